@@ -1,0 +1,20 @@
+//! The engine: the layers of chapter 5, the tape of a run, cell explanations and the gradient check.
+//!
+//! Pure maths on `ndarray::Array2<f64>`. This module imports no UI crate and does no I/O: the
+//! explorer and the CLI only read what it returns.
+
+pub mod check;
+pub mod format;
+pub mod layer;
+pub mod network;
+pub mod op;
+pub mod tape;
+
+/// Every matrix in backstep: rows × columns of `f64`.
+pub type Matrix = ndarray::Array2<f64>;
+
+pub use check::{CheckReport, TensorCheck, gradient_check};
+pub use layer::{Cache, Grad, Layer, LayerKind};
+pub use network::{Inputs, LayerRun, NamedLayer, Network, Run, Targets};
+pub use op::{BinOp, Combine, Explanation, Op, Term, UnaryFn};
+pub use tape::{NoRecord, Operand, Phase, Recorder, Step, Tape};

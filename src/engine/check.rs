@@ -1,0 +1,403 @@
+//! The gradient check: backprop's gradients against central differences.
+//!
+//! For every cell of x and of every parameter, `(L(θ + h) − L(θ − h)) / 2h` is compared with the
+//! analytic gradient of one backward pass. The report gives, per tensor, the max absolute
+//! difference and the max relative error `|a − n| / max(|a|, |n|, 1e-6)`, and the cost of each
+//! method: 2 forward passes per cell versus one forward plus one backward.
+//!
+//! Each perturbed forward pass reuses the unchanged part of the base pass: nudging `W[i,j]` only
+//! changes column j of that layer's output, so only that column is recomputed and carried
+//! forward (a row, a column or a whole matrix) until a layer mixes it. The result is the same
+//! number a full forward pass gives (tested against [`numerical_gradient_naive`]).
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use ndarray::{Array1, Axis};
+
+use super::Matrix;
+use super::layer::{Cache, Layer, softmax_rows};
+use super::network::{Inputs, Network, Resolved};
+use super::tape::NoRecord;
+
+/// Default step for central differences (the book's h = 1e-4).
+pub const DEFAULT_H: f64 = 1e-4;
+/// Default tolerance on the relative error.
+pub const DEFAULT_TOLERANCE: f64 = 1e-4;
+
+/// One tensor's comparison.
+#[derive(Debug, Clone)]
+pub struct TensorCheck {
+    /// Layer index, or `None` for the input x.
+    pub layer: Option<usize>,
+    /// `x`, or the layer's name.
+    pub layer_name: String,
+    /// `x`, `W`, `b` or `w`.
+    pub param: String,
+    /// Backprop's gradient.
+    pub analytic: Matrix,
+    /// Central differences.
+    pub numerical: Matrix,
+    /// max |analytic − numerical|.
+    pub max_abs_diff: f64,
+    /// max |a − n| / max(|a|, |n|, 1e-6).
+    pub max_rel_err: f64,
+}
+
+/// The whole check.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    /// The step h.
+    pub h: f64,
+    /// The tolerance on the relative error.
+    pub tolerance: f64,
+    /// x first, then each parameter in layer order.
+    pub tensors: Vec<TensorCheck>,
+    /// Number of cells checked (x and all parameters).
+    pub cells: usize,
+    /// Number of parameters (excluding x).
+    pub parameters: usize,
+    /// Forward passes the numerical gradient took (2 per cell).
+    pub numerical_passes: usize,
+    /// Time for the whole numerical gradient.
+    pub numerical_time: Duration,
+    /// Time for one forward + one backward pass.
+    pub backprop_time: Duration,
+    /// The scalar differentiated.
+    pub objective: f64,
+}
+
+impl CheckReport {
+    /// The largest relative error over all tensors.
+    pub fn max_rel_err(&self) -> f64 {
+        self.tensors.iter().map(|t| t.max_rel_err).fold(0.0, f64::max)
+    }
+
+    /// True when every relative error is within the tolerance.
+    pub fn passed(&self) -> bool {
+        self.tensors.iter().all(|t| t.max_rel_err <= self.tolerance)
+    }
+
+    /// How many times longer the numerical gradient took than backprop.
+    pub fn speedup(&self) -> f64 {
+        self.numerical_time.as_secs_f64() / self.backprop_time.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Relative error as the check defines it.
+pub fn relative_error(a: f64, n: f64) -> f64 {
+    (a - n).abs() / a.abs().max(n.abs()).max(1e-6)
+}
+
+fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
+    analytic.iter().zip(numerical.iter()).fold((0.0, 0.0), |(abs, rel), (&a, &n)| {
+        let d = if a.is_nan() || n.is_nan() { f64::INFINITY } else { (a - n).abs() };
+        let r = if d.is_infinite() { f64::INFINITY } else { relative_error(a, n) };
+        (f64::max(abs, d), f64::max(rel, r))
+    })
+}
+
+/// Which tensor a cell belongs to: x (`None`) or parameter `name` of layer `l`.
+#[derive(Debug, Clone)]
+struct Target {
+    layer: Option<usize>,
+    param: &'static str,
+    shape: (usize, usize),
+}
+
+/// Run the check with step `h` and `tolerance`.
+pub fn gradient_check(net: &Network, inputs: &Inputs, h: f64, tolerance: f64) -> Result<CheckReport> {
+    anyhow::ensure!(h.is_finite() && h > 0.0, "h must be a positive number, got {h}");
+    let resolved = net.validate(inputs)?;
+    let started = Instant::now();
+    let (objective, dx, grads) = net.gradients(inputs, &resolved)?;
+    let backprop_time = started.elapsed();
+
+    let mut targets = vec![Target { layer: None, param: "x", shape: inputs.x.dim() }];
+    let mut analytic = vec![dx];
+    for (i, l) in net.layers.iter().enumerate() {
+        for ((name, p), g) in l.layer.params().into_iter().zip(&grads[i]) {
+            targets.push(Target { layer: Some(i), param: name, shape: p.dim() });
+            analytic.push(g.value.clone());
+        }
+    }
+
+    let started = Instant::now();
+    let base = Base::new(net, inputs, &resolved)?;
+    let jobs: Vec<(usize, usize, usize)> = targets
+        .iter()
+        .enumerate()
+        .flat_map(|(k, t)| (0..t.shape.0).flat_map(move |r| (0..t.shape.1).map(move |c| (k, r, c))))
+        .collect();
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    let chunk = jobs.len().div_ceil(threads).max(256);
+    let values: Vec<f64> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                let base = &base;
+                let targets = &targets;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&(k, r, c)| {
+                            let t = &targets[k];
+                            let plus = base.perturbed(t.layer, t.param, r, c, h);
+                            let minus = base.perturbed(t.layer, t.param, r, c, -h);
+                            (plus - minus) / (2.0 * h)
+                        })
+                        .collect::<Vec<f64>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let numerical_time = started.elapsed();
+    anyhow::ensure!(values.len() == jobs.len(), "a worker thread of the gradient check failed");
+
+    let mut offset = 0;
+    let mut tensors = Vec::with_capacity(targets.len());
+    for (t, a) in targets.iter().zip(analytic) {
+        let count = t.shape.0 * t.shape.1;
+        let numerical = Matrix::from_shape_vec(t.shape, values[offset..offset + count].to_vec())?;
+        offset += count;
+        let (max_abs_diff, max_rel_err) = compare(&a, &numerical);
+        tensors.push(TensorCheck {
+            layer: t.layer,
+            layer_name: t.layer.map(|i| net.layers[i].name.clone()).unwrap_or_else(|| "x".into()),
+            param: t.param.to_string(),
+            analytic: a,
+            numerical,
+            max_abs_diff,
+            max_rel_err,
+        });
+    }
+    let parameters = targets.iter().skip(1).map(|t| t.shape.0 * t.shape.1).sum();
+    Ok(CheckReport {
+        h,
+        tolerance,
+        tensors,
+        cells: jobs.len(),
+        parameters,
+        numerical_passes: 2 * jobs.len(),
+        numerical_time,
+        backprop_time,
+        objective,
+    })
+}
+
+/// The numerical gradient the slow, obvious way: a full forward pass per perturbation. Returns
+/// one matrix per tensor, in the order of [`gradient_check`] (x, then parameters).
+pub fn numerical_gradient_naive(net: &Network, inputs: &Inputs, h: f64) -> Result<Vec<Matrix>> {
+    let resolved = net.validate(inputs)?;
+    let mut out = Vec::new();
+    let eval = |x: &Matrix, net: &Network| -> Result<f64> {
+        let inputs = Inputs { x: x.clone(), ..inputs.clone() };
+        net.objective(&inputs, &resolved)
+    };
+    let mut g = Matrix::zeros(inputs.x.dim());
+    for ((r, c), cell) in g.indexed_iter_mut() {
+        let mut x = inputs.x.clone();
+        x[[r, c]] += h;
+        let plus = eval(&x, net)?;
+        x[[r, c]] -= 2.0 * h;
+        *cell = (plus - eval(&x, net)?) / (2.0 * h);
+    }
+    out.push(g);
+    for (i, l) in net.layers.iter().enumerate() {
+        for (name, p) in l.layer.params() {
+            let mut g = Matrix::zeros(p.dim());
+            for ((r, c), cell) in g.indexed_iter_mut() {
+                let mut n2 = net.clone();
+                let mut eval_at = |delta: f64| -> Result<f64> {
+                    if let Some(m) = n2.layers[i].layer.param_mut(name) {
+                        m[[r, c]] += delta;
+                    }
+                    eval(&inputs.x, &n2)
+                };
+                let plus = eval_at(h)?;
+                let minus = eval_at(-2.0 * h)?;
+                *cell = (plus - minus) / (2.0 * h);
+            }
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
+/// How a layer's input or output differs from the base pass: new values of one row, of one
+/// column, or of everything.
+#[derive(Debug, Clone)]
+enum Delta {
+    Row(usize, Array1<f64>),
+    Col(usize, Array1<f64>),
+    Full(Matrix),
+}
+
+/// The base forward pass: every layer's input and output, and what the end needs.
+struct Base<'a> {
+    net: &'a Network,
+    inputs: Vec<Matrix>,
+    outputs: Vec<Matrix>,
+    t: Option<Matrix>,
+    dout: Option<Matrix>,
+    loss_rows: Option<Array1<f64>>,
+    objective: f64,
+}
+
+fn ce_row(y: &Array1<f64>, t: ndarray::ArrayView1<f64>) -> f64 {
+    y.iter().zip(t.iter()).map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 }).sum()
+}
+
+fn softmax_vec(r: &Array1<f64>) -> Array1<f64> {
+    let max = r.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let e = r.mapv(|v| (v - max).exp());
+    let s = e.sum();
+    e / s
+}
+
+impl<'a> Base<'a> {
+    fn new(net: &'a Network, inputs: &Inputs, resolved: &Resolved) -> Result<Self> {
+        let mut x = inputs.x.clone();
+        let mut ins = Vec::new();
+        let mut outs = Vec::new();
+        let mut loss = None;
+        for l in &net.layers {
+            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
+            if let Cache::Loss(c) = &cache {
+                loss = Some(c.loss);
+            }
+            ins.push(x);
+            x = out.clone();
+            outs.push(out);
+        }
+        let loss_rows = match (&resolved.t, ins.last(), net.has_loss()) {
+            (Some(t), Some(last_in), true) => {
+                let y = softmax_rows(last_in);
+                Some(Array1::from_iter((0..y.nrows()).map(|n| ce_row(&y.row(n).to_owned(), t.row(n)))))
+            }
+            _ => None,
+        };
+        let objective = loss.unwrap_or_else(|| resolved.dout.as_ref().map(|d| (d * &x).sum()).unwrap_or(0.0));
+        Ok(Base { net, inputs: ins, outputs: outs, t: resolved.t.clone(), dout: resolved.dout.clone(), loss_rows, objective })
+    }
+
+    /// The objective with cell (`r`, `c`) of parameter `param` of `layer` (or of x) moved by `d`.
+    fn perturbed(&self, layer: Option<usize>, param: &str, r: usize, c: usize, d: f64) -> f64 {
+        match layer {
+            None => {
+                let mut row = self.inputs[0].row(r).to_owned();
+                row[c] += d;
+                self.objective_from(0, Delta::Row(r, row))
+            }
+            Some(l) => {
+                let delta = self.param_delta(l, param, r, c, d);
+                self.objective_from(l + 1, delta)
+            }
+        }
+    }
+
+    /// How layer `l`'s output changes when its parameter cell moves by `d`.
+    fn param_delta(&self, l: usize, param: &str, r: usize, c: usize, d: f64) -> Delta {
+        let (x, y) = (&self.inputs[l], &self.outputs[l]);
+        match (&self.net.layers[l].layer, param) {
+            (Layer::Affine { .. }, "W") => Delta::Col(c, &y.column(c) + &(x.column(r).to_owned() * d)),
+            (Layer::Affine { .. }, _) => Delta::Col(c, y.column(c).mapv(|v| v + d)),
+            (Layer::Mul { w }, _) if w.dim() == (1, 1) => Delta::Full(x * (w[[0, 0]] + d)),
+            (Layer::Mul { w }, _) => {
+                let mut row = y.row(r).to_owned();
+                row[c] = x[[r, c]] * (w[[r, c]] + d);
+                Delta::Row(r, row)
+            }
+            (Layer::Add { b }, _) if b.dim() == (1, 1) => Delta::Full(y.mapv(|v| v + d)),
+            _ => {
+                let mut row = y.row(r).to_owned();
+                row[c] += d;
+                Delta::Row(r, row)
+            }
+        }
+    }
+
+    /// Carry a change in layer `from`'s input to the end and return the objective.
+    fn objective_from(&self, from: usize, mut delta: Delta) -> f64 {
+        for l in from..self.net.layers.len() {
+            let layer = &self.net.layers[l].layer;
+            let (x, y) = (&self.inputs[l], &self.outputs[l]);
+            delta = match layer {
+                Layer::SoftmaxWithLoss => return self.loss_with(x, delta),
+                _ => propagate(layer, x, y, delta),
+            };
+        }
+        let y = self.outputs.last().map(|m| m.view());
+        match (&self.dout, y) {
+            (Some(dout), Some(y)) => match delta {
+                Delta::Row(n, r) => self.objective + dout.row(n).iter().zip(r.iter().zip(y.row(n))).map(|(&g, (&a, &b))| g * (a - b)).sum::<f64>(),
+                Delta::Col(j, c) => self.objective + dout.column(j).iter().zip(c.iter().zip(y.column(j))).map(|(&g, (&a, &b))| g * (a - b)).sum::<f64>(),
+                Delta::Full(m) => (dout * &m).sum(),
+            },
+            _ => self.objective,
+        }
+    }
+
+    fn loss_with(&self, x: &Matrix, delta: Delta) -> f64 {
+        let (Some(t), Some(rows)) = (&self.t, &self.loss_rows) else { return self.objective };
+        let n = x.nrows() as f64;
+        match delta {
+            Delta::Row(i, r) => self.objective + (ce_row(&softmax_vec(&r), t.row(i)) - rows[i]) / n,
+            other => {
+                let m = materialize(x, other);
+                super::layer::cross_entropy(&softmax_rows(&m), t)
+            }
+        }
+    }
+}
+
+fn materialize(base: &Matrix, delta: Delta) -> Matrix {
+    match delta {
+        Delta::Full(m) => m,
+        Delta::Row(n, r) => {
+            let mut m = base.clone();
+            m.row_mut(n).assign(&r);
+            m
+        }
+        Delta::Col(j, c) => {
+            let mut m = base.clone();
+            m.column_mut(j).assign(&c);
+            m
+        }
+    }
+}
+
+/// Push a change of a layer's input `x` through the layer; `y` is its base output.
+fn propagate(layer: &Layer, x: &Matrix, y: &Matrix, delta: Delta) -> Delta {
+    let map = |delta: Delta, f: &dyn Fn(f64, (usize, usize)) -> f64| -> Delta {
+        match delta {
+            Delta::Row(n, r) => Delta::Row(n, Array1::from_iter(r.iter().enumerate().map(|(j, &v)| f(v, (n, j))))),
+            Delta::Col(j, c) => Delta::Col(j, Array1::from_iter(c.iter().enumerate().map(|(n, &v)| f(v, (n, j))))),
+            Delta::Full(m) => Delta::Full(Matrix::from_shape_fn(m.dim(), |ix| f(m[ix], ix))),
+        }
+    };
+    let pick = |p: &Matrix, (r, c): (usize, usize)| if p.dim() == (1, 1) { p[[0, 0]] } else { p[[r, c]] };
+    match layer {
+        Layer::Relu => map(delta, &|v, _| if v <= 0.0 { 0.0 } else { v }),
+        Layer::Sigmoid => map(delta, &|v, _| 1.0 / (1.0 + (-v).exp())),
+        Layer::Mul { w } => map(delta, &|v, ix| v * pick(w, ix)),
+        Layer::Add { b } => map(delta, &|v, ix| v + pick(b, ix)),
+        Layer::Affine { w, b } => match delta {
+            Delta::Row(n, r) => Delta::Row(n, r.dot(w) + &b.row(0)),
+            Delta::Col(j, c) => {
+                let change = &c - &x.column(j);
+                let mut m = y.clone();
+                for (n, mut row) in m.axis_iter_mut(Axis(0)).enumerate() {
+                    row.scaled_add(change[n], &w.row(j));
+                }
+                Delta::Full(m)
+            }
+            Delta::Full(m) => Delta::Full(m.dot(w) + b),
+        },
+        Layer::Softmax => match delta {
+            Delta::Row(n, r) => Delta::Row(n, softmax_vec(&r)),
+            other => Delta::Full(softmax_rows(&materialize(x, other))),
+        },
+        Layer::SoftmaxWithLoss => Delta::Full(softmax_rows(&materialize(x, delta))),
+    }
+}

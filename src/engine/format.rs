@@ -1,0 +1,87 @@
+//! Number and matrix formatting shared by the notes, explanations, CLI and explorer.
+//!
+//! Pure string functions; fixed widths so columns and snapshots never jitter.
+
+use super::Matrix;
+
+/// Format a number with `decimals` places; very large or very small magnitudes use scientific
+/// notation so the width stays bounded. `-0.0` prints as `0.0…`.
+pub fn num(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        return "NaN".to_string();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let a = v.abs();
+    if a != 0.0 && (a >= 1e6 || a < 0.5 * 10f64.powi(-(decimals as i32))) {
+        return format!("{:.*e}", decimals.min(3).max(1), v);
+    }
+    let s = format!("{:.*}", decimals, v);
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
+}
+
+/// Format a number with 4 decimals (the default in notes and explanations).
+pub fn n4(v: f64) -> String {
+    num(v, 4)
+}
+
+/// Format a short matrix inline: `[[1, 2], [3, 4]]`, numbers trimmed of trailing zeros; a
+/// matrix larger than 4×4 prints its shape only.
+pub fn inline(m: &Matrix) -> String {
+    let (r, c) = m.dim();
+    if r > 4 || c > 4 {
+        return format!("({r}×{c} matrix)");
+    }
+    let rows: Vec<String> = m
+        .rows()
+        .into_iter()
+        .map(|row| {
+            let cells: Vec<String> = row.iter().map(|&v| short(v)).collect();
+            format!("[{}]", cells.join(", "))
+        })
+        .collect();
+    format!("[{}]", rows.join(", "))
+}
+
+/// A number with up to 4 decimals and trailing zeros trimmed: `2.2`, `110`, `-0.5`.
+pub fn short(v: f64) -> String {
+    let s = num(v, 4);
+    if s.contains('e') || !s.contains('.') {
+        return s;
+    }
+    let t = s.trim_end_matches('0').trim_end_matches('.');
+    if t == "-0" { "0".into() } else { t.to_string() }
+}
+
+/// `R×C` for a matrix.
+pub fn shape(m: &Matrix) -> String {
+    let (r, c) = m.dim();
+    format!("{r}×{c}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_and_scientific() {
+        assert_eq!(num(0.5, 4), "0.5000");
+        assert_eq!(num(-2.0, 2), "-2.00");
+        assert_eq!(num(-0.0, 2), "0.00");
+        assert_eq!(num(-0.001, 2), "-1.0e-3");
+        assert_eq!(num(1234567.0, 2), "1.23e6");
+        assert_eq!(short(2.2000000000000002), "2.2");
+        assert_eq!(short(110.0), "110");
+        assert_eq!(short(-0.00001), "-1.000e-5");
+    }
+}
+
+/// Cell [0,0] with 4 decimals, or `—` for an empty matrix.
+pub fn first(m: &Matrix) -> String {
+    m.get((0, 0)).map(|&v| n4(v)).unwrap_or_else(|| "—".into())
+}

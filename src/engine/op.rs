@@ -1,0 +1,361 @@
+//! The elementary operations a step can perform, and how each explains a cell it wrote.
+//!
+//! An [`Op`] knows nothing about layers: it combines its read operands into the written one. Given
+//! a cell it lists the terms, with their values, that were combined into it — the answer to
+//! "how does one cell of dW come about?".
+
+use super::Matrix;
+use super::format::n4;
+use super::tape::Operand;
+
+/// An element-wise binary operation; the second operand may be broadcast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    /// `a + b`
+    Add,
+    /// `a − b`
+    Sub,
+    /// `a ⊙ b` (element-wise product)
+    Mul,
+    /// `a ÷ b`
+    Div,
+}
+
+impl BinOp {
+    /// The symbol shown between operands.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "−",
+            BinOp::Mul => "·",
+            BinOp::Div => "÷",
+        }
+    }
+
+    /// Apply to two numbers.
+    pub fn apply(self, a: f64, b: f64) -> f64 {
+        match self {
+            BinOp::Add => a + b,
+            BinOp::Sub => a - b,
+            BinOp::Mul => a * b,
+            BinOp::Div => a / b,
+        }
+    }
+}
+
+/// An element-wise function of one operand.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum UnaryFn {
+    /// `exp(−x)` (sigmoid, first step)
+    NegExp,
+    /// `exp(x)`
+    Exp,
+    /// `1 + x`
+    OnePlus,
+    /// `1 / x`
+    Reciprocal,
+    /// `1 − x`
+    OneMinus,
+    /// `log(x + 1e-7)` (the book's guard against log 0)
+    LogEps,
+    /// `x · k`
+    Scale(f64),
+    /// `x` unchanged (an add node passes its gradient through)
+    Copy,
+}
+
+impl UnaryFn {
+    /// Apply to one number.
+    pub fn apply(self, x: f64) -> f64 {
+        match self {
+            UnaryFn::NegExp => (-x).exp(),
+            UnaryFn::Exp => x.exp(),
+            UnaryFn::OnePlus => 1.0 + x,
+            UnaryFn::Reciprocal => 1.0 / x,
+            UnaryFn::OneMinus => 1.0 - x,
+            UnaryFn::LogEps => (x + 1e-7).ln(),
+            UnaryFn::Scale(k) => x * k,
+            UnaryFn::Copy => x,
+        }
+    }
+
+    /// The function written around an argument, e.g. `exp(−0.5)`.
+    pub fn show(self, arg: &str) -> String {
+        match self {
+            UnaryFn::NegExp => format!("exp(−{arg})"),
+            UnaryFn::Exp => format!("exp({arg})"),
+            UnaryFn::OnePlus => format!("1 + {arg}"),
+            UnaryFn::Reciprocal => format!("1 / {arg}"),
+            UnaryFn::OneMinus => format!("1 − {arg}"),
+            UnaryFn::LogEps => format!("log({arg} + 1e-7)"),
+            UnaryFn::Scale(k) => format!("{arg} · {}", n4(k)),
+            UnaryFn::Copy => arg.to_string(),
+        }
+    }
+}
+
+/// One elementary operation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// Matrix product `A·B` of `reads[0]` and `reads[1]`, either transposed first.
+    MatMul {
+        /// Use `reads[0]ᵀ`.
+        transpose_a: bool,
+        /// Use `reads[1]ᵀ`.
+        transpose_b: bool,
+    },
+    /// `reads[0] ∘ reads[1]`, the second broadcast when it is 1×C, R×1 or 1×1.
+    Binary(BinOp),
+    /// `f(reads[0])` cell by cell.
+    Unary(UnaryFn),
+    /// Sum of each column of `reads[0]` (a 1×C result): the bias gradient.
+    ColumnSum,
+    /// Sum of each row of `reads[0]` (an R×1 result).
+    RowSum,
+    /// Sum of every cell of `reads[0]` (1×1): the gradient of a broadcast scalar.
+    SumAll,
+    /// Mean of every cell of `reads[0]` (1×1): the loss over the batch.
+    Mean,
+    /// `mask = reads[0] ≤ 0`, stored as 1 (True) / 0 (False).
+    Mask,
+    /// `reads[0]` with the cells where `reads[1]` (a mask) is True set to 0.
+    ApplyMask,
+    /// `reads[0]` minus the maximum of its row (the softmax overflow guard).
+    SubRowMax,
+    /// Per row: `−Σₖ t[n,k]·reads[1][n,k]` with `reads[0] = t` (cross-entropy of log y).
+    CrossEntropyRows,
+}
+
+/// One term that was combined into a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Symbolic, e.g. `X[1,0]·dY[1,2]`.
+    pub symbol: String,
+    /// With numbers, e.g. `1.0000·0.3000`.
+    pub numbers: String,
+    /// Its value.
+    pub value: f64,
+}
+
+/// How one cell of a step's output was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The cell, e.g. `dW[0,1]`.
+    pub target: String,
+    /// The rule for this cell, e.g. `dW[0,1] = Σₙ X[n,0]·dY[n,1]`.
+    pub rule: String,
+    /// The terms combined, with their values.
+    pub terms: Vec<Term>,
+    /// How the terms combine: `sum`, `single`, …  used to write the expansion.
+    pub combine: Combine,
+    /// The value the step wrote.
+    pub value: f64,
+    /// A remark, e.g. `masked: x ≤ 0, so the gradient is blocked`.
+    pub note: Option<String>,
+}
+
+/// How an explanation's terms make the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    /// The value is the sum of the terms.
+    Sum,
+    /// The value is the sum of the terms divided by their count.
+    Mean,
+    /// There is one term and it is the value.
+    Single,
+    /// The value is minus the sum of the terms.
+    NegSum,
+}
+
+impl Explanation {
+    /// `= 1.0000·0.3000 + 2.0000·0.1000 = 0.5000`, eliding the middle after `max_terms` terms.
+    pub fn expansion(&self, max_terms: usize) -> String {
+        let shown: Vec<&str> = self.terms.iter().map(|t| t.numbers.as_str()).collect();
+        let joined = if shown.len() > max_terms && max_terms >= 2 {
+            let head = shown[..max_terms - 1].join(" + ");
+            format!("{head} + … ({} terms) … + {}", shown.len(), shown[shown.len() - 1])
+        } else {
+            shown.join(" + ")
+        };
+        let body = match self.combine {
+            Combine::Sum | Combine::Single => joined,
+            Combine::Mean => format!("({joined}) / {}", self.terms.len()),
+            Combine::NegSum => format!("−({joined})"),
+        };
+        format!("= {body} = {}", n4(self.value))
+    }
+
+    /// All lines of the explanation, ready to print.
+    pub fn lines(&self, max_terms: usize) -> Vec<String> {
+        let mut out = vec![self.rule.clone(), self.expansion(max_terms)];
+        if let Some(note) = &self.note {
+            out.push(note.clone());
+        }
+        out
+    }
+}
+
+/// Index of the broadcast operand `b` that pairs with cell (`r`, `c`) of the first operand.
+pub fn broadcast_index(b: &Matrix, r: usize, c: usize) -> (usize, usize) {
+    let (br, bc) = b.dim();
+    (if br == 1 { 0 } else { r }, if bc == 1 { 0 } else { c })
+}
+
+fn at(m: &Matrix, r: usize, c: usize) -> f64 {
+    m.get((r, c)).copied().unwrap_or(f64::NAN)
+}
+
+impl Op {
+    /// Explain cell (`r`, `c`) of `writes`; `None` when the cell is outside it or the step's
+    /// operands do not fit the op.
+    pub fn explain(&self, reads: &[Operand], writes: &Operand, r: usize, c: usize) -> Option<Explanation> {
+        let value = *writes.value.get((r, c))?;
+        let target = format!("{}[{r},{c}]", writes.name);
+        let a = reads.first()?;
+        let single = |rule: String, numbers: String, note: Option<String>| Explanation {
+            target: target.clone(),
+            terms: vec![Term { symbol: rule.clone(), numbers, value }],
+            rule: format!("{target} = {rule}"),
+            combine: Combine::Single,
+            value,
+            note,
+        };
+        let ex = match self {
+            Op::MatMul { transpose_a, transpose_b } => {
+                let b = reads.get(1)?;
+                let k_len = if *transpose_a { a.value.nrows() } else { a.value.ncols() };
+                let idx_a = |k: usize| if *transpose_a { (k, r) } else { (r, k) };
+                let idx_b = |k: usize| if *transpose_b { (c, k) } else { (k, c) };
+                let terms: Vec<Term> = (0..k_len)
+                    .map(|k| {
+                        let (va, vb) = (at(&a.value, idx_a(k).0, idx_a(k).1), at(&b.value, idx_b(k).0, idx_b(k).1));
+                        Term {
+                            symbol: format!("{}[{},{}]·{}[{},{}]", a.name, idx_a(k).0, idx_a(k).1, b.name, idx_b(k).0, idx_b(k).1),
+                            numbers: format!("{}·{}", n4(va), n4(vb)),
+                            value: va * vb,
+                        }
+                    })
+                    .collect();
+                let k = if *transpose_a { "n" } else { "k" };
+                let ia = if *transpose_a { format!("{k},{r}") } else { format!("{r},{k}") };
+                let ib = if *transpose_b { format!("{c},{k}") } else { format!("{k},{c}") };
+                Explanation {
+                    rule: format!("{target} = Σ{} {}[{ia}]·{}[{ib}]", subscript(k), a.name, b.name),
+                    target,
+                    terms,
+                    combine: Combine::Sum,
+                    value,
+                    note: Some(format!(
+                        "{k_len} terms: {} times {}",
+                        if *transpose_a { format!("column {r} of {}", a.name) } else { format!("row {r} of {}", a.name) },
+                        if *transpose_b { format!("row {c} of {}", b.name) } else { format!("column {c} of {}", b.name) },
+                    )),
+                }
+            }
+            Op::Binary(op) => {
+                let b = reads.get(1)?;
+                let (br, bc) = broadcast_index(&b.value, r, c);
+                let (va, vb) = (at(&a.value, r, c), at(&b.value, br, bc));
+                let note = (b.value.dim() != a.value.dim()).then(|| {
+                    format!("{} is {}×{}: the same {}[{br},{bc}] is used for every {}", b.name, b.value.nrows(), b.value.ncols(), b.name,
+                        match b.value.dim() { (1, 1) => "cell", (1, _) => "row", _ => "column" })
+                });
+                single(
+                    format!("{}[{r},{c}] {} {}[{br},{bc}]", a.name, op.symbol(), b.name),
+                    format!("{} {} {}", n4(va), op.symbol(), n4(vb)),
+                    note,
+                )
+            }
+            Op::Unary(f) => {
+                let va = at(&a.value, r, c);
+                single(f.show(&format!("{}[{r},{c}]", a.name)), f.show(&n4(va)), None)
+            }
+            Op::ColumnSum | Op::RowSum | Op::SumAll | Op::Mean => {
+                let cells: Vec<(usize, usize)> = match self {
+                    Op::ColumnSum => (0..a.value.nrows()).map(|n| (n, c)).collect(),
+                    Op::RowSum => (0..a.value.ncols()).map(|k| (r, k)).collect(),
+                    _ => a.value.indexed_iter().map(|(ix, _)| ix).collect(),
+                };
+                let terms: Vec<Term> = cells
+                    .iter()
+                    .map(|&(i, j)| Term { symbol: format!("{}[{i},{j}]", a.name), numbers: n4(at(&a.value, i, j)), value: at(&a.value, i, j) })
+                    .collect();
+                let (rule, note) = match self {
+                    Op::ColumnSum => (
+                        format!("{target} = Σₙ {}[n,{c}]", a.name),
+                        format!("the bias was added to all {} rows, so its gradient sums column {c} of {}", a.value.nrows(), a.name),
+                    ),
+                    Op::RowSum => (format!("{target} = Σₖ {}[{r},k]", a.name), format!("the sum of row {r} of {}", a.name)),
+                    Op::SumAll => (
+                        format!("{target} = Σ {}[i,j]", a.name),
+                        "a 1×1 operand was broadcast to every cell, so its gradient sums them all".to_string(),
+                    ),
+                    _ => (format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), a.name), "the loss is the mean over the batch".into()),
+                };
+                Explanation {
+                    target,
+                    rule,
+                    terms,
+                    combine: if matches!(self, Op::Mean) { Combine::Mean } else { Combine::Sum },
+                    value,
+                    note: Some(note),
+                }
+            }
+            Op::Mask => {
+                let va = at(&a.value, r, c);
+                let masked = va <= 0.0;
+                single(
+                    format!("{}[{r},{c}] ≤ 0", a.name),
+                    format!("{} ≤ 0 is {}", n4(va), if masked { "True" } else { "False" }),
+                    Some(if masked {
+                        "True: this cell is masked — ReLU outputs 0 here and blocks its gradient".into()
+                    } else {
+                        "False: this cell passes — ReLU outputs x and lets its gradient through".into()
+                    }),
+                )
+            }
+            Op::ApplyMask => {
+                let mask = reads.get(1)?;
+                let va = at(&a.value, r, c);
+                let masked = at(&mask.value, r, c) != 0.0;
+                single(
+                    format!("{}[{r},{c}] if not {}[{r},{c}] else 0", a.name, mask.name),
+                    if masked { format!("masked → 0 (was {})", n4(va)) } else { format!("passed → {}", n4(va)) },
+                    Some(if masked { format!("masked: {}[{r},{c}] is True", mask.name) } else { format!("passed: {}[{r},{c}] is False", mask.name) }),
+                )
+            }
+            Op::SubRowMax => {
+                let row = a.value.row(r);
+                let max = row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                let argmax = row.iter().position(|&v| v == max).unwrap_or(0);
+                single(
+                    format!("{}[{r},{c}] − max_k {}[{r},k]", a.name, a.name),
+                    format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
+                    Some(format!("row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax", a.name)),
+                )
+            }
+            Op::CrossEntropyRows => {
+                let logy = reads.get(1)?;
+                let terms: Vec<Term> = (0..a.value.ncols())
+                    .map(|k| {
+                        let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
+                        Term { symbol: format!("{}[{r},{k}]·{}[{r},{k}]", a.name, logy.name), numbers: format!("{}·{}", n4(t), n4(l)), value: t * l }
+                    })
+                    .collect();
+                Explanation {
+                    rule: format!("{target} = −Σₖ {}[{r},k]·{}[{r},k]", a.name, logy.name),
+                    target,
+                    terms,
+                    combine: Combine::NegSum,
+                    value,
+                    note: Some("only the target class has t = 1, so this is −log y of the right answer".into()),
+                }
+            }
+        };
+        Some(ex)
+    }
+}
+
+fn subscript(k: &str) -> &'static str {
+    if k == "n" { "ₙ" } else { "ₖ" }
+}

@@ -1,0 +1,8 @@
+//! backstep: step through the forward and backward pass of the layers of *Deep Learning from
+//! Scratch*, chapter 5, one elementary operation at a time.
+//!
+//! - [`engine`]: the maths and the tape (no UI, no I/O);
+//! - [`preset`]: the TOML preset format and the built-in presets;
+//! - [`cli`]: the headless subcommands (`trace`, `check`, `presets`).
+
+pub mod engine;
