@@ -5,4 +5,6 @@
 //! - [`preset`]: the TOML preset format and the built-in presets;
 //! - [`cli`]: the headless subcommands (`trace`, `check`, `presets`).
 
+pub mod cli;
 pub mod engine;
+pub mod preset;

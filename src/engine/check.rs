@@ -70,7 +70,10 @@ pub struct CheckReport {
 impl CheckReport {
     /// The largest relative error over all tensors.
     pub fn max_rel_err(&self) -> f64 {
-        self.tensors.iter().map(|t| t.max_rel_err).fold(0.0, f64::max)
+        self.tensors
+            .iter()
+            .map(|t| t.max_rel_err)
+            .fold(0.0, f64::max)
     }
 
     /// True when every relative error is within the tolerance.
@@ -90,11 +93,22 @@ pub fn relative_error(a: f64, n: f64) -> f64 {
 }
 
 fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
-    analytic.iter().zip(numerical.iter()).fold((0.0, 0.0), |(abs, rel), (&a, &n)| {
-        let d = if a.is_nan() || n.is_nan() { f64::INFINITY } else { (a - n).abs() };
-        let r = if d.is_infinite() { f64::INFINITY } else { relative_error(a, n) };
-        (f64::max(abs, d), f64::max(rel, r))
-    })
+    analytic
+        .iter()
+        .zip(numerical.iter())
+        .fold((0.0, 0.0), |(abs, rel), (&a, &n)| {
+            let d = if a.is_nan() || n.is_nan() {
+                f64::INFINITY
+            } else {
+                (a - n).abs()
+            };
+            let r = if d.is_infinite() {
+                f64::INFINITY
+            } else {
+                relative_error(a, n)
+            };
+            (f64::max(abs, d), f64::max(rel, r))
+        })
 }
 
 /// Which tensor a cell belongs to: x (`None`) or parameter `name` of layer `l`.
@@ -106,18 +120,34 @@ struct Target {
 }
 
 /// Run the check with step `h` and `tolerance`.
-pub fn gradient_check(net: &Network, inputs: &Inputs, h: f64, tolerance: f64) -> Result<CheckReport> {
-    anyhow::ensure!(h.is_finite() && h > 0.0, "h must be a positive number, got {h}");
+pub fn gradient_check(
+    net: &Network,
+    inputs: &Inputs,
+    h: f64,
+    tolerance: f64,
+) -> Result<CheckReport> {
+    anyhow::ensure!(
+        h.is_finite() && h > 0.0,
+        "h must be a positive number, got {h}"
+    );
     let resolved = net.validate(inputs)?;
     let started = Instant::now();
     let (objective, dx, grads) = net.gradients(inputs, &resolved)?;
     let backprop_time = started.elapsed();
 
-    let mut targets = vec![Target { layer: None, param: "x", shape: inputs.x.dim() }];
+    let mut targets = vec![Target {
+        layer: None,
+        param: "x",
+        shape: inputs.x.dim(),
+    }];
     let mut analytic = vec![dx];
     for (i, l) in net.layers.iter().enumerate() {
         for ((name, p), g) in l.layer.params().into_iter().zip(&grads[i]) {
-            targets.push(Target { layer: Some(i), param: name, shape: p.dim() });
+            targets.push(Target {
+                layer: Some(i),
+                param: name,
+                shape: p.dim(),
+            });
             analytic.push(g.value.clone());
         }
     }
@@ -129,30 +159,39 @@ pub fn gradient_check(net: &Network, inputs: &Inputs, h: f64, tolerance: f64) ->
         .enumerate()
         .flat_map(|(k, t)| (0..t.shape.0).flat_map(move |r| (0..t.shape.1).map(move |c| (k, r, c))))
         .collect();
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
     let chunk = jobs.len().div_ceil(threads).max(256);
-    let values: Vec<f64> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                let base = &base;
-                let targets = &targets;
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&(k, r, c)| {
-                            let t = &targets[k];
-                            let plus = base.perturbed(t.layer, t.param, r, c, h);
-                            let minus = base.perturbed(t.layer, t.param, r, c, -h);
-                            (plus - minus) / (2.0 * h)
-                        })
-                        .collect::<Vec<f64>>()
+    let numerical_cell = |&(k, r, c): &(usize, usize, usize)| {
+        let t: &Target = &targets[k];
+        let plus = base.perturbed(t.layer, t.param, r, c, h);
+        let minus = base.perturbed(t.layer, t.param, r, c, -h);
+        (plus - minus) / (2.0 * h)
+    };
+    let values: Vec<f64> = if jobs.len() <= chunk {
+        jobs.iter().map(numerical_cell).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(chunk)
+                .map(|part| {
+                    let numerical_cell = &numerical_cell;
+                    scope.spawn(move || part.iter().map(numerical_cell).collect::<Vec<f64>>())
                 })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    });
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
     let numerical_time = started.elapsed();
-    anyhow::ensure!(values.len() == jobs.len(), "a worker thread of the gradient check failed");
+    anyhow::ensure!(
+        values.len() == jobs.len(),
+        "a worker thread of the gradient check failed"
+    );
 
     let mut offset = 0;
     let mut tensors = Vec::with_capacity(targets.len());
@@ -163,7 +202,10 @@ pub fn gradient_check(net: &Network, inputs: &Inputs, h: f64, tolerance: f64) ->
         let (max_abs_diff, max_rel_err) = compare(&a, &numerical);
         tensors.push(TensorCheck {
             layer: t.layer,
-            layer_name: t.layer.map(|i| net.layers[i].name.clone()).unwrap_or_else(|| "x".into()),
+            layer_name: t
+                .layer
+                .map(|i| net.layers[i].name.clone())
+                .unwrap_or_else(|| "x".into()),
             param: t.param.to_string(),
             analytic: a,
             numerical,
@@ -191,7 +233,10 @@ pub fn numerical_gradient_naive(net: &Network, inputs: &Inputs, h: f64) -> Resul
     let resolved = net.validate(inputs)?;
     let mut out = Vec::new();
     let eval = |x: &Matrix, net: &Network| -> Result<f64> {
-        let inputs = Inputs { x: x.clone(), ..inputs.clone() };
+        let inputs = Inputs {
+            x: x.clone(),
+            ..inputs.clone()
+        };
         net.objective(&inputs, &resolved)
     };
     let mut g = Matrix::zeros(inputs.x.dim());
@@ -245,7 +290,10 @@ struct Base<'a> {
 }
 
 fn ce_row(y: &Array1<f64>, t: ndarray::ArrayView1<f64>) -> f64 {
-    y.iter().zip(t.iter()).map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 }).sum()
+    y.iter()
+        .zip(t.iter())
+        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
+        .sum()
 }
 
 fn softmax_vec(r: &Array1<f64>) -> Array1<f64> {
@@ -273,12 +321,28 @@ impl<'a> Base<'a> {
         let loss_rows = match (&resolved.t, ins.last(), net.has_loss()) {
             (Some(t), Some(last_in), true) => {
                 let y = softmax_rows(last_in);
-                Some(Array1::from_iter((0..y.nrows()).map(|n| ce_row(&y.row(n).to_owned(), t.row(n)))))
+                Some(Array1::from_iter(
+                    (0..y.nrows()).map(|n| ce_row(&y.row(n).to_owned(), t.row(n))),
+                ))
             }
             _ => None,
         };
-        let objective = loss.unwrap_or_else(|| resolved.dout.as_ref().map(|d| (d * &x).sum()).unwrap_or(0.0));
-        Ok(Base { net, inputs: ins, outputs: outs, t: resolved.t.clone(), dout: resolved.dout.clone(), loss_rows, objective })
+        let objective = loss.unwrap_or_else(|| {
+            resolved
+                .dout
+                .as_ref()
+                .map(|d| (d * &x).sum())
+                .unwrap_or(0.0)
+        });
+        Ok(Base {
+            net,
+            inputs: ins,
+            outputs: outs,
+            t: resolved.t.clone(),
+            dout: resolved.dout.clone(),
+            loss_rows,
+            objective,
+        })
     }
 
     /// The objective with cell (`r`, `c`) of parameter `param` of `layer` (or of x) moved by `d`.
@@ -300,7 +364,9 @@ impl<'a> Base<'a> {
     fn param_delta(&self, l: usize, param: &str, r: usize, c: usize, d: f64) -> Delta {
         let (x, y) = (&self.inputs[l], &self.outputs[l]);
         match (&self.net.layers[l].layer, param) {
-            (Layer::Affine { .. }, "W") => Delta::Col(c, &y.column(c) + &(x.column(r).to_owned() * d)),
+            (Layer::Affine { .. }, "W") => {
+                Delta::Col(c, &y.column(c) + &(x.column(r).to_owned() * d))
+            }
             (Layer::Affine { .. }, _) => Delta::Col(c, y.column(c).mapv(|v| v + d)),
             (Layer::Mul { w }, _) if w.dim() == (1, 1) => Delta::Full(x * (w[[0, 0]] + d)),
             (Layer::Mul { w }, _) => {
@@ -330,8 +396,24 @@ impl<'a> Base<'a> {
         let y = self.outputs.last().map(|m| m.view());
         match (&self.dout, y) {
             (Some(dout), Some(y)) => match delta {
-                Delta::Row(n, r) => self.objective + dout.row(n).iter().zip(r.iter().zip(y.row(n))).map(|(&g, (&a, &b))| g * (a - b)).sum::<f64>(),
-                Delta::Col(j, c) => self.objective + dout.column(j).iter().zip(c.iter().zip(y.column(j))).map(|(&g, (&a, &b))| g * (a - b)).sum::<f64>(),
+                Delta::Row(n, r) => {
+                    self.objective
+                        + dout
+                            .row(n)
+                            .iter()
+                            .zip(r.iter().zip(y.row(n)))
+                            .map(|(&g, (&a, &b))| g * (a - b))
+                            .sum::<f64>()
+                }
+                Delta::Col(j, c) => {
+                    self.objective
+                        + dout
+                            .column(j)
+                            .iter()
+                            .zip(c.iter().zip(y.column(j)))
+                            .map(|(&g, (&a, &b))| g * (a - b))
+                            .sum::<f64>()
+                }
                 Delta::Full(m) => (dout * &m).sum(),
             },
             _ => self.objective,
@@ -339,7 +421,9 @@ impl<'a> Base<'a> {
     }
 
     fn loss_with(&self, x: &Matrix, delta: Delta) -> f64 {
-        let (Some(t), Some(rows)) = (&self.t, &self.loss_rows) else { return self.objective };
+        let (Some(t), Some(rows)) = (&self.t, &self.loss_rows) else {
+            return self.objective;
+        };
         let n = x.nrows() as f64;
         match delta {
             Delta::Row(i, r) => self.objective + (ce_row(&softmax_vec(&r), t.row(i)) - rows[i]) / n,
@@ -371,12 +455,24 @@ fn materialize(base: &Matrix, delta: Delta) -> Matrix {
 fn propagate(layer: &Layer, x: &Matrix, y: &Matrix, delta: Delta) -> Delta {
     let map = |delta: Delta, f: &dyn Fn(f64, (usize, usize)) -> f64| -> Delta {
         match delta {
-            Delta::Row(n, r) => Delta::Row(n, Array1::from_iter(r.iter().enumerate().map(|(j, &v)| f(v, (n, j))))),
-            Delta::Col(j, c) => Delta::Col(j, Array1::from_iter(c.iter().enumerate().map(|(n, &v)| f(v, (n, j))))),
+            Delta::Row(n, r) => Delta::Row(
+                n,
+                Array1::from_iter(r.iter().enumerate().map(|(j, &v)| f(v, (n, j)))),
+            ),
+            Delta::Col(j, c) => Delta::Col(
+                j,
+                Array1::from_iter(c.iter().enumerate().map(|(n, &v)| f(v, (n, j)))),
+            ),
             Delta::Full(m) => Delta::Full(Matrix::from_shape_fn(m.dim(), |ix| f(m[ix], ix))),
         }
     };
-    let pick = |p: &Matrix, (r, c): (usize, usize)| if p.dim() == (1, 1) { p[[0, 0]] } else { p[[r, c]] };
+    let pick = |p: &Matrix, (r, c): (usize, usize)| {
+        if p.dim() == (1, 1) {
+            p[[0, 0]]
+        } else {
+            p[[r, c]]
+        }
+    };
     match layer {
         Layer::Relu => map(delta, &|v, _| if v <= 0.0 { 0.0 } else { v }),
         Layer::Sigmoid => map(delta, &|v, _| 1.0 / (1.0 + (-v).exp())),

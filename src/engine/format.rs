@@ -85,3 +85,45 @@ mod tests {
 pub fn first(m: &Matrix) -> String {
     m.get((0, 0)).map(|&v| n4(v)).unwrap_or_else(|| "—".into())
 }
+
+/// A matrix as aligned text lines, `decimals` places, at most `max_rows` × `max_cols` cells
+/// (the rest elided with `…`).
+pub fn block(m: &Matrix, decimals: usize, max_rows: usize, max_cols: usize) -> Vec<String> {
+    let (r, c) = m.dim();
+    let rows: Vec<usize> = elide(r, max_rows);
+    let cols: Vec<usize> = elide(c, max_cols);
+    let cell = |i: usize, j: usize| {
+        if i == usize::MAX || j == usize::MAX {
+            "…".to_string()
+        } else {
+            num(m[[i, j]], decimals)
+        }
+    };
+    let width = rows
+        .iter()
+        .flat_map(|&i| cols.iter().map(move |&j| (i, j)))
+        .map(|(i, j)| cell(i, j).chars().count())
+        .max()
+        .unwrap_or(1);
+    rows.iter()
+        .map(|&i| {
+            let cells: Vec<String> = cols
+                .iter()
+                .map(|&j| format!("{:>width$}", cell(i, j)))
+                .collect();
+            format!("[{}]", cells.join(" "))
+        })
+        .collect()
+}
+
+/// Indices to show out of `n`, with `usize::MAX` standing for an elided run.
+fn elide(n: usize, max: usize) -> Vec<usize> {
+    if n <= max || max < 3 {
+        return (0..n.min(max.max(1))).collect();
+    }
+    let head = max - 2;
+    let mut v: Vec<usize> = (0..head).collect();
+    v.push(usize::MAX);
+    v.push(n - 1);
+    v
+}

@@ -183,12 +183,26 @@ impl Layer {
         let (n, d) = input;
         match self {
             Layer::Affine { w, b } => {
-                ensure!(w.nrows() == d, "W is {}×{} but the input has {d} columns: W needs {d} rows", w.nrows(), w.ncols());
-                ensure!(b.dim() == (1, w.ncols()), "b has {} values but W has {} columns: they must match", b.len(), w.ncols());
+                ensure!(
+                    w.nrows() == d,
+                    "W is {}×{} but the input has {d} columns: W needs {d} rows",
+                    w.nrows(),
+                    w.ncols()
+                );
+                ensure!(
+                    b.dim() == (1, w.ncols()),
+                    "b has {} values but W has {} columns: they must match",
+                    b.len(),
+                    w.ncols()
+                );
                 Ok((n, w.ncols()))
             }
             Layer::Mul { w: p } | Layer::Add { b: p } => {
-                let name = if matches!(self, Layer::Mul { .. }) { "w" } else { "b" };
+                let name = if matches!(self, Layer::Mul { .. }) {
+                    "w"
+                } else {
+                    "b"
+                };
                 ensure!(
                     p.dim() == input || p.dim() == (1, 1),
                     "{name} is {}×{} but the input is {n}×{d}: {name} must be {n}×{d} or 1×1",
@@ -203,7 +217,12 @@ impl Layer {
 
     /// Forward: the output and the cache backward needs. `t` (one-hot, N×K) is required by
     /// Softmax-with-Loss and ignored by the rest.
-    pub fn forward(&self, x: &Matrix, t: Option<&Matrix>, rec: &mut impl Recorder) -> Result<(Matrix, Cache)> {
+    pub fn forward(
+        &self,
+        x: &Matrix,
+        t: Option<&Matrix>,
+        rec: &mut impl Recorder,
+    ) -> Result<(Matrix, Cache)> {
         self.output_shape(x.dim())?;
         Ok(match self {
             Layer::Affine { w, b } => {
@@ -224,7 +243,14 @@ impl Layer {
             }
             Layer::SoftmaxWithLoss => {
                 let t = t.ok_or_else(|| anyhow::anyhow!("Softmax-with-Loss needs targets t"))?;
-                ensure!(t.dim() == x.dim(), "t is {}×{} but the scores are {}×{}", t.nrows(), t.ncols(), x.nrows(), x.ncols());
+                ensure!(
+                    t.dim() == x.dim(),
+                    "t is {}×{} but the scores are {}×{}",
+                    t.nrows(),
+                    t.ncols(),
+                    x.nrows(),
+                    x.ncols()
+                );
                 let (y, c) = softmax::forward_loss(x, t, rec);
                 (y, Cache::Loss(c))
             }
@@ -241,15 +267,42 @@ impl Layer {
 
     /// Backward: `dx` and the parameter gradients, from `dout` = ∂L/∂out and the forward cache.
     /// Softmax-with-Loss ignores `dout` (it is ∂L/∂L = 1).
-    pub fn backward(&self, cache: &Cache, dout: &Matrix, rec: &mut impl Recorder) -> Result<(Matrix, Vec<Grad>)> {
+    pub fn backward(
+        &self,
+        cache: &Cache,
+        dout: &Matrix,
+        rec: &mut impl Recorder,
+    ) -> Result<(Matrix, Vec<Grad>)> {
         Ok(match (self, cache) {
             (Layer::Affine { w, .. }, Cache::Affine(c)) => {
-                ensure!(dout.dim() == (c.x.nrows(), w.ncols()), "dY is {}×{}, expected {}×{}", dout.nrows(), dout.ncols(), c.x.nrows(), w.ncols());
+                ensure!(
+                    dout.dim() == (c.x.nrows(), w.ncols()),
+                    "dY is {}×{}, expected {}×{}",
+                    dout.nrows(),
+                    dout.ncols(),
+                    c.x.nrows(),
+                    w.ncols()
+                );
                 let (dx, dw, db) = affine::backward(c, w, dout, rec);
-                (dx, vec![Grad { name: "W", value: dw }, Grad { name: "b", value: db }])
+                (
+                    dx,
+                    vec![
+                        Grad {
+                            name: "W",
+                            value: dw,
+                        },
+                        Grad {
+                            name: "b",
+                            value: db,
+                        },
+                    ],
+                )
             }
             (Layer::Relu, Cache::Relu(c)) => {
-                ensure!(dout.dim() == c.mask.dim(), "dout does not match the mask's shape");
+                ensure!(
+                    dout.dim() == c.mask.dim(),
+                    "dout does not match the mask's shape"
+                );
                 (relu::backward(c, dout, rec), vec![])
             }
             (Layer::Sigmoid, Cache::Sigmoid(c)) => {
@@ -264,21 +317,50 @@ impl Layer {
             (Layer::Mul { w }, Cache::Mul(c)) => {
                 ensure!(dout.dim() == c.x.dim(), "dout does not match x's shape");
                 let (dx, dw) = elementwise::mul_backward(c, w, dout, rec);
-                (dx, vec![Grad { name: "w", value: dw }])
+                (
+                    dx,
+                    vec![Grad {
+                        name: "w",
+                        value: dw,
+                    }],
+                )
             }
             (Layer::Add { b }, Cache::Add(c)) => {
                 ensure!(dout.dim() == c.x_dim, "dout does not match x's shape");
                 let (dx, db) = elementwise::add_backward(b, dout, rec);
-                (dx, vec![Grad { name: "b", value: db }])
+                (
+                    dx,
+                    vec![Grad {
+                        name: "b",
+                        value: db,
+                    }],
+                )
             }
-            _ => anyhow::bail!("the cache given to {}'s backward came from another kind of layer", self.kind().display()),
+            _ => anyhow::bail!(
+                "the cache given to {}'s backward came from another kind of layer",
+                self.kind().display()
+            ),
         })
     }
 }
 
 /// Build a [`StepDraft`]; a shorthand for the layers.
-pub(crate) fn draft(op: Op, label: &str, formula: &str, reads: Vec<Operand>, writes: Operand, note: String) -> StepDraft {
-    StepDraft { op, label: label.to_string(), formula: formula.to_string(), reads, writes, note }
+pub(crate) fn draft(
+    op: Op,
+    label: &str,
+    formula: &str,
+    reads: Vec<Operand>,
+    writes: Operand,
+    note: String,
+) -> StepDraft {
+    StepDraft {
+        op,
+        label: label.to_string(),
+        formula: formula.to_string(),
+        reads,
+        writes,
+        note,
+    }
 }
 
 /// Sum every cell into a 1×1 matrix (the gradient of a broadcast scalar).

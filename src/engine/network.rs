@@ -40,16 +40,29 @@ impl Targets {
     pub fn one_hot(&self, n: usize, k: usize) -> Result<Matrix> {
         match self {
             Targets::Labels(labels) => {
-                ensure!(labels.len() == n, "t has {} labels but the batch has {n} rows: give one label per row", labels.len());
+                ensure!(
+                    labels.len() == n,
+                    "t has {} labels but the batch has {n} rows: give one label per row",
+                    labels.len()
+                );
                 let mut m = Matrix::zeros((n, k));
                 for (row, &label) in labels.iter().enumerate() {
-                    ensure!(label < k, "label {label} (row {row}) is out of range: the output has {k} classes, so labels go from 0 to {}", k.saturating_sub(1));
+                    ensure!(
+                        label < k,
+                        "label {label} (row {row}) is out of range: the output has {k} classes, so labels go from 0 to {}",
+                        k.saturating_sub(1)
+                    );
                     m[[row, label]] = 1.0;
                 }
                 Ok(m)
             }
             Targets::OneHot(m) => {
-                ensure!(m.dim() == (n, k), "t is {}×{} but the output is {n}×{k}: one row per sample, one column per class", m.nrows(), m.ncols());
+                ensure!(
+                    m.dim() == (n, k),
+                    "t is {}×{} but the output is {n}×{k}: one row per sample, one column per class",
+                    m.nrows(),
+                    m.ncols()
+                );
                 Ok(m.clone())
             }
         }
@@ -132,23 +145,41 @@ pub struct Resolved {
 impl Network {
     /// True when the last layer is Softmax-with-Loss.
     pub fn has_loss(&self) -> bool {
-        self.layers.last().is_some_and(|l| l.layer.kind() == LayerKind::SoftmaxWithLoss)
+        self.layers
+            .last()
+            .is_some_and(|l| l.layer.kind() == LayerKind::SoftmaxWithLoss)
     }
 
     /// Check that the chain fits the inputs: every layer's shape, the loss layer only at the end,
     /// targets and `dout`. Errors name both layers and both shapes.
     pub fn validate(&self, inputs: &Inputs) -> Result<Resolved> {
-        ensure!(!self.layers.is_empty(), "the network has no layers: add at least one [[layers]] table");
+        ensure!(
+            !self.layers.is_empty(),
+            "the network has no layers: add at least one [[layers]] table"
+        );
         let mut shape_in = inputs.x.dim();
-        ensure!(shape_in.0 > 0 && shape_in.1 > 0, "x is empty: give at least one row with one value");
+        ensure!(
+            shape_in.0 > 0 && shape_in.1 > 0,
+            "x is empty: give at least one row with one value"
+        );
         let mut shapes = Vec::with_capacity(self.layers.len());
         for (i, l) in self.layers.iter().enumerate() {
             if l.layer.kind() == LayerKind::SoftmaxWithLoss && i + 1 != self.layers.len() {
-                bail!("layer {i} ({}) is softmax_with_loss but is not the last layer: the loss must end the chain", l.name);
+                bail!(
+                    "layer {i} ({}) is softmax_with_loss but is not the last layer: the loss must end the chain",
+                    l.name
+                );
             }
-            let from = if i == 0 { "x".to_string() } else { format!("layer {} ({})", i - 1, self.layers[i - 1].name) };
+            let from = if i == 0 {
+                "x".to_string()
+            } else {
+                format!("layer {} ({})", i - 1, self.layers[i - 1].name)
+            };
             let out = l.layer.output_shape(shape_in).with_context(|| {
-                format!("shape mismatch: {from} outputs {}×{} but layer {i} ({}) cannot take it", shape_in.0, shape_in.1, l.name)
+                format!(
+                    "shape mismatch: {from} outputs {}×{} but layer {i} ({}) cannot take it",
+                    shape_in.0, shape_in.1, l.name
+                )
             })?;
             shapes.push(out);
             shape_in = out;
@@ -156,12 +187,20 @@ impl Network {
         let (n, k) = shape_in;
         let (t, dout) = if self.has_loss() {
             let t = inputs.t.as_ref().context("the last layer is softmax_with_loss, so the preset needs targets t (class labels or one-hot rows)")?;
-            ensure!(inputs.dout.is_none(), "dout is given but the chain ends in a loss, where backward starts from ∂L/∂L = 1: remove dout");
+            ensure!(
+                inputs.dout.is_none(),
+                "dout is given but the chain ends in a loss, where backward starts from ∂L/∂L = 1: remove dout"
+            );
             (Some(t.one_hot(n, k)?), None)
         } else {
             let dout = match &inputs.dout {
                 Some(d) => {
-                    ensure!(d.dim() == (n, k), "dout is {}×{} but the last output is {n}×{k}: they must match", d.nrows(), d.ncols());
+                    ensure!(
+                        d.dim() == (n, k),
+                        "dout is {}×{} but the last output is {n}×{k}: they must match",
+                        d.nrows(),
+                        d.ncols()
+                    );
                     d.clone()
                 }
                 None => Matrix::ones((n, k)),
@@ -197,9 +236,16 @@ impl Network {
             x = out;
         }
         let out = x;
-        let loss = caches.last().and_then(|c| if let Cache::Loss(lc) = c { Some(lc.loss) } else { None });
+        let loss = caches.last().and_then(|c| {
+            if let Cache::Loss(lc) = c {
+                Some(lc.loss)
+            } else {
+                None
+            }
+        });
         let start_dout = resolved.dout.clone();
-        let objective = loss.unwrap_or_else(|| start_dout.as_ref().map(|d| (d * &out).sum()).unwrap_or(0.0));
+        let objective =
+            loss.unwrap_or_else(|| start_dout.as_ref().map(|d| (d * &out).sum()).unwrap_or(0.0));
         let mut dout = start_dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)));
         for i in (0..self.layers.len()).rev() {
             let l = &self.layers[i];
@@ -215,14 +261,26 @@ impl Network {
             lr.backward_steps = start..tape.len();
             dout = dx;
         }
-        Ok(Run { tape, layers, loss, objective, out, dx: dout, t: resolved.t, dout: start_dout })
+        Ok(Run {
+            tape,
+            layers,
+            loss,
+            objective,
+            out,
+            dx: dout,
+            t: resolved.t,
+            dout: start_dout,
+        })
     }
 
     /// The sentence that says what `dout` is when layer `i`'s backward starts.
     fn dout_note(&self, i: usize, dout: &Matrix, loss: Option<f64>) -> String {
         let l = &self.layers[i];
         if l.layer.kind() == LayerKind::SoftmaxWithLoss {
-            return format!("Backward starts here, at the loss L = {}.", loss.map(n4).unwrap_or_default());
+            return format!(
+                "Backward starts here, at the loss L = {}.",
+                loss.map(n4).unwrap_or_default()
+            );
         }
         if i + 1 == self.layers.len() {
             return format!(
@@ -260,7 +318,11 @@ impl Network {
     }
 
     /// Forward and backward without recording: (objective, dx, gradients per layer).
-    pub fn gradients(&self, inputs: &Inputs, resolved: &Resolved) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
+    pub fn gradients(
+        &self,
+        inputs: &Inputs,
+        resolved: &Resolved,
+    ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
         let mut caches = Vec::with_capacity(self.layers.len());
         let mut x = inputs.x.clone();
         for l in &self.layers {
@@ -273,10 +335,15 @@ impl Network {
             (_, Some(d)) => (d * &x).sum(),
             _ => 0.0,
         };
-        let mut dout = resolved.dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)));
+        let mut dout = resolved
+            .dout
+            .clone()
+            .unwrap_or_else(|| Matrix::ones((1, 1)));
         let mut grads = vec![Vec::new(); self.layers.len()];
         for i in (0..self.layers.len()).rev() {
-            let (dx, g) = self.layers[i].layer.backward(&caches[i], &dout, &mut NoRecord)?;
+            let (dx, g) = self.layers[i]
+                .layer
+                .backward(&caches[i], &dout, &mut NoRecord)?;
             grads[i] = g;
             dout = dx;
         }

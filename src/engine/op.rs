@@ -173,7 +173,11 @@ impl Explanation {
         let shown: Vec<&str> = self.terms.iter().map(|t| t.numbers.as_str()).collect();
         let joined = if shown.len() > max_terms && max_terms >= 2 {
             let head = shown[..max_terms - 1].join(" + ");
-            format!("{head} + … ({} terms) … + {}", shown.len(), shown[shown.len() - 1])
+            format!(
+                "{head} + … ({} terms) … + {}",
+                shown.len(),
+                shown[shown.len() - 1]
+            )
         } else {
             shown.join(" + ")
         };
@@ -208,47 +212,96 @@ fn at(m: &Matrix, r: usize, c: usize) -> f64 {
 impl Op {
     /// Explain cell (`r`, `c`) of `writes`; `None` when the cell is outside it or the step's
     /// operands do not fit the op.
-    pub fn explain(&self, reads: &[Operand], writes: &Operand, r: usize, c: usize) -> Option<Explanation> {
+    pub fn explain(
+        &self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation> {
         let value = *writes.value.get((r, c))?;
         let target = format!("{}[{r},{c}]", writes.name);
         let a = reads.first()?;
         let single = |rule: String, numbers: String, note: Option<String>| Explanation {
             target: target.clone(),
-            terms: vec![Term { symbol: rule.clone(), numbers, value }],
+            terms: vec![Term {
+                symbol: rule.clone(),
+                numbers,
+                value,
+            }],
             rule: format!("{target} = {rule}"),
             combine: Combine::Single,
             value,
             note,
         };
         let ex = match self {
-            Op::MatMul { transpose_a, transpose_b } => {
+            Op::MatMul {
+                transpose_a,
+                transpose_b,
+            } => {
                 let b = reads.get(1)?;
-                let k_len = if *transpose_a { a.value.nrows() } else { a.value.ncols() };
+                let k_len = if *transpose_a {
+                    a.value.nrows()
+                } else {
+                    a.value.ncols()
+                };
                 let idx_a = |k: usize| if *transpose_a { (k, r) } else { (r, k) };
                 let idx_b = |k: usize| if *transpose_b { (c, k) } else { (k, c) };
                 let terms: Vec<Term> = (0..k_len)
                     .map(|k| {
-                        let (va, vb) = (at(&a.value, idx_a(k).0, idx_a(k).1), at(&b.value, idx_b(k).0, idx_b(k).1));
+                        let (va, vb) = (
+                            at(&a.value, idx_a(k).0, idx_a(k).1),
+                            at(&b.value, idx_b(k).0, idx_b(k).1),
+                        );
                         Term {
-                            symbol: format!("{}[{},{}]·{}[{},{}]", a.name, idx_a(k).0, idx_a(k).1, b.name, idx_b(k).0, idx_b(k).1),
+                            symbol: format!(
+                                "{}[{},{}]·{}[{},{}]",
+                                a.name,
+                                idx_a(k).0,
+                                idx_a(k).1,
+                                b.name,
+                                idx_b(k).0,
+                                idx_b(k).1
+                            ),
                             numbers: format!("{}·{}", n4(va), n4(vb)),
                             value: va * vb,
                         }
                     })
                     .collect();
                 let k = if *transpose_a { "n" } else { "k" };
-                let ia = if *transpose_a { format!("{k},{r}") } else { format!("{r},{k}") };
-                let ib = if *transpose_b { format!("{c},{k}") } else { format!("{k},{c}") };
+                let ia = if *transpose_a {
+                    format!("{k},{r}")
+                } else {
+                    format!("{r},{k}")
+                };
+                let ib = if *transpose_b {
+                    format!("{c},{k}")
+                } else {
+                    format!("{k},{c}")
+                };
                 Explanation {
-                    rule: format!("{target} = Σ{} {}[{ia}]·{}[{ib}]", subscript(k), a.name, b.name),
+                    rule: format!(
+                        "{target} = Σ{} {}[{ia}]·{}[{ib}]",
+                        subscript(k),
+                        a.name,
+                        b.name
+                    ),
                     target,
                     terms,
                     combine: Combine::Sum,
                     value,
                     note: Some(format!(
                         "{k_len} terms: {} times {}",
-                        if *transpose_a { format!("column {r} of {}", a.name) } else { format!("row {r} of {}", a.name) },
-                        if *transpose_b { format!("row {c} of {}", b.name) } else { format!("column {c} of {}", b.name) },
+                        if *transpose_a {
+                            format!("column {r} of {}", a.name)
+                        } else {
+                            format!("row {r} of {}", a.name)
+                        },
+                        if *transpose_b {
+                            format!("row {c} of {}", b.name)
+                        } else {
+                            format!("column {c} of {}", b.name)
+                        },
                     )),
                 }
             }
@@ -257,8 +310,18 @@ impl Op {
                 let (br, bc) = broadcast_index(&b.value, r, c);
                 let (va, vb) = (at(&a.value, r, c), at(&b.value, br, bc));
                 let note = (b.value.dim() != a.value.dim()).then(|| {
-                    format!("{} is {}×{}: the same {}[{br},{bc}] is used for every {}", b.name, b.value.nrows(), b.value.ncols(), b.name,
-                        match b.value.dim() { (1, 1) => "cell", (1, _) => "row", _ => "column" })
+                    format!(
+                        "{} is {}×{}: the same {}[{br},{bc}] is used for every {}",
+                        b.name,
+                        b.value.nrows(),
+                        b.value.ncols(),
+                        b.name,
+                        match b.value.dim() {
+                            (1, 1) => "cell",
+                            (1, _) => "row",
+                            _ => "column",
+                        }
+                    )
                 });
                 single(
                     format!("{}[{r},{c}] {} {}[{br},{bc}]", a.name, op.symbol(), b.name),
@@ -268,7 +331,11 @@ impl Op {
             }
             Op::Unary(f) => {
                 let va = at(&a.value, r, c);
-                single(f.show(&format!("{}[{r},{c}]", a.name)), f.show(&n4(va)), None)
+                single(
+                    f.show(&format!("{}[{r},{c}]", a.name)),
+                    f.show(&n4(va)),
+                    None,
+                )
             }
             Op::ColumnSum | Op::RowSum | Op::SumAll | Op::Mean => {
                 let cells: Vec<(usize, usize)> = match self {
@@ -278,25 +345,44 @@ impl Op {
                 };
                 let terms: Vec<Term> = cells
                     .iter()
-                    .map(|&(i, j)| Term { symbol: format!("{}[{i},{j}]", a.name), numbers: n4(at(&a.value, i, j)), value: at(&a.value, i, j) })
+                    .map(|&(i, j)| Term {
+                        symbol: format!("{}[{i},{j}]", a.name),
+                        numbers: n4(at(&a.value, i, j)),
+                        value: at(&a.value, i, j),
+                    })
                     .collect();
                 let (rule, note) = match self {
                     Op::ColumnSum => (
                         format!("{target} = Σₙ {}[n,{c}]", a.name),
-                        format!("the bias was added to all {} rows, so its gradient sums column {c} of {}", a.value.nrows(), a.name),
+                        format!(
+                            "the bias was added to all {} rows, so its gradient sums column {c} of {}",
+                            a.value.nrows(),
+                            a.name
+                        ),
                     ),
-                    Op::RowSum => (format!("{target} = Σₖ {}[{r},k]", a.name), format!("the sum of row {r} of {}", a.name)),
+                    Op::RowSum => (
+                        format!("{target} = Σₖ {}[{r},k]", a.name),
+                        format!("the sum of row {r} of {}", a.name),
+                    ),
                     Op::SumAll => (
                         format!("{target} = Σ {}[i,j]", a.name),
-                        "a 1×1 operand was broadcast to every cell, so its gradient sums them all".to_string(),
+                        "a 1×1 operand was broadcast to every cell, so its gradient sums them all"
+                            .to_string(),
                     ),
-                    _ => (format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), a.name), "the loss is the mean over the batch".into()),
+                    _ => (
+                        format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), a.name),
+                        "the loss is the mean over the batch".into(),
+                    ),
                 };
                 Explanation {
                     target,
                     rule,
                     terms,
-                    combine: if matches!(self, Op::Mean) { Combine::Mean } else { Combine::Sum },
+                    combine: if matches!(self, Op::Mean) {
+                        Combine::Mean
+                    } else {
+                        Combine::Sum
+                    },
                     value,
                     note: Some(note),
                 }
@@ -306,11 +392,17 @@ impl Op {
                 let masked = va <= 0.0;
                 single(
                     format!("{}[{r},{c}] ≤ 0", a.name),
-                    format!("{} ≤ 0 is {}", n4(va), if masked { "True" } else { "False" }),
+                    format!(
+                        "{} ≤ 0 is {}",
+                        n4(va),
+                        if masked { "True" } else { "False" }
+                    ),
                     Some(if masked {
-                        "True: this cell is masked — ReLU outputs 0 here and blocks its gradient".into()
+                        "True: this cell is masked — ReLU outputs 0 here and blocks its gradient"
+                            .into()
                     } else {
-                        "False: this cell passes — ReLU outputs x and lets its gradient through".into()
+                        "False: this cell passes — ReLU outputs x and lets its gradient through"
+                            .into()
                     }),
                 )
             }
@@ -320,8 +412,16 @@ impl Op {
                 let masked = at(&mask.value, r, c) != 0.0;
                 single(
                     format!("{}[{r},{c}] if not {}[{r},{c}] else 0", a.name, mask.name),
-                    if masked { format!("masked → 0 (was {})", n4(va)) } else { format!("passed → {}", n4(va)) },
-                    Some(if masked { format!("masked: {}[{r},{c}] is True", mask.name) } else { format!("passed: {}[{r},{c}] is False", mask.name) }),
+                    if masked {
+                        format!("masked → 0 (was {})", n4(va))
+                    } else {
+                        format!("passed → {}", n4(va))
+                    },
+                    Some(if masked {
+                        format!("masked: {}[{r},{c}] is True", mask.name)
+                    } else {
+                        format!("passed: {}[{r},{c}] is False", mask.name)
+                    }),
                 )
             }
             Op::SubRowMax => {
@@ -331,7 +431,10 @@ impl Op {
                 single(
                     format!("{}[{r},{c}] − max_k {}[{r},k]", a.name, a.name),
                     format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
-                    Some(format!("row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax", a.name)),
+                    Some(format!(
+                        "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
+                        a.name
+                    )),
                 )
             }
             Op::CrossEntropyRows => {
@@ -339,7 +442,11 @@ impl Op {
                 let terms: Vec<Term> = (0..a.value.ncols())
                     .map(|k| {
                         let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
-                        Term { symbol: format!("{}[{r},{k}]·{}[{r},{k}]", a.name, logy.name), numbers: format!("{}·{}", n4(t), n4(l)), value: t * l }
+                        Term {
+                            symbol: format!("{}[{r},{k}]·{}[{r},{k}]", a.name, logy.name),
+                            numbers: format!("{}·{}", n4(t), n4(l)),
+                            value: t * l,
+                        }
                     })
                     .collect();
                 Explanation {
@@ -348,7 +455,10 @@ impl Op {
                     terms,
                     combine: Combine::NegSum,
                     value,
-                    note: Some("only the target class has t = 1, so this is −log y of the right answer".into()),
+                    note: Some(
+                        "only the target class has t = 1, so this is −log y of the right answer"
+                            .into(),
+                    ),
                 }
             }
         };

@@ -41,12 +41,20 @@ pub struct Operand {
 impl Operand {
     /// An operand that is not read from the forward cache.
     pub fn new(name: impl Into<String>, value: &Matrix) -> Self {
-        Operand { name: name.into(), value: value.clone(), cached_at: None }
+        Operand {
+            name: name.into(),
+            value: value.clone(),
+            cached_at: None,
+        }
     }
 
     /// An operand the backward pass reads from the cache written by forward step `step`.
     pub fn cached(name: impl Into<String>, value: &Matrix, step: Option<usize>) -> Self {
-        Operand { name: name.into(), value: value.clone(), cached_at: step }
+        Operand {
+            name: name.into(),
+            value: value.clone(),
+            cached_at: step,
+        }
     }
 }
 

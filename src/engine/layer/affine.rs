@@ -22,7 +22,12 @@ pub struct AffineCache {
 }
 
 /// `Y = X·W + b`, recorded as two steps: the product, then the bias.
-pub fn forward(x: &Matrix, w: &Matrix, b: &Matrix, rec: &mut impl Recorder) -> (Matrix, AffineCache) {
+pub fn forward(
+    x: &Matrix,
+    w: &Matrix,
+    b: &Matrix,
+    rec: &mut impl Recorder,
+) -> (Matrix, AffineCache) {
     let xw = x.dot(w);
     let x_step = rec.record(|| {
         draft(
@@ -55,11 +60,22 @@ pub fn forward(x: &Matrix, w: &Matrix, b: &Matrix, rec: &mut impl Recorder) -> (
             ),
         )
     });
-    (y, AffineCache { x: x.clone(), x_step })
+    (
+        y,
+        AffineCache {
+            x: x.clone(),
+            x_step,
+        },
+    )
 }
 
 /// `dX = dY·Wᵀ`, `dW = Xᵀ·dY`, `db = Σ rows dY`, recorded as three steps.
-pub fn backward(cache: &AffineCache, w: &Matrix, dy: &Matrix, rec: &mut impl Recorder) -> (Matrix, Matrix, Matrix) {
+pub fn backward(
+    cache: &AffineCache,
+    w: &Matrix,
+    dy: &Matrix,
+    rec: &mut impl Recorder,
+) -> (Matrix, Matrix, Matrix) {
     let x = &cache.x;
     let dx = dy.dot(&w.t());
     rec.record(|| {
@@ -105,7 +121,11 @@ pub fn backward(cache: &AffineCache, w: &Matrix, dy: &Matrix, rec: &mut impl Rec
             "db = Σₙ dY[n,·]",
             vec![Operand::new("dY", dy)],
             Operand::new("db", &db),
-            format!("b was added to all {} rows, so db is the column sum of dY: {}", dy.nrows(), inline(&db)),
+            format!(
+                "b was added to all {} rows, so db is the column sum of dY: {}",
+                dy.nrows(),
+                inline(&db)
+            ),
         )
     });
     (dx, dw, db)
@@ -113,5 +133,6 @@ pub fn backward(cache: &AffineCache, w: &Matrix, dy: &Matrix, rec: &mut impl Rec
 
 /// `"; uses X cached at forward step 3"` (1-based for people), or nothing.
 pub(crate) fn cached_note(step: Option<usize>, what: &str) -> String {
-    step.map(|s| format!("; uses {what} cached at forward step {}", s + 1)).unwrap_or_default()
+    step.map(|s| format!("; uses {what} cached at forward step {}", s + 1))
+        .unwrap_or_default()
 }

@@ -63,7 +63,10 @@ pub fn forward(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, ReluCache) {
             Op::ApplyMask,
             "out[mask] = 0",
             "out = x;  out[mask] = 0",
-            vec![Operand::new("x", x), Operand::cached("mask", &mask, mask_step)],
+            vec![
+                Operand::new("x", x),
+                Operand::cached("mask", &mask, mask_step),
+            ],
             Operand::new("out", &out),
             if out.len() <= 16 {
                 format!("copy x and zero the True cells: out = {}", inline(&out))

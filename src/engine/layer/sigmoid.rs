@@ -25,18 +25,39 @@ pub struct SigmoidCache {
 pub fn forward(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, SigmoidCache) {
     let e = x.mapv(|v| UnaryFn::NegExp.apply(v));
     rec.record(|| {
-        draft(Op::Unary(UnaryFn::NegExp), "exp(−x)", "e = exp(−x)", vec![Operand::new("x", x)], Operand::new("e", &e),
-            format!("e[0,0] = exp(−{}) = {}", first(x), first(&e)))
+        draft(
+            Op::Unary(UnaryFn::NegExp),
+            "exp(−x)",
+            "e = exp(−x)",
+            vec![Operand::new("x", x)],
+            Operand::new("e", &e),
+            format!("e[0,0] = exp(−{}) = {}", first(x), first(&e)),
+        )
     });
     let s = e.mapv(|v| UnaryFn::OnePlus.apply(v));
     rec.record(|| {
-        draft(Op::Unary(UnaryFn::OnePlus), "1 + ·", "s = 1 + e", vec![Operand::new("e", &e)], Operand::new("s", &s),
-            "add 1 to every cell".into())
+        draft(
+            Op::Unary(UnaryFn::OnePlus),
+            "1 + ·",
+            "s = 1 + e",
+            vec![Operand::new("e", &e)],
+            Operand::new("s", &s),
+            "add 1 to every cell".into(),
+        )
     });
     let y = s.mapv(|v| UnaryFn::Reciprocal.apply(v));
     let y_step = rec.record(|| {
-        draft(Op::Unary(UnaryFn::Reciprocal), "1 / ·", "y = 1 / s", vec![Operand::new("s", &s)], Operand::new("y", &y),
-            format!("y = 1/(1 + exp(−x)), between 0 and 1; y[0,0] = {}; y is kept for backward", first(&y)))
+        draft(
+            Op::Unary(UnaryFn::Reciprocal),
+            "1 / ·",
+            "y = 1 / s",
+            vec![Operand::new("s", &s)],
+            Operand::new("y", &y),
+            format!(
+                "y = 1/(1 + exp(−x)), between 0 and 1; y[0,0] = {}; y is kept for backward",
+                first(&y)
+            ),
+        )
     });
     (y.clone(), SigmoidCache { y, y_step })
 }
@@ -46,18 +67,47 @@ pub fn backward(cache: &SigmoidCache, dout: &Matrix, rec: &mut impl Recorder) ->
     let y = &cache.y;
     let u = y.mapv(|v| UnaryFn::OneMinus.apply(v));
     rec.record(|| {
-        draft(Op::Unary(UnaryFn::OneMinus), "1 − y", "u = 1 − y", vec![Operand::cached("y", y, cache.y_step)], Operand::new("u", &u),
-            format!("backward needs only the output y, not x{}", cached_note(cache.y_step, "y")))
+        draft(
+            Op::Unary(UnaryFn::OneMinus),
+            "1 − y",
+            "u = 1 − y",
+            vec![Operand::cached("y", y, cache.y_step)],
+            Operand::new("u", &u),
+            format!(
+                "backward needs only the output y, not x{}",
+                cached_note(cache.y_step, "y")
+            ),
+        )
     });
     let g = y * &u;
     rec.record(|| {
-        draft(Op::Binary(BinOp::Mul), "y(1 − y)", "g = y ⊙ (1 − y)", vec![Operand::cached("y", y, cache.y_step), Operand::new("u", &u)], Operand::new("g", &g),
-            format!("the local derivative dy/dx = y(1 − y), at most 0.25 (at x = 0); g[0,0] = {}", first(&g)))
+        draft(
+            Op::Binary(BinOp::Mul),
+            "y(1 − y)",
+            "g = y ⊙ (1 − y)",
+            vec![Operand::cached("y", y, cache.y_step), Operand::new("u", &u)],
+            Operand::new("g", &g),
+            format!(
+                "the local derivative dy/dx = y(1 − y), at most 0.25 (at x = 0); g[0,0] = {}",
+                first(&g)
+            ),
+        )
     });
     let dx = dout * &g;
     rec.record(|| {
-        draft(Op::Binary(BinOp::Mul), "dout ⊙ y(1 − y)", "dx = dout ⊙ y ⊙ (1 − y)", vec![Operand::new("dout", dout), Operand::new("g", &g)], Operand::new("dx", &dx),
-            format!("chain rule, cell by cell: dx = dout · dy/dx; dx[0,0] = {} · {} = {}", first(dout), first(&g), first(&dx)))
+        draft(
+            Op::Binary(BinOp::Mul),
+            "dout ⊙ y(1 − y)",
+            "dx = dout ⊙ y ⊙ (1 − y)",
+            vec![Operand::new("dout", dout), Operand::new("g", &g)],
+            Operand::new("dx", &dx),
+            format!(
+                "chain rule, cell by cell: dx = dout · dy/dx; dx[0,0] = {} · {} = {}",
+                first(dout),
+                first(&g),
+                first(&dx)
+            ),
+        )
     });
     dx
 }

@@ -51,7 +51,11 @@ pub fn softmax_rows(x: &Matrix) -> Matrix {
 /// Mean cross-entropy of probabilities `y` against one-hot `t`, with the book's `log(y + 1e-7)`.
 pub fn cross_entropy(y: &Matrix, t: &Matrix) -> f64 {
     let n = y.nrows().max(1) as f64;
-    let total: f64 = y.iter().zip(t.iter()).map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 }).sum();
+    let total: f64 = y
+        .iter()
+        .zip(t.iter())
+        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
+        .sum();
     total / n
 }
 
@@ -67,18 +71,39 @@ fn softmax_recorded(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, Option<usiz
     });
     let e = a.mapv(f64::exp);
     rec.record(|| {
-        draft(Op::Unary(UnaryFn::Exp), "exp", "e = exp(a)", vec![Operand::new("a", &a)], Operand::new("e", &e),
-            "every cell is now in (0, 1], the row's max cell exactly 1".into())
+        draft(
+            Op::Unary(UnaryFn::Exp),
+            "exp",
+            "e = exp(a)",
+            vec![Operand::new("a", &a)],
+            Operand::new("e", &e),
+            "every cell is now in (0, 1], the row's max cell exactly 1".into(),
+        )
     });
     let s = e.sum_axis(Axis(1)).insert_axis(Axis(1));
     rec.record(|| {
-        draft(Op::RowSum, "Σ row", "s = Σₖ e[·,k]", vec![Operand::new("e", &e)], Operand::new("s", &s),
-            format!("one sum per row (an N×1 column): s[0] = {}", first(&s)))
+        draft(
+            Op::RowSum,
+            "Σ row",
+            "s = Σₖ e[·,k]",
+            vec![Operand::new("e", &e)],
+            Operand::new("s", &s),
+            format!("one sum per row (an N×1 column): s[0] = {}", first(&s)),
+        )
     });
     let y = &e / &s;
     let y_step = rec.record(|| {
-        draft(Op::Binary(BinOp::Div), "÷ sum", "y = e / s", vec![Operand::new("e", &e), Operand::new("s", &s)], Operand::new("y", &y),
-            format!("each row now sums to 1: row 0 of y = {}; y is kept for backward", row_text(&y, 0)))
+        draft(
+            Op::Binary(BinOp::Div),
+            "÷ sum",
+            "y = e / s",
+            vec![Operand::new("e", &e), Operand::new("s", &s)],
+            Operand::new("y", &y),
+            format!(
+                "each row now sums to 1: row 0 of y = {}; y is kept for backward",
+                row_text(&y, 0)
+            ),
+        )
     });
     (y, y_step)
 }
@@ -107,18 +132,42 @@ pub fn backward(cache: &SoftmaxCache, dout: &Matrix, rec: &mut impl Recorder) ->
     });
     let s = p.sum_axis(Axis(1)).insert_axis(Axis(1));
     rec.record(|| {
-        draft(Op::RowSum, "Σ row", "s = Σₖ p[·,k]", vec![Operand::new("p", &p)], Operand::new("s", &s),
-            format!("s[n] = Σₖ dout[n,k]·y[n,k], the part shared by the whole row; s[0] = {}", first(&s)))
+        draft(
+            Op::RowSum,
+            "Σ row",
+            "s = Σₖ p[·,k]",
+            vec![Operand::new("p", &p)],
+            Operand::new("s", &s),
+            format!(
+                "s[n] = Σₖ dout[n,k]·y[n,k], the part shared by the whole row; s[0] = {}",
+                first(&s)
+            ),
+        )
     });
     let q = dout - &s;
     rec.record(|| {
-        draft(Op::Binary(BinOp::Sub), "dout − s", "q = dout − s", vec![Operand::new("dout", dout), Operand::new("s", &s)], Operand::new("q", &q),
-            "subtract the row's shared part from each cell".into())
+        draft(
+            Op::Binary(BinOp::Sub),
+            "dout − s",
+            "q = dout − s",
+            vec![Operand::new("dout", dout), Operand::new("s", &s)],
+            Operand::new("q", &q),
+            "subtract the row's shared part from each cell".into(),
+        )
     });
     let dx = y * &q;
     rec.record(|| {
-        draft(Op::Binary(BinOp::Mul), "y ⊙ ·", "dx = y ⊙ (dout − s)", vec![Operand::cached("y", y, cache.y_step), Operand::new("q", &q)], Operand::new("dx", &dx),
-            format!("the Jacobian diag(y) − y·yᵀ applied to dout, without building it; dx[0,0] = {}", first(&dx)))
+        draft(
+            Op::Binary(BinOp::Mul),
+            "y ⊙ ·",
+            "dx = y ⊙ (dout − s)",
+            vec![Operand::cached("y", y, cache.y_step), Operand::new("q", &q)],
+            Operand::new("dx", &dx),
+            format!(
+                "the Jacobian diag(y) − y·yᵀ applied to dout, without building it; dx[0,0] = {}",
+                first(&dx)
+            ),
+        )
     });
     dx
 }
@@ -128,25 +177,63 @@ pub fn forward_loss(x: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> (Matrix,
     let (y, y_step) = softmax_recorded(x, rec);
     let logy = y.mapv(|v| UnaryFn::LogEps.apply(v));
     rec.record(|| {
-        draft(Op::Unary(UnaryFn::LogEps), "log", "log y = log(y + 1e-7)", vec![Operand::new("y", &y)], Operand::new("log y", &logy),
-            "the 1e-7 keeps log(0) = −inf away".into())
+        draft(
+            Op::Unary(UnaryFn::LogEps),
+            "log",
+            "log y = log(y + 1e-7)",
+            vec![Operand::new("y", &y)],
+            Operand::new("log y", &logy),
+            "the 1e-7 keeps log(0) = −inf away".into(),
+        )
     });
     let mut per_row = Matrix::zeros((y.nrows(), 1));
     for (n, mut cell) in per_row.rows_mut().into_iter().enumerate() {
-        let l: f64 = t.row(n).iter().zip(logy.row(n).iter()).map(|(&q, &l)| if q != 0.0 { -q * l } else { 0.0 }).sum();
+        let l: f64 = t
+            .row(n)
+            .iter()
+            .zip(logy.row(n).iter())
+            .map(|(&q, &l)| if q != 0.0 { -q * l } else { 0.0 })
+            .sum();
         cell[0] = l;
     }
     rec.record(|| {
-        draft(Op::CrossEntropyRows, "−Σ t·log y", "ℓ[n] = −Σₖ t[n,k]·log y[n,k]", vec![Operand::new("t", t), Operand::new("log y", &logy)], Operand::new("ℓ", &per_row),
-            format!("t picks the log-probability of the right class in each row: ℓ = {}", inline(&per_row)))
+        draft(
+            Op::CrossEntropyRows,
+            "−Σ t·log y",
+            "ℓ[n] = −Σₖ t[n,k]·log y[n,k]",
+            vec![Operand::new("t", t), Operand::new("log y", &logy)],
+            Operand::new("ℓ", &per_row),
+            format!(
+                "t picks the log-probability of the right class in each row: ℓ = {}",
+                inline(&per_row)
+            ),
+        )
     });
     let loss = per_row.mean().unwrap_or(0.0);
     let l = Matrix::from_elem((1, 1), loss);
     rec.record(|| {
-        draft(Op::Mean, "mean", "L = (1/N) Σₙ ℓ[n]", vec![Operand::new("ℓ", &per_row)], Operand::new("L", &l),
-            format!("the loss averages the {} rows: L = {}", per_row.nrows(), n4(loss)))
+        draft(
+            Op::Mean,
+            "mean",
+            "L = (1/N) Σₙ ℓ[n]",
+            vec![Operand::new("ℓ", &per_row)],
+            Operand::new("L", &l),
+            format!(
+                "the loss averages the {} rows: L = {}",
+                per_row.nrows(),
+                n4(loss)
+            ),
+        )
     });
-    (y.clone(), LossCache { y, y_step, t: t.clone(), loss })
+    (
+        y.clone(),
+        LossCache {
+            y,
+            y_step,
+            t: t.clone(),
+            loss,
+        },
+    )
 }
 
 /// Softmax-with-Loss backward: `y − t`, then `÷ N`.
@@ -160,8 +247,17 @@ pub fn backward_loss(cache: &LossCache, rec: &mut impl Recorder) -> Matrix {
     let n = Matrix::from_elem((1, 1), y.nrows() as f64);
     let dx = &d / &n;
     rec.record(|| {
-        draft(Op::Binary(BinOp::Div), "÷ N", "dx = (y − t) / N", vec![Operand::new("y − t", &d), Operand::new("N", &n)], Operand::new("dx", &dx),
-            format!("L is a mean over N = {} rows, so each row's gradient is divided by N", y.nrows()))
+        draft(
+            Op::Binary(BinOp::Div),
+            "÷ N",
+            "dx = (y − t) / N",
+            vec![Operand::new("y − t", &d), Operand::new("N", &n)],
+            Operand::new("dx", &dx),
+            format!(
+                "L is a mean over N = {} rows, so each row's gradient is divided by N",
+                y.nrows()
+            ),
+        )
     });
     dx
 }

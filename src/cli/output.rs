@@ -1,0 +1,217 @@
+//! Text and JSON renderings of a run and of a gradient check.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use crate::engine::check::CheckReport;
+use crate::engine::format::{block, inline, shape, short};
+use crate::engine::{LayerKind, Matrix, Phase, Run};
+use crate::preset::Preset;
+
+/// A matrix as JSON rows, full precision.
+pub fn rows(m: &Matrix) -> Value {
+    Value::Array(
+        m.rows()
+            .into_iter()
+            .map(|r| Value::Array(r.iter().map(|&v| json!(v)).collect()))
+            .collect(),
+    )
+}
+
+/// A 1×H matrix as a flat JSON array.
+fn flat(m: &Matrix) -> Value {
+    Value::Array(m.iter().map(|&v| json!(v)).collect())
+}
+
+/// The JSON contract of DESIGN.md.
+pub fn trace_json(preset: &Preset, run: &Run) -> Value {
+    let layers: Vec<Value> = run
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let grads: serde_json::Map<String, Value> = l
+                .grads
+                .iter()
+                .map(|g| {
+                    let v = if l.kind == LayerKind::Affine && g.name == "b" { flat(&g.value) } else { rows(&g.value) };
+                    (g.name.to_string(), v)
+                })
+                .collect();
+            json!({ "index": i, "type": l.kind.as_str(), "name": l.name, "out": rows(&l.out), "dx": rows(&l.dx), "grads": grads })
+        })
+        .collect();
+    let steps: Vec<Value> = run
+        .tape
+        .steps
+        .iter()
+        .map(|s| json!({ "phase": s.phase.as_str(), "layer": s.layer, "op": s.label, "formula": s.formula, "value": rows(&s.writes.value) }))
+        .collect();
+    json!({ "preset": preset.name, "loss": run.loss, "out": rows(&run.out), "dx": rows(&run.dx), "layers": layers, "steps": steps })
+}
+
+fn pipeline(preset: &Preset, run: &Run) -> String {
+    let mut parts = vec![format!("x {}", shape(&preset.inputs.x))];
+    for l in &run.layers {
+        parts.push(format!("{} {}", l.name, shape(&l.out)));
+    }
+    if let Some(loss) = run.loss {
+        parts.push(format!("L = {}", short(loss)));
+    }
+    parts.join(" → ")
+}
+
+/// Every step as text, then the results.
+pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "{} — {}", preset.name, preset.title)?;
+    if !preset.description.is_empty() {
+        writeln!(out, "{}", preset.description)?;
+    }
+    writeln!(out, "{}", pipeline(preset, run))?;
+    let total = run.tape.len();
+    let mut phase = None;
+    for (k, s) in run.tape.steps.iter().enumerate() {
+        if phase != Some(s.phase) {
+            phase = Some(s.phase);
+            writeln!(
+                out,
+                "\n== {} ==",
+                if s.phase == Phase::Forward {
+                    "FORWARD"
+                } else {
+                    "BACKWARD"
+                }
+            )?;
+        }
+        writeln!(
+            out,
+            "\nstep {}/{total}  {}  {}  {}    {}",
+            k + 1,
+            s.phase.as_str(),
+            s.layer_name,
+            s.label,
+            s.formula
+        )?;
+        let reads: Vec<String> = s
+            .reads
+            .iter()
+            .map(|o| match o.cached_at {
+                Some(at) => format!(
+                    "{} {} (cached at forward step {})",
+                    o.name,
+                    shape(&o.value),
+                    at + 1
+                ),
+                None => format!("{} {}", o.name, shape(&o.value)),
+            })
+            .collect();
+        writeln!(out, "  reads  {}", reads.join(", "))?;
+        let lines = block(&s.writes.value, 4, 8, 8);
+        writeln!(
+            out,
+            "  writes {} {} = {}",
+            s.writes.name,
+            shape(&s.writes.value),
+            lines.first().cloned().unwrap_or_default()
+        )?;
+        let indent =
+            " ".repeat(12 + s.writes.name.chars().count() + shape(&s.writes.value).chars().count());
+        for l in lines.iter().skip(1) {
+            writeln!(out, "{indent}{l}")?;
+        }
+        writeln!(out, "  {}", s.note)?;
+    }
+    writeln!(out, "\n== RESULT ==")?;
+    if let Some(loss) = run.loss {
+        writeln!(out, "loss L = {}", short(loss))?;
+    }
+    writeln!(out, "out = {}", inline(&run.out))?;
+    writeln!(out, "dx  = {}", inline(&run.dx))?;
+    for l in &run.layers {
+        for g in &l.grads {
+            writeln!(out, "{}: d{} = {}", l.name, g.name, inline(&g.value))?;
+        }
+    }
+    Ok(())
+}
+
+fn sci(v: f64) -> String {
+    format!("{v:.2e}")
+}
+
+/// The check as a table.
+pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Result<()> {
+    writeln!(
+        out,
+        "gradient check — {} (h = {}, tolerance {})",
+        preset.name,
+        sci(r.h),
+        sci(r.tolerance)
+    )?;
+    writeln!(
+        out,
+        "{:<22} {:>9}  {:>12}  {:>12}",
+        "tensor", "shape", "max |a − n|", "max rel err"
+    )?;
+    for t in &r.tensors {
+        let name = if t.layer.is_none() {
+            "x".to_string()
+        } else {
+            format!("{}.{}", t.layer_name, t.param)
+        };
+        let verdict = if t.max_rel_err <= r.tolerance {
+            "ok"
+        } else {
+            "FAIL"
+        };
+        writeln!(
+            out,
+            "{:<22} {:>9}  {:>12}  {:>12}  {verdict}",
+            name,
+            shape(&t.analytic),
+            sci(t.max_abs_diff),
+            sci(t.max_rel_err)
+        )?;
+    }
+    writeln!(
+        out,
+        "numerical: {} cells × 2 = {} forward passes in {:.3} ms",
+        r.cells,
+        r.numerical_passes,
+        r.numerical_time.as_secs_f64() * 1e3
+    )?;
+    writeln!(
+        out,
+        "backprop:  1 forward + 1 backward in {:.3} ms ({:.0}× less time)",
+        r.backprop_time.as_secs_f64() * 1e3,
+        r.speedup()
+    )?;
+    if r.passed() {
+        writeln!(out, "PASS: every relative error ≤ {}", sci(r.tolerance))?;
+    } else {
+        writeln!(
+            out,
+            "FAIL: max relative error {} > tolerance {}",
+            sci(r.max_rel_err()),
+            sci(r.tolerance)
+        )?;
+    }
+    Ok(())
+}
+
+/// The check as JSON.
+pub fn check_json(preset: &Preset, r: &CheckReport) -> Value {
+    let tensors: Vec<Value> = r
+        .tensors
+        .iter()
+        .map(|t| {
+            json!({ "layer": t.layer, "name": t.layer_name, "param": t.param, "analytic": rows(&t.analytic), "numerical": rows(&t.numerical),
+                "max_abs_diff": t.max_abs_diff, "max_rel_err": t.max_rel_err, "passed": t.max_rel_err <= r.tolerance })
+        })
+        .collect();
+    json!({ "preset": preset.name, "h": r.h, "tolerance": r.tolerance, "passed": r.passed(), "max_rel_err": r.max_rel_err(),
+        "objective": r.objective, "cells": r.cells, "parameters": r.parameters, "numerical_passes": r.numerical_passes,
+        "numerical_seconds": r.numerical_time.as_secs_f64(), "backprop_seconds": r.backprop_time.as_secs_f64(), "tensors": tensors })
+}

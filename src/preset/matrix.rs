@@ -1,0 +1,189 @@
+//! Matrices in a preset: literals (`[[1, 2], [3, 4]]`, `[1, 2]`, `2.5`) and generators
+//! (`{ random = "normal", shape = [2, 3], scale = 0.01, seed = 7 }`).
+//!
+//! The generators use a small, fixed PRNG (SplitMix64, Box–Muller for normals) so a seed gives the
+//! same matrix on every machine and every version of backstep.
+
+use anyhow::{Result, bail, ensure};
+use toml::Value;
+
+use crate::engine::Matrix;
+
+/// The largest number of cells one matrix may have.
+pub const MAX_CELLS: usize = 1_000_000;
+/// The largest number of rows or columns.
+pub const MAX_DIM: usize = 100_000;
+
+/// How a 1-D literal is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vector {
+    /// As one row (1×N): biases.
+    Row,
+    /// Not allowed: the field needs rows.
+    Reject,
+}
+
+fn number(v: &Value, what: &str) -> Result<f64> {
+    let x = match v {
+        Value::Float(f) => *f,
+        Value::Integer(i) => *i as f64,
+        other => bail!("{what} must be a number, found {}", other.type_str()),
+    };
+    ensure!(
+        x.is_finite(),
+        "{what} is {x}: every value must be a finite number (no nan or inf)"
+    );
+    Ok(x)
+}
+
+fn check_size(r: usize, c: usize, field: &str) -> Result<()> {
+    ensure!(
+        r > 0 && c > 0,
+        "{field} is empty: give at least one row with one value"
+    );
+    ensure!(
+        r <= MAX_DIM && c <= MAX_DIM,
+        "{field} is {r}×{c}: at most {MAX_DIM} rows or columns are allowed"
+    );
+    ensure!(
+        r.saturating_mul(c) <= MAX_CELLS,
+        "{field} is {r}×{c} = {} cells: at most {MAX_CELLS} cells are allowed per matrix",
+        r.saturating_mul(c)
+    );
+    Ok(())
+}
+
+/// Read a matrix field.
+pub fn matrix(v: &Value, field: &str, vector: Vector) -> Result<Matrix> {
+    match v {
+        Value::Table(t) => generated(t, field, vector),
+        Value::Float(_) | Value::Integer(_) => Ok(Matrix::from_elem((1, 1), number(v, field)?)),
+        Value::Array(rows) => {
+            ensure!(
+                !rows.is_empty(),
+                "{field} is empty: give at least one row with one value"
+            );
+            if rows.iter().all(|r| !matches!(r, Value::Array(_))) {
+                ensure!(
+                    vector == Vector::Row,
+                    "{field} must be a list of rows, like [[1.0, 2.0], [3.0, 4.0]]"
+                );
+                let cells: Vec<f64> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| number(x, &format!("{field}[{j}]")))
+                    .collect::<Result<_>>()?;
+                check_size(1, cells.len(), field)?;
+                return Ok(Matrix::from_shape_vec((1, cells.len()), cells)?);
+            }
+            let width = match &rows[0] {
+                Value::Array(r) => r.len(),
+                _ => 0,
+            };
+            check_size(rows.len(), width, field)?;
+            let mut cells = Vec::with_capacity(rows.len() * width);
+            for (i, row) in rows.iter().enumerate() {
+                let Value::Array(row) = row else {
+                    bail!(
+                        "{field} row {i} is a {}, not a list: every row must be [..]",
+                        row.type_str()
+                    );
+                };
+                ensure!(
+                    row.len() == width,
+                    "{field} is ragged: row 0 has {width} values but row {i} has {}; every row needs the same length",
+                    row.len()
+                );
+                for (j, x) in row.iter().enumerate() {
+                    cells.push(number(x, &format!("{field}[{i}][{j}]"))?);
+                }
+            }
+            Ok(Matrix::from_shape_vec((rows.len(), width), cells)?)
+        }
+        other => bail!(
+            "{field} must be a matrix (a list of rows) or a generator table, found {}",
+            other.type_str()
+        ),
+    }
+}
+
+fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
+    for key in t.keys() {
+        ensure!(
+            ["random", "shape", "scale", "seed"].contains(&key.as_str()),
+            "{field}: unknown key \"{key}\" in a generator; use random, shape, scale, seed"
+        );
+    }
+    let kind = match t.get("random") {
+        Some(Value::String(s)) if s == "normal" || s == "uniform" => s.clone(),
+        Some(other) => bail!("{field}: random must be \"normal\" or \"uniform\", found {other}"),
+        None => bail!("{field}: a generator table needs random = \"normal\" or \"uniform\""),
+    };
+    let shape: Vec<i64> = match t.get("shape") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|v| {
+                v.as_integer().ok_or_else(|| {
+                    anyhow::anyhow!("{field}: shape must list whole numbers, like [2, 3]")
+                })
+            })
+            .collect::<Result<_>>()?,
+        _ => bail!("{field}: a generator needs shape = [rows, columns]"),
+    };
+    let (r, c) = match (shape.as_slice(), vector) {
+        ([r, c], _) => (*r, *c),
+        ([c], Vector::Row) => (1, *c),
+        _ => bail!("{field}: shape must be [rows, columns]"),
+    };
+    ensure!(r > 0 && c > 0, "{field}: shape [{r}, {c}] must be positive");
+    check_size(r as usize, c as usize, field)?;
+    let scale = match t.get("scale") {
+        Some(v) => number(v, &format!("{field}.scale"))?,
+        None => 1.0,
+    };
+    let seed = match t.get("seed") {
+        Some(Value::Integer(s)) => *s as u64,
+        Some(_) => bail!("{field}: seed must be a whole number"),
+        None => 0,
+    };
+    let mut rng = SplitMix64(seed);
+    let normal = kind == "normal";
+    Ok(Matrix::from_shape_simple_fn(
+        (r as usize, c as usize),
+        || {
+            scale
+                * if normal {
+                    rng.normal()
+                } else {
+                    2.0 * rng.uniform() - 1.0
+                }
+        },
+    ))
+}
+
+/// SplitMix64: tiny, fast, and fixed forever, so seeds reproduce.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(pub u64);
+
+impl SplitMix64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    pub fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Standard normal (Box–Muller).
+    pub fn normal(&mut self) -> f64 {
+        let u1 = 1.0 - self.uniform();
+        let u2 = self.uniform();
+        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+    }
+}

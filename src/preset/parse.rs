@@ -1,0 +1,241 @@
+//! From TOML text to a network and its inputs, with line numbers in every error we can place.
+
+use anyhow::{Result, anyhow, bail, ensure};
+use serde::Deserialize;
+use toml::{Spanned, Value};
+
+use super::matrix::{Vector, matrix};
+use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targets};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPreset {
+    title: Option<String>,
+    description: Option<String>,
+    x: Spanned<Value>,
+    t: Option<Spanned<Value>>,
+    dout: Option<Spanned<Value>>,
+    #[serde(default)]
+    layers: Vec<Spanned<RawLayer>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayer {
+    #[serde(rename = "type")]
+    kind: Spanned<String>,
+    name: Option<String>,
+    #[serde(rename = "W")]
+    w_upper: Option<Spanned<Value>>,
+    w: Option<Spanned<Value>>,
+    b: Option<Spanned<Value>>,
+}
+
+/// What a preset file says, before validation against shapes.
+pub struct Parsed {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub network: Network,
+    pub inputs: Inputs,
+}
+
+/// `line L, column C` of a byte offset.
+fn position(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    format!("line {line}, column {column}")
+}
+
+fn field<T>(text: &str, v: &Spanned<T>) -> String {
+    position(text, v.span().start)
+}
+
+/// Parse preset text. Errors carry the line and column where they can.
+pub fn parse(text: &str) -> Result<Parsed> {
+    let raw: RawPreset = toml::from_str(text).map_err(|e| {
+        let msg = e.message().to_string();
+        match e.span() {
+            Some(span) => anyhow!("{}: {}", position(text, span.start), explain_toml(&msg)),
+            None => anyhow!("{}", explain_toml(&msg)),
+        }
+    })?;
+    let x = matrix(raw.x.get_ref(), "x", Vector::Reject)
+        .map_err(|e| anyhow!("{}: {e}", field(text, &raw.x)))?;
+    let t = match &raw.t {
+        Some(t) => Some(targets(t.get_ref()).map_err(|e| anyhow!("{}: {e}", field(text, t)))?),
+        None => None,
+    };
+    let dout = match &raw.dout {
+        Some(d) => Some(
+            matrix(d.get_ref(), "dout", Vector::Reject)
+                .map_err(|e| anyhow!("{}: {e}", field(text, d)))?,
+        ),
+        None => None,
+    };
+    ensure!(
+        !raw.layers.is_empty(),
+        "the preset has no layers: add at least one [[layers]] table with a type"
+    );
+    let kinds: Vec<Option<LayerKind>> = raw
+        .layers
+        .iter()
+        .map(|l| LayerKind::parse(l.get_ref().kind.get_ref()))
+        .collect();
+    let mut layers = Vec::with_capacity(raw.layers.len());
+    let mut counters = std::collections::HashMap::new();
+    for (i, spanned) in raw.layers.iter().enumerate() {
+        let l = spanned.get_ref();
+        let at = field(text, &l.kind);
+        let kind = kinds[i].ok_or_else(|| {
+            let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
+            anyhow!(
+                "{at}: unknown layer type \"{}\": valid types are {}",
+                l.kind.get_ref(),
+                valid.join(", ")
+            )
+        })?;
+        let layer = build_layer(text, kind, l)
+            .map_err(|e| anyhow!("layer {i} ({}): {e}", kind.as_str()))?;
+        let name = match &l.name {
+            Some(n) => {
+                ensure!(!n.trim().is_empty(), "{at}: layer {i} has an empty name");
+                n.clone()
+            }
+            None => {
+                let same = kinds.iter().filter(|k| **k == Some(kind)).count();
+                let c = counters.entry(kind).or_insert(0);
+                *c += 1;
+                if same > 1 {
+                    format!("{}{}", kind.display(), c)
+                } else {
+                    kind.display().to_string()
+                }
+            }
+        };
+        ensure!(
+            !layers.iter().any(|n: &NamedLayer| n.name == name),
+            "{at}: two layers are named \"{name}\": give each a unique name"
+        );
+        layers.push(NamedLayer { name, layer });
+    }
+    Ok(Parsed {
+        title: raw.title,
+        description: raw.description,
+        network: Network { layers },
+        inputs: Inputs { x, t, dout },
+    })
+}
+
+fn explain_toml(msg: &str) -> String {
+    let msg = msg.trim();
+    if msg.starts_with("unknown field") {
+        format!(
+            "{msg} (a preset has title, description, x, t, dout and [[layers]]; a layer has type, name, W or w, b)"
+        )
+    } else {
+        msg.to_string()
+    }
+}
+
+fn build_layer(text: &str, kind: LayerKind, l: &RawLayer) -> Result<Layer> {
+    let at = field(text, &l.kind);
+    let w = match (&l.w_upper, &l.w) {
+        (Some(_), Some(_)) => bail!("{at}: give W or w, not both"),
+        (a, b) => a.as_ref().or(b.as_ref()),
+    };
+    let read = |v: &Spanned<Value>, name: &str, vector: Vector| -> Result<Matrix> {
+        matrix(v.get_ref(), name, vector).map_err(|e| anyhow!("{}: {e}", field(text, v)))
+    };
+    let need = |v: Option<&Spanned<Value>>, name: &str| -> Result<Spanned<Value>> {
+        v.cloned()
+            .ok_or_else(|| anyhow!("{at}: a {} layer needs {name}", kind.as_str()))
+    };
+    let no_params = |what: &str| -> Result<()> {
+        ensure!(
+            w.is_none() && l.b.is_none(),
+            "{at}: a {} layer takes no {what}; remove W, w and b",
+            kind.as_str()
+        );
+        Ok(())
+    };
+    Ok(match kind {
+        LayerKind::Affine => {
+            let w = read(&need(w, "W (a D×H matrix)")?, "W", Vector::Reject)?;
+            let b = read(&need(l.b.as_ref(), "b (H values)")?, "b", Vector::Row)?;
+            ensure!(
+                b.nrows() == 1,
+                "{}: b must be one row of values, like [0.1, 0.2]",
+                field(text, l.b.as_ref().unwrap_or(&l.kind.clone().map_string()))
+            );
+            Layer::Affine { w, b }
+        }
+        LayerKind::Mul => {
+            ensure!(l.b.is_none(), "{at}: a mul layer takes w, not b");
+            Layer::Mul {
+                w: read(&need(w, "w (x's shape or 1×1)")?, "w", Vector::Reject)?,
+            }
+        }
+        LayerKind::Add => {
+            ensure!(w.is_none(), "{at}: an add layer takes b, not W or w");
+            Layer::Add {
+                b: read(
+                    &need(l.b.as_ref(), "b (x's shape or 1×1)")?,
+                    "b",
+                    Vector::Reject,
+                )?,
+            }
+        }
+        LayerKind::Relu => {
+            no_params("parameters")?;
+            Layer::Relu
+        }
+        LayerKind::Sigmoid => {
+            no_params("parameters")?;
+            Layer::Sigmoid
+        }
+        LayerKind::Softmax => {
+            no_params("parameters")?;
+            Layer::Softmax
+        }
+        LayerKind::SoftmaxWithLoss => {
+            no_params("parameters (the targets go in the top-level t)")?;
+            Layer::SoftmaxWithLoss
+        }
+    })
+}
+
+trait MapString {
+    fn map_string(self) -> Spanned<Value>;
+}
+
+impl MapString for Spanned<String> {
+    fn map_string(self) -> Spanned<Value> {
+        let span = self.span();
+        Spanned::new(span, Value::String(self.into_inner()))
+    }
+}
+
+fn targets(v: &Value) -> Result<Targets> {
+    let Value::Array(items) = v else {
+        bail!("t must be a list of class labels like [1, 0] or one-hot rows like [[0, 1], [1, 0]]")
+    };
+    ensure!(!items.is_empty(), "t is empty: give one label per row of x");
+    if items.iter().all(|i| matches!(i, Value::Array(_))) {
+        return Ok(Targets::OneHot(matrix(v, "t", Vector::Reject)?));
+    }
+    let labels = items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Value::Integer(k) if *k >= 0 => Ok(*k as usize),
+            _ => bail!("t[{i}] is {v}: as a flat list, t holds class labels (whole numbers from 0); for one-hot rows write [[0, 1], [1, 0]]"),
+        })
+        .collect::<Result<Vec<usize>>>()?;
+    Ok(Targets::Labels(labels))
+}
