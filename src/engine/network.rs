@@ -218,7 +218,7 @@ impl Network {
         let mut layers: Vec<LayerRun> = Vec::with_capacity(self.layers.len());
         let mut x = inputs.x.clone();
         for (i, l) in self.layers.iter().enumerate() {
-            tape.enter(Phase::Forward, i, &l.name);
+            tape.enter(Phase::Forward, i, &l.name, l.layer.kind());
             let start = tape.len();
             let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut tape)?;
             layers.push(LayerRun {
@@ -249,7 +249,7 @@ impl Network {
         let mut dout = start_dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)));
         for i in (0..self.layers.len()).rev() {
             let l = &self.layers[i];
-            tape.enter(Phase::Backward, i, &l.name);
+            tape.enter(Phase::Backward, i, &l.name, l.layer.kind());
             let note = self.dout_note(i, &dout, loss);
             tape.prefix_next(|| note);
             let start = tape.len();

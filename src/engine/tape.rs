@@ -5,6 +5,7 @@
 //! never builds a step, so recording costs nothing when nobody looks.
 
 use super::Matrix;
+use super::layer::LayerKind;
 use super::op::Op;
 
 /// Which pass a step belongs to.
@@ -84,6 +85,8 @@ pub struct Step {
     pub layer: usize,
     /// Name of the layer (`Affine1`, `ReLU`, …).
     pub layer_name: String,
+    /// Kind of the layer.
+    pub kind: LayerKind,
     /// The operation.
     pub op: Op,
     /// Short label, e.g. `X·W`, `+ b`, `mask = x ≤ 0`, `Σ rows`.
@@ -114,7 +117,7 @@ impl Step {
 /// Receives steps as a network runs.
 pub trait Recorder {
     /// Set the phase and layer for the steps that follow.
-    fn enter(&mut self, phase: Phase, layer: usize, layer_name: &str);
+    fn enter(&mut self, phase: Phase, layer: usize, layer_name: &str, kind: LayerKind);
     /// Record a step built by `make` (called only when recording) and return its index.
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize>;
     /// Put `make()` in front of the next recorded step's note (used for "what dout is here").
@@ -126,7 +129,7 @@ pub trait Recorder {
 pub struct NoRecord;
 
 impl Recorder for NoRecord {
-    fn enter(&mut self, _: Phase, _: usize, _: &str) {}
+    fn enter(&mut self, _: Phase, _: usize, _: &str, _: LayerKind) {}
     fn record(&mut self, _: impl FnOnce() -> StepDraft) -> Option<usize> {
         None
     }
@@ -141,6 +144,7 @@ pub struct Tape {
     phase: Option<Phase>,
     layer: usize,
     layer_name: String,
+    kind: Option<LayerKind>,
     pending_prefix: Option<String>,
 }
 
@@ -170,7 +174,8 @@ impl Tape {
 }
 
 impl Recorder for Tape {
-    fn enter(&mut self, phase: Phase, layer: usize, layer_name: &str) {
+    fn enter(&mut self, phase: Phase, layer: usize, layer_name: &str, kind: LayerKind) {
+        self.kind = Some(kind);
         self.phase = Some(phase);
         self.layer = layer;
         self.layer_name = layer_name.to_string();
@@ -185,6 +190,7 @@ impl Recorder for Tape {
             phase: self.phase.unwrap_or(Phase::Forward),
             layer: self.layer,
             layer_name: self.layer_name.clone(),
+            kind: self.kind.unwrap_or(LayerKind::Affine),
             op: draft.op,
             label: draft.label,
             formula: draft.formula,
