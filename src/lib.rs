@@ -3,8 +3,10 @@
 //!
 //! - [`engine`]: the maths and the tape (no UI, no I/O);
 //! - [`preset`]: the TOML preset format and the built-in presets;
-//! - [`cli`]: the headless subcommands (`trace`, `check`, `presets`).
+//! - [`cli`]: the headless subcommands (`trace`, `check`, `presets`);
+//! - [`tui`]: the explorer, a ratatui front end over the tape.
 
 pub mod cli;
 pub mod engine;
 pub mod preset;
+pub mod tui;

@@ -13,12 +13,10 @@ fn main() -> ExitCode {
             let mut lock = stdout.lock();
             run_command(command, cli.preset.as_deref(), &mut lock)
         }
-        None => load_preset(cli.preset.as_deref()).and_then(|preset| {
-            let run = preset.network.run(&preset.inputs)?;
-            let stdout = std::io::stdout();
-            backstep::cli::output::trace_text(&preset, &run, &mut stdout.lock())?;
-            Ok(Outcome::Success)
-        }),
+        // The preset is loaded before the terminal is touched: a bad one prints and exits 2.
+        None => load_preset(cli.preset.as_deref())
+            .and_then(backstep::tui::run)
+            .map(|()| Outcome::Success),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

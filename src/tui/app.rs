@@ -1,0 +1,251 @@
+//! The explorer's state and the one place it changes: [`App::update`].
+//!
+//! The App holds the preset, its run (the tape), the current step, the focused pane and its
+//! cell cursor, and a [`Mode`] for whatever popup is open. It calls the engine to run, edit and
+//! check, and never draws: the view in `ui` only reads it.
+
+mod feeds;
+mod modes;
+mod panes;
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::action::Action;
+use super::keymap::Context;
+use super::theme::Theme;
+use super::ui::layout;
+use crate::engine::{CheckReport, Matrix, Run, Step};
+use crate::preset::Preset;
+
+pub use feeds::{anchor, feeds};
+pub use modes::{PickerEntry, Prompt};
+pub use panes::{Band, Pane, Source, dout_name, input_name, output_name};
+
+/// Fewest and most decimal places.
+pub const DECIMALS: std::ops::RangeInclusive<usize> = 0..=8;
+
+/// What the explorer is doing: stepping, or showing a popup over the steps.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    /// Stepping through the tape.
+    Explore,
+    /// The help overlay.
+    Help,
+    /// The explanation of one cell: a title and its lines.
+    Explain {
+        /// E.g. `dW[0,1] — step 21`.
+        title: String,
+        /// The rule, the expansion with numbers, a remark.
+        lines: Vec<String>,
+    },
+    /// The gradient check, with the selected tensor.
+    Check {
+        /// The engine's report.
+        report: Box<CheckReport>,
+        /// Index into `report.tensors`.
+        selected: usize,
+    },
+    /// The preset picker.
+    Picker {
+        /// Built-ins, `.toml` files here, and "type a path".
+        entries: Vec<PickerEntry>,
+        /// The highlighted entry.
+        selected: usize,
+    },
+    /// A text prompt (edit a cell, type a path).
+    Prompt(Prompt),
+    /// An error message; the state behind it is unchanged.
+    Error(String),
+    /// The user asked to leave.
+    Quit,
+}
+
+/// The explorer's whole state.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The preset being explored (edits change it).
+    pub preset: Preset,
+    /// Its forward and backward run.
+    pub run: Run,
+    /// Index of the current step in the tape.
+    pub step: usize,
+    /// The panes of the current step.
+    pub panes: Vec<Pane>,
+    /// Index of the focused pane.
+    pub focus: usize,
+    /// The cell cursor in the focused pane (row, column).
+    pub cursor: (usize, usize),
+    /// The cell of the written matrix whose inputs are marked (follows the cursor there).
+    pub write_cell: (usize, usize),
+    /// Decimal places of every number.
+    pub decimals: usize,
+    /// Popup or stepping.
+    pub mode: Mode,
+    /// Colours.
+    pub theme: Theme,
+    /// The terminal size, for mouse clicks.
+    pub size: (u16, u16),
+    /// When set, the check view shows these (numerical, backprop) times instead of measured
+    /// ones: snapshots and tests need fixed text.
+    pub check_times: Option<(Duration, Duration)>,
+}
+
+impl App {
+    /// An explorer on `preset`, at its first step; errors when the preset does not run.
+    pub fn new(preset: Preset) -> Result<App> {
+        let run = preset.network.run(&preset.inputs)?;
+        let mut app = App {
+            preset,
+            run,
+            step: 0,
+            panes: Vec::new(),
+            focus: 0,
+            cursor: (0, 0),
+            write_cell: (0, 0),
+            decimals: 4,
+            mode: Mode::Explore,
+            theme: Theme::default(),
+            size: (120, 36),
+            check_times: None,
+        };
+        app.go_to(0);
+        Ok(app)
+    }
+
+    /// The current step, if the tape has any.
+    pub fn current(&self) -> Option<&Step> {
+        self.run.tape.steps.get(self.step)
+    }
+
+    /// The matrix a pane shows.
+    pub fn matrix(&self, source: &Source) -> Option<&Matrix> {
+        panes::matrix(&self.preset, &self.run, source)
+    }
+
+    /// The focused pane.
+    pub fn focused(&self) -> Option<&Pane> {
+        self.panes.get(self.focus)
+    }
+
+    /// True once the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        matches!(self.mode, Mode::Quit)
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Prompt(_) => Context::Prompt,
+            _ => Context::Main,
+        }
+    }
+
+    /// Apply one action. Errors from the engine become an error popup; nothing panics.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.mode = Mode::Quit,
+            Action::Resize { width, height } => self.size = (width, height),
+            _ => match self.mode {
+                Mode::Explore => self.explore(action),
+                Mode::Quit => {}
+                _ => self.popup(action),
+            },
+        }
+    }
+
+    fn explore(&mut self, action: Action) {
+        let last = self.run.tape.len().saturating_sub(1);
+        match action {
+            Action::NextStep => self.go_to((self.step + 1).min(last)),
+            Action::PrevStep => self.go_to(self.step.saturating_sub(1)),
+            Action::FirstStep | Action::ForwardStart => self.go_to(0),
+            Action::LastStep => self.go_to(last),
+            Action::BackwardStart => self.go_to(self.run.tape.first_backward().min(last)),
+            Action::FocusNext => self.set_focus((self.focus + 1) % self.panes.len().max(1)),
+            Action::FocusPrev => {
+                let n = self.panes.len().max(1);
+                self.set_focus((self.focus + n - 1) % n);
+            }
+            Action::Up => self.move_cursor(-1, 0),
+            Action::Down => self.move_cursor(1, 0),
+            Action::Left => self.move_cursor(0, -1),
+            Action::Right => self.move_cursor(0, 1),
+            Action::Confirm => self.explain(),
+            Action::MoreDecimals => self.decimals = (self.decimals + 1).min(*DECIMALS.end()),
+            Action::FewerDecimals => {
+                self.decimals = self.decimals.saturating_sub(1).max(*DECIMALS.start())
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::OpenPicker => self.open_picker(),
+            Action::Edit => self.start_edit(),
+            Action::Check => self.open_check(),
+            Action::Back => self.mode = Mode::Quit,
+            Action::Click { column, row } => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    /// Go to step `index`: rebuild the panes and focus the matrix the step wrote.
+    pub fn go_to(&mut self, index: usize) {
+        self.step = index.min(self.run.tape.len().saturating_sub(1));
+        self.panes = panes::panes(&self.preset, &self.run, self.step);
+        let written = self.panes.iter().position(|p| p.written).unwrap_or(0);
+        self.set_focus(written);
+    }
+
+    fn set_focus(&mut self, index: usize) {
+        self.focus = index.min(self.panes.len().saturating_sub(1));
+        self.clamp_cursor();
+    }
+
+    fn dims(&self, pane: usize) -> (usize, usize) {
+        self.panes
+            .get(pane)
+            .and_then(|p| self.matrix(&p.source))
+            .map(|m| m.dim())
+            .unwrap_or((0, 0))
+    }
+
+    fn clamp_cursor(&mut self) {
+        let (rows, cols) = self.dims(self.focus);
+        self.cursor = (
+            self.cursor.0.min(rows.saturating_sub(1)),
+            self.cursor.1.min(cols.saturating_sub(1)),
+        );
+        if let Some(w) = self.panes.iter().position(|p| p.written) {
+            if w == self.focus {
+                self.write_cell = self.cursor;
+            } else {
+                let (rows, cols) = self.dims(w);
+                self.write_cell = (
+                    self.write_cell.0.min(rows.saturating_sub(1)),
+                    self.write_cell.1.min(cols.saturating_sub(1)),
+                );
+            }
+        }
+    }
+
+    fn move_cursor(&mut self, dr: isize, dc: isize) {
+        self.cursor = (
+            self.cursor.0.saturating_add_signed(dr),
+            self.cursor.1.saturating_add_signed(dc),
+        );
+        self.clamp_cursor();
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(areas) = layout::Areas::compute(self, self.size.0, self.size.1) else {
+            return;
+        };
+        for (index, rect) in areas.panes.iter().enumerate() {
+            if let Some(cell) = layout::cell_at(self, index, *rect, column, row) {
+                self.focus = index;
+                self.cursor = cell;
+                self.clamp_cursor();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! The matrix panes shown at a step: which matrices, under which names, in which row.
+//!
+//! A [`Pane`] names where its matrix lives in the run ([`Source`]) instead of copying it, so
+//! building the panes costs nothing for a 1000×1000 preset.
+
+use crate::engine::{LayerKind, Matrix, Phase, Run};
+use crate::preset::Preset;
+
+/// Where a pane's matrix lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The input of layer `l` (for layer 0, the network's x).
+    Input(usize),
+    /// Parameter `name` of layer `l`.
+    Param(usize, &'static str),
+    /// The one-hot targets.
+    Targets,
+    /// The forward output of layer `l`.
+    LayerOut(usize),
+    /// The gradient that arrived at layer `l`'s output in backward.
+    Dout(usize),
+    /// The matrix written by tape step `s`.
+    StepWrite(usize),
+}
+
+/// The row of the pane grid a pane sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// The layer's input and parameters (or targets).
+    Inputs,
+    /// Forward results.
+    Forward,
+    /// Backward gradients.
+    Backward,
+}
+
+/// One matrix pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pane {
+    /// The name shown in its title, the same name the step's operands use (`X`, `dY`, `mask`).
+    pub title: String,
+    /// Where it comes from, in words (`input`, `param`, `from ReLU`, `step 3`).
+    pub caption: String,
+    /// Where the matrix lives.
+    pub source: Source,
+    /// Its row in the grid.
+    pub band: Band,
+    /// True when the current step wrote it.
+    pub written: bool,
+    /// The index of the current step's read operand it shows, if any.
+    pub read: Option<usize>,
+}
+
+/// What layer `kind` calls its input.
+pub fn input_name(kind: LayerKind) -> &'static str {
+    if kind == LayerKind::Affine { "X" } else { "x" }
+}
+
+/// What layer `kind` calls its forward output.
+pub fn output_name(kind: LayerKind) -> &'static str {
+    match kind {
+        LayerKind::Affine => "Y",
+        LayerKind::Sigmoid | LayerKind::Softmax | LayerKind::SoftmaxWithLoss => "y",
+        _ => "out",
+    }
+}
+
+/// What layer `kind` calls the gradient arriving at its output.
+pub fn dout_name(kind: LayerKind) -> &'static str {
+    if kind == LayerKind::Affine {
+        "dY"
+    } else {
+        "dout"
+    }
+}
+
+/// The most step results shown per band (older ones drop out on the left).
+const MAX_STEP_PANES: usize = 3;
+
+/// The panes for step `index` of `run`.
+pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
+    let Some(step) = run.tape.steps.get(index) else {
+        return Vec::new();
+    };
+    let l = step.layer;
+    let Some(layer) = run.layers.get(l) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let input_caption = match l.checked_sub(1).and_then(|p| run.layers.get(p)) {
+        Some(prev) => format!("from {}", prev.name),
+        None => "input".to_string(),
+    };
+    out.push(pane(
+        input_name(layer.kind),
+        input_caption,
+        Source::Input(l),
+        Band::Inputs,
+    ));
+    if let Some(named) = preset.network.layers.get(l) {
+        for (name, _) in named.layer.params() {
+            out.push(pane(
+                name,
+                "param".into(),
+                Source::Param(l, name),
+                Band::Inputs,
+            ));
+        }
+    }
+    if layer.kind == LayerKind::SoftmaxWithLoss && run.t.is_some() {
+        out.push(pane("t", "targets".into(), Source::Targets, Band::Inputs));
+    }
+    let step_panes = |range: std::ops::Range<usize>, band: Band| {
+        let start = range.start.max((index + 1).saturating_sub(MAX_STEP_PANES));
+        (start..=index)
+            .filter(|s| range.contains(s))
+            .filter_map(|s| {
+                let written = &run.tape.steps.get(s)?.writes;
+                Some(pane(
+                    &written.name,
+                    format!("step {}", s + 1),
+                    Source::StepWrite(s),
+                    band,
+                ))
+            })
+            .collect::<Vec<_>>()
+    };
+    match step.phase {
+        Phase::Forward => out.extend(step_panes(layer.forward_steps.clone(), Band::Forward)),
+        Phase::Backward => {
+            out.push(pane(
+                output_name(layer.kind),
+                "forward".into(),
+                Source::LayerOut(l),
+                Band::Forward,
+            ));
+            if layer.kind != LayerKind::SoftmaxWithLoss {
+                let caption = match run.layers.get(l + 1) {
+                    Some(next) => format!("from {}", next.name),
+                    None => "start".to_string(),
+                };
+                out.push(pane(
+                    dout_name(layer.kind),
+                    caption,
+                    Source::Dout(l),
+                    Band::Backward,
+                ));
+            }
+            out.extend(step_panes(layer.backward_steps.clone(), Band::Backward));
+        }
+    }
+    for p in &mut out {
+        p.written = p.source == Source::StepWrite(index);
+        p.read = if p.written {
+            None
+        } else {
+            step.reads.iter().position(|r| r.name == p.title)
+        };
+    }
+    out
+}
+
+fn pane(title: &str, caption: String, source: Source, band: Band) -> Pane {
+    Pane {
+        title: title.to_string(),
+        caption,
+        source,
+        band,
+        written: false,
+        read: None,
+    }
+}
+
+/// The matrix a source points at, if the run has it.
+pub fn matrix<'a>(preset: &'a Preset, run: &'a Run, source: &Source) -> Option<&'a Matrix> {
+    match source {
+        Source::Input(l) => run.layers.get(*l).map(|r| &r.input),
+        Source::Param(l, name) => preset
+            .network
+            .layers
+            .get(*l)?
+            .layer
+            .params()
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| m),
+        Source::Targets => run.t.as_ref(),
+        Source::LayerOut(l) => run.layers.get(*l).map(|r| &r.out),
+        Source::Dout(l) => run.layers.get(*l).map(|r| &r.dout),
+        Source::StepWrite(s) => run.tape.steps.get(*s).map(|s| &s.writes.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affine_backward_shows_dout_then_gradients() {
+        let preset = Preset::builtin("two-layer").expect("built-in");
+        let run = preset.network.run(&preset.inputs).expect("runs");
+        // Step 18 (index 17) is Affine2's db step.
+        let titles: Vec<String> = panes(&preset, &run, 17)
+            .iter()
+            .map(|p| p.title.clone())
+            .collect();
+        assert_eq!(titles, ["X", "W", "b", "Y", "dY", "dX", "dW", "db"]);
+        let db = panes(&preset, &run, 17);
+        assert!(db.iter().any(|p| p.title == "db" && p.written));
+        assert!(db.iter().any(|p| p.title == "dY" && p.read == Some(0)));
+    }
+
+    #[test]
+    fn relu_forward_reads_x_and_its_mask() {
+        let preset = Preset::builtin("relu").expect("built-in");
+        let run = preset.network.run(&preset.inputs).expect("runs");
+        let apply = panes(&preset, &run, 1);
+        let titles: Vec<&str> = apply.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["x", "mask", "out"]);
+        assert_eq!(apply[0].read, Some(0));
+        assert_eq!(apply[1].read, Some(1));
+        assert!(apply[2].written);
+    }
+}

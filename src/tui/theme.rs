@@ -1,0 +1,142 @@
+//! Every colour and text style of the explorer, in one place.
+//!
+//! [`Theme::from_env`] honours `NO_COLOR` (<https://no-color.org>): with it set, only modifiers
+//! (bold, underline, reverse, dim) are used, so nothing on screen relies on colour alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the views draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// False when `NO_COLOR` is set: styles keep their modifiers and drop their colours.
+    pub colour: bool,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { colour: true }
+    }
+}
+
+impl Theme {
+    /// The theme for this process: colour unless `NO_COLOR` is set to a non-empty value.
+    pub fn from_env() -> Self {
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { colour: !no_colour }
+    }
+
+    fn fg(self, style: Style, colour: Color) -> Style {
+        if self.colour { style.fg(colour) } else { style }
+    }
+
+    fn bg(self, style: Style, colour: Color) -> Style {
+        if self.colour { style.bg(colour) } else { style }
+    }
+
+    /// Plain text.
+    pub fn text(self) -> Style {
+        Style::new()
+    }
+
+    /// Secondary text: indices, shapes, hints.
+    pub fn dim(self) -> Style {
+        self.fg(Style::new(), Color::DarkGray)
+            .add_modifier(Modifier::DIM)
+    }
+
+    /// Titles and the preset name.
+    pub fn title(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+
+    /// The phase badge: forward or backward.
+    pub fn phase(self, backward: bool) -> Style {
+        let colour = if backward {
+            Color::Magenta
+        } else {
+            Color::Green
+        };
+        self.fg(Style::new().add_modifier(Modifier::BOLD), colour)
+    }
+
+    /// The current layer in the pipeline strip.
+    pub fn current_layer(self) -> Style {
+        self.bg(
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            Color::Reset,
+        )
+    }
+
+    /// A formula.
+    pub fn formula(self) -> Style {
+        self.fg(Style::new(), Color::Yellow)
+    }
+
+    /// The border of an unfocused pane.
+    pub fn border(self) -> Style {
+        self.fg(Style::new(), Color::DarkGray)
+    }
+
+    /// The border of the focused pane.
+    pub fn border_focused(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+
+    /// The border of the pane the current step wrote.
+    pub fn border_written(self) -> Style {
+        self.fg(Style::new(), Color::Yellow)
+    }
+
+    /// A cell the current step wrote.
+    pub fn written(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow)
+    }
+
+    /// A cell the current step read to make the selected cell (also marked with `›`).
+    pub fn read(self) -> Style {
+        self.fg(
+            Style::new().add_modifier(Modifier::UNDERLINED),
+            Color::LightBlue,
+        )
+    }
+
+    /// A gradient cell that the ReLU mask set to 0 (also marked with `×`).
+    pub fn zeroed(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::DIM), Color::Red)
+    }
+
+    /// The cell cursor.
+    pub fn cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// A True cell of the mask (masked: blocked).
+    pub fn mask_true(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Red)
+    }
+
+    /// A False cell of the mask (passes).
+    pub fn mask_false(self) -> Style {
+        self.fg(Style::new(), Color::Green)
+    }
+
+    /// The Σ row under dY.
+    pub fn sum_row(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow)
+    }
+
+    /// A passing check line.
+    pub fn ok(self) -> Style {
+        self.fg(Style::new(), Color::Green)
+    }
+
+    /// An error popup or a failing check line.
+    pub fn error(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Red)
+    }
+
+    /// A key in the footer or help.
+    pub fn key(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+}

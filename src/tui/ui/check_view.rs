@@ -1,0 +1,120 @@
+//! The gradient check view: for x and every parameter, backprop's gradient beside the numerical
+//! one, their difference and the max relative error, and what each method cost — the answer to
+//! "why backpropagation at all?".
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::layout::{fit, row};
+use super::matrix_pane::MatrixPane;
+use super::popup::centered;
+use crate::engine::CheckReport;
+use crate::tui::app::App;
+
+fn sci(v: f64) -> String {
+    format!("{v:.2e}")
+}
+
+fn ms(d: std::time::Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+/// Draw the check over the explorer; `selected` picks the tensor shown side by side.
+pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    Clear.render(rect, buf);
+    let verdict = if report.passed() { "PASS" } else { "FAIL" };
+    let block = Block::bordered()
+        .border_style(theme.border_focused())
+        .title(Line::styled(
+            format!(" gradient check — {verdict} · ↑/↓ tensor · c or Esc to close "),
+            theme.title(),
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{:<2}{:<22}{:>7}  {:>12}  {:>12}  (h = {}, tolerance {})",
+            "",
+            "tensor",
+            "shape",
+            "max |a − n|",
+            "max rel err",
+            sci(report.h),
+            sci(report.tolerance)
+        ),
+        theme.dim(),
+    )];
+    for (i, t) in report.tensors.iter().enumerate() {
+        let name = if t.layer.is_some() {
+            format!("{}.{}", t.layer_name, t.param)
+        } else {
+            t.param.clone()
+        };
+        let ok = t.max_rel_err <= report.tolerance;
+        let marker = if i == selected { "▶ " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::raw(format!(
+                "{marker}{name:<22}{:>7}  {:>12}  {:>12}  ",
+                crate::engine::format::shape(&t.analytic),
+                sci(t.max_abs_diff),
+                sci(t.max_rel_err)
+            )),
+            if ok {
+                Span::styled("ok", theme.ok())
+            } else {
+                Span::styled("FAIL", theme.error())
+            },
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(format!(
+        "numerical: {} cells × 2 = {} forward passes in {}",
+        report.cells,
+        report.numerical_passes,
+        ms(report.numerical_time)
+    )));
+    lines.push(Line::raw(format!(
+        "backprop:  1 forward + 1 backward in {} — {:.0}× less time, and the cost does not grow with the number of parameters",
+        ms(report.backprop_time),
+        report.speedup()
+    )));
+    let text_h = (lines.len() as u16).min(inner.height);
+    for (k, line) in lines.into_iter().take(text_h as usize).enumerate() {
+        line.render(
+            Rect {
+                y: inner.y + k as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+    let Some(t) = report.tensors.get(selected) else {
+        return;
+    };
+    let body = Rect {
+        y: inner.y + text_h,
+        height: inner.height - text_h,
+        ..inner
+    };
+    if body.height < 4 {
+        return;
+    }
+    let diff = &t.analytic - &t.numerical;
+    let titles = ["analytic (backprop)", "numerical", "a − n"];
+    let mats = [&t.analytic, &t.numerical, &diff];
+    let rects = row(body, &fit(&[body.width / 3; 3], body.width));
+    for ((title, m), r) in titles.iter().zip(mats).zip(rects) {
+        let mut pane = MatrixPane::new(title, m, app.decimals.max(6), theme);
+        pane.caption = &t.param;
+        pane.render(r, buf);
+    }
+}

@@ -1,0 +1,237 @@
+//! The inspector: a view that fits the current op.
+//!
+//! - ReLU: the boolean mask `x ≤ 0` beside x (forward) or beside dout and dx, with the zeroed
+//!   gradient cells marked `×` (backward);
+//! - Affine's db step: dY with a Σ row under it, each column sum landing in db;
+//! - Sigmoid backward: dout, y and 1 − y side by side;
+//! - Softmax-with-Loss: y, t, y − t and (y − t) / N;
+//! - any other step: the operands it read (cached ones say which forward step cached them) and
+//!   the matrix it wrote.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::layout::{fit, pane_height, pane_width, row};
+use super::matrix_pane::{CellText, Highlight, MatrixPane};
+use crate::engine::{LayerKind, Matrix, Op, Phase, Step};
+use crate::tui::app::App;
+
+/// One matrix of the inspector.
+struct Item<'a> {
+    title: String,
+    caption: String,
+    matrix: &'a Matrix,
+    cells: CellText,
+    zeroed: Option<&'a Matrix>,
+    sum_row: Option<&'a Matrix>,
+}
+
+fn item<'a>(title: &str, caption: String, matrix: &'a Matrix) -> Item<'a> {
+    Item {
+        title: title.into(),
+        caption,
+        matrix,
+        cells: CellText::Number,
+        zeroed: None,
+        sum_row: None,
+    }
+}
+
+/// A one-line heading and the matrices to draw.
+fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
+    let step = app.current()?;
+    let layer = app.run.layers.get(step.layer)?;
+    let steps = &app.run.tape.steps;
+    let in_layer = |phase: Phase, name: &str| -> Option<&Step> {
+        let range = if phase == Phase::Forward {
+            layer.forward_steps.clone()
+        } else {
+            layer.backward_steps.clone()
+        };
+        range
+            .filter(|&s| s <= app.step)
+            .filter_map(|s| steps.get(s))
+            .find(|s| s.writes.name == name)
+    };
+    let written = |s: &Step| {
+        format!(
+            "step {}",
+            steps
+                .iter()
+                .position(|t| std::ptr::eq(t, s))
+                .map_or(0, |i| i + 1)
+        )
+    };
+    match (step.kind, step.phase, &step.op) {
+        (LayerKind::Relu, phase, _) => {
+            let mask_step = layer
+                .forward_steps
+                .clone()
+                .filter_map(|s| steps.get(s))
+                .find(|s| s.op == Op::Mask)?;
+            let mask = &mask_step.writes.value;
+            let mut mask_item = item("mask", format!("x ≤ 0, {}", written(mask_step)), mask);
+            mask_item.cells = CellText::Mask;
+            if phase == Phase::Forward {
+                let mut items = vec![item("x", "input".into(), &layer.input), mask_item];
+                if let Some(out) = in_layer(Phase::Forward, "out") {
+                    items.push(item(
+                        "out",
+                        "x with True cells set to 0".into(),
+                        &out.writes.value,
+                    ));
+                }
+                Some((
+                    "ReLU mask: True (■) where x ≤ 0 — those cells output 0".into(),
+                    items,
+                ))
+            } else {
+                let mut dout = item("dout", "arriving".into(), &layer.dout);
+                dout.zeroed = Some(mask);
+                let mut dx = item("dx", "dout with masked cells 0".into(), &layer.dx);
+                dx.zeroed = Some(mask);
+                Some((
+                    "Backward reuses forward's mask: × marks the gradients it blocks".into(),
+                    vec![dout, mask_item, dx],
+                ))
+            }
+        }
+        (LayerKind::Affine, Phase::Backward, Op::ColumnSum) => {
+            let dy = step.reads.first()?;
+            let mut sum = item("dY", "Σ of each column ↓ = db".into(), &dy.value);
+            sum.sum_row = Some(&step.writes.value);
+            Some((
+                "db = Σₙ dY[n,·]: b was added to every row, so each column of dY sums into db"
+                    .into(),
+                vec![sum, item("db", "written".into(), &step.writes.value)],
+            ))
+        }
+        (LayerKind::Sigmoid, Phase::Backward, _) => {
+            let mut items = vec![
+                item("dout", "arriving".into(), &layer.dout),
+                item("y", "cached by forward".into(), &layer.out),
+            ];
+            if let Some(u) = in_layer(Phase::Backward, "u") {
+                items.push(item("1 − y", written(u), &u.writes.value));
+            }
+            if let Some(dx) = in_layer(Phase::Backward, "dx") {
+                items.push(item("dx", "dout ⊙ y ⊙ (1 − y)".into(), &dx.writes.value));
+            }
+            Some((
+                "dx = dout ⊙ y ⊙ (1 − y): only the cached y is needed, not x".into(),
+                items,
+            ))
+        }
+        (LayerKind::SoftmaxWithLoss, _, _) => {
+            let mut items = Vec::new();
+            if let Some(y) = in_layer(Phase::Forward, "y") {
+                items.push(item("y", "softmax".into(), &y.writes.value));
+            }
+            if let Some(t) = app.run.t.as_ref() {
+                items.push(item("t", "one-hot".into(), t));
+            }
+            if let Some(d) = in_layer(Phase::Backward, "y − t") {
+                items.push(item("y − t", written(d), &d.writes.value));
+            }
+            if let Some(dx) = in_layer(Phase::Backward, "dx") {
+                items.push(item("/N = dx", written(dx), &dx.writes.value));
+            }
+            Some((
+                "Softmax-with-Loss: dx = (y − t) / N, the error of each probability over the batch"
+                    .into(),
+                items,
+            ))
+        }
+        _ => {
+            let mut items: Vec<Item<'_>> = step
+                .reads
+                .iter()
+                .map(|r| {
+                    let caption = match r.cached_at {
+                        Some(s) => format!("cached at step {}", s + 1),
+                        None => "read".into(),
+                    };
+                    item(&r.name, caption, &r.value)
+                })
+                .collect();
+            items.push(item(
+                &step.writes.name,
+                "written".into(),
+                &step.writes.value,
+            ));
+            Some((
+                format!(
+                    "{}: reads {} → writes {}",
+                    step.label,
+                    step.reads
+                        .iter()
+                        .map(|r| r.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    step.writes.name
+                ),
+                items,
+            ))
+        }
+    }
+}
+
+/// Rows the inspector would like.
+pub fn desired_height(app: &App) -> u16 {
+    contents(app).map_or(0, |(_, items)| {
+        1 + items
+            .iter()
+            .map(|i| pane_height(i.matrix.nrows()) + if i.sum_row.is_some() { 2 } else { 0 })
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+/// Draw the heading and the matrices side by side, scrolled to the selected written cell.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some((heading, items)) = contents(app) else {
+        return;
+    };
+    if area.height == 0 {
+        return;
+    }
+    Line::from(vec![
+        Span::styled(" ◆ ", app.theme.key()),
+        Span::styled(heading, app.theme.title()),
+    ])
+    .render(Rect { height: 1, ..area }, buf);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    let widths: Vec<u16> = items
+        .iter()
+        .map(|i| {
+            pane_width(
+                i.matrix.nrows(),
+                i.matrix.ncols(),
+                app.decimals,
+                &i.title,
+                i.cells == CellText::Mask,
+            )
+        })
+        .collect();
+    for (it, rect) in items.iter().zip(row(body, &fit(&widths, body.width))) {
+        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals, app.theme);
+        pane.caption = &it.caption;
+        pane.cells = it.cells;
+        pane.sum_row = it.sum_row;
+        let (rows, cols) = it.matrix.dim();
+        pane.anchor = (
+            app.write_cell.0.min(rows.saturating_sub(1)),
+            app.write_cell.1.min(cols.saturating_sub(1)),
+        );
+        if let Some(mask) = it.zeroed {
+            pane.highlight = Highlight::Zeroed { mask };
+        }
+        pane.render(rect, buf);
+    }
+}

@@ -1,0 +1,189 @@
+//! Where everything goes: the screen split into header, pipeline strip, matrix panes, inspector,
+//! explanation and footer, as plain arithmetic on the terminal size.
+//!
+//! The view draws with these rectangles and `App` maps mouse clicks with the very same ones, so
+//! a click always lands on the cell under the pointer.
+
+use ratatui::layout::Rect;
+
+use super::{inspector, pane_view};
+use crate::tui::app::{App, Band};
+
+/// The smallest terminal the explorer draws in; below it, a message says what is needed.
+pub const MIN_SIZE: (u16, u16) = (60, 18);
+
+/// The rectangles of one frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas {
+    /// Title, phase, step, layer, formula (2 rows).
+    pub header: Rect,
+    /// `x 2×3 → Affine1 2×4 → …` (1 row).
+    pub pipeline: Rect,
+    /// One rectangle per pane of `App::panes`, in order.
+    pub panes: Vec<Rect>,
+    /// The op-specific view.
+    pub inspector: Rect,
+    /// The step's note.
+    pub explanation: Rect,
+    /// The keys.
+    pub footer: Rect,
+}
+
+const HEADER: u16 = 2;
+const PIPELINE: u16 = 1;
+const EXPLANATION: u16 = 3;
+const FOOTER: u16 = 1;
+
+/// Share `available` among items that want `desired`: whoever wants less than an equal share gets
+/// it, the rest split what is left.
+pub fn fit(desired: &[u16], available: u16) -> Vec<u16> {
+    let mut out = vec![0u16; desired.len()];
+    let mut left = available;
+    let mut open: Vec<usize> = (0..desired.len()).collect();
+    while !open.is_empty() {
+        let share = left / open.len() as u16;
+        let (small, big): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|&&i| desired[i] <= share);
+        if small.is_empty() {
+            let mut extra = left - share * big.len() as u16;
+            for i in big {
+                out[i] = share + u16::from(extra > 0);
+                extra = extra.saturating_sub(1);
+            }
+            break;
+        }
+        for &i in &small {
+            out[i] = desired[i];
+            left -= desired[i];
+        }
+        open = big;
+    }
+    out
+}
+
+/// Rectangles side by side in `area`, of widths `widths`.
+pub fn row(area: Rect, widths: &[u16]) -> Vec<Rect> {
+    let mut x = area.x;
+    widths
+        .iter()
+        .map(|&w| {
+            let r = Rect::new(
+                x,
+                area.y,
+                w.min(area.right().saturating_sub(x)),
+                area.height,
+            );
+            x = x.saturating_add(w);
+            r
+        })
+        .collect()
+}
+
+impl Areas {
+    /// The layout for a `width`×`height` terminal, or `None` when it is smaller than [`MIN_SIZE`].
+    pub fn compute(app: &App, width: u16, height: u16) -> Option<Areas> {
+        if width < MIN_SIZE.0 || height < MIN_SIZE.1 {
+            return None;
+        }
+        let full = Rect::new(0, 0, width, height);
+        let header = Rect {
+            height: HEADER,
+            ..full
+        };
+        let pipeline = Rect::new(0, HEADER, width, PIPELINE);
+        let body_y = HEADER + PIPELINE;
+        let body_h = height - HEADER - PIPELINE - EXPLANATION - FOOTER;
+        let explanation = Rect::new(0, body_y + body_h, width, EXPLANATION);
+        let footer = Rect::new(0, height - FOOTER, width, FOOTER);
+
+        let bands = [Band::Inputs, Band::Forward, Band::Backward];
+        let band_panes: Vec<Vec<usize>> = bands
+            .iter()
+            .map(|b| {
+                (0..app.panes.len())
+                    .filter(|&i| app.panes[i].band == *b)
+                    .collect()
+            })
+            .filter(|v: &Vec<usize>| !v.is_empty())
+            .collect();
+        let band_heights: Vec<u16> = band_panes
+            .iter()
+            .map(|v| v.iter().map(|&i| desired(app, i).1).max().unwrap_or(3))
+            .collect();
+        let wanted_panes: u16 = band_heights.iter().sum();
+        let wanted_inspector = inspector::desired_height(app);
+        let inspector_h =
+            wanted_inspector.min(body_h.saturating_sub(wanted_panes).max(body_h * 2 / 5));
+        let panes_h = body_h - inspector_h;
+        let heights = fit(&band_heights, panes_h);
+        let mut panes = vec![Rect::default(); app.panes.len()];
+        let mut y = body_y;
+        for (members, h) in band_panes.iter().zip(heights) {
+            let widths: Vec<u16> = members.iter().map(|&i| desired(app, i).0).collect();
+            let rects = row(Rect::new(0, y, width, h), &fit(&widths, width));
+            for (&i, r) in members.iter().zip(rects) {
+                panes[i] = r;
+            }
+            y += h;
+        }
+        let inspector = Rect::new(0, y, width, body_y + body_h - y);
+        Some(Areas {
+            header,
+            pipeline,
+            panes,
+            inspector,
+            explanation,
+            footer,
+        })
+    }
+}
+
+/// The (width, height) pane `index` would like: every cell, its title, borders.
+fn desired(app: &App, index: usize) -> (u16, u16) {
+    let Some(pane) = app.panes.get(index) else {
+        return (0, 0);
+    };
+    let (rows, cols) = app.matrix(&pane.source).map(|m| m.dim()).unwrap_or((0, 0));
+    (
+        pane_width(rows, cols, app.decimals, &pane.title, pane.title == "mask"),
+        pane_height(rows),
+    )
+}
+
+/// Width for a pane of `rows`×`cols` with `decimals` places (estimated: 4 digits before the point).
+pub fn pane_width(rows: usize, cols: usize, decimals: usize, title: &str, mask: bool) -> u16 {
+    let cell = if mask { 8 } else { decimals + 5 };
+    let gutter = rows.saturating_sub(1).to_string().len() + 1;
+    let cells = (gutter + cols.saturating_mul(cell) + 3).min(u16::MAX as usize) as u16;
+    let title = (title.chars().count() + 28) as u16;
+    cells.max(title)
+}
+
+/// Height for a pane of `rows` rows: borders, the column indices, the rows.
+pub fn pane_height(rows: usize) -> u16 {
+    (rows.min(1000) as u16).saturating_add(3)
+}
+
+/// The cell of pane `index` under a terminal position, when the pane is drawn in `area`.
+pub fn cell_at(
+    app: &App,
+    index: usize,
+    area: Rect,
+    column: u16,
+    row: u16,
+) -> Option<(usize, usize)> {
+    pane_view(app, index)?.cell_at(area, column, row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_gives_small_items_what_they_want() {
+        assert_eq!(fit(&[10, 50, 50], 80), vec![10, 35, 35]);
+        assert_eq!(fit(&[10, 20], 80), vec![10, 20]);
+        assert_eq!(fit(&[40, 40, 40], 10), vec![4, 3, 3]);
+        assert_eq!(fit(&[], 10), Vec::<u16>::new());
+    }
+}

@@ -1,0 +1,416 @@
+//! The matrix pane widget: a named matrix with its shape, row and column indices, and a viewport
+//! that scrolls to keep one cell in view.
+//!
+//! Only the visible cells are formatted, so drawing a 1000×1000 matrix costs what drawing the
+//! window costs. Each cell is one marker column plus the number: `›` read by the current step,
+//! `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask — the markers carry
+//! the meaning, the colours only repeat it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use crate::engine::format::num;
+use crate::engine::{Matrix, Op};
+use crate::tui::app::feeds;
+use crate::tui::theme::Theme;
+
+/// How cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellText {
+    /// Numbers with the pane's decimals.
+    Number,
+    /// A boolean mask (1 = True): `■ True` / `· False`.
+    Mask,
+}
+
+/// Which cells to mark, besides the cursor.
+#[derive(Debug, Clone, Copy)]
+pub enum Highlight<'a> {
+    /// Nothing.
+    None,
+    /// The current step wrote this matrix; `cell` is the one whose inputs are marked.
+    Written {
+        /// The selected written cell.
+        cell: (usize, usize),
+    },
+    /// The current step read this matrix as operand `read` to make cell `out`.
+    Read {
+        /// The step's operation.
+        op: &'a Op,
+        /// Which operand this matrix is.
+        read: usize,
+        /// The written cell.
+        out: (usize, usize),
+    },
+    /// A gradient whose cells are zero where `mask` is True.
+    Zeroed {
+        /// The ReLU mask, 1.0 = True.
+        mask: &'a Matrix,
+    },
+}
+
+/// A matrix in a bordered pane.
+#[derive(Debug, Clone, Copy)]
+pub struct MatrixPane<'a> {
+    /// Name, e.g. `dW`.
+    pub title: &'a str,
+    /// Where it comes from, e.g. `step 21`.
+    pub caption: &'a str,
+    /// The matrix.
+    pub matrix: &'a Matrix,
+    /// Decimal places.
+    pub decimals: usize,
+    /// The cell to keep in view.
+    pub anchor: (usize, usize),
+    /// The cell cursor, when this pane has the focus.
+    pub cursor: Option<(usize, usize)>,
+    /// True when the current step wrote this matrix.
+    pub written: bool,
+    /// Marks.
+    pub highlight: Highlight<'a>,
+    /// Numbers or a mask.
+    pub cells: CellText,
+    /// A 1×C row of column sums drawn under the matrix (`Σ`), e.g. db under dY.
+    pub sum_row: Option<&'a Matrix>,
+    /// Styles.
+    pub theme: Theme,
+}
+
+/// Where the visible window of a pane sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grid {
+    /// Width of the row-index column, with its trailing space.
+    pub gutter: u16,
+    /// Width of a number (the marker column comes on top).
+    pub cell_width: u16,
+    /// First visible row and column.
+    pub first: (usize, usize),
+    /// Number of visible rows and columns.
+    pub visible: (usize, usize),
+}
+
+fn digits(n: usize) -> u16 {
+    n.checked_ilog10().map_or(1, |d| d as u16 + 1)
+}
+
+/// The first index of a window of `visible` out of `len` that shows `anchor`.
+fn window_start(anchor: usize, visible: usize, len: usize) -> usize {
+    if visible == 0 {
+        return 0;
+    }
+    anchor
+        .min(len.saturating_sub(1))
+        .saturating_sub(visible - 1)
+        .min(len.saturating_sub(visible))
+}
+
+impl<'a> MatrixPane<'a> {
+    /// A plain pane: numbers, no marks, no cursor.
+    pub fn new(title: &'a str, matrix: &'a Matrix, decimals: usize, theme: Theme) -> Self {
+        MatrixPane {
+            title,
+            caption: "",
+            matrix,
+            decimals,
+            anchor: (0, 0),
+            cursor: None,
+            written: false,
+            highlight: Highlight::None,
+            cells: CellText::Number,
+            sum_row: None,
+            theme,
+        }
+    }
+
+    fn text(&self, v: f64) -> String {
+        match self.cells {
+            CellText::Number => num(v, self.decimals),
+            CellText::Mask if v != 0.0 => "■ True".into(),
+            CellText::Mask => "· False".into(),
+        }
+    }
+
+    /// The block around the matrix.
+    fn block(&self, grid: Option<Grid>) -> Block<'a> {
+        let (rows, cols) = self.matrix.dim();
+        let theme = self.theme;
+        let mut title = vec![
+            Span::styled(format!(" {} ", self.title), theme.title()),
+            Span::styled(format!("{rows}×{cols}"), theme.text()),
+        ];
+        if !self.caption.is_empty() {
+            title.push(Span::styled(format!(" · {}", self.caption), theme.dim()));
+        }
+        if self.written {
+            title.push(Span::styled(" ✎ written", theme.written()));
+        }
+        title.push(Span::raw(" "));
+        let border = if self.cursor.is_some() {
+            theme.border_focused()
+        } else if self.written {
+            theme.border_written()
+        } else {
+            theme.border()
+        };
+        let mut block = Block::bordered()
+            .border_style(border)
+            .title(Line::from(title));
+        if let Some(g) = grid {
+            if g.visible.0 < rows || g.visible.1 < cols {
+                let r1 = (g.first.0 + g.visible.0).saturating_sub(1);
+                let c1 = (g.first.1 + g.visible.1).saturating_sub(1);
+                let info = format!(
+                    " rows {}–{r1} of {rows} · cols {}–{c1} of {cols} ",
+                    g.first.0, g.first.1
+                );
+                block = block.title_bottom(Line::styled(info, theme.dim()).right_aligned());
+            }
+        }
+        block
+    }
+
+    /// The visible window inside the pane's inner area.
+    pub fn grid(&self, inner: Rect) -> Grid {
+        let (rows, cols) = self.matrix.dim();
+        let gutter = digits(rows.saturating_sub(1)) + 1;
+        let below = if self.sum_row.is_some() { 2 } else { 0 };
+        let visible_rows = (inner.height.saturating_sub(1 + below) as usize).min(rows);
+        let first_row = window_start(self.anchor.0, visible_rows, rows);
+        let fit = |w: u16| ((inner.width.saturating_sub(gutter) / (w + 1)) as usize).min(cols);
+        let base = match self.cells {
+            CellText::Number => (self.decimals as u16 + 3).max(digits(cols.saturating_sub(1))),
+            CellText::Mask => 7,
+        };
+        let mut grid = Grid {
+            gutter,
+            cell_width: base,
+            first: (first_row, 0),
+            visible: (visible_rows, fit(base)),
+        };
+        grid.first.1 = window_start(self.anchor.1, grid.visible.1, cols);
+        let widest = self.widest(&grid);
+        if widest > base {
+            grid.cell_width = widest;
+            grid.visible.1 = fit(widest);
+            grid.first.1 = window_start(self.anchor.1, grid.visible.1, cols);
+        }
+        grid
+    }
+
+    fn widest(&self, g: &Grid) -> u16 {
+        let cols = g.first.1..g.first.1 + g.visible.1;
+        let body = (g.first.0..g.first.0 + g.visible.0)
+            .flat_map(|i| cols.clone().map(move |j| (i, j)))
+            .filter_map(|ix| self.matrix.get(ix).copied());
+        let sums = self
+            .sum_row
+            .into_iter()
+            .flat_map(|s| cols.clone().filter_map(|j| s.get((0, j)).copied()));
+        body.chain(sums)
+            .map(|v| self.text(v).chars().count() as u16)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The matrix cell under a terminal position, when the pane is drawn in `area`.
+    pub fn cell_at(&self, area: Rect, column: u16, row: u16) -> Option<(usize, usize)> {
+        let inner = Block::bordered().inner(area);
+        if !inner.contains(Position::new(column, row)) {
+            return None;
+        }
+        let g = self.grid(inner);
+        let dy = (row - inner.y).checked_sub(1)? as usize;
+        let dx = (column - inner.x).checked_sub(g.gutter)? / (g.cell_width + 1);
+        (dy < g.visible.0 && (dx as usize) < g.visible.1)
+            .then_some((g.first.0 + dy, g.first.1 + dx as usize))
+    }
+
+    fn mark(&self, i: usize, j: usize) -> (char, Style) {
+        let theme = self.theme;
+        match self.highlight {
+            Highlight::Written { cell } if cell == (i, j) => ('•', theme.written()),
+            Highlight::Written { .. } => (' ', theme.written()),
+            Highlight::Read { op, read, out } if feeds(op, read, self.matrix, out, i, j) => {
+                ('›', theme.read())
+            }
+            Highlight::Zeroed { mask } if mask.get((i, j)).is_some_and(|&m| m != 0.0) => {
+                ('×', theme.zeroed())
+            }
+            _ => (' ', theme.text()),
+        }
+    }
+
+    fn cell_style(&self, v: f64, style: Style) -> Style {
+        match self.cells {
+            CellText::Mask if v != 0.0 => style.patch(self.theme.mask_true()),
+            CellText::Mask => style.patch(self.theme.mask_false()),
+            CellText::Number => style,
+        }
+    }
+}
+
+impl Widget for MatrixPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let probe = Block::bordered().inner(area);
+        let grid = self.grid(probe);
+        let block = self.block(Some(grid));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width == 0 || inner.height == 0 || grid.visible.1 == 0 {
+            return;
+        }
+        let theme = self.theme;
+        let w = grid.cell_width as usize;
+        let slot = grid.cell_width + 1;
+        let right = inner.right();
+        let put = |x: u16, y: u16, s: &str, style: Style, buf: &mut Buffer| {
+            if x < right && y < inner.bottom() {
+                buf.set_stringn(x, y, s, (right - x) as usize, style);
+            }
+        };
+        let cols = grid.first.1..grid.first.1 + grid.visible.1;
+        let x_of = |k: usize| inner.x + grid.gutter + k as u16 * slot;
+        for (k, j) in cols.clone().enumerate() {
+            put(x_of(k), inner.y, &format!(" {j:>w$}"), theme.dim(), buf);
+        }
+        let gw = grid.gutter as usize - 1;
+        for (k, i) in (grid.first.0..grid.first.0 + grid.visible.0).enumerate() {
+            let y = inner.y + 1 + k as u16;
+            put(inner.x, y, &format!("{i:>gw$}"), theme.dim(), buf);
+            for (m, j) in cols.clone().enumerate() {
+                let v = self.matrix.get((i, j)).copied().unwrap_or(f64::NAN);
+                let (marker, style) = self.mark(i, j);
+                let mut style = self.cell_style(v, style);
+                if self.cursor == Some((i, j)) {
+                    style = style.patch(theme.cursor());
+                }
+                put(
+                    x_of(m),
+                    y,
+                    &format!("{marker}{:>w$}", self.text(v)),
+                    style,
+                    buf,
+                );
+            }
+        }
+        if let Some(sums) = self.sum_row {
+            let y = inner.y + 1 + grid.visible.0 as u16;
+            let rule = "─".repeat(grid.visible.1 * slot as usize);
+            put(inner.x + grid.gutter, y, &rule, theme.dim(), buf);
+            put(
+                inner.x,
+                y + 1,
+                &format!("{:>gw$}", "Σ"),
+                theme.sum_row(),
+                buf,
+            );
+            for (m, j) in cols.enumerate() {
+                let v = sums.get((0, j)).copied().unwrap_or(f64::NAN);
+                put(
+                    x_of(m),
+                    y + 1,
+                    &format!(" {:>w$}", self.text(v)),
+                    theme.sum_row(),
+                    buf,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::array;
+
+    use super::*;
+
+    fn draw(pane: MatrixPane<'_>, width: u16, height: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        pane.render(buf.area, &mut buf);
+        buf
+    }
+
+    fn symbols(buf: &Buffer) -> Buffer {
+        let mut plain = buf.clone();
+        plain.set_style(plain.area, Style::reset());
+        plain
+    }
+
+    #[test]
+    fn shows_name_shape_indices_and_numbers() {
+        let m = array![[1.0, -0.5], [-2.0, 3.0]];
+        let pane = MatrixPane::new("x", &m, 2, Theme { colour: false });
+        let expected = Buffer::with_lines([
+            "┌ x 2×2 ─────────┐",
+            "│        0     1 │",
+            "│0    1.00 -0.50 │",
+            "│1   -2.00  3.00 │",
+            "└────────────────┘",
+        ]);
+        assert_eq!(symbols(&draw(pane, 18, 5)), expected);
+    }
+
+    #[test]
+    fn scrolls_to_the_anchor_and_says_so() {
+        let m = Matrix::from_shape_fn((100, 50), |(i, j)| (i * 100 + j) as f64);
+        let mut pane = MatrixPane::new("W", &m, 0, Theme { colour: false });
+        pane.anchor = (99, 49);
+        let buf = symbols(&draw(pane, 44, 6));
+        let expected = Buffer::with_lines([
+            "┌ W 100×50 ────────────────────────────────┐",
+            "│      46    47    48    49                │",
+            "│97  9746  9747  9748  9749                │",
+            "│98  9846  9847  9848  9849                │",
+            "│99  9946  9947  9948  9949                │",
+            "└────── rows 97–99 of 100 · cols 46–49 of 50 ┘",
+        ]);
+        assert_eq!(buf, expected);
+    }
+
+    #[test]
+    fn mask_cells_read_true_and_false() {
+        let mask = array![[0.0, 0.0, 1.0], [0.0, 0.0, 0.0]];
+        let mut pane = MatrixPane::new("mask", &mask, 4, Theme { colour: false });
+        pane.cells = CellText::Mask;
+        let expected = Buffer::with_lines([
+            "┌ mask 2×3 ──────────────┐",
+            "│        0       1       2│",
+            "│0  · False · False  ■ True│",
+            "│1  · False · False · False│",
+            "└────────────────────────┘",
+        ]);
+        assert_eq!(symbols(&draw(pane, 26, 5)), expected);
+    }
+
+    #[test]
+    fn sum_row_lands_under_each_column() {
+        let dy = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+        let db = array![[5.0, 7.0, 9.0]];
+        let mut pane = MatrixPane::new("dY", &dy, 1, Theme { colour: false });
+        pane.sum_row = Some(&db);
+        let expected = Buffer::with_lines([
+            "┌ dY 2×3 ──────────┐",
+            "│      0    1    2 │",
+            "│0   1.0  2.0  3.0 │",
+            "│1   4.0  5.0  6.0 │",
+            "│  ─────────────── │",
+            "│Σ   5.0  7.0  9.0 │",
+            "└──────────────────┘",
+        ]);
+        assert_eq!(symbols(&draw(pane, 20, 7)), expected);
+    }
+
+    #[test]
+    fn cell_at_inverts_the_layout() {
+        let m = array![[1.0, -0.5], [-2.0, 3.0]];
+        let pane = MatrixPane::new("x", &m, 2, Theme { colour: false });
+        let area = Rect::new(0, 0, 18, 5);
+        assert_eq!(pane.cell_at(area, 5, 2), Some((0, 0)));
+        assert_eq!(pane.cell_at(area, 14, 3), Some((1, 1)));
+        assert_eq!(pane.cell_at(area, 1, 1), None);
+        assert_eq!(pane.cell_at(area, 0, 0), None);
+    }
+}
