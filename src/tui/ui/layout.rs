@@ -152,7 +152,7 @@ fn desired(app: &App, index: usize) -> (u16, u16) {
 
 /// Width for a pane of `rows`×`cols` with `decimals` places (estimated: 4 digits before the point).
 pub fn pane_width(rows: usize, cols: usize, decimals: usize, title: &str, mask: bool) -> u16 {
-    let cell = if mask { 8 } else { decimals + 5 };
+    let cell = if mask { 9 } else { decimals + 6 };
     let gutter = rows.saturating_sub(1).to_string().len() + 1;
     let cells = (gutter + cols.saturating_mul(cell) + 3).min(u16::MAX as usize) as u16;
     let title = (title.chars().count() + 28) as u16;

@@ -2,7 +2,7 @@
 //! that scrolls to keep one cell in view.
 //!
 //! Only the visible cells are formatted, so drawing a 1000×1000 matrix costs what drawing the
-//! window costs. Each cell is one marker column plus the number: `›` read by the current step,
+//! window costs. Each cell is a space, one marker column and the number: `›` read by the current step,
 //! `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask — the markers carry
 //! the meaning, the colours only repeat it.
 
@@ -163,7 +163,7 @@ impl<'a> MatrixPane<'a> {
                 let r1 = (g.first.0 + g.visible.0).saturating_sub(1);
                 let c1 = (g.first.1 + g.visible.1).saturating_sub(1);
                 let info = format!(
-                    " rows {}–{r1} of {rows} · cols {}–{c1} of {cols} ",
+                    " rows {}–{r1}/{rows} cols {}–{c1}/{cols} ",
                     g.first.0, g.first.1
                 );
                 block = block.title_bottom(Line::styled(info, theme.dim()).right_aligned());
@@ -179,7 +179,7 @@ impl<'a> MatrixPane<'a> {
         let below = if self.sum_row.is_some() { 2 } else { 0 };
         let visible_rows = (inner.height.saturating_sub(1 + below) as usize).min(rows);
         let first_row = window_start(self.anchor.0, visible_rows, rows);
-        let fit = |w: u16| ((inner.width.saturating_sub(gutter) / (w + 1)) as usize).min(cols);
+        let fit = |w: u16| ((inner.width.saturating_sub(gutter) / (w + 2)) as usize).min(cols);
         let base = match self.cells {
             CellText::Number => (self.decimals as u16 + 3).max(digits(cols.saturating_sub(1))),
             CellText::Mask => 7,
@@ -223,7 +223,7 @@ impl<'a> MatrixPane<'a> {
         }
         let g = self.grid(inner);
         let dy = (row - inner.y).checked_sub(1)? as usize;
-        let dx = (column - inner.x).checked_sub(g.gutter)? / (g.cell_width + 1);
+        let dx = (column - inner.x).checked_sub(g.gutter)? / (g.cell_width + 2);
         (dy < g.visible.0 && (dx as usize) < g.visible.1)
             .then_some((g.first.0 + dy, g.first.1 + dx as usize))
     }
@@ -264,7 +264,7 @@ impl Widget for MatrixPane<'_> {
         }
         let theme = self.theme;
         let w = grid.cell_width as usize;
-        let slot = grid.cell_width + 1;
+        let slot = grid.cell_width + 2;
         let right = inner.right();
         let put = |x: u16, y: u16, s: &str, style: Style, buf: &mut Buffer| {
             if x < right && y < inner.bottom() {
@@ -274,7 +274,7 @@ impl Widget for MatrixPane<'_> {
         let cols = grid.first.1..grid.first.1 + grid.visible.1;
         let x_of = |k: usize| inner.x + grid.gutter + k as u16 * slot;
         for (k, j) in cols.clone().enumerate() {
-            put(x_of(k), inner.y, &format!(" {j:>w$}"), theme.dim(), buf);
+            put(x_of(k), inner.y, &format!("  {j:>w$}"), theme.dim(), buf);
         }
         let gw = grid.gutter as usize - 1;
         for (k, i) in (grid.first.0..grid.first.0 + grid.visible.0).enumerate() {
@@ -290,7 +290,7 @@ impl Widget for MatrixPane<'_> {
                 put(
                     x_of(m),
                     y,
-                    &format!("{marker}{:>w$}", self.text(v)),
+                    &format!(" {marker}{:>w$}", self.text(v)),
                     style,
                     buf,
                 );
@@ -312,7 +312,7 @@ impl Widget for MatrixPane<'_> {
                 put(
                     x_of(m),
                     y + 1,
-                    &format!(" {:>w$}", self.text(v)),
+                    &format!("  {:>w$}", self.text(v)),
                     theme.sum_row(),
                     buf,
                 );
@@ -345,9 +345,9 @@ mod tests {
         let pane = MatrixPane::new("x", &m, 2, Theme { colour: false });
         let expected = Buffer::with_lines([
             "┌ x 2×2 ─────────┐",
-            "│        0     1 │",
-            "│0    1.00 -0.50 │",
-            "│1   -2.00  3.00 │",
+            "│        0      1│",
+            "│0    1.00  -0.50│",
+            "│1   -2.00   3.00│",
             "└────────────────┘",
         ]);
         assert_eq!(symbols(&draw(pane, 18, 5)), expected);
@@ -361,11 +361,11 @@ mod tests {
         let buf = symbols(&draw(pane, 44, 6));
         let expected = Buffer::with_lines([
             "┌ W 100×50 ────────────────────────────────┐",
-            "│      46    47    48    49                │",
-            "│97  9746  9747  9748  9749                │",
-            "│98  9846  9847  9848  9849                │",
-            "│99  9946  9947  9948  9949                │",
-            "└────── rows 97–99 of 100 · cols 46–49 of 50 ┘",
+            "│       44    45    46    47    48    49   │",
+            "│97   9744  9745  9746  9747  9748  9749   │",
+            "│98   9844  9845  9846  9847  9848  9849   │",
+            "│99   9944  9945  9946  9947  9948  9949   │",
+            "└──────────── rows 97–99/100 cols 44–49/50 ┘",
         ]);
         assert_eq!(buf, expected);
     }
@@ -376,13 +376,13 @@ mod tests {
         let mut pane = MatrixPane::new("mask", &mask, 4, Theme { colour: false });
         pane.cells = CellText::Mask;
         let expected = Buffer::with_lines([
-            "┌ mask 2×3 ──────────────┐",
-            "│        0       1       2│",
-            "│0  · False · False  ■ True│",
-            "│1  · False · False · False│",
-            "└────────────────────────┘",
+            "┌ mask 2×3 ───────────────────┐",
+            "│          0        1        2│",
+            "│0   · False  · False   ■ True│",
+            "│1   · False  · False  · False│",
+            "└─────────────────────────────┘",
         ]);
-        assert_eq!(symbols(&draw(pane, 26, 5)), expected);
+        assert_eq!(symbols(&draw(pane, 31, 5)), expected);
     }
 
     #[test]
@@ -392,15 +392,15 @@ mod tests {
         let mut pane = MatrixPane::new("dY", &dy, 1, Theme { colour: false });
         pane.sum_row = Some(&db);
         let expected = Buffer::with_lines([
-            "┌ dY 2×3 ──────────┐",
-            "│      0    1    2 │",
-            "│0   1.0  2.0  3.0 │",
-            "│1   4.0  5.0  6.0 │",
-            "│  ─────────────── │",
-            "│Σ   5.0  7.0  9.0 │",
-            "└──────────────────┘",
+            "┌ dY 2×3 ────────────┐",
+            "│       0     1     2│",
+            "│0    1.0   2.0   3.0│",
+            "│1    4.0   5.0   6.0│",
+            "│  ──────────────────│",
+            "│Σ    5.0   7.0   9.0│",
+            "└────────────────────┘",
         ]);
-        assert_eq!(symbols(&draw(pane, 20, 7)), expected);
+        assert_eq!(symbols(&draw(pane, 22, 7)), expected);
     }
 
     #[test]
@@ -408,8 +408,8 @@ mod tests {
         let m = array![[1.0, -0.5], [-2.0, 3.0]];
         let pane = MatrixPane::new("x", &m, 2, Theme { colour: false });
         let area = Rect::new(0, 0, 18, 5);
-        assert_eq!(pane.cell_at(area, 5, 2), Some((0, 0)));
-        assert_eq!(pane.cell_at(area, 14, 3), Some((1, 1)));
+        assert_eq!(pane.cell_at(area, 6, 2), Some((0, 0)));
+        assert_eq!(pane.cell_at(area, 16, 3), Some((1, 1)));
         assert_eq!(pane.cell_at(area, 1, 1), None);
         assert_eq!(pane.cell_at(area, 0, 0), None);
     }
