@@ -137,13 +137,13 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
             if layer.kind != LayerKind::SoftmaxWithLoss {
                 let caption = match run.layers.get(l + 1) {
                     Some(next) => format!("from {}", next.name),
-                    None => "start".to_string(),
+                    None => "starting gradient".to_string(),
                 };
                 out.push(pane(
                     dout_name(layer.kind),
                     caption,
                     Source::Dout(l),
-                    Band::Backward,
+                    Band::Forward,
                 ));
             }
             out.extend(step_panes(layer.backward_steps.clone(), Band::Backward));
@@ -205,6 +205,7 @@ mod tests {
             .map(|p| p.title.clone())
             .collect();
         assert_eq!(titles, ["X", "W", "b", "Y", "dY", "dX", "dW", "db"]);
+        assert_eq!(panes(&preset, &run, 17)[4].band, Band::Forward);
         let db = panes(&preset, &run, 17);
         assert!(db.iter().any(|p| p.title == "db" && p.written));
         assert!(db.iter().any(|p| p.title == "dY" && p.read == Some(0)));

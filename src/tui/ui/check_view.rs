@@ -82,10 +82,20 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
         ms(report.numerical_time)
     )));
     lines.push(Line::raw(format!(
-        "backprop:  1 forward + 1 backward in {} — {:.0}× less time, and the cost does not grow with the number of parameters",
-        ms(report.backprop_time),
-        report.speedup()
+        "backprop:  1 forward + 1 backward in {}",
+        ms(report.backprop_time)
     )));
+    let speedup = report.speedup();
+    lines.push(Line::styled(
+        if speedup >= 1.5 {
+            format!(
+                "backprop took {speedup:.0}× less time; numerical needs 2 passes per cell, so the gap grows with every parameter"
+            )
+        } else {
+            "about the same time at this size; numerical needs 2 passes per cell, so the gap grows with every parameter".to_string()
+        },
+        theme.ok(),
+    ));
     let text_h = (lines.len() as u16).min(inner.height);
     for (k, line) in lines.into_iter().take(text_h as usize).enumerate() {
         line.render(
@@ -115,6 +125,7 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
     for ((title, m), r) in titles.iter().zip(mats).zip(rects) {
         let mut pane = MatrixPane::new(title, m, app.decimals.max(6), theme);
         pane.caption = &t.param;
-        pane.render(r, buf);
+        let height = super::layout::pane_height(m.nrows()).min(r.height);
+        pane.render(Rect { height, ..r }, buf);
     }
 }

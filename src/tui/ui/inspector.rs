@@ -5,8 +5,10 @@
 //! - Affine's db step: dY with a Σ row under it, each column sum landing in db;
 //! - Sigmoid backward: dout, y and 1 − y side by side;
 //! - Softmax-with-Loss: y, t, y − t and (y − t) / N;
-//! - any other step: the operands it read (cached ones say which forward step cached them) and
-//!   the matrix it wrote.
+//! - any other step: the operands the panes do not show, and the cached ones with the forward
+//!   step that cached them.
+//!
+//! Above them, the engine's explanation of the selected written cell, with its numbers.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -145,43 +147,47 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             ))
         }
         _ => {
-            let mut items: Vec<Item<'_>> = step
+            // The panes already show what they can; add the operands they do not (and the
+            // cached ones, which say which forward step cached them).
+            let items: Vec<Item<'_>> = step
                 .reads
                 .iter()
+                .filter(|r| r.cached_at.is_some() || !app.panes.iter().any(|p| p.title == r.name))
                 .map(|r| {
                     let caption = match r.cached_at {
-                        Some(s) => format!("cached at step {}", s + 1),
+                        Some(s) => format!("cached at forward step {}", s + 1),
                         None => "read".into(),
                     };
                     item(&r.name, caption, &r.value)
                 })
                 .collect();
-            items.push(item(
-                &step.writes.name,
-                "written".into(),
-                &step.writes.value,
-            ));
-            Some((
-                format!(
-                    "{}: reads {} → writes {}",
-                    step.label,
-                    step.reads
-                        .iter()
-                        .map(|r| r.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    step.writes.name
-                ),
-                items,
-            ))
+            let reads: Vec<&str> = step.reads.iter().map(|r| r.name.as_str()).collect();
+            Some((format!("{}: reads {} → writes {}", step.label, reads.join(", "), step.writes.name), items))
         }
     }
+}
+
+/// The selected written cell, explained by the engine: the rule with numbers, then a remark.
+fn cell_lines(app: &App) -> Vec<String> {
+    let Some(step) = app.current() else {
+        return Vec::new();
+    };
+    let (r, c) = app.write_cell;
+    let Some(ex) = step.explain(r, c) else {
+        return Vec::new();
+    };
+    let mut lines = vec![format!("{}  {}", ex.rule, ex.expansion(6))];
+    if let Some(note) = ex.note {
+        lines.push(note);
+    }
+    lines
 }
 
 /// Rows the inspector would like.
 pub fn desired_height(app: &App) -> u16 {
     contents(app).map_or(0, |(_, items)| {
-        1 + items
+        1 + cell_lines(app).len() as u16
+            + items
             .iter()
             .map(|i| pane_height(i.matrix.nrows()) + if i.sum_row.is_some() { 2 } else { 0 })
             .max()
@@ -202,9 +208,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(heading, app.theme.title()),
     ])
     .render(Rect { height: 1, ..area }, buf);
+    let mut y = area.y + 1;
+    for (k, line) in cell_lines(app).into_iter().enumerate() {
+        if y >= area.bottom() {
+            break;
+        }
+        let style = if k == 0 {
+            app.theme.formula()
+        } else {
+            app.theme.dim()
+        };
+        Line::from(vec![Span::raw("   "), Span::styled(line, style)])
+            .render(Rect { y, height: 1, ..area }, buf);
+        y += 1;
+    }
     let body = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
+        y,
+        height: area.bottom() - y,
         ..area
     };
     let widths: Vec<u16> = items
@@ -219,7 +239,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    for (it, rect) in items.iter().zip(row(body, &fit(&widths, body.width))) {
+    let item_height = |it: &Item<'_>| {
+        pane_height(it.matrix.nrows()) + if it.sum_row.is_some() { 2 } else { 0 }
+    };
+    let tallest = items.iter().map(item_height).max().unwrap_or(0);
+    let total: u16 = widths.iter().sum();
+    // Two rows when one is too narrow and there is height for both.
+    let rows_of_items = if total > body.width && items.len() > 1 && body.height >= 2 * tallest {
+        2
+    } else {
+        1
+    };
+    let per_row = items.len().div_ceil(rows_of_items);
+    let mut rects = Vec::new();
+    for (k, chunk) in widths.chunks(per_row.max(1)).enumerate() {
+        let band = Rect {
+            y: body.y + k as u16 * tallest,
+            height: if rows_of_items == 1 { body.height } else { tallest },
+            ..body
+        };
+        rects.extend(row(band, &fit(chunk, body.width)));
+    }
+    for (it, rect) in items.iter().zip(rects) {
         let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals, app.theme);
         pane.caption = &it.caption;
         pane.cells = it.cells;
@@ -232,6 +273,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(mask) = it.zeroed {
             pane.highlight = Highlight::Zeroed { mask };
         }
-        pane.render(rect, buf);
+        let height = item_height(it).min(rect.height);
+        pane.render(Rect { height, ..rect }, buf);
     }
 }

@@ -37,6 +37,15 @@ const FOOTER: u16 = 1;
 /// Share `available` among items that want `desired`: whoever wants less than an equal share gets
 /// it, the rest split what is left.
 pub fn fit(desired: &[u16], available: u16) -> Vec<u16> {
+    share(desired, available, false)
+}
+
+/// Like [`fit`], but when everybody fits, what is left is shared out too.
+pub fn fit_spread(desired: &[u16], available: u16) -> Vec<u16> {
+    share(desired, available, true)
+}
+
+fn share(desired: &[u16], available: u16, spread: bool) -> Vec<u16> {
     let mut out = vec![0u16; desired.len()];
     let mut left = available;
     let mut open: Vec<usize> = (0..desired.len()).collect();
@@ -55,6 +64,14 @@ pub fn fit(desired: &[u16], available: u16) -> Vec<u16> {
         for &i in &small {
             out[i] = desired[i];
             left -= desired[i];
+        }
+        if spread && big.is_empty() && !desired.is_empty() {
+            // Everybody fits: share what is left so the row spans the screen.
+            let n = desired.len() as u16;
+            for (k, w) in out.iter_mut().enumerate() {
+                *w += left / n + u16::from((k as u16) < left % n);
+            }
+            break;
         }
         open = big;
     }
@@ -120,7 +137,7 @@ impl Areas {
         let mut y = body_y;
         for (members, h) in band_panes.iter().zip(heights) {
             let widths: Vec<u16> = members.iter().map(|&i| desired(app, i).0).collect();
-            let rects = row(Rect::new(0, y, width, h), &fit(&widths, width));
+            let rects = row(Rect::new(0, y, width, h), &fit_spread(&widths, width));
             for (&i, r) in members.iter().zip(rects) {
                 panes[i] = r;
             }
@@ -152,10 +169,10 @@ fn desired(app: &App, index: usize) -> (u16, u16) {
 
 /// Width for a pane of `rows`×`cols` with `decimals` places (estimated: 4 digits before the point).
 pub fn pane_width(rows: usize, cols: usize, decimals: usize, title: &str, mask: bool) -> u16 {
-    let cell = if mask { 9 } else { decimals + 6 };
+    let slot = if mask { 9 } else { decimals + 5 };
     let gutter = rows.saturating_sub(1).to_string().len() + 1;
-    let cells = (gutter + cols.saturating_mul(cell) + 3).min(u16::MAX as usize) as u16;
-    let title = (title.chars().count() + 28) as u16;
+    let cells = (gutter + cols.saturating_mul(slot) + 2).min(u16::MAX as usize) as u16;
+    let title = (title.chars().count() + 12) as u16;
     cells.max(title)
 }
 
@@ -183,6 +200,7 @@ mod tests {
     fn fit_gives_small_items_what_they_want() {
         assert_eq!(fit(&[10, 50, 50], 80), vec![10, 35, 35]);
         assert_eq!(fit(&[10, 20], 80), vec![10, 20]);
+        assert_eq!(fit_spread(&[10, 20], 80), vec![35, 45]);
         assert_eq!(fit(&[40, 40, 40], 10), vec![4, 3, 3]);
         assert_eq!(fit(&[], 10), Vec::<u16>::new());
     }
