@@ -20,7 +20,7 @@ use crate::engine::{CheckReport, Matrix, Run, Step};
 use crate::preset::Preset;
 
 pub use feeds::{anchor, feeds};
-pub use modes::{PickerEntry, Prompt};
+pub use modes::{PickerEntry, Prompt, explanation_lines};
 pub use panes::{Band, Pane, Source, dout_name, input_name, output_name};
 
 /// Fewest and most decimal places.

@@ -83,6 +83,7 @@ const CHANGE: &str = "Change the numbers";
 const GENERAL: &str = "General";
 
 /// Every key of the explorer outside prompts.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key(KeyCode::Right), ch(' '), ch('n')],
@@ -240,6 +241,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The keys of a prompt (editing a cell, typing a path); any other character is typed.
+#[rustfmt::skip]
 pub const PROMPT_BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key(KeyCode::Enter)],

@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result, bail};
 use super::{App, Mode, Source};
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, gradient_check};
 use crate::engine::format::n4;
-use crate::engine::{Matrix, Targets};
+use crate::engine::{Explanation, Matrix, Op, Targets};
 use crate::preset::{BUILTINS, Preset};
 use crate::tui::action::Action;
 
@@ -20,6 +20,18 @@ pub const MAX_CHECK_CELLS: usize = 20_000;
 
 /// The most terms an explanation writes out before eliding the middle.
 const MAX_TERMS: usize = 8;
+
+/// The lines of an engine explanation: the rule, the expansion with numbers, the remark. For a
+/// mask the expansion is the comparison itself (`1.0000 ≤ 0 is False`), not a number.
+pub fn explanation_lines(op: &Op, ex: &Explanation, max_terms: usize) -> Vec<String> {
+    let mut lines = ex.lines(max_terms);
+    if matches!(op, Op::Mask | Op::ApplyMask)
+        && let (Some(line), Some(term)) = (lines.get_mut(1), ex.terms.first())
+    {
+        *line = format!("⇒ {}", term.numbers);
+    }
+    lines
+}
 
 /// One row of the preset picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +178,7 @@ impl App {
         let (title, lines) = match origin.and_then(|s| Some((s, self.run.tape.steps.get(s)?))) {
             Some((s, step)) => match step.explain(r, c) {
                 Some(ex) => {
-                    let mut lines = ex.lines(MAX_TERMS);
+                    let mut lines = explanation_lines(&step.op, &ex, MAX_TERMS);
                     if step.writes.name != pane.title {
                         lines.insert(0, format!("{cell} is {} of step {}:", ex.target, s + 1));
                     }

@@ -18,7 +18,7 @@ use ratatui::widgets::Widget;
 use super::layout::{fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
 use crate::engine::{LayerKind, Matrix, Op, Phase, Step};
-use crate::tui::app::App;
+use crate::tui::app::{App, explanation_lines};
 
 /// One matrix of the inspector.
 struct Item<'a> {
@@ -141,8 +141,11 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
                 items.push(item("/N = dx", written(dx), &dx.writes.value));
             }
             Some((
-                "Softmax-with-Loss: dx = (y − t) / N, the error of each probability over the batch"
-                    .into(),
+                if step.phase == Phase::Forward {
+                    "Softmax-with-Loss: y = softmax(x), L = mean of −log y[right class]; backward will need only y and t".into()
+                } else {
+                    "Softmax-with-Loss: dx = (y − t) / N, the error of each probability over the batch".into()
+                },
                 items,
             ))
         }
@@ -162,7 +165,15 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
                 })
                 .collect();
             let reads: Vec<&str> = step.reads.iter().map(|r| r.name.as_str()).collect();
-            Some((format!("{}: reads {} → writes {}", step.label, reads.join(", "), step.writes.name), items))
+            Some((
+                format!(
+                    "{}: reads {} → writes {}",
+                    step.label,
+                    reads.join(", "),
+                    step.writes.name
+                ),
+                items,
+            ))
         }
     }
 }
@@ -176,9 +187,10 @@ fn cell_lines(app: &App) -> Vec<String> {
     let Some(ex) = step.explain(r, c) else {
         return Vec::new();
     };
-    let mut lines = vec![format!("{}  {}", ex.rule, ex.expansion(6))];
-    if let Some(note) = ex.note {
-        lines.push(note);
+    let mut lines = explanation_lines(&step.op, &ex, 6);
+    if lines.len() > 1 {
+        let expansion = lines.remove(1);
+        lines[0] = format!("{}  {expansion}", lines[0]);
     }
     lines
 }
@@ -188,10 +200,10 @@ pub fn desired_height(app: &App) -> u16 {
     contents(app).map_or(0, |(_, items)| {
         1 + cell_lines(app).len() as u16
             + items
-            .iter()
-            .map(|i| pane_height(i.matrix.nrows()) + if i.sum_row.is_some() { 2 } else { 0 })
-            .max()
-            .unwrap_or(0)
+                .iter()
+                .map(|i| pane_height(i.matrix.nrows()) + if i.sum_row.is_some() { 2 } else { 0 })
+                .max()
+                .unwrap_or(0)
     })
 }
 
@@ -218,8 +230,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             app.theme.dim()
         };
-        Line::from(vec![Span::raw("   "), Span::styled(line, style)])
-            .render(Rect { y, height: 1, ..area }, buf);
+        Line::from(vec![Span::raw("   "), Span::styled(line, style)]).render(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
         y += 1;
     }
     let body = Rect {
@@ -234,14 +252,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 i.matrix.nrows(),
                 i.matrix.ncols(),
                 app.decimals,
-                &i.title,
+                &format!("{} {}", i.title, i.caption),
                 i.cells == CellText::Mask,
             )
         })
         .collect();
-    let item_height = |it: &Item<'_>| {
-        pane_height(it.matrix.nrows()) + if it.sum_row.is_some() { 2 } else { 0 }
-    };
+    let item_height =
+        |it: &Item<'_>| pane_height(it.matrix.nrows()) + if it.sum_row.is_some() { 2 } else { 0 };
     let tallest = items.iter().map(item_height).max().unwrap_or(0);
     let total: u16 = widths.iter().sum();
     // Two rows when one is too narrow and there is height for both.
@@ -255,7 +272,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (k, chunk) in widths.chunks(per_row.max(1)).enumerate() {
         let band = Rect {
             y: body.y + k as u16 * tallest,
-            height: if rows_of_items == 1 { body.height } else { tallest },
+            height: if rows_of_items == 1 {
+                body.height
+            } else {
+                tallest
+            },
             ..body
         };
         rects.extend(row(band, &fit(chunk, body.width)));

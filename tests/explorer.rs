@@ -1,0 +1,347 @@
+//! The explorer driven as a user drives it: key events through `App::update`, frames rendered to
+//! a `TestBackend`. Snapshots are 120×36 frames at characteristic steps; their numbers were
+//! checked against `backstep trace --preset …`.
+
+use std::time::Duration;
+
+use backstep::preset::{BUILTINS, Preset};
+use backstep::tui::app::{App, Mode, PickerEntry, Source};
+use backstep::tui::{Action, to_action};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn app(preset: &str) -> App {
+    let mut app = App::new(Preset::builtin(preset).expect("built-in")).expect("runs");
+    app.check_times = Some((Duration::from_micros(750), Duration::from_micros(25)));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let modifiers = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        KeyCode::BackTab => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(action) = to_action(app, Event::Key(KeyEvent::new(code, modifiers))) {
+        app.update(action);
+    }
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+fn at_step(preset: &str, step: usize) -> App {
+    let mut a = app(preset);
+    press(&mut a, KeyCode::Home);
+    for _ in 1..step {
+        press(&mut a, KeyCode::Right);
+    }
+    assert_eq!(a.step + 1, step, "{preset} has a step {step}");
+    a
+}
+
+#[test]
+fn snapshot_mask_step() {
+    let a = at_step("mask", 1);
+    insta::assert_snapshot!("mask_mask_step", screen(&a, 120, 36));
+}
+
+#[test]
+fn snapshot_relu_backward() {
+    let mut a = app("relu");
+    press(&mut a, KeyCode::End);
+    insta::assert_snapshot!("relu_backward_mask", screen(&a, 120, 36));
+}
+
+#[test]
+fn snapshot_bias_sum_db() {
+    let mut a = app("bias-sum");
+    press(&mut a, KeyCode::End);
+    insta::assert_snapshot!("bias_sum_db", screen(&a, 120, 36));
+}
+
+#[test]
+fn snapshot_sigmoid_backward() {
+    let mut a = app("sigmoid");
+    press(&mut a, KeyCode::End);
+    insta::assert_snapshot!("sigmoid_backward", screen(&a, 120, 36));
+}
+
+#[test]
+fn snapshot_softmax_loss_backward() {
+    let mut a = app("softmax-loss");
+    press(&mut a, KeyCode::End);
+    insta::assert_snapshot!("softmax_loss_backward", screen(&a, 120, 36));
+}
+
+#[test]
+fn snapshots_two_layer() {
+    insta::assert_snapshot!(
+        "two_layer_forward",
+        screen(&at_step("two-layer", 1), 120, 36)
+    );
+    insta::assert_snapshot!("two_layer_mask", screen(&at_step("two-layer", 3), 120, 36));
+    insta::assert_snapshot!("two_layer_loss", screen(&at_step("two-layer", 13), 120, 36));
+    insta::assert_snapshot!("two_layer_db", screen(&at_step("two-layer", 18), 120, 36));
+    let mut check = app("two-layer");
+    press(&mut check, KeyCode::Char('c'));
+    assert!(matches!(check.mode, Mode::Check { .. }));
+    insta::assert_snapshot!("two_layer_check", screen(&check, 120, 36));
+    let mut help = app("two-layer");
+    press(&mut help, KeyCode::Char('?'));
+    insta::assert_snapshot!("two_layer_help", screen(&help, 120, 36));
+}
+
+#[test]
+fn enter_explains_a_cell_of_dw() {
+    // Step 21 is Affine1's dW = Xᵀ·dY; move to dW[1,2] and explain it.
+    let mut a = at_step("two-layer", 21);
+    press(&mut a, KeyCode::Char('j'));
+    keys(&mut a, "ll");
+    press(&mut a, KeyCode::Enter);
+    let Mode::Explain { title, lines } = &a.mode else {
+        panic!("Enter opens the explanation, got {:?}", a.mode);
+    };
+    assert!(title.starts_with("dW[1,2] — step 21"), "{title}");
+    assert_eq!(lines[0], "dW[1,2] = Σₙ X[n,1]·dY[n,2]");
+    // Independent numbers: X[:,1] = (0.5, 3.0), dY[:,2] = (0.3814, 0.0) from the trace.
+    assert!(lines[1].ends_with("= 0.1907"), "{}", lines[1]);
+    insta::assert_snapshot!("two_layer_explain_dw", screen(&a, 120, 36));
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(a.mode, Mode::Explore));
+}
+
+#[test]
+fn every_builtin_steps_end_to_end_at_every_size() {
+    let sizes = [(20, 5), (59, 17), (60, 18), (80, 24), (120, 36), (200, 60)];
+    for b in BUILTINS {
+        for (w, h) in sizes {
+            let mut a = app(b.name);
+            a.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let n = a.run.tape.len();
+            for k in 0..n {
+                assert_eq!(a.step, k);
+                screen(&a, w, h);
+                for code in [
+                    KeyCode::Tab,
+                    KeyCode::Char('j'),
+                    KeyCode::Char('l'),
+                    KeyCode::Enter,
+                ] {
+                    press(&mut a, code);
+                    screen(&a, w, h);
+                }
+                press(&mut a, KeyCode::Esc);
+                press(&mut a, KeyCode::Right);
+            }
+            assert_eq!(a.step, n - 1, "{}: → stops at the last step", b.name);
+            for _ in 0..n {
+                press(&mut a, KeyCode::Left);
+                press(&mut a, KeyCode::BackTab);
+                press(&mut a, KeyCode::Char('k'));
+                press(&mut a, KeyCode::Char('h'));
+                screen(&a, w, h);
+            }
+            assert_eq!(a.step, 0, "{}: ← returns to the first step", b.name);
+            for code in [KeyCode::Char('c'), KeyCode::Char('?'), KeyCode::Char('P')] {
+                press(&mut a, code);
+                screen(&a, w, h);
+                press(&mut a, KeyCode::Esc);
+            }
+            a.update(Action::Click {
+                column: w / 2,
+                row: h / 2,
+            });
+            screen(&a, w, h);
+            assert!(!a.should_quit(), "{}", b.name);
+        }
+    }
+}
+
+#[test]
+fn step_keys_jump() {
+    let mut a = app("two-layer");
+    press(&mut a, KeyCode::Char('b'));
+    assert_eq!(a.step, 13, "the first backward step is step 14");
+    press(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.step, 0);
+    press(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.step, 21);
+    press(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.step, 0);
+    keys(&mut a, " n");
+    assert_eq!(a.step, 2);
+    press(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.step, 1);
+    keys(&mut a, "+++");
+    assert_eq!(a.decimals, 7);
+    keys(&mut a, "-");
+    assert_eq!(a.decimals, 6);
+}
+
+#[test]
+fn quit_keys_and_esc_closes_popups_first() {
+    let mut a = app("relu");
+    press(&mut a, KeyCode::Char('?'));
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(a.mode, Mode::Explore));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.should_quit());
+    let mut a = app("relu");
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.should_quit());
+    let mut a = app("relu");
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let action = to_action(&a, Event::Key(ctrl_c));
+    a.update(action.expect("Ctrl-C is bound"));
+    assert!(a.should_quit());
+}
+
+#[test]
+fn editing_a_weight_recomputes_and_keeps_the_step() {
+    let mut a = at_step("two-layer", 1);
+    // Panes at step 1: X, W, b, X·W (focused, written). Shift-Tab twice focuses W.
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(a.panes[a.focus].source, Source::Param(0, "W"));
+    press(&mut a, KeyCode::Char('e'));
+    assert!(matches!(a.mode, Mode::Prompt(_)));
+    keys(&mut a, "0.5");
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
+    assert_eq!(a.step, 0);
+    // X·W[0,0] = 1.0·0.5 + 0.5·0.3 + (−0.3)·0.5 = 0.5
+    let xw = &a.run.tape.steps[0].writes.value;
+    assert!((xw[[0, 0]] - 0.5).abs() < 1e-12, "{xw}");
+
+    // A value that is not a number: an error popup, nothing changes.
+    press(&mut a, KeyCode::Char('e'));
+    keys(&mut a, "abc");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&a.mode, Mode::Error(m) if m.contains("not a number")),
+        "{:?}",
+        a.mode
+    );
+    press(&mut a, KeyCode::Esc);
+    assert!((a.run.tape.steps[0].writes.value[[0, 0]] - 0.5).abs() < 1e-12);
+
+    // A computed matrix cannot be edited.
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Char('e'));
+    assert!(
+        matches!(&a.mode, Mode::Error(m) if m.contains("computed")),
+        "{:?}",
+        a.mode
+    );
+}
+
+#[test]
+fn editing_the_starting_dout() {
+    let mut a = app("relu");
+    press(&mut a, KeyCode::End);
+    let dout = a
+        .panes
+        .iter()
+        .position(|p| p.source == Source::Dout(0))
+        .expect("dout pane");
+    while a.focus != dout {
+        press(&mut a, KeyCode::Tab);
+    }
+    press(&mut a, KeyCode::Char('e'));
+    keys(&mut a, "-7");
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
+    assert_eq!(
+        a.run.layers[0].dx[[0, 0]],
+        -7.0,
+        "x[0,0] = 1 > 0, so dout passes"
+    );
+}
+
+#[test]
+fn picker_loads_builtins_and_rejects_bad_files() {
+    let mut a = app("two-layer");
+    press(&mut a, KeyCode::Char('P'));
+    let Mode::Picker { entries, selected } = &a.mode else {
+        panic!("P opens the picker");
+    };
+    assert_eq!(*selected, 0);
+    assert!(entries.len() > BUILTINS.len());
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.preset.name, BUILTINS[2].name);
+    assert_eq!(a.step, 0);
+
+    let dir = std::env::temp_dir().join(format!("backstep-picker-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"nonsense\"\n").expect("write");
+    press(&mut a, KeyCode::Char('P'));
+    // Down to the last entry, "type a path…".
+    while !matches!(&a.mode, Mode::Picker { entries, selected } if entries[*selected] == PickerEntry::TypePath)
+    {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Prompt(_)));
+    keys(&mut a, &bad.display().to_string());
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&a.mode, Mode::Error(m) if m.contains("bad.toml")),
+        "{:?}",
+        a.mode
+    );
+    assert_eq!(
+        a.preset.name, BUILTINS[2].name,
+        "the current preset is kept"
+    );
+    screen(&a, 80, 24);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn clicking_a_cell_focuses_it() {
+    let mut a = at_step("two-layer", 1);
+    a.update(Action::Resize {
+        width: 120,
+        height: 36,
+    });
+    // The W pane is the second pane of the top band; find a screen cell showing W[2,3].
+    let areas = backstep::tui::ui::layout::Areas::compute(&a, 120, 36).expect("fits");
+    let w = areas.panes[1];
+    let target = (w.x..w.right())
+        .flat_map(|x| (w.y..w.bottom()).map(move |y| (x, y)))
+        .find(|&(x, y)| backstep::tui::ui::layout::cell_at(&a, 1, w, x, y) == Some((2, 3)))
+        .expect("W[2,3] is visible");
+    a.update(Action::Click {
+        column: target.0,
+        row: target.1,
+    });
+    assert_eq!(a.focus, 1);
+    assert_eq!(a.cursor, (2, 3));
+}
+
+#[test]
+fn too_small_says_what_it_needs() {
+    let a = app("two-layer");
+    let text = screen(&a, 40, 10);
+    assert!(text.contains("terminal too small: need 60×18"), "{text}");
+}
