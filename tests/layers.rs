@@ -1,5 +1,5 @@
 //! Each layer against hand-computed values, the seed's printed results and the book's numbers.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::layer::{cross_entropy, softmax_rows};
 use backstep::engine::{Layer, Matrix, NoRecord, Op, Phase, Tape};

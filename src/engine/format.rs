@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(num(0.5, 4), "0.5000");
         assert_eq!(num(-2.0, 2), "-2.00");
         assert_eq!(num(-0.0, 2), "0.00");
-        assert_eq!(num(-0.001, 2), "-1.0e-3");
+        assert_eq!(num(-0.001, 2), "-1.00e-3");
         assert_eq!(num(1234567.0, 2), "1.23e6");
         assert_eq!(short(0.1 + 0.2 + 1.9), "2.2");
         assert_eq!(short(110.0), "110");
