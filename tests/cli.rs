@@ -135,7 +135,7 @@ fn bad_input_exits_2_with_a_message_naming_the_file() {
     let path = bad.to_str().unwrap();
     let o = backstep(&["trace", "--preset", path]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("broken.toml: line 2"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("broken.toml: line 1, column 16: unclosed array"), "{}", stderr(&o));
     let o = backstep(&["check", "--preset", "no-such-preset"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no preset named \"no-such-preset\""));
