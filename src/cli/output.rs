@@ -6,8 +6,8 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use crate::engine::check::CheckReport;
-use crate::engine::format::{block, inline, shape, short};
-use crate::engine::{LayerKind, Matrix, Phase, Run};
+use crate::engine::format::{block, inline, mask_block, shape, short};
+use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
 
 /// A matrix as JSON rows, full precision.
@@ -108,7 +108,11 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
             })
             .collect();
         writeln!(out, "  reads  {}", reads.join(", "))?;
-        let lines = block(&s.writes.value, 4, 8, 8);
+        let lines = if s.op == Op::Mask {
+            mask_block(&s.writes.value, 8, 8)
+        } else {
+            block(&s.writes.value, 4, 8, 8)
+        };
         writeln!(
             out,
             "  writes {} {} = {}",
@@ -117,7 +121,7 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
             lines.first().cloned().unwrap_or_default()
         )?;
         let indent =
-            " ".repeat(12 + s.writes.name.chars().count() + shape(&s.writes.value).chars().count());
+            " ".repeat(13 + s.writes.name.chars().count() + shape(&s.writes.value).chars().count());
         for l in lines.iter().skip(1) {
             writeln!(out, "{indent}{l}")?;
         }

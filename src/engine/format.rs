@@ -99,6 +99,26 @@ pub fn block(m: &Matrix, decimals: usize, max_rows: usize, max_cols: usize) -> V
         .collect()
 }
 
+/// A boolean mask (1.0 = True) as aligned `True`/`False` lines, like numpy prints it.
+pub fn mask_block(m: &Matrix, max_rows: usize, max_cols: usize) -> Vec<String> {
+    let (r, c) = m.dim();
+    let rows = elide(r, max_rows);
+    let cols = elide(c, max_cols);
+    rows.iter()
+        .map(|&i| {
+            let cells: Vec<String> = cols
+                .iter()
+                .map(|&j| match (i, j) {
+                    (usize::MAX, _) | (_, usize::MAX) => format!("{:>5}", "…"),
+                    _ if m[[i, j]] != 0.0 => " True".to_string(),
+                    _ => "False".to_string(),
+                })
+                .collect();
+            format!("[{}]", cells.join(" "))
+        })
+        .collect()
+}
+
 /// Indices to show out of `n`, with `usize::MAX` standing for an elided run.
 fn elide(n: usize, max: usize) -> Vec<usize> {
     if n <= max || max < 3 {
