@@ -278,12 +278,15 @@ fn judge(a: Sym, b: Sym, want: (usize, usize), target: &str, like: &str) -> (boo
     }
     let got = (a.size.0, b.size.1);
     if got != want {
+        let sym_want = like.split(' ').next().unwrap_or("");
         return (
             false,
             format!(
-                "{} · {} gives {}×{} but {target} must be {}×{}",
+                "{} · {} gives {}×{} = {}×{} but {target} must be {sym_want} = {}×{}",
                 a.symbolic(),
                 b.symbolic(),
+                a.dims.0,
+                b.dims.1,
                 got.0,
                 got.1,
                 want.0,
@@ -378,7 +381,7 @@ mod tests {
         );
         assert_eq!(
             verdict("dY·Wᵀ"),
-            "dY (N×H) · Wᵀ (H×D) gives 4×3 but dW must be 3×2"
+            "dY (N×H) · Wᵀ (H×D) gives N×D = 4×3 but dW must be D×H = 3×2"
         );
         // The seed's bug is named and rejected.
         let seed = dw.candidate("Wᵀ·dY").unwrap();
@@ -401,7 +404,7 @@ mod tests {
         assert_eq!(fitting, ["dY·Wᵀ"]);
         assert_eq!(
             dx.candidate("Xᵀ·dY").unwrap().verdict,
-            "Xᵀ (D×N) · dY (N×H) gives 3×2 but dX must be 4×3"
+            "Xᵀ (D×N) · dY (N×H) gives D×H = 3×2 but dX must be N×D = 4×3"
         );
         let db = panels.iter().find(|p| p.target == "db").unwrap();
         let fitting: Vec<&str> = db.fitting().map(|c| c.product.as_str()).collect();
