@@ -297,4 +297,16 @@ mod tests {
         assert_eq!(step_file_name("my net/β", 11), "backstep-my-net-step-12.md");
         assert_eq!(step_file_name("", 2), "backstep-preset-step-3.md");
     }
+
+    #[test]
+    fn trace_format_markdown_prints_the_same_document() {
+        use crate::cli::{Command, Outcome, TraceFormat, run_command};
+        let mut out = Vec::new();
+        let cmd = Command::Trace {
+            format: TraceFormat::Markdown,
+        };
+        let outcome = run_command(&cmd, Some("bias-sum"), &mut out).unwrap();
+        assert_eq!(outcome, Outcome::Success);
+        assert_eq!(String::from_utf8(out).unwrap(), markdown("bias-sum"));
+    }
 }
