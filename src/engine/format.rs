@@ -15,7 +15,7 @@ pub fn num(v: f64, decimals: usize) -> String {
     }
     let a = v.abs();
     if a != 0.0 && (a >= 1e6 || a < 0.5 * 10f64.powi(-(decimals as i32))) {
-        return format!("{:.*e}", decimals.min(3).max(1), v);
+        return format!("{:.*e}", decimals.clamp(1, 3), v);
     }
     let s = format!("{:.*}", decimals, v);
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
@@ -64,23 +64,6 @@ pub fn shape(m: &Matrix) -> String {
     format!("{r}×{c}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixed_and_scientific() {
-        assert_eq!(num(0.5, 4), "0.5000");
-        assert_eq!(num(-2.0, 2), "-2.00");
-        assert_eq!(num(-0.0, 2), "0.00");
-        assert_eq!(num(-0.001, 2), "-1.0e-3");
-        assert_eq!(num(1234567.0, 2), "1.23e6");
-        assert_eq!(short(2.2000000000000002), "2.2");
-        assert_eq!(short(110.0), "110");
-        assert_eq!(short(-0.00001), "-1.000e-5");
-    }
-}
-
 /// Cell [0,0] with 4 decimals, or `—` for an empty matrix.
 pub fn first(m: &Matrix) -> String {
     m.get((0, 0)).map(|&v| n4(v)).unwrap_or_else(|| "—".into())
@@ -126,4 +109,21 @@ fn elide(n: usize, max: usize) -> Vec<usize> {
     v.push(usize::MAX);
     v.push(n - 1);
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_and_scientific() {
+        assert_eq!(num(0.5, 4), "0.5000");
+        assert_eq!(num(-2.0, 2), "-2.00");
+        assert_eq!(num(-0.0, 2), "0.00");
+        assert_eq!(num(-0.001, 2), "-1.00e-3");
+        assert_eq!(num(1234567.0, 2), "1.23e6");
+        assert_eq!(short(0.1 + 0.2 + 1.9), "2.2");
+        assert_eq!(short(110.0), "110");
+        assert_eq!(short(-0.00001), "-1.000e-5");
+    }
 }
