@@ -181,6 +181,7 @@ fn structure(kind: LayerKind, (n, d): (usize, usize), (_, k): (usize, usize)) ->
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::preset::{BUILTINS, Preset};

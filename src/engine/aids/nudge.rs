@@ -401,6 +401,7 @@ fn diff(base: &Tape, nudged: &Tape) -> Result<Vec<StepChange>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::preset::Preset;

@@ -158,6 +158,7 @@ fn ident(name: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::preset::{BUILTINS, Preset};

@@ -189,6 +189,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::preset::Preset;

@@ -330,6 +330,7 @@ fn sum_candidates(n: usize, h: usize) -> Vec<Candidate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::preset::{BUILTINS, Preset};
