@@ -15,13 +15,12 @@
 //! cross-entropy's own derivative `∂L/∂y[n,k] = −t[n,k] / (N·(y[n,k] + 1e-7))`, and
 //! [`NudgeReport::gradient_source`] says so.
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 
+use super::replay::{Override, diff, replay};
 use crate::engine::Matrix;
-use crate::engine::layer::{Cache, LayerKind};
-use crate::engine::network::{Inputs, Network, Resolved};
-use crate::engine::op::UnaryFn;
-use crate::engine::tape::{Phase, Recorder, Tape};
+use crate::engine::layer::LayerKind;
+use crate::engine::network::{Inputs, Network};
 
 /// The default nudge.
 pub const DEFAULT_NUDGE_H: f64 = 1e-3;
@@ -257,147 +256,13 @@ fn cell(m: &Matrix, row: usize, col: usize) -> Result<f64> {
     })
 }
 
-fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()> {
+pub(super) fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()> {
     let (r, c) = m.dim();
     let v = m
         .get_mut((row, col))
         .with_context(|| format!("cell [{row},{col}] is outside {what}, which is {r}×{c}"))?;
     *v += h;
     Ok(())
-}
-
-/// Add `h` to one cell of layer `layer`'s output before the next layer reads it.
-#[derive(Debug, Clone, Copy)]
-struct Override {
-    layer: usize,
-    row: usize,
-    col: usize,
-    h: f64,
-}
-
-/// Forward and backward like [`Network::run`], optionally overriding one output cell; returns
-/// the tape and the objective.
-fn replay(
-    net: &Network,
-    inputs: &Inputs,
-    resolved: &Resolved,
-    over: Option<Override>,
-) -> Result<(Tape, f64)> {
-    let mut tape = Tape::new();
-    let mut caches = Vec::with_capacity(net.layers.len());
-    let mut x = inputs.x.clone();
-    for (i, l) in net.layers.iter().enumerate() {
-        tape.enter(Phase::Forward, i, &l.name, l.layer.kind());
-        let (mut out, mut cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut tape)?;
-        if let Some(o) = over.filter(|o| o.layer == i) {
-            bump(
-                &mut out,
-                o.row,
-                o.col,
-                o.h,
-                &format!("the output of {}", l.name),
-            )?;
-            match &mut cache {
-                Cache::Loss(c) => {
-                    c.y = out.clone();
-                    c.loss = patch_loss_steps(&mut tape, c.y_step, &c.y, &c.t)?;
-                }
-                _ => {
-                    let last = tape
-                        .steps
-                        .last_mut()
-                        .context("the layer recorded no step")?;
-                    last.writes.value = out.clone();
-                }
-            }
-        }
-        caches.push(cache);
-        x = out;
-    }
-    let objective = match (caches.last(), &resolved.dout) {
-        (Some(Cache::Loss(c)), _) => c.loss,
-        (_, Some(d)) => (d * &x).sum(),
-        _ => 0.0,
-    };
-    let mut dout = resolved
-        .dout
-        .clone()
-        .unwrap_or_else(|| Matrix::ones((1, 1)));
-    for i in (0..net.layers.len()).rev() {
-        let l = &net.layers[i];
-        tape.enter(Phase::Backward, i, &l.name, l.layer.kind());
-        let (dx, _) = l.layer.backward(&caches[i], &dout, &mut tape)?;
-        dout = dx;
-    }
-    Ok((tape, objective))
-}
-
-/// After y of Softmax-with-Loss was nudged: rewrite what its last steps wrote (y, log y, ℓ, L),
-/// computed as the layer computes them, and return the new loss.
-fn patch_loss_steps(tape: &mut Tape, y_step: Option<usize>, y: &Matrix, t: &Matrix) -> Result<f64> {
-    let at = y_step.context("the loss layer recorded no y step")?;
-    let logy = y.mapv(|v| UnaryFn::LogEps.apply(v));
-    let mut per_row = Matrix::zeros((y.nrows(), 1));
-    for n in 0..y.nrows() {
-        per_row[[n, 0]] = t
-            .row(n)
-            .iter()
-            .zip(logy.row(n).iter())
-            .map(|(&q, &l)| if q != 0.0 { -q * l } else { 0.0 })
-            .sum();
-    }
-    let loss = per_row.mean().unwrap_or(0.0);
-    let values = [y.clone(), logy, per_row, Matrix::from_elem((1, 1), loss)];
-    let labels = ["÷ sum", "log", "−Σ t·log y", "mean"];
-    for (k, (value, label)) in values.into_iter().zip(labels).enumerate() {
-        let step = tape
-            .steps
-            .get_mut(at + k)
-            .context("the loss layer recorded fewer steps than expected")?;
-        if step.label != label {
-            bail!(
-                "the loss layer's step {} is \"{}\", expected \"{label}\": the nudge needs updating",
-                at + k + 1,
-                step.label
-            );
-        }
-        step.writes.value = value;
-    }
-    Ok(loss)
-}
-
-/// The steps whose written values differ, cell by cell.
-fn diff(base: &Tape, nudged: &Tape) -> Result<Vec<StepChange>> {
-    ensure!(
-        base.len() == nudged.len(),
-        "the nudged run has {} steps but the base run has {}",
-        nudged.len(),
-        base.len()
-    );
-    let mut out = Vec::new();
-    for (k, (a, b)) in base.steps.iter().zip(nudged.steps.iter()).enumerate() {
-        let (va, vb) = (&a.writes.value, &b.writes.value);
-        ensure!(
-            va.dim() == vb.dim(),
-            "step {} changed shape under the nudge",
-            k + 1
-        );
-        let cells: Vec<CellChange> = va
-            .indexed_iter()
-            .zip(vb.iter())
-            .filter(|((_, x), y)| x.to_bits() != y.to_bits())
-            .map(|(((row, col), &before), &after)| CellChange {
-                row,
-                col,
-                before,
-                after,
-            })
-            .collect();
-        if !cells.is_empty() {
-            out.push(StepChange { step: k, cells });
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
