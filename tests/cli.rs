@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn backstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstep")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -22,8 +25,21 @@ fn presets_lists_every_builtin() {
     let o = backstep(&["presets"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    for name in ["two-layer", "mask", "relu", "sigmoid", "bias-sum", "affine", "softmax-loss", "apple"] {
-        assert!(text.lines().any(|l| l.starts_with(name) && l.len() > name.len() + 5), "{name} missing in\n{text}");
+    for name in [
+        "two-layer",
+        "mask",
+        "relu",
+        "sigmoid",
+        "bias-sum",
+        "affine",
+        "softmax-loss",
+        "apple",
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(name) && l.len() > name.len() + 5),
+            "{name} missing in\n{text}"
+        );
     }
 }
 
@@ -40,7 +56,17 @@ fn trace_apple_reads_220_and_the_books_gradients() {
 }
 
 fn matrix(v: &Value) -> Vec<Vec<f64>> {
-    v.as_array().unwrap().iter().map(|r| r.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -100,7 +126,10 @@ fn trace_json_without_loss_has_null_loss_and_apple_numbers() {
     assert!((v["layers"][1]["grads"]["w"][0][0].as_f64().unwrap() - 200.0).abs() < 1e-12);
     let o = backstep(&["trace", "--preset", "bias-sum", "--format", "json"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["layers"][0]["grads"]["b"], serde_json::json!([5.0, 7.0, 9.0]));
+    assert_eq!(
+        v["layers"][0]["grads"]["b"],
+        serde_json::json!([5.0, 7.0, 9.0])
+    );
 }
 
 #[test]
@@ -135,13 +164,25 @@ fn bad_input_exits_2_with_a_message_naming_the_file() {
     let path = bad.to_str().unwrap();
     let o = backstep(&["trace", "--preset", path]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("broken.toml: line 1, column 16: unclosed array"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("broken.toml: line 1, column 16: unclosed array"),
+        "{}",
+        stderr(&o)
+    );
     let o = backstep(&["check", "--preset", "no-such-preset"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no preset named \"no-such-preset\""));
-    let o = backstep(&["trace", "--preset", dir.join("vanished.toml").to_str().unwrap()]);
+    let o = backstep(&[
+        "trace",
+        "--preset",
+        dir.join("vanished.toml").to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("vanished.toml: cannot read"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("vanished.toml: cannot read"),
+        "{}",
+        stderr(&o)
+    );
     let o = backstep(&["check", "--eps=-1"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--eps must be a positive number"));

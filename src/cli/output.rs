@@ -52,7 +52,8 @@ pub fn trace_json(preset: &Preset, run: &Run) -> Value {
     json!({ "preset": preset.name, "loss": run.loss, "out": rows(&run.out), "dx": rows(&run.dx), "layers": layers, "steps": steps })
 }
 
-fn pipeline(preset: &Preset, run: &Run) -> String {
+/// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain.
+pub fn pipeline(preset: &Preset, run: &Run) -> String {
     let mut parts = vec![format!("x {}", shape(&preset.inputs.x))];
     for l in &run.layers {
         parts.push(format!("{} {}", l.name, shape(&l.out)));
