@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use crate::engine::check::CheckReport;
-use crate::engine::format::{block, inline, mask_block, shape, short};
+use crate::engine::format::{block, duration, inline, mask_block, shape, short};
 use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
 
@@ -182,15 +182,15 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     }
     writeln!(
         out,
-        "numerical: {} cells × 2 = {} forward passes in {:.3} ms",
+        "numerical: {} cells × 2 = {} forward passes in {}",
         r.cells,
         r.numerical_passes,
-        r.numerical_time.as_secs_f64() * 1e3
+        duration(r.numerical_time)
     )?;
     writeln!(
         out,
-        "backprop:  1 forward + 1 backward in {:.3} ms ({:.0}× less time)",
-        r.backprop_time.as_secs_f64() * 1e3,
+        "backprop:  1 forward + 1 backward in {}; the numerical gradient took {:.0}× as long",
+        duration(r.backprop_time),
         r.speedup()
     )?;
     if r.passed() {

@@ -131,6 +131,20 @@ fn elide(n: usize, max: usize) -> Vec<usize> {
     v
 }
 
+/// A duration with a unit that fits: `850 ns`, `12.4 µs`, `3.21 ms`, `1.50 s`.
+pub fn duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 1e-6 {
+        format!("{} ns", d.as_nanos())
+    } else if secs < 1e-3 {
+        format!("{:.1} µs", secs * 1e6)
+    } else if secs < 1.0 {
+        format!("{:.2} ms", secs * 1e3)
+    } else {
+        format!("{secs:.2} s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +159,12 @@ mod tests {
         assert_eq!(short(0.1 + 0.2 + 1.9), "2.2");
         assert_eq!(short(110.0), "110");
         assert_eq!(short(-0.00001), "-1.000e-5");
+        assert_eq!(duration(std::time::Duration::from_nanos(850)), "850 ns");
+        assert_eq!(
+            duration(std::time::Duration::from_micros(12_400)),
+            "12.40 ms"
+        );
+        assert_eq!(duration(std::time::Duration::from_nanos(12_400)), "12.4 µs");
+        assert_eq!(duration(std::time::Duration::from_millis(1500)), "1.50 s");
     }
 }
