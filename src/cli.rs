@@ -3,6 +3,7 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
+pub mod markdown;
 pub mod output;
 
 use std::io::Write;
@@ -57,6 +58,8 @@ pub enum TraceFormat {
     Text,
     /// The JSON contract of DESIGN.md.
     Json,
+    /// Study notes: every step with its formula, NumPy line and matrices as tables.
+    Markdown,
 }
 
 /// Formats of `check`.
@@ -107,6 +110,9 @@ pub fn run_command(
                 TraceFormat::Json => {
                     serde_json::to_writer_pretty(&mut *out, &output::trace_json(&preset, &run))?;
                     writeln!(out)?;
+                }
+                TraceFormat::Markdown => {
+                    out.write_all(markdown::trace_markdown(&preset, &run).as_bytes())?
                 }
             }
             Ok(Outcome::Success)

@@ -14,7 +14,7 @@ use anyhow::{Context, Result, bail};
 use crate::engine::{Inputs, Network};
 
 pub use builtin::{BUILTINS, Builtin, builtin_source};
-pub use matrix::{MAX_CELLS, MAX_DIM};
+pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
 
 /// Where a preset came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use crate::engine::check::CheckReport;
-use crate::engine::format::{block, inline, shape, short};
-use crate::engine::{LayerKind, Matrix, Phase, Run};
+use crate::engine::format::{block, duration, inline, mask_block, shape, short};
+use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
 
 /// A matrix as JSON rows, full precision.
@@ -52,7 +52,8 @@ pub fn trace_json(preset: &Preset, run: &Run) -> Value {
     json!({ "preset": preset.name, "loss": run.loss, "out": rows(&run.out), "dx": rows(&run.dx), "layers": layers, "steps": steps })
 }
 
-fn pipeline(preset: &Preset, run: &Run) -> String {
+/// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain.
+pub fn pipeline(preset: &Preset, run: &Run) -> String {
     let mut parts = vec![format!("x {}", shape(&preset.inputs.x))];
     for l in &run.layers {
         parts.push(format!("{} {}", l.name, shape(&l.out)));
@@ -108,7 +109,11 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
             })
             .collect();
         writeln!(out, "  reads  {}", reads.join(", "))?;
-        let lines = block(&s.writes.value, 4, 8, 8);
+        let lines = if s.op == Op::Mask {
+            mask_block(&s.writes.value, 8, 8)
+        } else {
+            block(&s.writes.value, 4, 8, 8)
+        };
         writeln!(
             out,
             "  writes {} {} = {}",
@@ -117,7 +122,7 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
             lines.first().cloned().unwrap_or_default()
         )?;
         let indent =
-            " ".repeat(12 + s.writes.name.chars().count() + shape(&s.writes.value).chars().count());
+            " ".repeat(13 + s.writes.name.chars().count() + shape(&s.writes.value).chars().count());
         for l in lines.iter().skip(1) {
             writeln!(out, "{indent}{l}")?;
         }
@@ -177,15 +182,15 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     }
     writeln!(
         out,
-        "numerical: {} cells × 2 = {} forward passes in {:.3} ms",
+        "numerical: {} cells × 2 = {} forward passes in {}",
         r.cells,
         r.numerical_passes,
-        r.numerical_time.as_secs_f64() * 1e3
+        duration(r.numerical_time)
     )?;
     writeln!(
         out,
-        "backprop:  1 forward + 1 backward in {:.3} ms ({:.0}× less time)",
-        r.backprop_time.as_secs_f64() * 1e3,
+        "backprop:  1 forward + 1 backward in {}; the numerical gradient took {:.0}× as long",
+        duration(r.backprop_time),
         r.speedup()
     )?;
     if r.passed() {

@@ -15,7 +15,7 @@ pub fn num(v: f64, decimals: usize) -> String {
     }
     let a = v.abs();
     if a != 0.0 && (a >= 1e6 || a < 0.5 * 10f64.powi(-(decimals as i32))) {
-        return format!("{:.*e}", decimals.min(3).max(1), v);
+        return format!("{:.*e}", decimals.clamp(1, 3), v);
     }
     let s = format!("{:.*}", decimals, v);
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
@@ -64,23 +64,6 @@ pub fn shape(m: &Matrix) -> String {
     format!("{r}×{c}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixed_and_scientific() {
-        assert_eq!(num(0.5, 4), "0.5000");
-        assert_eq!(num(-2.0, 2), "-2.00");
-        assert_eq!(num(-0.0, 2), "0.00");
-        assert_eq!(num(-0.001, 2), "-1.0e-3");
-        assert_eq!(num(1234567.0, 2), "1.23e6");
-        assert_eq!(short(2.2000000000000002), "2.2");
-        assert_eq!(short(110.0), "110");
-        assert_eq!(short(-0.00001), "-1.000e-5");
-    }
-}
-
 /// Cell [0,0] with 4 decimals, or `—` for an empty matrix.
 pub fn first(m: &Matrix) -> String {
     m.get((0, 0)).map(|&v| n4(v)).unwrap_or_else(|| "—".into())
@@ -116,6 +99,26 @@ pub fn block(m: &Matrix, decimals: usize, max_rows: usize, max_cols: usize) -> V
         .collect()
 }
 
+/// A boolean mask (1.0 = True) as aligned `True`/`False` lines, like numpy prints it.
+pub fn mask_block(m: &Matrix, max_rows: usize, max_cols: usize) -> Vec<String> {
+    let (r, c) = m.dim();
+    let rows = elide(r, max_rows);
+    let cols = elide(c, max_cols);
+    rows.iter()
+        .map(|&i| {
+            let cells: Vec<String> = cols
+                .iter()
+                .map(|&j| match (i, j) {
+                    (usize::MAX, _) | (_, usize::MAX) => format!("{:>5}", "…"),
+                    _ if m[[i, j]] != 0.0 => " True".to_string(),
+                    _ => "False".to_string(),
+                })
+                .collect();
+            format!("[{}]", cells.join(" "))
+        })
+        .collect()
+}
+
 /// Indices to show out of `n`, with `usize::MAX` standing for an elided run.
 fn elide(n: usize, max: usize) -> Vec<usize> {
     if n <= max || max < 3 {
@@ -126,4 +129,42 @@ fn elide(n: usize, max: usize) -> Vec<usize> {
     v.push(usize::MAX);
     v.push(n - 1);
     v
+}
+
+/// A duration with a unit that fits: `850 ns`, `12.4 µs`, `3.21 ms`, `1.50 s`.
+pub fn duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 1e-6 {
+        format!("{} ns", d.as_nanos())
+    } else if secs < 1e-3 {
+        format!("{:.1} µs", secs * 1e6)
+    } else if secs < 1.0 {
+        format!("{:.2} ms", secs * 1e3)
+    } else {
+        format!("{secs:.2} s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_and_scientific() {
+        assert_eq!(num(0.5, 4), "0.5000");
+        assert_eq!(num(-2.0, 2), "-2.00");
+        assert_eq!(num(-0.0, 2), "0.00");
+        assert_eq!(num(-0.001, 2), "-1.00e-3");
+        assert_eq!(num(1234567.0, 2), "1.23e6");
+        assert_eq!(short(0.1 + 0.2 + 1.9), "2.2");
+        assert_eq!(short(110.0), "110");
+        assert_eq!(short(-0.00001), "-1.000e-5");
+        assert_eq!(duration(std::time::Duration::from_nanos(850)), "850 ns");
+        assert_eq!(
+            duration(std::time::Duration::from_micros(12_400)),
+            "12.40 ms"
+        );
+        assert_eq!(duration(std::time::Duration::from_nanos(12_400)), "12.4 µs");
+        assert_eq!(duration(std::time::Duration::from_millis(1500)), "1.50 s");
+    }
 }

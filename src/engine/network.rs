@@ -171,13 +171,13 @@ impl Network {
                 );
             }
             let from = if i == 0 {
-                "x".to_string()
+                "x is".to_string()
             } else {
-                format!("layer {} ({})", i - 1, self.layers[i - 1].name)
+                format!("layer {} ({}) outputs", i - 1, self.layers[i - 1].name)
             };
             let out = l.layer.output_shape(shape_in).with_context(|| {
                 format!(
-                    "shape mismatch: {from} outputs {}×{} but layer {i} ({}) cannot take it",
+                    "shape mismatch: {from} {}×{} but layer {i} ({}) cannot take it",
                     shape_in.0, shape_in.1, l.name
                 )
             })?;
@@ -324,15 +324,16 @@ impl Network {
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
         let mut caches = Vec::with_capacity(self.layers.len());
-        let mut x = inputs.x.clone();
+        let mut last: Option<Matrix> = None;
         for l in &self.layers {
-            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
+            let x = last.as_ref().unwrap_or(&inputs.x);
+            let (out, cache) = l.layer.forward(x, resolved.t.as_ref(), &mut NoRecord)?;
             caches.push(cache);
-            x = out;
+            last = Some(out);
         }
-        let objective = match (caches.last(), &resolved.dout) {
-            (Some(Cache::Loss(c)), _) => c.loss,
-            (_, Some(d)) => (d * &x).sum(),
+        let objective = match (caches.last(), &resolved.dout, &last) {
+            (Some(Cache::Loss(c)), _, _) => c.loss,
+            (_, Some(d), Some(out)) => (d * out).sum(),
             _ => 0.0,
         };
         let mut dout = resolved

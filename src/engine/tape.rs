@@ -184,7 +184,12 @@ impl Recorder for Tape {
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize> {
         let mut draft = make();
         if let Some(prefix) = self.pending_prefix.take() {
-            draft.note = format!("{prefix} {}", draft.note);
+            let mut chars = draft.note.chars();
+            let rest = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+                None => String::new(),
+            };
+            draft.note = format!("{prefix} {rest}");
         }
         self.steps.push(Step {
             phase: self.phase.unwrap_or(Phase::Forward),

@@ -1,0 +1,81 @@
+#![allow(clippy::expect_used)]
+//! Engine benchmarks: one forward + backward of the book's MNIST-shaped two-layer net
+//! (100×784 → 50 → 10), and the whole gradient check on the book's gradient-check shape
+//! (3 samples, 784 → 50 → 10, 39,760 parameters).
+
+use std::hint::black_box;
+
+use backstep::engine::check::gradient_check;
+use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
+use backstep::preset::SplitMix64;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// The book's TwoLayerNet: weights 0.01·N(0,1), zero biases; x uniform in [0, 1).
+fn two_layer(batch: usize) -> (Network, Inputs) {
+    let mut rng = SplitMix64(42);
+    let mut normal =
+        |r: usize, c: usize| Matrix::from_shape_simple_fn((r, c), || 0.01 * rng.normal());
+    let w1 = normal(784, 50);
+    let w2 = normal(50, 10);
+    let net = Network {
+        layers: vec![
+            NamedLayer {
+                name: "Affine1".into(),
+                layer: Layer::Affine {
+                    w: w1,
+                    b: Matrix::zeros((1, 50)),
+                },
+            },
+            NamedLayer {
+                name: "ReLU".into(),
+                layer: Layer::Relu,
+            },
+            NamedLayer {
+                name: "Affine2".into(),
+                layer: Layer::Affine {
+                    w: w2,
+                    b: Matrix::zeros((1, 10)),
+                },
+            },
+            NamedLayer {
+                name: "Softmax-with-Loss".into(),
+                layer: Layer::SoftmaxWithLoss,
+            },
+        ],
+    };
+    let mut rng = SplitMix64(7);
+    let x = Matrix::from_shape_simple_fn((batch, 784), || rng.uniform());
+    let t = Targets::Labels((0..batch).map(|n| n % 10).collect());
+    (
+        net,
+        Inputs {
+            x,
+            t: Some(t),
+            dout: None,
+        },
+    )
+}
+
+fn forward_backward(c: &mut Criterion) {
+    let (net, inputs) = two_layer(100);
+    let resolved = net.validate(&inputs).expect("valid network");
+    c.bench_function("forward+backward 100x784-50-10", |b| {
+        b.iter(|| black_box(net.gradients(black_box(&inputs), &resolved).expect("runs")))
+    });
+    c.bench_function("recorded run (tape) 100x784-50-10", |b| {
+        b.iter(|| black_box(net.run(black_box(&inputs)).expect("runs")))
+    });
+}
+
+fn numerical_gradient(c: &mut Criterion) {
+    let (net, inputs) = two_layer(3);
+    let mut group = c.benchmark_group("gradient check");
+    group.sample_size(10);
+    group.bench_function("check 3x784-50-10 (39,760 params)", |b| {
+        b.iter(|| black_box(gradient_check(&net, &inputs, 1e-4, 1e-4).expect("runs")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, forward_backward, numerical_gradient);
+criterion_main!(benches);

@@ -1,0 +1,471 @@
+//! The nudge: move one cell by h, rerun, and compare the change in the objective with what
+//! backprop predicted (the cell's gradient × h). This is what `dout` *is*: nudge `out[i,j]` of a
+//! layer by h and L moves by about `dout[i,j]·h`.
+//!
+//! A target is a cell of x, of a parameter, or of a layer's forward output. For a forward output,
+//! the layer runs as usual, then that one output cell is replaced by `out + h` and the rest of the
+//! chain runs forward from there (the layer's own cache is left as forward made it). The report
+//! also lists every tape step whose written value changed, cell by cell, so the explorer can
+//! highlight the ripple step by step.
+//!
+//! The objective is the loss, or `Σ dout ⊙ out` when the chain has no loss (see
+//! [`Run::objective`]). A special case is the output of Softmax-with-Loss, the probabilities y:
+//! its backward never forms ∂L/∂y (it goes straight from L to the scores with `(y − t)/N`), and
+//! `run.layers[last].dout` is ∂L/∂L = 1, not ∂L/∂y. So for y the predicted change uses the
+//! cross-entropy's own derivative `∂L/∂y[n,k] = −t[n,k] / (N·(y[n,k] + 1e-7))`, and
+//! [`NudgeReport::gradient_source`] says so.
+
+use anyhow::{Context, Result, ensure};
+
+use super::replay::{Override, diff, replay};
+use crate::engine::Matrix;
+use crate::engine::layer::LayerKind;
+use crate::engine::network::{Inputs, Network};
+
+/// The default nudge.
+pub const DEFAULT_NUDGE_H: f64 = 1e-3;
+
+/// The cell to nudge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NudgeTarget {
+    /// A cell of the input x.
+    Input {
+        /// Row.
+        row: usize,
+        /// Column.
+        col: usize,
+    },
+    /// A cell of a parameter: `W` or `b` of an Affine, `w` of a Mul, `b` of an Add.
+    Param {
+        /// Layer index.
+        layer: usize,
+        /// Parameter name.
+        name: String,
+        /// Row.
+        row: usize,
+        /// Column.
+        col: usize,
+    },
+    /// A cell of a layer's forward output.
+    Output {
+        /// Layer index.
+        layer: usize,
+        /// Row.
+        row: usize,
+        /// Column.
+        col: usize,
+    },
+}
+
+impl NudgeTarget {
+    /// How the cell is named on screen: `x[0,1]`, `Affine1.W[2,0]`, `Affine2 out[1,0]`.
+    pub fn describe(&self, net: &Network) -> String {
+        let name = |l: usize| {
+            net.layers
+                .get(l)
+                .map(|n| n.name.clone())
+                .unwrap_or_else(|| format!("layer {l}"))
+        };
+        match self {
+            NudgeTarget::Input { row, col } => format!("x[{row},{col}]"),
+            NudgeTarget::Param {
+                layer,
+                name: p,
+                row,
+                col,
+            } => format!("{}.{p}[{row},{col}]", name(*layer)),
+            NudgeTarget::Output { layer, row, col } => format!("{} out[{row},{col}]", name(*layer)),
+        }
+    }
+}
+
+/// One cell of a step's written matrix that moved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellChange {
+    /// Row.
+    pub row: usize,
+    /// Column.
+    pub col: usize,
+    /// Value before the nudge.
+    pub before: f64,
+    /// Value after the nudge.
+    pub after: f64,
+}
+
+/// A tape step whose written value changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepChange {
+    /// Tape index (the same in the base run and the nudged one).
+    pub step: usize,
+    /// The cells that changed, row-major.
+    pub cells: Vec<CellChange>,
+}
+
+/// What a nudge did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NudgeReport {
+    /// The nudged cell.
+    pub target: NudgeTarget,
+    /// `x[0,1]`, `Affine1.W[2,0]`, …
+    pub target_name: String,
+    /// The nudge.
+    pub h: f64,
+    /// `L` or `Σ dout ⊙ out`.
+    pub objective_name: &'static str,
+    /// The objective before.
+    pub base: f64,
+    /// The objective after.
+    pub nudged: f64,
+    /// `nudged − base`.
+    pub actual: f64,
+    /// ∂objective/∂cell from the backward pass.
+    pub gradient: f64,
+    /// Where `gradient` comes from, e.g. `dW of Affine1` or `dout arriving at Affine2`.
+    pub gradient_source: String,
+    /// `gradient × h`.
+    pub predicted: f64,
+    /// `actual / predicted`; `None` when the prediction is 0.
+    pub ratio: Option<f64>,
+    /// `|actual − predicted| / max(|actual|, |predicted|)`; 0 when both are 0.
+    pub relative_gap: f64,
+    /// Every step whose written value changed, in tape order.
+    pub changes: Vec<StepChange>,
+}
+
+/// Nudge `target` by `h` and report the change in the objective against backprop's prediction.
+pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Result<NudgeReport> {
+    ensure!(
+        h.is_finite() && h != 0.0,
+        "the nudge h must be a non-zero number, got {h}"
+    );
+    let run = net.run(inputs)?;
+    let resolved = net.validate(inputs)?;
+    let (base_tape, base) = replay(net, inputs, &resolved, None)?;
+    let (gradient, gradient_source, after) = match target {
+        NudgeTarget::Input { row, col } => {
+            let mut moved = inputs.clone();
+            bump(&mut moved.x, *row, *col, h, "x")?;
+            let g = cell(&run.dx, *row, *col)?;
+            (
+                g,
+                "dx of the run (∂L/∂x)".to_string(),
+                replay(net, &moved, &resolved, None)?,
+            )
+        }
+        NudgeTarget::Param {
+            layer,
+            name,
+            row,
+            col,
+        } => {
+            let mut moved = net.clone();
+            let nl = moved
+                .layers
+                .get_mut(*layer)
+                .with_context(|| no_layer(*layer, net))?;
+            let lname = nl.name.clone();
+            let available: Vec<&str> = nl.layer.params().iter().map(|(n, _)| *n).collect();
+            let available = available.join(", ");
+            let p = nl.layer.param_mut(name).with_context(|| {
+                format!("{lname} has no parameter {name}; its parameters: {available}")
+            })?;
+            bump(p, *row, *col, h, name)?;
+            let grad = run.layers[*layer]
+                .grads
+                .iter()
+                .find(|g| g.name == name.as_str())
+                .with_context(|| format!("the run has no gradient for {lname}.{name}"))?;
+            let g = cell(&grad.value, *row, *col)?;
+            (
+                g,
+                format!("d{name} of {lname}"),
+                replay(&moved, inputs, &resolved, None)?,
+            )
+        }
+        NudgeTarget::Output { layer, row, col } => {
+            let lr = run
+                .layers
+                .get(*layer)
+                .with_context(|| no_layer(*layer, net))?;
+            let value = cell(&lr.out, *row, *col)?;
+            let (g, source) = if lr.kind == LayerKind::SoftmaxWithLoss {
+                let t = run.t.as_ref().context("the loss layer has no targets")?;
+                let n = lr.out.nrows() as f64;
+                (
+                    -cell(t, *row, *col)? / (n * (value + 1e-7)),
+                    "∂L/∂y = −t/(N·(y + 1e-7)) of the cross-entropy; the layer's backward never forms it (it goes straight to (y − t)/N)".to_string(),
+                )
+            } else {
+                (
+                    cell(&lr.dout, *row, *col)?,
+                    format!("dout arriving at {} (∂L/∂out)", lr.name),
+                )
+            };
+            let over = Override {
+                layer: *layer,
+                row: *row,
+                col: *col,
+                h,
+            };
+            (g, source, replay(net, inputs, &resolved, Some(over))?)
+        }
+    };
+    let (nudged_tape, nudged) = after;
+    let actual = nudged - base;
+    let predicted = gradient * h;
+    let scale = actual.abs().max(predicted.abs());
+    Ok(NudgeReport {
+        target_name: target.describe(net),
+        target: target.clone(),
+        h,
+        objective_name: if run.loss.is_some() {
+            "L"
+        } else {
+            "Σ dout ⊙ out"
+        },
+        base,
+        nudged,
+        actual,
+        gradient,
+        gradient_source,
+        predicted,
+        ratio: (predicted != 0.0).then(|| actual / predicted),
+        relative_gap: if scale == 0.0 {
+            0.0
+        } else {
+            (actual - predicted).abs() / scale
+        },
+        changes: diff(&base_tape, &nudged_tape)?,
+    })
+}
+
+fn no_layer(layer: usize, net: &Network) -> String {
+    format!(
+        "layer {layer} does not exist: the network has {} layers",
+        net.layers.len()
+    )
+}
+
+fn cell(m: &Matrix, row: usize, col: usize) -> Result<f64> {
+    m.get((row, col)).copied().with_context(|| {
+        format!(
+            "cell [{row},{col}] is outside the {}×{} matrix",
+            m.nrows(),
+            m.ncols()
+        )
+    })
+}
+
+pub(super) fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()> {
+    let (r, c) = m.dim();
+    let v = m
+        .get_mut((row, col))
+        .with_context(|| format!("cell [{row},{col}] is outside {what}, which is {r}×{c}"))?;
+    *v += h;
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::preset::Preset;
+
+    fn two_layer() -> Preset {
+        Preset::builtin("two-layer").unwrap()
+    }
+
+    fn param(layer: usize, name: &str, row: usize, col: usize) -> NudgeTarget {
+        NudgeTarget::Param {
+            layer,
+            name: name.into(),
+            row,
+            col,
+        }
+    }
+
+    #[test]
+    fn two_layer_nudges_agree_to_first_order() {
+        let p = two_layer();
+        let targets = [
+            NudgeTarget::Input { row: 0, col: 1 },
+            param(0, "W", 1, 0),
+            param(0, "b", 0, 3),
+            param(2, "W", 2, 1),
+            param(2, "b", 0, 2),
+            NudgeTarget::Output {
+                layer: 0,
+                row: 1,
+                col: 1,
+            },
+            NudgeTarget::Output {
+                layer: 2,
+                row: 0,
+                col: 1,
+            },
+        ];
+        for target in &targets {
+            let coarse = nudge(&p.network, &p.inputs, target, 1e-3).unwrap();
+            let fine = nudge(&p.network, &p.inputs, target, 1e-4).unwrap();
+            assert!(
+                coarse.gradient.abs() > 1e-3,
+                "{}: gradient too small to test",
+                coarse.target_name
+            );
+            assert!(
+                coarse.relative_gap < 1e-2,
+                "{}: gap {:e}",
+                coarse.target_name,
+                coarse.relative_gap
+            );
+            assert!(
+                fine.relative_gap * 5.0 < coarse.relative_gap,
+                "{}: gap {:e} at 1e-3 but {:e} at 1e-4",
+                coarse.target_name,
+                coarse.relative_gap,
+                fine.relative_gap
+            );
+            assert!((coarse.ratio.unwrap() - 1.0).abs() < 1e-2);
+        }
+    }
+
+    #[test]
+    fn nudging_an_affine2_output_moves_the_loss_by_dout_times_h() {
+        let p = two_layer();
+        let run = p.network.run(&p.inputs).unwrap();
+        let dout = run.layers[2].dout[[1, 2]];
+        let h = 1e-3;
+        let r = nudge(
+            &p.network,
+            &p.inputs,
+            &NudgeTarget::Output {
+                layer: 2,
+                row: 1,
+                col: 2,
+            },
+            h,
+        )
+        .unwrap();
+        assert_eq!(r.gradient, dout);
+        assert_eq!(r.objective_name, "L");
+        assert!((r.base - run.loss.unwrap()).abs() < 1e-15);
+        assert!(
+            (r.actual - dout * h).abs() < 1e-2 * (dout * h).abs(),
+            "{} vs {}",
+            r.actual,
+            dout * h
+        );
+        // The ripple: nothing before Affine2's "+ b" step (index 5) moves in forward; Y[1,2] moves,
+        // then row 1 of the softmax, ℓ[1], L, and backward from the loss down.
+        let first = &r.changes[0];
+        assert_eq!(first.step, 5);
+        assert_eq!(first.cells.len(), 1);
+        assert_eq!((first.cells[0].row, first.cells[0].col), (1, 2));
+        assert!((first.cells[0].after - first.cells[0].before - h).abs() < 1e-12);
+        let y_step = r.changes.iter().find(|c| c.step == 9).unwrap();
+        assert!(y_step.cells.iter().all(|c| c.row == 1) && y_step.cells.len() == 3);
+        assert!(r.changes.iter().any(|c| c.step == 12), "L must change");
+        assert!(r.changes.iter().all(|c| c.step >= 5));
+    }
+
+    #[test]
+    fn the_apple_chain_is_linear_in_the_price() {
+        let p = Preset::builtin("apple").unwrap();
+        let r = nudge(
+            &p.network,
+            &p.inputs,
+            &NudgeTarget::Input { row: 0, col: 0 },
+            1.0,
+        )
+        .unwrap();
+        assert_eq!(r.objective_name, "Σ dout ⊙ out");
+        assert!((r.base - 220.0).abs() < 1e-9);
+        assert!((r.actual - 2.2).abs() < 1e-9 && (r.predicted - 2.2).abs() < 1e-12);
+        let tax = nudge(&p.network, &p.inputs, &param(1, "w", 0, 0), 0.1).unwrap();
+        assert!((tax.actual - 20.0).abs() < 1e-9 && (tax.gradient - 200.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_masked_cell_does_not_move_the_loss() {
+        // Affine1's output [1,2] is −2.05: ReLU masks it, so a small nudge changes nothing after.
+        let p = two_layer();
+        let r = nudge(
+            &p.network,
+            &p.inputs,
+            &NudgeTarget::Output {
+                layer: 0,
+                row: 1,
+                col: 2,
+            },
+            1e-3,
+        )
+        .unwrap();
+        assert_eq!(r.gradient, 0.0);
+        assert_eq!(r.actual, 0.0);
+        assert_eq!(r.ratio, None);
+        assert_eq!(r.relative_gap, 0.0);
+        assert_eq!(
+            r.changes.len(),
+            1,
+            "only the nudged cell itself: {:?}",
+            r.changes
+        );
+    }
+
+    #[test]
+    fn nudging_a_probability_uses_the_cross_entropy_derivative() {
+        let p = Preset::builtin("softmax-loss").unwrap();
+        // Row 0, class 1 is the target: ∂L/∂y = −1/(2·(0.2 + 1e-7)) ≈ −2.5.
+        let r = nudge(
+            &p.network,
+            &p.inputs,
+            &NudgeTarget::Output {
+                layer: 0,
+                row: 0,
+                col: 1,
+            },
+            1e-4,
+        )
+        .unwrap();
+        assert!((r.gradient + 2.5).abs() < 1e-5, "{}", r.gradient);
+        assert!(r.relative_gap < 1e-3, "{}", r.relative_gap);
+        // A wrong class's probability does not enter the loss.
+        let w = nudge(
+            &p.network,
+            &p.inputs,
+            &NudgeTarget::Output {
+                layer: 0,
+                row: 0,
+                col: 0,
+            },
+            1e-4,
+        )
+        .unwrap();
+        assert_eq!((w.gradient, w.actual), (-0.0, 0.0));
+    }
+
+    #[test]
+    fn bad_targets_are_errors() {
+        let p = two_layer();
+        let (net, inp) = (&p.network, &p.inputs);
+        let err = |t: NudgeTarget, h: f64| nudge(net, inp, &t, h).unwrap_err().to_string();
+        assert!(
+            err(NudgeTarget::Input { row: 5, col: 0 }, 1e-3).contains("outside x, which is 2×3")
+        );
+        assert!(err(param(1, "W", 0, 0), 1e-3).contains("ReLU has no parameter W"));
+        assert!(err(param(9, "W", 0, 0), 1e-3).contains("layer 9 does not exist"));
+        assert!(
+            err(
+                NudgeTarget::Output {
+                    layer: 2,
+                    row: 0,
+                    col: 7
+                },
+                1e-3
+            )
+            .contains("outside")
+        );
+        assert!(err(NudgeTarget::Input { row: 0, col: 0 }, 0.0).contains("non-zero"));
+        assert!(err(NudgeTarget::Input { row: 0, col: 0 }, f64::NAN).contains("non-zero"));
+    }
+}

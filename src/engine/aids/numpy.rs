@@ -1,0 +1,265 @@
+//! The NumPy line: for each step of the tape, the line of NumPy that does the same thing, in the
+//! names of the book's companion code (`self.mask`, `self.W`, `self.x`, `self.out`, `self.y`,
+//! `self.t`, `batch_size`).
+//!
+//! The book writes some operations as one line (`out = np.dot(x, self.W) + self.b`); the tape
+//! splits them into elementary steps, so the line is split the same way and the intermediate gets
+//! the name the tape gives it (`xw`, `e`, `s`, `u`, `g`, …). A step is recognised by its layer
+//! kind, phase and label; a step nobody taught this module about still gets a generic line built
+//! from its [`Op`] (see [`generic_line`]), and a test makes sure no built-in preset needs it.
+
+use crate::engine::layer::LayerKind;
+use crate::engine::op::{BinOp, Op, UnaryFn};
+use crate::engine::tape::{Phase, Step};
+
+/// The NumPy line for `step`, in the book's names.
+///
+/// ```
+/// use backstep::engine::aids::numpy_line;
+/// use backstep::preset::Preset;
+///
+/// let preset = Preset::builtin("relu").unwrap();
+/// let run = preset.network.run(&preset.inputs).unwrap();
+/// assert_eq!(numpy_line(&run.tape.steps[0]), "self.mask = (x <= 0)");
+/// ```
+pub fn numpy_line(step: &Step) -> String {
+    book_line(step).unwrap_or_else(|| generic_line(step))
+}
+
+/// The line for a step this module knows by kind, phase and label; `None` for an unknown step.
+pub fn book_line(step: &Step) -> Option<String> {
+    use LayerKind as K;
+    use Phase::{Backward as B, Forward as F};
+    let line = match (step.kind, step.phase, step.label.as_str()) {
+        (K::Affine, F, "X·W") => "self.x = x; xw = np.dot(x, self.W)",
+        (K::Affine, F, "+ b") => "out = xw + self.b",
+        (K::Affine, B, "dX = dY·Wᵀ") => "dx = np.dot(dout, self.W.T)",
+        (K::Affine, B, "dW = Xᵀ·dY") => "self.dW = np.dot(self.x.T, dout)",
+        (K::Affine, B, "db = Σ rows") => "self.db = np.sum(dout, axis=0)",
+        (K::Relu, F, "mask = x ≤ 0") => "self.mask = (x <= 0)",
+        (K::Relu, F, "out[mask] = 0") => "out = x.copy(); out[self.mask] = 0",
+        (K::Relu, B, "dout[mask] = 0") => "dout[self.mask] = 0; dx = dout",
+        (K::Sigmoid, F, "exp(−x)") => "e = np.exp(-x)",
+        (K::Sigmoid, F, "1 + ·") => "s = 1 + e",
+        (K::Sigmoid, F, "1 / ·") => "out = 1 / s; self.out = out",
+        (K::Sigmoid, B, "1 − y") => "u = 1.0 - self.out",
+        (K::Sigmoid, B, "y(1 − y)") => "g = u * self.out",
+        (K::Sigmoid, B, "dout ⊙ y(1 − y)") => "dx = dout * g",
+        (K::Softmax | K::SoftmaxWithLoss, F, "x − max") => {
+            "a = x - np.max(x, axis=1, keepdims=True)"
+        }
+        (K::Softmax | K::SoftmaxWithLoss, F, "exp") => "e = np.exp(a)",
+        (K::Softmax | K::SoftmaxWithLoss, F, "Σ row") => "s = np.sum(e, axis=1, keepdims=True)",
+        (K::Softmax | K::SoftmaxWithLoss, F, "÷ sum") => "self.y = e / s",
+        (K::SoftmaxWithLoss, F, "log") => "log_y = np.log(self.y + 1e-7)",
+        (K::SoftmaxWithLoss, F, "−Σ t·log y") => "l = -np.sum(self.t * log_y, axis=1)",
+        (K::SoftmaxWithLoss, F, "mean") => {
+            "self.loss = np.sum(l) / batch_size  # = cross_entropy_error(self.y, self.t)"
+        }
+        (K::SoftmaxWithLoss, B, "y − t") => "d = self.y - self.t",
+        (K::SoftmaxWithLoss, B, "÷ N") => {
+            "dx = d / batch_size  # batch_size = self.t.shape[0]: dx = (self.y - self.t) / batch_size"
+        }
+        (K::Softmax, B, "dout ⊙ y") => "p = dout * self.y",
+        (K::Softmax, B, "Σ row") => "s = np.sum(p, axis=1, keepdims=True)",
+        (K::Softmax, B, "dout − s") => "q = dout - s",
+        (K::Softmax, B, "y ⊙ ·") => "dx = self.y * q",
+        (K::Mul, F, "x · w") => "self.x = x; self.y = w; out = x * self.y",
+        (K::Mul, B, "dx = dout · w") => "dx = dout * self.y",
+        (K::Mul, B, "dw = dout · x") => {
+            if step.writes.name == "dw" {
+                "dw = dout * self.x"
+            } else {
+                "dw_cells = dout * self.x"
+            }
+        }
+        (K::Mul, B, "dw = Σ") => "dw = np.sum(dw_cells)  # w was broadcast to every cell",
+        (K::Add, F, "x + b") => "out = x + self.b",
+        (K::Add, B, "dx = dout") => "dx = dout * 1",
+        (K::Add, B, "db = dout") => "db = dout * 1",
+        (K::Add, B, "db = Σ dout") => "db = np.sum(dout)  # b was broadcast to every cell",
+        _ => return None,
+    };
+    Some(line.to_string())
+}
+
+/// A line built from the step's [`Op`] and operand names alone, for steps [`book_line`] does not
+/// know. Names are turned into Python identifiers (`X·W` → `X_W`).
+pub fn generic_line(step: &Step) -> String {
+    let out = ident(&step.writes.name);
+    let arg = |i: usize| {
+        step.reads
+            .get(i)
+            .map(|o| ident(&o.name))
+            .unwrap_or_else(|| "x".to_string())
+    };
+    let (a, b) = (arg(0), arg(1));
+    let rhs = match &step.op {
+        Op::MatMul {
+            transpose_a,
+            transpose_b,
+        } => format!(
+            "np.dot({a}{}, {b}{})",
+            if *transpose_a { ".T" } else { "" },
+            if *transpose_b { ".T" } else { "" }
+        ),
+        Op::Binary(op) => {
+            let sym = match op {
+                BinOp::Add => "+",
+                BinOp::Sub => "-",
+                BinOp::Mul => "*",
+                BinOp::Div => "/",
+            };
+            format!("{a} {sym} {b}")
+        }
+        Op::Unary(f) => match f {
+            UnaryFn::NegExp => format!("np.exp(-{a})"),
+            UnaryFn::Exp => format!("np.exp({a})"),
+            UnaryFn::OnePlus => format!("1 + {a}"),
+            UnaryFn::Reciprocal => format!("1 / {a}"),
+            UnaryFn::OneMinus => format!("1.0 - {a}"),
+            UnaryFn::LogEps => format!("np.log({a} + 1e-7)"),
+            UnaryFn::Scale(k) => format!("{a} * {k}"),
+            UnaryFn::Copy => a,
+        },
+        Op::ColumnSum => format!("np.sum({a}, axis=0)"),
+        Op::RowSum => format!("np.sum({a}, axis=1, keepdims=True)"),
+        Op::SumAll => format!("np.sum({a})"),
+        Op::Mean => format!("np.mean({a})"),
+        Op::Mask => format!("({a} <= 0)"),
+        Op::ApplyMask => format!("np.where({b}, 0, {a})"),
+        Op::SubRowMax => format!("{a} - np.max({a}, axis=1, keepdims=True)"),
+        Op::CrossEntropyRows => format!("-np.sum({a} * {b}, axis=1)"),
+    };
+    format!("{out} = {rhs}")
+}
+
+/// A Python identifier for an operand name: letters, digits and `_`; anything else becomes `_`.
+fn ident(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while s.contains("__") {
+        s = s.replace("__", "_");
+    }
+    let s = s.trim_matches('_').to_string();
+    match s.chars().next() {
+        None => "v".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("v_{s}"),
+        Some(_) => s,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::preset::{BUILTINS, Preset};
+
+    fn lines(name: &str) -> Vec<String> {
+        let p = Preset::builtin(name).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        run.tape.steps.iter().map(numpy_line).collect()
+    }
+
+    #[test]
+    fn every_builtin_step_has_a_book_line() {
+        for b in BUILTINS {
+            let p = Preset::builtin(b.name).unwrap();
+            let run = p.network.run(&p.inputs).unwrap();
+            for (k, s) in run.tape.steps.iter().enumerate() {
+                let line = book_line(s);
+                assert!(
+                    line.as_deref().is_some_and(|l| !l.trim().is_empty()),
+                    "{} step {k} ({:?} {:?} {}) has no book line",
+                    b.name,
+                    s.kind,
+                    s.phase,
+                    s.label
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn two_layer_lines_are_the_books() {
+        assert_eq!(
+            lines("two-layer"),
+            [
+                "self.x = x; xw = np.dot(x, self.W)",
+                "out = xw + self.b",
+                "self.mask = (x <= 0)",
+                "out = x.copy(); out[self.mask] = 0",
+                "self.x = x; xw = np.dot(x, self.W)",
+                "out = xw + self.b",
+                "a = x - np.max(x, axis=1, keepdims=True)",
+                "e = np.exp(a)",
+                "s = np.sum(e, axis=1, keepdims=True)",
+                "self.y = e / s",
+                "log_y = np.log(self.y + 1e-7)",
+                "l = -np.sum(self.t * log_y, axis=1)",
+                "self.loss = np.sum(l) / batch_size  # = cross_entropy_error(self.y, self.t)",
+                "d = self.y - self.t",
+                "dx = d / batch_size  # batch_size = self.t.shape[0]: dx = (self.y - self.t) / batch_size",
+                "dx = np.dot(dout, self.W.T)",
+                "self.dW = np.dot(self.x.T, dout)",
+                "self.db = np.sum(dout, axis=0)",
+                "dout[self.mask] = 0; dx = dout",
+                "dx = np.dot(dout, self.W.T)",
+                "self.dW = np.dot(self.x.T, dout)",
+                "self.db = np.sum(dout, axis=0)",
+            ]
+        );
+    }
+
+    #[test]
+    fn sigmoid_softmax_and_nodes() {
+        assert_eq!(
+            lines("sigmoid"),
+            [
+                "e = np.exp(-x)",
+                "s = 1 + e",
+                "out = 1 / s; self.out = out",
+                "u = 1.0 - self.out",
+                "g = u * self.out",
+                "dx = dout * g",
+            ]
+        );
+        let soft = lines("softmax");
+        assert_eq!(
+            soft[4..],
+            [
+                "p = dout * self.y",
+                "s = np.sum(p, axis=1, keepdims=True)",
+                "q = dout - s",
+                "dx = self.y * q"
+            ]
+        );
+        // apple: x · count, x · tax; backward visits tax first.
+        let apple = lines("apple");
+        assert_eq!(apple[0], "self.x = x; self.y = w; out = x * self.y");
+        assert_eq!(apple[2..4], ["dx = dout * self.y", "dw = dout * self.x"]);
+        let fee = lines("apple-fee");
+        assert!(fee.contains(&"out = x + self.b".to_string()));
+        assert!(fee.contains(&"dx = dout * 1".to_string()));
+    }
+
+    #[test]
+    fn generic_line_follows_the_op() {
+        let p = Preset::builtin("affine").unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        let lines: Vec<String> = run.tape.steps.iter().map(generic_line).collect();
+        assert_eq!(lines[0], "X_W = np.dot(X, W)");
+        assert_eq!(lines[3], "dW = np.dot(X.T, dY)");
+        assert_eq!(lines[4], "db = np.sum(dY, axis=0)");
+        assert_eq!(ident("log y"), "log_y");
+        assert_eq!(ident("ℓ"), "v");
+    }
+}

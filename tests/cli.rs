@@ -1,0 +1,190 @@
+//! The real binary: `presets`, `trace` (text and the JSON contract), `check`, and exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn backstep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn presets_lists_every_builtin() {
+    let o = backstep(&["presets"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for name in [
+        "two-layer",
+        "mask",
+        "relu",
+        "sigmoid",
+        "bias-sum",
+        "affine",
+        "softmax-loss",
+        "apple",
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(name) && l.len() > name.len() + 5),
+            "{name} missing in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn trace_apple_reads_220_and_the_books_gradients() {
+    let o = backstep(&["trace", "--preset", "apple"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("out = [[220]]"), "{text}");
+    assert!(text.contains("dx  = [[2.2]]"), "{text}");
+    assert!(text.contains("×count: dw = [[110]]"), "{text}");
+    assert!(text.contains("×tax: dw = [[200]]"), "{text}");
+    assert!(text.contains("cached at forward step 1"), "{text}");
+}
+
+fn matrix(v: &Value) -> Vec<Vec<f64>> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn trace_json_follows_the_contract() {
+    let o = backstep(&["trace", "--preset", "two-layer", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    keys.sort();
+    assert_eq!(keys, ["dx", "layers", "loss", "out", "preset", "steps"]);
+    assert_eq!(v["preset"], "two-layer");
+    let loss = v["loss"].as_f64().unwrap();
+    assert!(loss > 0.0 && loss.is_finite());
+    // out = softmax probabilities: rows sum to 1
+    for row in matrix(&v["out"]) {
+        assert!((row.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+    assert_eq!(matrix(&v["dx"]).len(), 2);
+    let layers = v["layers"].as_array().unwrap();
+    assert_eq!(layers.len(), 4);
+    assert_eq!(layers[0]["index"], 0);
+    assert_eq!(layers[0]["type"], "affine");
+    assert_eq!(layers[0]["name"], "Affine1");
+    assert_eq!(layers[1]["type"], "relu");
+    assert_eq!(layers[3]["type"], "softmax_with_loss");
+    assert_eq!(matrix(&layers[0]["grads"]["W"]).len(), 3);
+    // b is a flat array; dW is D×H
+    let db = layers[0]["grads"]["b"].as_array().unwrap();
+    assert_eq!(db.len(), 4);
+    assert!(db[0].is_f64());
+    assert_eq!(layers[0]["dx"], v["dx"]);
+    assert!(layers[1]["grads"].as_object().unwrap().is_empty());
+    let steps = v["steps"].as_array().unwrap();
+    for s in steps {
+        let mut keys: Vec<&str> = s.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+        keys.sort();
+        assert_eq!(keys, ["formula", "layer", "op", "phase", "value"]);
+    }
+    assert_eq!(steps[0]["phase"], "forward");
+    assert_eq!(steps[0]["op"], "X·W");
+    assert_eq!(steps.last().unwrap()["phase"], "backward");
+    assert!(steps.iter().any(|s| s["op"] == "mask = x ≤ 0"));
+    assert!(steps.iter().any(|s| s["op"] == "db = Σ rows"));
+    // full precision: the loss step's value equals the top-level loss exactly
+    let mean = steps.iter().find(|s| s["op"] == "mean").unwrap();
+    assert_eq!(mean["value"][0][0].as_f64().unwrap(), loss);
+}
+
+#[test]
+fn trace_json_without_loss_has_null_loss_and_apple_numbers() {
+    let o = backstep(&["trace", "--preset", "apple", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["loss"].is_null());
+    assert!((v["out"][0][0].as_f64().unwrap() - 220.0).abs() < 1e-12);
+    assert!((v["dx"][0][0].as_f64().unwrap() - 2.2).abs() < 1e-12);
+    assert!((v["layers"][0]["grads"]["w"][0][0].as_f64().unwrap() - 110.0).abs() < 1e-12);
+    assert!((v["layers"][1]["grads"]["w"][0][0].as_f64().unwrap() - 200.0).abs() < 1e-12);
+    let o = backstep(&["trace", "--preset", "bias-sum", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["layers"][0]["grads"]["b"],
+        serde_json::json!([5.0, 7.0, 9.0])
+    );
+}
+
+#[test]
+fn check_passes_on_every_builtin() {
+    let names = stdout(&backstep(&["presets"]));
+    for name in names.lines().filter_map(|l| l.split_whitespace().next()) {
+        let o = backstep(&["check", "--preset", name]);
+        assert!(o.status.success(), "{name}: {}{}", stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains("PASS"), "{name}");
+    }
+}
+
+#[test]
+fn check_json_and_failure_exit_code() {
+    let o = backstep(&["check", "--preset", "two-layer", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["passed"], true);
+    assert_eq!(v["numerical_passes"], 2 * v["cells"].as_u64().unwrap());
+    assert_eq!(v["tensors"][0]["param"], "x");
+    assert!(v["max_rel_err"].as_f64().unwrap() < 1e-4);
+    let o = backstep(&["check", "--preset", "two-layer", "--tol", "1e-300"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("FAIL"));
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("broken.toml");
+    std::fs::write(&bad, "x = [[1.0, 2.0]\n").unwrap();
+    let path = bad.to_str().unwrap();
+    let o = backstep(&["trace", "--preset", path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("broken.toml: line 1, column 16: unclosed array"),
+        "{}",
+        stderr(&o)
+    );
+    let o = backstep(&["check", "--preset", "no-such-preset"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no preset named \"no-such-preset\""));
+    let o = backstep(&[
+        "trace",
+        "--preset",
+        dir.join("vanished.toml").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("vanished.toml: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+    let o = backstep(&["check", "--eps=-1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--eps must be a positive number"));
+    std::fs::remove_dir_all(&dir).ok();
+}

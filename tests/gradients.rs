@@ -1,0 +1,232 @@
+//! Backprop against finite differences: every layer on random shapes and values (proptest), the
+//! fast numerical gradient against the obvious one, and the check on every built-in preset.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use backstep::engine::check::{gradient_check, numerical_gradient_naive, relative_error};
+use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
+use backstep::preset::{BUILTINS, Preset};
+use proptest::prelude::*;
+
+fn matrix(r: usize, c: usize) -> impl Strategy<Value = Matrix> {
+    prop::collection::vec(-3.0f64..3.0, r * c)
+        .prop_map(move |v| Matrix::from_shape_vec((r, c), v).unwrap())
+}
+
+/// A value kept at least 0.01 away from 0, so ReLU's kink is never within h.
+fn away_from_zero(r: usize, c: usize) -> impl Strategy<Value = Matrix> {
+    prop::collection::vec((0.01f64..3.0, any::<bool>()), r * c).prop_map(move |v| {
+        Matrix::from_shape_vec(
+            (r, c),
+            v.into_iter().map(|(m, s)| if s { m } else { -m }).collect(),
+        )
+        .unwrap()
+    })
+}
+
+fn net(layers: Vec<Layer>) -> Network {
+    Network {
+        layers: layers
+            .into_iter()
+            .enumerate()
+            .map(|(i, layer)| NamedLayer {
+                name: format!("L{i}"),
+                layer,
+            })
+            .collect(),
+    }
+}
+
+/// Backprop equals the naive central difference on every tensor: relative error under `tol`, or
+/// an absolute gap under the round-off floor (about 1e-16·|L|/h ≈ 1e-10 at h = 1e-5) — and, for
+/// chains ending in Softmax-with-Loss, under 1e-8: the book's log(y + 1e-7) differs from the
+/// (y − t)/N shortcut by about 1e-7 per logit, which shows in relative terms on tiny gradients.
+fn assert_matches_finite_differences(net: &Network, inputs: &Inputs, tol: f64) {
+    let atol = if net.has_loss() { 1e-8 } else { 1e-10 };
+    let report = gradient_check(net, inputs, 1e-5, tol).unwrap();
+    let naive = numerical_gradient_naive(net, inputs, 1e-5).unwrap();
+    assert_eq!(report.tensors.len(), naive.len());
+    for (t, n) in report.tensors.iter().zip(&naive) {
+        for (a, b) in t.analytic.iter().zip(n.iter()) {
+            assert!(
+                relative_error(*a, *b) < tol || (a - b).abs() < atol,
+                "{}.{}: analytic {a} vs naive numerical {b}",
+                t.layer_name,
+                t.param
+            );
+        }
+        // the fast numerical gradient is the same numbers as the naive one
+        for (a, b) in t.numerical.iter().zip(n.iter()) {
+            assert!(
+                (a - b).abs() < 1e-8,
+                "{}.{}: fast {a} vs naive {b}",
+                t.layer_name,
+                t.param
+            );
+        }
+    }
+}
+
+fn shapes() -> impl Strategy<Value = (usize, usize, usize)> {
+    (1usize..5, 1usize..5, 1usize..5)
+}
+
+proptest! {
+    // A fixed seed keeps CI reproducible; 128 cases per property on random shapes and values.
+    #![proptest_config(ProptestConfig { cases: 128, rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed), ..ProptestConfig::default() })]
+
+    #[test]
+    fn affine_matches_finite_differences(((n, d, h), seed) in (shapes(), any::<u64>())) {
+        let mut rng = backstep::preset::SplitMix64(seed);
+        let mut m = |r, c| Matrix::from_shape_simple_fn((r, c), || 2.0 * rng.uniform() - 1.0);
+        let layer = Layer::Affine { w: m(d, h), b: m(1, h) };
+        let inputs = Inputs { x: m(n, d), t: None, dout: Some(m(n, h)) };
+        assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-6);
+    }
+
+    #[test]
+    fn relu_matches_finite_differences(x in away_from_zero(3, 4), dout in matrix(3, 4)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![Layer::Relu]), &inputs, 1e-6);
+    }
+
+    #[test]
+    fn sigmoid_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![Layer::Sigmoid]), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn softmax_matches_finite_differences(x in matrix(3, 4), dout in matrix(3, 4)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![Layer::Softmax]), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn softmax_with_loss_matches_finite_differences(x in matrix(3, 4), labels in prop::collection::vec(0usize..4, 3)) {
+        // logits within ±1.5 keep every target probability above 0.01, where the book's 1e-7 in
+        // log(y + 1e-7) (which the (y − t)/N shortcut ignores) moves the gradient by < 1e-5
+        let inputs = Inputs { x: x * 0.5, t: Some(Targets::Labels(labels)), dout: None };
+        assert_matches_finite_differences(&net(vec![Layer::SoftmaxWithLoss]), &inputs, 1e-4);
+    }
+
+    #[test]
+    fn mul_and_add_match_finite_differences(x in matrix(2, 3), w in matrix(2, 3), b in matrix(1, 1), s in matrix(1, 1), dout in matrix(2, 3)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let layers = vec![Layer::Mul { w }, Layer::Add { b }, Layer::Mul { w: s }, Layer::Add { b: Matrix::ones((2, 3)) }];
+        assert_matches_finite_differences(&net(layers), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn chains_match_finite_differences(seed in any::<u64>(), n in 1usize..4, labels_seed in 0usize..100) {
+        let mut rng = backstep::preset::SplitMix64(seed);
+        let mut m = |r, c| Matrix::from_shape_simple_fn((r, c), || rng.uniform() - 0.5);
+        let layers = vec![
+            Layer::Affine { w: m(3, 4), b: m(1, 4) },
+            Layer::Sigmoid,
+            Layer::Affine { w: m(4, 3), b: m(1, 3) },
+            Layer::Softmax,
+            Layer::Mul { w: m(n, 3) },
+            Layer::Affine { w: m(3, 3), b: m(1, 3) },
+            Layer::SoftmaxWithLoss,
+        ];
+        let labels = (0..n).map(|i| (labels_seed + i) % 3).collect();
+        let inputs = Inputs { x: m(n, 3), t: Some(Targets::Labels(labels)), dout: None };
+        assert_matches_finite_differences(&net(layers), &inputs, 1e-4);
+    }
+}
+
+#[test]
+fn the_books_log_epsilon_shows_when_a_target_probability_is_tiny() {
+    // (y − t)/N is the gradient of −log y; the book's loss is −log(y + 1e-7). For a target
+    // probability y_t the two differ by a factor y_t/(y_t + 1e-7): invisible at y_t = 0.2,
+    // about 1e-7/y_t in relative terms when y_t is tiny. The check sees exactly that.
+    let run = |target_logit: f64| {
+        let inputs = Inputs {
+            x: Matrix::from_shape_vec((1, 2), vec![target_logit, 0.0]).unwrap(),
+            t: Some(Targets::Labels(vec![0])),
+            dout: None,
+        };
+        let report =
+            gradient_check(&net(vec![Layer::SoftmaxWithLoss]), &inputs, 1e-6, 1e-4).unwrap();
+        let y_t = 1.0 / (1.0 + (-target_logit).exp());
+        (
+            report.tensors[0].analytic[[0, 0]],
+            report.tensors[0].numerical[[0, 0]],
+            y_t,
+        )
+    };
+    let (a, n, _) = run(0.0);
+    assert!(relative_error(a, n) < 1e-6);
+    let (a, n, y_t) = run(-12.0);
+    assert!(relative_error(a, n) > 1e-3, "the gap is real: {a} vs {n}");
+    // exact: dL/dz_t = −(1 − y_t)·y_t/(y_t + ε) while the shortcut says −(1 − y_t)
+    let ratio = y_t / (y_t + 1e-7);
+    assert!((n / a - ratio).abs() < 1e-4, "{a} {n} {y_t}");
+}
+
+#[test]
+fn every_builtin_preset_passes_the_check() {
+    for b in BUILTINS {
+        let p = Preset::builtin(b.name).unwrap();
+        let report = gradient_check(&p.network, &p.inputs, 1e-4, 1e-4).unwrap();
+        assert!(
+            report.passed(),
+            "{}: max rel err {}",
+            b.name,
+            report.max_rel_err()
+        );
+        assert_eq!(report.numerical_passes, 2 * report.cells);
+        let naive = numerical_gradient_naive(&p.network, &p.inputs, 1e-4).unwrap();
+        for (t, n) in report.tensors.iter().zip(&naive) {
+            for (a, b2) in t.numerical.iter().zip(n.iter()) {
+                assert!(
+                    (a - b2).abs() < 1e-8,
+                    "{}: {}.{} fast {a} vs naive {b2}",
+                    b.name,
+                    t.layer_name,
+                    t.param
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_wrong_gradient_fails_the_check() {
+    // The check must be able to fail: a tolerance below the noise floor fails on two-layer,
+    // and relative_error flags the seed's W.T·dout bug on the bias-sum preset.
+    let p = Preset::builtin("two-layer").unwrap();
+    let strict = gradient_check(&p.network, &p.inputs, 1e-4, 1e-300).unwrap();
+    assert!(!strict.passed());
+    assert!(relative_error(1.0, 1.0 + 1e-3) > 9e-4);
+    assert_eq!(relative_error(0.0, 0.0), 0.0);
+}
+
+#[test]
+fn check_reports_parameter_count_of_the_books_shape() {
+    // 784·50 + 50 + 50·10 + 10 = 39,760 parameters in the book's gradient-check network
+    let mut rng = backstep::preset::SplitMix64(1);
+    let mut m = |r, c, s: f64| Matrix::from_shape_simple_fn((r, c), || s * rng.normal());
+    let layers = vec![
+        Layer::Affine {
+            w: m(784, 50, 0.01),
+            b: Matrix::zeros((1, 50)),
+        },
+        Layer::Relu,
+        Layer::Affine {
+            w: m(50, 10, 0.01),
+            b: Matrix::zeros((1, 10)),
+        },
+        Layer::SoftmaxWithLoss,
+    ];
+    let x = Matrix::from_shape_fn((3, 784), |(i, j)| ((i * 31 + j * 17) % 97) as f64 / 97.0);
+    let inputs = Inputs {
+        x,
+        t: Some(Targets::Labels(vec![1, 5, 9])),
+        dout: None,
+    };
+    let report = gradient_check(&net(layers), &inputs, 1e-4, 1e-4).unwrap();
+    assert_eq!(report.parameters, 39_760);
+    assert_eq!(report.cells, 39_760 + 3 * 784);
+    assert!(report.passed(), "max rel err {}", report.max_rel_err());
+}

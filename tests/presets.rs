@@ -1,0 +1,257 @@
+//! Presets: every built-in loads; every class of bad input is a clear error naming the file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::path::PathBuf;
+
+use backstep::engine::Targets;
+use backstep::preset::{BUILTINS, Preset, Source};
+use ndarray::array;
+
+fn err(text: &str) -> String {
+    let e = Preset::from_toml(text, Source::File(PathBuf::from("bad.toml"))).unwrap_err();
+    let msg = format!("{e:#}");
+    assert!(
+        msg.starts_with("bad.toml: "),
+        "the message names the file: {msg}"
+    );
+    msg
+}
+
+const LAYER_RELU: &str = "\n[[layers]]\ntype = \"relu\"\n";
+
+#[test]
+fn every_builtin_loads_and_runs() {
+    assert!(BUILTINS.len() >= 8);
+    for name in [
+        "mask",
+        "relu",
+        "sigmoid",
+        "bias-sum",
+        "affine",
+        "softmax-loss",
+        "apple",
+        "two-layer",
+    ] {
+        let p = Preset::builtin(name).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        assert!(!run.tape.is_empty(), "{name}");
+        assert!(
+            run.tape
+                .steps
+                .iter()
+                .all(|s| s.writes.value.iter().all(|v| v.is_finite())),
+            "{name}"
+        );
+    }
+    assert_eq!(BUILTINS[0].name, "two-layer");
+    assert_eq!(Preset::default_preset().unwrap().name, "two-layer");
+}
+
+#[test]
+fn builtins_hold_the_seeds_numbers() {
+    let p = Preset::builtin("bias-sum").unwrap();
+    let run = p.network.run(&p.inputs).unwrap();
+    assert_eq!(run.out, array![[1.0, 2.0, 3.0], [11.0, 12.0, 13.0]]);
+    assert_eq!(run.layers[0].grads[1].value, array![[5.0, 7.0, 9.0]]);
+    let p = Preset::builtin("mask").unwrap();
+    assert_eq!(
+        p.network.run(&p.inputs).unwrap().out,
+        array![[1.0, 2.0, 0.0], [2.0, 3.0, 4.0]]
+    );
+    let p = Preset::builtin("relu").unwrap();
+    assert_eq!(
+        p.network.run(&p.inputs).unwrap().out,
+        array![[1.0, 0.0], [0.0, 3.0]]
+    );
+    let p = Preset::builtin("apple").unwrap();
+    let run = p.network.run(&p.inputs).unwrap();
+    assert!((run.out[[0, 0]] - 220.0).abs() < 1e-12);
+    assert!((run.dx[[0, 0]] - 2.2).abs() < 1e-12);
+    assert!((run.layers[0].grads[0].value[[0, 0]] - 110.0).abs() < 1e-12);
+    assert!((run.layers[1].grads[0].value[[0, 0]] - 200.0).abs() < 1e-12);
+    let p = Preset::builtin("softmax-loss").unwrap();
+    let run = p.network.run(&p.inputs).unwrap();
+    let d = &run
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.label == "y − t")
+        .unwrap()
+        .writes
+        .value;
+    for (got, want) in d.row(0).iter().zip([0.3, -0.8, 0.5]) {
+        assert!((got - want).abs() < 1e-15, "{got} {want}");
+    }
+}
+
+#[test]
+fn random_generators_are_reproducible() {
+    let text = "x = { random = \"uniform\", shape = [2, 3], scale = 2.0, seed = 9 }\n[[layers]]\ntype = \"mul\"\nw = { random = \"normal\", shape = [2, 3], seed = 9 }\n";
+    let a = Preset::from_toml(text, Source::File("r.toml".into())).unwrap();
+    let b = Preset::from_toml(text, Source::File("r.toml".into())).unwrap();
+    assert_eq!(a, b);
+    assert!(a.inputs.x.iter().all(|v| v.abs() <= 2.0));
+    assert_ne!(a.inputs.x[[0, 0]], a.inputs.x[[0, 1]]);
+}
+
+#[test]
+fn targets_as_labels_or_one_hot() {
+    let p = Preset::from_toml(
+        "x = [[1.0, 2.0]]\nt = [[0, 1]]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+        Source::File("a.toml".into()),
+    )
+    .unwrap();
+    assert_eq!(p.inputs.t, Some(Targets::OneHot(array![[0.0, 1.0]])));
+    let q = Preset::from_toml(
+        "x = [[1.0, 2.0]]\nt = [1]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+        Source::File("a.toml".into()),
+    )
+    .unwrap();
+    let (a, b) = (
+        p.network.run(&p.inputs).unwrap(),
+        q.network.run(&q.inputs).unwrap(),
+    );
+    assert_eq!(a.loss, b.loss);
+}
+
+#[test]
+fn malformed_toml_gives_line_and_column() {
+    let msg = err("x = [[1.0, 2.0]\n[[layers]]\ntype = \"relu\"\n");
+    assert!(msg.contains("line "), "{msg}");
+    assert!(msg.contains("column "), "{msg}");
+}
+
+#[test]
+fn unknown_layer_type_lists_valid_ones() {
+    let msg = err("x = [[1.0]]\n[[layers]]\ntype = \"relux\"\n");
+    assert!(msg.contains("unknown layer type \"relux\""), "{msg}");
+    assert!(
+        msg.contains("affine, relu, sigmoid, softmax, softmax_with_loss, mul, add"),
+        "{msg}"
+    );
+    assert!(msg.contains("line 3"), "{msg}");
+}
+
+#[test]
+fn missing_fields() {
+    assert!(err(LAYER_RELU).contains("missing field `x`"));
+    assert!(err("x = [[1.0]]\n[[layers]]\n").contains("missing field `type`"));
+    assert!(err("x = [[1.0]]\n[[layers]]\ntype = \"affine\"\nb = [0.0]\n").contains("needs W"));
+    assert!(err("x = [[1.0]]\n").contains("no layers"));
+    assert!(
+        err("x = [[1.0]]\nfoo = 1\n[[layers]]\ntype = \"relu\"\n").contains("unknown field `foo`")
+    );
+}
+
+#[test]
+fn ragged_rows() {
+    let msg = err(&format!("x = [[1.0, 2.0], [3.0]]{LAYER_RELU}"));
+    assert!(
+        msg.contains("ragged") && msg.contains("row 1 has 1"),
+        "{msg}"
+    );
+    assert!(msg.contains("line 1"), "{msg}");
+}
+
+#[test]
+fn empty_matrix() {
+    assert!(err(&format!("x = []{LAYER_RELU}")).contains("x is empty"));
+    assert!(err(&format!("x = [[]]{LAYER_RELU}")).contains("x is empty"));
+}
+
+#[test]
+fn nan_and_inf() {
+    assert!(err(&format!("x = [[1.0, nan]]{LAYER_RELU}")).contains("finite"));
+    assert!(err(&format!("x = [[1.0, -inf]]{LAYER_RELU}")).contains("finite"));
+    assert!(
+        err("x = [[1.0]]\n[[layers]]\ntype = \"mul\"\nw = [[inf]]\n").contains("w[0][0] is inf")
+    );
+}
+
+#[test]
+fn shape_mismatch_names_both_layers_and_shapes() {
+    let text = "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"affine\"\nname = \"A1\"\nW = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nb = [0.0, 0.0, 0.0]\n[[layers]]\ntype = \"affine\"\nname = \"A2\"\nW = [[1.0], [1.0]]\nb = [0.0]\n";
+    let msg = err(text);
+    assert!(msg.contains("layer 0 (A1) outputs 1×3"), "{msg}");
+    assert!(msg.contains("layer 1 (A2)"), "{msg}");
+    assert!(msg.contains("W is 2×1"), "{msg}");
+    let msg = err(
+        "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"affine\"\nW = [[1.0], [1.0]]\nb = [0.0, 1.0]\n",
+    );
+    assert!(msg.contains("b has 2 values but W has 1 columns"), "{msg}");
+}
+
+#[test]
+fn targets_that_do_not_fit() {
+    let loss = "\n[[layers]]\ntype = \"softmax_with_loss\"\n";
+    assert!(
+        err(&format!("x = [[1.0, 2.0]]\nt = [0, 1]{loss}"))
+            .contains("t has 2 labels but the batch has 1 rows")
+    );
+    assert!(
+        err(&format!("x = [[1.0, 2.0]]\nt = [[1, 0, 0]]{loss}"))
+            .contains("t is 1×3 but the output is 1×2")
+    );
+    assert!(err(&format!("x = [[1.0, 2.0]]{loss}")).contains("needs targets t"));
+    assert!(err(&format!("x = [[1.0, 2.0]]\nt = [1.5]{loss}")).contains("class labels"));
+    assert!(
+        err("x = [[1.0]]\ndout = [[1.0, 2.0]]\n[[layers]]\ntype = \"relu\"\n")
+            .contains("dout is 1×2 but the last output is 1×1")
+    );
+}
+
+#[test]
+fn label_out_of_range() {
+    let msg = err("x = [[1.0, 2.0, 3.0]]\nt = [3]\n[[layers]]\ntype = \"softmax_with_loss\"\n");
+    assert!(
+        msg.contains("label 3 (row 0) is out of range: the output has 3 classes"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn matrices_over_the_size_limit() {
+    let msg =
+        err("x = { random = \"normal\", shape = [2000, 1000] }\n[[layers]]\ntype = \"relu\"\n");
+    assert!(
+        msg.contains("2000×1000 = 2000000 cells: at most 1000000"),
+        "{msg}"
+    );
+    let msg =
+        err("x = { random = \"normal\", shape = [1, 200000] }\n[[layers]]\ntype = \"relu\"\n");
+    assert!(msg.contains("at most 100000 rows or columns"), "{msg}");
+}
+
+#[test]
+fn missing_file_and_unknown_name() {
+    let e = format!(
+        "{:#}",
+        Preset::resolve("/nonexistent/dir/net.toml").unwrap_err()
+    );
+    assert!(
+        e.contains("/nonexistent/dir/net.toml") && e.contains("cannot read"),
+        "{e}"
+    );
+    let e = format!("{:#}", Preset::resolve("two-layers").unwrap_err());
+    assert!(
+        e.contains("no preset named \"two-layers\"") && e.contains("two-layer, mask"),
+        "{e}"
+    );
+    let e = format!("{:#}", Preset::resolve("/").unwrap_err());
+    assert!(e.contains("directory"), "{e}");
+}
+
+#[test]
+fn loss_must_be_last_and_layers_are_named() {
+    let msg = err(
+        "x = [[1.0]]\nt = [0]\n[[layers]]\ntype = \"softmax_with_loss\"\n[[layers]]\ntype = \"relu\"\n",
+    );
+    assert!(msg.contains("is not the last layer"), "{msg}");
+    let msg = err(
+        "x = [[1.0]]\n[[layers]]\ntype = \"relu\"\nname = \"A\"\n[[layers]]\ntype = \"relu\"\nname = \"A\"\n",
+    );
+    assert!(msg.contains("two layers are named \"A\""), "{msg}");
+    let p = Preset::builtin("two-layer").unwrap();
+    let names: Vec<&str> = p.network.layers.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Affine1", "ReLU", "Affine2", "Softmax-with-Loss"]);
+}

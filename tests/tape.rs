@@ -1,0 +1,195 @@
+//! The tape explains itself: cached reads point at forward steps, notes carry the learner's
+//! numbers, and every cell's explanation adds up to the value the step wrote.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use backstep::engine::{Combine, Op, Phase, Run};
+use backstep::preset::{BUILTINS, Preset};
+
+fn run(name: &str) -> Run {
+    let p = Preset::builtin(name).unwrap();
+    p.network.run(&p.inputs).unwrap()
+}
+
+#[test]
+fn every_cell_of_every_step_is_explained_and_adds_up() {
+    for b in BUILTINS {
+        let run = run(b.name);
+        for (k, step) in run.tape.steps.iter().enumerate() {
+            let (rows, cols) = step.writes.value.dim();
+            for r in 0..rows {
+                for c in 0..cols {
+                    let e = step
+                        .explain(r, c)
+                        .unwrap_or_else(|| panic!("{} step {k} cell {r},{c}", b.name));
+                    assert_eq!(e.value, step.writes.value[[r, c]]);
+                    assert!(!e.terms.is_empty());
+                    let sum: f64 = e.terms.iter().map(|t| t.value).sum();
+                    let combined = match e.combine {
+                        Combine::Sum => sum,
+                        Combine::Mean => sum / e.terms.len() as f64,
+                        Combine::NegSum => -sum,
+                        Combine::Single => e.value,
+                    };
+                    assert!(
+                        (combined - e.value).abs() <= 1e-12 * (1.0 + e.value.abs()),
+                        "{} step {k} ({}) cell {r},{c}: {combined} vs {}",
+                        b.name,
+                        step.label,
+                        e.value
+                    );
+                    assert!(e.rule.starts_with(&e.target));
+                }
+            }
+            assert!(step.explain(rows, 0).is_none());
+        }
+    }
+}
+
+#[test]
+fn dw_cell_is_a_sum_over_the_batch() {
+    let run = run("two-layer");
+    let dw = run
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.label == "dW = Xᵀ·dY" && s.layer == 0)
+        .unwrap();
+    let e = dw.explain(0, 1).unwrap();
+    assert_eq!(e.rule, "dW[0,1] = Σₙ X[n,0]·dY[n,1]");
+    assert_eq!(e.terms.len(), 2);
+    assert_eq!(e.terms[0].symbol, "X[0,0]·dY[0,1]");
+    assert_eq!(e.terms[1].symbol, "X[1,0]·dY[1,1]");
+    // X[0,0] = 1.0 and X[1,0] = −2.0 in the preset
+    assert!(e.terms[0].numbers.starts_with("1.0000·"));
+    assert!(e.terms[1].numbers.starts_with("-2.0000·"));
+    assert!(e.expansion(8).starts_with("= 1.0000·"));
+    // the cached X is the one the X·W step read
+    let x = dw.read("X").unwrap();
+    let cached = &run.tape.steps[x.cached_at.unwrap()];
+    assert_eq!(cached.label, "X·W");
+    assert_eq!(cached.phase, Phase::Forward);
+    assert_eq!(cached.reads[0].value, x.value);
+}
+
+#[test]
+fn db_cell_is_the_column_it_summed() {
+    let run = run("bias-sum");
+    let db = run
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.op == Op::ColumnSum)
+        .unwrap();
+    let e = db.explain(0, 1).unwrap();
+    assert_eq!(e.value, 7.0);
+    let values: Vec<f64> = e.terms.iter().map(|t| t.value).collect();
+    assert_eq!(values, [2.0, 5.0]);
+    assert_eq!(e.expansion(8), "= 2.0000 + 5.0000 = 7.0000");
+    assert!(db.note.contains("[[5, 7, 9]]"), "{}", db.note);
+}
+
+#[test]
+fn relu_cells_say_masked_or_passed() {
+    let run = run("relu");
+    let mask = &run.tape.steps[0];
+    assert_eq!(mask.op, Op::Mask);
+    assert!(
+        mask.explain(0, 1)
+            .unwrap()
+            .note
+            .unwrap()
+            .starts_with("True")
+    );
+    assert!(
+        mask.explain(0, 0)
+            .unwrap()
+            .note
+            .unwrap()
+            .starts_with("False")
+    );
+    let back = run
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.phase == Phase::Backward)
+        .unwrap();
+    assert_eq!(back.read("mask").unwrap().cached_at, Some(0));
+    assert!(
+        back.note.contains("uses the mask cached at forward step 1"),
+        "{}",
+        back.note
+    );
+    assert_eq!(
+        back.explain(0, 1).unwrap().terms[0].numbers,
+        "masked → 0 (was 2.0000)"
+    );
+    assert_eq!(
+        back.explain(1, 1).unwrap().terms[0].numbers,
+        "passed → 4.0000"
+    );
+}
+
+#[test]
+fn notes_say_what_dout_is_and_where_it_came_from() {
+    let run = run("two-layer");
+    let first_back = |layer: usize| {
+        run.tape
+            .steps
+            .iter()
+            .find(|s| s.phase == Phase::Backward && s.layer == layer)
+            .unwrap()
+    };
+    assert!(
+        first_back(3)
+            .note
+            .starts_with("Backward starts here, at the loss L = ")
+    );
+    let relu = first_back(1);
+    assert!(
+        relu.note
+            .contains("dout = ∂L/∂out of ReLU (2×4), arriving from layer 2 (Affine2) as its dx"),
+        "{}",
+        relu.note
+    );
+    let dout00 = run.layers[1].dout[[0, 0]];
+    assert!(relu.note.contains(&backstep::engine::format::n4(dout00)));
+    let apple = self::run("apple");
+    let last = apple
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.phase == Phase::Backward)
+        .unwrap();
+    assert!(
+        last.note.contains("is the starting gradient"),
+        "{}",
+        last.note
+    );
+}
+
+#[test]
+fn steps_come_forward_then_backward_in_layer_order() {
+    for b in BUILTINS {
+        let run = run(b.name);
+        let first_back = run.tape.first_backward();
+        assert!(first_back > 0 && first_back < run.tape.len(), "{}", b.name);
+        let fwd: Vec<usize> = run.tape.steps[..first_back]
+            .iter()
+            .map(|s| s.layer)
+            .collect();
+        assert!(fwd.windows(2).all(|w| w[0] <= w[1]));
+        assert!(
+            run.tape.steps[first_back..]
+                .iter()
+                .all(|s| s.phase == Phase::Backward)
+        );
+        let bwd: Vec<usize> = run.tape.steps[first_back..]
+            .iter()
+            .map(|s| s.layer)
+            .collect();
+        assert!(bwd.windows(2).all(|w| w[0] >= w[1]));
+        for l in &run.layers {
+            assert!(!l.forward_steps.is_empty() && !l.backward_steps.is_empty());
+        }
+    }
+}
