@@ -192,6 +192,7 @@ pub fn footer(context: Context) -> Vec<(String, &'static str)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -69,6 +69,7 @@ pub fn anchor(op: &Op, read: usize, operand: &Matrix, out: (usize, usize)) -> (u
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::engine::BinOp;

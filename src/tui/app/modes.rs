@@ -25,10 +25,10 @@ const MAX_TERMS: usize = 8;
 /// mask the expansion is the comparison itself (`1.0000 ≤ 0 is False`), not a number.
 pub fn explanation_lines(op: &Op, ex: &Explanation, max_terms: usize) -> Vec<String> {
     let mut lines = ex.lines(max_terms);
-    if matches!(op, Op::Mask | Op::ApplyMask)
-        && let (Some(line), Some(term)) = (lines.get_mut(1), ex.terms.first())
-    {
-        *line = format!("⇒ {}", term.numbers);
+    if matches!(op, Op::Mask | Op::ApplyMask) {
+        if let (Some(line), Some(term)) = (lines.get_mut(1), ex.terms.first()) {
+            *line = format!("⇒ {}", term.numbers);
+        }
     }
     lines
 }
@@ -202,14 +202,12 @@ impl App {
     /// The step that wrote a pane's matrix, if a step did.
     fn origin_step(&self, source: &Source, title: &str) -> Option<usize> {
         let steps = &self.run.tape.steps;
-        let named = |range: std::ops::Range<usize>, names: &[&str]| {
-            range
-                .filter(|&s| {
-                    steps
-                        .get(s)
-                        .is_some_and(|st| names.contains(&st.writes.name.as_str()))
-                })
-                .last()
+        let named = |mut range: std::ops::Range<usize>, names: &[&str]| {
+            range.rfind(|&s| {
+                steps
+                    .get(s)
+                    .is_some_and(|st| names.contains(&st.writes.name.as_str()))
+            })
         };
         match source {
             Source::StepWrite(s) => Some(*s),

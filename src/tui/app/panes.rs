@@ -192,6 +192,7 @@ pub fn matrix<'a>(preset: &'a Preset, run: &'a Run, source: &Source) -> Option<&
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -322,6 +322,7 @@ impl Widget for MatrixPane<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use ndarray::array;
 
