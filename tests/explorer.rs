@@ -346,3 +346,27 @@ fn too_small_says_what_it_needs() {
     let text = screen(&a, 40, 10);
     assert!(text.contains("terminal too small: need 60×18"), "{text}");
 }
+
+#[test]
+fn a_1000_by_1000_preset_scrolls_to_the_cursor() {
+    let text = r#"
+x = { random = "normal", shape = [1000, 1000], scale = 1.0, seed = 1 }
+[[layers]]
+type = "relu"
+"#;
+    let preset = Preset::from_toml(text, backstep::preset::Source::Builtin("large".into()))
+        .expect("valid preset");
+    let mut a = App::new(preset).expect("runs");
+    for _ in 0..998 {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    a.cursor.1 = 997;
+    press(&mut a, KeyCode::Char('l'));
+    assert_eq!(a.cursor, (998, 998));
+    let frame = screen(&a, 200, 60);
+    assert!(frame.contains("998"), "{frame}");
+    assert!(frame.contains("/1000"), "the pane says where its window is: {frame}");
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Right);
+    screen(&a, 200, 60);
+}

@@ -178,12 +178,40 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     }
 }
 
+/// The most terms the inspector explains live, every frame.
+const MAX_LIVE_TERMS: usize = 64;
+
+/// How many terms the engine's explanation of one cell of `op` lists.
+fn term_count(op: &Op, reads: &[crate::engine::Operand]) -> usize {
+    let dim = |i: usize| reads.get(i).map_or((0, 0), |r| r.value.dim());
+    match op {
+        Op::MatMul { transpose_a, .. } => {
+            let (rows, cols) = dim(0);
+            if *transpose_a { rows } else { cols }
+        }
+        Op::ColumnSum => dim(0).0,
+        Op::RowSum | Op::CrossEntropyRows => dim(0).1,
+        Op::SumAll | Op::Mean => dim(0).0 * dim(0).1,
+        _ => 1,
+    }
+}
+
 /// The selected written cell, explained by the engine: the rule with numbers, then a remark.
 fn cell_lines(app: &App) -> Vec<String> {
     let Some(step) = app.current() else {
         return Vec::new();
     };
     let (r, c) = app.write_cell;
+    let terms = term_count(&step.op, &step.reads);
+    if terms > MAX_LIVE_TERMS {
+        // Building every term each frame would cost more than drawing the screen.
+        let value = step.writes.value.get((r, c)).copied().unwrap_or(f64::NAN);
+        return vec![format!(
+            "{}[{r},{c}] = {} combines {terms} terms: press Enter on it to see them",
+            step.writes.name,
+            crate::engine::format::num(value, app.decimals)
+        )];
+    }
     let Some(ex) = step.explain(r, c) else {
         return Vec::new();
     };
