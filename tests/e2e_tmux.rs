@@ -1,0 +1,83 @@
+//! End to end: the real binary in a real terminal (tmux). Start it, step, read the screen, quit
+//! with `q`, and check that the process exited and left the shell a clean screen. Skipped, with
+//! a notice, when tmux is not installed.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_backstep");
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+/// Capture the pane until `needle` shows up (or give up after a few seconds).
+fn wait_for(session: &str, needle: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]);
+        if screen.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+            return screen;
+        }
+        sleep(Duration::from_millis(50));
+    }
+}
+
+struct Session(String);
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).output();
+    }
+}
+
+#[test]
+fn steps_reads_the_screen_and_quits() {
+    if !have_tmux() {
+        eprintln!("notice: tmux is not installed; skipping the end-to-end explorer test");
+        return;
+    }
+    let session = Session(format!("backstep-e2e-{}", std::process::id()));
+    let name = session.0.as_str();
+    let command = format!("{BIN} --preset relu; echo \"backstep exited: $?\"; sleep 30");
+    let status = Command::new("tmux")
+        .args(["new-session", "-d", "-s", name, "-x", "120", "-y", "36", &command])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+
+    let first = wait_for(name, "step 1/3");
+    assert!(first.contains("ReLU (relu)"), "{first}");
+    assert!(first.contains("mask = x ≤ 0"), "{first}");
+
+    tmux(&["send-keys", "-t", name, "Right"]);
+    tmux(&["send-keys", "-t", name, "Right"]);
+    let backward = wait_for(name, "step 3/3");
+    assert!(backward.contains("Backward"), "{backward}");
+    assert!(backward.contains("■ True"), "the mask is on screen: {backward}");
+    assert!(backward.contains("uses the mask cached at forward step 1"), "{backward}");
+
+    tmux(&["send-keys", "-t", name, "q"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+    assert!(!after.contains("step 3/3"), "the alternate screen is gone: {after}");
+}
+
+#[test]
+fn a_bad_preset_exits_2_before_touching_the_terminal() {
+    let out = Command::new(BIN)
+        .args(["--preset", "no-such-preset"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no preset named \"no-such-preset\""), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing was drawn");
+}
