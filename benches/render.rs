@@ -27,11 +27,7 @@ fn render(c: &mut Criterion) {
     let preset = Preset::from_toml(LARGE, Source::Builtin("large".into())).expect("valid preset");
     let mut app = App::new(preset).expect("runs");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
-    let steps = [
-        ("X·W", 0),
-        ("mask", 2),
-        ("dW", app.run.tape.len() - 2),
-    ];
+    let steps = [("X·W", 0), ("mask", 2), ("dW", app.run.tape.len() - 2)];
     for (name, step) in steps {
         app.go_to(step);
         // Put the cursor in the middle of the matrix so the viewports scroll.

@@ -15,7 +15,10 @@ fn tmux(args: &[&str]) -> String {
 }
 
 fn have_tmux() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Capture the pane until `needle` shows up (or give up after a few seconds).
@@ -34,7 +37,9 @@ struct Session(String);
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).output();
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.0])
+            .output();
     }
 }
 
@@ -48,7 +53,17 @@ fn steps_reads_the_screen_and_quits() {
     let name = session.0.as_str();
     let command = format!("{BIN} --preset relu; echo \"backstep exited: $?\"; sleep 30");
     let status = Command::new("tmux")
-        .args(["new-session", "-d", "-s", name, "-x", "120", "-y", "36", &command])
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "36",
+            &command,
+        ])
         .status()
         .expect("tmux starts");
     assert!(status.success());
@@ -61,13 +76,22 @@ fn steps_reads_the_screen_and_quits() {
     tmux(&["send-keys", "-t", name, "Right"]);
     let backward = wait_for(name, "step 3/3");
     assert!(backward.contains("Backward"), "{backward}");
-    assert!(backward.contains("■ True"), "the mask is on screen: {backward}");
-    assert!(backward.contains("uses the mask cached at forward step 1"), "{backward}");
+    assert!(
+        backward.contains("■ True"),
+        "the mask is on screen: {backward}"
+    );
+    assert!(
+        backward.contains("uses the mask cached at forward step 1"),
+        "{backward}"
+    );
 
     tmux(&["send-keys", "-t", name, "q"]);
     let after = wait_for(name, "backstep exited:");
     assert!(after.contains("backstep exited: 0"), "{after}");
-    assert!(!after.contains("step 3/3"), "the alternate screen is gone: {after}");
+    assert!(
+        !after.contains("step 3/3"),
+        "the alternate screen is gone: {after}"
+    );
 }
 
 #[test]
@@ -78,6 +102,9 @@ fn a_bad_preset_exits_2_before_touching_the_terminal() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no preset named \"no-such-preset\""), "{stderr}");
+    assert!(
+        stderr.contains("no preset named \"no-such-preset\""),
+        "{stderr}"
+    );
     assert!(out.stdout.is_empty(), "nothing was drawn");
 }

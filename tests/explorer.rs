@@ -365,8 +365,26 @@ type = "relu"
     assert_eq!(a.cursor, (998, 998));
     let frame = screen(&a, 200, 60);
     assert!(frame.contains("998"), "{frame}");
-    assert!(frame.contains("/1000"), "the pane says where its window is: {frame}");
+    assert!(
+        frame.contains("/1000"),
+        "the pane says where its window is: {frame}"
+    );
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Right);
     screen(&a, 200, 60);
+}
+
+#[test]
+fn readme_lists_every_key() {
+    let readme = include_str!("../README.md");
+    for b in backstep::tui::keymap::BINDINGS {
+        for k in b.keys {
+            let label = format!("`{}`", k.label());
+            assert!(
+                readme.contains(&label),
+                "README does not list {label} ({})",
+                b.help
+            );
+        }
+    }
 }

@@ -140,3 +140,25 @@ impl Theme {
         self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_colour_keeps_only_modifiers() {
+        let plain = Theme { colour: false };
+        for style in [
+            plain.written(),
+            plain.read(),
+            plain.mask_true(),
+            plain.zeroed(),
+            plain.error(),
+        ] {
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+        }
+        assert!(plain.read().add_modifier.contains(Modifier::UNDERLINED));
+        assert_eq!(Theme::default().mask_true().fg, Some(Color::Red));
+    }
+}

@@ -30,12 +30,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw("  layer "),
         Span::styled(step.layer_name.clone(), theme.title()),
     ]);
-    let second = Line::from(vec![
-        Span::raw(" "),
-        Span::styled(step.label.clone(), theme.title()),
-        Span::raw(":  "),
+    let mut second = vec![
+        Span::styled(" formula  ", theme.dim()),
         Span::styled(step.formula.clone(), theme.formula()),
-    ]);
+    ];
+    if step.label != step.formula {
+        second.push(Span::styled(format!("   op  {}", step.label), theme.dim()));
+    }
+    let second = Line::from(second);
     first.render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         second.render(
