@@ -388,3 +388,10 @@ fn readme_lists_every_key() {
         }
     }
 }
+
+#[test]
+fn snapshot_80_by_24_keeps_the_written_matrix() {
+    // Step 19: ReLU's backward on two-layer; at 80×24 the written dx must stay whole.
+    let a = at_step("two-layer", 19);
+    insta::assert_snapshot!("two_layer_relu_backward_80x24", screen(&a, 80, 24));
+}

@@ -1,4 +1,5 @@
-//! The footer: the main keys, generated from the keymap.
+//! The footer: the main keys, generated from the keymap. When the line is too narrow, the least
+//! needed entries go first; `? help` and `q quit` always stay.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,11 +9,28 @@ use ratatui::widgets::Widget;
 use crate::tui::app::App;
 use crate::tui::keymap::footer;
 
+/// Footer labels in the order they are dropped when the line is too narrow.
+const DROP_ORDER: [&str; 6] = ["backward", "cell", "pane", "presets", "edit", "check"];
+
 /// Draw `key label` pairs from the keymap's footer entries for the current context.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
+    let mut items = footer(app.context());
+    let width = |items: &[(String, &str)]| {
+        items
+            .iter()
+            .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+            .sum::<usize>()
+            + 1
+    };
+    for label in DROP_ORDER {
+        if width(&items) <= area.width as usize {
+            break;
+        }
+        items.retain(|(_, l)| *l != label);
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, label) in footer(app.context()) {
+    for (key, label) in items {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(format!(" {label}  "), theme.dim()));
     }

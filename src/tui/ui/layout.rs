@@ -128,11 +128,36 @@ impl Areas {
             .map(|v| v.iter().map(|&i| desired(app, i).1).max().unwrap_or(3))
             .collect();
         let wanted_panes: u16 = band_heights.iter().sum();
+        // The panes come first (the inspector keeps at least its heading and the explained
+        // cell), and among them the band with the matrix the step wrote.
         let wanted_inspector = inspector::desired_height(app);
-        let inspector_h =
-            wanted_inspector.min(body_h.saturating_sub(wanted_panes).max(body_h * 2 / 5));
+        let inspector_h = wanted_inspector
+            .min(body_h.saturating_sub(wanted_panes))
+            .max(wanted_inspector.min(3));
         let panes_h = body_h - inspector_h;
-        let heights = fit(&band_heights, panes_h);
+        let written = band_panes
+            .iter()
+            .position(|members| members.iter().any(|&i| app.panes[i].written));
+        let heights = match written {
+            Some(w) if wanted_panes > panes_h => {
+                let first = band_heights[w].min(panes_h);
+                let others: Vec<u16> = (0..band_heights.len())
+                    .filter(|&k| k != w)
+                    .map(|k| band_heights[k])
+                    .collect();
+                let mut rest = fit(&others, panes_h - first).into_iter();
+                (0..band_heights.len())
+                    .map(|k| {
+                        if k == w {
+                            first
+                        } else {
+                            rest.next().unwrap_or(0)
+                        }
+                    })
+                    .collect()
+            }
+            _ => fit(&band_heights, panes_h),
+        };
         let mut panes = vec![Rect::default(); app.panes.len()];
         let mut y = body_y;
         for (members, h) in band_panes.iter().zip(heights) {
