@@ -1,0 +1,92 @@
+//! Widget tests: the pane, its viewport, the mask grid and the Σ row against expected buffers.
+
+use ndarray::array;
+
+use super::*;
+
+fn draw(pane: MatrixPane<'_>, width: u16, height: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    pane.render(buf.area, &mut buf);
+    buf
+}
+
+fn symbols(buf: &Buffer) -> Buffer {
+    let mut plain = buf.clone();
+    plain.set_style(plain.area, Style::reset());
+    plain
+}
+
+#[test]
+fn shows_name_shape_indices_and_numbers() {
+    let m = array![[1.0, -0.5], [-2.0, 3.0]];
+    let pane = MatrixPane::new("x", &m, 2, Theme { colour: false });
+    let expected = Buffer::with_lines([
+        "┌ x 2×2 ─────────┐",
+        "│        0      1│",
+        "│0    1.00  -0.50│",
+        "│1   -2.00   3.00│",
+        "└────────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(pane, 18, 5)), expected);
+}
+
+#[test]
+fn scrolls_to_the_anchor_and_says_so() {
+    let m = Matrix::from_shape_fn((100, 50), |(i, j)| (i * 100 + j) as f64);
+    let mut pane = MatrixPane::new("W", &m, 0, Theme { colour: false });
+    pane.anchor = (99, 49);
+    let buf = symbols(&draw(pane, 44, 6));
+    let expected = Buffer::with_lines([
+        "┌ W 100×50 ────────────────────────────────┐",
+        "│       44    45    46    47    48    49   │",
+        "│97   9744  9745  9746  9747  9748  9749   │",
+        "│98   9844  9845  9846  9847  9848  9849   │",
+        "│99   9944  9945  9946  9947  9948  9949   │",
+        "└──────────── rows 97–99/100 cols 44–49/50 ┘",
+    ]);
+    assert_eq!(buf, expected);
+}
+
+#[test]
+fn mask_cells_read_true_and_false() {
+    let mask = array![[0.0, 0.0, 1.0], [0.0, 0.0, 0.0]];
+    let mut pane = MatrixPane::new("mask", &mask, 4, Theme { colour: false });
+    pane.cells = CellText::Mask;
+    let expected = Buffer::with_lines([
+        "┌ mask 2×3 ───────────────────┐",
+        "│          0        1        2│",
+        "│0   · False  · False   ■ True│",
+        "│1   · False  · False  · False│",
+        "└─────────────────────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(pane, 31, 5)), expected);
+}
+
+#[test]
+fn sum_row_lands_under_each_column() {
+    let dy = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+    let db = array![[5.0, 7.0, 9.0]];
+    let mut pane = MatrixPane::new("dY", &dy, 1, Theme { colour: false });
+    pane.sum_row = Some(&db);
+    let expected = Buffer::with_lines([
+        "┌ dY 2×3 ────────────┐",
+        "│       0     1     2│",
+        "│0    1.0   2.0   3.0│",
+        "│1    4.0   5.0   6.0│",
+        "│  ──────────────────│",
+        "│Σ    5.0   7.0   9.0│",
+        "└────────────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(pane, 22, 7)), expected);
+}
+
+#[test]
+fn cell_at_inverts_the_layout() {
+    let m = array![[1.0, -0.5], [-2.0, 3.0]];
+    let pane = MatrixPane::new("x", &m, 2, Theme { colour: false });
+    let area = Rect::new(0, 0, 18, 5);
+    assert_eq!(pane.cell_at(area, 6, 2), Some((0, 0)));
+    assert_eq!(pane.cell_at(area, 16, 3), Some((1, 1)));
+    assert_eq!(pane.cell_at(area, 1, 1), None);
+    assert_eq!(pane.cell_at(area, 0, 0), None);
+}
