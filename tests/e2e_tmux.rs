@@ -23,10 +23,16 @@ fn have_tmux() -> bool {
 
 /// Capture the pane until `needle` shows up (or give up after a few seconds).
 fn wait_for(session: &str, needle: &str) -> String {
+    wait_for_all(session, &[needle])
+}
+
+/// Capture the pane until every needle shows up: a frame can be caught half drawn, so wait for
+/// everything the assertions need (or give up after ten seconds and let them report).
+fn wait_for_all(session: &str, needles: &[&str]) -> String {
     let start = Instant::now();
     loop {
         let screen = tmux(&["capture-pane", "-p", "-t", session]);
-        if screen.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+        if needles.iter().all(|n| screen.contains(n)) || start.elapsed() > Duration::from_secs(10) {
             return screen;
         }
         sleep(Duration::from_millis(50));
@@ -68,13 +74,21 @@ fn steps_reads_the_screen_and_quits() {
         .expect("tmux starts");
     assert!(status.success());
 
-    let first = wait_for(name, "step 1/3");
+    let first = wait_for_all(name, &["step 1/3", "ReLU (relu)", "mask = x ≤ 0", "quit"]);
     assert!(first.contains("ReLU (relu)"), "{first}");
     assert!(first.contains("mask = x ≤ 0"), "{first}");
 
     tmux(&["send-keys", "-t", name, "Right"]);
     tmux(&["send-keys", "-t", name, "Right"]);
-    let backward = wait_for(name, "step 3/3");
+    let backward = wait_for_all(
+        name,
+        &[
+            "step 3/3",
+            "■ True",
+            "uses the mask cached at forward step 1",
+            "quit",
+        ],
+    );
     assert!(backward.contains("Backward"), "{backward}");
     assert!(
         backward.contains("■ True"),

@@ -278,7 +278,7 @@ impl Network {
         let l = &self.layers[i];
         if l.layer.kind() == LayerKind::SoftmaxWithLoss {
             return format!(
-                "Backward starts here, at the loss L = {}.",
+                "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
                 loss.map(n4).unwrap_or_default()
             );
         }

@@ -199,6 +199,18 @@ impl Explanation {
     }
 }
 
+/// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name.
+fn nm(name: &str) -> std::borrow::Cow<'_, str> {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || "·⊙−+".contains(c))
+    {
+        std::borrow::Cow::Owned(format!("({name})"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 /// Index of the broadcast operand `b` that pairs with cell (`r`, `c`) of the first operand.
 pub fn broadcast_index(b: &Matrix, r: usize, c: usize) -> (usize, usize) {
     let (br, bc) = b.dim();
@@ -220,7 +232,7 @@ impl Op {
         c: usize,
     ) -> Option<Explanation> {
         let value = *writes.value.get((r, c))?;
-        let target = format!("{}[{r},{c}]", writes.name);
+        let target = format!("{}[{r},{c}]", nm(&writes.name));
         let a = reads.first()?;
         let single = |rule: String, numbers: String, note: Option<String>| Explanation {
             target: target.clone(),
@@ -256,10 +268,10 @@ impl Op {
                         Term {
                             symbol: format!(
                                 "{}[{},{}]·{}[{},{}]",
-                                a.name,
+                                nm(&a.name),
                                 idx_a(k).0,
                                 idx_a(k).1,
-                                b.name,
+                                nm(&b.name),
                                 idx_b(k).0,
                                 idx_b(k).1
                             ),
@@ -283,8 +295,8 @@ impl Op {
                     rule: format!(
                         "{target} = Σ{} {}[{ia}]·{}[{ib}]",
                         subscript(k),
-                        a.name,
-                        b.name
+                        nm(&a.name),
+                        nm(&b.name)
                     ),
                     target,
                     terms,
@@ -293,14 +305,14 @@ impl Op {
                     note: Some(format!(
                         "{k_len} terms: {} times {}",
                         if *transpose_a {
-                            format!("column {r} of {}", a.name)
+                            format!("column {r} of {}", nm(&a.name))
                         } else {
-                            format!("row {r} of {}", a.name)
+                            format!("row {r} of {}", nm(&a.name))
                         },
                         if *transpose_b {
-                            format!("row {c} of {}", b.name)
+                            format!("row {c} of {}", nm(&b.name))
                         } else {
-                            format!("column {c} of {}", b.name)
+                            format!("column {c} of {}", nm(&b.name))
                         },
                     )),
                 }
@@ -312,10 +324,10 @@ impl Op {
                 let note = (b.value.dim() != a.value.dim()).then(|| {
                     format!(
                         "{} is {}×{}: the same {}[{br},{bc}] is used for every {}",
-                        b.name,
+                        nm(&b.name),
                         b.value.nrows(),
                         b.value.ncols(),
-                        b.name,
+                        nm(&b.name),
                         match b.value.dim() {
                             (1, 1) => "cell",
                             (1, _) => "row",
@@ -324,7 +336,12 @@ impl Op {
                     )
                 });
                 single(
-                    format!("{}[{r},{c}] {} {}[{br},{bc}]", a.name, op.symbol(), b.name),
+                    format!(
+                        "{}[{r},{c}] {} {}[{br},{bc}]",
+                        nm(&a.name),
+                        op.symbol(),
+                        nm(&b.name)
+                    ),
                     format!("{} {} {}", n4(va), op.symbol(), n4(vb)),
                     note,
                 )
@@ -332,7 +349,7 @@ impl Op {
             Op::Unary(f) => {
                 let va = at(&a.value, r, c);
                 single(
-                    f.show(&format!("{}[{r},{c}]", a.name)),
+                    f.show(&format!("{}[{r},{c}]", nm(&a.name))),
                     f.show(&n4(va)),
                     None,
                 )
@@ -346,31 +363,31 @@ impl Op {
                 let terms: Vec<Term> = cells
                     .iter()
                     .map(|&(i, j)| Term {
-                        symbol: format!("{}[{i},{j}]", a.name),
+                        symbol: format!("{}[{i},{j}]", nm(&a.name)),
                         numbers: n4(at(&a.value, i, j)),
                         value: at(&a.value, i, j),
                     })
                     .collect();
                 let (rule, note) = match self {
                     Op::ColumnSum => (
-                        format!("{target} = Σₙ {}[n,{c}]", a.name),
+                        format!("{target} = Σₙ {}[n,{c}]", nm(&a.name)),
                         format!(
                             "the bias was added to all {} rows, so its gradient sums column {c} of {}",
                             a.value.nrows(),
-                            a.name
+                            nm(&a.name)
                         ),
                     ),
                     Op::RowSum => (
-                        format!("{target} = Σₖ {}[{r},k]", a.name),
-                        format!("the sum of row {r} of {}", a.name),
+                        format!("{target} = Σₖ {}[{r},k]", nm(&a.name)),
+                        format!("the sum of row {r} of {}", nm(&a.name)),
                     ),
                     Op::SumAll => (
-                        format!("{target} = Σ {}[i,j]", a.name),
+                        format!("{target} = Σ {}[i,j]", nm(&a.name)),
                         "a 1×1 operand was broadcast to every cell, so its gradient sums them all"
                             .to_string(),
                     ),
                     _ => (
-                        format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), a.name),
+                        format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), nm(&a.name)),
                         "the loss is the mean over the batch".into(),
                     ),
                 };
@@ -391,7 +408,7 @@ impl Op {
                 let va = at(&a.value, r, c);
                 let masked = va <= 0.0;
                 single(
-                    format!("{}[{r},{c}] ≤ 0", a.name),
+                    format!("{}[{r},{c}] ≤ 0", nm(&a.name)),
                     format!(
                         "{} ≤ 0 is {}",
                         n4(va),
@@ -411,16 +428,20 @@ impl Op {
                 let va = at(&a.value, r, c);
                 let masked = at(&mask.value, r, c) != 0.0;
                 single(
-                    format!("{}[{r},{c}] if not {}[{r},{c}] else 0", a.name, mask.name),
+                    format!(
+                        "{}[{r},{c}] if not {}[{r},{c}] else 0",
+                        nm(&a.name),
+                        nm(&mask.name)
+                    ),
                     if masked {
                         format!("masked → 0 (was {})", n4(va))
                     } else {
                         format!("passed → {}", n4(va))
                     },
                     Some(if masked {
-                        format!("masked: {}[{r},{c}] is True", mask.name)
+                        format!("masked: {}[{r},{c}] is True", nm(&mask.name))
                     } else {
-                        format!("passed: {}[{r},{c}] is False", mask.name)
+                        format!("passed: {}[{r},{c}] is False", nm(&mask.name))
                     }),
                 )
             }
@@ -429,11 +450,11 @@ impl Op {
                 let max = row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
                 let argmax = row.iter().position(|&v| v == max).unwrap_or(0);
                 single(
-                    format!("{}[{r},{c}] − max_k {}[{r},k]", a.name, a.name),
+                    format!("{}[{r},{c}] − max_k {}[{r},k]", nm(&a.name), nm(&a.name)),
                     format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
                     Some(format!(
                         "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
-                        a.name
+                        nm(&a.name)
                     )),
                 )
             }
@@ -443,14 +464,18 @@ impl Op {
                     .map(|k| {
                         let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
                         Term {
-                            symbol: format!("{}[{r},{k}]·{}[{r},{k}]", a.name, logy.name),
+                            symbol: format!("{}[{r},{k}]·{}[{r},{k}]", nm(&a.name), nm(&logy.name)),
                             numbers: format!("{}·{}", n4(t), n4(l)),
                             value: t * l,
                         }
                     })
                     .collect();
                 Explanation {
-                    rule: format!("{target} = −Σₖ {}[{r},k]·{}[{r},k]", a.name, logy.name),
+                    rule: format!(
+                        "{target} = −Σₖ {}[{r},k]·{}[{r},k]",
+                        nm(&a.name),
+                        nm(&logy.name)
+                    ),
                     target,
                     terms,
                     combine: Combine::NegSum,

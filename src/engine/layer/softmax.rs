@@ -242,7 +242,7 @@ pub fn backward_loss(cache: &LossCache, rec: &mut impl Recorder) -> Matrix {
     let d = y - t;
     rec.record(|| {
         draft(Op::Binary(BinOp::Sub), "y − t", "d = y − t", vec![Operand::cached("y", y, cache.y_step), Operand::new("t", t)], Operand::new("y − t", &d),
-            format!("backward starts from ∂L/∂L = 1; softmax and cross-entropy together simplify to y − t: the error of each probability{}", cached_note(cache.y_step, "y")))
+            format!("softmax and cross-entropy together simplify to y − t: the error of each probability{}", cached_note(cache.y_step, "y")))
     });
     let n = Matrix::from_elem((1, 1), y.nrows() as f64);
     let dx = &d / &n;
