@@ -44,7 +44,23 @@ pub enum Action {
     Edit,
     /// Open the gradient check view.
     Check,
-    /// Close the open popup, or quit when none is open (Esc).
+    /// Show or hide the NumPy line of each step.
+    ToggleNumpy,
+    /// Show or hide the shape algebra panel on Affine steps.
+    ToggleShapes,
+    /// Open the Jacobian view of the current step's layer.
+    Jacobian,
+    /// Nudge the selected cell by h and compare the change with the gradient × h.
+    Nudge,
+    /// Divide the nudge's h by 10 and rerun it.
+    NudgeSmaller,
+    /// Multiply the nudge's h by 10 and rerun it.
+    NudgeLarger,
+    /// Turn quiz mode on or off.
+    Quiz,
+    /// Write the current step as Markdown.
+    Export,
+    /// Close the open popup, or clear the nudge, or quit when there is nothing to close (Esc).
     Back,
     /// Quit the explorer.
     Quit,

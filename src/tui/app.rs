@@ -4,10 +4,12 @@
 //! cell cursor, and a [`Mode`] for whatever popup is open. It calls the engine to run, edit and
 //! check, and never draws: the view in `ui` only reads it.
 
+mod aids;
 mod feeds;
 mod modes;
 mod panes;
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -16,9 +18,11 @@ use super::action::Action;
 use super::keymap::Context;
 use super::theme::Theme;
 use super::ui::layout;
+use crate::engine::aids::{JacobianView, NudgeReport, Score};
 use crate::engine::{CheckReport, Matrix, Run, Step};
 use crate::preset::Preset;
 
+pub use aids::QuizPrompt;
 pub use feeds::{anchor, feeds};
 pub use modes::{PickerEntry, Prompt, explanation_lines};
 pub use panes::{Band, Pane, Source, dout_name, input_name, output_name};
@@ -58,6 +62,26 @@ pub enum Mode {
     Prompt(Prompt),
     /// An error message; the state behind it is unchanged.
     Error(String),
+    /// The Jacobian of the current step's layer.
+    Jacobian {
+        /// The engine's view: J, dout·J and dx.
+        view: Box<JacobianView>,
+        /// The first row and column of J shown (J scrolls when it is larger than the popup).
+        first: (usize, usize),
+    },
+    /// A quiz question: the written matrix is hidden until the learner answers.
+    Quiz(QuizPrompt),
+    /// The answer to a quiz question, and the explanation of the asked cell.
+    Reveal {
+        /// True when the answer was right.
+        right: bool,
+        /// The verdict, e.g. `right: 0.1816 (the value is 0.181600)`.
+        verdict: String,
+        /// The asked cell and its step, e.g. `dW[1,2] — step 21`.
+        title: String,
+        /// The engine's explanation of the cell.
+        lines: Vec<String>,
+    },
     /// The user asked to leave.
     Quit,
 }
@@ -90,6 +114,24 @@ pub struct App {
     /// When set, the check view shows these (numerical, backprop) times instead of measured
     /// ones: snapshots and tests need fixed text.
     pub check_times: Option<(Duration, Duration)>,
+    /// True when the NumPy line is shown (`N`).
+    pub show_numpy: bool,
+    /// True when Affine steps show the shape algebra panel (`s`).
+    pub show_shapes: bool,
+    /// The active nudge (`u`): its report marks the cells each step changed, until `Esc`.
+    pub nudge: Option<Box<NudgeReport>>,
+    /// True in quiz mode (`Q`): backward steps ask for a cell before they are shown.
+    pub quiz: bool,
+    /// Right answers out of questions answered this session.
+    pub score: Score,
+    /// Questions asked so far; the seed of the next question.
+    pub questions: u64,
+    /// A one-line message over the footer (an export, a refusal), cleared by the next key.
+    pub status: Option<String>,
+    /// Where `x` writes Markdown; the current directory unless a test points it elsewhere.
+    pub export_dir: PathBuf,
+    /// Rows the help overlay is scrolled by (↑/↓ when it does not fit).
+    pub help_scroll: u16,
 }
 
 impl App {
@@ -109,6 +151,15 @@ impl App {
             theme: Theme::default(),
             size: (120, 36),
             check_times: None,
+            show_numpy: true,
+            show_shapes: false,
+            nudge: None,
+            quiz: false,
+            score: Score::default(),
+            questions: 0,
+            status: None,
+            export_dir: PathBuf::from("."),
+            help_scroll: 0,
         };
         app.go_to(0);
         Ok(app)
@@ -137,13 +188,16 @@ impl App {
     /// Which key table applies now.
     pub fn context(&self) -> Context {
         match self.mode {
-            Mode::Prompt(_) => Context::Prompt,
+            Mode::Prompt(_) | Mode::Quiz(_) => Context::Prompt,
             _ => Context::Main,
         }
     }
 
     /// Apply one action. Errors from the engine become an error popup; nothing panics.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.mode = Mode::Quit,
             Action::Resize { width, height } => self.size = (width, height),
@@ -158,11 +212,11 @@ impl App {
     fn explore(&mut self, action: Action) {
         let last = self.run.tape.len().saturating_sub(1);
         match action {
-            Action::NextStep => self.go_to((self.step + 1).min(last)),
-            Action::PrevStep => self.go_to(self.step.saturating_sub(1)),
-            Action::FirstStep | Action::ForwardStart => self.go_to(0),
-            Action::LastStep => self.go_to(last),
-            Action::BackwardStart => self.go_to(self.run.tape.first_backward().min(last)),
+            Action::NextStep => self.step_to((self.step + 1).min(last)),
+            Action::PrevStep => self.step_to(self.step.saturating_sub(1)),
+            Action::FirstStep | Action::ForwardStart => self.step_to(0),
+            Action::LastStep => self.step_to(last),
+            Action::BackwardStart => self.step_to(self.run.tape.first_backward().min(last)),
             Action::FocusNext => self.set_focus((self.focus + 1) % self.panes.len().max(1)),
             Action::FocusPrev => {
                 let n = self.panes.len().max(1);
@@ -177,10 +231,22 @@ impl App {
             Action::FewerDecimals => {
                 self.decimals = self.decimals.saturating_sub(1).max(*DECIMALS.start())
             }
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help;
+            }
             Action::OpenPicker => self.open_picker(),
             Action::Edit => self.start_edit(),
             Action::Check => self.open_check(),
+            Action::ToggleNumpy => self.show_numpy = !self.show_numpy,
+            Action::ToggleShapes => self.toggle_shapes(),
+            Action::Jacobian => self.open_jacobian(),
+            Action::Nudge => self.start_nudge(),
+            Action::NudgeSmaller => self.scale_nudge(0.1),
+            Action::NudgeLarger => self.scale_nudge(10.0),
+            Action::Quiz => self.toggle_quiz(),
+            Action::Export => self.export(),
+            Action::Back if self.nudge.is_some() => self.nudge = None,
             Action::Back => self.mode = Mode::Quit,
             Action::Click { column, row } => self.click(column, row),
             _ => {}

@@ -3,7 +3,7 @@
 //! [`BINDINGS`] drives the key handler ([`action_for`]), the footer ([`footer`]) and the help
 //! overlay, so the three never disagree. Prompts (editing a cell, typing a path) use the short
 //! [`PROMPT_BINDINGS`] table and turn every other character into [`Action::Type`]. Keys kept free
-//! for later features are listed in [`RESERVED`]; a test checks nothing binds them.
+//! for the learning aids (`u`, `Q`, `N`, `J`, `x`, `s`, `[`, `]`) are in their own help section.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -80,6 +80,7 @@ pub struct Binding {
 const STEP: &str = "Step through the tape";
 const LOOK: &str = "Look closer";
 const CHANGE: &str = "Change the numbers";
+const AIDS: &str = "Learning aids";
 const GENERAL: &str = "General";
 
 /// Every key of the explorer outside prompts.
@@ -103,8 +104,16 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[ch('c')], action: Action::Check, help: "gradient check: backprop vs numerical, and what each costs", footer: Some("check"), group: LOOK },
     Binding { keys: &[ch('e')], action: Action::Edit, help: "edit the selected cell of x, W, b, w, t or dout; everything is recomputed", footer: Some("edit"), group: CHANGE },
     Binding { keys: &[ch('P')], action: Action::OpenPicker, help: "pick a preset: built-in, a .toml here, or a typed path", footer: Some("presets"), group: CHANGE },
+    Binding { keys: &[ch('u')], action: Action::Nudge, help: "nudge the selected cell of x, W, b, w or a forward output by h: actual change vs gradient × h", footer: Some("nudge"), group: AIDS },
+    Binding { keys: &[ch('[')], action: Action::NudgeSmaller, help: "nudge: h ÷ 10 and rerun", footer: None, group: AIDS },
+    Binding { keys: &[ch(']')], action: Action::NudgeLarger, help: "nudge: h × 10 and rerun (Esc clears the nudge)", footer: None, group: AIDS },
+    Binding { keys: &[ch('Q')], action: Action::Quiz, help: "quiz mode: type a cell of each backward step before it is shown", footer: Some("quiz"), group: AIDS },
+    Binding { keys: &[ch('s')], action: Action::ToggleShapes, help: "shape algebra on Affine steps: which product fits the shapes", footer: Some("shapes"), group: AIDS },
+    Binding { keys: &[ch('J')], action: Action::Jacobian, help: "the Jacobian ∂out/∂x of this layer, and dout·J beside dx", footer: Some("Jacobian"), group: AIDS },
+    Binding { keys: &[ch('N')], action: Action::ToggleNumpy, help: "show or hide the NumPy line of each step", footer: None, group: AIDS },
+    Binding { keys: &[ch('x')], action: Action::Export, help: "write this step as Markdown to backstep-<preset>-step-<k>.md here", footer: Some("export"), group: AIDS },
     Binding { keys: &[ch('?')], action: Action::Help, help: "this help", footer: Some("help"), group: GENERAL },
-    Binding { keys: &[key(KeyCode::Esc)], action: Action::Back, help: "close the popup; quit when none is open", footer: None, group: GENERAL },
+    Binding { keys: &[key(KeyCode::Esc)], action: Action::Back, help: "close the popup, else clear the nudge, else quit", footer: None, group: GENERAL },
     Binding { keys: &[ch('q'), Key { code: KeyCode::Char('c'), ctrl: true, }], action: Action::Quit, help: "quit", footer: Some("quit"), group: GENERAL },
 ];
 
@@ -115,15 +124,6 @@ pub const PROMPT_BINDINGS: &[Binding] = &[
     Binding { keys: &[key(KeyCode::Esc)], action: Action::Back, help: "cancel", footer: Some("cancel"), group: "In a prompt" },
     Binding { keys: &[key(KeyCode::Backspace)], action: Action::Backspace, help: "delete a character", footer: None, group: "In a prompt" },
     Binding { keys: &[Key { code: KeyCode::Char('c'), ctrl: true, }], action: Action::Quit, help: "quit", footer: None, group: "In a prompt" },
-];
-
-/// Keys kept free for features in progress, with what they will do.
-pub const RESERVED: &[(char, &str)] = &[
-    ('u', "nudge a cell"),
-    ('Q', "quiz"),
-    ('N', "numpy line"),
-    ('J', "Jacobian"),
-    ('x', "export"),
 ];
 
 /// The mouse, for the help overlay.
@@ -214,15 +214,29 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_stay_free() {
-        for (c, what) in RESERVED {
-            let event = press(KeyCode::Char(*c), KeyModifiers::NONE);
-            assert_eq!(
-                action_for(Context::Main, &event),
-                None,
-                "{c} is kept for {what}"
-            );
+    fn aid_keys_are_bound() {
+        let cases = [
+            ('u', Action::Nudge),
+            ('[', Action::NudgeSmaller),
+            (']', Action::NudgeLarger),
+            ('Q', Action::Quiz),
+            ('N', Action::ToggleNumpy),
+            ('J', Action::Jacobian),
+            ('x', Action::Export),
+            ('s', Action::ToggleShapes),
+        ];
+        for (c, action) in cases {
+            let modifiers = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            let event = press(KeyCode::Char(c), modifiers);
+            assert_eq!(action_for(Context::Main, &event), Some(action), "{c}");
         }
+        // Lower-case j and q keep their meaning.
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Context::Main, &j), Some(Action::Down));
     }
 
     #[test]

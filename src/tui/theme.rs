@@ -105,6 +105,11 @@ impl Theme {
         self.fg(Style::new().add_modifier(Modifier::DIM), Color::Red)
     }
 
+    /// A cell the active nudge changed (also marked with `Δ`, the nudged cell with `+`).
+    pub fn changed(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
+    }
+
     /// The cell cursor.
     pub fn cursor(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)

@@ -3,11 +3,13 @@
 //! Nothing here changes state or runs the engine; it reads the tape the App holds. Layout is in
 //! [`layout`], the matrix pane widget in [`matrix_pane`].
 
+mod aids_panel;
 mod check_view;
 mod explanation;
 mod footer;
 mod header;
 mod inspector;
+mod jacobian_view;
 pub mod layout;
 pub mod matrix_pane;
 mod pipeline;
@@ -20,7 +22,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::layout::{Areas, MIN_SIZE};
 use self::matrix_pane::{CellText, Highlight, MatrixPane};
-use crate::tui::app::{App, Mode, Source, anchor};
+use crate::engine::aids::NudgeTarget;
+use crate::tui::app::{App, Mode, Pane, Source, anchor};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -37,6 +40,7 @@ impl Widget for &App {
         }
         inspector::render(self, areas.inspector, buf);
         explanation::render(self, areas.explanation, buf);
+        explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
         match &self.mode {
             Mode::Explore | Mode::Quit => {}
@@ -50,6 +54,15 @@ impl Widget for &App {
             }
             Mode::Prompt(prompt) => popup::prompt(self, prompt, area, buf),
             Mode::Error(message) => popup::error(self, message, area, buf),
+            Mode::Jacobian { view, first } => jacobian_view::render(self, view, *first, area, buf),
+            // The question itself is drawn in the inspector area, beside the operands.
+            Mode::Quiz(_) => {}
+            Mode::Reveal {
+                right,
+                verdict,
+                title,
+                lines,
+            } => popup::reveal(self, *right, verdict, title, lines, area, buf),
         }
     }
 }
@@ -99,7 +112,50 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
     if focused {
         view.anchor = app.cursor;
     }
+    if pane.written && matches!(app.mode, Mode::Quiz(_)) {
+        view.cells = CellText::Hidden;
+    }
+    if let Some(report) = &app.nudge {
+        view.changed = app
+            .origin_step(&pane.source, &pane.title)
+            .and_then(|s| report.changes.iter().find(|c| c.step == s))
+            .map_or(&[], |c| c.cells.as_slice());
+        view.nudged = nudged_cell(app, pane, &report.target);
+    }
     Some(view)
+}
+
+/// The nudged cell, when `pane` shows the matrix it belongs to.
+fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, usize)> {
+    match (target, &pane.source) {
+        (NudgeTarget::Output { layer, row, col }, source) => {
+            let out = app.origin_step(&Source::LayerOut(*layer), &output_title(app, *layer)?)?;
+            let here = match source {
+                Source::LayerOut(l) => l == layer,
+                Source::Input(l) => *l == layer + 1,
+                Source::StepWrite(s) => *s == out,
+                _ => false,
+            };
+            here.then_some((*row, *col))
+        }
+        (NudgeTarget::Input { row, col }, Source::Input(0)) => Some((*row, *col)),
+        (
+            NudgeTarget::Param {
+                layer,
+                name,
+                row,
+                col,
+            },
+            Source::Param(l, n),
+        ) if layer == l && name == n => Some((*row, *col)),
+        _ => None,
+    }
+}
+
+/// What layer `layer` calls its forward output.
+fn output_title(app: &App, layer: usize) -> Option<String> {
+    let kind = app.run.layers.get(layer)?.kind;
+    Some(crate::tui::app::output_name(kind).to_string())
 }
 
 /// The ReLU mask of the current layer, in its backward pass.

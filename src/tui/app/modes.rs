@@ -65,7 +65,31 @@ impl App {
     pub(super) fn popup(&mut self, action: Action) {
         let mode = std::mem::replace(&mut self.mode, Mode::Explore);
         self.mode = match (mode, action) {
+            (Mode::Quiz(prompt), action) => self.quiz_key(prompt, action),
             (_, Action::Back) => Mode::Explore,
+            (Mode::Jacobian { .. }, Action::Jacobian) => Mode::Explore,
+            (Mode::Help, Action::Up) => {
+                self.help_scroll = self.help_scroll.saturating_sub(1);
+                Mode::Help
+            }
+            (Mode::Help, Action::Down) => {
+                self.help_scroll = self.help_scroll.saturating_add(1).min(200);
+                Mode::Help
+            }
+            (Mode::Reveal { .. }, Action::Confirm) => Mode::Explore,
+            (
+                Mode::Jacobian { view, first },
+                Action::Up | Action::Down | Action::Left | Action::Right,
+            ) => {
+                let (rows, cols) = view.matrix.dim();
+                let first = match action {
+                    Action::Up => (first.0.saturating_sub(1), first.1),
+                    Action::Down => ((first.0 + 1).min(rows.saturating_sub(1)), first.1),
+                    Action::Left => (first.0, first.1.saturating_sub(1)),
+                    _ => (first.0, (first.1 + 1).min(cols.saturating_sub(1))),
+                };
+                Mode::Jacobian { view, first }
+            }
             (Mode::Help, Action::Help) | (Mode::Check { .. }, Action::Check) => Mode::Explore,
             (Mode::Explain { .. } | Mode::Error(_), Action::Confirm) => Mode::Explore,
             (Mode::Check { report, selected }, Action::Up | Action::Down) => {
@@ -123,6 +147,7 @@ impl App {
         });
         match loaded {
             Ok((preset, run)) => {
+                self.nudge = None;
                 self.preset = preset;
                 self.run = run;
                 self.cursor = (0, 0);
@@ -200,7 +225,7 @@ impl App {
     }
 
     /// The step that wrote a pane's matrix, if a step did.
-    fn origin_step(&self, source: &Source, title: &str) -> Option<usize> {
+    pub fn origin_step(&self, source: &Source, title: &str) -> Option<usize> {
         let steps = &self.run.tape.steps;
         let named = |mut range: std::ops::Range<usize>, names: &[&str]| {
             range.rfind(|&s| {
@@ -341,6 +366,7 @@ impl App {
             }
         }
         let run = preset.network.run(&preset.inputs)?;
+        self.nudge = None;
         let (step, focus, cursor) = (self.step, self.focus, self.cursor);
         self.preset = preset;
         self.run = run;

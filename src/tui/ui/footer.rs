@@ -1,5 +1,6 @@
 //! The footer: the main keys, generated from the keymap. When the line is too narrow, the least
-//! needed entries go first; `? help` and `q quit` always stay.
+//! needed entries go first; `? help` and `q quit` always stay. A status message (an export, a
+//! refusal) takes the line until the next key.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,11 +11,22 @@ use crate::tui::app::App;
 use crate::tui::keymap::footer;
 
 /// Footer labels in the order they are dropped when the line is too narrow.
-const DROP_ORDER: [&str; 6] = ["backward", "cell", "pane", "presets", "edit", "check"];
+const DROP_ORDER: [&str; 12] = [
+    "backward", "cell", "pane", "export", "shapes", "Jacobian", "presets", "edit", "check", "quiz",
+    "nudge", "explain",
+];
 
 /// Draw `key label` pairs from the keymap's footer entries for the current context.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
+    if let Some(status) = &app.status {
+        Line::from(vec![
+            Span::styled(" ▸ ", theme.key()),
+            Span::raw(status.clone()),
+        ])
+        .render(area, buf);
+        return;
+    }
     let mut items = footer(app.context());
     let width = |items: &[(String, &str)]| {
         items

@@ -30,6 +30,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw("  layer "),
         Span::styled(step.layer_name.clone(), theme.title()),
     ]);
+    let mut first = first;
+    if app.quiz || app.score.asked > 0 {
+        let mode = if app.quiz { "quiz on" } else { "quiz off" };
+        first.push_span(Span::styled(
+            format!("   ? {mode} · {}", app.score),
+            theme.key(),
+        ));
+    }
+    if let Some(n) = &app.nudge {
+        first.push_span(Span::styled(
+            format!("   Δ nudge {} by {:.0e}", n.target_name, n.h),
+            theme.changed(),
+        ));
+    }
     let mut second = vec![
         Span::styled(" formula  ", theme.dim()),
         Span::styled(step.formula.clone(), theme.formula()),

@@ -8,13 +8,16 @@
 //! - any other step: the operands the panes do not show, and the cached ones with the forward
 //!   step that cached them.
 //!
-//! Above them, the engine's explanation of the selected written cell, with its numbers.
+//! Above them, the engine's explanation of the selected written cell, with its numbers. A
+//! learning-aid panel (quiz question, nudge, shape algebra; see `aids_panel`) takes the
+//! inspector's place while it is active.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::aids_panel;
 use super::layout::{fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
 use crate::engine::{LayerKind, Matrix, Op, Phase, Step};
@@ -223,8 +226,16 @@ fn cell_lines(app: &App) -> Vec<String> {
     lines
 }
 
+/// True when a learning-aid panel takes the inspector's place.
+pub fn shows_aid(app: &App) -> bool {
+    aids_panel::panel(app).is_some()
+}
+
 /// Rows the inspector would like.
 pub fn desired_height(app: &App) -> u16 {
+    if let Some(panel) = aids_panel::panel(app) {
+        return 1 + panel.lines.len() as u16;
+    }
     contents(app).map_or(0, |(_, items)| {
         1 + cell_lines(app).len() as u16
             + items
@@ -237,12 +248,34 @@ pub fn desired_height(app: &App) -> u16 {
 
 /// Draw the heading and the matrices side by side, scrolled to the selected written cell.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some((heading, items)) = contents(app) else {
-        return;
-    };
     if area.height == 0 {
         return;
     }
+    if let Some(panel) = aids_panel::panel(app) {
+        Line::from(vec![
+            Span::styled(" ◆ ", app.theme.key()),
+            Span::styled(panel.heading, app.theme.title()),
+        ])
+        .render(Rect { height: 1, ..area }, buf);
+        for (k, line) in panel.lines.into_iter().enumerate() {
+            let y = area.y + 1 + k as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+        return;
+    }
+    let Some((heading, items)) = contents(app) else {
+        return;
+    };
     Line::from(vec![
         Span::styled(" ◆ ", app.theme.key()),
         Span::styled(heading, app.theme.title()),

@@ -25,6 +25,8 @@ pub struct Areas {
     pub inspector: Rect,
     /// The step's note.
     pub explanation: Rect,
+    /// The NumPy line (no rows when `N` hid it).
+    pub numpy: Rect,
     /// The keys.
     pub footer: Rect,
 }
@@ -109,8 +111,10 @@ impl Areas {
         };
         let pipeline = Rect::new(0, HEADER, width, PIPELINE);
         let body_y = HEADER + PIPELINE;
-        let body_h = height - HEADER - PIPELINE - EXPLANATION - FOOTER;
+        let numpy_h = u16::from(app.show_numpy);
+        let body_h = height - HEADER - PIPELINE - EXPLANATION - numpy_h - FOOTER;
         let explanation = Rect::new(0, body_y + body_h, width, EXPLANATION);
+        let numpy = Rect::new(0, body_y + body_h + EXPLANATION, width, numpy_h);
         let footer = Rect::new(0, height - FOOTER, width, FOOTER);
 
         let bands = [Band::Inputs, Band::Forward, Band::Backward];
@@ -130,10 +134,16 @@ impl Areas {
         let wanted_panes: u16 = band_heights.iter().sum();
         // The panes come first (the inspector keeps at least its heading and the explained
         // cell), and among them the band with the matrix the step wrote.
+        // A learning-aid panel (quiz, nudge, shapes) may take up to half the body from the panes.
         let wanted_inspector = inspector::desired_height(app);
+        let floor = if inspector::shows_aid(app) {
+            wanted_inspector.min(body_h / 2)
+        } else {
+            wanted_inspector.min(3)
+        };
         let inspector_h = wanted_inspector
             .min(body_h.saturating_sub(wanted_panes))
-            .max(wanted_inspector.min(3));
+            .max(floor);
         let panes_h = body_h - inspector_h;
         let written = band_panes
             .iter()
@@ -175,6 +185,7 @@ impl Areas {
             panes,
             inspector,
             explanation,
+            numpy,
             footer,
         })
     }

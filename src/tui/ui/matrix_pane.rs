@@ -3,8 +3,9 @@
 //!
 //! Only the visible cells are formatted, so drawing a 1000×1000 matrix costs what drawing the
 //! window costs. Each cell is a space, one marker column and the number: `›` read by the current step,
-//! `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask — the markers carry
-//! the meaning, the colours only repeat it.
+//! `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask, `Δ` moved by the
+//! active nudge and `+` the nudged cell itself — the markers carry the meaning, the colours only
+//! repeat it. In a quiz the written matrix is drawn as `?` until the learner answers.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -12,6 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use crate::engine::aids::CellChange;
 use crate::engine::format::num;
 use crate::engine::{Matrix, Op};
 use crate::tui::app::feeds;
@@ -24,6 +26,8 @@ pub enum CellText {
     Number,
     /// A boolean mask (1 = True): `■ True` / `· False`.
     Mask,
+    /// Hidden behind `?` (a quiz question is open).
+    Hidden,
 }
 
 /// Which cells to mark, besides the cursor.
@@ -75,6 +79,10 @@ pub struct MatrixPane<'a> {
     pub cells: CellText,
     /// A 1×C row of column sums drawn under the matrix (`Σ`), e.g. db under dY.
     pub sum_row: Option<&'a Matrix>,
+    /// Cells the active nudge changed in this matrix (marked `Δ`).
+    pub changed: &'a [CellChange],
+    /// The nudged cell itself, when this matrix holds it (marked `+`).
+    pub nudged: Option<(usize, usize)>,
     /// Styles.
     pub theme: Theme,
 }
@@ -121,6 +129,8 @@ impl<'a> MatrixPane<'a> {
             highlight: Highlight::None,
             cells: CellText::Number,
             sum_row: None,
+            changed: &[],
+            nudged: None,
             theme,
         }
     }
@@ -130,6 +140,7 @@ impl<'a> MatrixPane<'a> {
             CellText::Number => num(v, self.decimals),
             CellText::Mask if v != 0.0 => "■ True".into(),
             CellText::Mask => "· False".into(),
+            CellText::Hidden => "?".into(),
         }
     }
 
@@ -183,6 +194,7 @@ impl<'a> MatrixPane<'a> {
         let base = match self.cells {
             CellText::Number => (self.decimals as u16 + 3).max(digits(cols.saturating_sub(1))),
             CellText::Mask => 7,
+            CellText::Hidden => (self.decimals as u16 + 3).max(digits(cols.saturating_sub(1))),
         };
         let mut grid = Grid {
             gutter,
@@ -230,6 +242,15 @@ impl<'a> MatrixPane<'a> {
 
     fn mark(&self, i: usize, j: usize) -> (char, Style) {
         let theme = self.theme;
+        let selected = matches!(self.highlight, Highlight::Written { cell } if cell == (i, j));
+        if !selected {
+            if self.nudged == Some((i, j)) {
+                return ('+', theme.changed());
+            }
+            if self.changed.iter().any(|c| (c.row, c.col) == (i, j)) {
+                return ('Δ', theme.changed());
+            }
+        }
         match self.highlight {
             Highlight::Written { cell } if cell == (i, j) => ('•', theme.written()),
             Highlight::Written { .. } => (' ', theme.written()),
@@ -247,7 +268,7 @@ impl<'a> MatrixPane<'a> {
         match self.cells {
             CellText::Mask if v != 0.0 => style.patch(self.theme.mask_true()),
             CellText::Mask => style.patch(self.theme.mask_false()),
-            CellText::Number => style,
+            CellText::Number | CellText::Hidden => style,
         }
     }
 }

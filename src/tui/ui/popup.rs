@@ -1,5 +1,5 @@
 //! The popups: help (generated from the keymap), a cell's explanation, the preset picker, the
-//! edit and path prompts, and errors.
+//! edit and path prompts, a quiz answer, and errors.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,29 +34,153 @@ fn boxed(rect: Rect, title: &str, lines: Vec<Line<'_>>, style: Style, buf: &mut 
         .render(rect, buf);
 }
 
-/// Every key, grouped, from the keymap tables.
-pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+/// Width of the keys column of the help.
+const HELP_KEYS: usize = 12;
+
+/// `text` cut into pieces of at most `width` characters at spaces.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(last) = out.last_mut() else { break };
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(word.to_string());
+        } else {
+            if len > 0 {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
+/// The help's lines per group, wrapped to `width` columns with a hanging indent.
+fn help_groups(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
     let theme = app.theme;
-    let mut lines = Vec::new();
+    let text_w = width.saturating_sub(HELP_KEYS + 2).max(10);
+    let entry = |keys: String, help: &str| -> Vec<Line<'static>> {
+        wrap_words(help, text_w)
+            .into_iter()
+            .enumerate()
+            .map(|(k, piece)| {
+                let keys = if k == 0 { keys.clone() } else { String::new() };
+                Line::from(vec![
+                    Span::styled(format!("  {keys:<HELP_KEYS$}"), theme.key()),
+                    Span::raw(piece),
+                ])
+            })
+            .collect()
+    };
+    let mut groups: Vec<Vec<Line<'static>>> = Vec::new();
     let mut group = "";
     for b in BINDINGS.iter().chain(PROMPT_BINDINGS) {
         if b.group != group {
             group = b.group;
-            lines.push(Line::styled(group, theme.title()));
+            groups.push(vec![Line::styled(group, theme.title())]);
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys_label(b)), theme.key()),
-            Span::raw(b.help),
-        ]));
+        if let Some(lines) = groups.last_mut() {
+            lines.extend(entry(keys_label(b), b.help));
+        }
     }
-    lines.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "mouse"), theme.key()),
-        Span::raw(MOUSE_HELP),
-    ]));
-    let height = lines.len() as u16 + 2;
+    if let Some(lines) = groups.last_mut() {
+        lines.extend(entry("mouse".into(), MOUSE_HELP));
+    }
+    groups
+}
+
+/// Every key, grouped, from the keymap tables: two columns when the terminal is wide, and
+/// scrolled by `app.help_scroll` rows when it is not tall enough.
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let rect = centered(area, area.width.saturating_sub(2).min(124), area.height);
+    let two = rect.width >= 110;
+    let column_w = if two {
+        (rect.width.saturating_sub(2) / 2) as usize
+    } else {
+        rect.width.saturating_sub(2) as usize
+    };
+    let groups = help_groups(app, column_w);
+    let total: usize = groups.iter().map(Vec::len).sum();
+    let columns: Vec<Vec<Line<'static>>> = if two {
+        // Split at the group boundary that balances the two columns best.
+        let mut best = (usize::MAX, 0);
+        let mut acc = 0;
+        for (k, g) in groups.iter().enumerate() {
+            acc += g.len();
+            let worst = acc.max(total - acc);
+            if worst < best.0 {
+                best = (worst, k + 1);
+            }
+        }
+        let (left, right) = groups.split_at(best.1.min(groups.len()));
+        vec![left.concat(), right.concat()]
+    } else {
+        vec![groups.concat()]
+    };
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let rect = centered(area, rect.width, tallest + 2);
+    let inner_h = rect.height.saturating_sub(2);
+    let scroll = app.help_scroll.min(tallest.saturating_sub(inner_h));
+    let title = if tallest > inner_h {
+        "keys — ↑/↓ scroll · ? or Esc to close"
+    } else {
+        "keys — ? or Esc to close"
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_style(theme.border_focused())
+        .title(Line::styled(format!(" {title} "), theme.border_focused()));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (k, lines) in columns.into_iter().enumerate() {
+        let x = inner.x + (k * column_w) as u16;
+        let width = (column_w as u16).min(inner.right().saturating_sub(x));
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .render(Rect::new(x, inner.y, width, inner.height), buf);
+    }
+}
+
+/// The answer to a quiz question: right or wrong, the true value, and how the cell is made.
+pub fn reveal(
+    app: &App,
+    right: bool,
+    verdict: &str,
+    title: &str,
+    text: &[String],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = app.theme;
+    let (mark, style) = if right {
+        ("✓", theme.ok())
+    } else {
+        ("✗", theme.error())
+    };
+    let mut lines = vec![
+        Line::styled(format!("{mark} {verdict}"), style),
+        Line::styled(format!("score {}", app.score), theme.key()),
+    ];
+    lines.extend(text.iter().enumerate().map(|(i, l)| {
+        if i == 1 {
+            Line::styled(l.clone(), theme.formula())
+        } else {
+            Line::raw(l.clone())
+        }
+    }));
+    lines.push(Line::styled(
+        "Enter or Esc: see the step (quiz stays on; Q turns it off)",
+        theme.dim(),
+    ));
+    let width = area.width.saturating_sub(8).min(110);
+    let rows: u16 = lines
+        .iter()
+        .map(|l| l.width() as u16 / width.saturating_sub(2).max(1) + 1)
+        .sum();
     boxed(
-        centered(area, 96, height),
-        "keys — ? or Esc to close",
+        centered(area, width, rows + 2),
+        title,
         lines,
         theme.border_focused(),
         buf,
