@@ -99,7 +99,7 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
     let lines = vec![
         indent(
             format!(
-                "{:<9}{}: {:.8} → {:.8}, moved by {}",
+                "{:<11}{}: {:.8} → {:.8}, moved by {}",
                 "actual",
                 r.objective_name,
                 r.base,
@@ -110,7 +110,7 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
         ),
         indent(
             format!(
-                "{:<9}gradient × h = {:.6} × {:.0e} = {}",
+                "{:<11}gradient × h = {:.6} × {:.0e} = {}",
                 "predicted",
                 r.gradient,
                 r.h,

@@ -6,27 +6,20 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
+
+use super::layout::wrap_words;
 
 use crate::engine::aids::numpy_line;
 use crate::tui::app::{App, Mode};
 
-/// Draw the note, wrapped over the area's rows, with the cached reads spelled out.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+/// The note as one string: `ℹ`, the step's note and the cached reads it does not mention.
+fn note_text(app: &App) -> String {
     let Some(step) = app.current() else {
-        return;
+        return String::new();
     };
     if matches!(app.mode, Mode::Quiz(_)) {
-        Line::from(vec![
-            Span::styled(" ℹ ", theme.key()),
-            Span::styled(
-                "the note on this step is shown once you have answered",
-                theme.dim(),
-            ),
-        ])
-        .render(area, buf);
-        return;
+        return "ℹ the note on this step is shown once you have answered".into();
     }
     let cached: Vec<String> = step
         .reads
@@ -36,19 +29,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .map(|s| format!("{} ← forward step {}", r.name, s + 1))
         })
         .collect();
-    let mut spans = vec![
-        Span::styled(" ℹ ", theme.key()),
-        Span::raw(step.note.clone()),
-    ];
+    let mut text = format!("ℹ {}", step.note);
     if !cached.is_empty() && !step.note.contains("cached at") {
-        spans.push(Span::styled(
-            format!("  (cached: {})", cached.join(", ")),
-            theme.dim(),
-        ));
+        text.push_str(&format!("  (cached: {})", cached.join(", ")));
     }
-    Paragraph::new(Line::from(spans))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    text
+}
+
+/// Rows the note takes at `width` columns.
+pub fn note_rows(app: &App, width: u16) -> usize {
+    wrap_words(&note_text(app), (width as usize).max(1)).len()
+}
+
+/// Draw the note, wrapped over the area's rows.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let text = note_text(app);
+    for (k, line) in wrap_words(&text, (area.width as usize).max(1))
+        .into_iter()
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let spans = match line.strip_prefix("ℹ") {
+            Some(rest) if k == 0 => {
+                vec![Span::styled("ℹ", theme.key()), Span::raw(rest.to_string())]
+            }
+            _ => vec![Span::raw(line)],
+        };
+        Line::from(spans).render(
+            Rect {
+                y: area.y + k as u16,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
 }
 
 /// Draw `numpy › <line>`: the NumPy that does what this step does (`N` hides it).

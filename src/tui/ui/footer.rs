@@ -12,7 +12,7 @@ use crate::tui::keymap::footer;
 
 /// Footer labels in the order they are dropped when the line is too narrow.
 const DROP_ORDER: [&str; 12] = [
-    "backward", "cell", "pane", "export", "shapes", "Jacobian", "presets", "edit", "check", "quiz",
+    "backward", "cell", "export", "shapes", "Jacobian", "pane", "presets", "edit", "check", "quiz",
     "nudge", "explain",
 ];
 

@@ -23,10 +23,16 @@ const STRUCTURE_ROWS: u16 = 2;
 /// Draw the popup over the explorer, J scrolled so that `first` is its top-left cell.
 pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
+    let wanted = STRUCTURE_ROWS
+        + 2
+        + view.matrix.nrows().min(200) as u16
+        + 2
+        + pane_height(view.dx.nrows())
+        + 2;
     let rect = centered(
         area,
         area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
+        wanted.min(area.height.saturating_sub(2)),
     );
     Clear.render(rect, buf);
     let block = Block::bordered()
@@ -57,11 +63,12 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
             },
             buf,
         );
-    // The check: dout·J beside dx, under J.
+    // The check under J: a blank row, the verdict, then dout·J beside dx.
     let x_rows = view.dx.nrows();
-    let check_h = (pane_height(x_rows) + 1).min(inner.height.saturating_sub(STRUCTURE_ROWS + 3));
+    let check_h = (pane_height(x_rows) + 2).min(inner.height.saturating_sub(STRUCTURE_ROWS + 3));
     let j_top = inner.y + STRUCTURE_ROWS;
     let j_h = inner.height - STRUCTURE_ROWS - check_h;
+    // One blank row between J and the check.
     let (rows, cols) = view.matrix.dim();
     Line::styled(
         format!(
@@ -79,7 +86,10 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         buf,
     );
 
-    let check_top = j_top + j_h;
+    if check_h < 3 {
+        return;
+    }
+    let check_top = j_top + j_h + 1;
     let ok = view.max_abs_diff < 1e-6;
     let verdict = if ok { "✓ equal" } else { "✗ differ" };
     Line::from(vec![
@@ -91,10 +101,7 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
             if ok { theme.ok() } else { theme.error() },
         ),
         Span::styled(
-            format!(
-                "  (J by central differences of forward only, h = {:.0e})",
-                view.h
-            ),
+            format!("  (J: central differences of forward, h = {:.0e})", view.h),
             theme.dim(),
         ),
     ])
@@ -103,7 +110,7 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         inner.x,
         check_top + 1,
         inner.width,
-        check_h.saturating_sub(1),
+        check_h.saturating_sub(2),
     );
     let items = [
         ("dout·J", "dout flattened × J", &view.vjp),

@@ -6,7 +6,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{inspector, pane_view};
+use super::{explanation, inspector, pane_view};
 use crate::tui::app::{App, Band};
 
 /// The smallest terminal the explorer draws in; below it, a message says what is needed.
@@ -25,7 +25,8 @@ pub struct Areas {
     pub inspector: Rect,
     /// The step's note.
     pub explanation: Rect,
-    /// The NumPy line (no rows when `N` hid it).
+    /// The NumPy line (no rows when `N` hid it): the explanation's last row when the note
+    /// fits in the rows above it, else a row of its own.
     pub numpy: Rect,
     /// The keys.
     pub footer: Rect,
@@ -80,6 +81,25 @@ fn share(desired: &[u16], available: u16, spread: bool) -> Vec<u16> {
     out
 }
 
+/// `text` cut into lines of at most `width` characters at spaces (a longer word gets a line of
+/// its own and is cut when drawn).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(last) = out.last_mut() else { break };
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(word.to_string());
+        } else {
+            if len > 0 {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
 /// Rectangles side by side in `area`, of widths `widths`.
 pub fn row(area: Rect, widths: &[u16]) -> Vec<Rect> {
     let mut x = area.x;
@@ -111,10 +131,16 @@ impl Areas {
         };
         let pipeline = Rect::new(0, HEADER, width, PIPELINE);
         let body_y = HEADER + PIPELINE;
-        let numpy_h = u16::from(app.show_numpy);
+        let note_rows = explanation::note_rows(app, width);
+        let own_row = app.show_numpy && note_rows >= EXPLANATION as usize;
+        let numpy_h = u16::from(own_row);
         let body_h = height - HEADER - PIPELINE - EXPLANATION - numpy_h - FOOTER;
         let explanation = Rect::new(0, body_y + body_h, width, EXPLANATION);
-        let numpy = Rect::new(0, body_y + body_h + EXPLANATION, width, numpy_h);
+        let numpy = match (app.show_numpy, own_row) {
+            (false, _) => Rect::new(0, explanation.bottom(), width, 0),
+            (true, true) => Rect::new(0, explanation.bottom(), width, 1),
+            (true, false) => Rect::new(0, explanation.bottom() - 1, width, 1),
+        };
         let footer = Rect::new(0, height - FOOTER, width, FOOTER);
 
         let bands = [Band::Inputs, Band::Forward, Band::Backward];

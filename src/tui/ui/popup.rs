@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use super::layout::wrap_words;
 use crate::tui::app::{App, PickerEntry, Prompt};
 use crate::tui::keymap::{BINDINGS, MOUSE_HELP, PROMPT_BINDINGS, keys_label};
 
@@ -37,28 +38,10 @@ fn boxed(rect: Rect, title: &str, lines: Vec<Line<'_>>, style: Style, buf: &mut 
 /// Width of the keys column of the help.
 const HELP_KEYS: usize = 12;
 
-/// `text` cut into pieces of at most `width` characters at spaces.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for word in text.split(' ') {
-        let Some(last) = out.last_mut() else { break };
-        let len = last.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(word.to_string());
-        } else {
-            if len > 0 {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    out
-}
-
 /// The help's lines per group, wrapped to `width` columns with a hanging indent.
 fn help_groups(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
     let theme = app.theme;
-    let text_w = width.saturating_sub(HELP_KEYS + 2).max(10);
+    let text_w = width.saturating_sub(HELP_KEYS + 4).max(10);
     let entry = |keys: String, help: &str| -> Vec<Line<'static>> {
         wrap_words(help, text_w)
             .into_iter()
