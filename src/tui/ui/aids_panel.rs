@@ -148,6 +148,12 @@ fn shapes(app: &App) -> Option<Panel> {
         .iter()
         .map(|l| indent(l.clone(), theme.formula()))
         .collect();
+    let widest = algebra
+        .candidates
+        .iter()
+        .map(|c| c.product.chars().count())
+        .max()
+        .unwrap_or(0);
     for c in &algebra.candidates {
         let (mark, style) = if c.fits {
             ("✓", theme.ok())
@@ -162,7 +168,7 @@ fn shapes(app: &App) -> Option<Panel> {
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw("   "),
-            Span::styled(format!("{mark} {:<18}", c.product), style),
+            Span::styled(format!("{mark} {:<widest$} ", c.product), style),
             Span::styled(format!("{used:<7}"), theme.key()),
             Span::raw(format!("{}{remark}", c.verdict)),
         ]));

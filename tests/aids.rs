@@ -1,0 +1,397 @@
+//! The learning aids in the explorer, driven by key events as a learner drives them: the NumPy
+//! line (`N`), the shape panel (`s`), the Jacobian (`J`), the nudge (`u`, `[`, `]`, `Esc`), the
+//! quiz (`Q`) and the export (`x`). Numbers are checked against the engine's own aids and
+//! `backstep trace`; the snapshots are 120×36 frames.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::path::PathBuf;
+
+use backstep::engine::aids::NudgeTarget;
+use backstep::preset::{BUILTINS, Preset};
+use backstep::tui::app::{App, Mode, Source};
+use backstep::tui::{Action, to_action};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn app(preset: &str) -> App {
+    App::new(Preset::builtin(preset).expect("built-in")).expect("runs")
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let modifiers = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        KeyCode::BackTab => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(action) = to_action(app, Event::Key(KeyEvent::new(code, modifiers))) {
+        app.update(action);
+    }
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+fn at_step(preset: &str, step: usize) -> App {
+    let mut a = app(preset);
+    for _ in 1..step {
+        press(&mut a, KeyCode::Right);
+    }
+    assert_eq!(a.step + 1, step, "{preset} has a step {step}");
+    a
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn numpy_line_is_shown_and_n_toggles_it() {
+    let mut a = at_step("two-layer", 21);
+    let on = screen(&a, 120, 36);
+    assert!(
+        on.contains("numpy › self.dW = np.dot(self.x.T, dout)"),
+        "{on}"
+    );
+    insta::assert_snapshot!("aids_numpy_line", on);
+    press(&mut a, KeyCode::Char('N'));
+    assert!(!a.show_numpy);
+    assert!(!screen(&a, 120, 36).contains("numpy ›"));
+    press(&mut a, KeyCode::Char('N'));
+    assert!(screen(&a, 120, 36).contains("numpy ›"));
+    // Every step has one, in the book's names.
+    let mut relu = at_step("two-layer", 3);
+    assert!(screen(&relu, 120, 36).contains("numpy › self.mask = (x <= 0)"));
+    press(&mut relu, KeyCode::End);
+    assert!(screen(&relu, 80, 24).contains("numpy › self.db = np.sum(dout, axis=0)"));
+}
+
+#[test]
+fn shape_panel_derives_dw_on_affine_and_two_layer() {
+    // affine: step 4 is dW = Xᵀ·dY (X 4×3, W 3×2, dY 4×2).
+    let mut a = at_step("affine", 4);
+    press(&mut a, KeyCode::Char('s'));
+    assert!(a.show_shapes);
+    let text = screen(&a, 120, 36);
+    for needle in [
+        "shape algebra — dW",
+        "dW must be D×H like W (3×2)",
+        "✓ Xᵀ·dY",
+        "◀ used",
+        "✗ Wᵀ·dY",
+        "inner sizes 3 ≠ 4 (D ≠ N) — the seed's dW = W.T · dout",
+    ] {
+        assert!(text.contains(needle), "{needle}:\n{text}");
+    }
+    insta::assert_snapshot!("affine_shapes_dw", text);
+    // It stays on while stepping: db sums dY over rows.
+    press(&mut a, KeyCode::Right);
+    assert!(screen(&a, 120, 36).contains("✓ np.sum(dY, axis=0)"));
+    // two-layer, Affine1's dW (step 21): X 2×3, dY 2×4.
+    let mut t = at_step("two-layer", 21);
+    press(&mut t, KeyCode::Char('s'));
+    let text = screen(&t, 120, 36);
+    assert!(text.contains("✓ Xᵀ·dY"), "{text}");
+    assert!(text.contains("dW must be D×H like W (3×4)"), "{text}");
+    // A ReLU step has no shape panel: the inspector is back, the status says why.
+    press(&mut t, KeyCode::Char('s'));
+    press(&mut t, KeyCode::Home);
+    press(&mut t, KeyCode::Right);
+    press(&mut t, KeyCode::Right);
+    press(&mut t, KeyCode::Char('s'));
+    assert!(screen(&t, 120, 36).contains("this step is not one"));
+}
+
+#[test]
+fn jacobian_of_sigmoid_is_diagonal_and_matches_dx() {
+    let mut a = app("sigmoid");
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Char('J'));
+    let Mode::Jacobian { view, .. } = &a.mode else {
+        panic!("J opens the Jacobian, got {:?}", a.mode);
+    };
+    assert_eq!(view.matrix.dim(), (6, 6));
+    assert_eq!(view.off_diagonal_max(), 0.0);
+    // J[i,i] = y(1 − y): y[0,1] = σ(0) = 0.5 gives 0.25.
+    assert!((view.matrix[[1, 1]] - 0.25).abs() < 1e-8);
+    assert!(view.max_abs_diff < 1e-8);
+    let text = screen(&a, 120, 36);
+    assert!(text.contains("diagonal"), "{text}");
+    assert!(text.contains("✓ equal"), "{text}");
+    assert!(text.contains("out[0,1]         ·   0.2500"), "{text}");
+    insta::assert_snapshot!("sigmoid_jacobian", text);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Char('J'));
+    assert!(matches!(a.mode, Mode::Explore));
+
+    // Too large: an error popup, not a panic.
+    let big = r#"
+x = { random = "normal", shape = [9, 9], scale = 1.0, seed = 1 }
+[[layers]]
+type = "relu"
+"#;
+    let preset = Preset::from_toml(big, backstep::preset::Source::Builtin("big".into()))
+        .expect("valid preset");
+    let mut b = App::new(preset).expect("runs");
+    press(&mut b, KeyCode::Char('J'));
+    assert!(
+        matches!(&b.mode, Mode::Error(m) if m.contains("at most 64")),
+        "{:?}",
+        b.mode
+    );
+    assert!(screen(&b, 120, 36).contains("at most 64"));
+}
+
+#[test]
+fn nudging_affine2_output_moves_the_loss_by_dout_times_h() {
+    // Step 6 writes Affine2's Y; the cursor starts on it. Nudge Y[0,1].
+    let mut a = at_step("two-layer", 6);
+    press(&mut a, KeyCode::Char('l'));
+    assert_eq!(a.cursor, (0, 1));
+    press(&mut a, KeyCode::Char('u'));
+    let r = a.nudge.as_deref().expect("u starts a nudge").clone();
+    assert_eq!(
+        r.target,
+        NudgeTarget::Output {
+            layer: 2,
+            row: 0,
+            col: 1
+        }
+    );
+    assert_eq!(r.h, 1e-3);
+    // The prediction is dout[0,1] of Affine2 × h.
+    let dout = a.run.layers[2].dout[[0, 1]];
+    assert!((r.predicted - dout * 1e-3).abs() < 1e-15);
+    let ratio = r.ratio.expect("dout is not 0");
+    assert!((ratio - 1.0).abs() < 1e-2, "ratio {ratio}");
+    let text = screen(&a, 120, 36);
+    assert!(
+        text.contains("Δ nudge Affine2 out[0,1] by h = 1e-3"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("ratio actual / predicted = {ratio:.4}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{:+.4e}", r.actual)), "{text}");
+    assert!(text.contains(&format!("{:+.4e}", r.predicted)), "{text}");
+    insta::assert_snapshot!("two_layer_nudge", text);
+
+    // Stepping on: the softmax of row 0 moved, marked Δ.
+    press(&mut a, KeyCode::Right);
+    assert!(screen(&a, 120, 36).contains('Δ'));
+    // h ÷ 10: the gap shrinks about tenfold.
+    press(&mut a, KeyCode::Char('['));
+    let small = a.nudge.as_deref().expect("still nudging");
+    assert_eq!(small.h, 1e-4);
+    assert!(small.relative_gap < r.relative_gap / 5.0);
+    press(&mut a, KeyCode::Char(']'));
+    press(&mut a, KeyCode::Char(']'));
+    assert!((a.nudge.as_deref().expect("nudging").h - 1e-2).abs() < 1e-15);
+    // Esc clears the nudge (and does not quit).
+    press(&mut a, KeyCode::Esc);
+    assert!(a.nudge.is_none());
+    assert!(!a.should_quit());
+    assert!(!screen(&a, 120, 36).contains('Δ'));
+}
+
+#[test]
+fn nudging_a_weight_and_refusing_a_gradient() {
+    // Step 1: panes X, W, b, X·W. Focus W and nudge W[0,0].
+    let mut a = at_step("two-layer", 1);
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(a.panes[a.focus].source, Source::Param(0, "W"));
+    press(&mut a, KeyCode::Char('u'));
+    let r = a.nudge.as_deref().expect("W can be nudged");
+    assert_eq!(r.target_name, "Affine1.W[0,0]");
+    assert!(r.relative_gap < 1e-2, "{}", r.relative_gap);
+    assert!(screen(&a, 120, 36).contains('+'));
+    press(&mut a, KeyCode::Esc);
+    // A backward step's gradient cannot be nudged: a message says which panes can.
+    let mut g = at_step("two-layer", 16);
+    press(&mut g, KeyCode::Char('u'));
+    assert!(g.nudge.is_none());
+    let text = screen(&g, 120, 36);
+    assert!(text.contains("dX cannot be nudged"), "{text}");
+    assert!(text.contains("x, W, b, w or a forward output"), "{text}");
+}
+
+#[test]
+fn quiz_asks_checks_and_scores() {
+    let mut a = at_step("two-layer", 20);
+    press(&mut a, KeyCode::Char('Q'));
+    assert!(a.quiz);
+    // Step 20 is backward: the question is asked at once.
+    let Mode::Quiz(prompt) = &a.mode else {
+        panic!("Q on a backward step asks, got {:?}", a.mode);
+    };
+    let q = prompt.question.clone();
+    assert_eq!(q.step, 19);
+    let text = screen(&a, 120, 36);
+    assert!(text.contains(&format!("what is {}?", q.cell)), "{text}");
+    assert!(text.contains('?'));
+    insta::assert_snapshot!("two_layer_quiz_question", text);
+
+    // Not a number: a message, the question stays.
+    keys(&mut a, "abc");
+    press(&mut a, KeyCode::Enter);
+    let Mode::Quiz(p) = &a.mode else {
+        panic!("a non-number keeps the question open");
+    };
+    assert!(
+        p.message
+            .as_deref()
+            .is_some_and(|m| m.contains("not a number"))
+    );
+    assert!(screen(&a, 120, 36).contains("is not a number"));
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    // The right value, as the learner would type it.
+    keys(&mut a, &format!("{:.6}", q.answer));
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&a.mode, Mode::Reveal { right: true, .. }),
+        "{:?}",
+        a.mode
+    );
+    assert_eq!((a.score.right, a.score.asked), (1, 1));
+    let text = screen(&a, 120, 36);
+    assert!(text.contains("✓ right"), "{text}");
+    assert!(text.contains("1/1 right"), "{text}");
+    insta::assert_snapshot!("two_layer_quiz_reveal", text);
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Explore));
+
+    // The next backward step asks again (another seed); a wrong answer is rejected.
+    press(&mut a, KeyCode::Right);
+    let Mode::Quiz(p) = &a.mode else {
+        panic!("stepping onto a backward step asks");
+    };
+    let wrong = p.question.answer + 1.0;
+    keys(&mut a, &format!("{wrong:.6}"));
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&a.mode, Mode::Reveal { right: false, verdict, .. } if verdict.contains("not quite"))
+    );
+    assert_eq!((a.score.right, a.score.asked), (1, 2));
+    press(&mut a, KeyCode::Esc);
+    assert!(screen(&a, 120, 36).contains("1/2 right"));
+    // Esc skips without scoring; forward steps never ask.
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.score.asked, 2);
+    press(&mut a, KeyCode::Home);
+    assert!(matches!(a.mode, Mode::Explore));
+    // Q turns it off: no more questions.
+    press(&mut a, KeyCode::Char('Q'));
+    press(&mut a, KeyCode::End);
+    assert!(matches!(a.mode, Mode::Explore));
+}
+
+#[test]
+fn export_writes_the_step_as_markdown() {
+    let dir = temp_dir("export");
+    let mut a = at_step("two-layer", 21);
+    a.export_dir = dir.clone();
+    press(&mut a, KeyCode::Char('x'));
+    let path = dir.join("backstep-two-layer-step-21.md");
+    let md = std::fs::read_to_string(&path).expect("x wrote the file");
+    assert!(md.contains("Formula: `dW = Xᵀ · dY`"), "{md}");
+    assert!(md.contains("self.dW = np.dot(self.x.T, dout)"), "{md}");
+    assert!(
+        md.contains("| dW | 0 | 1 | 2 | 3 |\n|---|---:|---:|---:|---:|"),
+        "{md}"
+    );
+    let text = screen(&a, 120, 36);
+    assert!(
+        text.contains("exported step 21 to backstep-two-layer-step-21.md"),
+        "{text}"
+    );
+    insta::assert_snapshot!("two_layer_export", text);
+    // The message goes with the next key.
+    press(&mut a, KeyCode::Char('l'));
+    assert!(a.status.is_none());
+    // An I/O error is shown, not a panic.
+    a.export_dir = dir.join("no-such-dir");
+    press(&mut a, KeyCode::Char('x'));
+    assert!(screen(&a, 120, 36).contains("could not write"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_aid_key_at_every_step_of_every_builtin() {
+    let dir = temp_dir("sweep");
+    for b in BUILTINS {
+        for (w, h) in [(120, 36), (80, 24)] {
+            let mut a = app(b.name);
+            a.export_dir = dir.clone();
+            a.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let n = a.run.tape.len();
+            for k in 0..n {
+                assert_eq!(a.step, k, "{}", b.name);
+                for c in ['N', 'N', 's', 's', 'x'] {
+                    press(&mut a, KeyCode::Char(c));
+                    screen(&a, w, h);
+                }
+                press(&mut a, KeyCode::Char('J'));
+                screen(&a, w, h);
+                press(&mut a, KeyCode::Down);
+                press(&mut a, KeyCode::Right);
+                screen(&a, w, h);
+                press(&mut a, KeyCode::Esc);
+                for _ in 0..a.panes.len() {
+                    press(&mut a, KeyCode::Tab);
+                    for c in ['u', ']', '[', '['] {
+                        press(&mut a, KeyCode::Char(c));
+                        screen(&a, w, h);
+                    }
+                    if matches!(a.mode, Mode::Error(_)) {
+                        press(&mut a, KeyCode::Esc);
+                    }
+                }
+                press(&mut a, KeyCode::Char('Q'));
+                screen(&a, w, h);
+                if matches!(a.mode, Mode::Quiz(_)) {
+                    keys(&mut a, "0.5");
+                    press(&mut a, KeyCode::Enter);
+                    screen(&a, w, h);
+                    press(&mut a, KeyCode::Enter);
+                }
+                press(&mut a, KeyCode::Char('Q'));
+                press(&mut a, KeyCode::Char('?'));
+                screen(&a, w, h);
+                press(&mut a, KeyCode::Esc);
+                assert!(!a.should_quit(), "{} step {k}", b.name);
+                // With a nudge on (if any pane allowed one), step on and watch the marks.
+                press(&mut a, KeyCode::Right);
+                screen(&a, w, h);
+                if a.step == k {
+                    break;
+                }
+                if a.nudge.is_some() {
+                    press(&mut a, KeyCode::Esc);
+                }
+            }
+            assert!(!a.should_quit(), "{}", b.name);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
