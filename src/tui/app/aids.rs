@@ -9,8 +9,8 @@ use super::{App, Mode, Source, output_name};
 use crate::cli::markdown::{step_file_name, step_markdown};
 use crate::engine::Phase;
 use crate::engine::aids::{
-    DEFAULT_NUDGE_H, NudgeTarget, Question, Verdict, check_answer, jacobian_for_step, nudge,
-    quiz_question, shape_algebra,
+    DEFAULT_NUDGE_H, JacobianView, NudgeTarget, Question, Verdict, check_answer, jacobian_for_step,
+    nudge, quiz_question, shape_algebra,
 };
 use crate::tui::action::Action;
 
@@ -218,4 +218,21 @@ impl App {
             Err(e) => format!("could not write {}: {e:#}", path.display()),
         });
     }
+}
+
+/// Arrows in the Jacobian popup scroll J by one row or column; other keys leave it as it is.
+pub(super) fn scroll_jacobian(
+    view: Box<JacobianView>,
+    first: (usize, usize),
+    action: Action,
+) -> Mode {
+    let (rows, cols) = view.matrix.dim();
+    let first = match action {
+        Action::Up => (first.0.saturating_sub(1), first.1),
+        Action::Down => ((first.0 + 1).min(rows.saturating_sub(1)), first.1),
+        Action::Left => (first.0, first.1.saturating_sub(1)),
+        Action::Right => (first.0, (first.1 + 1).min(cols.saturating_sub(1))),
+        _ => first,
+    };
+    Mode::Jacobian { view, first }
 }

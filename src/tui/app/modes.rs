@@ -77,18 +77,8 @@ impl App {
                 Mode::Help
             }
             (Mode::Reveal { .. }, Action::Confirm) => Mode::Explore,
-            (
-                Mode::Jacobian { view, first },
-                Action::Up | Action::Down | Action::Left | Action::Right,
-            ) => {
-                let (rows, cols) = view.matrix.dim();
-                let first = match action {
-                    Action::Up => (first.0.saturating_sub(1), first.1),
-                    Action::Down => ((first.0 + 1).min(rows.saturating_sub(1)), first.1),
-                    Action::Left => (first.0, first.1.saturating_sub(1)),
-                    _ => (first.0, (first.1 + 1).min(cols.saturating_sub(1))),
-                };
-                Mode::Jacobian { view, first }
+            (Mode::Jacobian { view, first }, action) => {
+                super::aids::scroll_jacobian(view, first, action)
             }
             (Mode::Help, Action::Help) | (Mode::Check { .. }, Action::Check) => Mode::Explore,
             (Mode::Explain { .. } | Mode::Error(_), Action::Confirm) => Mode::Explore,
