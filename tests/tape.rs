@@ -151,8 +151,17 @@ fn notes_say_what_dout_is_and_where_it_came_from() {
         "{}",
         relu.note
     );
-    let dout00 = run.layers[1].dout[[0, 0]];
-    assert!(relu.note.contains(&backstep::engine::format::n4(dout00)));
+    // the note quotes the cell with the largest |dout|, with its value
+    let d = &run.layers[1].dout;
+    let ((r, c), v) = d.indexed_iter().fold(((0, 0), 0.0f64), |b, (ix, &v)| {
+        if v.abs() > b.1.abs() { (ix, v) } else { b }
+    });
+    let quoted = format!(
+        "dout[{r},{c}] = {}: nudge out[{r},{c}] by h and L moves by about {}·h",
+        backstep::engine::format::n4(v),
+        backstep::engine::format::n4(v)
+    );
+    assert!(relu.note.contains(&quoted), "{}", relu.note);
     let apple = self::run("apple");
     let last = apple
         .tape

@@ -289,14 +289,24 @@ impl Network {
                 first(dout)
             );
         }
+        // Quote the cell with the largest gradient: it shows best what dout means.
+        let (r, c, v) = dout
+            .indexed_iter()
+            .fold((0, 0, 0.0f64), |best, ((r, c), &v)| {
+                if v.abs() > best.2.abs() {
+                    (r, c, v)
+                } else {
+                    best
+                }
+            });
         format!(
-            "dout = ∂L/∂out of {} ({}), arriving from layer {} ({}) as its dx; dout[0,0] = {}: nudge out[0,0] by h and L moves by about {}·h.",
+            "dout = ∂L/∂out of {} ({}), arriving from layer {} ({}) as its dx; dout[{r},{c}] = {}: nudge out[{r},{c}] by h and L moves by about {}·h.",
             l.name,
             shape(dout),
             i + 1,
             self.layers[i + 1].name,
-            first(dout),
-            first(dout)
+            n4(v),
+            n4(v)
         )
     }
 

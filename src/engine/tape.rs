@@ -184,12 +184,7 @@ impl Recorder for Tape {
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize> {
         let mut draft = make();
         if let Some(prefix) = self.pending_prefix.take() {
-            let mut chars = draft.note.chars();
-            let rest = match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
-                None => String::new(),
-            };
-            draft.note = format!("{prefix} {rest}");
+            draft.note = format!("{prefix} {}", sentence_case(&draft.note));
         }
         self.steps.push(Step {
             phase: self.phase.unwrap_or(Phase::Forward),
@@ -208,5 +203,45 @@ impl Recorder for Tape {
 
     fn prefix_next(&mut self, make: impl FnOnce() -> String) {
         self.pending_prefix = Some(make());
+    }
+}
+
+/// Capitalise a note that starts with an English word, so it reads as a new sentence after the
+/// `dout` prefix; a note that starts with a symbol (`dY`, `dout`, `y = …`) keeps its case.
+fn sentence_case(note: &str) -> String {
+    const SYMBOLS: [&str; 6] = ["dout", "out", "mask", "dx", "dw", "db"];
+    let first_word: &str = note
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let is_word = first_word == "a"
+        || first_word.len() >= 2
+            && first_word.chars().all(|c| c.is_ascii_lowercase())
+            && !SYMBOLS.contains(&first_word);
+    let mut chars = note.chars();
+    match chars.next() {
+        Some(first) if is_word => first.to_uppercase().chain(chars).collect(),
+        _ => note.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_case;
+
+    #[test]
+    fn only_words_are_capitalised() {
+        assert_eq!(
+            sentence_case("a cell that forward set to 0"),
+            "A cell that forward set to 0"
+        );
+        assert_eq!(
+            sentence_case("softmax and cross-entropy"),
+            "Softmax and cross-entropy"
+        );
+        assert_eq!(sentence_case("dY (2×4) · Wᵀ (4×3)"), "dY (2×4) · Wᵀ (4×3)");
+        assert_eq!(sentence_case("dout ⊙ y"), "dout ⊙ y");
+        assert_eq!(sentence_case("y = 1/(1 + exp(−x))"), "y = 1/(1 + exp(−x))");
+        assert_eq!(sentence_case(""), "");
     }
 }
