@@ -4,43 +4,20 @@
 //! `backstep trace`; the snapshots are 120×36 frames.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
+#[path = "support/driver.rs"]
+mod driver;
+
 use std::path::PathBuf;
 
 use backstep::engine::aids::NudgeTarget;
 use backstep::preset::{BUILTINS, Preset};
+use backstep::tui::Action;
 use backstep::tui::app::{App, Mode, Source};
-use backstep::tui::{Action, to_action};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use driver::{keys, press, screen};
+use ratatui::crossterm::event::KeyCode;
 
 fn app(preset: &str) -> App {
     App::new(Preset::builtin(preset).expect("built-in")).expect("runs")
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let modifiers = match code {
-        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-        KeyCode::BackTab => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    if let Some(action) = to_action(app, Event::Key(KeyEvent::new(code, modifiers))) {
-        app.update(action);
-    }
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .expect("draw");
-    terminal.backend().to_string()
 }
 
 fn at_step(preset: &str, step: usize) -> App {
