@@ -20,20 +20,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Phase::Backward) => " ← ",
         _ => " → ",
     };
-    let mut parts: Vec<(String, bool)> =
-        vec![(format!("x {}", shape(&app.preset.inputs.x)), false)];
+    // Each part has a full text and a short one (no shape) for narrow terminals.
+    let mut full: Vec<(String, String, bool)> = vec![(
+        format!("x {}", shape(&app.preset.inputs.x)),
+        "x".to_string(),
+        false,
+    )];
     for (i, layer) in app.run.layers.iter().enumerate() {
         let here = Some(i) == current;
         let text = format!("{} {}", layer.name, shape(&layer.out));
-        parts.push((if here { format!("[{text}]") } else { text }, here));
+        let text = if here { format!("[{text}]") } else { text };
+        let short = if here {
+            text.clone()
+        } else {
+            layer.name.clone()
+        };
+        full.push((text, short, here));
     }
-    match app.run.loss {
-        Some(loss) => parts.push((format!("L = {}", num(loss, app.decimals)), false)),
-        None => parts.push((
-            format!("L = Σ dout⊙out = {}", num(app.run.objective, app.decimals)),
-            false,
-        )),
-    }
+    let value = num(app.run.loss.unwrap_or(app.run.objective), app.decimals);
+    let loss_text = match app.run.loss {
+        Some(_) => format!("L = {value}"),
+        None => format!("L = Σ dout⊙out = {value}"),
+    };
+    full.push((loss_text, format!("L = {value}"), false));
+    let fits = |ps: &[(String, bool)]| {
+        ps.iter().map(|(t, _)| t.chars().count() + 3).sum::<usize>() < area.width as usize
+    };
+    let long: Vec<(String, bool)> = full.iter().map(|(t, _, h)| (t.clone(), *h)).collect();
+    let parts = if fits(&long) {
+        long
+    } else {
+        full.into_iter().map(|(_, s, h)| (s, h)).collect()
+    };
     // Drop leading parts until the current layer fits.
     let width =
         |ps: &[(String, bool)]| ps.iter().map(|(t, _)| t.chars().count() + 3).sum::<usize>() + 1;
