@@ -272,6 +272,12 @@ fn quiz_asks_checks_and_scores() {
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.score.asked, 2);
+    // Steps answered or skipped are not asked again when the learner steps back onto them.
+    press(&mut a, KeyCode::Left);
+    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
+    press(&mut a, KeyCode::Left);
+    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
+    assert_eq!(a.score.asked, 2);
     press(&mut a, KeyCode::Home);
     assert!(matches!(a.mode, Mode::Explore));
     // Q turns it off: no more questions.

@@ -126,6 +126,9 @@ pub struct App {
     pub score: Score,
     /// Questions asked so far; the seed of the next question.
     pub questions: u64,
+    /// Steps whose question was answered or skipped since the tape was last computed: stepping
+    /// back onto them shows them without asking again.
+    pub quizzed: std::collections::BTreeSet<usize>,
     /// A one-line message over the footer (an export, a refusal), cleared by the next key.
     pub status: Option<String>,
     /// Where `x` writes Markdown; the current directory unless a test points it elsewhere.
@@ -157,6 +160,7 @@ impl App {
             quiz: false,
             score: Score::default(),
             questions: 0,
+            quizzed: std::collections::BTreeSet::new(),
             status: None,
             export_dir: PathBuf::from("."),
             help_scroll: 0,

@@ -40,7 +40,7 @@ impl App {
 
     /// In quiz mode, on a backward step, ask for one cell of its written matrix.
     fn ask(&mut self) {
-        if !self.quiz {
+        if !self.quiz || self.quizzed.contains(&self.step) {
             return;
         }
         if let Some(question) = quiz_question(&self.run, self.step, self.questions) {
@@ -83,6 +83,7 @@ impl App {
                 Mode::Quiz(prompt)
             }
             Action::Back => {
+                self.quizzed.insert(prompt.question.step);
                 self.status = Some(format!(
                     "skipped {} · score {}",
                     prompt.question.cell, self.score
@@ -97,6 +98,7 @@ impl App {
                     return Mode::Quiz(prompt);
                 }
                 self.score.record(&verdict);
+                self.quizzed.insert(q.step);
                 let step = self.run.tape.steps.get(q.step);
                 let lines = step
                     .and_then(|s| Some((s, s.explain(q.row, q.col)?)))

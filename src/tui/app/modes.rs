@@ -140,6 +140,7 @@ impl App {
                 self.nudge = None;
                 self.preset = preset;
                 self.run = run;
+                self.quizzed.clear();
                 self.cursor = (0, 0);
                 self.write_cell = (0, 0);
                 self.go_to(0);
@@ -360,6 +361,7 @@ impl App {
         let (step, focus, cursor) = (self.step, self.focus, self.cursor);
         self.preset = preset;
         self.run = run;
+        self.quizzed.clear();
         self.go_to(step);
         self.focus = focus.min(self.panes.len().saturating_sub(1));
         self.cursor = cursor;
