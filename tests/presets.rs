@@ -255,3 +255,22 @@ fn loss_must_be_last_and_layers_are_named() {
     let names: Vec<&str> = p.network.layers.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Affine1", "ReLU", "Affine2", "Softmax-with-Loss"]);
 }
+
+#[test]
+fn overflow_is_an_error_not_nan() {
+    let p = Preset::from_toml(
+        "x = [[1e308, 1e308]]\n[[layers]]\ntype = \"affine\"\nW = [[10.0], [10.0]]\nb = [0.0]\n",
+        Source::File("big.toml".into()),
+    )
+    .unwrap();
+    let e = format!("{:#}", p.network.run(&p.inputs).unwrap_err());
+    assert!(e.contains("layer 0 (Affine) output became inf"), "{e}");
+    assert!(e.contains("too large for f64"), "{e}");
+    // sigmoid of huge inputs is fine: its output stays in [0, 1]
+    let p = Preset::from_toml(
+        "x = [[1e300, -1e300]]\n[[layers]]\ntype = \"sigmoid\"\n",
+        Source::File("s.toml".into()),
+    )
+    .unwrap();
+    assert!(p.network.run(&p.inputs).is_ok());
+}

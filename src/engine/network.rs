@@ -221,6 +221,7 @@ impl Network {
             tape.enter(Phase::Forward, i, &l.name, l.layer.kind());
             let start = tape.len();
             let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut tape)?;
+            ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
             layers.push(LayerRun {
                 kind: l.layer.kind(),
                 name: l.name.clone(),
@@ -254,6 +255,12 @@ impl Network {
             tape.prefix_next(|| note);
             let start = tape.len();
             let (dx, grads) = l.layer.backward(&caches[i], &dout, &mut tape)?;
+            ensure_finite(&dx, || format!("the gradient dx of layer {i} ({})", l.name))?;
+            for g in &grads {
+                ensure_finite(&g.value, || {
+                    format!("the gradient d{} of layer {i} ({})", g.name, l.name)
+                })?;
+            }
             let lr = &mut layers[i];
             lr.dout = dout;
             lr.dx = dx.clone();
@@ -360,4 +367,15 @@ impl Network {
         }
         Ok((objective, dout, grads))
     }
+}
+
+/// An error when `m` holds inf or NaN: f64 overflowed somewhere in `what`.
+fn ensure_finite(m: &Matrix, what: impl FnOnce() -> String) -> Result<()> {
+    if let Some(v) = m.iter().find(|v| !v.is_finite()) {
+        bail!(
+            "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
+            what()
+        );
+    }
+    Ok(())
 }
