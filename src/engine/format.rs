@@ -64,7 +64,7 @@ pub fn shape(m: &Matrix) -> String {
     format!("{r}×{c}")
 }
 
-/// Cell [0,0] with 4 decimals, or `—` for an empty matrix.
+/// Cell `[0,0]` with 4 decimals, or `—` for an empty matrix.
 pub fn first(m: &Matrix) -> String {
     m.get((0, 0)).map(|&v| n4(v)).unwrap_or_else(|| "—".into())
 }

@@ -2,7 +2,7 @@
 //!
 //! [`Network::run`] does one forward pass then one backward pass and returns a [`Run`]: the tape
 //! of every elementary step plus each layer's output, `dout`, `dx` and parameter gradients.
-//! [`Network::loss`] is the same forward pass without recording (for the gradient check).
+//! [`Network::objective`] is the same forward pass without recording (for the gradient check).
 //!
 //! The scalar being differentiated is the loss when the chain ends in Softmax-with-Loss;
 //! otherwise it is `L = Σ dout ⊙ out` for the given (or all-ones) `dout`, so that `dout` really is

@@ -53,7 +53,7 @@ pub struct JacobianView {
 }
 
 impl JacobianView {
-    /// The largest |J[i,j]| off the diagonal (i ≠ j); 0 for a diagonal Jacobian.
+    /// The largest |J\[i,j\]| off the diagonal (i ≠ j); 0 for a diagonal Jacobian.
     pub fn off_diagonal_max(&self) -> f64 {
         self.matrix
             .indexed_iter()

@@ -1,0 +1,369 @@
+//! How each op explains a cell it wrote: the terms, with their values, that were combined into it.
+
+use super::{Op, broadcast_index};
+use crate::engine::Matrix;
+use crate::engine::format::n4;
+use crate::engine::tape::Operand;
+
+/// One term that was combined into a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Symbolic, e.g. `X[1,0]·dY[1,2]`.
+    pub symbol: String,
+    /// With numbers, e.g. `1.0000·0.3000`.
+    pub numbers: String,
+    /// Its value.
+    pub value: f64,
+}
+
+/// How one cell of a step's output was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The cell, e.g. `dW[0,1]`.
+    pub target: String,
+    /// The rule for this cell, e.g. `dW[0,1] = Σₙ X[n,0]·dY[n,1]`.
+    pub rule: String,
+    /// The terms combined, with their values.
+    pub terms: Vec<Term>,
+    /// How the terms combine: `sum`, `single`, …  used to write the expansion.
+    pub combine: Combine,
+    /// The value the step wrote.
+    pub value: f64,
+    /// A remark, e.g. `masked: x ≤ 0, so the gradient is blocked`.
+    pub note: Option<String>,
+}
+
+/// How an explanation's terms make the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    /// The value is the sum of the terms.
+    Sum,
+    /// The value is the sum of the terms divided by their count.
+    Mean,
+    /// There is one term and it is the value.
+    Single,
+    /// The value is minus the sum of the terms.
+    NegSum,
+}
+
+impl Explanation {
+    /// `= 1.0000·0.3000 + 2.0000·0.1000 = 0.5000`, eliding the middle after `max_terms` terms.
+    pub fn expansion(&self, max_terms: usize) -> String {
+        let shown: Vec<&str> = self.terms.iter().map(|t| t.numbers.as_str()).collect();
+        let joined = if shown.len() > max_terms && max_terms >= 2 {
+            let head = shown[..max_terms - 1].join(" + ");
+            format!(
+                "{head} + … ({} terms) … + {}",
+                shown.len(),
+                shown[shown.len() - 1]
+            )
+        } else {
+            shown.join(" + ")
+        };
+        let body = match self.combine {
+            Combine::Sum | Combine::Single => joined,
+            Combine::Mean => format!("({joined}) / {}", self.terms.len()),
+            Combine::NegSum => format!("−({joined})"),
+        };
+        format!("= {body} = {}", n4(self.value))
+    }
+
+    /// All lines of the explanation, ready to print.
+    pub fn lines(&self, max_terms: usize) -> Vec<String> {
+        let mut out = vec![self.rule.clone(), self.expansion(max_terms)];
+        if let Some(note) = &self.note {
+            out.push(note.clone());
+        }
+        out
+    }
+}
+
+/// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name.
+fn nm(name: &str) -> std::borrow::Cow<'_, str> {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || "·⊙−+".contains(c))
+    {
+        std::borrow::Cow::Owned(format!("({name})"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
+fn at(m: &Matrix, r: usize, c: usize) -> f64 {
+    m.get((r, c)).copied().unwrap_or(f64::NAN)
+}
+
+impl Op {
+    /// Explain cell (`r`, `c`) of `writes`; `None` when the cell is outside it or the step's
+    /// operands do not fit the op.
+    pub fn explain(
+        &self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation> {
+        let value = *writes.value.get((r, c))?;
+        let target = format!("{}[{r},{c}]", nm(&writes.name));
+        let a = reads.first()?;
+        let single = |rule: String, numbers: String, note: Option<String>| Explanation {
+            target: target.clone(),
+            terms: vec![Term {
+                symbol: rule.clone(),
+                numbers,
+                value,
+            }],
+            rule: format!("{target} = {rule}"),
+            combine: Combine::Single,
+            value,
+            note,
+        };
+        let ex = match self {
+            Op::MatMul {
+                transpose_a,
+                transpose_b,
+            } => {
+                let b = reads.get(1)?;
+                let k_len = if *transpose_a {
+                    a.value.nrows()
+                } else {
+                    a.value.ncols()
+                };
+                let idx_a = |k: usize| if *transpose_a { (k, r) } else { (r, k) };
+                let idx_b = |k: usize| if *transpose_b { (c, k) } else { (k, c) };
+                let terms: Vec<Term> = (0..k_len)
+                    .map(|k| {
+                        let (va, vb) = (
+                            at(&a.value, idx_a(k).0, idx_a(k).1),
+                            at(&b.value, idx_b(k).0, idx_b(k).1),
+                        );
+                        Term {
+                            symbol: format!(
+                                "{}[{},{}]·{}[{},{}]",
+                                nm(&a.name),
+                                idx_a(k).0,
+                                idx_a(k).1,
+                                nm(&b.name),
+                                idx_b(k).0,
+                                idx_b(k).1
+                            ),
+                            numbers: format!("{}·{}", n4(va), n4(vb)),
+                            value: va * vb,
+                        }
+                    })
+                    .collect();
+                let k = if *transpose_a { "n" } else { "k" };
+                let ia = if *transpose_a {
+                    format!("{k},{r}")
+                } else {
+                    format!("{r},{k}")
+                };
+                let ib = if *transpose_b {
+                    format!("{c},{k}")
+                } else {
+                    format!("{k},{c}")
+                };
+                Explanation {
+                    rule: format!(
+                        "{target} = Σ{} {}[{ia}]·{}[{ib}]",
+                        subscript(k),
+                        nm(&a.name),
+                        nm(&b.name)
+                    ),
+                    target,
+                    terms,
+                    combine: Combine::Sum,
+                    value,
+                    note: Some(format!(
+                        "{k_len} terms: {} times {}",
+                        if *transpose_a {
+                            format!("column {r} of {}", nm(&a.name))
+                        } else {
+                            format!("row {r} of {}", nm(&a.name))
+                        },
+                        if *transpose_b {
+                            format!("row {c} of {}", nm(&b.name))
+                        } else {
+                            format!("column {c} of {}", nm(&b.name))
+                        },
+                    )),
+                }
+            }
+            Op::Binary(op) => {
+                let b = reads.get(1)?;
+                let (br, bc) = broadcast_index(&b.value, r, c);
+                let (va, vb) = (at(&a.value, r, c), at(&b.value, br, bc));
+                let note = (b.value.dim() != a.value.dim()).then(|| {
+                    format!(
+                        "{} is {}×{}: the same {}[{br},{bc}] is used for every {}",
+                        nm(&b.name),
+                        b.value.nrows(),
+                        b.value.ncols(),
+                        nm(&b.name),
+                        match b.value.dim() {
+                            (1, 1) => "cell",
+                            (1, _) => "row",
+                            _ => "column",
+                        }
+                    )
+                });
+                single(
+                    format!(
+                        "{}[{r},{c}] {} {}[{br},{bc}]",
+                        nm(&a.name),
+                        op.symbol(),
+                        nm(&b.name)
+                    ),
+                    format!("{} {} {}", n4(va), op.symbol(), n4(vb)),
+                    note,
+                )
+            }
+            Op::Unary(f) => {
+                let va = at(&a.value, r, c);
+                single(
+                    f.show(&format!("{}[{r},{c}]", nm(&a.name))),
+                    f.show(&n4(va)),
+                    None,
+                )
+            }
+            Op::ColumnSum | Op::RowSum | Op::SumAll | Op::Mean => {
+                let cells: Vec<(usize, usize)> = match self {
+                    Op::ColumnSum => (0..a.value.nrows()).map(|n| (n, c)).collect(),
+                    Op::RowSum => (0..a.value.ncols()).map(|k| (r, k)).collect(),
+                    _ => a.value.indexed_iter().map(|(ix, _)| ix).collect(),
+                };
+                let terms: Vec<Term> = cells
+                    .iter()
+                    .map(|&(i, j)| Term {
+                        symbol: format!("{}[{i},{j}]", nm(&a.name)),
+                        numbers: n4(at(&a.value, i, j)),
+                        value: at(&a.value, i, j),
+                    })
+                    .collect();
+                let (rule, note) = match self {
+                    Op::ColumnSum => (
+                        format!("{target} = Σₙ {}[n,{c}]", nm(&a.name)),
+                        format!(
+                            "the bias was added to all {} rows, so its gradient sums column {c} of {}",
+                            a.value.nrows(),
+                            nm(&a.name)
+                        ),
+                    ),
+                    Op::RowSum => (
+                        format!("{target} = Σₖ {}[{r},k]", nm(&a.name)),
+                        format!("the sum of row {r} of {}", nm(&a.name)),
+                    ),
+                    Op::SumAll => (
+                        format!("{target} = Σ {}[i,j]", nm(&a.name)),
+                        "a 1×1 operand was broadcast to every cell, so its gradient sums them all"
+                            .to_string(),
+                    ),
+                    _ => (
+                        format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), nm(&a.name)),
+                        "the loss is the mean over the batch".into(),
+                    ),
+                };
+                Explanation {
+                    target,
+                    rule,
+                    terms,
+                    combine: if matches!(self, Op::Mean) {
+                        Combine::Mean
+                    } else {
+                        Combine::Sum
+                    },
+                    value,
+                    note: Some(note),
+                }
+            }
+            Op::Mask => {
+                let va = at(&a.value, r, c);
+                let masked = va <= 0.0;
+                single(
+                    format!("{}[{r},{c}] ≤ 0", nm(&a.name)),
+                    format!(
+                        "{} ≤ 0 is {}",
+                        n4(va),
+                        if masked { "True" } else { "False" }
+                    ),
+                    Some(if masked {
+                        "True: this cell is masked — ReLU outputs 0 here and blocks its gradient"
+                            .into()
+                    } else {
+                        "False: this cell passes — ReLU outputs x and lets its gradient through"
+                            .into()
+                    }),
+                )
+            }
+            Op::ApplyMask => {
+                let mask = reads.get(1)?;
+                let va = at(&a.value, r, c);
+                let masked = at(&mask.value, r, c) != 0.0;
+                single(
+                    format!(
+                        "{}[{r},{c}] if not {}[{r},{c}] else 0",
+                        nm(&a.name),
+                        nm(&mask.name)
+                    ),
+                    if masked {
+                        format!("masked → 0 (was {})", n4(va))
+                    } else {
+                        format!("passed → {}", n4(va))
+                    },
+                    Some(if masked {
+                        format!("masked: {}[{r},{c}] is True", nm(&mask.name))
+                    } else {
+                        format!("passed: {}[{r},{c}] is False", nm(&mask.name))
+                    }),
+                )
+            }
+            Op::SubRowMax => {
+                let row = a.value.row(r);
+                let max = row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                let argmax = row.iter().position(|&v| v == max).unwrap_or(0);
+                single(
+                    format!("{}[{r},{c}] − max_k {}[{r},k]", nm(&a.name), nm(&a.name)),
+                    format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
+                    Some(format!(
+                        "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
+                        nm(&a.name)
+                    )),
+                )
+            }
+            Op::CrossEntropyRows => {
+                let logy = reads.get(1)?;
+                let terms: Vec<Term> = (0..a.value.ncols())
+                    .map(|k| {
+                        let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
+                        Term {
+                            symbol: format!("{}[{r},{k}]·{}[{r},{k}]", nm(&a.name), nm(&logy.name)),
+                            numbers: format!("{}·{}", n4(t), n4(l)),
+                            value: t * l,
+                        }
+                    })
+                    .collect();
+                Explanation {
+                    rule: format!(
+                        "{target} = −Σₖ {}[{r},k]·{}[{r},k]",
+                        nm(&a.name),
+                        nm(&logy.name)
+                    ),
+                    target,
+                    terms,
+                    combine: Combine::NegSum,
+                    value,
+                    note: Some(
+                        "only the target class has t = 1, so this is −log y of the right answer"
+                            .into(),
+                    ),
+                }
+            }
+        };
+        Some(ex)
+    }
+}
+
+fn subscript(k: &str) -> &'static str {
+    if k == "n" { "ₙ" } else { "ₖ" }
+}
