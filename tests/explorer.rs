@@ -372,3 +372,27 @@ fn snapshot_80_by_24_keeps_the_written_matrix() {
     let a = at_step("two-layer", 19);
     insta::assert_snapshot!("two_layer_relu_backward_80x24", screen(&a, 80, 24));
 }
+
+#[test]
+fn help_scroll_stops_at_its_end() {
+    let mut a = app("two-layer");
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut a, KeyCode::Char('?'));
+    assert!(matches!(a.mode, Mode::Help));
+    let max = backstep::tui::ui::help_scroll_max(&a);
+    assert!(max > 0, "at 80×24 the help does not fit and scrolls");
+    for _ in 0..(max + 50) {
+        press(&mut a, KeyCode::Down);
+    }
+    assert_eq!(a.help_scroll, max);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.help_scroll, max - 1, "↑ answers at once");
+    // the last line of the help is on screen at the end
+    for _ in 0..5 {
+        press(&mut a, KeyCode::Down);
+    }
+    assert!(screen(&a, 80, 24).contains("mouse"));
+}

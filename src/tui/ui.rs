@@ -15,6 +15,8 @@ pub mod matrix_pane;
 mod pipeline;
 mod popup;
 
+pub use popup::help_scroll_max;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -73,7 +73,10 @@ impl App {
                 Mode::Help
             }
             (Mode::Help, Action::Down) => {
-                self.help_scroll = self.help_scroll.saturating_add(1).min(200);
+                self.help_scroll = self
+                    .help_scroll
+                    .saturating_add(1)
+                    .min(crate::tui::ui::help_scroll_max(self));
                 Mode::Help
             }
             (Mode::Reveal { .. }, Action::Confirm) => Mode::Explore,

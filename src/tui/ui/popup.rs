@@ -72,10 +72,8 @@ fn help_groups(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
     groups
 }
 
-/// Every key, grouped, from the keymap tables: two columns when the terminal is wide, and
-/// scrolled by `app.help_scroll` rows when it is not tall enough.
-pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+/// The help overlay's columns of lines and its frame, for a screen of `area`.
+fn help_columns(app: &App, area: Rect) -> (Vec<Vec<Line<'static>>>, Rect, u16, u16) {
     let rect = centered(area, area.width.saturating_sub(2).min(124), area.height);
     let two = rect.width >= 110;
     let column_w = if two {
@@ -104,6 +102,22 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let rect = centered(area, rect.width, tallest + 2);
     let inner_h = rect.height.saturating_sub(2);
+    (columns, rect, tallest, inner_h)
+}
+
+/// How far the help overlay can scroll on the app's screen: `App::update` clamps to it, so ↑
+/// answers at once after scrolling to the end.
+pub fn help_scroll_max(app: &App) -> u16 {
+    let (_, _, tallest, inner_h) = help_columns(app, Rect::new(0, 0, app.size.0, app.size.1));
+    tallest.saturating_sub(inner_h)
+}
+
+/// Every key, grouped, from the keymap tables: two columns when the terminal is wide, and
+/// scrolled by `app.help_scroll` rows when it is not tall enough.
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let (columns, rect, tallest, inner_h) = help_columns(app, area);
+    let column_w = (rect.width.saturating_sub(2) as usize) / columns.len().max(1);
     let scroll = app.help_scroll.min(tallest.saturating_sub(inner_h));
     let title = if tallest > inner_h {
         "keys — ↑/↓ scroll · ? or Esc to close"
