@@ -378,3 +378,28 @@ fn every_aid_key_at_every_step_of_every_builtin() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn no_pane_is_squeezed_below_one_row_of_numbers() {
+    // Every pane shown has room for borders, the column indices and at least one row; a band
+    // that would get less is folded away (its rows go to the inspector).
+    for b in BUILTINS {
+        let mut a = app(b.name);
+        press(&mut a, KeyCode::Char('s'));
+        for _ in 0..a.run.tape.len() {
+            for (w, h) in [(80, 24), (100, 30), (120, 36)] {
+                let areas =
+                    backstep::tui::ui::layout::Areas::compute(&a, w, h).expect("big enough");
+                for r in &areas.panes {
+                    assert!(
+                        r.height == 0 || r.height >= 4,
+                        "{} step {} at {w}×{h}: {r:?}",
+                        b.name,
+                        a.step + 1
+                    );
+                }
+            }
+            press(&mut a, KeyCode::Right);
+        }
+    }
+}

@@ -194,6 +194,12 @@ impl Areas {
             }
             _ => fit(&band_heights, panes_h),
         };
+        // A band too short to show one row of numbers (borders and the column indices take 3)
+        // is folded away; its rows go to the inspector.
+        let heights: Vec<u16> = heights
+            .into_iter()
+            .map(|h| if h < 4 { 0 } else { h })
+            .collect();
         let mut panes = vec![Rect::default(); app.panes.len()];
         let mut y = body_y;
         for (members, h) in band_panes.iter().zip(heights) {
