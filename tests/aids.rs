@@ -197,6 +197,17 @@ fn nudging_a_weight_and_refusing_a_gradient() {
     assert_eq!(r.target_name, "Affine1.W[0,0]");
     assert!(r.relative_gap < 1e-2, "{}", r.relative_gap);
     assert!(screen(&a, 120, 36).contains('+'));
+    // Editing a number reruns the active nudge on the new numbers.
+    let before = r.base;
+    press(&mut a, KeyCode::Char('e'));
+    keys(&mut a, "0.7");
+    press(&mut a, KeyCode::Enter);
+    let r = a.nudge.as_deref().expect("the nudge survives an edit");
+    assert_eq!(r.target_name, "Affine1.W[0,0]");
+    assert_eq!(a.preset.network.layers[0].layer.params()[0].1[[0, 0]], 0.7);
+    assert_ne!(r.base, before, "the base loss is the edited network's");
+    assert_eq!(Some(r.base), a.run.loss);
+    assert!(r.relative_gap < 1e-2, "{}", r.relative_gap);
     press(&mut a, KeyCode::Esc);
     // A backward step's gradient cannot be nudged: a message says which panes can.
     let mut g = at_step("two-layer", 16);

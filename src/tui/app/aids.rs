@@ -201,7 +201,7 @@ impl App {
         self.run_nudge(&target, h);
     }
 
-    fn run_nudge(&mut self, target: &NudgeTarget, h: f64) {
+    pub(super) fn run_nudge(&mut self, target: &NudgeTarget, h: f64) {
         match nudge(&self.preset.network, &self.preset.inputs, target, h) {
             Ok(report) => self.nudge = Some(Box::new(report)),
             Err(e) => self.mode = Mode::Error(format!("{e:#}")),

@@ -360,11 +360,15 @@ impl App {
             }
         }
         let run = preset.network.run(&preset.inputs)?;
-        self.nudge = None;
+        let nudged = self.nudge.take();
         let (step, focus, cursor) = (self.step, self.focus, self.cursor);
         self.preset = preset;
         self.run = run;
         self.quizzed.clear();
+        // An active nudge is rerun on the edited numbers, so its panel stays true.
+        if let Some(previous) = nudged {
+            self.run_nudge(&previous.target, previous.h);
+        }
         self.go_to(step);
         self.focus = focus.min(self.panes.len().saturating_sub(1));
         self.cursor = cursor;
