@@ -193,6 +193,14 @@ fn targets_that_do_not_fit() {
             .contains("t is 1×3 but the output is 1×2")
     );
     assert!(err(&format!("x = [[1.0, 2.0]]{loss}")).contains("needs targets t"));
+    assert!(
+        err(&format!("x = [[1.0, 2.0]]\nt = [[1, 1]]{loss}"))
+            .contains("t row 0 sums to 2: each row of t must sum to 1")
+    );
+    assert!(
+        err(&format!("x = [[1.0, 2.0]]\nt = [[1.5, -0.5]]{loss}"))
+            .contains("t row 0 has a negative value")
+    );
     assert!(err(&format!("x = [[1.0, 2.0]]\nt = [1.5]{loss}")).contains("class labels"));
     assert!(
         err("x = [[1.0]]\ndout = [[1.0, 2.0]]\n[[layers]]\ntype = \"relu\"\n")

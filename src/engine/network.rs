@@ -63,6 +63,19 @@ impl Targets {
                     m.nrows(),
                     m.ncols()
                 );
+                // (y − t)/N is the gradient only when each row of t is a distribution.
+                for (row, r) in m.rows().into_iter().enumerate() {
+                    ensure!(
+                        r.iter().all(|&v| v >= 0.0),
+                        "t row {row} has a negative value: targets are one-hot rows (or probabilities)"
+                    );
+                    let sum = r.sum();
+                    ensure!(
+                        (sum - 1.0).abs() <= 1e-9,
+                        "t row {row} sums to {sum}: each row of t must sum to 1 (one-hot, like [0, 1, 0]), \
+                         because backward's (y − t)/N assumes it"
+                    );
+                }
                 Ok(m.clone())
             }
         }
