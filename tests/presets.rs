@@ -194,6 +194,10 @@ fn targets_that_do_not_fit() {
     );
     assert!(err(&format!("x = [[1.0, 2.0]]{loss}")).contains("needs targets t"));
     assert!(
+        err("x = [[1.0, 2.0]]\nt = [1]\n[[layers]]\ntype = \"softmax\"\n")
+            .contains("t is given but the chain does not end in softmax_with_loss")
+    );
+    assert!(
         err(&format!("x = [[1.0, 2.0]]\nt = [[1, 1]]{loss}"))
             .contains("t row 0 sums to 2: each row of t must sum to 1")
     );

@@ -206,6 +206,11 @@ impl Network {
             );
             (Some(t.one_hot(n, k)?), None)
         } else {
+            ensure!(
+                inputs.t.is_none(),
+                "t is given but the chain does not end in softmax_with_loss, so nothing reads it: \
+                 remove t or add a softmax_with_loss layer"
+            );
             let dout = match &inputs.dout {
                 Some(d) => {
                     ensure!(
