@@ -17,6 +17,19 @@ fn sci(v: f64) -> String {
     format!("{v:.2e}")
 }
 
+/// `39760` as `39,760`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A duration in the unit that reads best (`2.1 µs`, `0.24 ms`).
 fn ms(d: std::time::Duration) -> String {
     crate::engine::format::duration(d)
@@ -97,6 +110,16 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
         },
         theme.ok(),
     ));
+    // The same arithmetic at the book's scale answers "why backprop at all?".
+    let book_params = 784 * 50 + 50 + 50 * 10 + 10;
+    lines.push(Line::styled(
+        format!(
+            "book scale: TwoLayerNet 784→50→10 has {} parameters, so {} forward passes per gradient; backprop: 1 + 1",
+            thousands(book_params),
+            thousands(2 * book_params)
+        ),
+        theme.dim(),
+    ));
     let text_h = (lines.len() as u16).min(inner.height);
     for (k, line) in lines.into_iter().take(text_h as usize).enumerate() {
         line.render(
@@ -128,5 +151,18 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
         pane.caption = &t.param;
         let height = super::layout::pane_height(m.nrows()).min(r.height);
         pane.render(Rect { height, ..r }, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(39_760), "39,760");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(100_000), "100,000");
     }
 }
