@@ -16,7 +16,13 @@ use crate::preset::{BUILTINS, Preset};
 
 /// Step through backpropagation, one matrix operation at a time.
 #[derive(Debug, Parser)]
-#[command(name = "backstep", version, about, long_about = None)]
+#[command(
+    name = "backstep",
+    version,
+    about,
+    long_about = None,
+    after_help = "Without a command, opens the explorer on the preset (default: two-layer); press ? there for every key."
+)]
 pub struct Cli {
     /// A built-in preset name (see `backstep presets`) or the path of a .toml preset file.
     #[arg(long, short, global = true, value_name = "NAME|PATH")]
