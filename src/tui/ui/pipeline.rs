@@ -1,4 +1,4 @@
-//! The pipeline strip: `x 2×3 → Affine1 2×4 → ReLU 2×4 → … → L = 0.9717`, the current layer
+//! The pipeline strip: `x 2×3 → Affine1 2×4 → ReLU 2×4 → … → L = 0.9903`, the current layer
 //! highlighted (and bracketed, for terminals without colour), arrows pointing the way the current
 //! phase flows.
 
