@@ -232,6 +232,16 @@ fn matrices_over_the_size_limit() {
     let msg =
         err("x = { random = \"normal\", shape = [1, 200000] }\n[[layers]]\ntype = \"relu\"\n");
     assert!(msg.contains("at most 100000 rows or columns"), "{msg}");
+    // each matrix within its limit, but eleven 1000×1000 outputs are too many for the tape
+    let deep = format!(
+        "x = {{ random = \"normal\", shape = [1000, 1000] }}{}",
+        LAYER_RELU.repeat(11)
+    );
+    let msg = err(&deep);
+    assert!(
+        msg.contains("the layers' outputs total 11000000 cells; at most 10000000"),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -17,6 +17,9 @@ use super::format::{first, n4, shape};
 use super::layer::{Cache, Grad, Layer, LayerKind};
 use super::tape::{NoRecord, Phase, Recorder, Tape};
 
+/// The most cells all layer outputs together may have: the tape keeps a few copies of each.
+pub const MAX_ACTIVATION_CELLS: usize = 10_000_000;
+
 /// A layer with its display name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedLayer {
@@ -197,6 +200,12 @@ impl Network {
             shapes.push(out);
             shape_in = out;
         }
+        let activations: usize = shapes.iter().map(|(r, c)| r.saturating_mul(*c)).sum();
+        ensure!(
+            activations <= MAX_ACTIVATION_CELLS,
+            "the layers' outputs total {activations} cells; at most {MAX_ACTIVATION_CELLS} are allowed, \
+             so that the tape of every step fits in memory: use fewer layers or smaller matrices"
+        );
         let (n, k) = shape_in;
         let (t, dout) = if self.has_loss() {
             let t = inputs.t.as_ref().context("the last layer is softmax_with_loss, so the preset needs targets t (class labels or one-hot rows)")?;
