@@ -9,7 +9,6 @@ pub mod jacobian;
 pub mod nudge;
 pub mod numpy;
 pub mod quiz;
-mod replay;
 pub mod shapes;
 
 pub use jacobian::{JACOBIAN_MAX_CELLS, JacobianView, jacobian, jacobian_for_step};

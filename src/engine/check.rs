@@ -130,10 +130,11 @@ pub fn gradient_check(
         h.is_finite() && h > 0.0,
         "h must be a positive number, got {h}"
     );
+    // One recorded run gives backprop's gradients and the base pass the perturbed ones start
+    // from; it also warms caches and allocator, so the timings are of a warm machine. The
+    // backprop time is the best of three unrecorded passes (a single short pass is mostly noise).
+    let run = net.run(inputs)?;
     let resolved = net.validate(inputs)?;
-    // One untimed pass warms caches and allocator, so both timings are of a warm machine; the
-    // backprop time is the best of three passes (a single short pass is mostly noise).
-    let (objective, dx, grads) = net.gradients(inputs, &resolved)?;
     let mut backprop_time = Duration::MAX;
     for _ in 0..3 {
         let started = Instant::now();
@@ -146,9 +147,9 @@ pub fn gradient_check(
         param: "x",
         shape: inputs.x.dim(),
     }];
-    let mut analytic = vec![dx];
+    let mut analytic = vec![run.dx.clone()];
     for (i, l) in net.layers.iter().enumerate() {
-        for ((name, p), g) in l.layer.params().into_iter().zip(&grads[i]) {
+        for ((name, p), g) in l.layer.params().into_iter().zip(&run.layers[i].grads) {
             targets.push(Target {
                 layer: Some(i),
                 param: name,
@@ -159,7 +160,7 @@ pub fn gradient_check(
     }
 
     let started = Instant::now();
-    let base = Base::new(net, inputs, &resolved)?;
+    let base = Base::new(net, &run);
     let jobs: Vec<(usize, usize, usize)> = targets
         .iter()
         .enumerate()
@@ -229,7 +230,7 @@ pub fn gradient_check(
         numerical_passes: 2 * jobs.len(),
         numerical_time,
         backprop_time,
-        objective,
+        objective: run.objective,
     })
 }
 

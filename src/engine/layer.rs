@@ -22,7 +22,10 @@ pub use affine::AffineCache;
 pub use elementwise::{AddCache, MulCache};
 pub use relu::ReluCache;
 pub use sigmoid::SigmoidCache;
-pub use softmax::{LossCache, SoftmaxCache, cross_entropy, softmax_rows};
+pub(crate) use softmax::loss_recorded;
+pub use softmax::{
+    LossCache, SoftmaxCache, cross_entropy, cross_entropy_row, softmax_row, softmax_rows,
+};
 
 /// The kinds of layer, as written in a preset's `type` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

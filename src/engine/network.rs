@@ -14,7 +14,7 @@ use anyhow::{Context, Result, bail, ensure};
 
 use super::Matrix;
 use super::format::{first, n4, shape};
-use super::layer::{Cache, Grad, Layer, LayerKind};
+use super::layer::{Cache, Grad, Layer, LayerKind, loss_recorded};
 use super::tape::{NoRecord, Phase, Recorder, Tape};
 
 /// The most cells all layer outputs together may have: the tape keeps a few copies of each.
@@ -158,6 +158,33 @@ pub struct Resolved {
     pub shapes: Vec<(usize, usize)>,
 }
 
+impl Resolved {
+    /// The scalar backward differentiates, given the last layer's cache and output: the loss,
+    /// or `Σ dout ⊙ out` when the chain has no loss.
+    pub fn objective(&self, last: Option<&Cache>, out: &Matrix) -> f64 {
+        match (last, &self.dout) {
+            (Some(Cache::Loss(c)), _) => c.loss,
+            (_, Some(d)) => (d * out).sum(),
+            _ => 0.0,
+        }
+    }
+}
+
+/// Move one cell of one layer's output by `h` before the next layer reads it: the nudge of a
+/// forward output. The layer's own cache keeps what forward computed; for Softmax-with-Loss the
+/// loss steps after y are recorded again from the moved y.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutputNudge {
+    /// Layer index.
+    pub layer: usize,
+    /// Row of the output cell.
+    pub row: usize,
+    /// Column of the output cell.
+    pub col: usize,
+    /// How far to move it.
+    pub h: f64,
+}
+
 impl Network {
     /// True when the last layer is Softmax-with-Loss.
     pub fn has_loss(&self) -> bool {
@@ -239,6 +266,11 @@ impl Network {
 
     /// Forward then backward, recording every step.
     pub fn run(&self, inputs: &Inputs) -> Result<Run> {
+        self.run_nudged(inputs, None)
+    }
+
+    /// [`Network::run`], with one cell of one layer's output moved by h (see [`OutputNudge`]).
+    pub fn run_nudged(&self, inputs: &Inputs, nudge: Option<OutputNudge>) -> Result<Run> {
         let resolved = self.validate(inputs)?;
         let mut tape = Tape::new();
         let mut caches: Vec<Cache> = Vec::with_capacity(self.layers.len());
@@ -247,7 +279,10 @@ impl Network {
         for (i, l) in self.layers.iter().enumerate() {
             tape.enter(Phase::Forward, i, &l.name, l.layer.kind());
             let start = tape.len();
-            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut tape)?;
+            let (mut out, mut cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut tape)?;
+            if let Some(n) = nudge.filter(|n| n.layer == i) {
+                nudge_output(n, &l.name, &mut out, &mut cache, &mut tape)?;
+            }
             ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
             layers.push(LayerRun {
                 kind: l.layer.kind(),
@@ -264,16 +299,12 @@ impl Network {
             x = out;
         }
         let out = x;
-        let loss = caches.last().and_then(|c| {
-            if let Cache::Loss(lc) = c {
-                Some(lc.loss)
-            } else {
-                None
-            }
-        });
+        let loss = match caches.last() {
+            Some(Cache::Loss(c)) => Some(c.loss),
+            _ => None,
+        };
+        let objective = resolved.objective(caches.last(), &out);
         let start_dout = resolved.dout.clone();
-        let objective =
-            loss.unwrap_or_else(|| start_dout.as_ref().map(|d| (d * &out).sum()).unwrap_or(0.0));
         let mut dout = start_dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)));
         for i in (0..self.layers.len()).rev() {
             let l = &self.layers[i];
@@ -344,29 +375,8 @@ impl Network {
         )
     }
 
-    /// Forward only, without recording: the scalar that backward differentiates (the loss, or
-    /// Σ dout ⊙ out).
-    pub fn objective(&self, inputs: &Inputs, resolved: &Resolved) -> Result<f64> {
-        let mut x = inputs.x.clone();
-        let mut last: Option<Cache> = None;
-        for l in &self.layers {
-            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
-            x = out;
-            last = Some(cache);
-        }
-        Ok(match (last, &resolved.dout) {
-            (Some(Cache::Loss(c)), _) => c.loss,
-            (_, Some(d)) => (d * &x).sum(),
-            _ => 0.0,
-        })
-    }
-
-    /// Forward and backward without recording: (objective, dx, gradients per layer).
-    pub fn gradients(
-        &self,
-        inputs: &Inputs,
-        resolved: &Resolved,
-    ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
+    /// Forward without recording: every layer's cache and the last output.
+    fn forward_fast(&self, inputs: &Inputs, resolved: &Resolved) -> Result<(Vec<Cache>, Matrix)> {
         let mut caches = Vec::with_capacity(self.layers.len());
         let mut last: Option<Matrix> = None;
         for l in &self.layers {
@@ -375,11 +385,25 @@ impl Network {
             caches.push(cache);
             last = Some(out);
         }
-        let objective = match (caches.last(), &resolved.dout, &last) {
-            (Some(Cache::Loss(c)), _, _) => c.loss,
-            (_, Some(d), Some(out)) => (d * out).sum(),
-            _ => 0.0,
-        };
+        let out = last.unwrap_or_else(|| inputs.x.clone());
+        Ok((caches, out))
+    }
+
+    /// Forward only, without recording: the scalar that backward differentiates (the loss, or
+    /// Σ dout ⊙ out).
+    pub fn objective(&self, inputs: &Inputs, resolved: &Resolved) -> Result<f64> {
+        let (caches, out) = self.forward_fast(inputs, resolved)?;
+        Ok(resolved.objective(caches.last(), &out))
+    }
+
+    /// Forward and backward without recording: (objective, dx, gradients per layer).
+    pub fn gradients(
+        &self,
+        inputs: &Inputs,
+        resolved: &Resolved,
+    ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
+        let (caches, out) = self.forward_fast(inputs, resolved)?;
+        let objective = resolved.objective(caches.last(), &out);
         let mut dout = resolved
             .dout
             .clone()
@@ -394,6 +418,45 @@ impl Network {
         }
         Ok((objective, dout, grads))
     }
+}
+
+/// Apply `n` to the output `out` of the layer just run: move the cell, and make the tape say
+/// what the next layer will read. For Softmax-with-Loss the loss steps after y are recorded
+/// again from the moved y, so the loss is the nudged one.
+fn nudge_output(
+    n: OutputNudge,
+    name: &str,
+    out: &mut Matrix,
+    cache: &mut Cache,
+    tape: &mut Tape,
+) -> Result<()> {
+    let (rows, cols) = out.dim();
+    let cell = out.get_mut((n.row, n.col)).with_context(|| {
+        format!(
+            "cell [{},{}] is outside the output of {name}, which is {rows}×{cols}",
+            n.row, n.col
+        )
+    })?;
+    *cell += n.h;
+    match cache {
+        Cache::Loss(c) => {
+            let at = c.y_step.context("the loss layer recorded no y step")?;
+            tape.truncate(at + 1);
+            if let Some(step) = tape.steps.get_mut(at) {
+                step.writes.value = out.clone();
+            }
+            c.y = out.clone();
+            c.loss = loss_recorded(&c.y, &c.t, tape);
+        }
+        _ => {
+            let last = tape
+                .steps
+                .last_mut()
+                .context("the layer recorded no step")?;
+            last.writes.value = out.clone();
+        }
+    }
+    Ok(())
 }
 
 /// An error when `m` holds inf or NaN: f64 overflowed somewhere in `what`.

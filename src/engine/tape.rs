@@ -164,6 +164,11 @@ impl Tape {
         self.steps.is_empty()
     }
 
+    /// Drop the steps from index `len` on (a nudge rerecords what follows a moved value).
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.steps.truncate(len);
+    }
+
     /// Index of the first backward step (or `len()` when there is none).
     pub fn first_backward(&self) -> usize {
         self.steps

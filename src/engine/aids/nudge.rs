@@ -17,10 +17,10 @@
 
 use anyhow::{Context, Result, ensure};
 
-use super::replay::{Override, diff, replay};
 use crate::engine::Matrix;
 use crate::engine::layer::LayerKind;
-use crate::engine::network::{Inputs, Network};
+use crate::engine::network::{Inputs, Network, OutputNudge};
+use crate::engine::tape::Tape;
 
 /// The default nudge.
 pub const DEFAULT_NUDGE_H: f64 = 1e-3;
@@ -139,18 +139,13 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
         "the nudge h must be a non-zero number, got {h}"
     );
     let run = net.run(inputs)?;
-    let resolved = net.validate(inputs)?;
-    let (base_tape, base) = replay(net, inputs, &resolved, None)?;
+    let base = run.objective;
     let (gradient, gradient_source, after) = match target {
         NudgeTarget::Input { row, col } => {
             let mut moved = inputs.clone();
             bump(&mut moved.x, *row, *col, h, "x")?;
             let g = cell(&run.dx, *row, *col)?;
-            (
-                g,
-                "dx of the run (∂L/∂x)".to_string(),
-                replay(net, &moved, &resolved, None)?,
-            )
+            (g, "dx of the run (∂L/∂x)".to_string(), net.run(&moved)?)
         }
         NudgeTarget::Param {
             layer,
@@ -176,11 +171,7 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
                 .find(|g| g.name == name.as_str())
                 .with_context(|| format!("the run has no gradient for {lname}.{name}"))?;
             let g = cell(&grad.value, *row, *col)?;
-            (
-                g,
-                format!("d{name} of {lname}"),
-                replay(&moved, inputs, &resolved, None)?,
-            )
+            (g, format!("d{name} of {lname}"), moved.run(inputs)?)
         }
         NudgeTarget::Output { layer, row, col } => {
             let lr = run
@@ -201,16 +192,16 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
                     format!("dout arriving at {} (∂L/∂out)", lr.name),
                 )
             };
-            let over = Override {
+            let over = OutputNudge {
                 layer: *layer,
                 row: *row,
                 col: *col,
                 h,
             };
-            (g, source, replay(net, inputs, &resolved, Some(over))?)
+            (g, source, net.run_nudged(inputs, Some(over))?)
         }
     };
-    let (nudged_tape, nudged) = after;
+    let nudged = after.objective;
     let actual = nudged - base;
     let predicted = gradient * h;
     let scale = actual.abs().max(predicted.abs());
@@ -235,7 +226,7 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
         } else {
             (actual - predicted).abs() / scale
         },
-        changes: diff(&base_tape, &nudged_tape)?,
+        changes: diff(&run.tape, &after.tape)?,
     })
 }
 
@@ -256,13 +247,47 @@ fn cell(m: &Matrix, row: usize, col: usize) -> Result<f64> {
     })
 }
 
-pub(super) fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()> {
+fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()> {
     let (r, c) = m.dim();
     let v = m
         .get_mut((row, col))
         .with_context(|| format!("cell [{row},{col}] is outside {what}, which is {r}×{c}"))?;
     *v += h;
     Ok(())
+}
+
+/// The steps whose written values differ between two tapes of the same network, cell by cell.
+fn diff(base: &Tape, nudged: &Tape) -> Result<Vec<StepChange>> {
+    ensure!(
+        base.len() == nudged.len(),
+        "the nudged run has {} steps but the base run has {}",
+        nudged.len(),
+        base.len()
+    );
+    let mut out = Vec::new();
+    for (k, (a, b)) in base.steps.iter().zip(nudged.steps.iter()).enumerate() {
+        let (va, vb) = (&a.writes.value, &b.writes.value);
+        ensure!(
+            va.dim() == vb.dim(),
+            "step {} changed shape under the nudge",
+            k + 1
+        );
+        let cells: Vec<CellChange> = va
+            .indexed_iter()
+            .zip(vb.iter())
+            .filter(|((_, x), y)| x.to_bits() != y.to_bits())
+            .map(|(((row, col), &before), &after)| CellChange {
+                row,
+                col,
+                before,
+                after,
+            })
+            .collect();
+        if !cells.is_empty() {
+            out.push(StepChange { step: k, cells });
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

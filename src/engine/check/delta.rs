@@ -5,13 +5,11 @@
 //! so only that part is recomputed and carried forward until a layer mixes it. The objective is
 //! the same number a full forward pass gives (tested against the naive gradient).
 
-use anyhow::Result;
 use ndarray::{Array1, Axis};
 
 use crate::engine::Matrix;
-use crate::engine::layer::{Cache, Layer, cross_entropy, softmax_rows};
-use crate::engine::network::{Inputs, Network, Resolved};
-use crate::engine::tape::NoRecord;
+use crate::engine::layer::{Layer, cross_entropy, cross_entropy_row, softmax_row, softmax_rows};
+use crate::engine::network::{Network, Run};
 
 /// How a layer's input or output differs from the base pass: new values of one row, of one
 /// column, or of everything.
@@ -23,71 +21,43 @@ enum Delta {
     Full(Matrix),
 }
 
-/// The base forward pass: every layer's input and output, and what the end needs.
+/// The base pass the perturbed ones start from: the run's layer inputs and outputs, and the
+/// loss of each row (a one-row change only recomputes that row's loss).
 pub(super) struct Base<'a> {
     net: &'a Network,
-    inputs: Vec<Matrix>,
-    outputs: Vec<Matrix>,
-    t: Option<Matrix>,
-    dout: Option<Matrix>,
+    run: &'a Run,
     loss_rows: Option<Array1<f64>>,
-    objective: f64,
-}
-
-fn ce_row(y: &Array1<f64>, t: ndarray::ArrayView1<f64>) -> f64 {
-    y.iter()
-        .zip(t.iter())
-        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
-        .sum()
 }
 
 fn softmax_vec(r: &Array1<f64>) -> Array1<f64> {
-    let max = r.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-    let e = r.mapv(|v| (v - max).exp());
-    let s = e.sum();
-    e / s
+    let mut y = r.clone();
+    softmax_row(y.view_mut());
+    y
 }
 
 impl<'a> Base<'a> {
-    pub(super) fn new(net: &'a Network, inputs: &Inputs, resolved: &Resolved) -> Result<Self> {
-        let mut x = inputs.x.clone();
-        let mut ins = Vec::new();
-        let mut outs = Vec::new();
-        let mut loss = None;
-        for l in &net.layers {
-            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
-            if let Cache::Loss(c) = &cache {
-                loss = Some(c.loss);
-            }
-            ins.push(x);
-            x = out.clone();
-            outs.push(out);
-        }
-        let loss_rows = match (&resolved.t, ins.last(), net.has_loss()) {
-            (Some(t), Some(last_in), true) => {
-                let y = softmax_rows(last_in);
-                Some(Array1::from_iter(
-                    (0..y.nrows()).map(|n| ce_row(&y.row(n).to_owned(), t.row(n))),
-                ))
-            }
+    pub(super) fn new(net: &'a Network, run: &'a Run) -> Self {
+        let loss_rows = match (&run.t, run.layers.last()) {
+            (Some(t), Some(last)) if net.has_loss() => Some(Array1::from_iter(
+                last.out
+                    .rows()
+                    .into_iter()
+                    .zip(t.rows())
+                    .map(|(y, t)| cross_entropy_row(y, t)),
+            )),
             _ => None,
         };
-        let objective = loss.unwrap_or_else(|| {
-            resolved
-                .dout
-                .as_ref()
-                .map(|d| (d * &x).sum())
-                .unwrap_or(0.0)
-        });
-        Ok(Base {
+        Base {
             net,
-            inputs: ins,
-            outputs: outs,
-            t: resolved.t.clone(),
-            dout: resolved.dout.clone(),
+            run,
             loss_rows,
-            objective,
-        })
+        }
+    }
+
+    /// Layer `l`'s input and output in the base pass.
+    fn io(&self, l: usize) -> (&Matrix, &Matrix) {
+        let layer = &self.run.layers[l];
+        (&layer.input, &layer.out)
     }
 
     /// The objective with cell (`r`, `c`) of parameter `param` of `layer` (or of x) moved by `d`.
@@ -100,7 +70,7 @@ impl<'a> Base<'a> {
         d: f64,
     ) -> f64 {
         match layer {
-            None => self.objective_from(0, Delta::Cell(r, c, self.inputs[0][[r, c]] + d)),
+            None => self.objective_from(0, Delta::Cell(r, c, self.io(0).0[[r, c]] + d)),
             Some(l) => {
                 let delta = self.param_delta(l, param, r, c, d);
                 self.objective_from(l + 1, delta)
@@ -110,7 +80,7 @@ impl<'a> Base<'a> {
 
     /// How layer `l`'s output changes when its parameter cell moves by `d`.
     fn param_delta(&self, l: usize, param: &str, r: usize, c: usize, d: f64) -> Delta {
-        let (x, y) = (&self.inputs[l], &self.outputs[l]);
+        let (x, y) = self.io(l);
         match (&self.net.layers[l].layer, param) {
             (Layer::Affine { .. }, "W") => {
                 Delta::Col(c, &y.column(c) + &(x.column(r).to_owned() * d))
@@ -127,18 +97,18 @@ impl<'a> Base<'a> {
     fn objective_from(&self, from: usize, mut delta: Delta) -> f64 {
         for l in from..self.net.layers.len() {
             let layer = &self.net.layers[l].layer;
-            let (x, y) = (&self.inputs[l], &self.outputs[l]);
+            let (x, y) = self.io(l);
             delta = match layer {
                 Layer::SoftmaxWithLoss => return self.loss_with(x, delta),
                 _ => propagate(layer, x, y, delta),
             };
         }
-        let y = self.outputs.last().map(|m| m.view());
-        match (&self.dout, y) {
+        let y = self.run.layers.last().map(|l| l.out.view());
+        match (&self.run.dout, y) {
             (Some(dout), Some(y)) => match delta {
-                Delta::Cell(r, c, v) => self.objective + dout[[r, c]] * (v - y[[r, c]]),
+                Delta::Cell(r, c, v) => self.run.objective + dout[[r, c]] * (v - y[[r, c]]),
                 Delta::Row(n, r) => {
-                    self.objective
+                    self.run.objective
                         + dout
                             .row(n)
                             .iter()
@@ -147,7 +117,7 @@ impl<'a> Base<'a> {
                             .sum::<f64>()
                 }
                 Delta::Col(j, c) => {
-                    self.objective
+                    self.run.objective
                         + dout
                             .column(j)
                             .iter()
@@ -157,17 +127,20 @@ impl<'a> Base<'a> {
                 }
                 Delta::Full(m) => (dout * &m).sum(),
             },
-            _ => self.objective,
+            _ => self.run.objective,
         }
     }
 
     fn loss_with(&self, x: &Matrix, delta: Delta) -> f64 {
-        let (Some(t), Some(rows)) = (&self.t, &self.loss_rows) else {
-            return self.objective;
+        let (Some(t), Some(rows)) = (&self.run.t, &self.loss_rows) else {
+            return self.run.objective;
         };
         let n = x.nrows() as f64;
         match cell_to_row(x, delta) {
-            Delta::Row(i, r) => self.objective + (ce_row(&softmax_vec(&r), t.row(i)) - rows[i]) / n,
+            Delta::Row(i, r) => {
+                self.run.objective
+                    + (cross_entropy_row(softmax_vec(&r).view(), t.row(i)) - rows[i]) / n
+            }
             other => {
                 let m = materialize(x, other);
                 cross_entropy(&softmax_rows(&m), t)

@@ -5,7 +5,7 @@
 //! Softmax-with-Loss adds `ℓ[n] = −Σₖ t[n,k]·log(y[n,k] + 1e-7)` and `L = mean ℓ`; its backward is
 //! the famous shortcut `dx = (y − t) / N`. Cache: `y` (and `t`).
 
-use ndarray::Axis;
+use ndarray::{ArrayView1, ArrayViewMut1, Axis};
 
 use super::affine::cached_note;
 use super::draft;
@@ -39,22 +39,36 @@ pub struct LossCache {
 /// Row-wise softmax without recording (max subtracted first).
 pub fn softmax_rows(x: &Matrix) -> Matrix {
     let mut y = x.clone();
-    for mut row in y.rows_mut() {
-        let max = row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        row.mapv_inplace(|v| (v - max).exp());
-        let sum = row.sum();
-        row.mapv_inplace(|v| v / sum);
+    for row in y.rows_mut() {
+        softmax_row(row);
     }
     y
+}
+
+/// Softmax of one row, in place (max subtracted first).
+pub fn softmax_row(mut row: ArrayViewMut1<'_, f64>) {
+    let max = row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    row.mapv_inplace(|v| (v - max).exp());
+    let sum = row.sum();
+    row.mapv_inplace(|v| v / sum);
+}
+
+/// Cross-entropy of one row of probabilities against its target row: `−Σₖ t[k]·log(y[k] + 1e-7)`.
+pub fn cross_entropy_row(y: ArrayView1<'_, f64>, t: ArrayView1<'_, f64>) -> f64 {
+    y.iter()
+        .zip(t.iter())
+        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
+        .sum()
 }
 
 /// Mean cross-entropy of probabilities `y` against one-hot `t`, with the book's `log(y + 1e-7)`.
 pub fn cross_entropy(y: &Matrix, t: &Matrix) -> f64 {
     let n = y.nrows().max(1) as f64;
     let total: f64 = y
-        .iter()
-        .zip(t.iter())
-        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
+        .rows()
+        .into_iter()
+        .zip(t.rows())
+        .map(|(p, q)| cross_entropy_row(p, q))
         .sum();
     total / n
 }
@@ -175,13 +189,28 @@ pub fn backward(cache: &SoftmaxCache, dout: &Matrix, rec: &mut impl Recorder) ->
 /// Softmax-with-Loss forward: softmax (4 steps), `log`, `−Σ t·log y` per row, mean.
 pub fn forward_loss(x: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> (Matrix, LossCache) {
     let (y, y_step) = softmax_recorded(x, rec);
+    let loss = loss_recorded(&y, t, rec);
+    (
+        y.clone(),
+        LossCache {
+            y,
+            y_step,
+            t: t.clone(),
+            loss,
+        },
+    )
+}
+
+/// The loss half of Softmax-with-Loss, from the probabilities `y`: `log`, `−Σ t·log y` per row,
+/// mean. Also used when a nudge moves a cell of y after softmax wrote it.
+pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> f64 {
     let logy = y.mapv(|v| UnaryFn::LogEps.apply(v));
     rec.record(|| {
         draft(
             Op::Unary(UnaryFn::LogEps),
             "log",
             "log y = log(y + 1e-7)",
-            vec![Operand::new("y", &y)],
+            vec![Operand::new("y", y)],
             Operand::new("log y", &logy),
             "the 1e-7 keeps log(0) = −inf away".into(),
         )
@@ -225,15 +254,7 @@ pub fn forward_loss(x: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> (Matrix,
             ),
         )
     });
-    (
-        y.clone(),
-        LossCache {
-            y,
-            y_step,
-            t: t.clone(),
-            loss,
-        },
-    )
+    loss
 }
 
 /// Softmax-with-Loss backward: `y − t`, then `÷ N`.
