@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use crate::engine::check::CheckReport;
-use crate::engine::format::{block, duration, inline, mask_block, shape, short};
+use crate::engine::format::{block, duration, inline, mask_block, sci, shape, short};
 use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
 
@@ -140,10 +140,6 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
         }
     }
     Ok(())
-}
-
-fn sci(v: f64) -> String {
-    format!("{v:.2e}")
 }
 
 /// The check as a table.

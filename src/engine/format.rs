@@ -131,6 +131,11 @@ fn elide(n: usize, max: usize) -> Vec<usize> {
     v
 }
 
+/// Scientific notation with two decimals, for errors and tolerances: `3.10e-7`.
+pub fn sci(v: f64) -> String {
+    format!("{v:.2e}")
+}
+
 /// A duration with a unit that fits: `850 ns`, `12.4 µs`, `3.21 ms`, `1.50 s`.
 pub fn duration(d: std::time::Duration) -> String {
     let secs = d.as_secs_f64();

@@ -147,6 +147,20 @@ pub struct Run {
     pub dout: Option<Matrix>,
 }
 
+impl Run {
+    /// The tape index of the forward step of `layer` that wrote the ReLU mask (`None` for a
+    /// layer that is not a ReLU).
+    pub fn mask_step(&self, layer: usize) -> Option<usize> {
+        let steps = self.layers.get(layer)?.forward_steps.clone();
+        steps.into_iter().find(|&s| {
+            self.tape
+                .steps
+                .get(s)
+                .is_some_and(|s| s.op == super::Op::Mask)
+        })
+    }
+}
+
 /// Shapes and targets resolved by [`Network::validate`].
 #[derive(Debug, Clone)]
 pub struct Resolved {

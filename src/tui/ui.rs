@@ -29,7 +29,8 @@ use crate::tui::app::{App, Mode, Pane, Source, anchor};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(areas) = Areas::compute(self, area.width, area.height) else {
+        let inspector = inspector::plan(self);
+        let Some(areas) = Areas::compute_with(self, area.width, area.height, &inspector) else {
             too_small(area, buf);
             return;
         };
@@ -40,7 +41,7 @@ impl Widget for &App {
                 pane.render(*rect, buf);
             }
         }
-        inspector::render(self, areas.inspector, buf);
+        inspector::render(self, inspector, areas.inspector, buf);
         explanation::render(self, areas.explanation, buf);
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
@@ -166,11 +167,6 @@ fn relu_mask(app: &App) -> Option<&crate::engine::Matrix> {
     if step.kind != crate::engine::LayerKind::Relu || step.phase != crate::engine::Phase::Backward {
         return None;
     }
-    let layer = app.run.layers.get(step.layer)?;
-    layer
-        .forward_steps
-        .clone()
-        .filter_map(|s| app.run.tape.steps.get(s))
-        .find(|s| s.op == crate::engine::Op::Mask)
-        .map(|s| &s.writes.value)
+    let at = app.run.mask_step(step.layer)?;
+    app.run.tape.steps.get(at).map(|s| &s.writes.value)
 }

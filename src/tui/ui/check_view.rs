@@ -11,11 +11,8 @@ use super::layout::{fit, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
 use crate::engine::CheckReport;
+use crate::engine::format::{duration, sci};
 use crate::tui::app::App;
-
-fn sci(v: f64) -> String {
-    format!("{v:.2e}")
-}
 
 /// `39760` as `39,760`.
 fn thousands(n: usize) -> String {
@@ -28,11 +25,6 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-/// A duration in the unit that reads best (`2.1 µs`, `0.24 ms`).
-fn ms(d: std::time::Duration) -> String {
-    crate::engine::format::duration(d)
 }
 
 /// Draw the check over the explorer; `selected` picks the tensor shown side by side.
@@ -93,11 +85,11 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
         "numerical: {} cells × 2 = {} forward passes in {}",
         report.cells,
         report.numerical_passes,
-        ms(report.numerical_time)
+        duration(report.numerical_time)
     )));
     lines.push(Line::raw(format!(
         "backprop:  1 forward + 1 backward in {}",
-        ms(report.backprop_time)
+        duration(report.backprop_time)
     )));
     let speedup = report.speedup();
     lines.push(Line::styled(

@@ -49,7 +49,8 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     let step = app.current()?;
     let layer = app.run.layers.get(step.layer)?;
     let steps = &app.run.tape.steps;
-    let in_layer = |phase: Phase, name: &str| -> Option<&Step> {
+    // The step of this layer, up to the current one, that wrote `name`, with its number.
+    let in_layer = |phase: Phase, name: &str| -> Option<(usize, &Step)> {
         let range = if phase == Phase::Forward {
             layer.forward_steps.clone()
         } else {
@@ -57,31 +58,19 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
         };
         range
             .filter(|&s| s <= app.step)
-            .filter_map(|s| steps.get(s))
-            .find(|s| s.writes.name == name)
+            .filter_map(|s| Some((s, steps.get(s)?)))
+            .find(|(_, s)| s.writes.name == name)
     };
-    let written = |s: &Step| {
-        format!(
-            "step {}",
-            steps
-                .iter()
-                .position(|t| std::ptr::eq(t, s))
-                .map_or(0, |i| i + 1)
-        )
-    };
+    let written = |at: usize| format!("step {}", at + 1);
     match (step.kind, step.phase, &step.op) {
         (LayerKind::Relu, phase, _) => {
-            let mask_step = layer
-                .forward_steps
-                .clone()
-                .filter_map(|s| steps.get(s))
-                .find(|s| s.op == Op::Mask)?;
-            let mask = &mask_step.writes.value;
-            let mut mask_item = item("mask", format!("x ≤ 0, {}", written(mask_step)), mask);
+            let at = app.run.mask_step(step.layer)?;
+            let mask = &steps.get(at)?.writes.value;
+            let mut mask_item = item("mask", format!("x ≤ 0, {}", written(at)), mask);
             mask_item.cells = CellText::Mask;
             if phase == Phase::Forward {
                 let mut items = vec![item("x", "input".into(), &layer.input), mask_item];
-                if let Some(out) = in_layer(Phase::Forward, "out") {
+                if let Some((_, out)) = in_layer(Phase::Forward, "out") {
                     items.push(item(
                         "out",
                         "x with True cells set to 0".into(),
@@ -118,10 +107,10 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
                 item("dout", "arriving".into(), &layer.dout),
                 item("y", "cached by forward".into(), &layer.out),
             ];
-            if let Some(u) = in_layer(Phase::Backward, "u") {
-                items.push(item("1 − y", written(u), &u.writes.value));
+            if let Some((at, u)) = in_layer(Phase::Backward, "u") {
+                items.push(item("1 − y", written(at), &u.writes.value));
             }
-            if let Some(dx) = in_layer(Phase::Backward, "dx") {
+            if let Some((_, dx)) = in_layer(Phase::Backward, "dx") {
                 items.push(item("dx", "dout ⊙ y ⊙ (1 − y)".into(), &dx.writes.value));
             }
             Some((
@@ -131,17 +120,17 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
         }
         (LayerKind::SoftmaxWithLoss, _, _) => {
             let mut items = Vec::new();
-            if let Some(y) = in_layer(Phase::Forward, "y") {
+            if let Some((_, y)) = in_layer(Phase::Forward, "y") {
                 items.push(item("y", "softmax".into(), &y.writes.value));
             }
             if let Some(t) = app.run.t.as_ref() {
                 items.push(item("t", "one-hot".into(), t));
             }
-            if let Some(d) = in_layer(Phase::Backward, "y − t") {
-                items.push(item("y − t", written(d), &d.writes.value));
+            if let Some((at, d)) = in_layer(Phase::Backward, "y − t") {
+                items.push(item("y − t", written(at), &d.writes.value));
             }
-            if let Some(dx) = in_layer(Phase::Backward, "dx") {
-                items.push(item("/N = dx", written(dx), &dx.writes.value));
+            if let Some((at, dx)) = in_layer(Phase::Backward, "dx") {
+                items.push(item("/N = dx", written(at), &dx.writes.value));
             }
             Some((
                 if step.phase == Phase::Forward {
@@ -226,32 +215,57 @@ fn cell_lines(app: &App) -> Vec<String> {
     lines
 }
 
-/// True when a learning-aid panel takes the inspector's place.
-pub fn shows_aid(app: &App) -> bool {
-    aids_panel::panel(app).is_some()
+/// What the inspector shows this frame, worked out once: the layout asks for its height, the
+/// view draws it (an aid panel, or the op's heading, the explained cell and the matrices).
+pub struct Plan<'a> {
+    panel: Option<aids_panel::Panel>,
+    contents: Option<(String, Vec<Item<'a>>)>,
+    cell_lines: Vec<String>,
 }
 
-/// Rows the inspector would like.
-pub fn desired_height(app: &App) -> u16 {
-    if let Some(panel) = aids_panel::panel(app) {
-        return 1 + panel.lines.len() as u16;
+/// Work out what the inspector shows for the current step.
+pub fn plan(app: &App) -> Plan<'_> {
+    match aids_panel::panel(app) {
+        Some(panel) => Plan {
+            panel: Some(panel),
+            contents: None,
+            cell_lines: Vec::new(),
+        },
+        None => Plan {
+            panel: None,
+            contents: contents(app),
+            cell_lines: cell_lines(app),
+        },
     }
-    contents(app).map_or(0, |(_, items)| {
-        1 + cell_lines(app).len() as u16
-            + items
-                .iter()
-                .map(|i| pane_height(i.matrix.nrows()) + if i.sum_row.is_some() { 2 } else { 0 })
-                .max()
-                .unwrap_or(0)
-    })
+}
+
+fn item_height(it: &Item<'_>) -> u16 {
+    pane_height(it.matrix.nrows()) + if it.sum_row.is_some() { 2 } else { 0 }
+}
+
+impl Plan<'_> {
+    /// True when a learning-aid panel takes the inspector's place.
+    pub fn shows_aid(&self) -> bool {
+        self.panel.is_some()
+    }
+
+    /// Rows the inspector would like.
+    pub fn desired_height(&self) -> u16 {
+        if let Some(panel) = &self.panel {
+            return 1 + panel.lines.len() as u16;
+        }
+        self.contents.as_ref().map_or(0, |(_, items)| {
+            1 + self.cell_lines.len() as u16 + items.iter().map(item_height).max().unwrap_or(0)
+        })
+    }
 }
 
 /// Draw the heading and the matrices side by side, scrolled to the selected written cell.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    if let Some(panel) = aids_panel::panel(app) {
+    if let Some(panel) = plan.panel {
         Line::from(vec![
             Span::styled(" ◆ ", app.theme.key()),
             Span::styled(panel.heading, app.theme.title()),
@@ -273,7 +287,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         return;
     }
-    let Some((heading, items)) = contents(app) else {
+    let Some((heading, items)) = plan.contents else {
         return;
     };
     Line::from(vec![
@@ -282,7 +296,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .render(Rect { height: 1, ..area }, buf);
     let mut y = area.y + 1;
-    for (k, line) in cell_lines(app).into_iter().enumerate() {
+    for (k, line) in plan.cell_lines.into_iter().enumerate() {
         if y >= area.bottom() {
             break;
         }
@@ -318,8 +332,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let item_height =
-        |it: &Item<'_>| pane_height(it.matrix.nrows()) + if it.sum_row.is_some() { 2 } else { 0 };
     let tallest = items.iter().map(item_height).max().unwrap_or(0);
     let total: u16 = widths.iter().sum();
     // Two rows when one is too narrow and there is height for both.

@@ -95,8 +95,8 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
     Line::from(vec![
         Span::styled(
             format!(
-                "dout·J vs the layer's dx: max |dout·J − dx| = {:.2e} {verdict}",
-                view.max_abs_diff
+                "dout·J vs the layer's dx: max |dout·J − dx| = {} {verdict}",
+                crate::engine::format::sci(view.max_abs_diff)
             ),
             if ok { theme.ok() } else { theme.error() },
         ),

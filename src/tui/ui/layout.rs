@@ -121,6 +121,17 @@ pub fn row(area: Rect, widths: &[u16]) -> Vec<Rect> {
 impl Areas {
     /// The layout for a `width`×`height` terminal, or `None` when it is smaller than [`MIN_SIZE`].
     pub fn compute(app: &App, width: u16, height: u16) -> Option<Areas> {
+        Areas::compute_with(app, width, height, &inspector::plan(app))
+    }
+
+    /// [`Areas::compute`] with the inspector's plan already worked out (the view draws the
+    /// same plan, so it is built once a frame).
+    pub fn compute_with(
+        app: &App,
+        width: u16,
+        height: u16,
+        plan: &inspector::Plan<'_>,
+    ) -> Option<Areas> {
         if width < MIN_SIZE.0 || height < MIN_SIZE.1 {
             return None;
         }
@@ -161,8 +172,8 @@ impl Areas {
         // The panes come first (the inspector keeps at least its heading and the explained
         // cell), and among them the band with the matrix the step wrote.
         // A learning-aid panel (quiz, nudge, shapes) may take up to half the body from the panes.
-        let wanted_inspector = inspector::desired_height(app);
-        let floor = if inspector::shows_aid(app) {
+        let wanted_inspector = plan.desired_height();
+        let floor = if plan.shows_aid() {
             wanted_inspector.min(body_h / 2)
         } else {
             wanted_inspector.min(3)
