@@ -79,7 +79,7 @@ pub struct MatrixPane<'a> {
     pub cells: CellText,
     /// A 1×C row of column sums drawn under the matrix (`Σ`), e.g. db under dY.
     pub sum_row: Option<&'a Matrix>,
-    /// Cells the active nudge changed in this matrix (marked `Δ`).
+    /// Cells the active nudge changed in this matrix (marked `Δ`), row-major.
     pub changed: &'a [CellChange],
     /// The nudged cell itself, when this matrix holds it (marked `+`).
     pub nudged: Option<(usize, usize)>,
@@ -247,7 +247,13 @@ impl<'a> MatrixPane<'a> {
             if self.nudged == Some((i, j)) {
                 return ('+', theme.changed());
             }
-            if self.changed.iter().any(|c| (c.row, c.col) == (i, j)) {
+            // The changes are row-major (as the nudge lists them): a binary search keeps this
+            // cheap when a nudge moved a whole large matrix.
+            if self
+                .changed
+                .binary_search_by(|c| (c.row, c.col).cmp(&(i, j)))
+                .is_ok()
+            {
                 return ('Δ', theme.changed());
             }
         }

@@ -99,6 +99,14 @@ fn nudging_an_affine2_output_moves_the_loss_by_dout_times_h() {
     assert!(y_step.cells.iter().all(|c| c.row == 1) && y_step.cells.len() == 3);
     assert!(r.changes.iter().any(|c| c.step == 12), "L must change");
     assert!(r.changes.iter().all(|c| c.step >= 5));
+    // cells are listed row-major (the explorer binary-searches them)
+    for c in &r.changes {
+        assert!(
+            c.cells
+                .windows(2)
+                .all(|w| (w[0].row, w[0].col) < (w[1].row, w[1].col))
+        );
+    }
 }
 
 #[test]
