@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::output::pipeline;
 use crate::engine::aids::{numpy_line, shape_algebra};
-use crate::engine::format::{shape, short};
+use crate::engine::format::{elide, shape, short};
 use crate::engine::{Matrix, Operand, Run};
 use crate::preset::Preset;
 
@@ -141,8 +141,8 @@ fn write_operand(md: &mut String, o: &Operand) {
 /// row, the row index first. A mask prints True/False.
 fn write_matrix(md: &mut String, name: &str, m: &Matrix, extra: Option<&str>) {
     let _ = writeln!(md, "`{name}` ({}){}\n", shape(m), extra.unwrap_or(""));
-    let rows = shown(m.nrows());
-    let cols = shown(m.ncols());
+    let rows = elide(m.nrows(), MAX_TABLE_SIDE);
+    let cols = elide(m.ncols(), MAX_TABLE_SIDE);
     let index = |i: Option<usize>| i.map(|i| i.to_string()).unwrap_or_else(|| "…".into());
     let mut header = format!("| {} |", escape(name));
     let mut rule = String::from("|---|");
@@ -171,17 +171,6 @@ fn write_matrix(md: &mut String, name: &str, m: &Matrix, extra: Option<&str>) {
         let _ = writeln!(md, "{line}");
     }
     md.push('\n');
-}
-
-/// Indices to show out of `n`; `None` marks the elided middle.
-fn shown(n: usize) -> Vec<Option<usize>> {
-    if n <= MAX_TABLE_SIDE {
-        return (0..n).map(Some).collect();
-    }
-    let mut v: Vec<Option<usize>> = (0..MAX_TABLE_SIDE - 2).map(Some).collect();
-    v.push(None);
-    v.push(Some(n - 1));
-    v
 }
 
 fn escape(s: &str) -> String {

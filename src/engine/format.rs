@@ -73,14 +73,11 @@ pub fn first(m: &Matrix) -> String {
 /// (the rest elided with `…`).
 pub fn block(m: &Matrix, decimals: usize, max_rows: usize, max_cols: usize) -> Vec<String> {
     let (r, c) = m.dim();
-    let rows: Vec<usize> = elide(r, max_rows);
-    let cols: Vec<usize> = elide(c, max_cols);
-    let cell = |i: usize, j: usize| {
-        if i == usize::MAX || j == usize::MAX {
-            "…".to_string()
-        } else {
-            num(m[[i, j]], decimals)
-        }
+    let rows = elide(r, max_rows);
+    let cols = elide(c, max_cols);
+    let cell = |i: Option<usize>, j: Option<usize>| match (i, j) {
+        (Some(i), Some(j)) => num(m[[i, j]], decimals),
+        _ => "…".to_string(),
     };
     let width = rows
         .iter()
@@ -109,9 +106,9 @@ pub fn mask_block(m: &Matrix, max_rows: usize, max_cols: usize) -> Vec<String> {
             let cells: Vec<String> = cols
                 .iter()
                 .map(|&j| match (i, j) {
-                    (usize::MAX, _) | (_, usize::MAX) => format!("{:>5}", "…"),
-                    _ if m[[i, j]] != 0.0 => " True".to_string(),
-                    _ => "False".to_string(),
+                    (Some(i), Some(j)) if m[[i, j]] != 0.0 => " True".to_string(),
+                    (Some(_), Some(_)) => "False".to_string(),
+                    _ => format!("{:>5}", "…"),
                 })
                 .collect();
             format!("[{}]", cells.join(" "))
@@ -119,15 +116,15 @@ pub fn mask_block(m: &Matrix, max_rows: usize, max_cols: usize) -> Vec<String> {
         .collect()
 }
 
-/// Indices to show out of `n`, with `usize::MAX` standing for an elided run.
-fn elide(n: usize, max: usize) -> Vec<usize> {
+/// Indices to show out of `n`, at most `max` of them: the first ones, `None` for the elided
+/// run, and the last.
+pub fn elide(n: usize, max: usize) -> Vec<Option<usize>> {
     if n <= max || max < 3 {
-        return (0..n.min(max.max(1))).collect();
+        return (0..n.min(max.max(1))).map(Some).collect();
     }
-    let head = max - 2;
-    let mut v: Vec<usize> = (0..head).collect();
-    v.push(usize::MAX);
-    v.push(n - 1);
+    let mut v: Vec<Option<usize>> = (0..max - 2).map(Some).collect();
+    v.push(None);
+    v.push(Some(n - 1));
     v
 }
 
