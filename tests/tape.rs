@@ -202,3 +202,42 @@ fn steps_come_forward_then_backward_in_layer_order() {
         }
     }
 }
+
+#[test]
+fn layer_kinds_name_the_operands_their_steps_record() {
+    // The explorer finds a layer's output and incoming gradient on the tape by these names.
+    for b in BUILTINS {
+        let run = run(b.name);
+        for (i, l) in run.layers.iter().enumerate() {
+            let forward: Vec<&str> = l
+                .forward_steps
+                .clone()
+                .map(|s| run.tape.steps[s].writes.name.as_str())
+                .collect();
+            assert!(
+                forward.contains(&l.kind.output_name()),
+                "{} layer {i}: {forward:?}",
+                b.name
+            );
+            let first = &run.tape.steps[l.forward_steps.start];
+            assert_eq!(
+                first.reads[0].name,
+                l.kind.input_name(),
+                "{} layer {i}",
+                b.name
+            );
+            if l.kind != backstep::engine::LayerKind::SoftmaxWithLoss {
+                let reads_dout = l
+                    .backward_steps
+                    .clone()
+                    .any(|s| run.tape.steps[s].read(l.kind.dout_name()).is_some());
+                assert!(
+                    reads_dout,
+                    "{} layer {i} never reads {}",
+                    b.name,
+                    l.kind.dout_name()
+                );
+            }
+        }
+    }
+}

@@ -76,6 +76,29 @@ impl LayerKind {
         LayerKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// What the layer's steps call its input: `X` for Affine, else `x`.
+    pub fn input_name(self) -> &'static str {
+        if self == LayerKind::Affine { "X" } else { "x" }
+    }
+
+    /// What the layer's steps call its forward output: `Y`, `y` or `out`.
+    pub fn output_name(self) -> &'static str {
+        match self {
+            LayerKind::Affine => "Y",
+            LayerKind::Sigmoid | LayerKind::Softmax | LayerKind::SoftmaxWithLoss => "y",
+            _ => "out",
+        }
+    }
+
+    /// What the layer's backward steps call the gradient arriving at its output: `dY` or `dout`.
+    pub fn dout_name(self) -> &'static str {
+        if self == LayerKind::Affine {
+            "dY"
+        } else {
+            "dout"
+        }
+    }
+
     /// The default display name (`Affine`, `ReLU`, `Softmax-with-Loss`, …).
     pub fn display(self) -> &'static str {
         match self {

@@ -25,7 +25,7 @@ use crate::preset::Preset;
 pub use aids::QuizPrompt;
 pub use feeds::{anchor, feeds};
 pub use modes::{PickerEntry, Prompt, explanation_lines};
-pub use panes::{Band, Pane, Source, dout_name, input_name, output_name};
+pub use panes::{Band, Pane, Source};
 
 /// Fewest and most decimal places.
 pub const DECIMALS: std::ops::RangeInclusive<usize> = 0..=8;

@@ -132,7 +132,8 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
 fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, usize)> {
     match (target, &pane.source) {
         (NudgeTarget::Output { layer, row, col }, source) => {
-            let out = app.origin_step(&Source::LayerOut(*layer), &output_title(app, *layer)?)?;
+            let name = app.run.layers.get(*layer)?.kind.output_name();
+            let out = app.origin_step(&Source::LayerOut(*layer), name)?;
             let here = match source {
                 Source::LayerOut(l) => l == layer,
                 Source::Input(l) => *l == layer + 1,
@@ -153,12 +154,6 @@ fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, u
         ) if layer == l && name == n => Some((*row, *col)),
         _ => None,
     }
-}
-
-/// What layer `layer` calls its forward output.
-fn output_title(app: &App, layer: usize) -> Option<String> {
-    let kind = app.run.layers.get(layer)?.kind;
-    Some(crate::tui::app::output_name(kind).to_string())
 }
 
 /// The ReLU mask of the current layer, in its backward pass.

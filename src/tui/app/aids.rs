@@ -5,7 +5,7 @@
 //! the view to draw. Engine errors become [`Mode::Error`] or a status line; nothing panics. The
 //! export is the one place the explorer writes a file, into [`App::export_dir`].
 
-use super::{App, Mode, Source, output_name};
+use super::{App, Mode, Source};
 use crate::cli::markdown::{step_file_name, step_markdown};
 use crate::engine::Phase;
 use crate::engine::aids::{
@@ -168,7 +168,7 @@ impl App {
                 let step = self.run.tape.steps.get(*s)?;
                 let layer = self.run.layers.get(step.layer)?;
                 let is_out = step.phase == Phase::Forward
-                    && step.writes.name == output_name(layer.kind)
+                    && step.writes.name == layer.kind.output_name()
                     && step.writes.value.dim() == layer.out.dim();
                 is_out.then(|| output(step.layer))
             }

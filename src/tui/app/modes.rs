@@ -233,7 +233,7 @@ impl App {
             Source::LayerOut(l) => named(self.run.layers.get(*l)?.forward_steps.clone(), &[title]),
             Source::Input(l) if *l > 0 => {
                 let prev = self.run.layers.get(l - 1)?;
-                named(prev.forward_steps.clone(), &[output_of(prev.kind)])
+                named(prev.forward_steps.clone(), &[prev.kind.output_name()])
             }
             Source::Dout(l) => named(
                 self.run.layers.get(l + 1)?.backward_steps.clone(),
@@ -413,8 +413,4 @@ impl App {
             Err(e) => Mode::Error(format!("{e:#}")),
         };
     }
-}
-
-fn output_of(kind: crate::engine::LayerKind) -> &'static str {
-    super::output_name(kind)
 }

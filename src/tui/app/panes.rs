@@ -51,29 +51,6 @@ pub struct Pane {
     pub read: Option<usize>,
 }
 
-/// What layer `kind` calls its input.
-pub fn input_name(kind: LayerKind) -> &'static str {
-    if kind == LayerKind::Affine { "X" } else { "x" }
-}
-
-/// What layer `kind` calls its forward output.
-pub fn output_name(kind: LayerKind) -> &'static str {
-    match kind {
-        LayerKind::Affine => "Y",
-        LayerKind::Sigmoid | LayerKind::Softmax | LayerKind::SoftmaxWithLoss => "y",
-        _ => "out",
-    }
-}
-
-/// What layer `kind` calls the gradient arriving at its output.
-pub fn dout_name(kind: LayerKind) -> &'static str {
-    if kind == LayerKind::Affine {
-        "dY"
-    } else {
-        "dout"
-    }
-}
-
 /// The most step results shown per band (older ones drop out on the left).
 const MAX_STEP_PANES: usize = 3;
 
@@ -92,7 +69,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         None => "input".to_string(),
     };
     out.push(pane(
-        input_name(layer.kind),
+        layer.kind.input_name(),
         input_caption,
         Source::Input(l),
         Band::Inputs,
@@ -129,7 +106,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         Phase::Forward => out.extend(step_panes(layer.forward_steps.clone(), Band::Forward)),
         Phase::Backward => {
             out.push(pane(
-                output_name(layer.kind),
+                layer.kind.output_name(),
                 "forward".into(),
                 Source::LayerOut(l),
                 Band::Forward,
@@ -140,7 +117,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
                     None => "starting gradient".to_string(),
                 };
                 out.push(pane(
-                    dout_name(layer.kind),
+                    layer.kind.dout_name(),
                     caption,
                     Source::Dout(l),
                     Band::Forward,
