@@ -143,7 +143,7 @@ fn explain_toml(msg: &str) -> String {
     }
 }
 
-fn build_layer(text: &str, kind: LayerKind, l: &RawLayer) -> Result<Layer> {
+fn build_layer<'l>(text: &str, kind: LayerKind, l: &'l RawLayer) -> Result<Layer> {
     let at = field(text, &l.kind);
     let w = match (&l.w_upper, &l.w) {
         (Some(_), Some(_)) => bail!("{at}: give W or w, not both"),
@@ -152,9 +152,8 @@ fn build_layer(text: &str, kind: LayerKind, l: &RawLayer) -> Result<Layer> {
     let read = |v: &Spanned<Value>, name: &str, vector: Vector| -> Result<Matrix> {
         matrix(v.get_ref(), name, vector).map_err(|e| anyhow!("{}: {e}", field(text, v)))
     };
-    let need = |v: Option<&Spanned<Value>>, name: &str| -> Result<Spanned<Value>> {
-        v.cloned()
-            .ok_or_else(|| anyhow!("{at}: a {} layer needs {name}", kind.as_str()))
+    let need = |v: Option<&'l Spanned<Value>>, name: &str| -> Result<&'l Spanned<Value>> {
+        v.ok_or_else(|| anyhow!("{at}: a {} layer needs {name}", kind.as_str()))
     };
     let no_params = |what: &str| -> Result<()> {
         ensure!(
@@ -166,26 +165,27 @@ fn build_layer(text: &str, kind: LayerKind, l: &RawLayer) -> Result<Layer> {
     };
     Ok(match kind {
         LayerKind::Affine => {
-            let w = read(&need(w, "W (a D×H matrix)")?, "W", Vector::Reject)?;
-            let b = read(&need(l.b.as_ref(), "b (H values)")?, "b", Vector::Row)?;
+            let w = read(need(w, "W (a D×H matrix)")?, "W", Vector::Reject)?;
+            let b_field = need(l.b.as_ref(), "b (H values)")?;
+            let b = read(b_field, "b", Vector::Row)?;
             ensure!(
                 b.nrows() == 1,
                 "{}: b must be one row of values, like [0.1, 0.2]",
-                field(text, l.b.as_ref().unwrap_or(&l.kind.clone().map_string()))
+                field(text, b_field)
             );
             Layer::Affine { w, b }
         }
         LayerKind::Mul => {
             ensure!(l.b.is_none(), "{at}: a mul layer takes w, not b");
             Layer::Mul {
-                w: read(&need(w, "w (x's shape or 1×1)")?, "w", Vector::Reject)?,
+                w: read(need(w, "w (x's shape or 1×1)")?, "w", Vector::Reject)?,
             }
         }
         LayerKind::Add => {
             ensure!(w.is_none(), "{at}: an add layer takes b, not W or w");
             Layer::Add {
                 b: read(
-                    &need(l.b.as_ref(), "b (x's shape or 1×1)")?,
+                    need(l.b.as_ref(), "b (x's shape or 1×1)")?,
                     "b",
                     Vector::Reject,
                 )?,
@@ -208,17 +208,6 @@ fn build_layer(text: &str, kind: LayerKind, l: &RawLayer) -> Result<Layer> {
             Layer::SoftmaxWithLoss
         }
     })
-}
-
-trait MapString {
-    fn map_string(self) -> Spanned<Value>;
-}
-
-impl MapString for Spanned<String> {
-    fn map_string(self) -> Spanned<Value> {
-        let span = self.span();
-        Spanned::new(span, Value::String(self.into_inner()))
-    }
 }
 
 fn targets(v: &Value) -> Result<Targets> {
