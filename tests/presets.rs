@@ -296,3 +296,20 @@ fn overflow_is_an_error_not_nan() {
     .unwrap();
     assert!(p.network.run(&p.inputs).is_ok());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_special_file_is_read_with_a_byte_limit() {
+    // /dev/zero reports size 0 and never ends: reading it whole would exhaust memory.
+    let e = format!(
+        "{:#}",
+        Preset::resolve("/dev/zero").expect_err("/dev/zero is not a preset")
+    );
+    assert!(
+        e.contains("/dev/zero: the file holds more than 64 MiB") && e.contains("device or a pipe"),
+        "{e}"
+    );
+    // an empty special file reads as an empty preset: a normal validation error, naming it
+    let e = format!("{:#}", Preset::from_file("/dev/null".as_ref()).unwrap_err());
+    assert!(e.starts_with("/dev/null: "), "{e}");
+}
