@@ -11,7 +11,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, gradient_check};
+use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::preset::{BUILTINS, Preset};
 
 /// Step through backpropagation, one matrix operation at a time.
@@ -136,7 +136,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         }
         Command::Trace { preset, format } => {
             let preset = preset.load()?;
-            let run = preset.network.run(&preset.inputs)?;
+            let run = preset.run()?;
             let written = match format {
                 TraceFormat::Text => output::trace_text(&preset, &run, out),
                 TraceFormat::Json => write_json(out, &output::trace_json(&preset, &run)),
@@ -162,7 +162,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
                 "--tol must be a positive number, got {tol}"
             );
             let preset = preset.load()?;
-            let report = gradient_check(&preset.network, &preset.inputs, *eps, *tol)?;
+            let report = preset.check(*eps, *tol)?;
             let written = match format {
                 CheckFormat::Text => output::check_text(&preset, &report, out),
                 CheckFormat::Json => write_json(out, &output::check_json(&preset, &report)),

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::engine::{Inputs, Network};
+use crate::engine::{CheckReport, Inputs, Network, Run, gradient_check};
 
 pub use builtin::{BUILTINS, Builtin, builtin_source};
 pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
@@ -117,6 +117,20 @@ impl Preset {
             )
         })?;
         Preset::from_toml(&text, Source::File(path.to_path_buf()))
+    }
+
+    /// Forward and backward on the preset's own inputs. An error found while running (an
+    /// output, gradient or loss that overflows f64) names the preset, like a parse error.
+    pub fn run(&self) -> Result<Run> {
+        self.network
+            .run(&self.inputs)
+            .with_context(|| self.source.describe())
+    }
+
+    /// The gradient check of the preset with step `h` and `tolerance`; errors name the preset.
+    pub fn check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
+        gradient_check(&self.network, &self.inputs, h, tolerance)
+            .with_context(|| self.source.describe())
     }
 
     /// A built-in preset by name.
