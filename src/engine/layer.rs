@@ -108,6 +108,12 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
         None
     }
 
+    /// Whether the layer's own parameters agree with each other (Affine: b has one value per
+    /// column of W), whatever the input; the error names the parameters, not the input.
+    fn check_parameters(&self) -> Result<()> {
+        Ok(())
+    }
+
     /// The output shape for an input of shape `input`, or an error saying why it does not fit.
     fn output_shape(&self, input: (usize, usize)) -> Result<(usize, usize)> {
         Ok(input)
@@ -276,6 +282,11 @@ macro_rules! layers {
             /// Mutable access to one parameter.
             pub fn param(&mut self, param: Param) -> Option<&mut Matrix> {
                 match self { $(Layer::$variant(l) => l.param_mut(param)),* }
+            }
+
+            /// Whether the layer's own parameters agree with each other, whatever the input.
+            pub fn check_parameters(&self) -> Result<()> {
+                match self { $(Layer::$variant(l) => l.check_parameters()),* }
             }
 
             /// The output shape for an input of shape `input`, or an error saying why not.

@@ -225,6 +225,9 @@ impl Network {
                     l.layer.kind().as_str()
                 );
             }
+            l.layer
+                .check_parameters()
+                .with_context(|| format!("layer {i} ({})", l.name))?;
             let from = if i == 0 {
                 "x is".to_string()
             } else {

@@ -116,6 +116,10 @@ impl Network {
         let out = x;
         let loss = caches.last().and_then(Cache::loss);
         let objective = resolved.objective(caches.last(), &out);
+        ensure_finite([&objective], || match loss {
+            Some(_) => "the loss L".to_string(),
+            None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
+        })?;
         if !backward {
             return Ok(Pass {
                 layers,
@@ -160,9 +164,13 @@ impl Network {
     }
 }
 
-/// An error when `m` holds inf or NaN: f64 overflowed somewhere in `what`.
-fn ensure_finite(m: &Matrix, what: impl FnOnce() -> String) -> Result<()> {
-    if let Some(v) = m.iter().find(|v| !v.is_finite()) {
+/// An error when `values` (a matrix, or one number) hold inf or NaN: f64 overflowed somewhere
+/// in `what`.
+fn ensure_finite<'a>(
+    values: impl IntoIterator<Item = &'a f64>,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    if let Some(v) = values.into_iter().find(|v| !v.is_finite()) {
         bail!(
             "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
             what()

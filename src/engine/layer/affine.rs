@@ -10,7 +10,7 @@ use ndarray::Axis;
 use super::{Grad, LayerType, Names, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::Delta;
-use crate::engine::format::{first, inline, shape};
+use crate::engine::format::{count, first, inline, shape};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -61,20 +61,28 @@ impl LayerType for Affine {
         }
     }
 
-    fn output_shape(&self, (n, d): (usize, usize)) -> Result<(usize, usize)> {
+    fn check_parameters(&self) -> Result<()> {
         let (w, b) = (&self.w, &self.b);
+        ensure!(
+            b.dim() == (1, w.ncols()),
+            "b has {} but W is {}×{}: b needs one value per column of W, {}",
+            count(b.len(), "value"),
+            w.nrows(),
+            w.ncols(),
+            w.ncols()
+        );
+        Ok(())
+    }
+
+    fn output_shape(&self, (n, d): (usize, usize)) -> Result<(usize, usize)> {
+        let w = &self.w;
         ensure!(
             w.nrows() == d,
             "W is {}×{} but the input has {d} columns: W needs {d} rows",
             w.nrows(),
             w.ncols()
         );
-        ensure!(
-            b.dim() == (1, w.ncols()),
-            "b has {} values but W has {} columns: they must match",
-            b.len(),
-            w.ncols()
-        );
+        self.check_parameters()?;
         Ok((n, w.ncols()))
     }
 
