@@ -144,14 +144,28 @@ pub fn gradient_check(
     h: f64,
     tolerance: f64,
 ) -> Result<CheckReport> {
+    // One recorded run gives backprop's gradients and the base pass the perturbed ones start
+    // from; it also warms caches and allocator, so the timings are of a warm machine.
+    let run = net.run(inputs)?;
+    check_run(net, inputs, &run, h, tolerance)
+}
+
+/// The check of the gradients a run holds (`run.dx` and each layer's `grads`), which need not
+/// be the ones backprop computed: a test can hand it a wrong gradient and see the check fail.
+/// The run's forward values are the base pass the perturbed ones start from.
+pub fn check_run(
+    net: &Network,
+    inputs: &Inputs,
+    run: &super::network::Run,
+    h: f64,
+    tolerance: f64,
+) -> Result<CheckReport> {
     anyhow::ensure!(
         h.is_finite() && h > 0.0,
         "h must be a positive number, got {h}"
     );
-    // One recorded run gives backprop's gradients and the base pass the perturbed ones start
-    // from; it also warms caches and allocator, so the timings are of a warm machine. The
-    // backprop time is the best of three unrecorded passes (a single short pass is mostly noise).
-    let run = net.run(inputs)?;
+    // The backprop time is the best of three unrecorded passes (a single short pass is mostly
+    // noise).
     let resolved = net.validate(inputs)?;
     let mut backprop_time = Duration::MAX;
     for _ in 0..3 {
@@ -178,7 +192,7 @@ pub fn gradient_check(
     }
 
     let started = Instant::now();
-    let base = Base::new(net, &run);
+    let base = Base::new(net, run);
     let jobs: Vec<(usize, usize, usize)> = targets
         .iter()
         .enumerate()
