@@ -5,7 +5,9 @@
 use backstep::engine::check::{
     check_run, gradient_check, numerical_gradient_naive, relative_error,
 };
-use backstep::engine::layer::{Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss};
+use backstep::engine::layer::{
+    Add, Affine, BatchNorm, Dropout, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
+};
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::{BUILTINS, Preset};
 use proptest::prelude::*;
@@ -117,6 +119,31 @@ proptest! {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
         let layers = vec![Layer::Mul(Mul { w }), Layer::Add(Add { b }), Layer::Mul(Mul { w: s }), Layer::Add(Add { b: Matrix::ones((2, 3)) })];
         assert_matches_finite_differences(&net(layers), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn dropout_matches_finite_differences(x in matrix(3, 4), dout in matrix(3, 4), ratio in 0.0f64..0.9, seed in any::<u64>(), train in any::<bool>()) {
+        let layer = Layer::Dropout(Dropout::new(ratio, seed, train).unwrap());
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-6);
+    }
+
+    #[test]
+    fn batch_norm_matches_finite_differences(n in 2usize..5, d in 1usize..4, seed in any::<u64>(), train in any::<bool>()) {
+        let mut rng = backstep::preset::SplitMix64(seed);
+        let mut u = |r, c| Matrix::from_shape_simple_fn((r, c), || 2.0 * rng.uniform() - 1.0);
+        // Rows a unit apart (plus noise) keep each column's variance well above h.
+        let x = Matrix::from_shape_fn((n, d), |(r, _)| r as f64) + u(n, d) * 0.4;
+        let layer = Layer::BatchNorm(BatchNorm {
+            gamma: u(1, d) * 2.0,
+            beta: u(1, d),
+            momentum: 0.9,
+            running_mean: u(1, d),
+            running_var: u(1, d).mapv(|v| v.abs() + 0.5),
+            train,
+        });
+        let inputs = Inputs { x, t: None, dout: Some(u(n, d)) };
+        assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-5);
     }
 
     #[test]
