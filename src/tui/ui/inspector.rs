@@ -47,8 +47,8 @@ fn item<'a>(title: &str, caption: String, matrix: &'a Matrix) -> Item<'a> {
 /// A one-line heading and the matrices to draw.
 fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     let step = app.current()?;
-    let layer = app.run.layers.get(step.layer)?;
-    let steps = &app.run.tape.steps;
+    let layer = app.run().layers.get(step.layer)?;
+    let steps = &app.run().tape.steps;
     // The step of this layer, up to the current one, that wrote `name`, with its number.
     let in_layer = |phase: Phase, name: &str| -> Option<(usize, &Step)> {
         let range = if phase == Phase::Forward {
@@ -57,14 +57,14 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             layer.backward_steps.clone()
         };
         range
-            .filter(|&s| s <= app.step)
+            .filter(|&s| s <= app.step())
             .filter_map(|s| Some((s, steps.get(s)?)))
             .find(|(_, s)| s.writes.name == name)
     };
     let written = |at: usize| format!("step {}", at + 1);
     match (step.kind, step.phase, &step.op) {
         (LayerKind::Relu, phase, _) => {
-            let at = app.run.mask_step(step.layer)?;
+            let at = app.run().mask_step(step.layer)?;
             let mask = &steps.get(at)?.writes.value;
             let mut mask_item = item("mask", format!("x ≤ 0, {}", written(at)), mask);
             mask_item.cells = CellText::Mask;
@@ -123,7 +123,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             if let Some((_, y)) = in_layer(Phase::Forward, "y") {
                 items.push(item("y", "softmax".into(), &y.writes.value));
             }
-            if let Some(t) = app.run.t.as_ref() {
+            if let Some(t) = app.run().t.as_ref() {
                 items.push(item("t", "one-hot".into(), t));
             }
             if let Some((at, d)) = in_layer(Phase::Backward, "y − t") {
@@ -147,7 +147,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             let items: Vec<Item<'_>> = step
                 .reads
                 .iter()
-                .filter(|r| r.cached_at.is_some() || !app.panes.iter().any(|p| p.title == r.name))
+                .filter(|r| r.cached_at.is_some() || !app.panes().iter().any(|p| p.title == r.name))
                 .map(|r| {
                     let caption = match r.cached_at {
                         Some(s) => format!("cached at forward step {}", s + 1),
@@ -193,7 +193,7 @@ fn cell_lines(app: &App) -> Vec<String> {
     let Some(step) = app.current() else {
         return Vec::new();
     };
-    let (r, c) = app.write_cell;
+    let (r, c) = app.write_cell();
     let terms = term_count(&step.op, &step.reads);
     if terms > MAX_LIVE_TERMS {
         // Building every term each frame would cost more than drawing the screen.
@@ -201,7 +201,7 @@ fn cell_lines(app: &App) -> Vec<String> {
         return vec![format!(
             "{}[{r},{c}] = {} combines {terms} terms: press Enter on it to see them",
             step.writes.name,
-            crate::engine::format::num(value, app.decimals)
+            crate::engine::format::num(value, app.decimals())
         )];
     }
     let Some(ex) = step.explain(r, c) else {
@@ -267,8 +267,8 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
     }
     if let Some(panel) = plan.panel {
         Line::from(vec![
-            Span::styled(" ◆ ", app.theme.key()),
-            Span::styled(panel.heading, app.theme.title()),
+            Span::styled(" ◆ ", app.theme().key()),
+            Span::styled(panel.heading, app.theme().title()),
         ])
         .render(Rect { height: 1, ..area }, buf);
         for (k, line) in panel.lines.into_iter().enumerate() {
@@ -291,8 +291,8 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     Line::from(vec![
-        Span::styled(" ◆ ", app.theme.key()),
-        Span::styled(heading, app.theme.title()),
+        Span::styled(" ◆ ", app.theme().key()),
+        Span::styled(heading, app.theme().title()),
     ])
     .render(Rect { height: 1, ..area }, buf);
     let mut y = area.y + 1;
@@ -301,9 +301,9 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
             break;
         }
         let style = if k == 0 {
-            app.theme.formula()
+            app.theme().formula()
         } else {
-            app.theme.dim()
+            app.theme().dim()
         };
         Line::from(vec![Span::raw("   "), Span::styled(line, style)]).render(
             Rect {
@@ -326,7 +326,7 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
             pane_width(
                 i.matrix.nrows(),
                 i.matrix.ncols(),
-                app.decimals,
+                app.decimals(),
                 &format!("{} {}", i.title, i.caption),
                 i.cells == CellText::Mask,
             )
@@ -355,14 +355,14 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         rects.extend(row(band, &fit(chunk, body.width)));
     }
     for (it, rect) in items.iter().zip(rects) {
-        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals, app.theme);
+        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals(), app.theme());
         pane.caption = &it.caption;
         pane.cells = it.cells;
         pane.sum_row = it.sum_row;
         let (rows, cols) = it.matrix.dim();
         pane.anchor = (
-            app.write_cell.0.min(rows.saturating_sub(1)),
-            app.write_cell.1.min(cols.saturating_sub(1)),
+            app.write_cell().0.min(rows.saturating_sub(1)),
+            app.write_cell().1.min(cols.saturating_sub(1)),
         );
         if let Some(mask) = it.zeroed {
             pane.highlight = Highlight::Zeroed { mask };
