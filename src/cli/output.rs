@@ -25,7 +25,7 @@ fn flat(m: &Matrix) -> Value {
     Value::Array(m.iter().map(|&v| json!(v)).collect())
 }
 
-/// The JSON contract of DESIGN.md.
+/// The JSON contract documented in README.md ("`trace --format json`").
 pub fn trace_json(preset: &Preset, run: &Run) -> Value {
     let layers: Vec<Value> = run
         .layers
@@ -185,9 +185,9 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     )?;
     writeln!(
         out,
-        "backprop:  1 forward + 1 backward in {}; the numerical gradient took {:.0}× as long",
+        "backprop:  1 forward + 1 backward in {}, {}",
         duration(r.backprop_time),
-        r.speedup()
+        r.speed_comparison()
     )?;
     if r.passed() {
         writeln!(out, "PASS: every relative error ≤ {}", sci(r.tolerance))?;

@@ -103,7 +103,7 @@ pub struct App {
 impl App {
     /// An explorer on `preset`, at its first step; errors when the preset does not run.
     pub fn new(preset: Preset) -> Result<App> {
-        let run = preset.network.run(&preset.inputs)?;
+        let run = preset.run()?;
         let mut app = App {
             preset,
             run,
@@ -341,7 +341,7 @@ impl App {
     /// Switch to `preset` (or show why it cannot be loaded).
     fn load(&mut self, preset: Result<Preset>) {
         let loaded = preset.and_then(|p| {
-            let run = p.network.run(&p.inputs)?;
+            let run = p.run()?;
             Ok((p, run))
         });
         match loaded {

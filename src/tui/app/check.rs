@@ -23,6 +23,8 @@ pub const CHECK_PAGE: usize = 8;
 pub struct CheckJob {
     /// Which check this is; messages carry it.
     pub id: u64,
+    /// The preset's name for error messages (its file, or `built-in preset "…"`).
+    source: String,
     network: Network,
     inputs: Inputs,
     cancel: Arc<AtomicBool>,
@@ -51,7 +53,7 @@ impl CheckJob {
             DEFAULT_TOLERANCE,
             watch,
         )
-        .map_err(|e| format!("{e:#}"));
+        .map_err(|e| format!("{}: {e:#}", self.source));
         send(Action::CheckDone {
             job: id,
             outcome: CheckOutcome(Arc::new(result)),
@@ -106,6 +108,7 @@ impl App {
         let id = self.jobs.next_id;
         self.jobs.pending = Some(CheckJob {
             id,
+            source: self.preset.source.describe(),
             network: self.preset.network.clone(),
             inputs: self.preset.inputs.clone(),
             cancel: Arc::clone(&cancel),

@@ -137,7 +137,7 @@ impl App {
                 preset.inputs.dout = Some(dout);
             }
         }
-        let run = preset.network.run(&preset.inputs)?;
+        let run = preset.run()?;
         let nudged = self.nudge.take();
         let (step, focus, cursor) = (self.step, self.focus, self.cursor);
         self.preset = preset;

@@ -159,20 +159,14 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     ));
     notes.push((
         format!(
-            "backprop:  1 forward + 1 backward in {}",
-            duration(report.backprop_time)
+            "backprop:  1 forward + 1 backward in {}, {}",
+            duration(report.backprop_time),
+            report.speed_comparison()
         ),
         theme.text(),
     ));
-    let speedup = report.speedup();
     notes.push((
-        if speedup >= 1.5 {
-            format!(
-                "backprop took {speedup:.0}× less time; numerical needs 2 passes per cell, so the gap grows with every parameter"
-            )
-        } else {
-            "about the same time at this size; numerical needs 2 passes per cell, so the gap grows with every parameter".to_string()
-        },
+        "numerical needs 2 passes per cell, so the gap grows with every parameter".to_string(),
         theme.ok(),
     ));
     // The same arithmetic at the book's scale answers "why backprop at all?".
