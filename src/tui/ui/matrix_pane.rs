@@ -17,6 +17,7 @@ use crate::engine::aids::CellChange;
 use crate::engine::format::num;
 use crate::engine::op::feeds;
 use crate::engine::{Matrix, Op};
+use crate::tui::text::width;
 use crate::tui::theme::Theme;
 
 /// How cells are written.
@@ -224,7 +225,7 @@ impl<'a> MatrixPane<'a> {
             .into_iter()
             .flat_map(|s| cols.clone().filter_map(|j| s.get((0, j)).copied()));
         body.chain(sums)
-            .map(|v| self.text(v).chars().count() as u16)
+            .map(|v| width(&self.text(v)) as u16)
             .max()
             .unwrap_or(0)
     }
