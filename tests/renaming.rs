@@ -3,11 +3,11 @@
 //! half of this test is `src/tui/app/renaming_tests.rs`: it needs to swap the app's run.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use backstep::cli::markdown::step_markdown;
-use backstep::cli::output::trace_json;
 use backstep::engine::Run;
 use backstep::engine::aids::{numpy_line, quiz_question, shape_algebra};
 use backstep::preset::{BUILTINS, Preset};
+use backstep::report::json::trace_json;
+use backstep::report::markdown::step_markdown;
 
 const MARK: char = '‹';
 
