@@ -133,7 +133,10 @@ fn the_written_cell_zeroed_cells_nudges_and_the_nudged_cell_have_their_markers()
 
     let mask = array![[1.0, 0.0], [0.0, 1.0]];
     let mut zeroed = MatrixPane::new("dx", &m, 1, Theme { colour: false });
-    zeroed.highlight = Highlight::Zeroed { mask: &mask };
+    zeroed.highlight = Highlight::Zeroed {
+        mask: &mask,
+        sense: crate::engine::MaskSense::TrueBlocks,
+    };
     let expected = Buffer::with_lines([
         "┌ dx 2×2 ──────┐",
         "│       0     1│",
