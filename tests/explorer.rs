@@ -138,12 +138,24 @@ fn every_builtin_steps_end_to_end_at_every_size() {
             assert_eq!(a.step(), 0, "{}: ← returns to the first step", b.name);
             for code in [KeyCode::Char('c'), KeyCode::Char('?'), KeyCode::Char('P')] {
                 press(&mut a, code);
+                assert!(
+                    !matches!(a.mode(), Mode::Explore),
+                    "{} opens a popup",
+                    b.name
+                );
                 screen(&a, w, h);
                 press(&mut a, KeyCode::Esc);
+                assert!(matches!(a.mode(), Mode::Explore), "Esc closes it");
             }
+            let before = (a.focus(), a.cursor());
             click(&mut a, w / 2, h / 2);
-            screen(&a, w, h);
-            assert!(!a.should_quit(), "{}", b.name);
+            let text = screen(&a, w, h);
+            // A click on a cell selects it; anywhere else changes nothing.
+            let hit = backstep::tui::ui::layout::hit(&a, w / 2, h / 2);
+            match hit {
+                Some((pane, row, col)) => assert_eq!((a.focus(), a.cursor()), (pane, (row, col))),
+                None => assert_eq!((a.focus(), a.cursor()), before, "{text}"),
+            }
         }
     }
 }
