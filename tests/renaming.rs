@@ -1,6 +1,5 @@
 //! Renaming every step label and every operand's display name changes nothing but that text:
-//! views, aids and exports decide by typed roles and kinds, never by a name. (The explorer's
-//! half of this test is `src/tui/app/renaming_tests.rs`: it needs to swap the app's run.)
+//! views, aids and exports decide by typed roles and kinds, never by a name.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::Run;
@@ -8,6 +7,8 @@ use backstep::engine::aids::{numpy_line, quiz_question, shape_algebra};
 use backstep::preset::{BUILTINS, Preset};
 use backstep::report::json::trace_json;
 use backstep::report::markdown::step_markdown;
+use backstep::tui::App;
+use backstep::tui::ui::pane_view;
 
 const MARK: char = '‹';
 
@@ -70,4 +71,41 @@ fn renaming_labels_and_operands_changes_only_their_text() {
         );
     }
     assert!(steps > 60, "only {steps} steps compared");
+}
+
+#[test]
+fn the_explorer_panes_and_marks_ignore_names() {
+    for name in [
+        "two-layer",
+        "mask",
+        "relu",
+        "sigmoid",
+        "softmax-loss",
+        "apple",
+        "dropout",
+        "batchnorm",
+    ] {
+        let preset = Preset::builtin(name).unwrap();
+        let mut a = App::new(preset.clone()).unwrap();
+        let mut b = App::new(preset).unwrap();
+        b.replace_run(renamed(a.run()));
+        for k in 0..a.run().tape.len() {
+            a.go_to(k);
+            b.go_to(k);
+            assert_eq!(
+                format!("{:?}", a.panes()),
+                strip(format!("{:?}", b.panes())),
+                "{name} step {k}"
+            );
+            for i in 0..a.panes().len() {
+                let (va, vb) = (pane_view(&a, i).unwrap(), pane_view(&b, i).unwrap());
+                assert_eq!(
+                    format!("{:?}", (va.cells, va.highlight, va.written, va.anchor)),
+                    format!("{:?}", (vb.cells, vb.highlight, vb.written, vb.anchor)),
+                    "{name} step {k} pane {i} ({})",
+                    a.panes()[i].title
+                );
+            }
+        }
+    }
 }

@@ -149,6 +149,19 @@ pub struct Watch<'a> {
     pub cancel: &'a AtomicBool,
 }
 
+/// A flag nobody sets: the check of a caller that never cancels.
+static NEVER: AtomicBool = AtomicBool::new(false);
+
+impl Watch<'static> {
+    /// No progress reports and no cancelling.
+    pub fn never() -> Self {
+        Watch {
+            progress: &|_, _| {},
+            cancel: &NEVER,
+        }
+    }
+}
+
 /// Cells between two progress reports.
 pub const PROGRESS_EVERY: usize = 512;
 
@@ -162,12 +175,7 @@ pub fn gradient_check(
     h: f64,
     tolerance: f64,
 ) -> Result<CheckReport> {
-    let never = AtomicBool::new(false);
-    let watch = Watch {
-        progress: &|_, _| {},
-        cancel: &never,
-    };
-    gradient_check_watched(net, inputs, h, tolerance, watch)
+    gradient_check_watched(net, inputs, h, tolerance, Watch::never())
 }
 
 /// [`gradient_check`], reporting progress and stopping when asked (see [`Watch`]).
@@ -194,12 +202,7 @@ pub fn check_run(
     h: f64,
     tolerance: f64,
 ) -> Result<CheckReport> {
-    let never = AtomicBool::new(false);
-    let watch = Watch {
-        progress: &|_, _| {},
-        cancel: &never,
-    };
-    check_run_watched(net, inputs, run, h, tolerance, watch)
+    check_run_watched(net, inputs, run, h, tolerance, Watch::never())
 }
 
 /// [`check_run`], reporting progress and stopping when asked (see [`Watch`]).
