@@ -2,7 +2,8 @@
 //!
 //! Generated matrices, generated data sets, the train/test split and the mini-batch order all
 //! draw from [`SplitMix64`], never from an OS or library RNG, so one preset and seed give the
-//! same numbers on every machine and every version of backstep.
+//! same numbers on every machine and every version of backstep (preset generators, Dropout's
+//! mask, generated data sets, the split, training's mini-batches).
 
 /// SplitMix64: tiny, fast, and fixed forever, so seeds reproduce.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +49,13 @@ impl SplitMix64 {
             items.swap(i, j);
         }
     }
+}
+
+/// An R×C matrix of uniform numbers in [0, 1) drawn row by row from `seed` (NumPy's
+/// `np.random.rand(R, C)` with backstep's generator).
+pub fn uniform_matrix(seed: u64, shape: (usize, usize)) -> super::Matrix {
+    let mut rng = SplitMix64(seed);
+    super::Matrix::from_shape_simple_fn(shape, || rng.uniform())
 }
 
 #[cfg(test)]

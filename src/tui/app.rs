@@ -5,7 +5,6 @@
 //! check, and never draws: the view in `ui` only reads it.
 
 mod aids;
-mod feeds;
 mod modes;
 mod panes;
 
@@ -22,8 +21,8 @@ use crate::engine::aids::{JacobianView, NudgeReport, Score};
 use crate::engine::{CheckReport, Matrix, Run, Step};
 use crate::preset::Preset;
 
+pub use crate::engine::op::{anchor, feeds};
 pub use aids::QuizPrompt;
-pub use feeds::{anchor, feeds};
 pub use modes::{PickerEntry, Prompt, explanation_lines};
 pub use panes::{Band, Pane, Source};
 
@@ -140,7 +139,7 @@ pub struct App {
 impl App {
     /// An explorer on `preset`, at its first step; errors when the preset does not run.
     pub fn new(preset: Preset) -> Result<App> {
-        let run = preset.network.run(&preset.inputs)?;
+        let run = preset.run()?;
         let mut app = App {
             preset,
             run,
