@@ -21,6 +21,7 @@ pub use rule::{ROOT_EPS, UpdateRule, sig};
 
 use super::Matrix;
 use super::format::{n4, shape, short};
+use super::operand::{Kind, OptState, Param};
 use super::tape::Operand;
 
 /// Which optimizer.
@@ -132,8 +133,8 @@ impl OptimizerConfig {
 pub struct ParamRef<'a> {
     /// Index of the layer.
     pub layer: usize,
-    /// Parameter name (`W`, `b`, …).
-    pub name: &'static str,
+    /// Which parameter (its key `W`, `b`, … names it).
+    pub param: Param,
     /// The value, moved in place.
     pub value: &'a mut Matrix,
     /// Its gradient.
@@ -145,8 +146,8 @@ pub struct ParamRef<'a> {
 pub struct UpdateDraft {
     /// Index of the layer whose parameter moves.
     pub layer: usize,
-    /// The parameter (`W`, `b`, …).
-    pub param: &'static str,
+    /// The parameter.
+    pub param: Param,
     /// The rule, which also explains every cell.
     pub rule: UpdateRule,
     /// Short label, e.g. `W ← W − lr·dW`.
@@ -159,6 +160,8 @@ pub struct UpdateDraft {
     pub writes: Operand,
     /// One line with concrete numbers.
     pub note: String,
+    /// The line of the book's `common/optimizer.py` that does the same.
+    pub numpy: String,
 }
 
 /// The state kept for one parameter: `v` (Momentum), `h` (AdaGrad) or `m` and `v` (Adam).
@@ -281,94 +284,106 @@ impl Optimizer {
         ensure!(
             p.value.dim() == p.grad.dim(),
             "the gradient of {} is {} but the parameter is {}",
-            p.name,
+            p.param.key(),
             shape(p.grad),
             shape(p.value)
         );
         let dim = p.grad.dim();
         let zeros = || Matrix::zeros(dim);
+        let key = p.param.key();
         let mut rec = Rec {
             on: record,
-            p_layer: p.layer,
-            p_name: p.name,
+            layer: p.layer,
+            param: p.param,
             drafts: &mut drafts,
         };
+        let own = Kind::Param(p.param);
         match c.kind {
             OptimizerKind::Sgd => {
+                let note = format!(
+                    "lr = {}: every cell moves against its gradient",
+                    short(c.lr)
+                );
                 let rule = UpdateRule::Sgd { lr: c.lr };
-                rec.step(rule, p.name, &mut *p.value, [p.grad, p.grad], |_| {
-                    format!(
-                        "lr = {}: every cell moves against its gradient",
-                        short(c.lr)
-                    )
-                });
+                rec.step(rule, own, &mut *p.value, [p.grad, p.grad], note);
             }
             OptimizerKind::Momentum => {
                 let v = slot.first.get_or_insert_with(zeros);
+                let note = format!(
+                    "the velocity keeps α = {} of itself and adds −lr·d{key}",
+                    short(c.momentum)
+                );
                 let rule = UpdateRule::Velocity {
                     momentum: c.momentum,
                     lr: c.lr,
                 };
-                rec.step(rule, "v", v, [p.grad, p.grad], |_| {
-                    format!(
-                        "the velocity keeps α = {} of itself and adds −lr·d{}",
-                        short(c.momentum),
-                        p.name
-                    )
-                });
+                rec.step(
+                    rule,
+                    Kind::State(OptState::Velocity),
+                    v,
+                    [p.grad, p.grad],
+                    note,
+                );
+                let note = format!("{key} moves by the velocity v");
                 rec.step(
                     UpdateRule::AddVelocity,
-                    p.name,
+                    own,
                     &mut *p.value,
                     [&*v, &*v],
-                    |_| format!("{} moves by the velocity v", p.name),
+                    note,
                 );
             }
             OptimizerKind::AdaGrad => {
                 let h = slot.first.get_or_insert_with(zeros);
+                let note = format!("h sums every squared gradient of {key} so far");
+                let state = Kind::State(OptState::History);
                 rec.step(
                     UpdateRule::AccumulateSquare,
-                    "h",
+                    state,
                     h,
                     [p.grad, p.grad],
-                    |_| format!("h sums every squared gradient of {} so far", p.name),
+                    note,
+                );
+                let note = format!(
+                    "lr = {} divided by √h: a cell with a large history takes small steps",
+                    short(c.lr)
                 );
                 let rule = UpdateRule::AdaGradStep { lr: c.lr };
-                rec.step(rule, p.name, &mut *p.value, [p.grad, &*h], |_| {
-                    format!(
-                        "lr = {} divided by √h: a cell with a large history takes small steps",
-                        short(c.lr)
-                    )
-                });
+                rec.step(rule, own, &mut *p.value, [p.grad, &*h], note);
             }
             OptimizerKind::Adam => {
                 let m = slot.first.get_or_insert_with(zeros);
+                let note = format!("m follows d{key} with β1 = {} (momentum)", short(c.beta1));
                 let rule = UpdateRule::FirstMoment { beta1: c.beta1 };
-                rec.step(rule, "m", m, [p.grad, p.grad], |_| {
-                    format!(
-                        "m follows d{} with β1 = {} (momentum)",
-                        p.name,
-                        short(c.beta1)
-                    )
-                });
+                rec.step(
+                    rule,
+                    Kind::State(OptState::FirstMoment),
+                    m,
+                    [p.grad, p.grad],
+                    note,
+                );
                 let v = slot.second.get_or_insert_with(zeros);
+                let note = format!(
+                    "v follows d{key}² with β2 = {} (the AdaGrad-like scale)",
+                    short(c.beta2)
+                );
                 let rule = UpdateRule::SecondMoment { beta2: c.beta2 };
-                rec.step(rule, "v", v, [p.grad, p.grad], |_| {
-                    format!(
-                        "v follows d{}² with β2 = {} (AdaGrad-like scale)",
-                        p.name,
-                        short(c.beta2)
-                    )
-                });
-                rec.step(UpdateRule::AdamStep { lr_t }, p.name, &mut *p.value, [&*m, &*v], |_| {
-                    format!(
-                        "update t = {t}: lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ) = {}·√(1 − {}^{t})/(1 − {}^{t}) = {}",
-                        short(c.lr),
-                        short(c.beta2),
-                        short(c.beta1),
-                        sig(lr_t)
-                    )
-                });
+                rec.step(
+                    rule,
+                    Kind::State(OptState::SecondMoment),
+                    v,
+                    [p.grad, p.grad],
+                    note,
+                );
+                let note = format!(
+                    "update t = {t}: lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ) = {}·√(1 − {}^{t})/(1 − {}^{t}) = {}",
+                    short(c.lr),
+                    short(c.beta2),
+                    short(c.beta1),
+                    sig(lr_t)
+                );
+                let rule = UpdateRule::AdamStep { lr_t };
+                rec.step(rule, own, &mut *p.value, [&*m, &*v], note);
             }
         }
         Ok(drafts)
@@ -378,21 +393,31 @@ impl Optimizer {
 /// Applies one rule to a target matrix and records it when asked.
 struct Rec<'d> {
     on: bool,
-    p_layer: usize,
-    p_name: &'static str,
+    layer: usize,
+    param: Param,
     drafts: &'d mut Vec<UpdateDraft>,
 }
 
+/// The name an operand of kind `kind` has in the update of `param`: `W`, `dW`, `v`, `h`, `m`.
+fn name_of(kind: Kind, param: Param) -> String {
+    match kind {
+        Kind::Param(p) => p.key().to_string(),
+        Kind::Grad(p) => format!("d{}", p.key()),
+        Kind::State(s) => s.name().to_string(),
+        _ => format!("{kind:?} of {}", param.key()),
+    }
+}
+
 impl Rec<'_> {
-    /// `target ← rule(target, others[0], others[1])` cell by cell; `name` is what the target is
-    /// called (the parameter or the state).
+    /// `target ← rule(target, others[0], others[1])` cell by cell; `kind` says what the target is
+    /// (the parameter or a state).
     fn step(
         &mut self,
         rule: UpdateRule,
-        name: &str,
+        kind: Kind,
         target: &mut Matrix,
         others: [&Matrix; 2],
-        note: impl FnOnce(&Matrix) -> String,
+        note: String,
     ) {
         let before = self.on.then(|| target.clone());
         let [b, c] = others;
@@ -401,47 +426,76 @@ impl Rec<'_> {
             .and(c)
             .for_each(|a, &b, &c| *a = rule.apply(*a, b, c));
         let Some(before) = before else { return };
-        let grad = format!("d{}", self.p_name);
-        let mut reads = vec![Operand::new(name, &before)];
-        let (label, names): (String, Vec<&str>) = match rule {
-            UpdateRule::Sgd { .. } => (format!("{name} ← {name} − lr·{grad}"), vec![&grad]),
-            UpdateRule::Velocity { .. } => (format!("v ← α·v − lr·{grad}"), vec![&grad]),
-            UpdateRule::AddVelocity => (format!("{name} ← {name} + v"), vec!["v"]),
-            UpdateRule::AccumulateSquare => (format!("h ← h + {grad}⊙{grad}"), vec![&grad]),
-            UpdateRule::AdaGradStep { .. } => (
-                format!("{name} ← {name} − lr·{grad}/(√h + 1e-7)"),
-                vec![&grad, "h"],
+        let p = self.param;
+        let grad = Kind::Grad(p);
+        let (label, kinds, numpy): (String, Vec<Kind>, &str) = match rule {
+            UpdateRule::Sgd { .. } => (
+                "{W} ← {W} − lr·{dW}".into(),
+                vec![grad],
+                "params[key] -= self.lr * grads[key]",
             ),
-            UpdateRule::FirstMoment { .. } => {
-                (format!("m ← m + (1 − β1)·({grad} − m)"), vec![&grad])
-            }
-            UpdateRule::SecondMoment { .. } => {
-                (format!("v ← v + (1 − β2)·({grad}² − v)"), vec![&grad])
-            }
+            UpdateRule::Velocity { .. } => (
+                "v ← α·v − lr·{dW}".into(),
+                vec![grad],
+                "self.v[key] = self.momentum*self.v[key] - self.lr*grads[key]",
+            ),
+            UpdateRule::AddVelocity => (
+                "{W} ← {W} + v".into(),
+                vec![Kind::State(OptState::Velocity)],
+                "params[key] += self.v[key]",
+            ),
+            UpdateRule::AccumulateSquare => (
+                "h ← h + {dW}⊙{dW}".into(),
+                vec![grad],
+                "self.h[key] += grads[key] * grads[key]",
+            ),
+            UpdateRule::AdaGradStep { .. } => (
+                "{W} ← {W} − lr·{dW}/(√h + 1e-7)".into(),
+                vec![grad, Kind::State(OptState::History)],
+                "params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)",
+            ),
+            UpdateRule::FirstMoment { .. } => (
+                "m ← m + (1 − β1)·({dW} − m)".into(),
+                vec![grad],
+                "self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])",
+            ),
+            UpdateRule::SecondMoment { .. } => (
+                "v ← v + (1 − β2)·({dW}² − v)".into(),
+                vec![grad],
+                "self.v[key] += (1 - self.beta2) * (grads[key]**2 - self.v[key])",
+            ),
             UpdateRule::AdamStep { .. } => (
-                format!("{name} ← {name} − lr_t·m/(√v + 1e-7)"),
-                vec!["m", "v"],
+                "{W} ← {W} − lr_t·m/(√v + 1e-7)".into(),
+                vec![
+                    Kind::State(OptState::FirstMoment),
+                    Kind::State(OptState::SecondMoment),
+                ],
+                "params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)",
             ),
         };
-        for (n, m) in names.iter().zip(others) {
-            reads.push(Operand::new(*n, m));
+        let label = label
+            .replace("{W}", p.key())
+            .replace("{dW}", &name_of(grad, p));
+        let name = name_of(kind, p);
+        let mut reads = vec![Operand::new(kind, &name, &before)];
+        for (k, m) in kinds.into_iter().zip(others) {
+            reads.push(Operand::new(k, name_of(k, p), m));
         }
-        let mut note_text = note(target);
-        note_text.push_str(&format!(
-            "; {}[0,0]: {} → {}",
-            name,
+        let note = format!(
+            "{note}; {name}[0,0]: {} → {}",
             n4(before.first().copied().unwrap_or(0.0)),
             n4(target.first().copied().unwrap_or(0.0))
-        ));
+        );
         self.drafts.push(UpdateDraft {
-            layer: self.p_layer,
-            param: self.p_name,
+            layer: self.layer,
+            param: p,
             rule,
             formula: label.clone(),
             label,
             reads,
-            writes: Operand::new(name, target),
-            note: note_text,
+            writes: Operand::new(kind, name, target),
+            note,
+            numpy: numpy.to_string(),
         });
     }
 }

@@ -1,7 +1,7 @@
 //! The training loop of the book's `train_neuralnet.py`, one iteration at a time.
 //!
 //! A [`Trainer`] owns the network, the optimizer and its state, the data set and the iteration
-//! counter. [`Trainer::step`] runs one iteration exactly as DESIGN.md pins it down:
+//! counter. [`Trainer::step`] runs one iteration exactly as the book and README ("Training") pin it down:
 //! 1. draw a mini-batch of `batch` row indices **with replacement** from the training rows
 //!    (`np.random.choice(train_size, batch_size)`), from the SplitMix64 stream of the seed; with
 //!    `batch` ≥ the training rows every iteration uses all rows in order instead (plain gradient
@@ -22,9 +22,12 @@ use std::sync::Arc;
 use anyhow::{Context, Result, ensure};
 
 use super::data::{Dataset, Labeled};
+use super::layer::Layer;
 use super::network::{Inputs, Network, Run, Targets};
+use super::op::Op;
 use super::optim::{Optimizer, OptimizerConfig, ParamRef, UpdateDraft};
 use super::rng::SplitMix64;
+use super::tape::{Phase, Recorder, StepDraft};
 use super::{Grad, Matrix};
 
 pub use eval::{accuracy, grid_points, predict_scores};
@@ -85,10 +88,8 @@ pub struct RecordedIteration {
     pub iter: usize,
     /// Its mini-batch.
     pub inputs: Inputs,
-    /// Forward and backward on the current weights.
+    /// Forward, backward and the update phase on the current weights.
     pub run: Run,
-    /// The updates the optimizer will make, in order (each parameter, with its state).
-    pub updates: Vec<UpdateDraft>,
 }
 
 /// The training loop's state: network, optimizer, data, iteration counter and history.
@@ -261,8 +262,15 @@ impl Trainer {
         let inputs = inputs(batch);
         let resolved = self.network.validate(&inputs)?;
         let (_, _, grads) = self.network.gradients(&inputs, &resolved)?;
+        if has_modes(&self.network) {
+            // Dropout's next mask, BatchNorm's running statistics: from this batch's forward.
+            let caches = self.network.forward_caches(&inputs, &resolved)?;
+            for (l, cache) in self.network.layers.iter_mut().zip(&caches) {
+                l.layer.train_step(self.iter as u64, cache);
+            }
+        }
         apply(&mut self.network, &mut self.optimizer, &grads, false)?;
-        let loss = self.network.objective(&inputs, &resolved)?;
+        let loss = test_mode(&self.network).objective(&inputs, &resolved)?;
         ensure!(
             loss.is_finite(),
             "the loss became {loss} at iteration {}: the learning rate {} is too large; try a smaller one",
@@ -289,9 +297,10 @@ impl Trainer {
 
     /// Train and test accuracy with the current weights.
     pub fn accuracies(&self) -> Result<(f64, Option<f64>)> {
-        let train = accuracy(&self.network, &self.data.train)?;
+        let network = test_mode(&self.network);
+        let train = accuracy(&network, &self.data.train)?;
         let test = match &self.data.test {
-            Some(t) => Some(accuracy(&self.network, t)?),
+            Some(t) => Some(accuracy(&network, t)?),
             None => None,
         };
         Ok((train, test))
@@ -337,22 +346,68 @@ impl Trainer {
         )?))
     }
 
-    /// Record the iteration about to run: its mini-batch and the current weights, forward,
-    /// backward and the updates the optimizer would make. The trainer does not change.
+    /// Record the iteration about to run: its mini-batch and the current weights; the tape holds
+    /// forward, backward and then the update phase the optimizer would apply (with its current
+    /// state). The trainer does not change.
     pub fn record_next(&self) -> Result<RecordedIteration> {
         let inputs = inputs(self.next_batch());
-        let run = self.network.run(&inputs)?;
-        let grads: Vec<Vec<Grad>> = run.layers.iter().map(|l| l.grads.clone()).collect();
-        let mut network = self.network.clone();
-        let mut optimizer = self.optimizer.clone();
-        let updates = apply(&mut network, &mut optimizer, &grads, true)?;
+        let run = run_with_update(&self.network, &inputs, &self.optimizer)?;
         Ok(RecordedIteration {
             iter: self.iter,
             inputs,
             run,
-            updates,
         })
     }
+}
+
+/// Forward, backward and the update phase: [`Network::run`], then every parameter's update by
+/// (a copy of) `optimizer` recorded as [`Phase::Update`] steps. The network does not change.
+pub fn run_with_update(network: &Network, inputs: &Inputs, optimizer: &Optimizer) -> Result<Run> {
+    let mut run = network.run(inputs)?;
+    let grads: Vec<Vec<Grad>> = run.layers.iter().map(|l| l.grads.clone()).collect();
+    let drafts = apply(&mut network.clone(), &mut optimizer.clone(), &grads, true)?;
+    for d in drafts {
+        let Some(l) = network.layers.get(d.layer) else {
+            continue;
+        };
+        run.tape
+            .enter(Phase::Update, d.layer, &l.name, l.layer.kind());
+        run.tape.record(|| StepDraft {
+            op: Op::Update(d.rule),
+            label: d.label,
+            formula: d.formula,
+            reads: d.reads,
+            writes: d.writes,
+            note: d.note,
+            numpy: d.numpy,
+        });
+    }
+    Ok(run)
+}
+
+/// True when a layer behaves differently in training and at test time (Dropout, BatchNorm).
+fn has_modes(network: &Network) -> bool {
+    network
+        .layers
+        .iter()
+        .any(|l| matches!(l.layer, Layer::Dropout(_) | Layer::BatchNorm(_)))
+}
+
+/// The network as the book's `predict(x, train_flg=False)` runs it: Dropout off, BatchNorm on
+/// its running statistics (a copy only when some layer has a mode).
+fn test_mode(network: &Network) -> std::borrow::Cow<'_, Network> {
+    if !has_modes(network) {
+        return std::borrow::Cow::Borrowed(network);
+    }
+    let mut n = network.clone();
+    for l in &mut n.layers {
+        match &mut l.layer {
+            Layer::Dropout(d) => d.train = false,
+            Layer::BatchNorm(b) => b.train = false,
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(n)
 }
 
 /// `batch` row indices drawn with replacement from `rows`, or `None` when the batch takes every row.
@@ -389,7 +444,7 @@ fn apply(
                 .with_context(|| format!("{} has no parameter {} to update", l.name, grad.name))?;
             let mut p = ParamRef {
                 layer,
-                name: grad.name,
+                param: grad.param,
                 value,
                 grad: &grad.value,
             };

@@ -172,7 +172,11 @@ mod tests {
     use crate::engine::Matrix;
 
     fn one(name: &str, v: f64) -> Operand {
-        Operand::new(name, &Matrix::from_elem((1, 1), v))
+        Operand::new(
+            crate::engine::Kind::Temp(0),
+            name,
+            &Matrix::from_elem((1, 1), v),
+        )
     }
 
     #[test]
@@ -197,7 +201,7 @@ mod tests {
         let ex = rule.explain(&reads, &one("W", new), 0, 0).unwrap();
         assert_eq!(
             ex.expansion(8),
-            "= 0.3000 − 0.0003162·0.0520 / (√0.0003 + 1e-7) = 0.2990"
+            "= 0.3000 − 0.0003162·0.0520 / (√2.700e-4 + 1e-7) = 0.2990"
         );
         assert_eq!(sig(0.000316227766), "0.0003162");
         assert_eq!(sig(0.01), "0.01");

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::engine::operand::Param;
 use ndarray::array;
 
 /// Two updates of a 1×2 parameter `[[1.0, 0.3]]` with the gradient `[[0.5, 0.52]]` each time.
@@ -15,7 +16,7 @@ fn two_updates(config: OptimizerConfig) -> (Vec<Matrix>, Optimizer) {
     for _ in 0..2 {
         let mut params = [ParamRef {
             layer: 0,
-            name: "W",
+            param: Param::Weights,
             value: &mut w,
             grad: &g,
         }];
@@ -87,7 +88,7 @@ fn recorded_updates_explain_every_cell_and_match_the_fast_path() {
         let g = array![[0.52, -0.1], [0.0, 2.0]];
         let mut params = [ParamRef {
             layer: 1,
-            name: "W",
+            param: Param::Weights,
             value: &mut w,
             grad: &g,
         }];
@@ -126,7 +127,7 @@ fn the_sgd_step_reads_as_the_book_writes_it() {
     let g = array![[0.52]];
     let mut params = [ParamRef {
         layer: 0,
-        name: "W",
+        param: Param::Weights,
         value: &mut w,
         grad: &g,
     }];

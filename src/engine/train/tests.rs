@@ -20,25 +20,25 @@ fn tiny_net() -> Network {
         layers: vec![
             NamedLayer {
                 name: "Affine1".into(),
-                layer: Layer::Affine {
-                    w: array![[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]],
-                    b: array![[0.01, 0.0, -0.01]],
-                },
+                layer: Layer::affine(
+                    array![[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]],
+                    array![[0.01, 0.0, -0.01]],
+                ),
             },
             NamedLayer {
                 name: "ReLU".into(),
-                layer: Layer::Relu,
+                layer: Layer::Relu(crate::engine::layer::Relu),
             },
             NamedLayer {
                 name: "Affine2".into(),
-                layer: Layer::Affine {
-                    w: array![[0.2, -0.1], [-0.3, 0.4], [0.5, 0.6]],
-                    b: array![[0.0, 0.05]],
-                },
+                layer: Layer::affine(
+                    array![[0.2, -0.1], [-0.3, 0.4], [0.5, 0.6]],
+                    array![[0.0, 0.05]],
+                ),
             },
             NamedLayer {
                 name: "SoftmaxWithLoss".into(),
-                layer: Layer::SoftmaxWithLoss,
+                layer: Layer::SoftmaxWithLoss(crate::engine::layer::SoftmaxWithLoss),
             },
         ],
     }
@@ -153,10 +153,12 @@ fn full_batch_gradient_descent_matches_a_hand_written_net() {
     let data = tiny_data();
     let mut trainer =
         Trainer::new(tiny_net(), data.clone(), config(5, 100, OptimizerKind::Sgd)).unwrap();
-    let Layer::Affine { w: w1, b: b1 } = &tiny_net().layers[0].layer else {
+    let Layer::Affine(crate::engine::layer::Affine { w: w1, b: b1 }) = &tiny_net().layers[0].layer
+    else {
         unreachable!()
     };
-    let Layer::Affine { w: w2, b: b2 } = &tiny_net().layers[2].layer else {
+    let Layer::Affine(crate::engine::layer::Affine { w: w2, b: b2 }) = &tiny_net().layers[2].layer
+    else {
         unreachable!()
     };
     let mut plain = Plain {
@@ -246,10 +248,19 @@ fn the_recorded_iteration_is_the_one_that_runs() {
                 .position(|l| l.name == layer)
                 .unwrap();
             let last = recorded
-                .updates
+                .run
+                .tape
+                .steps
                 .iter()
                 .rev()
-                .find(|u| u.layer == layer && u.param == param && u.writes.name == param)
+                .find(|s| {
+                    s.phase == crate::engine::Phase::Update
+                        && s.layer == layer
+                        && s.writes.kind
+                            == crate::engine::Kind::Param(
+                                crate::engine::Param::from_key(param).unwrap(),
+                            )
+                })
                 .unwrap();
             let gap = (&last.writes.value - value)
                 .iter()
@@ -302,25 +313,19 @@ fn xor_is_learned_completely() {
         layers: vec![
             NamedLayer {
                 name: "Affine1".into(),
-                layer: Layer::Affine {
-                    w: normal(2, 16),
-                    b: Matrix::zeros((1, 16)),
-                },
+                layer: Layer::affine(normal(2, 16), Matrix::zeros((1, 16))),
             },
             NamedLayer {
                 name: "ReLU".into(),
-                layer: Layer::Relu,
+                layer: Layer::Relu(crate::engine::layer::Relu),
             },
             NamedLayer {
                 name: "Affine2".into(),
-                layer: Layer::Affine {
-                    w: normal(16, 2) * 0.1,
-                    b: Matrix::zeros((1, 2)),
-                },
+                layer: Layer::affine(normal(16, 2) * 0.1, Matrix::zeros((1, 2))),
             },
             NamedLayer {
                 name: "SoftmaxWithLoss".into(),
-                layer: Layer::SoftmaxWithLoss,
+                layer: Layer::SoftmaxWithLoss(crate::engine::layer::SoftmaxWithLoss),
             },
         ],
     };

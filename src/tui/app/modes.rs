@@ -12,7 +12,7 @@ use super::{App, Mode, Source};
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, gradient_check};
 use crate::engine::format::n4;
 use crate::engine::{Explanation, Kind, Matrix, Op, Param, Targets};
-use crate::preset::{BUILTINS, Preset};
+use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::tui::action::Action;
 
 /// The largest number of cells the explorer checks numerically (2 forward passes each).
@@ -157,6 +157,7 @@ impl App {
     pub(super) fn open_picker(&mut self) {
         let mut entries: Vec<PickerEntry> = BUILTINS
             .iter()
+            .chain(TRAIN_BUILTINS)
             .map(|b| PickerEntry::Builtin {
                 name: b.name.into(),
                 summary: b.summary.into(),
