@@ -1,7 +1,9 @@
-//! The command line: `backstep [--preset P]`, `presets`, `trace`, `check`.
+//! The command line: `backstep [--preset P]`, `presets`, `trace`, `check`, `train`.
 //!
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
+
+pub mod train;
 
 use std::io::Write;
 
@@ -9,7 +11,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
-use crate::preset::{BUILTINS, Preset};
+use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::report::{json, markdown, text};
 
 /// Step through backpropagation, one matrix operation at a time.
@@ -78,6 +80,8 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Train a preset with a [train] section (the book's train_neuralnet.py loop) and print its progress.
+    Train(train::TrainArgs),
 }
 
 /// Formats of `trace`.
@@ -124,8 +128,13 @@ pub fn load_preset(arg: Option<&str>) -> Result<Preset> {
 pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
     match command {
         Command::Presets => {
-            let width = BUILTINS.iter().map(|b| b.name.len()).max().unwrap_or(0);
-            let written: Result<()> = BUILTINS.iter().try_for_each(|b| {
+            let width = BUILTINS
+                .iter()
+                .chain(TRAIN_BUILTINS)
+                .map(|b| b.name.len())
+                .max()
+                .unwrap_or(0);
+            let written: Result<()> = BUILTINS.iter().chain(TRAIN_BUILTINS).try_for_each(|b| {
                 writeln!(out, "{:width$}  {}", b.name, b.summary)?;
                 Ok(())
             });
@@ -171,6 +180,12 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             } else {
                 Outcome::CheckFailed
             })
+        }
+        Command::Train(args) => {
+            // Hook for the training screen: when `args.wants_screen()` (no --format, stdout a
+            // terminal) the screen will open here; until then it runs headless text.
+            quiet_on_closed_pipe(train::run_train(args, out))?;
+            Ok(Outcome::Success)
         }
     }
 }

@@ -14,11 +14,12 @@ use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targe
 struct RawPreset {
     title: Option<String>,
     description: Option<String>,
-    x: Spanned<Value>,
+    x: Option<Spanned<Value>>,
     t: Option<Spanned<Value>>,
     dout: Option<Spanned<Value>>,
     #[serde(default)]
     layers: Vec<Spanned<std::collections::BTreeMap<String, Spanned<Value>>>>,
+    train: Option<super::train::RawTrain>,
 }
 
 /// A `[[layers]]` table: its `type` and `name`, every other field kept with its position.
@@ -33,7 +34,10 @@ pub struct Parsed {
     pub title: Option<String>,
     pub description: Option<String>,
     pub network: Network,
-    pub inputs: Inputs,
+    /// `None` when the file has no `x` (a `[train]` preset that names a data set).
+    pub inputs: Option<Inputs>,
+    /// The `[train]` section, checked, before command-line overrides.
+    pub train: Option<super::train::TrainSection>,
 }
 
 /// `line L, column C` of a byte offset.
@@ -65,8 +69,27 @@ pub fn parse(text: &str) -> Result<Parsed> {
             None => anyhow!("{}", explain_toml(&msg)),
         }
     })?;
-    let x = matrix(raw.x.get_ref(), "x", Vector::Reject)
-        .map_err(|e| anyhow!("{}: {e}", field(text, &raw.x)))?;
+    let train = match &raw.train {
+        Some(t) => Some(t.resolve(&|span| position(text, span.start))?),
+        None => None,
+    };
+    let x = match &raw.x {
+        Some(x) => Some(
+            matrix(x.get_ref(), "x", Vector::Reject)
+                .map_err(|e| anyhow!("{}: {e}", field(text, x)))?,
+        ),
+        None => {
+            ensure!(
+                train.is_some(),
+                "missing field `x`: give the input batch, like x = [[1.0, 2.0]] (only a preset whose [train] section names a data set may leave it out)"
+            );
+            ensure!(
+                raw.t.is_none() && raw.dout.is_none(),
+                "t or dout is given but x is not: give x too"
+            );
+            None
+        }
+    };
     let t = match &raw.t {
         Some(t) => Some(targets(t.get_ref()).map_err(|e| anyhow!("{}: {e}", field(text, t)))?),
         None => None,
@@ -134,7 +157,8 @@ pub fn parse(text: &str) -> Result<Parsed> {
         title: raw.title,
         description: raw.description,
         network: Network { layers },
-        inputs: Inputs { x, t, dout },
+        inputs: x.map(|x| Inputs { x, t, dout }),
+        train,
     })
 }
 
