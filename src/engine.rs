@@ -5,6 +5,7 @@
 
 pub mod aids;
 pub mod check;
+pub mod figure;
 pub mod format;
 pub mod layer;
 pub mod network;

@@ -7,6 +7,7 @@ mod aids_panel;
 mod check_view;
 mod explanation;
 mod footer;
+pub mod graph;
 mod header;
 mod inspector;
 mod jacobian_view;
