@@ -7,6 +7,7 @@ pub mod aids;
 pub mod check;
 pub mod figure;
 pub mod format;
+pub mod graph;
 pub mod layer;
 pub mod network;
 pub mod op;
