@@ -11,25 +11,44 @@ use std::io::Write;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, gradient_check};
+use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::preset::{BUILTINS, Preset};
 
 /// Step through backpropagation, one matrix operation at a time.
+///
+/// Every flag belongs to the command it applies to: `--preset` before a subcommand, or on
+/// `presets`, which takes none, is a usage error rather than silently ignored.
 #[derive(Debug, Parser)]
 #[command(
     name = "backstep",
     version,
     about,
     long_about = None,
+    args_conflicts_with_subcommands = true,
     after_help = "Without a command, opens the explorer on the preset (default: two-layer); press ? there for every key."
 )]
 pub struct Cli {
-    /// A built-in preset name (see `backstep presets`) or the path of a .toml preset file.
-    #[arg(long, short, global = true, value_name = "NAME|PATH")]
-    pub preset: Option<String>,
+    /// The explorer's preset.
+    #[command(flatten)]
+    pub preset: PresetArg,
     /// What to do; without a command, open the explorer.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--preset NAME|PATH`, on each command that reads a preset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct PresetArg {
+    /// A built-in preset name (see `backstep presets`) or the path of a .toml preset file.
+    #[arg(long, short, value_name = "NAME|PATH")]
+    pub preset: Option<String>,
+}
+
+impl PresetArg {
+    /// A built-in or file preset by this name; the default preset when none was given.
+    pub fn load(&self) -> Result<Preset> {
+        load_preset(self.preset.as_deref())
+    }
 }
 
 /// The headless commands.
@@ -39,12 +58,18 @@ pub enum Command {
     Presets,
     /// Print every forward and backward step of a preset.
     Trace {
+        /// The preset to trace (default: two-layer).
+        #[command(flatten)]
+        preset: PresetArg,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = TraceFormat::Text)]
         format: TraceFormat,
     },
     /// Compare backprop's gradients with central differences; exit 1 when an error exceeds the tolerance.
     Check {
+        /// The preset to check (default: two-layer).
+        #[command(flatten)]
+        preset: PresetArg,
         /// Step h of the central differences.
         #[arg(long, default_value_t = DEFAULT_H)]
         eps: f64,
@@ -62,7 +87,7 @@ pub enum Command {
 pub enum TraceFormat {
     /// Human-readable steps.
     Text,
-    /// The JSON contract of DESIGN.md.
+    /// JSON, the contract described in README.md under "trace --format json".
     Json,
     /// Study notes: every step with its formula, NumPy line and matrices as tables.
     Markdown,
@@ -95,35 +120,39 @@ pub fn load_preset(arg: Option<&str>) -> Result<Preset> {
 }
 
 /// Run a headless command, writing to `out`.
-pub fn run_command(
-    command: &Command,
-    preset_arg: Option<&str>,
-    out: &mut dyn Write,
-) -> Result<Outcome> {
+///
+/// Output that cannot be written because the reader went away (`backstep trace | head -1`) is not an
+/// error: the command ends quietly, and the outcome (a failed check still fails) stands.
+pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
     match command {
         Command::Presets => {
             let width = BUILTINS.iter().map(|b| b.name.len()).max().unwrap_or(0);
-            for b in BUILTINS {
+            let written: Result<()> = BUILTINS.iter().try_for_each(|b| {
                 writeln!(out, "{:width$}  {}", b.name, b.summary)?;
-            }
+                Ok(())
+            });
+            quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(Outcome::Success)
         }
-        Command::Trace { format } => {
-            let preset = load_preset(preset_arg)?;
-            let run = preset.network.run(&preset.inputs)?;
-            match format {
-                TraceFormat::Text => output::trace_text(&preset, &run, out)?,
-                TraceFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &output::trace_json(&preset, &run))?;
-                    writeln!(out)?;
-                }
-                TraceFormat::Markdown => {
-                    out.write_all(markdown::trace_markdown(&preset, &run).as_bytes())?
-                }
-            }
+        Command::Trace { preset, format } => {
+            let preset = preset.load()?;
+            let run = preset.run()?;
+            let written = match format {
+                TraceFormat::Text => output::trace_text(&preset, &run, out),
+                TraceFormat::Json => write_json(out, &output::trace_json(&preset, &run)),
+                TraceFormat::Markdown => out
+                    .write_all(markdown::trace_markdown(&preset, &run).as_bytes())
+                    .map_err(Into::into),
+            };
+            quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(Outcome::Success)
         }
-        Command::Check { eps, tol, format } => {
+        Command::Check {
+            preset,
+            eps,
+            tol,
+            format,
+        } => {
             anyhow::ensure!(
                 eps.is_finite() && *eps > 0.0,
                 "--eps must be a positive number, got {eps}"
@@ -132,20 +161,49 @@ pub fn run_command(
                 tol.is_finite() && *tol > 0.0,
                 "--tol must be a positive number, got {tol}"
             );
-            let preset = load_preset(preset_arg)?;
-            let report = gradient_check(&preset.network, &preset.inputs, *eps, *tol)?;
-            match format {
-                CheckFormat::Text => output::check_text(&preset, &report, out)?,
-                CheckFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &output::check_json(&preset, &report))?;
-                    writeln!(out)?;
-                }
-            }
+            let preset = preset.load()?;
+            let report = preset.check(*eps, *tol)?;
+            let written = match format {
+                CheckFormat::Text => output::check_text(&preset, &report, out),
+                CheckFormat::Json => write_json(out, &output::check_json(&preset, &report)),
+            };
+            quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(if report.passed() {
                 Outcome::Success
             } else {
                 Outcome::CheckFailed
             })
         }
+    }
+}
+
+/// Pretty JSON and a final newline.
+fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Whether `error` comes from writing into a pipe whose reader has gone (EPIPE), at any depth of
+/// its chain (an `io::Error`, or one inside a `serde_json::Error`).
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let io_kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        io_kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A closed pipe is the reader saying "enough": not an error. Any other failure stays one.
+fn quiet_on_closed_pipe(written: Result<()>) -> Result<()> {
+    match written {
+        Err(e) if is_closed_pipe(&e) => Ok(()),
+        other => other,
     }
 }

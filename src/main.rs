@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use backstep::cli::{Cli, Outcome, load_preset, run_command};
+use backstep::cli::{Cli, Outcome, is_closed_pipe, run_command};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -11,16 +11,20 @@ fn main() -> ExitCode {
         Some(command) => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            run_command(command, cli.preset.as_deref(), &mut lock)
+            run_command(command, &mut lock)
         }
         // The preset is loaded before the terminal is touched: a bad one prints and exits 2.
-        None => load_preset(cli.preset.as_deref())
+        None => cli
+            .preset
+            .load()
             .and_then(backstep::tui::run)
             .map(|()| Outcome::Success),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::CheckFailed) => ExitCode::from(1),
+        // The reader of our output went away (`| head`): nothing to report, as Unix tools do.
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("backstep: error: {e:#}");
             ExitCode::from(2)

@@ -1,4 +1,4 @@
-//! Presets: the TOML format of DESIGN.md, the built-in presets, and building a network from one.
+//! Presets: the TOML format (README.md, "Writing a preset"), the built-in presets, and building a network from one.
 //!
 //! Parsing and validation live here; nothing panics on bad input. Every error names the file
 //! (or the built-in preset), and where it can, the line and column, and says what to do.
@@ -7,14 +7,18 @@ mod builtin;
 mod matrix;
 mod parse;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::engine::{Inputs, Network};
+use crate::engine::{CheckReport, Inputs, Network, Run, gradient_check};
 
 pub use builtin::{BUILTINS, Builtin, builtin_source};
 pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
+
+/// The largest preset file read, in bytes (64 MiB); a longer file or stream is an error.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where a preset came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,26 +84,53 @@ impl Preset {
     }
 
     /// Load a preset file.
+    ///
+    /// Reads at most [`MAX_FILE_BYTES`] bytes whatever the file system reports, so a special file
+    /// (`/dev/zero`, a FIFO, `/proc/...`, whose reported size is 0 or meaningless) ends in an error,
+    /// not in reading until memory runs out.
     pub fn from_file(path: &Path) -> Result<Preset> {
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("{}: cannot read the preset file", path.display()))?;
+        let display = path.display();
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("{display}: cannot read the preset file"))?;
+        let meta = file
+            .metadata()
+            .with_context(|| format!("{display}: cannot read the preset file"))?;
         if meta.is_dir() {
-            bail!("{}: is a directory, not a preset file", path.display());
+            bail!("{display}: is a directory, not a preset file");
         }
-        if meta.len() > 64 * 1024 * 1024 {
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("{display}: cannot read the preset file"))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             bail!(
-                "{}: the file is {} bytes; presets are limited to 64 MiB",
-                path.display(),
-                meta.len()
+                "{display}: the file holds more than {} MiB; presets are limited to {} MiB \
+                 (is it a device or a pipe rather than a .toml file?)",
+                MAX_FILE_BYTES / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
             );
         }
-        let text = std::fs::read_to_string(path).with_context(|| {
-            format!(
-                "{}: cannot read the preset file (is it UTF-8 text?)",
-                path.display()
+        let text = String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{display}: cannot read the preset file: it is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
             )
         })?;
         Preset::from_toml(&text, Source::File(path.to_path_buf()))
+    }
+
+    /// Forward and backward on the preset's own inputs. An error found while running (an
+    /// output, gradient or loss that overflows f64) names the preset, like a parse error.
+    pub fn run(&self) -> Result<Run> {
+        self.network
+            .run(&self.inputs)
+            .with_context(|| self.source.describe())
+    }
+
+    /// The gradient check of the preset with step `h` and `tolerance`; errors name the preset.
+    pub fn check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
+        gradient_check(&self.network, &self.inputs, h, tolerance)
+            .with_context(|| self.source.describe())
     }
 
     /// A built-in preset by name.

@@ -188,3 +188,135 @@ fn bad_input_exits_2_with_a_message_naming_the_file() {
     assert!(stderr(&o).contains("--eps must be a positive number"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs `args` with stdout a pipe whose reading end is already closed, like `backstep … | head -0`.
+fn into_closed_pipe(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_0() {
+    for args in [
+        &["trace", "--preset", "two-layer"][..],
+        &["trace", "--preset", "two-layer", "--format", "json"],
+        &["trace", "--preset", "two-layer", "--format", "markdown"],
+        &["check", "--preset", "two-layer"],
+        &["check", "--preset", "two-layer", "--format", "json"],
+        &["presets"],
+        &["--help"],
+        &["trace", "--help"],
+        &["--version"],
+    ] {
+        let o = into_closed_pipe(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+    // a failed check still says so by its exit code, even into a closed pipe
+    let o = into_closed_pipe(&["check", "--preset", "two-layer", "--tol", "1e-300"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
+
+#[test]
+fn a_flag_that_does_not_apply_to_the_command_is_an_error() {
+    let o = backstep(&["presets", "--preset", "relu"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains("unexpected argument '--preset' found"),
+        "{}",
+        stderr(&o)
+    );
+    // before the subcommand, --preset is the explorer's: not silently dropped either
+    for command in ["presets", "trace", "check"] {
+        let o = backstep(&["--preset", "relu", command]);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "the subcommand '{command}' cannot be used with '--preset"
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // where it applies, it is used
+    let o = backstep(&["trace", "-p", "relu"]);
+    assert!(stdout(&o).starts_with("relu — ReLU"), "{}", stdout(&o));
+}
+
+/// Every `NAME.md` (upper-case stem, as DESIGN.md or README.md) that `text` mentions.
+fn doc_files_named(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || "_./-".contains(c)))
+        .map(|token| token.trim_end_matches('.'))
+        .filter_map(|token| token.strip_suffix(".md").map(|stem| (token, stem)))
+        .filter(|(_, stem)| {
+            let name = stem.rsplit('/').next().unwrap_or(stem);
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        })
+        .map(|(token, _)| token.to_string())
+        .collect()
+}
+
+#[test]
+fn help_and_docs_name_only_files_in_the_repository() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = vec![(
+        "README.md".to_string(),
+        std::fs::read_to_string(root.join("README.md")).unwrap(),
+    )];
+    for args in [
+        &["--help"][..],
+        &["presets", "--help"],
+        &["trace", "--help"],
+        &["check", "--help"],
+    ] {
+        texts.push((
+            format!("backstep {}", args.join(" ")),
+            stdout(&backstep(args)),
+        ));
+    }
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                texts.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                ));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (source, text) in &texts {
+        for file in doc_files_named(text) {
+            if !root.join(&file).is_file() {
+                missing.push(format!("{source} names {file}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    assert_eq!(
+        doc_files_named("see seed/NOTES.md, DESIGN.md."),
+        ["seed/NOTES.md", "DESIGN.md"]
+    );
+}
+
+#[test]
+fn the_license_cargo_toml_declares_is_in_the_repository() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("license = \"MIT\""), "{manifest}");
+    let license = std::fs::read_to_string(root.join("LICENSE")).unwrap();
+    assert!(license.starts_with("MIT License\n"), "{license}");
+    assert!(license.contains("Copyright (c) 2026 the backstep authors"));
+    assert!(license.contains("THE SOFTWARE IS PROVIDED \"AS IS\""));
+}

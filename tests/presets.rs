@@ -178,7 +178,18 @@ fn shape_mismatch_names_both_layers_and_shapes() {
     let msg = err(
         "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"affine\"\nW = [[1.0], [1.0]]\nb = [0.0, 1.0]\n",
     );
-    assert!(msg.contains("b has 2 values but W has 1 columns"), "{msg}");
+    // W and b disagree inside one layer: the layer and its matrices are to blame, not x
+    assert_eq!(
+        msg,
+        "bad.toml: layer 0 (Affine): b has 2 values but W is 2×1: b needs one value per column of W, 1"
+    );
+    let msg = err(&text.replace("b = [0.0]\n", "b = [0.0, 0.0, 0.0]\n"));
+    assert!(
+        msg.ends_with(
+            "layer 1 (A2): b has 3 values but W is 2×1: b needs one value per column of W, 1"
+        ),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -285,9 +296,41 @@ fn overflow_is_an_error_not_nan() {
         Source::File("big.toml".into()),
     )
     .unwrap();
-    let e = format!("{:#}", p.network.run(&p.inputs).unwrap_err());
-    assert!(e.contains("layer 0 (Affine) output became inf"), "{e}");
+    let e = format!("{:#}", p.run().unwrap_err());
+    assert!(
+        e.starts_with("big.toml: layer 0 (Affine) output became inf"),
+        "errors found while running name the file: {e}"
+    );
     assert!(e.contains("too large for f64"), "{e}");
+    let e = format!("{:#}", p.check(1e-4, 1e-4).unwrap_err());
+    assert!(
+        e.starts_with("big.toml: layer 0 (Affine) output became inf"),
+        "{e}"
+    );
+    // every output is finite, but the scalar backward differentiates is not: caught the same way
+    let p = Preset::from_toml(
+        "x = [[1e308, 1e308]]\n[[layers]]\ntype = \"relu\"\n",
+        Source::File("sum.toml".into()),
+    )
+    .unwrap();
+    let e = format!("{:#}", p.run().unwrap_err());
+    assert!(
+        e.starts_with("sum.toml: L = Σ dout ⊙ out (the scalar backward differentiates) became inf"),
+        "{e}"
+    );
+    let e = format!("{:#}", p.check(1e-4, 1e-4).unwrap_err());
+    assert!(e.starts_with("sum.toml: L = Σ dout ⊙ out"), "{e}");
+    // a gradient that overflows names the file too: dout = 1e300 through W = 1e10
+    let p = Preset::from_toml(
+        "x = [[1e-20]]\ndout = [[1e300]]\n[[layers]]\ntype = \"affine\"\nW = [[1e10]]\nb = [0.0]\n",
+        Source::File("grad.toml".into()),
+    )
+    .unwrap();
+    let e = format!("{:#}", p.run().unwrap_err());
+    assert!(
+        e.starts_with("grad.toml: the gradient dx of layer 0 (Affine) became inf"),
+        "{e}"
+    );
     // sigmoid of huge inputs is fine: its output stays in [0, 1]
     let p = Preset::from_toml(
         "x = [[1e300, -1e300]]\n[[layers]]\ntype = \"sigmoid\"\n",
@@ -295,4 +338,62 @@ fn overflow_is_an_error_not_nan() {
     )
     .unwrap();
     assert!(p.network.run(&p.inputs).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_special_file_is_read_with_a_byte_limit() {
+    // /dev/zero reports size 0 and never ends: reading it whole would exhaust memory.
+    let e = format!(
+        "{:#}",
+        Preset::resolve("/dev/zero").expect_err("/dev/zero is not a preset")
+    );
+    assert!(
+        e.contains("/dev/zero: the file holds more than 64 MiB") && e.contains("device or a pipe"),
+        "{e}"
+    );
+    // an empty special file reads as an empty preset: a normal validation error, naming it
+    let e = format!("{:#}", Preset::from_file("/dev/null".as_ref()).unwrap_err());
+    assert!(e.starts_with("/dev/null: "), "{e}");
+}
+
+#[test]
+fn a_seed_or_whole_number_out_of_range_names_the_field_and_the_range() {
+    let generator = |seed: &str| {
+        err(&format!(
+            "x = {{ random = \"normal\", shape = [2, 2], seed = {seed} }}\n[[layers]]\ntype = \"relu\"\n"
+        ))
+    };
+    // 2^70 is past what TOML's integers hold: the parser's own message was an internal type error
+    let msg = generator("1180591620717411303424");
+    assert_eq!(
+        msg,
+        "bad.toml: line 1, column 49: seed = 1180591620717411303424 is out of range: a seed must be a whole number from 0 to 9223372036854775807"
+    );
+    for (seed, found) in [("1e30", "1e30"), ("-1", "-1"), ("2.5", "2.5")] {
+        let msg = generator(seed);
+        assert!(
+            msg.ends_with(&format!(
+                "x: seed must be a whole number from 0 to 9223372036854775807, found {found}"
+            )),
+            "{msg}"
+        );
+    }
+    // the same for any whole number beyond 64 bits, in any field, on any line
+    let msg = err("x = [[1, 99_999_999_999_999_999_999]]\n[[layers]]\ntype = \"relu\"\n");
+    assert!(
+        msg.contains("line 1, column 10: x: 99_999_999_999_999_999_999 is out of range for a whole number (-9223372036854775808 to 9223372036854775807)"),
+        "{msg}"
+    );
+    let msg = err("x = [[1.0]]\nt = [\n  -99999999999999999999,\n]\n[[layers]]\ntype = \"relu\"\n");
+    assert!(
+        msg.contains("line 3, column 3: t: -99999999999999999999 is out of range"),
+        "{msg}"
+    );
+    // seeds up to 2^63 − 1 work
+    let p = Preset::from_toml(
+        "x = { random = \"normal\", shape = [1, 2], seed = 9223372036854775807 }\n[[layers]]\ntype = \"relu\"\n",
+        Source::File("ok.toml".into()),
+    );
+    assert!(p.is_ok(), "{p:?}");
 }

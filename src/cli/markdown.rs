@@ -290,12 +290,15 @@ mod tests {
 
     #[test]
     fn trace_format_markdown_prints_the_same_document() {
-        use crate::cli::{Command, Outcome, TraceFormat, run_command};
+        use crate::cli::{Command, Outcome, PresetArg, TraceFormat, run_command};
         let mut out = Vec::new();
         let cmd = Command::Trace {
+            preset: PresetArg {
+                preset: Some("bias-sum".into()),
+            },
             format: TraceFormat::Markdown,
         };
-        let outcome = run_command(&cmd, Some("bias-sum"), &mut out).unwrap();
+        let outcome = run_command(&cmd, &mut out).unwrap();
         assert_eq!(outcome, Outcome::Success);
         assert_eq!(String::from_utf8(out).unwrap(), markdown("bias-sum"));
     }

@@ -25,7 +25,7 @@ fn flat(m: &Matrix) -> Value {
     Value::Array(m.iter().map(|&v| json!(v)).collect())
 }
 
-/// The JSON contract of DESIGN.md.
+/// The JSON contract documented in README.md ("`trace --format json`").
 pub fn trace_json(preset: &Preset, run: &Run) -> Value {
     let layers: Vec<Value> = run
         .layers

@@ -1,7 +1,7 @@
 //! Learning aids built on the tape: the NumPy line, shape algebra, the Jacobian view, the nudge,
 //! and predict-then-reveal quizzes.
 //!
-//! Each aid answers one of the learner's questions (see `seed/NOTES.md`) with the learner's own
+//! Each aid answers one question a learner of chapter 5 asks (README.md, "Learning aids") with their own
 //! numbers. Like the rest of the engine this module is pure: no UI crate, no I/O. The explorer
 //! calls these functions and draws what they return; the CLI exports them as Markdown.
 

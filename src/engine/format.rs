@@ -128,6 +128,65 @@ pub fn elide(n: usize, max: usize) -> Vec<Option<usize>> {
     v
 }
 
+/// A counted noun: `1 column`, `3 columns`, `0 rows`, `1 matrix`, `2 matrices`.
+///
+/// The one place plurals are made, so no message says `1 columns` or `the 1 rows`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {}", plural(noun))
+    }
+}
+
+/// The plural of an English noun used in messages: `row` → `rows`, `matrix` → `matrices`,
+/// `entry` → `entries`, `pass` → `passes`.
+pub fn plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("ix") {
+        return format!("{stem}ices");
+    }
+    if let Some(stem) = noun.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        return format!("{stem}ies");
+    }
+    if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("sh") || noun.ends_with("ch") {
+        return format!("{noun}es");
+    }
+    format!("{noun}s")
+}
+
+/// `word` with its indefinite article: `an affine layer`, `an add layer`, `a ReLU layer`,
+/// `a softmax_with_loss layer`.
+///
+/// Chosen by sound for the words backstep uses: a word starting with a vowel letter takes `an`
+/// (`an affine layer`), except `uni…`, `use…`, `one…`; a lone letter takes `an` when its name
+/// starts with a vowel sound (`an x`, `an h`, `an M`, but `a W`).
+pub fn a_or_an(word: &str) -> String {
+    let article = if starts_with_vowel_sound(word) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
+}
+
+fn starts_with_vowel_sound(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let lone_letter = !chars.next().is_some_and(|c| c.is_alphabetic());
+    if lone_letter {
+        // letters whose names start with a vowel sound: "an x", "an F", "an M", "an s"
+        return "aefhilmnorsxAEFHILMNORSX".contains(first);
+    }
+    if word.starts_with("uni") || word.starts_with("use") || word.starts_with("one") {
+        return false;
+    }
+    "aeiouAEIOU".contains(first)
+}
+
 /// Scientific notation with two decimals, for errors and tolerances: `3.10e-7`.
 pub fn sci(v: f64) -> String {
     format!("{v:.2e}")
@@ -168,5 +227,31 @@ mod tests {
         );
         assert_eq!(duration(std::time::Duration::from_nanos(12_400)), "12.4 µs");
         assert_eq!(duration(std::time::Duration::from_millis(1500)), "1.50 s");
+    }
+
+    #[test]
+    fn counted_nouns_and_articles() {
+        assert_eq!(count(1, "column"), "1 column");
+        assert_eq!(count(3, "column"), "3 columns");
+        assert_eq!(count(0, "row"), "0 rows");
+        assert_eq!(count(1, "matrix"), "1 matrix");
+        assert_eq!(count(2, "matrix"), "2 matrices");
+        assert_eq!(count(2, "entry"), "2 entries");
+        assert_eq!(count(2, "pass"), "2 passes");
+        assert_eq!(count(4, "cell"), "4 cells");
+        assert_eq!(count(2, "key"), "2 keys");
+        assert_eq!(a_or_an("affine layer"), "an affine layer");
+        assert_eq!(a_or_an("add layer"), "an add layer");
+        assert_eq!(a_or_an("relu layer"), "a relu layer");
+        assert_eq!(
+            a_or_an("softmax_with_loss layer"),
+            "a softmax_with_loss layer"
+        );
+        assert_eq!(a_or_an("x"), "an x");
+        assert_eq!(a_or_an("W"), "a W");
+        assert_eq!(a_or_an("h"), "an h");
+        assert_eq!(a_or_an("b"), "a b");
+        assert_eq!(a_or_an("uniform matrix"), "a uniform matrix");
+        assert_eq!(a_or_an("one-hot row"), "a one-hot row");
     }
 }

@@ -15,6 +15,7 @@ mod softmax;
 use anyhow::{Result, ensure};
 
 use super::Matrix;
+use super::format::count;
 use super::tape::{Operand, Recorder, StepDraft};
 use crate::engine::op::Op;
 
@@ -204,23 +205,34 @@ impl Layer {
         }
     }
 
-    /// The output shape for an input of shape `input`, or an error saying why it does not fit.
+    /// Whether the layer's own parameters agree with each other (Affine: b has one value per
+    /// column of W), whatever the input; the error names the parameters, not the input.
+    pub fn check_parameters(&self) -> Result<()> {
+        if let Layer::Affine { w, b } = self {
+            ensure!(
+                b.dim() == (1, w.ncols()),
+                "b has {} but W is {}×{}: b needs one value per column of W, {}",
+                count(b.len(), "value"),
+                w.nrows(),
+                w.ncols(),
+                w.ncols()
+            );
+        }
+        Ok(())
+    }
+
+    /// The output shape for an input of shape `input`, or why this layer cannot take it.
     pub fn output_shape(&self, input: (usize, usize)) -> Result<(usize, usize)> {
         let (n, d) = input;
         match self {
-            Layer::Affine { w, b } => {
+            Layer::Affine { w, .. } => {
                 ensure!(
                     w.nrows() == d,
                     "W is {}×{} but the input has {d} columns: W needs {d} rows",
                     w.nrows(),
                     w.ncols()
                 );
-                ensure!(
-                    b.dim() == (1, w.ncols()),
-                    "b has {} values but W has {} columns: they must match",
-                    b.len(),
-                    w.ncols()
-                );
+                self.check_parameters()?;
                 Ok((n, w.ncols()))
             }
             Layer::Mul { w: p } | Layer::Add { b: p } => {

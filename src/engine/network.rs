@@ -227,6 +227,9 @@ impl Network {
                     l.name
                 );
             }
+            l.layer
+                .check_parameters()
+                .with_context(|| format!("layer {i} ({})", l.name))?;
             let from = if i == 0 {
                 "x is".to_string()
             } else {
@@ -318,6 +321,10 @@ impl Network {
             _ => None,
         };
         let objective = resolved.objective(caches.last(), &out);
+        ensure_finite([&objective], || match loss {
+            Some(_) => "the loss L".to_string(),
+            None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
+        })?;
         let start_dout = resolved.dout.clone();
         let mut dout = start_dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)));
         for i in (0..self.layers.len()).rev() {
@@ -473,9 +480,13 @@ fn nudge_output(
     Ok(())
 }
 
-/// An error when `m` holds inf or NaN: f64 overflowed somewhere in `what`.
-fn ensure_finite(m: &Matrix, what: impl FnOnce() -> String) -> Result<()> {
-    if let Some(v) = m.iter().find(|v| !v.is_finite()) {
+/// An error when `values` (a matrix, or one number) hold inf or NaN: f64 overflowed somewhere
+/// in `what`.
+fn ensure_finite<'a>(
+    values: impl IntoIterator<Item = &'a f64>,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    if let Some(v) = values.into_iter().find(|v| !v.is_finite()) {
         bail!(
             "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
             what()

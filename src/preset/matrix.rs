@@ -36,6 +36,14 @@ fn number(v: &Value, what: &str) -> Result<f64> {
     Ok(x)
 }
 
+/// A TOML value as the user would write it: `1e30`, not thirty-one digits.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Float(f) if f.abs() >= 1e16 || (*f != 0.0 && f.abs() < 1e-4) => format!("{f:e}"),
+        other => other.to_string(),
+    }
+}
+
 fn check_size(r: usize, c: usize, field: &str) -> Result<()> {
     ensure!(
         r > 0 && c > 0,
@@ -142,8 +150,12 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
         None => 1.0,
     };
     let seed = match t.get("seed") {
-        Some(Value::Integer(s)) => *s as u64,
-        Some(_) => bail!("{field}: seed must be a whole number"),
+        Some(Value::Integer(s)) if *s >= 0 => *s as u64,
+        Some(other) => bail!(
+            "{field}: seed must be a whole number from 0 to {}, found {}",
+            i64::MAX,
+            shown(other)
+        ),
         None => 0,
     };
     let mut rng = SplitMix64(seed);

@@ -61,7 +61,10 @@ pub fn parse(text: &str) -> Result<Parsed> {
     let raw: RawPreset = toml::from_str(text).map_err(|e| {
         let msg = e.message().to_string();
         match e.span() {
-            Some(span) => anyhow!("{}: {}", position(text, span.start), explain_toml(&msg)),
+            Some(span) => {
+                let why = oversized_integer(text, span.start).unwrap_or_else(|| explain_toml(&msg));
+                anyhow!("{}: {why}", position(text, span.start))
+            }
             None => anyhow!("{}", explain_toml(&msg)),
         }
     })?;
@@ -131,6 +134,59 @@ pub fn parse(text: &str) -> Result<Parsed> {
         inputs: Inputs { x, t, dout },
     })
 }
+
+/// The message for a whole number too large for TOML (beyond 64 bits) written at byte `start`,
+/// or `None` when the text there is something else. The TOML parser rejects such a literal with
+/// an internal type error; this reads the literal itself and names the key it belongs to.
+fn oversized_integer(text: &str, start: usize) -> Option<String> {
+    let rest = text.get(start..)?;
+    let literal: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))
+        .collect();
+    let digits = literal.replace('_', "");
+    let unsigned = digits.trim_start_matches(['+', '-']);
+    let (radix, body) = match unsigned.get(..2) {
+        Some("0x") => (16, &unsigned[2..]),
+        Some("0o") => (8, &unsigned[2..]),
+        Some("0b") => (2, &unsigned[2..]),
+        _ => (10, unsigned),
+    };
+    let overflows = matches!(
+        i64::from_str_radix(body, radix).map_err(|e| *e.kind()),
+        Err(std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow)
+    );
+    if !overflows || body.is_empty() {
+        return None;
+    }
+    let key = text[..start]
+        .rsplit_once('=')
+        .map(|(before, _)| {
+            before
+                .trim_end()
+                .rsplit(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"')))
+                .next()
+                .unwrap_or("")
+                .trim_matches('"')
+        })
+        .filter(|k| !k.is_empty());
+    let range = format!("{} to {}", i64::MIN, i64::MAX);
+    Some(match key {
+        Some(SEED_KEY) => format!(
+            "seed = {literal} is out of range: a seed must be a whole number from 0 to {}",
+            i64::MAX
+        ),
+        Some(key) => format!(
+            "{key}: {literal} is out of range for a whole number ({range}); write a float, like 1e21, if you mean a value"
+        ),
+        None => format!(
+            "{literal} is out of range for a whole number ({range}); write a float, like 1e21, if you mean a value"
+        ),
+    })
+}
+
+/// The key of a generator's seed.
+const SEED_KEY: &str = "seed";
 
 fn explain_toml(msg: &str) -> String {
     let msg = msg.trim();

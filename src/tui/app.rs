@@ -140,7 +140,7 @@ pub struct App {
 impl App {
     /// An explorer on `preset`, at its first step; errors when the preset does not run.
     pub fn new(preset: Preset) -> Result<App> {
-        let run = preset.network.run(&preset.inputs)?;
+        let run = preset.run()?;
         let mut app = App {
             preset,
             run,

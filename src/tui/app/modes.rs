@@ -135,7 +135,7 @@ impl App {
     /// Switch to `preset` (or show why it cannot be loaded).
     fn load(&mut self, preset: Result<Preset>) -> Mode {
         let loaded = preset.and_then(|p| {
-            let run = p.network.run(&p.inputs)?;
+            let run = p.run()?;
             Ok((p, run))
         });
         match loaded {
@@ -359,7 +359,7 @@ impl App {
                 preset.inputs.dout = Some(dout);
             }
         }
-        let run = preset.network.run(&preset.inputs)?;
+        let run = preset.run()?;
         let nudged = self.nudge.take();
         let (step, focus, cursor) = (self.step, self.focus, self.cursor);
         self.preset = preset;
