@@ -4,6 +4,7 @@
 //! (or the built-in preset), and where it can, the line and column, and says what to do.
 
 mod builtin;
+mod graph;
 mod matrix;
 mod parse;
 
@@ -12,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::engine::{CheckReport, Inputs, Network, Run, gradient_check};
+use crate::engine::graph::Graph;
+use crate::engine::{CheckReport, Inputs, NamedLayer, Network, Run, gradient_check};
 
 pub use builtin::{BUILTINS, Builtin, builtin_source};
 pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
@@ -54,6 +56,10 @@ pub struct Preset {
     pub network: Network,
     /// x, t, dout.
     pub inputs: Inputs,
+    /// For a graph preset (`[[nodes]]`): the graph. Then `network` holds one layer per node as it
+    /// ran (a `mul` node as a Mul layer whose `w` is its second input) and `inputs.x` the first
+    /// input, so views that show a layer's operands work unchanged; [`Preset::run`] runs the graph.
+    pub graph: Option<Graph>,
 }
 
 impl Preset {
@@ -67,6 +73,9 @@ impl Preset {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "preset".into()),
         };
+        if graph::is_graph(text) {
+            return Preset::from_graph_toml(text, source, name);
+        }
         let parsed = parse::parse(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
         let preset = Preset {
             name,
@@ -74,6 +83,7 @@ impl Preset {
             description: parsed.description.unwrap_or_default(),
             network: parsed.network,
             inputs: parsed.inputs,
+            graph: None,
             source,
         };
         preset
@@ -81,6 +91,41 @@ impl Preset {
             .validate(&preset.inputs)
             .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
         Ok(preset)
+    }
+
+    /// A graph preset: parse, validate and run it once (a node's layer needs its inputs' values).
+    fn from_graph_toml(text: &str, source: Source, name: String) -> Result<Preset> {
+        let label = source.describe();
+        let parsed = graph::parse_graph(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let run = parsed
+            .graph
+            .run()
+            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
+        let g = parsed.graph;
+        let network = Network {
+            layers: run
+                .nodes
+                .iter()
+                .map(|n| NamedLayer {
+                    name: n.name.clone(),
+                    layer: n.layer.clone(),
+                })
+                .collect(),
+        };
+        let x = g.inputs.first().map(|(_, m)| m.clone()).unwrap_or_default();
+        Ok(Preset {
+            name,
+            title: parsed.title.unwrap_or_else(|| label.clone()),
+            description: parsed.description.unwrap_or_default(),
+            network,
+            inputs: Inputs {
+                x,
+                t: g.t.clone(),
+                dout: g.dout.clone(),
+            },
+            graph: Some(g),
+            source,
+        })
     }
 
     /// Load a preset file.
@@ -121,16 +166,23 @@ impl Preset {
 
     /// Forward and backward on the preset's own inputs. An error found while running (an
     /// output, gradient or loss that overflows f64) names the preset, like a parse error.
+    ///
+    /// A graph preset runs its graph and is seen as one layer per node.
     pub fn run(&self) -> Result<Run> {
-        self.network
-            .run(&self.inputs)
-            .with_context(|| self.source.describe())
+        match &self.graph {
+            Some(g) => g.run().map(|r| r.run),
+            None => self.network.run(&self.inputs),
+        }
+        .with_context(|| self.source.describe())
     }
 
     /// The gradient check of the preset with step `h` and `tolerance`; errors name the preset.
     pub fn check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
-        gradient_check(&self.network, &self.inputs, h, tolerance)
-            .with_context(|| self.source.describe())
+        match &self.graph {
+            Some(g) => g.gradient_check(h, tolerance),
+            None => gradient_check(&self.network, &self.inputs, h, tolerance),
+        }
+        .with_context(|| self.source.describe())
     }
 
     /// A built-in preset by name.

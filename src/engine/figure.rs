@@ -6,6 +6,8 @@
 //! run's tape; each node knows the tape steps it covers, so the view lights the node of the
 //! current step. This module imports no UI crate: the view decides how the figure looks.
 
+mod from_graph;
+
 use super::Matrix;
 
 /// What a figure node is.

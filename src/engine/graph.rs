@@ -8,12 +8,13 @@
 //! node's backward). Validation names the nodes at fault: cycles (a node may only use inputs and
 //! earlier nodes), unknown or unused names, shape mismatches, a loss that is not the output.
 
+mod check;
 mod run;
 mod validate;
 
 use super::Matrix;
 use super::layer::{Layer, LayerKind};
-use super::network::{Network, Targets};
+use super::network::{Inputs, Network, Targets};
 
 pub use run::{GraphRun, NodeRun};
 pub use validate::{GraphShapes, Ref};
@@ -102,8 +103,9 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// A chain as a graph with one path: input `x`, then each layer on the one before it.
-    pub fn from_chain(network: &Network, x: &Matrix) -> Graph {
+    /// A chain as a graph with one path: input `x`, then each layer on the one before it; the
+    /// same targets and starting gradient.
+    pub fn from_chain(network: &Network, inputs: &Inputs) -> Graph {
         let mut prev = "x".to_string();
         let nodes = network
             .layers
@@ -119,10 +121,10 @@ impl Graph {
             })
             .collect();
         Graph {
-            inputs: vec![("x".to_string(), x.clone())],
+            inputs: vec![("x".to_string(), inputs.x.clone())],
             nodes,
-            t: None,
-            dout: None,
+            t: inputs.t.clone(),
+            dout: inputs.dout.clone(),
         }
     }
 

@@ -19,16 +19,19 @@ struct RawPreset {
     layers: Vec<Spanned<RawLayer>>,
 }
 
+/// One `[[layers]]` table, or one `[[nodes]]` table of a graph preset (which adds `inputs`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLayer {
+pub(super) struct RawLayer {
     #[serde(rename = "type")]
-    kind: Spanned<String>,
-    name: Option<String>,
+    pub(super) kind: Spanned<String>,
+    pub(super) name: Option<String>,
+    /// Graph nodes only: the names the node reads.
+    pub(super) inputs: Option<Spanned<Vec<String>>>,
     #[serde(rename = "W")]
     w_upper: Option<Spanned<Value>>,
-    w: Option<Spanned<Value>>,
-    b: Option<Spanned<Value>>,
+    pub(super) w: Option<Spanned<Value>>,
+    pub(super) b: Option<Spanned<Value>>,
 }
 
 /// What a preset file says, before validation against shapes.
@@ -40,7 +43,7 @@ pub struct Parsed {
 }
 
 /// `line L, column C` of a byte offset.
-fn position(text: &str, offset: usize) -> String {
+pub(super) fn position(text: &str, offset: usize) -> String {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before
@@ -52,7 +55,7 @@ fn position(text: &str, offset: usize) -> String {
     format!("line {line}, column {column}")
 }
 
-fn field<T>(text: &str, v: &Spanned<T>) -> String {
+pub(super) fn field<T>(text: &str, v: &Spanned<T>) -> String {
     position(text, v.span().start)
 }
 
@@ -95,6 +98,11 @@ pub fn parse(text: &str) -> Result<Parsed> {
     for (i, spanned) in raw.layers.iter().enumerate() {
         let l = spanned.get_ref();
         let at = field(text, &l.kind);
+        ensure!(
+            l.inputs.is_none(),
+            "{at}: layer {i} has inputs, which only the [[nodes]] of a graph preset take: a layer \
+             reads the layer before it (see README.md, \"Graph presets\")"
+        );
         let kind = kinds[i].ok_or_else(|| {
             let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
             anyhow!(
@@ -188,7 +196,7 @@ fn oversized_integer(text: &str, start: usize) -> Option<String> {
 /// The key of a generator's seed.
 const SEED_KEY: &str = "seed";
 
-fn explain_toml(msg: &str) -> String {
+pub(super) fn explain_toml(msg: &str) -> String {
     let msg = msg.trim();
     if msg.starts_with("unknown field") {
         format!(
@@ -199,7 +207,7 @@ fn explain_toml(msg: &str) -> String {
     }
 }
 
-fn build_layer<'l>(text: &str, kind: LayerKind, l: &'l RawLayer) -> Result<Layer> {
+pub(super) fn build_layer<'l>(text: &str, kind: LayerKind, l: &'l RawLayer) -> Result<Layer> {
     let at = field(text, &l.kind);
     let w = match (&l.w_upper, &l.w) {
         (Some(_), Some(_)) => bail!("{at}: give W or w, not both"),
@@ -266,7 +274,7 @@ fn build_layer<'l>(text: &str, kind: LayerKind, l: &'l RawLayer) -> Result<Layer
     })
 }
 
-fn targets(v: &Value) -> Result<Targets> {
+pub(super) fn targets(v: &Value) -> Result<Targets> {
     let Value::Array(items) = v else {
         bail!("t must be a list of class labels like [1, 0] or one-hot rows like [[0, 1], [1, 0]]")
     };

@@ -11,12 +11,12 @@ use anyhow::Result;
 
 use super::validate::{GraphShapes, Ref};
 use super::{Graph, NodeOp};
+use crate::engine::Matrix;
 use crate::engine::format::{inline, shape};
 use crate::engine::layer::{Cache, Grad, Layer, LayerKind, draft};
 use crate::engine::network::{LayerRun, Run};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::tape::{NoRecord, Operand, Phase, Recorder, Tape};
-use crate::engine::Matrix;
 
 /// One node's part of a run.
 #[derive(Debug, Clone)]
@@ -43,6 +43,8 @@ pub struct NodeRun {
     pub backward_steps: Range<usize>,
     /// The steps that summed the gradients of its uses (none when it is used once).
     pub sum_steps: Vec<usize>,
+    /// Tape indices of its layer's own backward steps (no sums).
+    pub layer_steps: Range<usize>,
 }
 
 /// The result of one forward and one backward pass of a graph.
@@ -85,6 +87,7 @@ impl Graph {
         let mut douts: Vec<Matrix> = vec![Matrix::zeros((0, 0)); self.nodes.len()];
         let mut backward_steps = vec![0..0; self.nodes.len()];
         let mut sum_steps = vec![Vec::new(); self.nodes.len()];
+        let mut layer_steps = vec![0..0; self.nodes.len()];
         let mut input_grads: Vec<Option<Matrix>> = vec![None; self.inputs.len()];
         let mut input_sum_steps = vec![Vec::new(); self.inputs.len()];
         for i in (0..self.nodes.len()).rev() {
@@ -94,10 +97,7 @@ impl Graph {
             let start = tape.len();
             let uses = uses_of(refs, Ref::Node(i));
             let dout = if i == last {
-                shapes
-                    .dout
-                    .clone()
-                    .unwrap_or_else(|| Matrix::ones((1, 1)))
+                shapes.dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)))
             } else {
                 let parts: Vec<(String, Matrix)> = uses
                     .iter()
@@ -109,7 +109,9 @@ impl Graph {
             };
             let note = self.dout_note(i, &uses, &dout, loss);
             tape.prefix_next(|| note);
+            let layer_start = tape.len();
             let (dx, g) = layers[i].backward(&caches[i], &dout, &mut tape)?;
+            layer_steps[i] = layer_start..tape.len();
             let mut node_grads = vec![dx];
             match node.op {
                 NodeOp::Mul | NodeOp::Add => {
@@ -148,6 +150,7 @@ impl Graph {
                 forward_steps: forward_steps[i].clone(),
                 backward_steps: backward_steps[i].clone(),
                 sum_steps: sum_steps[i].clone(),
+                layer_steps: layer_steps[i].clone(),
             })
             .collect();
         let input_grads: Vec<Matrix> = input_grads
@@ -162,7 +165,10 @@ impl Graph {
             loss,
             objective,
             out,
-            dx: input_grads.first().cloned().unwrap_or_else(|| Matrix::zeros((0, 0))),
+            dx: input_grads
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Matrix::zeros((0, 0))),
             t: shapes.t.clone(),
             dout: shapes.dout.clone(),
         };
@@ -220,7 +226,8 @@ impl Graph {
             let layer = node.op.layer(&refs);
             rec.enter(Phase::Forward, i, &node.name, node.op.kind());
             let start = count;
-            let (out, cache) = layer.forward(&ins[0], shapes.t.as_ref(), &mut Counting(rec, &mut count))?;
+            let (out, cache) =
+                layer.forward(&ins[0], shapes.t.as_ref(), &mut Counting(rec, &mut count))?;
             if let Some(v) = out.iter().find(|v| !v.is_finite()) {
                 anyhow::bail!(
                     "node {i} ({}) output became {v}: the numbers are too large for f64; use smaller values",
@@ -237,7 +244,13 @@ impl Graph {
     }
 
     /// What `dout` is when node `i`'s backward starts.
-    fn dout_note(&self, i: usize, uses: &[(usize, usize)], dout: &Matrix, loss: Option<f64>) -> String {
+    fn dout_note(
+        &self,
+        i: usize,
+        uses: &[(usize, usize)],
+        dout: &Matrix,
+        loss: Option<f64>,
+    ) -> String {
         let node = &self.nodes[i];
         if node.op.kind() == LayerKind::SoftmaxWithLoss {
             return format!(
@@ -254,7 +267,10 @@ impl Graph {
                 inline(dout)
             );
         }
-        let from: Vec<&str> = uses.iter().map(|&(c, _)| self.nodes[c].name.as_str()).collect();
+        let from: Vec<&str> = uses
+            .iter()
+            .map(|&(c, _)| self.nodes[c].name.as_str())
+            .collect();
         if from.len() == 1 {
             format!(
                 "dout = ∂L/∂{} = {}, arriving from {} (its gradient for this input).",
@@ -289,7 +305,11 @@ fn uses_of(refs: &[Vec<Ref>], target: Ref) -> Vec<(usize, usize)> {
 }
 
 /// The sum of a value's gradients from each use, one `+` step per extra use.
-fn sum_uses(name: &str, parts: &[(String, Matrix)], rec: &mut impl Recorder) -> (Matrix, Vec<usize>) {
+fn sum_uses(
+    name: &str,
+    parts: &[(String, Matrix)],
+    rec: &mut impl Recorder,
+) -> (Matrix, Vec<usize>) {
     let Some((first_from, first)) = parts.first() else {
         return (Matrix::zeros((1, 1)), Vec::new());
     };
@@ -340,10 +360,18 @@ fn layer_view(n: &NodeRun) -> LayerRun {
     LayerRun {
         kind: n.kind,
         name: n.name.clone(),
-        input: n.inputs.first().cloned().unwrap_or_else(|| Matrix::zeros((0, 0))),
+        input: n
+            .inputs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Matrix::zeros((0, 0))),
         out: n.out.clone(),
         dout: n.dout.clone(),
-        dx: n.grads.first().cloned().unwrap_or_else(|| Matrix::zeros((0, 0))),
+        dx: n
+            .grads
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Matrix::zeros((0, 0))),
         grads,
         forward_steps: n.forward_steps.clone(),
         backward_steps: n.backward_steps.clone(),

@@ -76,7 +76,8 @@ impl Graph {
                 if node.op.arity() == 1 { "" } else { "s" },
                 node.inputs.len(),
                 match node.op {
-                    NodeOp::Mul | NodeOp::Add => "mul and add take two names, like inputs = [\"apple\", \"apple_num\"]",
+                    NodeOp::Mul | NodeOp::Add =>
+                        "mul and add take two names, like inputs = [\"apple\", \"apple_num\"]",
                     NodeOp::Layer(_) => "a layer node takes one name (its parameters go inline)",
                 }
             );

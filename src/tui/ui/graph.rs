@@ -204,6 +204,37 @@ impl Widget for GraphView<'_> {
     }
 }
 
+/// The figure at `step` as plain text lines (no colour), as wide and tall as it needs: for
+/// `trace` and Markdown notes.
+pub fn figure_text(figure: &Figure, step: usize, decimals: usize) -> Vec<String> {
+    let d = place(figure, decimals);
+    let (w, h) = (
+        d.width.min(u16::MAX as usize) as u16,
+        d.height.min(u16::MAX as usize) as u16,
+    );
+    if w == 0 || h == 0 {
+        return Vec::new();
+    }
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    GraphView::new(figure, step, decimals, Theme { colour: false }).render(buf.area, &mut buf);
+    let mut lines: Vec<String> = (0..h)
+        .map(|y| {
+            let mut line = String::new();
+            for x in 0..w {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            line.trim_end().to_string()
+        })
+        .collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(|l| l.is_empty()) {
+        lines.remove(0);
+    }
+    lines
+}
+
 /// Write `s` from figure cell (`x`, `y`), clipped to the area.
 fn put(
     buf: &mut Buffer,
