@@ -414,3 +414,36 @@ fn no_pane_is_squeezed_below_one_row_of_numbers() {
         }
     }
 }
+
+#[test]
+fn a_nudge_with_a_zero_gradient_shows_no_negative_zero() {
+    // x = 1 times w = −1 is −1, which the ReLU blocks: dx = 0 · (−1) = −0.0 exactly.
+    let preset = Preset::from_toml(
+        "x = [[1.0]]\n[[layers]]\ntype = \"mul\"\nw = [[-1.0]]\n[[layers]]\ntype = \"relu\"\n",
+        backstep::preset::Source::File("negzero.toml".into()),
+    )
+    .unwrap();
+    let mut a = App::new(preset).unwrap();
+    while a.panes[a.focus].source != Source::Input(0) {
+        press(&mut a, KeyCode::Tab);
+    }
+    press(&mut a, KeyCode::Char('u'));
+    let r = a.nudge.as_deref().expect("x can be nudged").clone();
+    assert!(
+        r.gradient == 0.0 && r.gradient.is_sign_negative(),
+        "the case of the issue: a negative zero gradient, got {}",
+        r.gradient
+    );
+    let text = screen(&a, 120, 36);
+    assert!(
+        text.contains("gradient × h = 0.000000 × 1e-3 = 0 "),
+        "{text}"
+    );
+    for line in text
+        .lines()
+        .filter(|l| l.contains("predicted") || l.contains("actual "))
+    {
+        assert!(!line.contains("-0.0"), "{line}");
+    }
+    assert!(text.contains("moved by 0 "), "{text}");
+}

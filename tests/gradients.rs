@@ -230,3 +230,21 @@ fn check_reports_parameter_count_of_the_books_shape() {
     assert_eq!(report.cells, 39_760 + 3 * 784);
     assert!(report.passed(), "max rel err {}", report.max_rel_err());
 }
+
+#[test]
+fn the_speed_is_said_as_faster_or_slower_never_as_less_time() {
+    use std::time::Duration;
+    let p = Preset::builtin("two-layer").unwrap();
+    let mut report = gradient_check(&p.network, &p.inputs, 1e-4, 1e-4).unwrap();
+    let mut said = |numerical_us: u64, backprop_us: u64| {
+        report.numerical_time = Duration::from_micros(numerical_us);
+        report.backprop_time = Duration::from_micros(backprop_us);
+        report.speed_comparison()
+    };
+    assert_eq!(said(840, 30), "28× faster than the numerical gradient");
+    assert_eq!(said(30, 28), "about as fast as the numerical gradient");
+    assert_eq!(
+        said(10, 30),
+        "3× slower than the numerical gradient (at this size, fixed costs dominate)"
+    );
+}

@@ -7,6 +7,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::engine::aids::{NudgeReport, shape_algebra};
+use crate::engine::format::{num, signed_sci};
 use crate::tui::app::{App, Mode, QuizPrompt};
 
 /// A heading and its lines.
@@ -73,11 +74,6 @@ fn quiz(app: &App, prompt: &QuizPrompt) -> Panel {
     }
 }
 
-/// `+1.2346e-4`: signed, four decimals of mantissa, always the same width.
-fn sci(v: f64) -> String {
-    format!("{v:+.4e}")
-}
-
 fn nudge(app: &App, r: &NudgeReport) -> Panel {
     let theme = app.theme;
     let here = r.changes.iter().find(|c| c.step == app.step);
@@ -99,22 +95,22 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
     let lines = vec![
         indent(
             format!(
-                "{:<11}{}: {:.8} → {:.8}, moved by {}",
+                "{:<11}{}: {} → {}, moved by {}",
                 "actual",
                 r.objective_name,
-                r.base,
-                r.nudged,
-                sci(r.actual)
+                num(r.base, 8),
+                num(r.nudged, 8),
+                signed_sci(r.actual)
             ),
             theme.text(),
         ),
         indent(
             format!(
-                "{:<11}gradient × h = {:.6} × {:.0e} = {}",
+                "{:<11}gradient × h = {} × {:.0e} = {}",
                 "predicted",
-                r.gradient,
+                num(r.gradient, 6),
                 r.h,
-                sci(r.predicted)
+                signed_sci(r.predicted)
             ),
             theme.formula(),
         ),

@@ -88,18 +88,12 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
         duration(report.numerical_time)
     )));
     lines.push(Line::raw(format!(
-        "backprop:  1 forward + 1 backward in {}",
-        duration(report.backprop_time)
+        "backprop:  1 forward + 1 backward in {}, {}",
+        duration(report.backprop_time),
+        report.speed_comparison()
     )));
-    let speedup = report.speedup();
     lines.push(Line::styled(
-        if speedup >= 1.5 {
-            format!(
-                "backprop took {speedup:.0}× less time; numerical needs 2 passes per cell, so the gap grows with every parameter"
-            )
-        } else {
-            "about the same time at this size; numerical needs 2 passes per cell, so the gap grows with every parameter".to_string()
-        },
+        "numerical needs 2 passes per cell, so the gap grows with every parameter",
         theme.ok(),
     ));
     // The same arithmetic at the book's scale answers "why backprop at all?".

@@ -150,6 +150,14 @@ fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf
         .max()
         .unwrap_or(1)
         .max(app.decimals + 4)
+        // a value may need more places than `decimals` to be read right (see `num`)
+        .max(
+            view.matrix
+                .iter()
+                .map(|&v| num(v, app.decimals).chars().count())
+                .max()
+                .unwrap_or(0),
+        )
         + 1;
     let visible_cols = (area.width as usize).saturating_sub(label_w) / cell_w.max(1);
     let visible_rows = (area.height as usize).saturating_sub(1);
