@@ -7,6 +7,7 @@
 //! current step. This module imports no UI crate: the view decides how the figure looks.
 
 mod from_graph;
+mod from_layer;
 
 use super::Matrix;
 

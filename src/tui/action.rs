@@ -60,6 +60,9 @@ pub enum Action {
     Quiz,
     /// Write the current step as Markdown.
     Export,
+    /// Show or hide the graph view: a graph preset's figure, or the current layer drawn as the
+    /// book's graph.
+    ToggleGraph,
     /// Close the open popup, or clear the nudge, or quit when there is nothing to close (Esc).
     Back,
     /// Quit the explorer.

@@ -6,6 +6,7 @@
 
 mod aids;
 mod feeds;
+mod graph;
 mod modes;
 mod panes;
 
@@ -24,6 +25,7 @@ use crate::preset::Preset;
 
 pub use aids::QuizPrompt;
 pub use feeds::{anchor, feeds};
+pub use graph::GraphPane;
 pub use modes::{PickerEntry, Prompt, explanation_lines};
 pub use panes::{Band, Pane, Source};
 
@@ -135,6 +137,8 @@ pub struct App {
     pub export_dir: PathBuf,
     /// Rows the help overlay is scrolled by (↑/↓ when it does not fit).
     pub help_scroll: u16,
+    /// The graph view (`v`; on from the start for a graph preset).
+    pub graph: GraphPane,
 }
 
 impl App {
@@ -164,7 +168,9 @@ impl App {
             status: None,
             export_dir: PathBuf::from("."),
             help_scroll: 0,
+            graph: GraphPane::default(),
         };
+        app.graph.on = app.preset.graph.is_some();
         app.go_to(0);
         Ok(app)
     }
@@ -214,6 +220,9 @@ impl App {
     }
 
     fn explore(&mut self, action: Action) {
+        if self.graph.on && self.graph_action(action) {
+            return;
+        }
         let last = self.run.tape.len().saturating_sub(1);
         match action {
             Action::NextStep => self.step_to((self.step + 1).min(last)),
@@ -250,6 +259,7 @@ impl App {
             Action::NudgeLarger => self.scale_nudge(10.0),
             Action::Quiz => self.toggle_quiz(),
             Action::Export => self.export(),
+            Action::ToggleGraph => self.toggle_graph(),
             Action::Back if self.nudge.is_some() => self.nudge = None,
             Action::Back => self.mode = Mode::Quit,
             Action::Click { column, row } => self.click(column, row),
@@ -263,6 +273,7 @@ impl App {
         self.panes = panes::panes(&self.preset, &self.run, self.step);
         let written = self.panes.iter().position(|p| p.written).unwrap_or(0);
         self.set_focus(written);
+        self.refresh_graph();
     }
 
     fn set_focus(&mut self, index: usize) {

@@ -101,6 +101,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[key(KeyCode::Enter)], action: Action::Confirm, help: "explain the selected cell (every term and its value)", footer: Some("explain"), group: LOOK },
     Binding { keys: &[ch('+'), ch('=')], action: Action::MoreDecimals, help: "one more decimal place", footer: None, group: LOOK },
     Binding { keys: &[ch('-')], action: Action::FewerDecimals, help: "one fewer decimal place", footer: None, group: LOOK },
+    Binding { keys: &[ch('v')], action: Action::ToggleGraph, help: "graph view: the graph, or this layer as the book's figure; Tab picks an edge, Enter explains it", footer: Some("graph"), group: LOOK },
     Binding { keys: &[ch('c')], action: Action::Check, help: "gradient check: backprop vs numerical, and what each costs", footer: Some("check"), group: LOOK },
     Binding { keys: &[ch('e')], action: Action::Edit, help: "edit the selected cell of x, W, b, w, t or dout; everything is recomputed", footer: Some("edit"), group: CHANGE },
     Binding { keys: &[ch('P')], action: Action::OpenPicker, help: "pick a preset: built-in, a .toml here, or a typed path", footer: Some("presets"), group: CHANGE },

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::{App, Mode, Source};
-use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, gradient_check};
+use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::engine::format::n4;
 use crate::engine::{Explanation, Matrix, Op, Targets};
 use crate::preset::{BUILTINS, Preset};
@@ -146,6 +146,7 @@ impl App {
                 self.quizzed.clear();
                 self.cursor = (0, 0);
                 self.write_cell = (0, 0);
+                self.graph.on = self.preset.graph.is_some();
                 self.go_to(0);
                 Mode::Explore
             }
@@ -394,12 +395,7 @@ impl App {
             ));
             return;
         }
-        self.mode = match gradient_check(
-            &self.preset.network,
-            &self.preset.inputs,
-            DEFAULT_H,
-            DEFAULT_TOLERANCE,
-        ) {
+        self.mode = match self.preset.check(DEFAULT_H, DEFAULT_TOLERANCE) {
             Ok(mut report) => {
                 if let Some((numerical, backprop)) = self.check_times {
                     report.numerical_time = numerical;

@@ -100,10 +100,13 @@ impl<'a> GraphView<'a> {
             .selected
             .and_then(|e| d.arrows.iter().find(|a| a.2 == e).map(|a| (a.0, a.1)))
             .or_else(|| {
-                d.boxes
-                    .iter()
-                    .find(|b| lit.contains(&b.node))
-                    .map(|b| (b.x + b.w / 2, b.label_row))
+                // The middle of every lit box: a step that covers several nodes shows them all
+                // when they fit.
+                let lit: Vec<_> = d.boxes.iter().filter(|b| lit.contains(&b.node)).collect();
+                let left = lit.iter().map(|b| b.x).min()?;
+                let right = lit.iter().map(|b| b.x + b.w).max()?;
+                let row = lit.iter().map(|b| b.label_row).sum::<usize>() / lit.len();
+                Some(((left + right) / 2, row))
             })
             .unwrap_or((0, 0));
         let axis = |size: usize, room: u16, at: usize| -> isize {
@@ -202,6 +205,47 @@ impl Widget for GraphView<'_> {
             }
         }
     }
+}
+
+/// The first key of the binding for `action`, as the footer writes it.
+fn key_for(action: crate::tui::action::Action) -> String {
+    crate::tui::keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|k| k.label())
+        .unwrap_or_default()
+}
+
+/// The explorer's graph pane: the App's figure at the current step between two rules; the top
+/// one holds the figure's caption, the bottom one the keys of the view.
+pub fn render_pane(app: &crate::tui::app::App, area: Rect, buf: &mut Buffer) {
+    use crate::tui::action::Action;
+    use ratatui::text::Line;
+    use ratatui::widgets::{Block, Borders};
+    let Some(figure) = app.graph.figure.as_ref() else {
+        return;
+    };
+    let hint = format!(
+        " {} edge  {} explain  {} matrices ",
+        key_for(Action::FocusNext),
+        key_for(Action::Confirm),
+        key_for(Action::ToggleGraph)
+    );
+    let block = Block::default()
+        // Top and bottom rules only: the figure gets every column (Sigmoid's four boxes need 80).
+        .borders(Borders::TOP | Borders::BOTTOM)
+        .border_style(app.theme.border_focused())
+        .title(Line::styled(
+            format!(" {} ", figure.title),
+            app.theme.title(),
+        ))
+        .title_bottom(Line::styled(hint, app.theme.dim()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut view = GraphView::new(figure, app.step, app.decimals, app.theme);
+    view.selected = Some(app.graph.edge);
+    view.render(inner, buf);
 }
 
 /// The figure at `step` as plain text lines (no colour), as wide and tall as it needs: for

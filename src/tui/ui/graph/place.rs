@@ -428,10 +428,11 @@ pub fn place(fig: &Figure, decimals: usize) -> Drawing {
                         .map(|(s, _)| width(s))
                         .max()
                         .unwrap_or(0)
-                        + 2
+                        + 1
                 })
                 .max()
-                .unwrap_or(2);
+                .unwrap_or(2)
+                .max(2);
             Gap { stub, lanes, label }
         })
         .collect();
@@ -441,7 +442,7 @@ pub fn place(fig: &Figure, decimals: usize) -> Drawing {
         col_x.push(x);
         x += w;
         if let Some(g) = gaps.get(c) {
-            x += g.stub + g.lanes.len() + g.label + 1;
+            x += g.stub + lanes_width(g.lanes.len()) + g.label + 1;
         }
     }
     let total_width = x;
@@ -555,7 +556,7 @@ pub fn place(fig: &Figure, decimals: usize) -> Drawing {
     for (c, gap) in gaps.iter().enumerate() {
         let start = col_x[c] + col_width[c];
         let lanes_x = start + gap.stub;
-        let label_x = lanes_x + gap.lanes.len();
+        let label_x = lanes_x + lanes_width(gap.lanes.len());
         let arrow_x = label_x + gap.label;
         for item in &columns[c] {
             if let Item::Node(i) = item
@@ -638,6 +639,11 @@ fn order_lanes(bends: &[(usize, Option<usize>, Option<usize>)]) -> Vec<usize> {
     order
 }
 
+/// Columns the lanes of a gap take: one each, and a space before the labels when there are any.
+fn lanes_width(lanes: usize) -> usize {
+    if lanes == 0 { 0 } else { lanes + 1 }
+}
+
 /// The row a hop arrives at: the target's port, or the placeholder's row.
 fn to_row(
     fig: &Figure,
@@ -659,7 +665,9 @@ fn to_row(
 fn node_width(fig: &Figure, i: usize) -> usize {
     let node = &fig.nodes[i];
     match node.role {
-        FigureRole::Op => width(&node.label) + 4,
+        // A one- or two-character operator gets a space either side; a word fits snugly.
+        FigureRole::Op if width(&node.label) <= 2 => width(&node.label) + 4,
+        FigureRole::Op => width(&node.label) + 2,
         FigureRole::Input | FigureRole::Output => width(&node.label) + 1,
     }
 }
