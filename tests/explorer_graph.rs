@@ -7,7 +7,7 @@
 mod driver;
 
 use backstep::preset::Preset;
-use backstep::tui::app::{App, Mode};
+use backstep::tui::app::{App, Explanation, Mode};
 use driver::{keys, press, screen};
 use ratatui::crossterm::event::KeyCode;
 
@@ -18,7 +18,7 @@ fn app(preset: &str) -> App {
 #[test]
 fn a_graph_preset_opens_on_its_figure_and_backward_fills_in_the_books_gradients() {
     let mut a = app("apple-orange");
-    assert!(a.graph.on && a.graph.figure.is_some());
+    assert!(a.graph().on && a.graph().figure.is_some());
     let first = screen(&a, 120, 36);
     assert!(first.contains("apple_num ─────▶"), "{first}");
     assert!(first.contains("200") && !first.contains("650"), "{first}");
@@ -52,8 +52,8 @@ fn enter_on_an_edge_explains_its_gradient() {
     let mut a = app("apple-orange");
     press(&mut a, KeyCode::End);
     press(&mut a, KeyCode::Enter);
-    let Mode::Explain { title, lines } = &a.mode else {
-        panic!("an explanation: {:?}", a.mode)
+    let Mode::Explain(Explanation { title, lines }) = a.mode() else {
+        panic!("an explanation: {:?}", a.mode())
     };
     assert_eq!(title, "d apple — edge 1 of 9");
     assert!(
@@ -72,7 +72,7 @@ fn enter_on_an_edge_explains_its_gradient() {
         press(&mut a, KeyCode::Tab);
     }
     press(&mut a, KeyCode::Enter);
-    let Mode::Explain { lines, .. } = &a.mode else {
+    let Mode::Explain(Explanation { lines, .. }) = a.mode() else {
         panic!("an explanation")
     };
     assert!(
@@ -89,7 +89,7 @@ fn enter_on_an_edge_explains_its_gradient() {
 fn an_edge_before_backward_says_when_its_gradient_comes() {
     let mut a = app("apple-orange");
     press(&mut a, KeyCode::Enter);
-    let Mode::Explain { lines, .. } = &a.mode else {
+    let Mode::Explain(Explanation { lines, .. }) = a.mode() else {
         panic!("an explanation")
     };
     assert!(
@@ -103,7 +103,7 @@ fn an_edge_before_backward_says_when_its_gradient_comes() {
 #[test]
 fn v_draws_sigmoid_as_its_four_nodes_and_back() {
     let mut a = app("sigmoid");
-    assert!(!a.graph.on);
+    assert!(!a.graph().on);
     keys(&mut a, "v");
     let s = screen(&a, 80, 24);
     for node in ["×−1", "exp", "+1", " / "] {
@@ -122,7 +122,7 @@ fn v_draws_sigmoid_as_its_four_nodes_and_back() {
     }
     insta::assert_snapshot!("sigmoid_graph_end_80x24", s);
     keys(&mut a, "v");
-    assert!(a.graph.figure.is_none());
+    assert!(a.graph().figure.is_none());
     assert!(screen(&a, 80, 24).contains("dx"));
 }
 
@@ -158,6 +158,6 @@ fn the_help_and_footer_list_v() {
 fn a_graph_preset_refuses_edits_with_a_reason() {
     let mut a = app("apple-orange");
     keys(&mut a, "e");
-    assert!(matches!(a.mode, Mode::Explore));
-    assert!(a.status.as_deref().is_some_and(|s| s.contains("[inputs]")));
+    assert!(matches!(a.mode(), Mode::Explore));
+    assert!(a.status().is_some_and(|s| s.contains("[inputs]")));
 }

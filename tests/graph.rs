@@ -316,7 +316,7 @@ fn arity_and_missing_fields_are_errors() {
     assert!(msg.contains("node 0 (p) has no inputs"), "{msg}");
     let msg = error(&format!("{INPUTS}{}w = 2\n", node("p", "mul", &["a", "b"])));
     assert!(
-        msg.contains("takes its two values as inputs, not w or b"),
+        msg.contains("takes its two values as inputs, not `w`"),
         "{msg}"
     );
     let msg = error(&format!("{INPUTS}{}", node("a", "mul", &["a", "b"])));

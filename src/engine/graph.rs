@@ -27,7 +27,7 @@ pub enum NodeOp {
     /// `out = a + b` of its two inputs (the second may be 1×1).
     Add,
     /// A layer with its parameters, on its one input.
-    Layer(Layer),
+    Layer(Box<Layer>),
 }
 
 impl NodeOp {
@@ -71,9 +71,9 @@ impl NodeOp {
                 .unwrap_or_else(|| Matrix::ones((1, 1)))
         };
         match self {
-            NodeOp::Mul => Layer::Mul { w: second() },
-            NodeOp::Add => Layer::Add { b: second() },
-            NodeOp::Layer(l) => l.clone(),
+            NodeOp::Mul => Layer::mul(second()),
+            NodeOp::Add => Layer::add(second()),
+            NodeOp::Layer(l) => (**l).clone(),
         }
     }
 }
@@ -113,7 +113,7 @@ impl Graph {
             .map(|l| {
                 let node = GraphNode {
                     name: l.name.clone(),
-                    op: NodeOp::Layer(l.layer.clone()),
+                    op: NodeOp::Layer(Box::new(l.layer.clone())),
                     inputs: vec![prev.clone()],
                 };
                 prev = l.name.clone();

@@ -5,14 +5,20 @@
 //! the same parser reads them; `mul` and `add` nodes take their two factors as inputs and no
 //! parameters. Validation of names, order and shapes is the engine's ([`Graph::validate`]).
 
-use anyhow::{Result, anyhow, ensure};
+use std::collections::BTreeMap;
+
+use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use toml::{Spanned, Value};
 
+use super::fields::Fields;
 use super::matrix::{Vector, matrix};
-use super::parse::{RawLayer, build_layer, explain_toml, field, position, targets};
+use super::parse::{build_layer, explain_toml, field, position, raw_layer, targets};
 use crate::engine::graph::{Graph, GraphNode, NodeOp};
 use crate::engine::{LayerKind, Matrix};
+
+/// A node table: `name`, `type`, `inputs`, and a layer's fields, each kept with its position.
+type RawTable = Spanned<BTreeMap<String, Spanned<Value>>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +29,7 @@ struct RawGraph {
     t: Option<Spanned<Value>>,
     dout: Option<Spanned<Value>>,
     #[serde(default)]
-    nodes: Vec<Spanned<RawLayer>>,
+    nodes: Vec<RawTable>,
 }
 
 /// True when `text` is a graph preset (it has `[[nodes]]` or `[inputs]`).
@@ -78,8 +84,11 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
         None => None,
     };
     let mut nodes = Vec::with_capacity(raw.nodes.len());
-    for (i, spanned) in raw.nodes.iter().enumerate() {
-        let l = spanned.get_ref();
+    for (i, table) in raw.nodes.iter().enumerate() {
+        let mut map = table.get_ref().clone();
+        let names = map.remove("inputs");
+        let l = raw_layer(text, i, &Spanned::new(table.span(), map))
+            .map_err(|e| anyhow!("{}", e.to_string().replace("layer ", "node ")))?;
         let at = field(text, &l.kind);
         let kind = LayerKind::parse(l.kind.get_ref()).ok_or_else(|| {
             let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -94,28 +103,34 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
             .clone()
             .ok_or_else(|| anyhow!("{at}: node {i} has no name: give every node a name = \"…\""))?;
         let who = format!("node {i} ({name})");
-        let names = l.inputs.as_ref().ok_or_else(|| {
-            anyhow!("{at}: {who} has no inputs: give inputs = [\"…\"], the names it reads")
-        })?;
+        let names = input_names(text, &at, &who, names)?;
         let op = match kind {
             LayerKind::Mul | LayerKind::Add => {
-                ensure!(
-                    l.w.is_none() && l.b.is_none(),
-                    "{at}: {who} is a {} node: it takes its two values as inputs, not w or b",
-                    kind.as_str()
-                );
+                if let Some((key, v)) = l.fields.iter().next() {
+                    bail!(
+                        "{}: {who} is a {} node: it takes its two values as inputs, not `{key}`",
+                        field(text, v),
+                        kind.as_str()
+                    );
+                }
                 if kind == LayerKind::Mul {
                     NodeOp::Mul
                 } else {
                     NodeOp::Add
                 }
             }
-            _ => NodeOp::Layer(build_layer(text, kind, l).map_err(|e| anyhow!("{who}: {e}"))?),
+            _ => {
+                let mut fields = Fields::new(text, at.clone(), kind.as_str(), l.fields);
+                let layer = build_layer(kind, &mut fields)
+                    .and_then(|layer| fields.finish().map(|()| layer))
+                    .map_err(|e| anyhow!("{who}: {e}"))?;
+                NodeOp::Layer(Box::new(layer))
+            }
         };
         nodes.push(GraphNode {
             name,
             op,
-            inputs: names.get_ref().clone(),
+            inputs: names,
         });
     }
     // Inputs in the order the nodes first use them: the figure reads top to bottom like the file.
@@ -137,4 +152,27 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
             dout,
         },
     })
+}
+
+/// The `inputs` of a node: a list of names.
+fn input_names(text: &str, at: &str, who: &str, v: Option<Spanned<Value>>) -> Result<Vec<String>> {
+    let v = v.ok_or_else(|| {
+        anyhow!("{at}: {who} has no inputs: give inputs = [\"…\"], the names it reads")
+    })?;
+    let Value::Array(items) = v.get_ref() else {
+        bail!(
+            "{}: {who}: inputs must be a list of names, like inputs = [\"apple\", \"apple_num\"]",
+            field(text, &v)
+        )
+    };
+    items
+        .iter()
+        .map(|item| match item {
+            Value::String(s) => Ok(s.clone()),
+            other => bail!(
+                "{}: {who}: inputs holds {other}, but it lists names (strings) of inputs or earlier nodes",
+                field(text, &v)
+            ),
+        })
+        .collect()
 }

@@ -13,10 +13,11 @@ use super::validate::{GraphShapes, Ref};
 use super::{Graph, NodeOp};
 use crate::engine::Matrix;
 use crate::engine::format::{inline, shape};
-use crate::engine::layer::{Cache, Grad, Layer, LayerKind, draft};
+use crate::engine::layer::{Cache, Grad, Layer, LayerKind};
 use crate::engine::network::{LayerRun, Run};
 use crate::engine::op::{BinOp, Op};
-use crate::engine::tape::{NoRecord, Operand, Phase, Recorder, Tape};
+use crate::engine::operand::{Kind, Param};
+use crate::engine::tape::{NoRecord, Phase, Recorder, StepDraft, Tape};
 
 /// One node's part of a run.
 #[derive(Debug, Clone)]
@@ -71,10 +72,7 @@ impl Graph {
         let mut tape = Tape::new();
         let (layers, caches, outs, values, forward_steps) = self.forward(&shapes, &mut tape)?;
         let last = self.nodes.len() - 1;
-        let loss = match caches.last() {
-            Some(Cache::Loss(c)) => Some(c.loss),
-            _ => None,
-        };
+        let loss = caches.last().and_then(Cache::loss);
         let out = outs[last].clone();
         let objective = match (&loss, &shapes.dout) {
             (Some(l), _) => *l,
@@ -185,11 +183,17 @@ impl Graph {
     /// gradient calls it twice per cell.
     pub fn objective(&self, shapes: &GraphShapes) -> Result<f64> {
         let (_, caches, outs, _, _) = self.forward(shapes, &mut NoRecord)?;
-        Ok(match (caches.last(), &shapes.dout, outs.last()) {
-            (Some(Cache::Loss(c)), _, _) => c.loss,
-            (_, Some(d), Some(out)) => (d * out).sum(),
-            _ => 0.0,
-        })
+        Ok(
+            match (
+                caches.last().and_then(Cache::loss),
+                &shapes.dout,
+                outs.last(),
+            ) {
+                (Some(loss), _, _) => loss,
+                (None, Some(d), Some(out)) => (d * out).sum(),
+                _ => 0.0,
+            },
+        )
     }
 
     /// The forward pass: each node's layer, cache, output, input values and forward steps.
@@ -213,7 +217,6 @@ impl Graph {
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
-        let mut count = 0usize;
         for (i, node) in self.nodes.iter().enumerate() {
             let ins: Vec<Matrix> = shapes.refs[i]
                 .iter()
@@ -225,16 +228,15 @@ impl Graph {
             let refs: Vec<&Matrix> = ins.iter().collect();
             let layer = node.op.layer(&refs);
             rec.enter(Phase::Forward, i, &node.name, node.op.kind());
-            let start = count;
-            let (out, cache) =
-                layer.forward(&ins[0], shapes.t.as_ref(), &mut Counting(rec, &mut count))?;
+            let start = rec.position();
+            let (out, cache) = layer.forward(&ins[0], shapes.t.as_ref(), rec)?;
             if let Some(v) = out.iter().find(|v| !v.is_finite()) {
                 anyhow::bail!(
                     "node {i} ({}) output became {v}: the numbers are too large for f64; use smaller values",
                     node.name
                 );
             }
-            steps.push(start..count);
+            steps.push(start..rec.position());
             layers.push(layer);
             caches.push(cache);
             outs.push(out);
@@ -326,20 +328,24 @@ fn sum_uses(
         };
         let via = format!("d{name} via {from}");
         let step = rec.record(|| {
-            draft(
+            StepDraft::new(
                 Op::Binary(BinOp::Add),
                 "Σ uses",
                 &format!("d{name} = {acc_name} + {via}"),
-                vec![Operand::new(&acc_name, &acc), Operand::new(&via, g)],
-                Operand::new(&written, &next),
-                format!(
-                    "{name} feeds {} nodes, so its gradient adds up what each sends back: {} + {} = {}",
-                    parts.len(),
-                    inline(&acc),
-                    inline(g),
-                    inline(&next)
-                ),
             )
+            .read(Kind::Dout, &acc_name, &acc)
+            .read(Kind::Dout, &via, g)
+            .writes(Kind::Dout, &written, &next)
+            .numpy(format!(
+                "d{name} = d{name}_a + d{name}_b  # gradients of a value used twice add up"
+            ))
+            .note(format!(
+                "{name} feeds {} nodes, so its gradient adds up what each sends back: {} + {} = {}",
+                parts.len(),
+                inline(&acc),
+                inline(g),
+                inline(&next)
+            ))
         });
         steps.extend(step);
         acc = next;
@@ -351,10 +357,14 @@ fn sum_uses(
 /// The explorer's per-layer view of a node.
 fn layer_view(n: &NodeRun) -> LayerRun {
     let grads = match n.kind {
-        LayerKind::Mul | LayerKind::Add if n.grads.len() == 2 => vec![Grad {
-            name: if n.kind == LayerKind::Mul { "w" } else { "b" },
-            value: n.grads[1].clone(),
-        }],
+        LayerKind::Mul | LayerKind::Add if n.grads.len() == 2 => vec![Grad::new(
+            if n.kind == LayerKind::Mul {
+                Param::Factor
+            } else {
+                Param::Bias
+            },
+            n.grads[1].clone(),
+        )],
         _ => n.params.clone(),
     };
     LayerRun {
@@ -375,22 +385,5 @@ fn layer_view(n: &NodeRun) -> LayerRun {
         grads,
         forward_steps: n.forward_steps.clone(),
         backward_steps: n.backward_steps.clone(),
-    }
-}
-
-/// A recorder that counts the steps it passes on, so forward knows its step ranges without a
-/// tape.
-struct Counting<'a, R: Recorder>(&'a mut R, &'a mut usize);
-
-impl<R: Recorder> Recorder for Counting<'_, R> {
-    fn enter(&mut self, phase: Phase, layer: usize, name: &str, kind: LayerKind) {
-        self.0.enter(phase, layer, name, kind);
-    }
-    fn record(&mut self, make: impl FnOnce() -> crate::engine::tape::StepDraft) -> Option<usize> {
-        *self.1 += 1;
-        self.0.record(make)
-    }
-    fn prefix_next(&mut self, make: impl FnOnce() -> String) {
-        self.0.prefix_next(make);
     }
 }

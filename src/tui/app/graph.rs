@@ -4,11 +4,10 @@
 //! chain it is the current layer's sub-steps drawn as the book's graph. In the view, `Tab` and
 //! `Shift-Tab` (and `↑`/`↓`) pick an edge and `Enter` explains its gradient.
 
-use super::{App, Mode};
+use super::{App, Explanation, Mode};
 use crate::engine::figure::Figure;
-use crate::engine::format::inline;
+use crate::engine::format::{inline, short};
 use crate::tui::action::Action;
-use crate::tui::ui::graph::place::matrix_text;
 
 /// What the graph view shows.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +54,7 @@ impl App {
 
     /// Handle an action the graph view owns; false when it is not one of them. On a graph
     /// preset, editing and nudging are refused: its numbers live in the graph's inputs.
-    pub(super) fn graph_action(&mut self, action: Action) -> bool {
+    pub(super) fn graph_action(&mut self, action: &Action) -> bool {
         if self.preset.graph.is_some() && matches!(action, Action::Edit | Action::Nudge) {
             self.status = Some(
                 "edit and nudge work on chain presets; change a graph preset's [inputs] in its file"
@@ -84,15 +83,13 @@ impl App {
         let Some(edge) = figure.edges.get(self.graph.edge) else {
             return;
         };
-        let show = |m: &crate::engine::Matrix| {
-            let cell = matrix_text(m, figure.cell, self.decimals);
-            match figure.cell {
-                Some((r, c)) if m.dim() != (1, 1) => {
-                    format!("{cell} at [{r},{c}] of {}", inline(m))
-                }
-                _ if m.dim() == (1, 1) => cell,
-                _ => inline(m),
-            }
+        let show = |m: &crate::engine::Matrix| match (figure.cell, m.dim()) {
+            (_, (1, 1)) => short(m[[0, 0]]),
+            (Some((r, c)), _) => match m.get((r, c)) {
+                Some(v) => format!("{} at [{r},{c}] of {}", short(*v), inline(m)),
+                None => inline(m),
+            },
+            _ => inline(m),
         };
         let mut lines = vec![format!("value: {} = {}", edge.name, show(&edge.value))];
         match (&edge.grad, edge.grad_step) {
@@ -106,7 +103,7 @@ impl App {
             )),
             _ => lines.push("no gradient flows back along this edge".into()),
         }
-        self.mode = Mode::Explain {
+        self.mode = Mode::Explain(Explanation {
             title: format!(
                 "d {} — edge {} of {}",
                 edge.name,
@@ -114,6 +111,6 @@ impl App {
                 figure.edges.len()
             ),
             lines,
-        };
+        });
     }
 }

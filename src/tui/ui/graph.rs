@@ -223,7 +223,7 @@ pub fn render_pane(app: &crate::tui::app::App, area: Rect, buf: &mut Buffer) {
     use crate::tui::action::Action;
     use ratatui::text::Line;
     use ratatui::widgets::{Block, Borders};
-    let Some(figure) = app.graph.figure.as_ref() else {
+    let Some(figure) = app.graph().figure.as_ref() else {
         return;
     };
     let hint = format!(
@@ -235,16 +235,16 @@ pub fn render_pane(app: &crate::tui::app::App, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         // Top and bottom rules only: the figure gets every column (Sigmoid's four boxes need 80).
         .borders(Borders::TOP | Borders::BOTTOM)
-        .border_style(app.theme.border_focused())
+        .border_style(app.theme().border_focused())
         .title(Line::styled(
             format!(" {} ", figure.title),
-            app.theme.title(),
+            app.theme().title(),
         ))
-        .title_bottom(Line::styled(hint, app.theme.dim()));
+        .title_bottom(Line::styled(hint, app.theme().dim()));
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut view = GraphView::new(figure, app.step, app.decimals, app.theme);
-    view.selected = Some(app.graph.edge);
+    let mut view = GraphView::new(figure, app.step(), app.decimals(), app.theme());
+    view.selected = Some(app.graph().edge);
     view.render(inner, buf);
 }
 
