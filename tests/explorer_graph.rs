@@ -161,3 +161,29 @@ fn a_graph_preset_refuses_edits_with_a_reason() {
     assert!(matches!(a.mode(), Mode::Explore));
     assert!(a.status().is_some_and(|s| s.contains("[inputs]")));
 }
+
+#[test]
+fn every_builtin_in_the_graph_view_steps_at_every_size_without_panicking() {
+    for b in backstep::preset::BUILTINS {
+        let Ok(preset) = Preset::builtin(b.name) else {
+            continue;
+        };
+        let mut a = App::new(preset).expect("runs");
+        if !a.graph().on {
+            keys(&mut a, "v");
+        }
+        loop {
+            for (w, h) in [(20, 5), (60, 18), (80, 24), (200, 60)] {
+                let _ = screen(&a, w, h);
+            }
+            let before = a.step();
+            press(&mut a, KeyCode::Right);
+            if a.step() == before {
+                break;
+            }
+        }
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Enter);
+        let _ = screen(&a, 80, 24);
+    }
+}

@@ -322,3 +322,48 @@ fn arity_and_missing_fields_are_errors() {
     let msg = error(&format!("{INPUTS}{}", node("a", "mul", &["a", "b"])));
     assert!(msg.contains("has the name of an input"), "{msg}");
 }
+
+#[test]
+fn text_and_markdown_traces_draw_the_graph() {
+    let run = |format: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+            .args(["trace", "--preset", "apple-orange", "--format", format])
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let text = run("text");
+    assert!(text.contains("the graph after backward"), "{text}");
+    assert!(
+        text.contains("apple_num ─") && text.contains("▶ price"),
+        "{text}"
+    );
+    let md = run("markdown");
+    let start = md.find("## The graph").expect("a graph section");
+    let block = &md[start..md[start..].find("```\n\n").map_or(md.len(), |e| start + e)];
+    for number in ["715", "650", "2.2", "110", "3.3", "165"] {
+        assert!(block.contains(number), "{number} in the graph:\n{block}");
+    }
+    // No node is lit in a printed figure: single borders only.
+    assert!(!block.contains('╔'), "{block}");
+}
+
+#[test]
+fn check_accepts_graph_presets() {
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(["check", "--preset", "fan-out", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = j["tensors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["param"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["x", "y"]);
+    close(j["tensors"][0]["analytic"][0][0].as_f64().unwrap(), 8.0);
+    assert!((j["tensors"][0]["numerical"][0][0].as_f64().unwrap() - 8.0).abs() < 1e-6);
+}
