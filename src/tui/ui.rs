@@ -14,6 +14,7 @@ pub mod layout;
 pub mod matrix_pane;
 mod pipeline;
 mod popup;
+pub mod train;
 
 pub use popup::help_scroll_max;
 
