@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod theme;
+pub mod training;
 pub mod ui;
 
 use anyhow::{Context, Result};
