@@ -21,6 +21,14 @@ pub use worker::{Worker, spawn, worker_loop};
 
 use super::ui::train::{ClassGrid, EpochPoint, Picture, RunState, TrainView};
 
+/// The training loop and the first view for a preset with a `[train]` section.
+pub fn session(preset: &crate::preset::Preset) -> Result<(crate::tui::app::Session, TrainView)> {
+    anyhow::bail!(
+        "{}: the training engine is not built in yet",
+        preset.source.describe()
+    )
+}
+
 /// The shortest time between two progress messages while running (≈30 per second).
 pub const FRAME: Duration = Duration::from_millis(33);
 
@@ -124,7 +132,7 @@ pub struct Progress {
 }
 
 /// What the worker sends.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum WorkerEvent<R> {
     /// Where training stands.
     Progress(Box<Progress>),
@@ -179,6 +187,50 @@ impl TrainView {
             }
             _ => {}
         }
+    }
+}
+
+impl<T: Training + ?Sized> Training for Box<T> {
+    type Recorded = T::Recorded;
+
+    fn step(&mut self) -> Result<()> {
+        (**self).step()
+    }
+    fn iteration(&self) -> usize {
+        (**self).iteration()
+    }
+    fn iters(&self) -> usize {
+        (**self).iters()
+    }
+    fn losses(&self) -> &[f64] {
+        (**self).losses()
+    }
+    fn epochs(&self) -> Vec<EpochPoint> {
+        (**self).epochs()
+    }
+    fn lr(&self) -> f64 {
+        (**self).lr()
+    }
+    fn set_lr(&mut self, lr: f64) -> Result<()> {
+        (**self).set_lr(lr)
+    }
+    fn optimizer(&self) -> &'static str {
+        (**self).optimizer()
+    }
+    fn cycle_optimizer(&mut self) -> Result<()> {
+        (**self).cycle_optimizer()
+    }
+    fn seed(&self) -> u64 {
+        (**self).seed()
+    }
+    fn restart(&mut self, seed: u64) -> Result<()> {
+        (**self).restart(seed)
+    }
+    fn picture(&self, grid: (usize, usize)) -> Result<Option<PictureUpdate>> {
+        (**self).picture(grid)
+    }
+    fn record_next(&self) -> Result<Self::Recorded> {
+        (**self).record_next()
     }
 }
 

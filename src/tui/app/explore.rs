@@ -51,6 +51,7 @@ impl App {
             Action::NudgeLarger => self.scale_nudge(10.0),
             Action::Quiz => self.toggle_quiz(),
             Action::Export => self.export(),
+            Action::OpenTraining => self.open_training(),
             Action::Back => self.back(),
             Action::SelectCell { pane, row, col } => self.select_cell(pane, row, col),
             _ => {}
@@ -61,7 +62,7 @@ impl App {
     fn back(&mut self) {
         if self.nudge.take().is_some() {
             self.status = Some("nudge cleared".into());
-        } else {
+        } else if !self.back_to_training() {
             self.status = Some(format!(
                 "nothing to close · {} quits",
                 keymap::key_for(Context::Explore, &Action::Quit)
