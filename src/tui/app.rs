@@ -101,6 +101,7 @@ pub struct App {
     quiz: Quiz,
     status: Option<String>,
     export_dir: PathBuf,
+    picker_dir: PathBuf,
     jobs: check::Jobs,
     trainings: train::Trainings,
 }
@@ -128,6 +129,7 @@ impl App {
             quiz: Quiz::default(),
             status: None,
             export_dir: PathBuf::from("."),
+            picker_dir: PathBuf::from("."),
             jobs: check::Jobs::default(),
             trainings: train::Trainings::default(),
         };
@@ -143,6 +145,11 @@ impl App {
     /// Write exports (`x`) into `dir` instead of the current directory.
     pub fn set_export_dir(&mut self, dir: PathBuf) {
         self.export_dir = dir;
+    }
+
+    /// List the `.toml` files of `dir` in the picker (`P`) instead of the current directory's.
+    pub fn set_picker_dir(&mut self, dir: PathBuf) {
+        self.picker_dir = dir;
     }
 
     /// Show these (numerical, backprop) times in the check view instead of measured ones:
@@ -169,6 +176,14 @@ impl App {
     /// The panes of the current step.
     pub fn panes(&self) -> &[Pane] {
         &self.panes
+    }
+
+    /// Show `run` in place of the preset's own run, at the current step (tests swap in a run
+    /// whose labels are renamed and check that nothing but the labels changes).
+    #[doc(hidden)]
+    pub fn replace_run(&mut self, run: Run) {
+        self.run = run;
+        self.go_to(self.step);
     }
 
     /// Index of the focused pane.
