@@ -17,6 +17,7 @@ mod nudge;
 mod panes;
 mod picker;
 mod quiz;
+mod train;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -40,6 +41,7 @@ pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source};
 pub use picker::{Picker, PickerEntry, visible_entries};
 pub use quiz::{Quiz, QuizPrompt, Reveal};
+pub use train::{OpenedIteration, Session, TrainEvent, TrainJob, TrainState, session_for};
 
 /// Fewest and most decimal places.
 pub const DECIMALS: std::ops::RangeInclusive<usize> = 0..=8;
@@ -73,6 +75,9 @@ pub enum Mode {
     Quiz(QuizPrompt),
     /// The answer to a quiz question, and the explanation of the asked cell (`app/quiz.rs`).
     Reveal(Reveal),
+    /// The training screen (`app/train.rs`); its state stays in the App while the explorer
+    /// shows an iteration opened from it.
+    Train,
     /// The user asked to leave.
     Quit,
 }
@@ -101,6 +106,7 @@ pub struct App {
     picker_dir: PathBuf,
     jobs: check::Jobs,
     graph: GraphPane,
+    trainings: train::Trainings,
 }
 
 impl App {
@@ -129,6 +135,7 @@ impl App {
             picker_dir: PathBuf::from("."),
             jobs: check::Jobs::default(),
             graph: GraphPane::default(),
+            trainings: train::Trainings::default(),
         };
         app.graph.on = app.preset.graph.is_some();
         app.go_to(0);
@@ -286,13 +293,18 @@ impl App {
             Mode::Prompt(_) => Context::Prompt,
             Mode::Jacobian(_) => Context::Jacobian,
             Mode::Quiz(_) => Context::Quiz,
+            Mode::Train => Context::Train,
         }
     }
 
     /// Apply one action. Errors from the engine become an error popup; nothing panics.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Resize { width, height } => self.size = (width, height),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.train_resized();
+            }
+            Action::Training { job, message } => self.training_message(job, message),
             Action::CheckProgress { .. } | Action::CheckDone { .. } => self.check_message(action),
             Action::Quit => {
                 self.cancel_check();
@@ -316,6 +328,7 @@ impl App {
                     Mode::Prompt(prompt) => self.prompt(prompt, action),
                     Mode::Jacobian(popup) => self.jacobian(popup, action),
                     Mode::Quiz(prompt) => self.quiz_key(prompt, action),
+                    Mode::Train => self.train(action),
                     Mode::Quit => self.mode = Mode::Quit,
                 }
             }

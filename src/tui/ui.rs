@@ -15,6 +15,7 @@ pub mod layout;
 pub mod matrix_pane;
 mod pipeline;
 mod popup;
+pub mod train;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -28,6 +29,10 @@ use crate::tui::app::{App, Mode, Pane, Source, anchor};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Some(view) = self.train_view() {
+            training_screen(self, view, area, buf);
+            return;
+        }
         let inspector = inspector::plan(self);
         let Some(areas) = Areas::compute_with(self, area.width, area.height, &inspector) else {
             too_small(area, buf);
@@ -51,7 +56,7 @@ impl Widget for &App {
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
         match self.mode() {
-            Mode::Explore | Mode::Quit => {}
+            Mode::Explore | Mode::Quit | Mode::Train => {}
             Mode::Help(view) => popup::help(self, view.scroll, area, buf),
             Mode::Explain(ex) => popup::explain(self, &ex.title, &ex.lines, area, buf),
             Mode::Checking(running) => check_view::progress(self, running, area, buf),
@@ -66,6 +71,22 @@ impl Widget for &App {
             Mode::Quiz(_) => {}
             Mode::Reveal(reveal) => popup::reveal(self, reveal, area, buf),
         }
+    }
+}
+
+/// The training screen, its footer from the keymap, and the help over it when open.
+fn training_screen(app: &App, view: &train::TrainView, area: Rect, buf: &mut Buffer) {
+    train::TrainScreen {
+        view,
+        theme: app.theme(),
+        footer: Line::default(),
+    }
+    .render(area, buf);
+    if let Some(areas) = train::TrainAreas::compute(area, &view.picture) {
+        footer::render(app, areas.footer, buf);
+    }
+    if let Mode::Help(help) = app.mode() {
+        popup::help(app, help.scroll, area, buf);
     }
 }
 

@@ -55,6 +55,7 @@ impl App {
             Action::Quiz => self.toggle_quiz(),
             Action::Export => self.export(),
             Action::ToggleGraph => self.toggle_graph(),
+            Action::OpenTraining => self.open_training(),
             Action::Back => self.back(),
             Action::SelectCell { pane, row, col } => self.select_cell(pane, row, col),
             _ => {}
@@ -65,7 +66,7 @@ impl App {
     fn back(&mut self) {
         if self.nudge.take().is_some() {
             self.status = Some("nudge cleared".into());
-        } else {
+        } else if !self.back_to_training() {
             self.status = Some(format!(
                 "nothing to close · {} quits",
                 keymap::key_for(Context::Explore, &Action::Quit)
