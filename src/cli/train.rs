@@ -282,7 +282,7 @@ fn to_json<'a>(
             let value = if l.layer.is_vector(param) {
                 serde_json::Value::from(m.iter().copied().collect::<Vec<f64>>())
             } else {
-                super::output::rows(m)
+                crate::report::json::rows(m)
             };
             params.insert(format!("{}.{}", l.name, param.key()), value);
         }

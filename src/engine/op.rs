@@ -5,6 +5,7 @@
 //! "how does one cell of dW come about?".
 
 mod explain;
+mod explanation;
 mod expr;
 mod feeds;
 
@@ -12,7 +13,7 @@ use super::Matrix;
 use super::format::n4;
 use super::optim::UpdateRule;
 
-pub use explain::{Combine, Explanation, Term};
+pub use explanation::{Combine, Explanation, Term};
 pub use expr::{Expr, Reduce};
 pub use feeds::{anchor, feeds};
 
