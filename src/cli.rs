@@ -3,11 +3,12 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
+pub mod graph_report;
 pub mod train;
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
@@ -143,6 +144,9 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         }
         Command::Trace { preset, format } => {
             let preset = preset.load()?;
+            if let Some(graph) = &preset.graph {
+                return trace_graph(&preset, graph, *format, out);
+            }
             let run = preset.run()?;
             let written = match format {
                 TraceFormat::Text => text::trace_text(&preset, &run, out),
@@ -219,4 +223,33 @@ fn quiet_on_closed_pipe(written: Result<()>) -> Result<()> {
         Err(e) if is_closed_pipe(&e) => Ok(()),
         other => other,
     }
+}
+
+/// `trace` of a graph preset: its own JSON, and the figure in front of the text and Markdown.
+fn trace_graph(
+    preset: &Preset,
+    graph: &crate::engine::graph::Graph,
+    format: TraceFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let run = graph.run().with_context(|| preset.source.describe())?;
+    let written = match format {
+        TraceFormat::Json => write_json(out, &graph_report::graph_json(preset, graph, &run)),
+        TraceFormat::Text => text::trace_text(preset, &run.run, out).and_then(|()| {
+            writeln!(
+                out,
+                "\nthe graph after backward (values above the edges, gradients below):\n"
+            )?;
+            graph_report::graph_lines(preset, graph, &run)
+                .iter()
+                .try_for_each(|l| Ok(writeln!(out, "{l}")?))
+        }),
+        TraceFormat::Markdown => {
+            let chain = markdown::trace_markdown(preset, &run.run);
+            out.write_all(graph_report::graph_markdown(preset, graph, &run, &chain).as_bytes())
+                .map_err(Into::into)
+        }
+    };
+    quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
+    Ok(Outcome::Success)
 }

@@ -6,7 +6,9 @@
 pub mod aids;
 pub mod check;
 pub mod data;
+pub mod figure;
 pub mod format;
+pub mod graph;
 pub mod layer;
 pub mod network;
 pub mod notes;

@@ -6,6 +6,7 @@
 mod builtin;
 pub mod data;
 mod fields;
+mod graph;
 mod matrix;
 mod parse;
 pub mod train;
@@ -17,10 +18,12 @@ use anyhow::{Context, Result, bail};
 
 use std::sync::Arc;
 
+use crate::engine::graph::Graph;
+
 use crate::engine::data::Labeled;
 use crate::engine::optim::Optimizer;
 use crate::engine::train::{Trainer, run_with_update};
-use crate::engine::{CheckReport, Inputs, Network, Run, Targets, gradient_check};
+use crate::engine::{CheckReport, Inputs, NamedLayer, Network, Run, Targets, gradient_check};
 
 pub use train::{TrainOverrides, TrainSection, Training};
 
@@ -66,6 +69,10 @@ pub struct Preset {
     pub inputs: Inputs,
     /// The training setup of a preset with a `[train]` section.
     pub training: Option<Training>,
+    /// For a graph preset (`[[nodes]]`): the graph. Then `network` holds one layer per node as it
+    /// ran (a `mul` node as a Mul layer whose `w` is its second input) and `inputs.x` the first
+    /// input, so views that show a layer's operands work unchanged; [`Preset::run`] runs the graph.
+    pub graph: Option<Graph>,
 }
 
 impl Preset {
@@ -89,6 +96,9 @@ impl Preset {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "preset".into()),
         };
+        if graph::is_graph(text) {
+            return Preset::from_graph_toml(text, source, name);
+        }
         let parsed = parse::parse(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
         let (inputs, training) = match parsed.train {
             None => match parsed.inputs {
@@ -105,6 +115,7 @@ impl Preset {
             network: parsed.network,
             inputs,
             training,
+            graph: None,
             source,
         };
         preset
@@ -112,6 +123,42 @@ impl Preset {
             .validate(&preset.inputs)
             .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
         Ok(preset)
+    }
+
+    /// A graph preset: parse, validate and run it once (a node's layer needs its inputs' values).
+    fn from_graph_toml(text: &str, source: Source, name: String) -> Result<Preset> {
+        let label = source.describe();
+        let parsed = graph::parse_graph(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let run = parsed
+            .graph
+            .run()
+            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
+        let g = parsed.graph;
+        let network = Network {
+            layers: run
+                .nodes
+                .iter()
+                .map(|n| NamedLayer {
+                    name: n.name.clone(),
+                    layer: n.layer.clone(),
+                })
+                .collect(),
+        };
+        let x = g.inputs.first().map(|(_, m)| m.clone()).unwrap_or_default();
+        Ok(Preset {
+            name,
+            title: parsed.title.unwrap_or_else(|| label.clone()),
+            description: parsed.description.unwrap_or_default(),
+            network,
+            inputs: Inputs {
+                x,
+                t: g.t.clone(),
+                dout: g.dout.clone(),
+            },
+            training: None,
+            graph: Some(g),
+            source,
+        })
     }
 
     /// Load a preset file.
@@ -158,11 +205,14 @@ impl Preset {
     /// Forward and backward on the preset's own inputs (for a training preset: its first
     /// mini-batch, then the update phase of the first iteration). An error found while running (an
     /// output, gradient or loss that overflows f64) names the preset, like a parse error.
+    ///
+    /// A graph preset runs its graph and is seen as one layer per node.
     pub fn run(&self) -> Result<Run> {
-        match &self.training {
-            Some(t) => Optimizer::new(t.config.optimizer)
+        match (&self.graph, &self.training) {
+            (Some(g), _) => g.run().map(|r| r.run),
+            (None, Some(t)) => Optimizer::new(t.config.optimizer)
                 .and_then(|opt| run_with_update(&self.network, &self.inputs, &opt)),
-            None => self.network.run(&self.inputs),
+            (None, None) => self.network.run(&self.inputs),
         }
         .with_context(|| self.source.describe())
     }
@@ -181,8 +231,11 @@ impl Preset {
 
     /// The gradient check of the preset with step `h` and `tolerance`; errors name the preset.
     pub fn check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
-        gradient_check(&self.network, &self.inputs, h, tolerance)
-            .with_context(|| self.source.describe())
+        match &self.graph {
+            Some(g) => g.gradient_check(h, tolerance),
+            None => gradient_check(&self.network, &self.inputs, h, tolerance),
+        }
+        .with_context(|| self.source.describe())
     }
 
     /// A built-in preset by name.

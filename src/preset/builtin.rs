@@ -57,6 +57,14 @@ pub const BUILTINS: &[Builtin] = &[
         "buy apples: 100 × 2 × 1.1 = 220; d apple 2.2, d count 110, d tax 200"
     ),
     builtin!(
+        "apple-orange",
+        "the book's graph: (100 × 2 + 150 × 3) × 1.1 = 715; d apple 2.2, d orange 3.3, d tax 650"
+    ),
+    builtin!(
+        "fan-out",
+        "f = (x + y) × x: x is used twice, so its gradients add up (3 + 5 = 8)"
+    ),
+    builtin!(
         "apple-fee",
         "apples plus a delivery fee (an Add node): (100 × 2 + 50) × 1.1 = 275"
     ),

@@ -23,10 +23,10 @@ struct RawPreset {
 }
 
 /// A `[[layers]]` table: its `type` and `name`, every other field kept with its position.
-struct RawLayer {
-    kind: Spanned<String>,
-    name: Option<String>,
-    fields: std::collections::BTreeMap<String, Spanned<Value>>,
+pub(super) struct RawLayer {
+    pub(super) kind: Spanned<String>,
+    pub(super) name: Option<String>,
+    pub(super) fields: std::collections::BTreeMap<String, Spanned<Value>>,
 }
 
 /// What a preset file says, before validation against shapes.
@@ -53,7 +53,7 @@ pub(super) fn position(text: &str, offset: usize) -> String {
     format!("line {line}, column {column}")
 }
 
-fn field<T>(text: &str, v: &Spanned<T>) -> String {
+pub(super) fn field<T>(text: &str, v: &Spanned<T>) -> String {
     position(text, v.span().start)
 }
 
@@ -215,7 +215,7 @@ fn oversized_integer(text: &str, start: usize) -> Option<String> {
 /// The key of a generator's seed.
 const SEED_KEY: &str = "seed";
 
-fn explain_toml(msg: &str) -> String {
+pub(super) fn explain_toml(msg: &str) -> String {
     let msg = msg.trim();
     if msg.starts_with("unknown field") {
         format!(
@@ -227,7 +227,7 @@ fn explain_toml(msg: &str) -> String {
 }
 
 /// Split a `[[layers]]` table into its type, its name and the rest.
-fn raw_layer(
+pub(super) fn raw_layer(
     text: &str,
     i: usize,
     table: &Spanned<std::collections::BTreeMap<String, Spanned<Value>>>,
@@ -260,7 +260,7 @@ fn raw_layer(
 }
 
 /// One arm per layer type: read its fields (each error carries the field's line and column).
-fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
+pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     Ok(match kind {
         LayerKind::Affine => {
             let w = f.matrix_either(&["W", "w"], "W (a D×H matrix)", Vector::Reject)?;
@@ -297,7 +297,7 @@ fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     })
 }
 
-fn targets(v: &Value) -> Result<Targets> {
+pub(super) fn targets(v: &Value) -> Result<Targets> {
     let Value::Array(items) = v else {
         bail!("t must be a list of class labels like [1, 0] or one-hot rows like [[0, 1], [1, 0]]")
     };
