@@ -420,3 +420,19 @@ fn train_errors_exit_2_with_a_message() {
     let o = backstep(&["train", "--optimizer", "rmsprop"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn trace_json_marks_the_update_steps() {
+    let o = backstep(&["trace", "--preset", "train-xor", "--format", "json"]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let phases: Vec<&str> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["phase"].as_str().unwrap())
+        .collect();
+    assert_eq!(phases[phases.len() - 4..], ["update"; 4]);
+    assert_eq!(phases[phases.len() - 5], "backward");
+    assert_eq!(v["steps"][phases.len() - 4]["op"], "W ← W − lr·dW");
+}

@@ -3,7 +3,7 @@
 //! - text: the preset, the data and the settings, then per epoch
 //!   `iter  0  loss 1.0986  train acc, test acc | 0.3333, 0.3333` (train_neuralnet.py's line),
 //!   then the final numbers; a progress bar on stderr when stderr is a terminal;
-//! - JSON: the contract in README.md ("train --format json");
+//! - JSON: the contract in README.md ("Training");
 //! - CSV: `iter,loss,train_acc,test_acc`, one row per iteration, the accuracies empty between
 //!   evaluations (and `test_acc` empty without a test set).
 
@@ -12,12 +12,11 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 
 use super::PresetArg;
 use crate::engine::optim::OptimizerKind;
-use crate::engine::train::{Epoch, StepReport, Trainer};
 use crate::preset::{Preset, TrainOverrides};
+use crate::report::train as report;
 
 /// Formats of `train`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,51 +115,6 @@ impl TrainArgs {
     }
 }
 
-/// `train --format json` (a contract).
-#[derive(Debug, Serialize)]
-struct TrainJson<'a> {
-    preset: &'a str,
-    data: DataJson<'a>,
-    config: ConfigJson,
-    loss: &'a [f64],
-    epochs: Vec<EpochJson>,
-    #[serde(rename = "final")]
-    last: FinalJson,
-    params: serde_json::Map<String, serde_json::Value>,
-}
-
-#[derive(Debug, Serialize)]
-struct DataJson<'a> {
-    name: &'a str,
-    train: usize,
-    test: usize,
-    features: usize,
-    classes: usize,
-}
-
-#[derive(Debug, Serialize)]
-struct ConfigJson {
-    iters: usize,
-    batch: usize,
-    lr: f64,
-    optimizer: &'static str,
-    seed: u64,
-}
-
-#[derive(Debug, Serialize)]
-struct EpochJson {
-    iter: usize,
-    train_acc: f64,
-    test_acc: Option<f64>,
-}
-
-#[derive(Debug, Serialize)]
-struct FinalJson {
-    loss: Option<f64>,
-    train_acc: f64,
-    test_acc: Option<f64>,
-}
-
 /// Run the loop of `args`, writing `format` to `out`.
 pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
     let preset = args.load()?;
@@ -168,20 +122,20 @@ pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
     let format = args.format.unwrap_or(TrainFormat::Text);
     let bar = progress(trainer.config().iters);
     match format {
-        TrainFormat::Text => header(&preset, &trainer, out)?,
+        TrainFormat::Text => report::header(&preset, &trainer, out)?,
         TrainFormat::Csv => writeln!(out, "iter,loss,train_acc,test_acc")?,
         TrainFormat::Json => {}
     }
     while !trainer.finished() {
-        let report = trainer.step()?;
+        let step = trainer.step()?;
         bar.inc(1);
         match format {
             TrainFormat::Text => {
-                if let Some(e) = report.epoch {
-                    writeln!(out, "{}", epoch_line(&report, &e))?;
+                if let Some(e) = step.epoch {
+                    writeln!(out, "{}", report::epoch_line(&step, &e))?;
                 }
             }
-            TrainFormat::Csv => writeln!(out, "{}", csv_row(&report))?,
+            TrainFormat::Csv => writeln!(out, "{}", report::csv_row(&step))?,
             TrainFormat::Json => {}
         }
     }
@@ -189,17 +143,11 @@ pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
     let last = trainer.final_report()?;
     match format {
         TrainFormat::Text => {
-            let test = last.test_acc.map_or("—".to_string(), |a| format!("{a:.4}"));
-            writeln!(
-                out,
-                "final  loss {}  train acc {:.4}  test acc {test}",
-                last.loss.map_or("—".to_string(), |l| format!("{l:.4}")),
-                last.train_acc
-            )?;
+            writeln!(out, "{}", report::final_line(&last))?;
         }
         TrainFormat::Csv => {}
         TrainFormat::Json => {
-            let json = to_json(&preset, &trainer, last);
+            let json = report::to_json(&preset, &trainer, last);
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
@@ -220,104 +168,4 @@ fn progress(iters: usize) -> ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-fn header(preset: &Preset, trainer: &Trainer, out: &mut dyn Write) -> Result<()> {
-    let data = trainer.data();
-    let c = trainer.config();
-    writeln!(out, "{} — {}", preset.name, preset.title)?;
-    writeln!(
-        out,
-        "data {}: {} training rows, {} test rows, {} features, {} classes",
-        data.name,
-        data.train.rows(),
-        data.test_rows(),
-        data.features(),
-        data.classes
-    )?;
-    writeln!(
-        out,
-        "{} lr {}, batch {}, {} iterations ({} per epoch), seed {}",
-        c.optimizer.kind.as_str(),
-        c.optimizer.lr,
-        c.batch,
-        c.iters,
-        trainer.iter_per_epoch(),
-        c.seed
-    )?;
-    Ok(())
-}
-
-/// `iter     0  loss 1.0986  train acc, test acc | 0.3333, 0.3333`.
-fn epoch_line(report: &StepReport, e: &Epoch) -> String {
-    let test = e.test_acc.map_or("—".to_string(), |a| format!("{a:.4}"));
-    format!(
-        "iter {:>6}  loss {:.4}  train acc, test acc | {:.4}, {test}",
-        report.iter, report.loss, e.train_acc
-    )
-}
-
-/// `12,0.5321,,` or `0,1.0986,0.3333,0.35` at full precision.
-fn csv_row(report: &StepReport) -> String {
-    let (train, test) = match report.epoch {
-        Some(e) => (
-            e.train_acc.to_string(),
-            e.test_acc.map(|a| a.to_string()).unwrap_or_default(),
-        ),
-        None => (String::new(), String::new()),
-    };
-    format!("{},{},{train},{test}", report.iter, report.loss)
-}
-
-fn to_json<'a>(
-    preset: &'a Preset,
-    trainer: &'a Trainer,
-    last: crate::engine::train::Final,
-) -> TrainJson<'a> {
-    let data = trainer.data();
-    let c = trainer.config();
-    let mut params = serde_json::Map::new();
-    for l in &trainer.network().layers {
-        for (param, m) in l.layer.param_list() {
-            let value = if l.layer.is_vector(param) {
-                serde_json::Value::from(m.iter().copied().collect::<Vec<f64>>())
-            } else {
-                crate::report::json::rows(m)
-            };
-            params.insert(format!("{}.{}", l.name, param.key()), value);
-        }
-    }
-    TrainJson {
-        preset: &preset.name,
-        data: DataJson {
-            name: &data.name,
-            train: data.train.rows(),
-            test: data.test_rows(),
-            features: data.features(),
-            classes: data.classes,
-        },
-        config: ConfigJson {
-            iters: c.iters,
-            batch: c.batch,
-            lr: c.optimizer.lr,
-            optimizer: c.optimizer.kind.as_str(),
-            seed: c.seed,
-        },
-        loss: trainer.losses(),
-        epochs: trainer
-            .epochs()
-            .iter()
-            .map(|e| EpochJson {
-                iter: e.iter,
-                train_acc: e.train_acc,
-                test_acc: e.test_acc,
-            })
-            .collect(),
-        last: FinalJson {
-            loss: last.loss,
-            train_acc: last.train_acc,
-            test_acc: last.test_acc,
-        },
-        params,
-    }
 }

@@ -168,6 +168,30 @@ impl Dataset {
         self.train.x.ncols()
     }
 
+    /// The rectangle `((x_min, x_max), (y_min, y_max))` around every row of 2-D data (train and
+    /// test), widened by `margin` times its size on each side: the plane of a decision-boundary map.
+    /// `None` unless there are exactly 2 features.
+    pub fn bounds(&self, margin: f64) -> Option<((f64, f64), (f64, f64))> {
+        if self.features() != 2 {
+            return None;
+        }
+        let mut lo = [f64::INFINITY; 2];
+        let mut hi = [f64::NEG_INFINITY; 2];
+        for part in std::iter::once(&self.train).chain(self.test.as_ref()) {
+            for row in part.x.rows() {
+                for k in 0..2 {
+                    lo[k] = lo[k].min(row[k]);
+                    hi[k] = hi[k].max(row[k]);
+                }
+            }
+        }
+        let widen = |k: usize| {
+            let pad = (hi[k] - lo[k]).max(1e-9) * margin;
+            (lo[k] - pad, hi[k] + pad)
+        };
+        Some((widen(0), widen(1)))
+    }
+
     /// Number of test rows (0 without a test set).
     pub fn test_rows(&self) -> usize {
         self.test.as_ref().map_or(0, Labeled::rows)
@@ -216,6 +240,18 @@ mod tests {
         assert!(e.to_string().contains("none for training"), "{e}");
         let none = Dataset::split("n", numbered(4), 0.0, 0, Layout::Plain).unwrap();
         assert!(none.test.is_none());
+    }
+
+    #[test]
+    fn bounds_cover_every_point_with_a_margin() {
+        let x = ndarray::array![[0.0, -1.0], [2.0, 1.0], [1.0, 0.0], [0.5, 0.5]];
+        let all = Labeled::from_labels(x, &[0, 1, 0, 1], 2).unwrap();
+        let d = Dataset::split("p", all, 0.25, 0, Layout::Points).unwrap();
+        assert_eq!(d.bounds(0.1), Some(((-0.2, 2.2), (-1.2, 1.2))));
+        assert_eq!(
+            Dataset::whole("n", numbered(3), Layout::Plain).bounds(0.1),
+            None
+        );
     }
 
     #[test]

@@ -16,19 +16,20 @@
 //! updates) for the explorer without changing the trainer.
 
 mod eval;
+mod pass;
+
+pub use pass::run_with_update;
+use pass::{apply, has_modes, test_mode};
 
 use std::sync::Arc;
 
-use anyhow::{Context, Result, ensure};
+use anyhow::{Result, ensure};
 
+use super::Matrix;
 use super::data::{Dataset, Labeled};
-use super::layer::Layer;
 use super::network::{Inputs, Network, Run, Targets};
-use super::op::Op;
-use super::optim::{Optimizer, OptimizerConfig, ParamRef, UpdateDraft};
+use super::optim::{Optimizer, OptimizerConfig};
 use super::rng::SplitMix64;
-use super::tape::{Phase, Recorder, StepDraft};
-use super::{Grad, Matrix};
 
 pub use eval::{accuracy, grid_points, predict_scores};
 
@@ -324,6 +325,12 @@ impl Trainer {
         )?))
     }
 
+    /// The predicted class of each row of `x` (e.g. test images), with the current weights.
+    pub fn predict_labels(&self, x: &Matrix) -> Result<Vec<usize>> {
+        let network = test_mode(&self.network);
+        Ok(super::data::argmax_rows(&predict_scores(&network, x)?))
+    }
+
     /// The predicted class at each point of a `cols`×`rows` grid over the rectangle `x` × `y`
     /// (row 0 at the top, `y.1`), for a decision-boundary map of 2-D data.
     pub fn predict_grid(
@@ -360,56 +367,6 @@ impl Trainer {
     }
 }
 
-/// Forward, backward and the update phase: [`Network::run`], then every parameter's update by
-/// (a copy of) `optimizer` recorded as [`Phase::Update`] steps. The network does not change.
-pub fn run_with_update(network: &Network, inputs: &Inputs, optimizer: &Optimizer) -> Result<Run> {
-    let mut run = network.run(inputs)?;
-    let grads: Vec<Vec<Grad>> = run.layers.iter().map(|l| l.grads.clone()).collect();
-    let drafts = apply(&mut network.clone(), &mut optimizer.clone(), &grads, true)?;
-    for d in drafts {
-        let Some(l) = network.layers.get(d.layer) else {
-            continue;
-        };
-        run.tape
-            .enter(Phase::Update, d.layer, &l.name, l.layer.kind());
-        run.tape.record(|| StepDraft {
-            op: Op::Update(d.rule),
-            label: d.label,
-            formula: d.formula,
-            reads: d.reads,
-            writes: d.writes,
-            note: d.note,
-            numpy: d.numpy,
-        });
-    }
-    Ok(run)
-}
-
-/// True when a layer behaves differently in training and at test time (Dropout, BatchNorm).
-fn has_modes(network: &Network) -> bool {
-    network
-        .layers
-        .iter()
-        .any(|l| matches!(l.layer, Layer::Dropout(_) | Layer::BatchNorm(_)))
-}
-
-/// The network as the book's `predict(x, train_flg=False)` runs it: Dropout off, BatchNorm on
-/// its running statistics (a copy only when some layer has a mode).
-fn test_mode(network: &Network) -> std::borrow::Cow<'_, Network> {
-    if !has_modes(network) {
-        return std::borrow::Cow::Borrowed(network);
-    }
-    let mut n = network.clone();
-    for l in &mut n.layers {
-        match &mut l.layer {
-            Layer::Dropout(d) => d.train = false,
-            Layer::BatchNorm(b) => b.train = false,
-            _ => {}
-        }
-    }
-    std::borrow::Cow::Owned(n)
-}
-
 /// `batch` row indices drawn with replacement from `rows`, or `None` when the batch takes every row.
 fn draw(rows: usize, batch: usize, rng: &mut SplitMix64) -> Option<Vec<usize>> {
     (batch < rows).then(|| (0..batch).map(|_| rng.below(rows)).collect())
@@ -422,37 +379,6 @@ fn inputs(batch: Labeled) -> Inputs {
         t: Some(Targets::OneHot(batch.t)),
         dout: None,
     }
-}
-
-/// One optimizer update of every parameter of `network` with `grads` (per layer, as backward
-/// returned them), in layer order.
-fn apply(
-    network: &mut Network,
-    optimizer: &mut Optimizer,
-    grads: &[Vec<Grad>],
-    record: bool,
-) -> Result<Vec<UpdateDraft>> {
-    let count = grads.iter().map(Vec::len).sum();
-    optimizer.begin(count)?;
-    let mut drafts = Vec::new();
-    let mut index = 0;
-    for (layer, (l, g)) in network.layers.iter_mut().zip(grads).enumerate() {
-        for grad in g {
-            let value = l
-                .layer
-                .param_mut(grad.name)
-                .with_context(|| format!("{} has no parameter {} to update", l.name, grad.name))?;
-            let mut p = ParamRef {
-                layer,
-                param: grad.param,
-                value,
-                grad: &grad.value,
-            };
-            drafts.extend(optimizer.update_one(index, &mut p, record)?);
-            index += 1;
-        }
-    }
-    Ok(drafts)
 }
 
 #[cfg(test)]

@@ -291,6 +291,8 @@ fn a_grid_of_predictions_covers_the_plane() {
     assert_eq!(grid.len(), 12);
     let points = grid_points((-1.0, 1.0), (-1.0, 1.0), 4, 3);
     assert_eq!((points[[0, 0]], points[[0, 1]]), (-0.75, 1.0 - 1.0 / 3.0));
+    let labels = trainer.predict_labels(&points).unwrap();
+    assert_eq!(labels, grid);
     let p = trainer.predict(&points).unwrap();
     assert!((p.row(0).sum() - 1.0).abs() < 1e-12);
 }
