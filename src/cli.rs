@@ -3,10 +3,6 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
-pub mod graph_report;
-pub mod markdown;
-pub mod output;
-
 use std::io::Write;
 
 use anyhow::{Context, Result};
@@ -14,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::preset::{BUILTINS, Preset};
+use crate::report::{graph_report, json, markdown, text};
 
 /// Step through backpropagation, one matrix operation at a time.
 ///
@@ -142,8 +139,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             }
             let run = preset.run()?;
             let written = match format {
-                TraceFormat::Text => output::trace_text(&preset, &run, out),
-                TraceFormat::Json => write_json(out, &output::trace_json(&preset, &run)),
+                TraceFormat::Text => text::trace_text(&preset, &run, out),
+                TraceFormat::Json => write_json(out, &json::trace_json(&preset, &run)),
                 TraceFormat::Markdown => out
                     .write_all(markdown::trace_markdown(&preset, &run).as_bytes())
                     .map_err(Into::into),
@@ -168,8 +165,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             let preset = preset.load()?;
             let report = preset.check(*eps, *tol)?;
             let written = match format {
-                CheckFormat::Text => output::check_text(&preset, &report, out),
-                CheckFormat::Json => write_json(out, &output::check_json(&preset, &report)),
+                CheckFormat::Text => text::check_text(&preset, &report, out),
+                CheckFormat::Json => write_json(out, &json::check_json(&preset, &report)),
             };
             quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(if report.passed() {
@@ -222,7 +219,7 @@ fn trace_graph(
     let run = graph.run().with_context(|| preset.source.describe())?;
     let written = match format {
         TraceFormat::Json => write_json(out, &graph_report::graph_json(preset, graph, &run)),
-        TraceFormat::Text => output::trace_text(preset, &run.run, out).and_then(|()| {
+        TraceFormat::Text => text::trace_text(preset, &run.run, out).and_then(|()| {
             writeln!(
                 out,
                 "\nthe graph after backward (values above the edges, gradients below):\n"

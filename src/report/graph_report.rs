@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::output::rows;
+use super::json::rows;
 use crate::engine::Matrix;
 use crate::engine::figure::Figure;
 use crate::engine::graph::{Graph, GraphRun};
