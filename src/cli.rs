@@ -3,7 +3,6 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
-pub mod graph_report;
 pub mod train;
 
 use std::io::Write;
@@ -13,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
-use crate::report::{json, markdown, text};
+use crate::report::{graph_report, json, markdown, text};
 
 /// Step through backpropagation, one matrix operation at a time.
 ///

@@ -3,12 +3,12 @@
 
 use serde_json::{Value, json};
 
+use super::json::rows;
 use crate::engine::Matrix;
 use crate::engine::figure::Figure;
 use crate::engine::graph::{Graph, GraphRun};
 use crate::engine::layer::LayerKind;
 use crate::preset::Preset;
-use crate::report::json::rows;
 use crate::tui::ui::graph::figure_text;
 
 /// A 1-D parameter as a flat array.
