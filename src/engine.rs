@@ -15,7 +15,7 @@ pub mod tape;
 pub type Matrix = ndarray::Array2<f64>;
 
 pub use check::{CheckReport, TensorCheck, gradient_check};
-pub use layer::{Cache, Grad, Layer, LayerKind};
+pub use layer::{Cache, Grad, Kink, Layer, LayerKind};
 pub use network::{Inputs, LayerRun, NamedLayer, Network, Run, Targets};
 pub use op::{BinOp, Combine, Explanation, Op, Term, UnaryFn};
 pub use tape::{NoRecord, Operand, Phase, Recorder, Step, Tape};

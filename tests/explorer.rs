@@ -396,3 +396,28 @@ fn help_scroll_stops_at_its_end() {
     }
     assert!(screen(&a, 80, 24).contains("mouse"));
 }
+
+#[test]
+fn the_check_popup_shows_the_kink_note() {
+    // Affine1's first pre-activation is 3e-7, within h of ReLU's kink: the check fails and says why.
+    let preset = Preset::from_toml(
+        "x = [[1.0, 2.0], [1.0, 1.0]]\nt = [0, 1]\n\
+         [[layers]]\ntype = \"affine\"\nW = [[0.5, -0.3], [-0.24999985, 0.4]]\nb = [0.0, 0.0]\n\
+         [[layers]]\ntype = \"relu\"\n\
+         [[layers]]\ntype = \"affine\"\nW = [[0.7, -0.2], [0.1, 0.3]]\nb = [0.0, 0.0]\n\
+         [[layers]]\ntype = \"softmax_with_loss\"\n",
+        backstep::preset::Source::File("kink.toml".into()),
+    )
+    .unwrap();
+    let mut a = App::new(preset).unwrap();
+    press(&mut a, KeyCode::Char('c'));
+    let text = screen(&a, 120, 36);
+    assert!(text.contains("gradient check — FAIL"), "{text}");
+    assert!(
+        text.contains(
+            "note: ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("check with --eps 1e-8."), "{text}");
+}

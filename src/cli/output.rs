@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use crate::engine::check::CheckReport;
+use crate::engine::check::{CheckNote, CheckReport};
 use crate::engine::format::{block, duration, inline, mask_block, sci, shape, short};
 use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
@@ -199,7 +199,23 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
             sci(r.tolerance)
         )?;
     }
+    for note in &r.notes {
+        writeln!(out, "note: {}", note.text(r.h))?;
+    }
     Ok(())
+}
+
+/// One check note as JSON: its kind, the layer, the sentence, and its numbers.
+fn note_json(note: &CheckNote, h: f64) -> Value {
+    match note {
+        CheckNote::Kink(k) => json!({ "kind": note.kind(), "layer": k.layer, "name": k.layer_name,
+            "at": k.kink.at, "near": k.near, "cells": k.cells, "exact": k.exact, "nearest": k.nearest,
+            "suggested_eps": k.suggested_h, "text": note.text(h) }),
+        CheckNote::LogEpsilon(e) => {
+            json!({ "kind": note.kind(), "layer": e.layer, "name": e.layer_name,
+            "cells": e.cells, "row": e.row, "smallest": e.smallest, "gap": e.gap, "text": note.text(h) })
+        }
+    }
 }
 
 /// The check as JSON.
@@ -214,5 +230,6 @@ pub fn check_json(preset: &Preset, r: &CheckReport) -> Value {
         .collect();
     json!({ "preset": preset.name, "h": r.h, "tolerance": r.tolerance, "passed": r.passed(), "max_rel_err": r.max_rel_err(),
         "objective": r.objective, "cells": r.cells, "parameters": r.parameters, "numerical_passes": r.numerical_passes,
-        "numerical_seconds": r.numerical_time.as_secs_f64(), "backprop_seconds": r.backprop_time.as_secs_f64(), "tensors": tensors })
+        "numerical_seconds": r.numerical_time.as_secs_f64(), "backprop_seconds": r.backprop_time.as_secs_f64(), "tensors": tensors,
+        "notes": r.notes.iter().map(|n| note_json(n, r.h)).collect::<Vec<_>>() })
 }

@@ -11,6 +11,7 @@
 //! number a full forward pass gives (tested against [`numerical_gradient_naive`]).
 
 mod delta;
+pub mod notes;
 
 use std::time::{Duration, Instant};
 
@@ -19,6 +20,7 @@ use anyhow::Result;
 use super::Matrix;
 use super::network::{Inputs, Network};
 use delta::Base;
+pub use notes::{CheckNote, KinkNote, LogEpsilonNote};
 
 /// Default step for central differences (the book's h = 1e-4).
 pub const DEFAULT_H: f64 = 1e-4;
@@ -65,6 +67,9 @@ pub struct CheckReport {
     pub backprop_time: Duration,
     /// The scalar differentiated.
     pub objective: f64,
+    /// Why some relative errors can be large although backprop is right (a kink within h, the
+    /// loss's 1e-7): see [`notes`].
+    pub notes: Vec<CheckNote>,
 }
 
 impl CheckReport {
@@ -247,6 +252,7 @@ pub fn gradient_check(
         numerical_time,
         backprop_time,
         objective: run.objective,
+        notes: notes::find(net, &run, h, tolerance),
     })
 }
 

@@ -25,7 +25,8 @@ pub use relu::ReluCache;
 pub use sigmoid::SigmoidCache;
 pub(crate) use softmax::loss_recorded;
 pub use softmax::{
-    LossCache, SoftmaxCache, cross_entropy, cross_entropy_row, softmax_row, softmax_rows,
+    LOG_EPSILON, LossCache, SoftmaxCache, cross_entropy, cross_entropy_row, softmax_row,
+    softmax_rows,
 };
 
 /// The kinds of layer, as written in a preset's `type` field.
@@ -47,7 +48,38 @@ pub enum LayerKind {
     Add,
 }
 
+/// A point where a layer's function has no derivative (ReLU's corner at 0). Near one, a
+/// central difference straddles two slopes and measures neither; the gradient check and the
+/// Jacobian view say so instead of calling it a mismatch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Kink {
+    /// The input value of the kink.
+    pub at: f64,
+    /// The slopes left and right of it.
+    pub slopes: (f64, f64),
+    /// The slope the layer's backward uses exactly at the kink.
+    pub backward_slope: f64,
+}
+
+impl Kink {
+    /// The slope a central difference measures at `x` with step `h` when the kink lies inside
+    /// `[x − h, x + h]`: the two sides weighted by how much of the step falls on each.
+    pub fn straddled_slope(&self, x: f64, h: f64) -> f64 {
+        let left = ((self.at - (x - h)) / (2.0 * h)).clamp(0.0, 1.0);
+        left * self.slopes.0 + (1.0 - left) * self.slopes.1
+    }
+}
+
 impl LayerKind {
+    /// The points where this kind of layer has no derivative, elementwise in its input: ReLU's
+    /// 0; none for the smooth layers.
+    pub fn kinks(self) -> &'static [Kink] {
+        match self {
+            LayerKind::Relu => relu::kinks(),
+            _ => &[],
+        }
+    }
+
     /// Every kind, in the order the help lists them.
     pub const ALL: [LayerKind; 7] = [
         LayerKind::Affine,

@@ -5,7 +5,7 @@
 //! masked cells set to 0. Cache: the mask (stored as 1.0 = True, 0.0 = False).
 
 use super::affine::cached_note;
-use super::draft;
+use super::{Kink, draft};
 use crate::engine::Matrix;
 use crate::engine::format::inline;
 use crate::engine::op::Op;
@@ -18,6 +18,16 @@ pub struct ReluCache {
     pub mask: Matrix,
     /// The tape index of the forward step that wrote the mask.
     pub mask_step: Option<usize>,
+}
+
+/// Where ReLU has no derivative: the corner of max(0, x) at x = 0, slope 0 on the left, 1 on the
+/// right. Backward uses 0 there, because the mask `x ≤ 0` is True at 0.
+pub fn kinks() -> &'static [Kink] {
+    &[Kink {
+        at: 0.0,
+        slopes: (0.0, 1.0),
+        backward_slope: 0.0,
+    }]
 }
 
 /// The mask `x ≤ 0` as 1.0 / 0.0.

@@ -53,11 +53,21 @@ pub fn softmax_row(mut row: ArrayViewMut1<'_, f64>) {
     row.mapv_inplace(|v| v / sum);
 }
 
+/// The book's guard in the loss, `log(y + 1e-7)`: it keeps log 0 = −inf away, and makes the loss
+/// differ slightly from the function whose derivative backward's `(y − t)/N` is.
+pub const LOG_EPSILON: f64 = 1e-7;
+
 /// Cross-entropy of one row of probabilities against its target row: `−Σₖ t[k]·log(y[k] + 1e-7)`.
 pub fn cross_entropy_row(y: ArrayView1<'_, f64>, t: ArrayView1<'_, f64>) -> f64 {
     y.iter()
         .zip(t.iter())
-        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
+        .map(|(&p, &q)| {
+            if q != 0.0 {
+                -q * (p + LOG_EPSILON).ln()
+            } else {
+                0.0
+            }
+        })
         .sum()
 }
 

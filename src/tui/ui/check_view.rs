@@ -106,6 +106,16 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
         ),
         theme.dim(),
     ));
+    // Why a large error need not be backprop's fault: a kink within h, the loss's 1e-7.
+    for note in &report.notes {
+        for (k, text) in wrap(&note.text(report.h), inner.width.saturating_sub(6))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if k == 0 { "note: " } else { "      " };
+            lines.push(Line::styled(format!("{lead}{text}"), theme.key()));
+        }
+    }
     let text_h = (lines.len() as u16).min(inner.height);
     for (k, line) in lines.into_iter().take(text_h as usize).enumerate() {
         line.render(
@@ -140,9 +150,40 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
     }
 }
 
+/// `text` cut into lines at most `width` columns wide (display width), at spaces.
+fn wrap(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(10));
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = Span::raw(line.as_str()).width() + 1 + Span::raw(word).width();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::{thousands, wrap};
+
+    #[test]
+    fn notes_wrap_at_spaces_by_display_width() {
+        assert_eq!(
+            wrap("ReLU has no derivative at its kink", 16),
+            ["ReLU has no", "derivative at", "its kink"]
+        );
+        // CJK characters are two columns wide
+        assert_eq!(wrap("全连接层 全连接层 x", 10), ["全连接层", "全连接层 x"]);
+    }
 
     #[test]
     fn thousands_are_grouped() {
