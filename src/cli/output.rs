@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use crate::engine::check::{CheckNote, CheckReport};
-use crate::engine::format::{block, duration, inline, mask_block, sci, shape, short};
+use crate::engine::format::{block, count, duration, inline, mask_block, sci, shape, short};
 use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
 
@@ -178,9 +178,9 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     }
     writeln!(
         out,
-        "numerical: {} cells × 2 = {} forward passes in {}",
-        r.cells,
-        r.numerical_passes,
+        "numerical: {} × 2 = {} in {}",
+        count(r.cells, "cell"),
+        count(r.numerical_passes, "forward pass"),
         duration(r.numerical_time)
     )?;
     writeln!(

@@ -165,6 +165,24 @@ pub fn elide(n: usize, max: usize) -> Vec<Option<usize>> {
     v
 }
 
+/// One cell of a named matrix: `dW[1,0]`, and `(y − t)[0,1]` when the name is an expression, so
+/// the index reads as applying to all of it rather than to its last symbol.
+pub fn cell(name: &str, row: usize, col: usize) -> String {
+    format!("{}[{row},{col}]", indexable(name))
+}
+
+/// `name`, in parentheses when it is an expression (holds a space or an operator).
+pub fn indexable(name: &str) -> std::borrow::Cow<'_, str> {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || "·⊙−+-*/×÷".contains(c))
+    {
+        std::borrow::Cow::Owned(format!("({name})"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 /// A counted noun: `1 column`, `3 columns`, `0 rows`, `1 matrix`, `2 matrices`.
 ///
 /// The one place plurals are made, so no message says `1 columns` or `the 1 rows`.
@@ -318,6 +336,15 @@ mod tests {
             }
             v *= 1.93;
         }
+    }
+
+    #[test]
+    fn an_expression_is_parenthesised_before_its_index() {
+        assert_eq!(cell("dW", 1, 0), "dW[1,0]");
+        assert_eq!(cell("y − t", 0, 1), "(y − t)[0,1]");
+        assert_eq!(cell("X·W", 1, 2), "(X·W)[1,2]");
+        assert_eq!(cell("dout ⊙ y", 0, 0), "(dout ⊙ y)[0,0]");
+        assert_eq!(cell("d_x", 0, 0), "d_x[0,0]");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::matrix::{Vector, matrix};
+use crate::engine::format::a_or_an;
 use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targets};
 
 #[derive(Deserialize)]
@@ -209,13 +210,18 @@ fn build_layer<'l>(text: &str, kind: LayerKind, l: &'l RawLayer) -> Result<Layer
         matrix(v.get_ref(), name, vector).map_err(|e| anyhow!("{}: {e}", field(text, v)))
     };
     let need = |v: Option<&'l Spanned<Value>>, name: &str| -> Result<&'l Spanned<Value>> {
-        v.ok_or_else(|| anyhow!("{at}: a {} layer needs {name}", kind.as_str()))
+        v.ok_or_else(|| {
+            anyhow!(
+                "{at}: {} needs {name}",
+                a_or_an(&format!("{} layer", kind.as_str()))
+            )
+        })
     };
     let no_params = |what: &str| -> Result<()> {
         ensure!(
             w.is_none() && l.b.is_none(),
-            "{at}: a {} layer takes no {what}; remove W, w and b",
-            kind.as_str()
+            "{at}: {} takes no {what}; remove W, w and b",
+            a_or_an(&format!("{} layer", kind.as_str()))
         );
         Ok(())
     };

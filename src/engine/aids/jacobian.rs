@@ -11,7 +11,7 @@
 use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
-use crate::engine::format::{num, short};
+use crate::engine::format::{count, num, short};
 use crate::engine::layer::{Cache, Kink, LayerKind};
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
@@ -89,9 +89,9 @@ impl JacobianView {
 pub fn jacobian_for_step(net: &Network, run: &Run, step: usize) -> Result<JacobianView> {
     let s = run.tape.steps.get(step).with_context(|| {
         format!(
-            "step {} does not exist: the tape has {} steps",
+            "step {} does not exist: the tape has {}",
             step + 1,
-            run.tape.len()
+            count(run.tape.len(), "step")
         )
     })?;
     jacobian(net, run, s.layer)
@@ -101,8 +101,8 @@ pub fn jacobian_for_step(net: &Network, run: &Run, step: usize) -> Result<Jacobi
 pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> {
     let named = net.layers.get(layer).with_context(|| {
         format!(
-            "layer {layer} does not exist: the network has {} layers",
-            net.layers.len()
+            "layer {layer} does not exist: the network has {}",
+            count(net.layers.len(), "layer")
         )
     })?;
     let lr = run.layers.get(layer).with_context(|| {
@@ -234,9 +234,9 @@ fn structure(kind: LayerKind, (n, d): (usize, usize), (_, k): (usize, usize)) ->
         LayerKind::Sigmoid => "diagonal: ∂y[i]/∂x[i] = y(1 − y), every other entry 0. The shortcut dx = dout ⊙ y ⊙ (1 − y) multiplies by this diagonal cell by cell".into(),
         LayerKind::Mul => "diagonal: ∂(x ⊙ w)[i]/∂x[i] = w[i] (the other factor). The shortcut dx = dout ⊙ w multiplies by it cell by cell".into(),
         LayerKind::Add => "the identity: ∂(x + b)/∂x = 1 on the diagonal. The shortcut passes dout through unchanged".into(),
-        LayerKind::Softmax => format!("block-diagonal: one dense {d}×{d} block diag(y) − y·yᵀ per row ({n} blocks), zero between rows: a row's outputs depend on all of that row's inputs and nothing else. The shortcut dx = y ⊙ (dout − Σ dout ⊙ y) applies each block without building it"),
+        LayerKind::Softmax => format!("block-diagonal: one dense {d}×{d} block diag(y) − y·yᵀ per row ({}), zero between rows: a row's outputs depend on all of that row's inputs and nothing else. The shortcut dx = y ⊙ (dout − Σ dout ⊙ y) applies each block without building it", count(n, "block")),
         LayerKind::SoftmaxWithLoss => format!("one row (L is a scalar): ∂L/∂x = (y − t)/N with N = {n}. The shortcut writes that row directly, never forming softmax's {d}×{d} blocks"),
-        LayerKind::Affine => format!("block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {n} copies of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once"),
+        LayerKind::Affine => format!("block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {}. The shortcut dx = dout · Wᵀ applies {} at once", count(n, "copy") + " of Wᵀ", if n == 1 { "it" } else { "them all" }),
     }
 }
 

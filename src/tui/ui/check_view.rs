@@ -11,7 +11,7 @@ use super::layout::{fit, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
 use crate::engine::CheckReport;
-use crate::engine::format::{duration, sci};
+use crate::engine::format::{count, duration, sci};
 use crate::tui::app::App;
 
 /// `39760` as `39,760`.
@@ -82,9 +82,9 @@ pub fn render(app: &App, report: &CheckReport, selected: usize, area: Rect, buf:
     }
     lines.push(Line::raw(""));
     lines.push(Line::raw(format!(
-        "numerical: {} cells × 2 = {} forward passes in {}",
-        report.cells,
-        report.numerical_passes,
+        "numerical: {} × 2 = {} in {}",
+        count(report.cells, "cell"),
+        count(report.numerical_passes, "forward pass"),
         duration(report.numerical_time)
     )));
     lines.push(Line::raw(format!(
