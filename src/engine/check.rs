@@ -13,6 +13,8 @@
 mod delta;
 pub mod notes;
 
+pub use delta::{Delta, cell_to_row, map_cells, materialize};
+
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -135,7 +137,7 @@ fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
 /// Which tensor a cell belongs to: x (`None`) or parameter `name` of layer `l`.
 #[derive(Debug, Clone)]
 struct Target {
-    layer: Option<usize>,
+    layer: Option<(usize, super::operand::Param)>,
     param: &'static str,
     shape: (usize, usize),
 }
@@ -170,10 +172,10 @@ pub fn gradient_check(
     }];
     let mut analytic = vec![run.dx.clone()];
     for (i, l) in net.layers.iter().enumerate() {
-        for ((name, p), g) in l.layer.params().into_iter().zip(&run.layers[i].grads) {
+        for ((param, p), g) in l.layer.param_list().into_iter().zip(&run.layers[i].grads) {
             targets.push(Target {
-                layer: Some(i),
-                param: name,
+                layer: Some((i, param)),
+                param: param.key(),
                 shape: p.dim(),
             });
             analytic.push(g.value.clone());
@@ -194,8 +196,8 @@ pub fn gradient_check(
     let chunk = jobs.len().div_ceil(threads).max(256);
     let numerical_cell = |&(k, r, c): &(usize, usize, usize)| {
         let t: &Target = &targets[k];
-        let plus = base.perturbed(t.layer, t.param, r, c, h);
-        let minus = base.perturbed(t.layer, t.param, r, c, -h);
+        let plus = base.perturbed(t.layer, r, c, h);
+        let minus = base.perturbed(t.layer, r, c, -h);
         (plus - minus) / (2.0 * h)
     };
     let values: Vec<f64> = if jobs.len() <= chunk {
@@ -229,10 +231,10 @@ pub fn gradient_check(
         offset += count;
         let (max_abs_diff, max_rel_err) = compare(&a, &numerical);
         tensors.push(TensorCheck {
-            layer: t.layer,
+            layer: t.layer.map(|(i, _)| i),
             layer_name: t
                 .layer
-                .map(|i| net.layers[i].name.clone())
+                .map(|(i, _)| net.layers[i].name.clone())
                 .unwrap_or_else(|| "x".into()),
             param: t.param.to_string(),
             analytic: a,

@@ -5,7 +5,6 @@
 //! check, and never draws: the view in `ui` only reads it.
 
 mod aids;
-mod feeds;
 mod modes;
 mod panes;
 
@@ -22,8 +21,8 @@ use crate::engine::aids::{JacobianView, NudgeReport, Score};
 use crate::engine::{CheckReport, Matrix, Run, Step};
 use crate::preset::Preset;
 
+pub use crate::engine::op::{anchor, feeds};
 pub use aids::QuizPrompt;
-pub use feeds::{anchor, feeds};
 pub use modes::{PickerEntry, Prompt, explanation_lines};
 pub use panes::{Band, Pane, Source};
 

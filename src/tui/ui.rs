@@ -90,7 +90,7 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
     view.caption = &pane.caption;
     view.written = pane.written;
     view.cursor = focused.then_some(app.cursor);
-    if pane.title == "mask" {
+    if pane.kind.is_mask() {
         view.cells = CellText::Mask;
     }
     if pane.written {
@@ -105,11 +105,11 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
             out: app.write_cell,
         };
         view.anchor = anchor(&step.op, read, matrix, app.write_cell);
-    } else if let (Some(mask), Source::StepWrite(_) | Source::Dout(_)) =
-        (relu_mask(app), &pane.source)
+    } else if let (Some((mask, sense)), Source::StepWrite(_) | Source::Dout(_)) =
+        (backward_mask(app), &pane.source)
     {
-        if mask.dim() == matrix.dim() && pane.title != "mask" {
-            view.highlight = Highlight::Zeroed { mask };
+        if mask.dim() == matrix.dim() && !pane.kind.is_mask() {
+            view.highlight = Highlight::Zeroed { mask, sense };
         }
     }
     if focused {
@@ -120,7 +120,7 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
     }
     if let Some(report) = &app.nudge {
         view.changed = app
-            .origin_step(&pane.source, &pane.title)
+            .origin_step(&pane.source, pane.kind)
             .and_then(|s| report.changes.iter().find(|c| c.step == s))
             .map_or(&[], |c| c.cells.as_slice());
         view.nudged = nudged_cell(app, pane, &report.target);
@@ -132,8 +132,7 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
 fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, usize)> {
     match (target, &pane.source) {
         (NudgeTarget::Output { layer, row, col }, source) => {
-            let name = app.run.layers.get(*layer)?.kind.output_name();
-            let out = app.origin_step(&Source::LayerOut(*layer), name)?;
+            let out = app.origin_step(&Source::LayerOut(*layer), crate::engine::Kind::Output)?;
             let here = match source {
                 Source::LayerOut(l) => l == layer,
                 Source::Input(l) => *l == layer + 1,
@@ -156,12 +155,16 @@ fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, u
     }
 }
 
-/// The ReLU mask of the current layer, in its backward pass.
-fn relu_mask(app: &App) -> Option<&crate::engine::Matrix> {
+/// The mask of the current layer (ReLU's, Dropout's) and its sense, in its backward pass.
+fn backward_mask(app: &App) -> Option<(&crate::engine::Matrix, crate::engine::MaskSense)> {
     let step = app.current()?;
-    if step.kind != crate::engine::LayerKind::Relu || step.phase != crate::engine::Phase::Backward {
+    if step.phase != crate::engine::Phase::Backward {
         return None;
     }
     let at = app.run.mask_step(step.layer)?;
-    app.run.tape.steps.get(at).map(|s| &s.writes.value)
+    let written = &app.run.tape.steps.get(at)?.writes;
+    match written.kind {
+        crate::engine::Kind::Mask(sense) => Some((&written.value, sense)),
+        _ => None,
+    }
 }

@@ -168,7 +168,7 @@ impl App {
                 let step = self.run.tape.steps.get(*s)?;
                 let layer = self.run.layers.get(step.layer)?;
                 let is_out = step.phase == Phase::Forward
-                    && step.writes.name == layer.kind.output_name()
+                    && step.writes.kind == crate::engine::Kind::Output
                     && step.writes.value.dim() == layer.out.dim();
                 is_out.then(|| output(step.layer))
             }

@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result, bail};
 use super::{App, Mode, Source};
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, gradient_check};
 use crate::engine::format::n4;
-use crate::engine::{Explanation, Matrix, Op, Targets};
+use crate::engine::{Explanation, Kind, Matrix, Op, Param, Targets};
 use crate::preset::{BUILTINS, Preset};
 use crate::tui::action::Action;
 
@@ -25,7 +25,7 @@ const MAX_TERMS: usize = 8;
 /// mask the expansion is the comparison itself (`1.0000 ≤ 0 is False`), not a number.
 pub fn explanation_lines(op: &Op, ex: &Explanation, max_terms: usize) -> Vec<String> {
     let mut lines = ex.lines(max_terms);
-    if matches!(op, Op::Mask | Op::ApplyMask) {
+    if matches!(op, Op::Mask(_) | Op::ApplyMask) {
         if let (Some(line), Some(term)) = (lines.get_mut(1), ex.terms.first()) {
             *line = format!("⇒ {}", term.numbers);
         }
@@ -193,12 +193,12 @@ impl App {
             .and_then(|m| m.get((r, c)).copied())
             .unwrap_or(f64::NAN);
         let cell = crate::engine::format::cell(&pane.title, r, c);
-        let origin = self.origin_step(&pane.source, &pane.title);
+        let origin = self.origin_step(&pane.source, pane.kind);
         let (title, lines) = match origin.and_then(|s| Some((s, self.run.tape.steps.get(s)?))) {
             Some((s, step)) => match step.explain(r, c) {
                 Some(ex) => {
                     let mut lines = explanation_lines(&step.op, &ex, MAX_TERMS);
-                    if step.writes.name != pane.title {
+                    if step.writes.kind != pane.kind {
                         lines.insert(0, format!("{cell} is {} of step {}:", ex.target, s + 1));
                     }
                     (
@@ -219,26 +219,19 @@ impl App {
     }
 
     /// The step that wrote a pane's matrix, if a step did.
-    pub fn origin_step(&self, source: &Source, title: &str) -> Option<usize> {
+    pub fn origin_step(&self, source: &Source, kind: Kind) -> Option<usize> {
         let steps = &self.run.tape.steps;
-        let named = |mut range: std::ops::Range<usize>, names: &[&str]| {
-            range.rfind(|&s| {
-                steps
-                    .get(s)
-                    .is_some_and(|st| names.contains(&st.writes.name.as_str()))
-            })
+        let wrote = |mut range: std::ops::Range<usize>, kind: Kind| {
+            range.rfind(|&s| steps.get(s).is_some_and(|st| st.writes.kind == kind))
         };
         match source {
             Source::StepWrite(s) => Some(*s),
-            Source::LayerOut(l) => named(self.run.layers.get(*l)?.forward_steps.clone(), &[title]),
-            Source::Input(l) if *l > 0 => {
-                let prev = self.run.layers.get(l - 1)?;
-                named(prev.forward_steps.clone(), &[prev.kind.output_name()])
-            }
-            Source::Dout(l) => named(
-                self.run.layers.get(l + 1)?.backward_steps.clone(),
-                &["dx", "dX"],
+            Source::LayerOut(l) => wrote(self.run.layers.get(*l)?.forward_steps.clone(), kind),
+            Source::Input(l) if *l > 0 => wrote(
+                self.run.layers.get(l - 1)?.forward_steps.clone(),
+                Kind::Output,
             ),
+            Source::Dout(l) => wrote(self.run.layers.get(l + 1)?.backward_steps.clone(), Kind::Dx),
             _ => None,
         }
     }
@@ -255,11 +248,9 @@ impl App {
                 let layer = self.run.layers.get(*l);
                 let grad_step = layer.and_then(|lr| {
                     lr.backward_steps.clone().find(|&s| {
-                        self.run
-                            .tape
-                            .steps
-                            .get(s)
-                            .is_some_and(|st| st.writes.name == format!("d{name}"))
+                        self.run.tape.steps.get(s).is_some_and(|st| {
+                            Param::from_key(name).map(Kind::Grad) == Some(st.writes.kind)
+                        })
                     })
                 });
                 vec![

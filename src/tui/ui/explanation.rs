@@ -13,7 +13,8 @@ use super::layout::wrap_words;
 use crate::engine::aids::numpy_line;
 use crate::tui::app::{App, Mode};
 
-/// The note as one string: `ℹ`, the step's note and the cached reads it does not mention.
+/// The note as one string: `ℹ` and the step's note (which already says which forward step
+/// cached each cached read: the tape derives that sentence from the operands).
 fn note_text(app: &App) -> String {
     let Some(step) = app.current() else {
         return String::new();
@@ -21,19 +22,7 @@ fn note_text(app: &App) -> String {
     if matches!(app.mode, Mode::Quiz(_)) {
         return "ℹ the note on this step is shown once you have answered".into();
     }
-    let cached: Vec<String> = step
-        .reads
-        .iter()
-        .filter_map(|r| {
-            r.cached_at
-                .map(|s| format!("{} ← forward step {}", r.name, s + 1))
-        })
-        .collect();
-    let mut text = format!("ℹ {}", step.note);
-    if !cached.is_empty() && !step.note.contains("cached at") {
-        text.push_str(&format!("  (cached: {})", cached.join(", ")));
-    }
-    text
+    format!("ℹ {}", step.note)
 }
 
 /// Rows the note takes at `width` columns.

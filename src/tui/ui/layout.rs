@@ -241,7 +241,7 @@ fn desired(app: &App, index: usize) -> (u16, u16) {
     };
     let (rows, cols) = app.matrix(&pane.source).map(|m| m.dim()).unwrap_or((0, 0));
     (
-        pane_width(rows, cols, app.decimals, &pane.title, pane.title == "mask"),
+        pane_width(rows, cols, app.decimals, &pane.title, pane.kind.is_mask()),
         pane_height(rows),
     )
 }
