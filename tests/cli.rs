@@ -380,3 +380,110 @@ fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
     assert_eq!(v["notes"], serde_json::json!([]));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Words that read wrong in English or maths: a counted noun in the plural after 1 (`1 rows`,
+/// `the 1 rows`), `a` before a vowel (`a affine layer`), a minus sign before a negative number
+/// (`exp(−-2.0000)`, `− -0.5`).
+fn misreadings(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1].trim_end_matches([',', '.', ';', ':', ')']));
+        let counted = [
+            "rows",
+            "columns",
+            "cells",
+            "values",
+            "labels",
+            "steps",
+            "layers",
+            "blocks",
+            "copies",
+            "passes",
+            "tensors",
+            "parameters",
+            "classes",
+        ];
+        if (a == "1" || a.ends_with("(1")) && counted.contains(&b) {
+            found.push(format!("{a} {b}"));
+        }
+        if a == "a" && b.starts_with(['a', 'e', 'i', 'o', 'A', 'E', 'I', 'O']) {
+            found.push(format!("{a} {b}"));
+        }
+    }
+    for bad in ["−-", "− -", "+ -", "(−-", "- -"] {
+        if text.contains(bad) {
+            let at = text.find(bad).unwrap();
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .nth(20)
+                .map_or(0, |(i, _)| i);
+            found.push(format!(
+                "{bad:?} in …{}…",
+                &text[start..(at + 12).min(text.len())]
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn traces_of_one_row_nets_read_right() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let nets = [
+        "x = [[-2.0]]\n[[layers]]\ntype = \"sigmoid\"\n",
+        "x = [[-2.0, 0.5]]\n[[layers]]\ntype = \"relu\"\n",
+        "x = [[1.0]]\n[[layers]]\ntype = \"affine\"\nW = [[-0.5]]\nb = [0.25]\n",
+        "x = [[1.0, 2.0]]\nt = [0]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+        "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"softmax\"\n",
+        "x = [[3.0]]\n[[layers]]\ntype = \"mul\"\nw = [[-1.0]]\n[[layers]]\ntype = \"add\"\nb = [[-0.5]]\n",
+    ];
+    let mut found = Vec::new();
+    for (i, net) in nets.iter().enumerate() {
+        let path = dir.join(format!("one-{i}.toml"));
+        std::fs::write(&path, net).unwrap();
+        for format in ["text", "markdown"] {
+            let o = backstep(&[
+                "trace",
+                "--preset",
+                path.to_str().unwrap(),
+                "--format",
+                format,
+            ]);
+            assert!(o.status.success(), "{net}: {}", stderr(&o));
+            found.extend(
+                misreadings(&stdout(&o))
+                    .into_iter()
+                    .map(|m| format!("{net:?} {format}: {m}")),
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(misreadings("the 1 rows, a affine layer, 1 + -2").len(), 3);
+}
+
+#[test]
+fn a_loss_below_zero_says_it_is_the_books_1e_7() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-negloss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sure.toml");
+    // softmax of [0, 60] puts 1 − 9e-27 on class 1: y rounds to 1, and −log(1 + 1e-7) < 0
+    std::fs::write(
+        &path,
+        "x = [[0.0, 60.0]]\nt = [1]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+    )
+    .unwrap();
+    let o = backstep(&["trace", "--preset", path.to_str().unwrap()]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("L = -1.000e-7 (below 0 only because of the book's 1e-7: when y is 1, −log(y + 1e-7) = −log(1.0000001) ≈ −1e-7)"),
+        "{text}"
+    );
+    // an ordinary loss has no such note
+    let o = backstep(&["trace", "--preset", "softmax-loss"]);
+    assert!(!stdout(&o).contains("below 0 only"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -2,7 +2,7 @@
 
 use super::{Op, Reduce, broadcast_index};
 use crate::engine::Matrix;
-use crate::engine::format::n4;
+use crate::engine::format::{all_of, n4, operand};
 use crate::engine::operand::Operand;
 
 /// One term that was combined into a cell.
@@ -51,14 +51,14 @@ impl Explanation {
     pub fn expansion(&self, max_terms: usize) -> String {
         let shown: Vec<&str> = self.terms.iter().map(|t| t.numbers.as_str()).collect();
         let joined = if shown.len() > max_terms && max_terms >= 2 {
-            let head = shown[..max_terms - 1].join(" + ");
+            let head = join_terms(&shown[..max_terms - 1]);
             format!(
-                "{head} + … ({} terms) … + {}",
+                "{head} + … ({} terms) … {}",
                 shown.len(),
-                shown[shown.len() - 1]
+                join_terms(&["", shown[shown.len() - 1]]).trim_start()
             )
         } else {
-            shown.join(" + ")
+            join_terms(&shown)
         };
         let body = match self.combine {
             Combine::Sum | Combine::Single => joined,
@@ -76,6 +76,26 @@ impl Explanation {
         }
         out
     }
+}
+
+/// Terms joined with ` + `, a negative one with ` − ` and its sign dropped: `0.5 − 0.3·2.0`, never
+/// `0.5 + -0.3·2.0`.
+fn join_terms(terms: &[&str]) -> String {
+    let mut out = String::new();
+    for (k, term) in terms.iter().enumerate() {
+        match (k, term.strip_prefix('-')) {
+            (0, _) => out.push_str(term),
+            (_, Some(positive)) => {
+                out.push_str(" − ");
+                out.push_str(positive);
+            }
+            (_, None) => {
+                out.push_str(" + ");
+                out.push_str(term);
+            }
+        }
+    }
+    out
 }
 
 /// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name.
@@ -150,7 +170,7 @@ impl Op {
                                 idx_b(k).0,
                                 idx_b(k).1
                             ),
-                            numbers: format!("{}·{}", n4(va), n4(vb)),
+                            numbers: format!("{}·{}", n4(va), operand(vb)),
                             value: va * vb,
                         }
                     })
@@ -217,7 +237,7 @@ impl Op {
                         op.symbol(),
                         nm(&b.name)
                     ),
-                    format!("{} {} {}", n4(va), op.symbol(), n4(vb)),
+                    format!("{} {} {}", n4(va), op.symbol(), operand(vb)),
                     op.apply(va, vb),
                     note,
                 )
@@ -226,7 +246,7 @@ impl Op {
                 let va = at(&a.value, r, c);
                 single(
                     f.show(&format!("{}[{r},{c}]", nm(&a.name))),
-                    f.show(&n4(va)),
+                    f.show_value(va),
                     f.apply(va),
                     None,
                 )
@@ -249,8 +269,8 @@ impl Op {
                     Op::ColumnSum => (
                         format!("{target} = Σₙ {}[n,{c}]", nm(&a.name)),
                         format!(
-                            "the bias was added to all {} rows, so its gradient sums column {c} of {}",
-                            a.value.nrows(),
+                            "the bias was added to {}, so its gradient sums column {c} of {}",
+                            all_of(a.value.nrows(), "row"),
                             nm(&a.name)
                         ),
                     ),
@@ -354,7 +374,7 @@ impl Op {
                 let argmax = row.iter().position(|&v| v == max).unwrap_or(0);
                 single(
                     format!("{}[{r},{c}] − max_k {}[{r},k]", nm(&a.name), nm(&a.name)),
-                    format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
+                    format!("{} − {}", n4(at(&a.value, r, c)), operand(max)),
                     at(&a.value, r, c) - max,
                     Some(format!(
                         "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
@@ -369,7 +389,7 @@ impl Op {
                         let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
                         Term {
                             symbol: format!("{}[{r},{k}]·{}[{r},{k}]", nm(&a.name), nm(&logy.name)),
-                            numbers: format!("{}·{}", n4(t), n4(l)),
+                            numbers: format!("{}·{}", n4(t), operand(l)),
                             value: t * l,
                         }
                     })
