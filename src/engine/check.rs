@@ -15,6 +15,7 @@ pub mod notes;
 
 pub use delta::{Delta, cell_to_row, map_cells, materialize};
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -142,12 +143,45 @@ struct Target {
     shape: (usize, usize),
 }
 
+/// How a caller follows a long check: `progress(done, total)` is called from the worker threads
+/// every [`PROGRESS_EVERY`] cells and at the end, and the check stops early with an error once
+/// `cancel` is set. The engine stays UI-free: the caller decides what to do with the numbers.
+#[derive(Clone, Copy)]
+pub struct Watch<'a> {
+    /// Called with (cells done, cells in all).
+    pub progress: &'a (dyn Fn(usize, usize) + Sync),
+    /// Set by the caller to stop the check.
+    pub cancel: &'a AtomicBool,
+}
+
+/// Cells between two progress reports.
+pub const PROGRESS_EVERY: usize = 512;
+
+/// The message of the error a cancelled check returns.
+pub const CANCELLED: &str = "the gradient check was cancelled";
+
 /// Run the check with step `h` and `tolerance`.
 pub fn gradient_check(
     net: &Network,
     inputs: &Inputs,
     h: f64,
     tolerance: f64,
+) -> Result<CheckReport> {
+    let never = AtomicBool::new(false);
+    let watch = Watch {
+        progress: &|_, _| {},
+        cancel: &never,
+    };
+    gradient_check_watched(net, inputs, h, tolerance, watch)
+}
+
+/// [`gradient_check`], reporting progress and stopping when asked (see [`Watch`]).
+pub fn gradient_check_watched(
+    net: &Network,
+    inputs: &Inputs,
+    h: f64,
+    tolerance: f64,
+    watch: Watch<'_>,
 ) -> Result<CheckReport> {
     anyhow::ensure!(
         h.is_finite() && h > 0.0,
@@ -194,7 +228,16 @@ pub fn gradient_check(
         .unwrap_or(1)
         .min(8);
     let chunk = jobs.len().div_ceil(threads).max(256);
+    let done = AtomicUsize::new(0);
+    let total = jobs.len();
     let numerical_cell = |&(k, r, c): &(usize, usize, usize)| {
+        if watch.cancel.load(Ordering::Relaxed) {
+            return f64::NAN;
+        }
+        let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if finished % PROGRESS_EVERY == 0 || finished == total {
+            (watch.progress)(finished, total);
+        }
         let t: &Target = &targets[k];
         let plus = base.perturbed(t.layer, r, c, h);
         let minus = base.perturbed(t.layer, r, c, -h);
@@ -218,6 +261,7 @@ pub fn gradient_check(
         })
     };
     let numerical_time = started.elapsed();
+    anyhow::ensure!(!watch.cancel.load(Ordering::Relaxed), CANCELLED);
     anyhow::ensure!(
         values.len() == jobs.len(),
         "a worker thread of the gradient check failed"
@@ -298,4 +342,33 @@ pub fn numerical_gradient_naive(net: &Network, inputs: &Inputs, h: f64) -> Resul
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod watch_tests {
+    use super::*;
+    use crate::preset::Preset;
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_watched_check_reports_progress_and_stops_when_cancelled() {
+        let preset = Preset::builtin("two-layer").expect("built-in");
+        let seen = Mutex::new(Vec::new());
+        let cancel = AtomicBool::new(false);
+        let progress = |done: usize, total: usize| seen.lock().unwrap().push((done, total));
+        let watch = Watch {
+            progress: &progress,
+            cancel: &cancel,
+        };
+        let report =
+            gradient_check_watched(&preset.network, &preset.inputs, DEFAULT_H, 1e-4, watch)
+                .expect("checks");
+        let cells = report.cells;
+        assert_eq!(seen.lock().unwrap().last(), Some(&(cells, cells)));
+        cancel.store(true, Ordering::Relaxed);
+        let err = gradient_check_watched(&preset.network, &preset.inputs, DEFAULT_H, 1e-4, watch)
+            .expect_err("cancelled");
+        assert_eq!(err.to_string(), CANCELLED);
+    }
 }

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::wrap_words;
+use crate::tui::text::wrap_words;
 
 use crate::engine::aids::numpy_line;
 use crate::tui::app::{App, Mode};
@@ -19,7 +19,7 @@ fn note_text(app: &App) -> String {
     let Some(step) = app.current() else {
         return String::new();
     };
-    if matches!(app.mode, Mode::Quiz(_)) {
+    if matches!(app.mode(), Mode::Quiz(_)) {
         return "ℹ the note on this step is shown once you have answered".into();
     }
     format!("ℹ {}", step.note)
@@ -32,7 +32,7 @@ pub fn note_rows(app: &App, width: u16) -> usize {
 
 /// Draw the note, wrapped over the area's rows.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let text = note_text(app);
     for (k, line) in wrap_words(&text, (area.width as usize).max(1))
         .into_iter()
@@ -65,8 +65,8 @@ pub fn render_numpy(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     Line::from(vec![
-        Span::styled(" numpy › ", app.theme.key()),
-        Span::styled(numpy_line(step), app.theme.formula()),
+        Span::styled(" numpy › ", app.theme().key()),
+        Span::styled(numpy_line(step), app.theme().formula()),
     ])
     .render(area, buf);
 }

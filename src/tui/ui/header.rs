@@ -7,10 +7,11 @@ use ratatui::widgets::Widget;
 
 use crate::engine::Phase;
 use crate::tui::app::App;
+use crate::tui::text::{truncate, width};
 
 /// Draw the two header rows.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let Some(step) = app.current() else {
         Line::from("the tape is empty").render(area, buf);
         return;
@@ -21,24 +22,45 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "▶ Forward"
     };
-    let first = Line::from(vec![
-        Span::styled(format!(" {} ", app.preset.title), theme.title()),
-        Span::styled(format!("({})", app.preset.name), theme.dim()),
-        Span::raw("  "),
+    // The phase, `step k/N` and the layer always show: the title (then the name) gives way,
+    // cut with `…` by display width.
+    let progress = vec![
         Span::styled(phase, theme.phase(backward)),
-        Span::raw(format!("  step {}/{}", app.step + 1, app.run.tape.len())),
+        Span::raw(format!(
+            "  step {}/{}",
+            app.step() + 1,
+            app.run().tape.len()
+        )),
         Span::raw("  layer "),
         Span::styled(step.layer_name.clone(), theme.title()),
+    ];
+    let fixed: usize = progress.iter().map(|s| width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(fixed + 2);
+    let name = format!("({})", app.preset().name);
+    let title = app.preset().title.as_str();
+    let (title, name) = if width(title) + width(&name) + 3 <= room {
+        (title.to_string(), name)
+    } else if width(title) + 2 <= room {
+        (title.to_string(), String::new())
+    } else {
+        (truncate(title, room.saturating_sub(2)), String::new())
+    };
+    let mut first = Line::from(vec![
+        Span::styled(format!(" {title} "), theme.title()),
+        Span::styled(name, theme.dim()),
+        Span::raw("  "),
     ]);
-    let mut first = first;
-    if app.quiz || app.score.asked > 0 {
-        let mode = if app.quiz { "quiz on" } else { "quiz off" };
+    for span in progress {
+        first.push_span(span);
+    }
+    if app.quiz().on || app.score().asked > 0 {
+        let mode = if app.quiz().on { "quiz on" } else { "quiz off" };
         first.push_span(Span::styled(
-            format!("   ? {mode} · {}", app.score),
+            format!("   ? {mode} · {}", app.score()),
             theme.key(),
         ));
     }
-    if let Some(n) = &app.nudge {
+    if let Some(n) = app.nudge() {
         first.push_span(Span::styled(
             format!("   Δ nudge {} by {:.0e}", n.target_name, n.h),
             theme.changed(),

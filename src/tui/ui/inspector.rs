@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::aids_panel;
-use super::layout::{fit, pane_height, pane_width, row};
+use super::layout::{MIN_BAND, fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
 use crate::engine::{Kind, LayerKind, MaskSense, Matrix, Op, Phase, Step, UnaryFn};
 use crate::tui::app::{App, explanation_lines};
@@ -47,8 +47,8 @@ fn item<'a>(title: &str, caption: String, matrix: &'a Matrix) -> Item<'a> {
 /// A one-line heading and the matrices to draw.
 fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     let step = app.current()?;
-    let layer = app.run.layers.get(step.layer)?;
-    let steps = &app.run.tape.steps;
+    let layer = app.run().layers.get(step.layer)?;
+    let steps = &app.run().tape.steps;
     // The step of this layer, up to the current one, that `is` picks, with its number.
     let in_layer = |phase: Phase, is: &dyn Fn(&Step) -> bool| -> Option<(usize, &Step)> {
         let range = if phase == Phase::Forward {
@@ -57,7 +57,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             layer.backward_steps.clone()
         };
         range
-            .filter(|&s| s <= app.step)
+            .filter(|&s| s <= app.step())
             .filter_map(|s| Some((s, steps.get(s)?)))
             .find(|(_, s)| is(s))
     };
@@ -65,7 +65,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     let written = |at: usize| format!("step {}", at + 1);
     // A layer that made a mask (ReLU, Dropout): the mask beside what it masks.
     let mask_step = app
-        .run
+        .run()
         .mask_step(step.layer)
         .and_then(|at| Some((at, steps.get(at)?)));
     if let Some((at, Kind::Mask(sense), mask)) =
@@ -135,7 +135,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             if let Some((_, y)) = in_layer(Phase::Forward, &writes(Kind::Output)) {
                 items.push(item("y", "softmax".into(), &y.writes.value));
             }
-            if let Some(t) = app.run.t.as_ref() {
+            if let Some(t) = app.run().t.as_ref() {
                 items.push(item("t", "one-hot".into(), t));
             }
             let reads_t = |s: &Step| s.read(Kind::Targets).is_some();
@@ -160,7 +160,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             let items: Vec<Item<'_>> = step
                 .reads
                 .iter()
-                .filter(|r| r.cached_at.is_some() || !app.panes.iter().any(|p| p.kind == r.kind))
+                .filter(|r| r.cached_at.is_some() || !app.panes().iter().any(|p| p.kind == r.kind))
                 .map(|r| {
                     let caption = match r.cached_at {
                         Some(s) => format!("cached at forward step {}", s + 1),
@@ -206,7 +206,7 @@ fn cell_lines(app: &App) -> Vec<String> {
     let Some(step) = app.current() else {
         return Vec::new();
     };
-    let (r, c) = app.write_cell;
+    let (r, c) = app.write_cell();
     let terms = term_count(&step.op, &step.reads);
     if terms > MAX_LIVE_TERMS {
         // Building every term each frame would cost more than drawing the screen.
@@ -214,7 +214,7 @@ fn cell_lines(app: &App) -> Vec<String> {
         return vec![format!(
             "{} = {} combines {terms} terms: press Enter on it to see them",
             crate::engine::format::cell(&step.writes.name, r, c),
-            crate::engine::format::num(value, app.decimals)
+            crate::engine::format::num(value, app.decimals())
         )];
     }
     let Some(ex) = step.explain(r, c) else {
@@ -280,8 +280,8 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
     }
     if let Some(panel) = plan.panel {
         Line::from(vec![
-            Span::styled(" ◆ ", app.theme.key()),
-            Span::styled(panel.heading, app.theme.title()),
+            Span::styled(" ◆ ", app.theme().key()),
+            Span::styled(panel.heading, app.theme().title()),
         ])
         .render(Rect { height: 1, ..area }, buf);
         for (k, line) in panel.lines.into_iter().enumerate() {
@@ -304,8 +304,8 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     Line::from(vec![
-        Span::styled(" ◆ ", app.theme.key()),
-        Span::styled(heading, app.theme.title()),
+        Span::styled(" ◆ ", app.theme().key()),
+        Span::styled(heading, app.theme().title()),
     ])
     .render(Rect { height: 1, ..area }, buf);
     let mut y = area.y + 1;
@@ -314,9 +314,9 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
             break;
         }
         let style = if k == 0 {
-            app.theme.formula()
+            app.theme().formula()
         } else {
-            app.theme.dim()
+            app.theme().dim()
         };
         Line::from(vec![Span::raw("   "), Span::styled(line, style)]).render(
             Rect {
@@ -333,13 +333,17 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         height: area.bottom() - y,
         ..area
     };
+    // A matrix needs its borders, its column indices and a row of numbers.
+    if body.height < MIN_BAND {
+        return;
+    }
     let widths: Vec<u16> = items
         .iter()
         .map(|i| {
             pane_width(
                 i.matrix.nrows(),
                 i.matrix.ncols(),
-                app.decimals,
+                app.decimals(),
                 &format!("{} {}", i.title, i.caption),
                 i.cells == CellText::Mask,
             )
@@ -368,14 +372,14 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         rects.extend(row(band, &fit(chunk, body.width)));
     }
     for (it, rect) in items.iter().zip(rects) {
-        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals, app.theme);
+        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals(), app.theme());
         pane.caption = &it.caption;
         pane.cells = it.cells;
         pane.sum_row = it.sum_row;
         let (rows, cols) = it.matrix.dim();
         pane.anchor = (
-            app.write_cell.0.min(rows.saturating_sub(1)),
-            app.write_cell.1.min(cols.saturating_sub(1)),
+            app.write_cell().0.min(rows.saturating_sub(1)),
+            app.write_cell().1.min(cols.saturating_sub(1)),
         );
         if let Some((mask, sense)) = it.zeroed {
             pane.highlight = Highlight::Zeroed { mask, sense };

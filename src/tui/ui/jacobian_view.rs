@@ -16,13 +16,15 @@ use super::popup::centered;
 use crate::engine::aids::JacobianView;
 use crate::engine::format::num;
 use crate::tui::app::App;
+use crate::tui::keymap::{Context, hint};
+use crate::tui::text::width;
 
 /// Rows the structure sentence may take.
 const STRUCTURE_ROWS: u16 = 2;
 
 /// Draw the popup over the explorer, J scrolled so that `first` is its top-left cell.
 pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     // The structure sentence, and under it the kink note when x sits on a kink.
     let structure_rows = STRUCTURE_ROWS + if view.kink_note.is_some() { 3 } else { 0 };
     let wanted = structure_rows
@@ -41,8 +43,10 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         .border_style(theme.border_focused())
         .title(Line::styled(
             format!(
-                " Jacobian ∂{}/∂x of {} · arrows scroll · J or Esc to close ",
-                view.of, view.layer_name
+                " Jacobian ∂{}/∂x of {} · {} ",
+                view.of,
+                view.layer_name,
+                hint(Context::Jacobian)
             ),
             theme.title(),
         ));
@@ -141,14 +145,14 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
             pane_width(
                 m.nrows(),
                 m.ncols(),
-                app.decimals,
+                app.decimals(),
                 &format!("{t} {c}"),
                 false,
             )
         })
         .collect();
     for ((title, caption, matrix), r) in items.iter().zip(row(panes, &fit(&widths, panes.width))) {
-        let mut pane = MatrixPane::new(title, matrix, app.decimals, theme);
+        let mut pane = MatrixPane::new(title, matrix, app.decimals(), theme);
         pane.caption = caption;
         pane.render(r, buf);
     }
@@ -156,23 +160,23 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
 
 /// J with row and column labels, from cell `first`, as much as fits in `area`.
 fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let (rows, cols) = view.matrix.dim();
     let label_w = (0..rows)
-        .map(|i| view.row_label(i).chars().count())
+        .map(|i| width(&view.row_label(i)))
         .max()
         .unwrap_or(1)
         + 1;
     let cell_w = (0..cols)
-        .map(|j| view.col_label(j).chars().count())
+        .map(|j| width(&view.col_label(j)))
         .max()
         .unwrap_or(1)
-        .max(app.decimals + 4)
+        .max(app.decimals() + 4)
         // a value may need more places than `decimals` to be read right (see `num`)
         .max(
             view.matrix
                 .iter()
-                .map(|&v| num(v, app.decimals).chars().count())
+                .map(|&v| width(&num(v, app.decimals())))
                 .max()
                 .unwrap_or(0),
         )
@@ -211,7 +215,7 @@ fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf
             let (text, style) = if v == 0.0 {
                 ("·".to_string(), theme.dim())
             } else {
-                (num(v, app.decimals), theme.text())
+                (num(v, app.decimals()), theme.text())
             };
             spans.push(Span::styled(format!("{text:>cell_w$}"), style));
         }
