@@ -332,3 +332,23 @@ fn the_log_epsilon_note_is_printed_when_softmax_with_loss_fails() {
         assert!(report.notes.is_empty(), "{}: {:?}", b.name, report.notes);
     }
 }
+
+#[test]
+fn the_book_size_fixture_has_a_pre_activation_within_h_of_the_kink() {
+    // The full check of this net takes seconds in release and minutes here; the notes need only
+    // the run. Measured in release: at h = 1e-4 Affine1.W fails (rel. error 1.08), at the
+    // suggested 1e-5 every tensor passes.
+    use backstep::engine::check::{CheckNote, notes};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml");
+    let p = Preset::from_file(&path).unwrap();
+    let run = p.run().unwrap();
+    let found = notes::find(&p.network, &run, 1e-4, 1e-4);
+    let [CheckNote::Kink(k)] = found.as_slice() else {
+        panic!("one kink note: {found:?}")
+    };
+    assert_eq!((k.layer, k.near, k.cells, k.exact), (1, 1, 5000, 0));
+    let nearest = k.nearest.unwrap();
+    assert!((6.7e-5..6.8e-5).contains(&nearest), "{nearest}");
+    assert_eq!(k.suggested_h, Some(1e-5));
+}

@@ -17,8 +17,14 @@ use crate::engine::layer::{Kink, LOG_EPSILON, LayerKind};
 use crate::engine::network::{Network, Run};
 
 /// The smallest step [`KinkNote::suggested_h`] suggests: below it, rounding in f64 starts to
-/// swamp the central difference itself.
-pub const SMALLEST_SUGGESTED_H: f64 = 1e-10;
+/// swamp the central difference itself (at the book's size, h = 1e-6 already shows relative
+/// errors near 1e-3 from rounding alone).
+pub const SMALLEST_SUGGESTED_H: f64 = 1e-8;
+
+/// How much room the suggested step leaves: a perturbation moves the kinked layer's input by
+/// the step times the factor it is multiplied by on the way (an input of the affine before it,
+/// a weight), so the step is a quarter of the nearest distance, rounded down to a power of ten.
+const SUGGESTED_H_MARGIN: f64 = 4.0;
 
 /// Cells of one layer's input that lie within h of one of its kinks.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,8 +45,8 @@ pub struct KinkNote {
     pub exact: usize,
     /// The smallest non-zero distance to the kink among the `near` cells.
     pub nearest: Option<f64>,
-    /// A step that clears every cell not exactly at the kink (a tenth of `nearest`, rounded down
-    /// to a power of ten), unless that is below [`SMALLEST_SUGGESTED_H`].
+    /// A step that clears every cell not exactly at the kink (a quarter of `nearest`, rounded
+    /// down to a power of ten), unless that is below [`SMALLEST_SUGGESTED_H`].
     pub suggested_h: Option<f64>,
 }
 
@@ -113,7 +119,7 @@ fn kink_note(
         .filter(|&d| d > 0.0)
         .min_by(f64::total_cmp);
     let suggested_h = nearest
-        .map(|d| 10f64.powi((d / 10.0).log10().floor() as i32))
+        .map(|d| 10f64.powi((d / SUGGESTED_H_MARGIN).log10().floor() as i32))
         .filter(|&s| s >= SMALLEST_SUGGESTED_H);
     Some(KinkNote {
         layer,
@@ -289,7 +295,7 @@ mod tests {
              step avoids the kink there (the central difference gives 0.5, backprop 0). A smaller \
              step avoids the others: check with --eps 1e-8."
         );
-        // nothing within h: no note; a cell 1e-13 away: no step to suggest
+        // nothing within h: no note; a cell 1e-8 away: no step worth suggesting
         assert!(
             kink_note(
                 1,
@@ -301,7 +307,7 @@ mod tests {
             )
             .is_none()
         );
-        let k = kink_note(1, "R", LayerKind::Relu, relu_kink(), &array![[1e-13]], 1e-4).unwrap();
+        let k = kink_note(1, "R", LayerKind::Relu, relu_kink(), &array![[1e-8]], 1e-4).unwrap();
         assert_eq!(k.suggested_h, None);
         assert!(
             CheckNote::Kink(k)
