@@ -5,6 +5,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "support/words.rs"]
+mod words;
+use words::{ONE_ROW_NETS, misreadings};
+
 fn backstep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_backstep"))
         .args(args)
@@ -381,65 +385,11 @@ fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// Words that read wrong in English or maths: a counted noun in the plural after 1 (`1 rows`,
-/// `the 1 rows`), `a` before a vowel (`a affine layer`), a minus sign before a negative number
-/// (`exp(−-2.0000)`, `− -0.5`).
-fn misreadings(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for pair in words.windows(2) {
-        let (a, b) = (pair[0], pair[1].trim_end_matches([',', '.', ';', ':', ')']));
-        let counted = [
-            "rows",
-            "columns",
-            "cells",
-            "values",
-            "labels",
-            "steps",
-            "layers",
-            "blocks",
-            "copies",
-            "passes",
-            "tensors",
-            "parameters",
-            "classes",
-        ];
-        if (a == "1" || a.ends_with("(1")) && counted.contains(&b) {
-            found.push(format!("{a} {b}"));
-        }
-        if a == "a" && b.starts_with(['a', 'e', 'i', 'o', 'A', 'E', 'I', 'O']) {
-            found.push(format!("{a} {b}"));
-        }
-    }
-    for bad in ["−-", "− -", "+ -", "(−-", "- -"] {
-        if text.contains(bad) {
-            let at = text.find(bad).unwrap();
-            let start = text[..at]
-                .char_indices()
-                .rev()
-                .nth(20)
-                .map_or(0, |(i, _)| i);
-            found.push(format!(
-                "{bad:?} in …{}…",
-                &text[start..(at + 12).min(text.len())]
-            ));
-        }
-    }
-    found
-}
-
 #[test]
 fn traces_of_one_row_nets_read_right() {
     let dir = std::env::temp_dir().join(format!("backstep-cli-words-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let nets = [
-        "x = [[-2.0]]\n[[layers]]\ntype = \"sigmoid\"\n",
-        "x = [[-2.0, 0.5]]\n[[layers]]\ntype = \"relu\"\n",
-        "x = [[1.0]]\n[[layers]]\ntype = \"affine\"\nW = [[-0.5]]\nb = [0.25]\n",
-        "x = [[1.0, 2.0]]\nt = [0]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
-        "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"softmax\"\n",
-        "x = [[3.0]]\n[[layers]]\ntype = \"mul\"\nw = [[-1.0]]\n[[layers]]\ntype = \"add\"\nb = [[-0.5]]\n",
-    ];
+    let nets = ONE_ROW_NETS;
     let mut found = Vec::new();
     for (i, net) in nets.iter().enumerate() {
         let path = dir.join(format!("one-{i}.toml"));

@@ -555,3 +555,30 @@ fn the_check_popup_shows_the_kink_note() {
     );
     assert!(text.contains("check with --eps 1e-8."), "{text}");
 }
+
+#[path = "support/words.rs"]
+mod words;
+
+#[test]
+fn every_step_of_one_row_nets_reads_right_on_screen() {
+    let mut found = Vec::new();
+    for net in words::ONE_ROW_NETS {
+        let preset =
+            Preset::from_toml(net, backstep::preset::Source::File("one.toml".into())).unwrap();
+        let mut a = App::new(preset).unwrap();
+        press(&mut a, KeyCode::Home);
+        for _ in 0..a.run().tape.len() {
+            for m in words::misreadings(&screen(&a, 160, 40)) {
+                found.push(format!("{net:?} step {}: {m}", a.step() + 1));
+            }
+            // the cell's full explanation too
+            press(&mut a, KeyCode::Enter);
+            for m in words::misreadings(&screen(&a, 160, 40)) {
+                found.push(format!("{net:?} step {} (Enter): {m}", a.step() + 1));
+            }
+            press(&mut a, KeyCode::Esc);
+            press(&mut a, KeyCode::Right);
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
