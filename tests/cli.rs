@@ -413,6 +413,8 @@ fn traces_of_one_row_nets_read_right() {
     std::fs::remove_dir_all(&dir).ok();
     assert!(found.is_empty(), "{found:#?}");
     assert_eq!(misreadings("the 1 rows, a affine layer, 1 + -2").len(), 3);
+    assert_eq!(misreadings("e.g. X·W[0,0] = 1").len(), 1);
+    assert!(misreadings("(X·W)[0,0] = X[0,k]·W[k,0] = 1.0·(-0.5)").is_empty());
 }
 
 #[test]

@@ -42,6 +42,20 @@ pub fn misreadings(text: &str) -> Vec<String> {
             found.push(format!("{a} {b}"));
         }
     }
+    // an index on a product without parentheses: `X·W[0,0]` reads as X times W[0,0]
+    for token in text.split_whitespace() {
+        let token = token.trim_start_matches(|c: char| "│┌└├┐┘─▶•›".contains(c));
+        let op = token.find(['·', '⊙']);
+        let index = token.find('[');
+        if let (Some(op), Some(index)) = (op, index)
+            && op < index
+            && !token.starts_with('(')
+            && token[index..].starts_with('[')
+            && token[index + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            found.push(format!("index on a product: {token}"));
+        }
+    }
     for bad in ["−-", "− -", "+ -", "(−-", "- -"] {
         if text.contains(bad) {
             let at = text.find(bad).unwrap();

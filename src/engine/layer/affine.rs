@@ -102,7 +102,7 @@ impl LayerType for Affine {
                 .writes(XW, "X·W", &xw)
                 .numpy("self.x = x; xw = np.dot(x, self.W)")
                 .note(format!(
-                    "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. X·W[0,0] = {}; X is kept for backward",
+                    "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. (X·W)[0,0] = {}; X is kept for backward",
                     shape(x),
                     shape(w),
                     shape(&xw),
