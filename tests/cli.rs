@@ -439,3 +439,15 @@ fn a_loss_below_zero_says_it_is_the_books_1e_7() {
     assert!(!stdout(&o).contains("below 0 only"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn trace_format_markdown_prints_the_shared_rendering() {
+    let o = backstep(&["trace", "--preset", "bias-sum", "--format", "markdown"]);
+    assert!(o.status.success());
+    let p = backstep::preset::Preset::builtin("bias-sum").unwrap();
+    let run = p.network.run(&p.inputs).unwrap();
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        backstep::report::markdown::trace_markdown(&p, &run)
+    );
+}
