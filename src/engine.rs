@@ -24,7 +24,7 @@ pub mod train;
 pub type Matrix = ndarray::Array2<f64>;
 
 pub use check::{CheckReport, TensorCheck, gradient_check};
-pub use layer::{Cache, Grad, Layer, LayerKind, LayerType};
+pub use layer::{Cache, Grad, Kink, Layer, LayerKind, LayerType};
 pub use network::{Inputs, LayerRun, NamedLayer, Network, Run, Targets};
 pub use op::{BinOp, Combine, Explanation, Expr, MaskRule, Op, Reduce, Term, UnaryFn};
 pub use operand::{Kind, MaskSense, Operand, Param};

@@ -5,6 +5,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "support/words.rs"]
+mod words;
+use words::{ONE_ROW_NETS, misreadings};
+
 fn backstep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_backstep"))
         .args(args)
@@ -327,6 +331,121 @@ fn the_license_cargo_toml_declares_is_in_the_repository() {
     assert!(license.starts_with("MIT License\n"), "{license}");
     assert!(license.contains("Copyright (c) 2026 the backstep authors"));
     assert!(license.contains("THE SOFTWARE IS PROVIDED \"AS IS\""));
+}
+
+#[test]
+fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // the first pre-activation is 3e-7: within h = 1e-4 of ReLU's kink
+    let kink = dir.join("kink.toml");
+    std::fs::write(
+        &kink,
+        "x = [[1.0, 2.0], [1.0, 1.0]]\nt = [0, 1]\n\
+         [[layers]]\ntype = \"affine\"\nW = [[0.5, -0.3], [-0.24999985, 0.4]]\nb = [0.0, 0.0]\n\
+         [[layers]]\ntype = \"relu\"\n\
+         [[layers]]\ntype = \"affine\"\nW = [[0.7, -0.2], [0.1, 0.3]]\nb = [0.0, 0.0]\n\
+         [[layers]]\ntype = \"softmax_with_loss\"\n",
+    )
+    .unwrap();
+    let path = kink.to_str().unwrap();
+    let o = backstep(&["check", "--preset", path]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "\nnote: ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("check with --eps 1e-8."), "{text}");
+    let o = backstep(&["check", "--preset", path, "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let note = &v["notes"][0];
+    assert_eq!(note["kind"], "kink");
+    assert_eq!(note["layer"], 1);
+    assert_eq!(note["near"], 1);
+    assert_eq!(note["suggested_eps"], 1e-8);
+    assert!(note["text"].as_str().unwrap().contains("not a derivative"));
+    // the suggested step passes
+    let o = backstep(&["check", "--preset", path, "--eps", "1e-8"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("note:"));
+    // README's promise: the loss's 1e-7 is named when Softmax-with-Loss fails on a tiny probability
+    let guard = dir.join("guard.toml");
+    std::fs::write(
+        &guard,
+        "x = [[0.0, 12.0, 0.0]]\nt = [0]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+    )
+    .unwrap();
+    let o = backstep(&["check", "--preset", guard.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains(
+            "note: Softmax-with-Loss (layer 0): the target probability of row 0 is y = 6.14e-6."
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let o = backstep(&["check", "--preset", "two-layer", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["notes"], serde_json::json!([]));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn traces_of_one_row_nets_read_right() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let nets = ONE_ROW_NETS;
+    let mut found = Vec::new();
+    for (i, net) in nets.iter().enumerate() {
+        let path = dir.join(format!("one-{i}.toml"));
+        std::fs::write(&path, net).unwrap();
+        for format in ["text", "markdown"] {
+            let o = backstep(&[
+                "trace",
+                "--preset",
+                path.to_str().unwrap(),
+                "--format",
+                format,
+            ]);
+            assert!(o.status.success(), "{net}: {}", stderr(&o));
+            found.extend(
+                misreadings(&stdout(&o))
+                    .into_iter()
+                    .map(|m| format!("{net:?} {format}: {m}")),
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(misreadings("the 1 rows, a affine layer, 1 + -2").len(), 3);
+    assert_eq!(misreadings("e.g. X·W[0,0] = 1").len(), 1);
+    assert!(misreadings("(X·W)[0,0] = X[0,k]·W[k,0] = 1.0·(-0.5)").is_empty());
+}
+
+#[test]
+fn a_loss_below_zero_says_it_is_the_books_1e_7() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-negloss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sure.toml");
+    // softmax of [0, 60] puts 1 − 9e-27 on class 1: y rounds to 1, and −log(1 + 1e-7) < 0
+    std::fs::write(
+        &path,
+        "x = [[0.0, 60.0]]\nt = [1]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+    )
+    .unwrap();
+    let o = backstep(&["trace", "--preset", path.to_str().unwrap()]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("L = -1.000e-7 (below 0 only because of the book's 1e-7: when y is 1, −log(y + 1e-7) = −log(1.0000001) ≈ −1e-7)"),
+        "{text}"
+    );
+    // an ordinary loss has no such note
+    let o = backstep(&["trace", "--preset", "softmax-loss"]);
+    assert!(!stdout(&o).contains("below 0 only"));
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -531,6 +531,58 @@ fn the_book_size_net_keeps_every_pane_at_120_by_36_and_80_by_24() {
     insta::assert_snapshot!("book_size_dw_80x24", screen(&a, 80, 24));
 }
 
+#[test]
+fn the_check_popup_shows_the_kink_note() {
+    // Affine1's first pre-activation is 3e-7, within h of ReLU's kink: the check fails and says why.
+    let preset = Preset::from_toml(
+        "x = [[1.0, 2.0], [1.0, 1.0]]\nt = [0, 1]\n\
+         [[layers]]\ntype = \"affine\"\nW = [[0.5, -0.3], [-0.24999985, 0.4]]\nb = [0.0, 0.0]\n\
+         [[layers]]\ntype = \"relu\"\n\
+         [[layers]]\ntype = \"affine\"\nW = [[0.7, -0.2], [0.1, 0.3]]\nb = [0.0, 0.0]\n\
+         [[layers]]\ntype = \"softmax_with_loss\"\n",
+        backstep::preset::Source::File("kink.toml".into()),
+    )
+    .unwrap();
+    let mut a = App::new(preset).unwrap();
+    press(&mut a, KeyCode::Char('c'));
+    let text = screen(&a, 120, 36);
+    assert!(text.contains("gradient check — FAIL"), "{text}");
+    assert!(
+        text.contains(
+            "note: ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("check with --eps 1e-8."), "{text}");
+}
+
+#[path = "support/words.rs"]
+mod words;
+
+#[test]
+fn every_step_of_one_row_nets_reads_right_on_screen() {
+    let mut found = Vec::new();
+    for net in words::ONE_ROW_NETS {
+        let preset =
+            Preset::from_toml(net, backstep::preset::Source::File("one.toml".into())).unwrap();
+        let mut a = App::new(preset).unwrap();
+        press(&mut a, KeyCode::Home);
+        for _ in 0..a.run().tape.len() {
+            for m in words::misreadings(&screen(&a, 160, 40)) {
+                found.push(format!("{net:?} step {}: {m}", a.step() + 1));
+            }
+            // the cell's full explanation too
+            press(&mut a, KeyCode::Enter);
+            for m in words::misreadings(&screen(&a, 160, 40)) {
+                found.push(format!("{net:?} step {} (Enter): {m}", a.step() + 1));
+            }
+            press(&mut a, KeyCode::Esc);
+            press(&mut a, KeyCode::Right);
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 /// Every key named on screen comes from the keymap: no string literal outside `keymap` names a
 /// key (the keymap's `key_for`, `hint` and `footer` write them).
 #[test]

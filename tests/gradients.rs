@@ -314,3 +314,101 @@ fn the_speed_is_said_as_faster_or_slower_never_as_less_time() {
         "3× slower than the numerical gradient (at this size, fixed costs dominate)"
     );
 }
+
+/// A correct net whose first pre-activation is 3e-7: within h = 1e-4 of ReLU's kink at 0. (At
+/// the book's size, 100×784 → 50 → 10 with weights 0.01·N(0, 1), a few of the 5,000
+/// pre-activations land that close; this is the same thing in one cell.)
+const NEAR_KINK: &str = "x = [[1.0, 2.0], [1.0, 1.0]]\nt = [0, 1]\n\
+    [[layers]]\ntype = \"affine\"\nW = [[0.5, -0.3], [-0.24999985, 0.4]]\nb = [0.0, 0.0]\n\
+    [[layers]]\ntype = \"relu\"\n\
+    [[layers]]\ntype = \"affine\"\nW = [[0.7, -0.2], [0.1, 0.3]]\nb = [0.0, 0.0]\n\
+    [[layers]]\ntype = \"softmax_with_loss\"\n";
+
+#[test]
+fn a_relu_kink_within_h_is_named_and_a_smaller_step_passes() {
+    use backstep::engine::check::CheckNote;
+    let p = Preset::from_toml(
+        NEAR_KINK,
+        backstep::preset::Source::File("kink.toml".into()),
+    )
+    .unwrap();
+    let z = p.run().unwrap().layers[1].input[[0, 0]];
+    assert!(z > 0.0 && z < 1e-6, "the pre-activation is {z}");
+    let report = p.check(1e-4, 1e-4).unwrap();
+    assert!(
+        !report.passed(),
+        "backprop is right, yet the step straddles the kink"
+    );
+    let [CheckNote::Kink(k)] = report.notes.as_slice() else {
+        panic!("one kink note: {:?}", report.notes)
+    };
+    assert_eq!((k.layer, k.layer_name.as_str()), (1, "ReLU"));
+    assert_eq!((k.near, k.cells, k.exact), (1, 4, 0));
+    assert!((k.nearest.unwrap() - z).abs() < 1e-15);
+    assert_eq!(k.suggested_h, Some(1e-8));
+    let text = report.notes[0].text(report.h);
+    assert!(
+        text.starts_with(
+            "ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("That cell, not backprop, can explain a large error")
+            && text.ends_with("A smaller step avoids it: check with --eps 1e-8."),
+        "{text}"
+    );
+    // the suggested step clears the kink: the same net passes, and no note is left
+    let report = p.check(1e-8, 1e-4).unwrap();
+    assert!(report.passed(), "max rel err {}", report.max_rel_err());
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+}
+
+#[test]
+fn the_log_epsilon_note_is_printed_when_softmax_with_loss_fails() {
+    // README: "when a target probability is tiny that 1e-7 alone shows up … and check says so"
+    let p = Preset::from_toml(
+        "x = [[0.0, 12.0, 0.0]]\nt = [0]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+        backstep::preset::Source::File("eps.toml".into()),
+    )
+    .unwrap();
+    let report = p.check(1e-4, 1e-4).unwrap();
+    assert!(!report.passed());
+    let text: Vec<String> = report.notes.iter().map(|n| n.text(report.h)).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].starts_with(
+            "Softmax-with-Loss (layer 0): the target probability of row 0 is y = 6.14e-6."
+        ),
+        "{text:?}"
+    );
+    assert!(text[0].contains("1e-7/(y + 1e-7) = 1.60e-2"), "{text:?}");
+    // the gap the note predicts is the error the check measured
+    let measured = report.max_rel_err();
+    assert!((measured - 1.60e-2).abs() < 1e-4, "{measured}");
+    // every built-in passes without a note
+    for b in BUILTINS {
+        let report = Preset::builtin(b.name).unwrap().check(1e-4, 1e-4).unwrap();
+        assert!(report.notes.is_empty(), "{}: {:?}", b.name, report.notes);
+    }
+}
+
+#[test]
+fn the_book_size_fixture_has_a_pre_activation_within_h_of_the_kink() {
+    // The full check of this net takes seconds in release and minutes here; the notes need only
+    // the run. Measured in release: at h = 1e-4 Affine1.W fails (rel. error 1.08), at the
+    // suggested 1e-5 every tensor passes.
+    use backstep::engine::check::{CheckNote, notes};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml");
+    let p = Preset::from_file(&path).unwrap();
+    let run = p.run().unwrap();
+    let found = notes::find(&p.network, &run, 1e-4, 1e-4);
+    let [CheckNote::Kink(k)] = found.as_slice() else {
+        panic!("one kink note: {found:?}")
+    };
+    assert_eq!((k.layer, k.near, k.cells, k.exact), (1, 1, 5000, 0));
+    let nearest = k.nearest.unwrap();
+    assert!((6.7e-5..6.8e-5).contains(&nearest), "{nearest}");
+    assert_eq!(k.suggested_h, Some(1e-5));
+}

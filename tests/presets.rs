@@ -136,7 +136,20 @@ fn unknown_layer_type_lists_valid_ones() {
 fn missing_fields() {
     assert!(err(LAYER_RELU).contains("missing field `x`"));
     assert!(err("x = [[1.0]]\n[[layers]]\n").contains("missing field `type`"));
-    assert!(err("x = [[1.0]]\n[[layers]]\ntype = \"affine\"\nb = [0.0]\n").contains("needs W"));
+    let msg = err("x = [[1.0]]\n[[layers]]\ntype = \"affine\"\nb = [0.0]\n");
+    assert!(msg.contains("an affine layer needs W"), "{msg}");
+    let msg = err("x = [[1.0]]\n[[layers]]\ntype = \"add\"\n");
+    assert!(msg.contains("an add layer needs b"), "{msg}");
+    let msg = err("x = [[1.0]]\n[[layers]]\ntype = \"mul\"\n");
+    assert!(msg.contains("a mul layer needs w"), "{msg}");
+    let msg = err("x = [[1.0]]\n[[layers]]\ntype = \"relu\"\nb = [0.0]\n");
+    assert!(msg.contains("a relu layer has no field `b`"), "{msg}");
+    let msg =
+        err("x = [[1.0]]\n[[layers]]\ntype = \"affine\"\nW = [[1.0]]\nb = [0.0]\ngamma = [1.0]\n");
+    assert!(
+        msg.contains("an affine layer has no field `gamma`"),
+        "{msg}"
+    );
     assert!(err("x = [[1.0]]\n").contains("no layers"));
     assert!(
         err("x = [[1.0]]\nfoo = 1\n[[layers]]\ntype = \"relu\"\n").contains("unknown field `foo`")

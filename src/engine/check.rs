@@ -11,6 +11,7 @@
 //! number a full forward pass gives (tested against [`numerical_gradient_naive`]).
 
 mod delta;
+pub mod notes;
 
 pub use delta::{Delta, cell_to_row, map_cells, materialize};
 
@@ -22,6 +23,7 @@ use anyhow::Result;
 use super::Matrix;
 use super::network::{Inputs, Network};
 use delta::Base;
+pub use notes::{CheckNote, KinkNote, LogEpsilonNote};
 
 /// Default step for central differences (the book's h = 1e-4).
 pub const DEFAULT_H: f64 = 1e-4;
@@ -68,6 +70,9 @@ pub struct CheckReport {
     pub backprop_time: Duration,
     /// The scalar differentiated.
     pub objective: f64,
+    /// Why some relative errors can be large although backprop is right (a kink within h, the
+    /// loss's 1e-7): see [`notes`].
+    pub notes: Vec<CheckNote>,
 }
 
 impl CheckReport {
@@ -327,6 +332,7 @@ pub fn check_run_watched(
         numerical_time,
         backprop_time,
         objective: run.objective,
+        notes: notes::find(net, run, h, tolerance),
     })
 }
 

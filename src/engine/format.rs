@@ -165,6 +165,35 @@ pub fn elide(n: usize, max: usize) -> Vec<Option<usize>> {
     v
 }
 
+/// A number as the operand of an operator, 4 decimals: a negative one in parentheses, so no
+/// minus or plus sign stands right before a minus sign (`exp(−(-2.0000))`, `1.0000 + (-0.5000)`).
+pub fn operand(v: f64) -> String {
+    let s = n4(v);
+    if s.starts_with('-') {
+        format!("({s})")
+    } else {
+        s
+    }
+}
+
+/// One cell of a named matrix: `dW[1,0]`, and `(y − t)[0,1]` when the name is an expression, so
+/// the index reads as applying to all of it rather than to its last symbol.
+pub fn cell(name: &str, row: usize, col: usize) -> String {
+    format!("{}[{row},{col}]", indexable(name))
+}
+
+/// `name`, in parentheses when it is an expression (holds a space or an operator).
+pub fn indexable(name: &str) -> std::borrow::Cow<'_, str> {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || "·⊙−+-*/×÷".contains(c))
+    {
+        std::borrow::Cow::Owned(format!("({name})"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 /// A counted noun: `1 column`, `3 columns`, `0 rows`, `1 matrix`, `2 matrices`.
 ///
 /// The one place plurals are made, so no message says `1 columns` or `the 1 rows`.
@@ -174,6 +203,30 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {}", plural(noun))
     }
+}
+
+/// Every one of `n` things, said right for any `n`: `the one row`, `both rows`, `all 3 rows`.
+pub fn all_of(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("the one {noun}"),
+        2 => format!("both {}", plural(noun)),
+        _ => format!("all {n} {}", plural(noun)),
+    }
+}
+
+/// `k of n cells is` / `k of n cells are`: a part of a counted whole with the verb that agrees
+/// with the part (`1 of 4 cells is`, `3 of 4 cells are`, `1 of 1 cell is`).
+pub fn part_of(k: usize, n: usize, noun: &str) -> String {
+    let verb = if k == 1 { "is" } else { "are" };
+    format!("{k} of {} {verb}", count(n, noun))
+}
+
+/// The first cell of a matrix as the operand of an operator: like [`first`], a negative value
+/// in parentheses (see [`operand`]).
+pub fn first_operand(m: &Matrix) -> String {
+    m.get((0, 0))
+        .map(|&v| operand(v))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// The plural of an English noun used in messages: `row` → `rows`, `matrix` → `matrices`,
@@ -318,6 +371,33 @@ mod tests {
             }
             v *= 1.93;
         }
+    }
+
+    #[test]
+    fn an_expression_is_parenthesised_before_its_index() {
+        assert_eq!(cell("dW", 1, 0), "dW[1,0]");
+        assert_eq!(cell("y − t", 0, 1), "(y − t)[0,1]");
+        assert_eq!(cell("X·W", 1, 2), "(X·W)[1,2]");
+        assert_eq!(cell("dout ⊙ y", 0, 0), "(dout ⊙ y)[0,0]");
+        assert_eq!(cell("d_x", 0, 0), "d_x[0,0]");
+    }
+
+    #[test]
+    fn a_negative_operand_is_parenthesised() {
+        assert_eq!(operand(-2.0), "(-2.0000)");
+        assert_eq!(operand(0.5), "0.5000");
+        assert_eq!(operand(-0.0), "0.0000");
+    }
+
+    #[test]
+    fn every_one_and_parts_agree_with_their_count() {
+        assert_eq!(all_of(1, "row"), "the one row");
+        assert_eq!(all_of(2, "row"), "both rows");
+        assert_eq!(all_of(100, "row"), "all 100 rows");
+        assert_eq!(part_of(1, 4, "cell"), "1 of 4 cells is");
+        assert_eq!(part_of(3, 4, "cell"), "3 of 4 cells are");
+        assert_eq!(part_of(1, 1, "cell"), "1 of 1 cell is");
+        assert_eq!(part_of(0, 1, "cell"), "0 of 1 cell are");
     }
 
     #[test]

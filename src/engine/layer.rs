@@ -31,12 +31,12 @@ pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
 pub use batch_norm::{BatchNorm, BatchNormCache};
 pub use dropout::{Dropout, DropoutCache};
-pub use layer_type::{BOOK_NAMES, Grad, LayerType, Names};
+pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
 pub use mul::{Mul, MulCache};
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
 pub use sigmoid::{Sigmoid, SigmoidCache};
 pub use softmax::{Softmax, SoftmaxCache, softmax_row, softmax_rows};
-pub use softmax_loss::{LossCache, SoftmaxWithLoss, cross_entropy, cross_entropy_row};
+pub use softmax_loss::{LOG_EPSILON, LossCache, SoftmaxWithLoss, cross_entropy, cross_entropy_row};
 
 /// Generates [`LayerKind`], [`Layer`] and [`Cache`] from one line per layer type.
 macro_rules! layers {
@@ -72,6 +72,11 @@ macro_rules! layers {
             /// The default display name (`Affine`, `ReLU`, `Softmax-with-Loss`, …).
             pub fn display(self) -> &'static str {
                 match self { $(LayerKind::$variant => <$ty as LayerType>::DISPLAY),* }
+            }
+
+            /// The points where this kind of layer has no derivative (see [`LayerType::KINKS`]).
+            pub fn kinks(self) -> &'static [Kink] {
+                match self { $(LayerKind::$variant => <$ty as LayerType>::KINKS),* }
             }
 
             /// What the layer's steps call its input, output and arriving gradient.

@@ -91,6 +91,17 @@ impl UnaryFn {
         }
     }
 
+    /// The function written around a number: like [`UnaryFn::show`], with a negative number in
+    /// parentheses where it follows an operator (`exp(−(-2.0000))`, `1 − (-0.5000)`).
+    pub fn show_value(self, v: f64) -> String {
+        match self {
+            UnaryFn::NegExp | UnaryFn::OnePlus | UnaryFn::Reciprocal | UnaryFn::OneMinus => {
+                self.show(&super::format::operand(v))
+            }
+            _ => self.show(&n4(v)),
+        }
+    }
+
     /// The function written around an argument, e.g. `exp(−0.5)`.
     pub fn show(self, arg: &str) -> String {
         match self {

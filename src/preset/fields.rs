@@ -11,6 +11,7 @@ use toml::{Spanned, Value};
 
 use super::matrix::{Vector, matrix};
 use crate::engine::Matrix;
+use crate::engine::format::a_or_an;
 
 /// The remaining fields of one layer table.
 pub(super) struct Fields<'a> {
@@ -53,7 +54,11 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&self, what: &str) -> anyhow::Error {
-        anyhow!("{}: a {} layer needs {what}", self.at, self.kind)
+        anyhow!(
+            "{}: {} needs {what}",
+            self.at,
+            a_or_an(&format!("{} layer", self.kind))
+        )
     }
 
     /// A required matrix.
@@ -158,9 +163,9 @@ impl<'a> Fields<'a> {
                 format!("type, name, {}", self.asked.join(", "))
             };
             bail!(
-                "{}: a {} layer has no field `{key}`; it takes {takes}",
+                "{}: {} has no field `{key}`; it takes {takes}",
                 self.pos(v),
-                self.kind
+                a_or_an(&format!("{} layer", self.kind))
             );
         }
         Ok(())

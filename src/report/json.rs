@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::engine::check::CheckReport;
+use crate::engine::check::{CheckNote, CheckReport};
 use crate::engine::{Matrix, Run};
 use crate::preset::Preset;
 
@@ -160,6 +160,94 @@ pub struct CheckJson<'a> {
     pub backprop_seconds: f64,
     /// x, then each parameter.
     pub tensors: Vec<TensorJson<'a>>,
+    /// Why some errors can be large although backprop is right (a kink within h, the loss's
+    /// 1e-7); empty when nothing applies.
+    pub notes: Vec<NoteJson<'a>>,
+}
+
+/// One note of `check --format json`: its kind, the layer, the sentence, and its numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteJson<'a> {
+    /// `kink` or `log_epsilon`.
+    pub kind: &'static str,
+    /// The layer's index.
+    pub layer: usize,
+    /// The layer's name.
+    pub name: &'a str,
+    /// The note in words, as the text output prints it.
+    pub text: String,
+    /// The numbers of this kind of note.
+    #[serde(flatten)]
+    pub detail: NoteDetail,
+}
+
+/// The numbers of a [`NoteJson`], by kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum NoteDetail {
+    /// Input cells of a layer within h of its kink.
+    Kink {
+        /// Where the kink is.
+        at: f64,
+        /// Cells within h of it.
+        near: usize,
+        /// Cells of the layer's input.
+        cells: usize,
+        /// Cells exactly at it.
+        exact: usize,
+        /// The smallest non-zero distance, if any.
+        nearest: Option<f64>,
+        /// A step that clears the near cells, if one is worth suggesting.
+        suggested_eps: Option<f64>,
+    },
+    /// Target probabilities small enough for the loss's 1e-7 to show.
+    LogEpsilon {
+        /// Target cells whose gap exceeds the tolerance.
+        cells: usize,
+        /// Row of the smallest target probability.
+        row: usize,
+        /// That probability.
+        smallest: f64,
+        /// The relative gap there, 1e-7/(y + 1e-7).
+        gap: f64,
+    },
+}
+
+impl<'a> NoteJson<'a> {
+    /// The JSON of `note` from a check with step `h`.
+    pub fn new(note: &'a CheckNote, h: f64) -> Self {
+        let (layer, name, detail) = match note {
+            CheckNote::Kink(k) => (
+                k.layer,
+                k.layer_name.as_str(),
+                NoteDetail::Kink {
+                    at: k.kink.at,
+                    near: k.near,
+                    cells: k.cells,
+                    exact: k.exact,
+                    nearest: k.nearest,
+                    suggested_eps: k.suggested_h,
+                },
+            ),
+            CheckNote::LogEpsilon(e) => (
+                e.layer,
+                e.layer_name.as_str(),
+                NoteDetail::LogEpsilon {
+                    cells: e.cells,
+                    row: e.row,
+                    smallest: e.smallest,
+                    gap: e.gap,
+                },
+            ),
+        };
+        NoteJson {
+            kind: note.kind(),
+            layer,
+            name,
+            text: note.text(h),
+            detail,
+        }
+    }
 }
 
 /// One tensor of `check --format json`.
@@ -212,6 +300,7 @@ impl<'a> CheckJson<'a> {
                     passed: t.max_rel_err <= r.tolerance,
                 })
                 .collect(),
+            notes: r.notes.iter().map(|n| NoteJson::new(n, r.h)).collect(),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::engine::check::CheckReport;
-use crate::engine::format::{block, duration, inline, mask_block, sci, shape, short};
+use crate::engine::format::{block, count, duration, inline, mask_block, sci, shape, short};
 use crate::engine::{Phase, Run};
 use crate::preset::Preset;
 
@@ -135,9 +135,9 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     }
     writeln!(
         out,
-        "numerical: {} cells × 2 = {} forward passes in {}",
-        r.cells,
-        r.numerical_passes,
+        "numerical: {} × 2 = {} in {}",
+        count(r.cells, "cell"),
+        count(r.numerical_passes, "forward pass"),
         duration(r.numerical_time)
     )?;
     writeln!(
@@ -155,6 +155,9 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
             sci(r.max_rel_err()),
             sci(r.tolerance)
         )?;
+    }
+    for note in &r.notes {
+        writeln!(out, "note: {}", note.text(r.h))?;
     }
     Ok(())
 }

@@ -11,7 +11,8 @@
 use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
-use crate::engine::layer::LayerKind;
+use crate::engine::format::{count, num, short};
+use crate::engine::layer::{Kink, LayerKind};
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
 
@@ -44,8 +45,14 @@ pub struct JacobianView {
     pub vjp: Matrix,
     /// The `dx` the layer's backward computed in the run.
     pub dx: Matrix,
-    /// max |vjp − dx|.
+    /// max |vjp − dx| over the cells of x away from the layer's kinks.
     pub max_abs_diff: f64,
+    /// Cells of x within h of a kink of the layer (ReLU's 0), where the layer has no derivative:
+    /// their column of J is a central difference across the kink, not a derivative, so they are
+    /// left out of `max_abs_diff`.
+    pub kink_cells: Vec<(usize, usize)>,
+    /// What happens at those cells, in words (`None` when there are none).
+    pub kink_note: Option<String>,
     /// What structure J has and how the layer's shortcut uses it.
     pub structure: String,
     /// The central-difference step used.
@@ -82,9 +89,9 @@ impl JacobianView {
 pub fn jacobian_for_step(net: &Network, run: &Run, step: usize) -> Result<JacobianView> {
     let s = run.tape.steps.get(step).with_context(|| {
         format!(
-            "step {} does not exist: the tape has {} steps",
+            "step {} does not exist: the tape has {}",
             step + 1,
-            run.tape.len()
+            count(run.tape.len(), "step")
         )
     })?;
     jacobian(net, run, s.layer)
@@ -94,8 +101,8 @@ pub fn jacobian_for_step(net: &Network, run: &Run, step: usize) -> Result<Jacobi
 pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> {
     let named = net.layers.get(layer).with_context(|| {
         format!(
-            "layer {layer} does not exist: the network has {} layers",
-            net.layers.len()
+            "layer {layer} does not exist: the network has {}",
+            count(net.layers.len(), "layer")
         )
     })?;
     let lr = run.layers.get(layer).with_context(|| {
@@ -149,7 +156,18 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
     let dout_row = Matrix::from_shape_vec((1, n_out), lr.dout.iter().copied().collect())?;
     let vjp = dout_row.dot(&j).into_shape_with_order(in_shape)?;
     ensure!(lr.dx.dim() == in_shape, "dx and x differ in shape");
-    let max_abs_diff = (&vjp - &lr.dx).iter().map(|v| v.abs()).fold(0.0, f64::max);
+    let kinks = kind.kinks();
+    let kink_cells: Vec<(usize, usize)> = x
+        .indexed_iter()
+        .filter(|(_, v)| kinks.iter().any(|k| (*v - k.at).abs() < h))
+        .map(|(ix, _)| ix)
+        .collect();
+    let max_abs_diff = (&vjp - &lr.dx)
+        .indexed_iter()
+        .filter(|(ix, _)| !kink_cells.contains(ix))
+        .map(|(_, v)| v.abs())
+        .fold(0.0, f64::max);
+    let kink_note = kink_note(&named.name, kinks, x, &kink_cells, h);
     Ok(JacobianView {
         layer,
         layer_name: named.name.clone(),
@@ -162,9 +180,51 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
         vjp,
         dx: lr.dx.clone(),
         max_abs_diff,
+        kink_cells,
+        kink_note,
         structure: named.layer.jacobian_structure(in_shape, lr.out.dim()),
         h,
     })
+}
+
+/// The sentence for the cells of x that sit within h of a kink: no derivative there, what the
+/// central difference measured and what backprop uses instead.
+fn kink_note(
+    layer: &str,
+    kinks: &[Kink],
+    x: &Matrix,
+    cells: &[(usize, usize)],
+    h: f64,
+) -> Option<String> {
+    let &(r, c) = cells.first()?;
+    let v = x[[r, c]];
+    let kink = kinks
+        .iter()
+        .min_by(|a, b| (v - a.at).abs().total_cmp(&(v - b.at).abs()))?;
+    let mut named: Vec<String> = cells
+        .iter()
+        .take(3)
+        .map(|&(r, c)| format!("x[{r},{c}] = {}", short(x[[r, c]])))
+        .collect();
+    if cells.len() > 3 {
+        named.push(format!("{} more", cells.len() - 3));
+    }
+    let (sit, cell) = if cells.len() == 1 {
+        ("sits", "it is")
+    } else {
+        ("sit", "they are")
+    };
+    Some(format!(
+        "{} {sit} on {layer}'s kink at {}, where {layer} has no derivative: the central difference \
+         (h = {h:.0e}) gives {} there, between the side slopes {} and {}, and backprop uses {}; \
+         {cell} left out of the comparison.",
+        named.join(", "),
+        num(kink.at, 0),
+        num(kink.straddled_slope(v, h), 2),
+        num(kink.slopes.0, 0),
+        num(kink.slopes.1, 0),
+        num(kink.backward_slope, 0),
+    ))
 }
 
 #[cfg(test)]
@@ -253,6 +313,31 @@ mod tests {
         assert_eq!(v.matrix[[0, 3]], 0.0);
         assert_eq!(v.row_label(3), "out[1,1]");
         assert_eq!(v.col_label(5), "x[1,2]");
+    }
+
+    #[test]
+    fn relu_at_zero_has_no_derivative_and_backprop_uses_0() {
+        let text = "x = [[0.0, -0.5], [2.0, 0.0]]\n[[layers]]\ntype = \"relu\"\n";
+        let p = Preset::from_toml(text, crate::preset::Source::Builtin("kink".into())).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        let v = jacobian(&p.network, &run, 0).unwrap();
+        // the central difference across the corner is half of each side …
+        assert_eq!(v.matrix[[0, 0]], 0.5);
+        // … backprop's dx is 0 there; that is no mismatch, and the rest agrees exactly
+        assert_eq!(v.dx[[0, 0]], 0.0);
+        assert_eq!(v.kink_cells, [(0, 0), (1, 1)]);
+        assert!(v.max_abs_diff < 1e-9, "{}", v.max_abs_diff);
+        assert_eq!(
+            v.kink_note.as_deref(),
+            Some(
+                "x[0,0] = 0, x[1,1] = 0 sit on ReLU's kink at 0, where ReLU has no derivative: the \
+                 central difference (h = 1e-5) gives 0.50 there, between the side slopes 0 and 1, and \
+                 backprop uses 0; they are left out of the comparison."
+            )
+        );
+        // smooth layers, and ReLU away from 0, have no note
+        assert!(view("relu", 0).kink_note.is_none());
+        assert!(view("sigmoid", 0).kink_note.is_none());
     }
 
     #[test]

@@ -18,6 +18,7 @@
 use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
+use crate::engine::format::count;
 use crate::engine::layer::LayerKind;
 use crate::engine::network::{Inputs, Network, OutputNudge};
 use crate::engine::tape::Tape;
@@ -232,8 +233,8 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
 
 fn no_layer(layer: usize, net: &Network) -> String {
     format!(
-        "layer {layer} does not exist: the network has {} layers",
-        net.layers.len()
+        "layer {layer} does not exist: the network has {}",
+        count(net.layers.len(), "layer")
     )
 }
 

@@ -136,7 +136,7 @@ pub fn quiz_question(run: &Run, step_index: usize, seed: u64) -> Option<Question
         step: step_index,
         row,
         col,
-        cell: format!("{}[{row},{col}]", step.writes.name),
+        cell: crate::engine::format::cell(&step.writes.name, row, col),
         answer,
     })
 }
@@ -210,6 +210,16 @@ mod tests {
         assert_eq!(q.row, 0);
         assert_eq!(q.cell, format!("db[0,{}]", q.col));
         assert_eq!(q.answer, [5.0, 7.0, 9.0][q.col]);
+    }
+
+    #[test]
+    fn a_cell_of_an_expression_is_asked_with_parentheses() {
+        // softmax-loss's first backward step writes y − t: the question is about (y − t)[r,c]
+        let run = run("softmax-loss");
+        let k = run.tape.first_backward();
+        assert_eq!(run.tape.steps[k].writes.name, "y − t");
+        let q = quiz_question(&run, k, 0).unwrap();
+        assert_eq!(q.cell, format!("(y − t)[{},{}]", q.row, q.col));
     }
 
     #[test]

@@ -120,6 +120,8 @@ impl Graph {
             numerical_time,
             backprop_time,
             objective: run.run.objective,
+            // Kink and log-epsilon notes read a chain's layers; a graph has none yet.
+            notes: Vec::new(),
         })
     }
 }

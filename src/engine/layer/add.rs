@@ -9,7 +9,7 @@ use super::mul::{check_param, pick};
 use super::{Grad, LayerType, ensure_dout, sum_all};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{first, inline};
+use crate::engine::format::{first, first_operand, inline};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -63,7 +63,12 @@ impl LayerType for Add {
                 .read(B, "b", b)
                 .writes(Kind::Output, "out", &out)
                 .numpy("out = x + self.b")
-                .note(format!("{} + {} = {}", first(x), first(b), first(&out)))
+                .note(format!(
+                    "{} + {} = {}",
+                    first(x),
+                    first_operand(b),
+                    first(&out)
+                ))
         });
         Ok((out, AddCache { x_dim: x.dim() }))
     }

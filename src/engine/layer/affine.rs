@@ -10,7 +10,7 @@ use ndarray::Axis;
 use super::{Grad, LayerType, Names, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::Delta;
-use crate::engine::format::{count, first, inline, shape};
+use crate::engine::format::{all_of, count, first, inline, shape};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -102,7 +102,7 @@ impl LayerType for Affine {
                 .writes(XW, "X·W", &xw)
                 .numpy("self.x = x; xw = np.dot(x, self.W)")
                 .note(format!(
-                    "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. X·W[0,0] = {}; X is kept for backward",
+                    "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. (X·W)[0,0] = {}; X is kept for backward",
                     shape(x),
                     shape(w),
                     shape(&xw),
@@ -117,9 +117,9 @@ impl LayerType for Affine {
                 .writes(Kind::Output, "Y", &y)
                 .numpy("out = xw + self.b")
                 .note(format!(
-                    "b = {} is added to every one of the {} rows (broadcast); that is why backward sums dY over rows",
+                    "b = {} is added to {} (broadcast); that is why backward sums dY over rows",
                     inline(b),
-                    y.nrows()
+                    all_of(y.nrows(), "row")
                 ))
         });
         Ok((
@@ -179,8 +179,8 @@ impl LayerType for Affine {
                 .writes(Kind::Grad(Param::Bias), "db", &db)
                 .numpy("self.db = np.sum(dout, axis=0)")
                 .note(format!(
-                    "b was added to all {} rows, so db is the column sum of dY: {}",
-                    dy.nrows(),
+                    "b was added to {}, so db is the column sum of dY: {}",
+                    all_of(dy.nrows(), "row"),
                     inline(&db)
                 ))
         });

@@ -26,6 +26,28 @@ pub const BOOK_NAMES: Names = Names {
     dout: "dout",
 };
 
+/// A point where a layer's function has no derivative (ReLU's corner at 0). Near one, a
+/// central difference straddles two slopes and measures neither; the gradient check and the
+/// Jacobian view say so instead of calling it a mismatch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Kink {
+    /// The input value of the kink.
+    pub at: f64,
+    /// The slopes left and right of it.
+    pub slopes: (f64, f64),
+    /// The slope the layer's backward uses exactly at the kink.
+    pub backward_slope: f64,
+}
+
+impl Kink {
+    /// The slope a central difference measures at `x` with step `h` when the kink lies inside
+    /// `[x − h, x + h]`: the two sides weighted by how much of the step falls on each.
+    pub fn straddled_slope(&self, x: f64, h: f64) -> f64 {
+        let left = ((self.at - (x - h)) / (2.0 * h)).clamp(0.0, 1.0);
+        left * self.slopes.0 + (1.0 - left) * self.slopes.1
+    }
+}
+
 /// A gradient with respect to one parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grad {
@@ -69,6 +91,10 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
     const NUMBERED: bool = false;
     /// The 1-D parameters (one value per column, like Affine's `b`): JSON writes them flat.
     const VECTORS: &'static [Param] = &[];
+    /// Where the layer has no derivative, elementwise in its input (ReLU: 0); none for a smooth
+    /// layer. The gradient check and the Jacobian view read it to explain a central difference
+    /// that straddles a kink.
+    const KINKS: &'static [Kink] = &[];
 
     /// The trainable parameters with their values.
     fn params(&self) -> Vec<(Param, &Matrix)> {

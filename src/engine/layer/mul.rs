@@ -8,7 +8,7 @@ use anyhow::{Result, ensure};
 use super::{Grad, LayerType, ensure_dout, sum_all};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{first, inline};
+use crate::engine::format::{first, first_operand, inline};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -89,7 +89,7 @@ impl LayerType for Mul {
                 .note(format!(
                     "{} × {} = {}; x is kept for backward (dw needs it)",
                     first(x),
-                    first(w),
+                    first_operand(w),
                     first(&out)
                 ))
         });
@@ -121,7 +121,7 @@ impl LayerType for Mul {
                 .note(format!(
                     "a multiply node swaps its inputs: the gradient for x is dout times the other factor w: {} × {} = {}",
                     first(dout),
-                    first(w),
+                    first_operand(w),
                     first(&dx)
                 ))
         });
@@ -139,7 +139,7 @@ impl LayerType for Mul {
                 .note(format!(
                     "and the gradient for w is dout times x: {} × {} = {}",
                     first(dout),
-                    first(x),
+                    first_operand(x),
                     first(&local)
                 ));
             if broadcast {

@@ -6,10 +6,10 @@
 
 use anyhow::Result;
 
-use super::{Grad, LayerType, ensure_dout};
+use super::{Grad, Kink, LayerType, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::inline;
+use crate::engine::format::{count, inline, part_of};
 use crate::engine::op::{MaskRule, Op};
 use crate::engine::operand::{Kind, MaskSense};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -59,6 +59,13 @@ impl LayerType for Relu {
     type Cache = ReluCache;
     const TYPE: &'static str = "relu";
     const DISPLAY: &'static str = "ReLU";
+    /// The corner of max(0, x) at x = 0: slope 0 on the left, 1 on the right. Backward uses 0
+    /// there, because the mask `x ≤ 0` is True at 0.
+    const KINKS: &'static [Kink] = &[Kink {
+        at: 0.0,
+        slopes: (0.0, 1.0),
+        backward_slope: 0.0,
+    }];
 
     /// Forward: mask, then apply.
     fn forward<R: Recorder>(
@@ -78,9 +85,13 @@ impl LayerType for Relu {
             .writes(MASK, "mask", &mask)
             .numpy("self.mask = (x <= 0)")
             .note(format!(
-                "{} of {} cells are ≤ 0 and become True; the mask is kept for backward",
-                count_true(&mask),
-                mask.len()
+                "{} ≤ 0 and {} True; the mask is kept for backward",
+                part_of(count_true(&mask), mask.len(), "cell"),
+                if count_true(&mask) == 1 {
+                    "becomes"
+                } else {
+                    "become"
+                }
             ))
         });
         let out = apply_mask(x, &mask);
@@ -115,9 +126,9 @@ impl LayerType for Relu {
                 .writes(Kind::Dx, "dx", &dx)
                 .numpy("dout[self.mask] = 0; dx = dout")
                 .note(format!(
-                    "a cell that forward set to 0 does not move when x moves, so its gradient is 0: {} of {} cells blocked",
+                    "a cell that forward set to 0 does not move when x moves, so its gradient is 0: {} of {} blocked",
                     count_true(&cache.mask),
-                    cache.mask.len()
+                    count(cache.mask.len(), "cell")
                 ))
         });
         Ok((dx, vec![]))

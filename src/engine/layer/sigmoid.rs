@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::first;
+use crate::engine::format::{first, first_operand};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
@@ -56,7 +56,11 @@ impl LayerType for Sigmoid {
                 .read(Kind::Input, "x", x)
                 .writes(E, "e", &e)
                 .numpy("e = np.exp(-x)")
-                .note(format!("e[0,0] = exp(−{}) = {}", first(x), first(&e)))
+                .note(format!(
+                    "e[0,0] = {} = {}",
+                    UnaryFn::NegExp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
+                    first(&e)
+                ))
         });
         let s = e.mapv(|v| UnaryFn::OnePlus.apply(v));
         rec.record(|| {
@@ -123,7 +127,7 @@ impl LayerType for Sigmoid {
             .note(format!(
                 "chain rule, cell by cell: dx = dout · dy/dx; dx[0,0] = {} · {} = {}",
                 first(dout),
-                first(&g),
+                first_operand(&g),
                 first(&dx)
             ))
         });

@@ -10,7 +10,7 @@ use super::softmax::{SOFTMAX_NAMES, softmax_recorded, softmax_rows, softmax_vec}
 use super::{Grad, LayerType};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, cell_to_row, materialize};
-use crate::engine::format::{inline, n4};
+use crate::engine::format::{all_of, count, inline, n4};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
@@ -37,11 +37,21 @@ const ROW_LOSS: Kind = Kind::Temp(4);
 const ERROR: Kind = Kind::Temp(5);
 const BATCH: Kind = Kind::Temp(6);
 
+/// The book's guard in the loss, `log(y + 1e-7)`: it keeps log 0 = −inf away, and makes the loss
+/// differ slightly from the function whose derivative backward's `(y − t)/N` is.
+pub const LOG_EPSILON: f64 = 1e-7;
+
 /// Cross-entropy of one row of probabilities against its target row: `−Σₖ t[k]·log(y[k] + 1e-7)`.
 pub fn cross_entropy_row(y: ArrayView1<'_, f64>, t: ArrayView1<'_, f64>) -> f64 {
     y.iter()
         .zip(t.iter())
-        .map(|(&p, &q)| if q != 0.0 { -q * (p + 1e-7).ln() } else { 0.0 })
+        .map(|(&p, &q)| {
+            if q != 0.0 {
+                -q * (p + LOG_EPSILON).ln()
+            } else {
+                0.0
+            }
+        })
         .sum()
 }
 
@@ -101,12 +111,23 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
             .writes(Kind::Loss, "L", &l)
             .numpy("self.loss = np.sum(l) / batch_size  # = cross_entropy_error(self.y, self.t)")
             .note(format!(
-                "the loss averages the {} rows: L = {}",
-                per_row.nrows(),
-                n4(loss)
+                "the loss averages {}: L = {}{}",
+                all_of(per_row.nrows(), "row"),
+                n4(loss),
+                below_zero_note(loss)
             ))
     });
     loss
+}
+
+/// For a loss below 0: why. A cross-entropy is never negative, but the book's `log(y + 1e-7)` is
+/// slightly above 0 when y is 1 (to f64's precision), so L can be as low as −log(1 + 1e-7) ≈ −1e-7.
+fn below_zero_note(loss: f64) -> &'static str {
+    if loss < 0.0 {
+        " (below 0 only because of the book's 1e-7: when y is 1, −log(y + 1e-7) = −log(1.0000001) ≈ −1e-7)"
+    } else {
+        ""
+    }
 }
 
 impl LayerType for SoftmaxWithLoss {
@@ -171,8 +192,8 @@ impl LayerType for SoftmaxWithLoss {
                 .writes(Kind::Dx, "dx", &dx)
                 .numpy("dx = d / batch_size  # batch_size = self.t.shape[0]: dx = (self.y - self.t) / batch_size")
                 .note(format!(
-                    "L is a mean over N = {} rows, so each row's gradient is divided by N",
-                    y.nrows()
+                    "L is a mean over N = {}, so each row's gradient is divided by N",
+                    count(y.nrows(), "row")
                 ))
         });
         Ok((dx, vec![]))

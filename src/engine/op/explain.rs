@@ -3,7 +3,7 @@
 use super::explanation::{Combine, Explanation, Term};
 use super::{Op, Reduce, broadcast_index};
 use crate::engine::Matrix;
-use crate::engine::format::n4;
+use crate::engine::format::{all_of, n4, operand};
 use crate::engine::operand::Operand;
 
 /// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name.
@@ -78,7 +78,7 @@ impl Op {
                                 idx_b(k).0,
                                 idx_b(k).1
                             ),
-                            numbers: format!("{}·{}", n4(va), n4(vb)),
+                            numbers: format!("{}·{}", n4(va), operand(vb)),
                             value: va * vb,
                         }
                     })
@@ -145,7 +145,7 @@ impl Op {
                         op.symbol(),
                         nm(&b.name)
                     ),
-                    format!("{} {} {}", n4(va), op.symbol(), n4(vb)),
+                    format!("{} {} {}", n4(va), op.symbol(), operand(vb)),
                     op.apply(va, vb),
                     note,
                 )
@@ -154,7 +154,7 @@ impl Op {
                 let va = at(&a.value, r, c);
                 single(
                     f.show(&format!("{}[{r},{c}]", nm(&a.name))),
-                    f.show(&n4(va)),
+                    f.show_value(va),
                     f.apply(va),
                     None,
                 )
@@ -177,8 +177,8 @@ impl Op {
                     Op::ColumnSum => (
                         format!("{target} = Σₙ {}[n,{c}]", nm(&a.name)),
                         format!(
-                            "the bias was added to all {} rows, so its gradient sums column {c} of {}",
-                            a.value.nrows(),
+                            "the bias was added to {}, so its gradient sums column {c} of {}",
+                            all_of(a.value.nrows(), "row"),
                             nm(&a.name)
                         ),
                     ),
@@ -282,7 +282,7 @@ impl Op {
                 let argmax = row.iter().position(|&v| v == max).unwrap_or(0);
                 single(
                     format!("{}[{r},{c}] − max_k {}[{r},k]", nm(&a.name), nm(&a.name)),
-                    format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
+                    format!("{} − {}", n4(at(&a.value, r, c)), operand(max)),
                     at(&a.value, r, c) - max,
                     Some(format!(
                         "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
@@ -297,7 +297,7 @@ impl Op {
                         let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
                         Term {
                             symbol: format!("{}[{r},{k}]·{}[{r},{k}]", nm(&a.name), nm(&logy.name)),
-                            numbers: format!("{}·{}", n4(t), n4(l)),
+                            numbers: format!("{}·{}", n4(t), operand(l)),
                             value: t * l,
                         }
                     })

@@ -48,14 +48,14 @@ impl Explanation {
     pub fn expansion(&self, max_terms: usize) -> String {
         let shown: Vec<&str> = self.terms.iter().map(|t| t.numbers.as_str()).collect();
         let joined = if shown.len() > max_terms && max_terms >= 2 {
-            let head = shown[..max_terms - 1].join(" + ");
+            let head = join_terms(&shown[..max_terms - 1]);
             format!(
-                "{head} + … ({} terms) … + {}",
+                "{head} + … ({} terms) … {}",
                 shown.len(),
-                shown[shown.len() - 1]
+                join_terms(&["", shown[shown.len() - 1]]).trim_start()
             )
         } else {
-            shown.join(" + ")
+            join_terms(&shown)
         };
         let body = match self.combine {
             Combine::Sum | Combine::Single => joined,
@@ -73,4 +73,24 @@ impl Explanation {
         }
         out
     }
+}
+
+/// Terms joined with ` + `, a negative one with ` − ` and its sign dropped: `0.5 − 0.3·2.0`, never
+/// `0.5 + -0.3·2.0`.
+fn join_terms(terms: &[&str]) -> String {
+    let mut out = String::new();
+    for (k, term) in terms.iter().enumerate() {
+        match (k, term.strip_prefix('-')) {
+            (0, _) => out.push_str(term),
+            (_, Some(positive)) => {
+                out.push_str(" − ");
+                out.push_str(positive);
+            }
+            (_, None) => {
+                out.push_str(" + ");
+                out.push_str(term);
+            }
+        }
+    }
+    out
 }

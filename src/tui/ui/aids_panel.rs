@@ -7,7 +7,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::engine::aids::{NudgeReport, shape_algebra};
-use crate::engine::format::{num, signed_sci};
+use crate::engine::format::{count, num, signed_sci};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, QuizPrompt};
 use crate::tui::keymap::{Context, hint, key_for};
@@ -84,10 +84,10 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
     let step = app.current();
     let this_step = match (here, step) {
         (Some(c), Some(s)) => format!(
-            "this step: {} moved in {} of {} cells (Δ)",
+            "this step: {} moved in {} of {} (Δ)",
             s.writes.name,
             c.cells.len(),
-            s.writes.value.len()
+            count(s.writes.value.len(), "cell")
         ),
         (None, Some(s)) => format!("this step: {} did not move", s.writes.name),
         _ => String::new(),
@@ -128,8 +128,8 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
         indent(format!("gradient from {}", r.gradient_source), theme.dim()),
         indent(
             format!(
-                "{this_step} · {} steps moved in all · {} h÷10  {} h×10  {} clears",
-                r.changes.len(),
+                "{this_step} · {} moved in all · {} h÷10  {} h×10  {} clears",
+                count(r.changes.len(), "step"),
                 key_for(Context::Explore, &Action::NudgeSmaller),
                 key_for(Context::Explore, &Action::NudgeLarger),
                 key_for(Context::Explore, &Action::Back)

@@ -12,7 +12,7 @@ use ratatui::widgets::Gauge;
 use super::layout::{fit, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
-use crate::engine::format::{duration, sci, shape};
+use crate::engine::format::{duration, plural, sci, shape};
 use crate::tui::app::{App, CheckView, Checking};
 use crate::tui::keymap::{Context, hint};
 use crate::tui::text::{pad, width, wrap_words};
@@ -150,9 +150,9 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     notes.extend(report_notes(report).into_iter().map(|n| (n, theme.key())));
     notes.push((
         format!(
-            "numerical: {} cells × 2 = {} forward passes in {}",
-            thousands(report.cells),
-            thousands(report.numerical_passes),
+            "numerical: {} × 2 = {} in {}",
+            counted(report.cells, "cell"),
+            counted(report.numerical_passes, "forward pass"),
             duration(report.numerical_time)
         ),
         theme.text(),
@@ -223,14 +223,35 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Notes the report carries for the reader (e.g. cells near a ReLU kink), one per line.
-fn report_notes(_report: &crate::engine::CheckReport) -> Vec<String> {
-    Vec::new()
+/// Notes the report carries for the reader (cells near a ReLU kink, the loss's 1e-7), one per
+/// line, in the engine's words (the CLI prints the same).
+fn report_notes(report: &crate::engine::CheckReport) -> Vec<String> {
+    report
+        .notes
+        .iter()
+        .map(|n| format!("note: {}", n.text(report.h)))
+        .collect()
+}
+
+/// `n` things with thousands grouped and the noun agreeing: `1 cell`, `39,760 cells`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {}", thousands(n), plural(noun))
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::{counted, thousands};
+
+    #[test]
+    fn counts_group_thousands_and_agree() {
+        assert_eq!(counted(1, "cell"), "1 cell");
+        assert_eq!(counted(39_760, "cell"), "39,760 cells");
+        assert_eq!(counted(2, "forward pass"), "2 forward passes");
+    }
 
     #[test]
     fn thousands_are_grouped() {

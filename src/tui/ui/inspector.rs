@@ -214,8 +214,8 @@ fn cell_lines(app: &App) -> Vec<String> {
         // Building every term each frame would cost more than drawing the screen.
         let value = step.writes.value.get((r, c)).copied().unwrap_or(f64::NAN);
         return vec![format!(
-            "{}[{r},{c}] = {} combines {terms} terms: press {} on it to see them",
-            step.writes.name,
+            "{} = {} combines {terms} terms: press {} on it to see them",
+            crate::engine::format::cell(&step.writes.name, r, c),
             crate::engine::format::num(value, app.decimals()),
             key_for(Context::Explore, &Action::Confirm)
         )];

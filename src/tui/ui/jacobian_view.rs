@@ -25,7 +25,9 @@ const STRUCTURE_ROWS: u16 = 2;
 /// Draw the popup over the explorer, J scrolled so that `first` is its top-left cell.
 pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let wanted = STRUCTURE_ROWS
+    // The structure sentence, and under it the kink note when x sits on a kink.
+    let structure_rows = STRUCTURE_ROWS + if view.kink_note.is_some() { 3 } else { 0 };
+    let wanted = structure_rows
         + 2
         + view.matrix.nrows().min(200) as u16
         + 2
@@ -67,11 +69,23 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
             },
             buf,
         );
+    if let Some(note) = &view.kink_note {
+        Paragraph::new(Line::styled(note.clone(), theme.key()))
+            .wrap(Wrap { trim: true })
+            .render(
+                Rect {
+                    y: inner.y + STRUCTURE_ROWS,
+                    height: structure_rows - STRUCTURE_ROWS,
+                    ..inner
+                },
+                buf,
+            );
+    }
     // The check under J: a blank row, the verdict, then dout·J beside dx.
     let x_rows = view.dx.nrows();
-    let check_h = (pane_height(x_rows) + 2).min(inner.height.saturating_sub(STRUCTURE_ROWS + 3));
-    let j_top = inner.y + STRUCTURE_ROWS;
-    let j_h = inner.height - STRUCTURE_ROWS - check_h;
+    let check_h = (pane_height(x_rows) + 2).min(inner.height.saturating_sub(structure_rows + 3));
+    let j_top = inner.y + structure_rows;
+    let j_h = inner.height.saturating_sub(structure_rows + check_h);
     // One blank row between J and the check.
     let (rows, cols) = view.matrix.dim();
     Line::styled(
@@ -95,7 +109,11 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
     }
     let check_top = j_top + j_h + 1;
     let ok = view.max_abs_diff < 1e-6;
-    let verdict = if ok { "✓ equal" } else { "✗ differ" };
+    let verdict = match (ok, view.kink_cells.is_empty()) {
+        (true, true) => "✓ equal",
+        (true, false) => "✓ equal away from the kink",
+        (false, _) => "✗ differ",
+    };
     Line::from(vec![
         Span::styled(
             format!(
