@@ -106,6 +106,9 @@ pub enum Action {
     Quiz,
     /// Write the current step as Markdown.
     Export,
+    /// Show or hide the graph view: a graph preset's figure, or the current layer drawn as the
+    /// book's graph.
+    ToggleGraph,
     /// Close or clear, in order: the popup, a running job, the quiz question, the nudge (Esc).
     /// It never quits.
     Back,

@@ -10,6 +10,7 @@ mod check;
 mod edit;
 mod explain;
 mod explore;
+mod graph;
 mod help;
 mod jacobian;
 mod nudge;
@@ -34,6 +35,7 @@ pub use crate::engine::op::{anchor, feeds};
 pub use check::{CheckJob, CheckView, Checking};
 pub use edit::Prompt;
 pub use explain::{Explanation, explanation_lines};
+pub use graph::GraphPane;
 pub use help::HelpView;
 pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source};
@@ -104,6 +106,7 @@ pub struct App {
     picker_dir: PathBuf,
     jobs: check::Jobs,
     trainings: train::Trainings,
+    graph: GraphPane,
 }
 
 impl App {
@@ -132,9 +135,16 @@ impl App {
             picker_dir: PathBuf::from("."),
             jobs: check::Jobs::default(),
             trainings: train::Trainings::default(),
+            graph: GraphPane::default(),
         };
+        app.graph.on = app.preset.graph.is_some();
         app.go_to(0);
         Ok(app)
+    }
+
+    /// The graph view: on or off, its figure at the current step, the selected edge.
+    pub fn graph(&self) -> &GraphPane {
+        &self.graph
     }
 
     /// Use `theme` for every colour.
@@ -331,6 +341,7 @@ impl App {
         self.panes = panes::panes(&self.preset, &self.run, self.step);
         let written = self.panes.iter().position(|p| p.written).unwrap_or(0);
         self.set_focus(written);
+        self.refresh_graph();
     }
 
     fn set_focus(&mut self, index: usize) {
@@ -379,6 +390,7 @@ impl App {
                 self.quiz.forget_steps();
                 self.cursor = (0, 0);
                 self.write_cell = (0, 0);
+                self.graph.on = self.preset.graph.is_some();
                 self.go_to(0);
                 self.mode = Mode::Explore;
             }

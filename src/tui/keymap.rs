@@ -194,6 +194,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Explore, [ENTER], Action::Confirm, "explain the selected cell (every term and its value)", Some("explain"), LOOK),
     bind!(Explore, [ch('+'), ch('=')], Action::MoreDecimals, "one more decimal place", None, LOOK),
     bind!(Explore, [ch('-')], Action::FewerDecimals, "one fewer decimal place", None, LOOK),
+    bind!(Explore, [ch('v')], Action::ToggleGraph, "graph view: the graph, or this layer as the book's figure; Tab picks an edge, Enter explains it", Some("graph"), LOOK),
     bind!(Explore, [ch('c')], Action::Check, "gradient check: backprop vs numerical, and what each costs (runs in the background; Esc cancels)", Some("check"), LOOK),
     bind!(Explore, [PAGE_UP], Action::PageUp, "cell cursor a page up in the focused matrix", None, MOVE),
     bind!(Explore, [PAGE_DOWN], Action::PageDown, "cell cursor a page down in the focused matrix", None, MOVE),

@@ -7,6 +7,7 @@ mod aids_panel;
 mod check_view;
 mod explanation;
 mod footer;
+pub mod graph;
 mod header;
 mod inspector;
 mod jacobian_view;
@@ -39,12 +40,18 @@ impl Widget for &App {
         };
         header::render(self, areas.header, buf);
         pipeline::render(self, areas.pipeline, buf);
-        for (index, rect) in areas.panes.iter().enumerate() {
-            if let Some(pane) = pane_view(self, index) {
-                pane.render(*rect, buf);
+        if self.graph().figure.is_some() {
+            // The graph view takes the place of the matrix panes and the inspector.
+            let main = areas.panes.iter().fold(areas.inspector, |a, b| a.union(*b));
+            graph::render_pane(self, main, buf);
+        } else {
+            for (index, rect) in areas.panes.iter().enumerate() {
+                if let Some(pane) = pane_view(self, index) {
+                    pane.render(*rect, buf);
+                }
             }
+            inspector::render(self, inspector, areas.inspector, buf);
         }
-        inspector::render(self, inspector, areas.inspector, buf);
         explanation::render(self, areas.explanation, buf);
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);

@@ -2,8 +2,8 @@
 //! row-end moves, decimals, toggles, the Markdown export) and `Esc`'s order outside popups.
 
 use super::{App, DECIMALS};
-use crate::cli::markdown::{step_file_name, step_markdown};
 use crate::engine::aids::shape_algebra;
+use crate::report::markdown::{step_file_name, step_markdown};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 
@@ -13,6 +13,9 @@ pub const DEFAULT_PAGE: usize = 10;
 impl App {
     /// An action while stepping; opening a popup sets `self.mode`.
     pub(super) fn explore(&mut self, action: Action) {
+        if self.graph.on && self.graph_action(&action) {
+            return;
+        }
         let last = self.run.tape.len().saturating_sub(1);
         match action {
             Action::NextStep => self.step_to((self.step + 1).min(last)),
@@ -52,6 +55,7 @@ impl App {
             Action::Quiz => self.toggle_quiz(),
             Action::Export => self.export(),
             Action::OpenTraining => self.open_training(),
+            Action::ToggleGraph => self.toggle_graph(),
             Action::Back => self.back(),
             Action::SelectCell { pane, row, col } => self.select_cell(pane, row, col),
             _ => {}
