@@ -185,8 +185,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             })
         }
         Command::Train(args) => {
-            // Hook for the training screen: when `args.wants_screen()` (no --format, stdout a
-            // terminal) the screen will open here; until then it runs headless text.
+            // On a terminal without --format, main.rs opens the training screen instead.
             quiet_on_closed_pipe(train::run_train(args, out))?;
             Ok(Outcome::Success)
         }

@@ -1,13 +1,20 @@
-//! The `backstep` binary: parse the command line, run a headless command or the explorer.
+//! The `backstep` binary: parse the command line, run a headless command, the explorer or the
+//! training screen.
 
 use std::process::ExitCode;
 
-use backstep::cli::{Cli, Outcome, is_closed_pipe, run_command};
+use backstep::cli::{Cli, Command, Outcome, is_closed_pipe, run_command};
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        // `train` without --format on a terminal opens the training screen (loaded first, so a
+        // bad preset prints and exits 2 before the terminal is touched).
+        Some(Command::Train(args)) if args.wants_screen() => args
+            .load()
+            .and_then(backstep::tui::run_training)
+            .map(|()| Outcome::Success),
         Some(command) => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();

@@ -114,22 +114,7 @@ fn event_loop(
         height: size.height,
     });
     while !app.should_quit() {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // Everything already waiting is taken in before the next frame, so a busy worker never
-        // queues frames behind a key press.
-        let mut message = Some(rx.recv());
-        while let Some(received) = message {
-            let action = match received {
-                Ok(Message::Terminal(event)) => to_action(app, event),
-                Ok(Message::Worker(action)) => Some(action),
-                Ok(Message::Signal) | Err(_) => Some(Action::Quit),
-                Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
-            };
-            if let Some(action) = action {
-                app.update(action);
-            }
-            message = rx.try_recv().ok().map(Ok);
-        }
+        // Jobs first: the training screen's worker starts before the loop waits for anything.
         if let Some(job) = app.take_training_job() {
             let tx = tx.clone();
             std::thread::spawn(move || {
@@ -153,6 +138,22 @@ fn event_loop(
                     }
                 });
             });
+        }
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Everything already waiting is taken in before the next frame, so a busy worker never
+        // queues frames behind a key press.
+        let mut message = Some(rx.recv());
+        while let Some(received) = message {
+            let action = match received {
+                Ok(Message::Terminal(event)) => to_action(app, event),
+                Ok(Message::Worker(action)) => Some(action),
+                Ok(Message::Signal) | Err(_) => Some(Action::Quit),
+                Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
+            };
+            if let Some(action) = action {
+                app.update(action);
+            }
+            message = rx.try_recv().ok().map(Ok);
         }
     }
     Ok(())

@@ -246,3 +246,88 @@ fn the_apple_orange_graph_fills_in_715_and_650() {
     let after = wait_for(name, "backstep exited:");
     assert!(after.contains("backstep exited: 0"), "{after}");
 }
+
+#[test]
+fn the_training_screen_draws_pauses_and_opens_the_explorer() {
+    if !have_tmux() {
+        eprintln!("notice: tmux is not installed; skipping the end-to-end training test");
+        return;
+    }
+    let session = Session(format!("backstep-e2e-train-{}", std::process::id()));
+    let name = session.0.as_str();
+    let command =
+        format!("{BIN} train --preset train-spiral; echo \"backstep exited: $?\"; sleep 30");
+    let status = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "36",
+            &command,
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+
+    // the chart, the map and the footer are drawn, and training runs
+    let running = wait_for_all(
+        name,
+        &[
+            "▶ running",
+            "loss per iteration:",
+            "decision boundary",
+            "run/pause",
+        ],
+    );
+    assert!(running.contains("loss per iteration"), "{running}");
+    assert!(
+        running.contains("decision boundary ● 0 ▲ 1 ■ 2"),
+        "{running}"
+    );
+    assert!(
+        running
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+        "the loss curve is drawn in braille: {running}"
+    );
+
+    // Space pauses: the iteration stops moving
+    tmux(&["send-keys", "-t", name, "Space"]);
+    let paused = wait_for(name, "‖ paused");
+    assert!(paused.contains("‖ paused"), "{paused}");
+    sleep(Duration::from_millis(300));
+    let first = iteration_on(&tmux(&["capture-pane", "-p", "-t", name]));
+    sleep(Duration::from_millis(500));
+    let second = iteration_on(&tmux(&["capture-pane", "-p", "-t", name]));
+    assert_eq!(first, second, "a paused run does not move");
+
+    // Enter opens that iteration in the explorer, at its update; Esc comes back
+    tmux(&["send-keys", "-t", name, "Enter"]);
+    let explorer = wait_for_all(name, &["W ← W − lr·dW", "Esc back to training"]);
+    assert!(explorer.contains("W ← W − lr·dW"), "{explorer}");
+    assert!(
+        explorer.contains(&format!("iteration {}", second.unwrap_or(0))),
+        "{explorer}"
+    );
+    tmux(&["send-keys", "-t", name, "Escape"]);
+    let back = wait_for(name, "‖ paused");
+    assert_eq!(iteration_on(&back), second, "{back}");
+
+    tmux(&["send-keys", "-t", name, "q"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+}
+
+/// The iteration the training screen's status line shows (`iteration 1234/10000`).
+fn iteration_on(screen: &str) -> Option<usize> {
+    let at = screen.find("iteration ")? + "iteration ".len();
+    let digits: String = screen[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}

@@ -11,23 +11,17 @@
 //!
 //! Nothing here draws: the screen turns each event into an `Action` for `App::update`.
 
+mod session;
 mod worker;
 
 use std::time::Duration;
 
 use anyhow::Result;
 
+pub use session::{SAMPLES, session};
 pub use worker::{Worker, spawn, worker_loop};
 
 use super::ui::train::{ClassGrid, EpochPoint, Picture, RunState, TrainView};
-
-/// The training loop and the first view for a preset with a `[train]` section.
-pub fn session(preset: &crate::preset::Preset) -> Result<(crate::tui::app::Session, TrainView)> {
-    anyhow::bail!(
-        "{}: the training engine is not built in yet",
-        preset.source.describe()
-    )
-}
 
 /// The shortest time between two progress messages while running (≈30 per second).
 pub const FRAME: Duration = Duration::from_millis(33);

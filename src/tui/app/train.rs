@@ -110,6 +110,8 @@ pub(super) struct Trainings {
     pub(super) state: Option<Box<TrainState>>,
     pending: Option<TrainJob>,
     next_id: u64,
+    /// Shown instead of the measured time and speed (snapshots need fixed text).
+    fixed_times: Option<(std::time::Duration, f64)>,
 }
 
 impl Clone for Trainings {
@@ -119,6 +121,7 @@ impl Clone for Trainings {
             state: self.state.clone(),
             pending: None,
             next_id: self.next_id,
+            fixed_times: self.fixed_times,
         }
     }
 }
@@ -148,6 +151,12 @@ impl App {
             showing: false,
         }));
         self.mode = Mode::Train;
+    }
+
+    /// Show `elapsed` and `per_second` on the training screen instead of measured ones:
+    /// snapshots and tests need fixed text.
+    pub fn set_train_times(&mut self, elapsed: std::time::Duration, per_second: f64) {
+        self.trainings.fixed_times = Some((elapsed, per_second));
     }
 
     /// The training run, if one was started.
@@ -278,7 +287,13 @@ impl App {
         }
         let event = Arc::unwrap_or_clone(message.0);
         match event {
-            WorkerEvent::Progress(progress) => state.view.apply(*progress),
+            WorkerEvent::Progress(progress) => {
+                state.view.apply(*progress);
+                if let Some((elapsed, per_second)) = self.trainings.fixed_times {
+                    state.view.elapsed = elapsed;
+                    state.view.per_second = per_second;
+                }
+            }
             WorkerEvent::Refused(reason) => self.status = Some(reason),
             WorkerEvent::Recorded(opened) => {
                 if !std::mem::take(&mut state.opening) {
@@ -300,7 +315,7 @@ impl App {
             .tape
             .steps
             .iter()
-            .position(|s| !matches!(s.phase, Phase::Forward | Phase::Backward))
+            .position(|s| s.phase == Phase::Update)
             .unwrap_or(0);
         self.nudge = None;
         self.preset = preset;

@@ -72,7 +72,7 @@ impl Widget for LossChart<'_> {
             .border_style(theme.border())
             .title(Line::styled(title, theme.title()));
         if v.losses.is_empty() {
-            Paragraph::new(" no iterations yet: Space runs, → runs one")
+            Paragraph::new(" no iterations yet")
                 .style(theme.dim())
                 .block(block)
                 .render(area, buf);

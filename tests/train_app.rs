@@ -1,0 +1,227 @@
+//! The training screen driven as a user drives it: key events through the keymap and
+//! `App::update`, the real trainer on a worker thread, its messages fed back as actions.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+#[path = "support/driver.rs"]
+#[allow(dead_code)]
+mod driver;
+
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use backstep::engine::Phase;
+use backstep::preset::Preset;
+use backstep::tui::Action;
+use backstep::tui::app::{App, Mode, session_for};
+use backstep::tui::theme::Theme;
+use backstep::tui::ui::train::RunState;
+use driver::{press, screen};
+use ratatui::crossterm::event::KeyCode;
+
+/// Run the training job the App asked for on a thread; its actions arrive on the receiver.
+fn spawn_job(app: &mut App) -> Receiver<Action> {
+    let job = app.take_training_job().expect("a training job");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let tx = Mutex::new(tx);
+        job.run(&|action| {
+            if let Ok(tx) = tx.lock() {
+                let _ = tx.send(action);
+            }
+        });
+    });
+    rx
+}
+
+/// Feed the worker's actions to the App until `done` holds.
+fn pump_until(app: &mut App, rx: &Receiver<Action>, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(app) {
+        assert!(start.elapsed() < Duration::from_secs(60), "gave up waiting");
+        let action = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the worker answers");
+        app.update(action);
+    }
+}
+
+/// Take in whatever the worker already sent, then a little more time's worth.
+fn settle(app: &mut App, rx: &Receiver<Action>) {
+    while let Ok(action) = rx.recv_timeout(Duration::from_millis(200)) {
+        app.update(action);
+    }
+}
+
+fn iteration(app: &App) -> usize {
+    app.training().expect("training").view.iteration
+}
+
+fn state(app: &App) -> RunState {
+    app.training().expect("training").view.state.clone()
+}
+
+/// The training screen on a built-in, paused at iteration 0.
+fn paused(name: &str) -> (App, Receiver<Action>) {
+    let preset = Preset::builtin(name).unwrap();
+    let mut app = App::new(preset.clone()).unwrap();
+    let (session, view) = session_for(&preset).unwrap();
+    app.start_training(preset, session, view, false);
+    app.set_train_times(Duration::from_millis(1_500), 250.0);
+    app.set_theme(Theme { colour: false });
+    let rx = spawn_job(&mut app);
+    // the worker's first message: where training starts, with the first picture
+    let first = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a first message");
+    app.update(first);
+    (app, rx)
+}
+
+#[test]
+fn right_arrow_runs_one_iteration_with_the_trainers_numbers() {
+    let (mut app, rx) = paused("train-xor");
+    assert_eq!(app.context(), backstep::tui::keymap::Context::Train);
+    for k in 1..=3 {
+        press(&mut app, KeyCode::Right);
+        pump_until(&mut app, &rx, |a| iteration(a) == k);
+    }
+    press(&mut app, KeyCode::Char('n'));
+    pump_until(&mut app, &rx, |a| iteration(a) == 4);
+    // the same four iterations run independently
+    let mut trainer = Preset::builtin("train-xor").unwrap().trainer().unwrap();
+    for _ in 0..4 {
+        trainer.step().unwrap();
+    }
+    let view = &app.training().unwrap().view;
+    assert_eq!(view.losses, trainer.losses());
+    assert_eq!(view.epochs.len(), trainer.epochs().len());
+    assert_eq!(view.epochs[0].train_acc, trainer.epochs()[0].train_acc);
+    assert_eq!(view.state, RunState::Paused);
+}
+
+#[test]
+fn space_runs_and_pauses() {
+    let (mut app, rx) = paused("train-spiral");
+    press(&mut app, KeyCode::Char(' '));
+    pump_until(&mut app, &rx, |a| iteration(a) > 20);
+    assert_eq!(state(&app), RunState::Running);
+    press(&mut app, KeyCode::Char(' '));
+    pump_until(&mut app, &rx, |a| state(a) == RunState::Paused);
+    let stopped = iteration(&app);
+    settle(&mut app, &rx);
+    assert_eq!(iteration(&app), stopped, "a paused run does not move");
+    assert!(
+        rx.recv_timeout(Duration::from_millis(300)).is_err(),
+        "a paused worker sends nothing"
+    );
+}
+
+#[test]
+fn lr_and_optimizer_keys_change_the_run() {
+    let (mut app, rx) = paused("train-xor");
+    assert_eq!(app.training().unwrap().view.lr, 0.5);
+    press(&mut app, KeyCode::Char('+'));
+    pump_until(&mut app, &rx, |a| a.training().unwrap().view.lr == 1.0);
+    press(&mut app, KeyCode::Char('-'));
+    press(&mut app, KeyCode::Char('-'));
+    pump_until(&mut app, &rx, |a| a.training().unwrap().view.lr == 0.2);
+    press(&mut app, KeyCode::Char('o'));
+    pump_until(&mut app, &rx, |a| {
+        a.training().unwrap().view.optimizer == "momentum"
+    });
+    assert_eq!(app.training().unwrap().view.lr, 0.01, "Momentum's book lr");
+    press(&mut app, KeyCode::Right);
+    pump_until(&mut app, &rx, |a| iteration(a) == 1);
+    press(&mut app, KeyCode::Char('r'));
+    pump_until(&mut app, &rx, |a| a.training().unwrap().view.seed == 1);
+    assert_eq!(iteration(&app), 0);
+    assert!(app.training().unwrap().view.losses.is_empty());
+}
+
+#[test]
+fn enter_opens_the_iteration_at_its_update_and_esc_comes_back() {
+    let (mut app, rx) = paused("train-xor");
+    for k in 1..=2 {
+        press(&mut app, KeyCode::Right);
+        pump_until(&mut app, &rx, |a| iteration(a) == k);
+    }
+    press(&mut app, KeyCode::Enter);
+    pump_until(&mut app, &rx, |a| matches!(a.mode(), Mode::Explore));
+    let step = app.current().expect("a step");
+    assert_eq!(step.phase, Phase::Update, "opens on the update phase");
+    assert!(app.training().unwrap().showing_iteration());
+    // its weights are the trainer's after two iterations, its batch every training row
+    let mut trainer = Preset::builtin("train-xor").unwrap().trainer().unwrap();
+    trainer.step().unwrap();
+    trainer.step().unwrap();
+    let (_, w1) = &trainer.params()[0];
+    assert_eq!(app.preset().network.layers[0].layer.params()[0].1, *w1);
+    assert_eq!(app.preset().inputs.x.nrows(), 80);
+    // the tape holds forward, backward and update, and the explorer steps through it
+    let phases: Vec<Phase> = app.run().tape.steps.iter().map(|s| s.phase).collect();
+    assert!(phases.contains(&Phase::Forward) && phases.contains(&Phase::Backward));
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.current().unwrap().phase, Phase::Forward);
+    let frame = screen(&app, 120, 36);
+    assert!(frame.contains("Forward"), "{frame}");
+    // Esc: back to training where it was
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode(), Mode::Train));
+    assert_eq!(iteration(&app), 2);
+    press(&mut app, KeyCode::Right);
+    pump_until(&mut app, &rx, |a| iteration(a) == 3);
+}
+
+#[test]
+fn t_opens_training_from_the_explorer_and_esc_goes_back() {
+    let mut app = App::new(Preset::builtin("train-xor").unwrap()).unwrap();
+    press(&mut app, KeyCode::Char('T'));
+    assert!(matches!(app.mode(), Mode::Train));
+    let rx = spawn_job(&mut app);
+    pump_until(&mut app, &rx, |a| iteration(a) > 0);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode(), Mode::Explore));
+    pump_until(&mut app, &rx, |a| state(a) != RunState::Running);
+    let there = iteration(&app);
+    press(&mut app, KeyCode::Char('T'));
+    assert!(matches!(app.mode(), Mode::Train));
+    assert!(
+        app.take_training_job().is_none(),
+        "the same run, not a new one"
+    );
+    assert_eq!(iteration(&app), there);
+}
+
+#[test]
+fn t_on_a_preset_without_training_says_what_to_do() {
+    let mut app = App::new(Preset::builtin("relu").unwrap()).unwrap();
+    press(&mut app, KeyCode::Char('T'));
+    match app.mode() {
+        Mode::Error(message) => assert!(message.contains("[train]"), "{message}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(app.take_training_job().is_none());
+}
+
+#[test]
+fn help_on_the_training_screen_lists_its_keys_first_and_esc_returns() {
+    let (mut app, _rx) = paused("train-xor");
+    press(&mut app, KeyCode::Char('?'));
+    let frame = screen(&app, 120, 36);
+    assert!(frame.contains("On the training screen"), "{frame}");
+    assert!(frame.contains("run or pause training"), "{frame}");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode(), Mode::Train));
+}
+
+#[test]
+fn snapshot_xor_after_five_iterations() {
+    let (mut app, rx) = paused("train-xor");
+    for k in 1..=5 {
+        press(&mut app, KeyCode::Right);
+        pump_until(&mut app, &rx, |a| iteration(a) == k);
+    }
+    insta::assert_snapshot!("train_xor_5_120x36", screen(&app, 120, 36));
+    insta::assert_snapshot!("train_xor_5_80x24", screen(&app, 80, 24));
+}
