@@ -117,6 +117,63 @@ fn dropout_draws_its_mask_from_the_seed_and_blocks_those_gradients() {
     // NumPy: (ds @ W2.T)[0, 1] = -0.15868501553836992, dropped by mask[0, 1] = False
     assert_eq!(e.terms[0].numbers, "masked → 0 (was -0.1587)");
     assert_eq!(back.numpy, "dx = dout * self.mask");
+    // The notes count what the learner sees in the mask.
+    assert!(
+        mask_step
+            .note
+            .starts_with("3 of 8 uniform numbers (seed 0) are > 0.5 and become True"),
+        "{}",
+        mask_step.note
+    );
+    let apply = &run.tape.steps[l.forward_steps.start + 1];
+    assert!(
+        apply
+            .note
+            .starts_with("keep the True cells and zero the 5 False ones"),
+        "{}",
+        apply.note
+    );
+    assert!(
+        back.note
+            .contains("its gradient is 0: 5 of 8 cells blocked"),
+        "{}",
+        back.note
+    );
+}
+
+#[test]
+fn dropout_masks_come_from_seed_plus_iteration_and_scale_by_one_minus_ratio() {
+    let mut d = Dropout::new(0.25, 3, true).unwrap();
+    d.iteration = 2;
+    let (rand, mask) = d.mask((3, 5));
+    assert_eq!(rand, backstep::engine::rng::uniform_matrix(5, (3, 5)));
+    assert_eq!(mask, rand.mapv(|v| if v > 0.25 { 1.0 } else { 0.0 }));
+    // Test time with ratio 0.25: out = 0.75·x, dx = 0.75·dout.
+    let test = Layer::Dropout(Dropout::new(0.25, 3, false).unwrap());
+    let x = array![[1.0, -2.0], [4.0, 0.5]];
+    let (out, cache) = test
+        .forward(&x, None, &mut backstep::engine::NoRecord)
+        .unwrap();
+    assert_eq!(out, array![[0.75, -1.5], [3.0, 0.375]]);
+    let (dx, grads) = test
+        .backward(
+            &cache,
+            &array![[2.0, 2.0], [1.0, -4.0]],
+            &mut backstep::engine::NoRecord,
+        )
+        .unwrap();
+    assert_eq!(dx, array![[1.5, 1.5], [0.75, -3.0]]);
+    assert!(grads.is_empty());
+    assert!(
+        test.jacobian_structure((2, 2), (2, 2))
+            .starts_with("diagonal: every ∂out[i]/∂x[i] is 1 − ratio = 0.75")
+    );
+    let train = Layer::Dropout(d);
+    assert!(
+        train
+            .jacobian_structure((2, 2), (2, 2))
+            .starts_with("diagonal: ∂out[i]/∂x[i] is 1 where the mask is True")
+    );
 }
 
 #[test]
@@ -282,6 +339,29 @@ fn batch_norm_matches_the_books_code() {
         "dxc[1,2] = (dx̂[1,2] ÷ std[0,2]) + ((2/N · xc[1,2]) · dvar[0,2])"
     );
     assert!((e.terms[0].value - e.value).abs() < 1e-15);
+    let note = |phase: Phase, i: usize| {
+        let range = if phase == Phase::Forward {
+            l.forward_steps.clone()
+        } else {
+            l.backward_steps.clone()
+        };
+        run.tape.steps[range][i].note.clone()
+    };
+    assert!(note(Phase::Forward, 0).contains("batch of 4: μ = [[0.5, 0.625, 0.375]]"));
+    assert!(note(Phase::Forward, 2).contains("var = [[1.625, 1.1719, 1.1719]]"));
+    assert!(
+        note(Phase::Forward, 5).contains("γ = [[1, 0.5, 2]] and shift by β = [[0.1, -0.2, 0]]")
+    );
+    assert!(note(Phase::Backward, 0).ends_with("column sum of dout: [[0.0214, 0.0128, -0.047]]"));
+    assert!(note(Phase::Backward, 1).contains("[[-0.0667, -0.0845, 0.051]]"));
+    assert!(note(Phase::Backward, 5).contains("with N = 4"));
+    let p = Preset::builtin("batchnorm").unwrap();
+    assert!(
+        p.network.layers[0]
+            .layer
+            .jacobian_structure((4, 3), (4, 3))
+            .starts_with("column-coupled: out[n,j] depends on the whole column j of x (through μ and var), never on another column; J has 3 dense 4×4 blocks")
+    );
     let dgamma = &run.tape.steps[l.backward_steps.start + 1];
     assert_eq!(dgamma.explain(0, 0).unwrap().terms.len(), 4);
     assert_eq!(dgamma.numpy, "dgamma = np.sum(self.xn * dout, axis=0)");
