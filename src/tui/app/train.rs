@@ -325,8 +325,7 @@ impl App {
         self.write_cell = (0, 0);
         self.go_to(update);
         self.mode = Mode::Explore;
-        let key =
-            |action| crate::tui::keymap::key_for(crate::tui::keymap::Context::Explore, &action);
+        let key = |action| key_for(Context::Explore, &action);
         self.status = Some(format!(
             "iteration {iter}: its mini-batch and weights, at the update · {} forward · {} backward · {} back to training",
             key(Action::ForwardStart),
