@@ -7,6 +7,7 @@ pub mod aids;
 pub mod check;
 pub mod format;
 pub mod layer;
+pub mod linalg;
 pub mod network;
 pub mod op;
 pub mod tape;
