@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use backstep::engine::check::gradient_check;
+use backstep::engine::layer::{Affine, Relu, SoftmaxWithLoss};
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::SplitMix64;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -21,25 +22,25 @@ fn two_layer(batch: usize) -> (Network, Inputs) {
         layers: vec![
             NamedLayer {
                 name: "Affine1".into(),
-                layer: Layer::Affine {
+                layer: Layer::Affine(Affine {
                     w: w1,
                     b: Matrix::zeros((1, 50)),
-                },
+                }),
             },
             NamedLayer {
                 name: "ReLU".into(),
-                layer: Layer::Relu,
+                layer: Layer::Relu(Relu),
             },
             NamedLayer {
                 name: "Affine2".into(),
-                layer: Layer::Affine {
+                layer: Layer::Affine(Affine {
                     w: w2,
                     b: Matrix::zeros((1, 10)),
-                },
+                }),
             },
             NamedLayer {
                 name: "Softmax-with-Loss".into(),
-                layer: Layer::SoftmaxWithLoss,
+                layer: Layer::SoftmaxWithLoss(SoftmaxWithLoss),
             },
         ],
     };

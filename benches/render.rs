@@ -27,12 +27,16 @@ fn render(c: &mut Criterion) {
     let preset = Preset::from_toml(LARGE, Source::Builtin("large".into())).expect("valid preset");
     let mut app = App::new(preset).expect("runs");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
-    let steps = [("X·W", 0), ("mask", 2), ("dW", app.run.tape.len() - 2)];
+    let steps = [("X·W", 0), ("mask", 2), ("dW", app.run().tape.len() - 2)];
     for (name, step) in steps {
         app.go_to(step);
         // Put the cursor in the middle of the matrix so the viewports scroll.
-        app.cursor = (500, 500);
-        app.write_cell = (500, 500);
+        // (The focus is on the written matrix, so its marked cell follows.)
+        app.update(backstep::tui::Action::SelectCell {
+            pane: app.focus(),
+            row: 500,
+            col: 500,
+        });
         c.bench_function(&format!("frame 200×60, 1000×1000, {name} step"), |b| {
             b.iter(|| {
                 terminal

@@ -9,14 +9,19 @@ pub mod format;
 pub mod layer;
 pub mod linalg;
 pub mod network;
+pub mod notes;
 pub mod op;
+pub mod operand;
+pub mod rng;
+pub mod run;
 pub mod tape;
 
 /// Every matrix in backstep: rows × columns of `f64`.
 pub type Matrix = ndarray::Array2<f64>;
 
 pub use check::{CheckReport, TensorCheck, gradient_check};
-pub use layer::{Cache, Grad, Layer, LayerKind};
+pub use layer::{Cache, Grad, Layer, LayerKind, LayerType};
 pub use network::{Inputs, LayerRun, NamedLayer, Network, Run, Targets};
-pub use op::{BinOp, Combine, Explanation, Op, Term, UnaryFn};
-pub use tape::{NoRecord, Operand, Phase, Recorder, Step, Tape};
+pub use op::{BinOp, Combine, Explanation, Expr, MaskRule, Op, Reduce, Term, UnaryFn};
+pub use operand::{Kind, MaskSense, Operand, Param};
+pub use tape::{NoRecord, Phase, Recorder, Step, StepDraft, Tape};

@@ -4,6 +4,7 @@
 //! (or the built-in preset), and where it can, the line and column, and says what to do.
 
 mod builtin;
+mod fields;
 mod matrix;
 mod parse;
 

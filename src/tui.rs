@@ -1,33 +1,55 @@
 //! The explorer: a ratatui front end that steps through the tape of a preset.
 //!
-//! Data flows one way: terminal events become [`Action`]s through the [`keymap`], only
-//! [`App::update`] changes state (calling the engine to rerun or check), and the [`ui`] draws
-//! `&App` without touching it. This module owns the terminal: it sets it up and restores it
-//! (also on error and panic) and blocks on events, so an idle explorer uses no CPU. It never
-//! computes maths itself.
+//! Data flows one way: terminal events become [`Action`]s (keys through the [`keymap`], clicks
+//! and page moves resolved against the frame's layout), worker threads send theirs, only
+//! [`App::update`] changes state, and the [`ui`] draws `&App` without touching it. This module
+//! owns the terminal: it sets it up and restores it — on quit, on error, on panic, and on
+//! SIGTERM and SIGHUP — and blocks on one channel that every source feeds, so an idle explorer
+//! uses no CPU. It never computes maths itself.
 
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod text;
 pub mod theme;
 pub mod ui;
 
-use anyhow::{Context, Result};
+use std::sync::mpsc::{self, Sender};
+
+use anyhow::{Context as _, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 pub use action::Action;
 pub use app::App;
 
 use crate::preset::Preset;
+use keymap::Context;
 
-/// Open the explorer on `preset` and run until the user quits.
+/// What wakes the event loop.
+enum Message {
+    /// A terminal event (key, mouse, resize).
+    Terminal(Event),
+    /// An action from a worker thread.
+    Worker(Action),
+    /// SIGTERM or SIGHUP: restore the terminal and leave.
+    Signal,
+    /// Reading the terminal failed.
+    Failed(std::io::Error),
+}
+
+/// Open the explorer on `preset` and run until the user quits (or a signal ends it).
 pub fn run(preset: Preset) -> Result<()> {
     let mut app = App::new(preset)?;
-    app.theme = theme::Theme::from_env();
+    app.set_theme(theme::Theme::from_env());
+    // Signals are caught before the terminal changes, so none can leave it changed.
+    let mut signals =
+        Signals::new([SIGTERM, SIGHUP]).context("cannot listen for SIGTERM and SIGHUP")?;
     let mut terminal =
         ratatui::try_init().context("cannot set up the terminal (is this a terminal?)")?;
     // Mouse capture is ours to undo: after a panic too.
@@ -37,14 +59,41 @@ pub fn run(preset: Preset) -> Result<()> {
         hook(info);
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app);
+    let (tx, rx) = mpsc::channel();
+    let signal_tx = tx.clone();
+    let signal_handle = signals.handle();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = signal_tx.send(Message::Signal);
+        }
+    });
+    let input_tx = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Terminal(event),
+                Err(e) => Message::Failed(e),
+            };
+            let failed = matches!(message, Message::Failed(_));
+            if input_tx.send(message).is_err() || failed {
+                break;
+            }
+        }
+    });
+    let result = event_loop(&mut terminal, &mut app, &rx, &tx);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    signal_handle.close();
     result
 }
 
-/// Draw, wait for one event, update; until the App says quit.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+/// Draw, wait for one message, update; until the App says quit or a signal arrives.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    rx: &mpsc::Receiver<Message>,
+    tx: &Sender<Message>,
+) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -52,25 +101,71 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     });
     while !app.should_quit() {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        if let Some(action) = to_action(app, event::read()?) {
+        let action = match rx.recv() {
+            Ok(Message::Terminal(event)) => to_action(app, event),
+            Ok(Message::Worker(action)) => Some(action),
+            Ok(Message::Signal) | Err(_) => Some(Action::Quit),
+            Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
+        };
+        if let Some(action) = action {
             app.update(action);
+        }
+        if let Some(job) = app.take_job() {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                // The channel's sender is not `Sync`; a mutex makes it shareable between the
+                // check's threads.
+                let tx = std::sync::Mutex::new(tx);
+                job.run(&|action| {
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(Message::Worker(action));
+                    }
+                });
+            });
         }
     }
     Ok(())
 }
 
-/// The action for a terminal event, if any: key presses through the keymap, left clicks,
-/// resizes. Key releases and repeats are ignored.
+/// Run the job `update` asked for, if any, on this thread, and feed its messages back: what the
+/// event loop does on a worker thread, for tests and scripts.
+pub fn finish_jobs(app: &mut App) {
+    while let Some(job) = app.take_job() {
+        let sent = std::sync::Mutex::new(Vec::new());
+        job.run(&|action| {
+            if let Ok(mut sent) = sent.lock() {
+                sent.push(action);
+            }
+        });
+        for action in sent.into_inner().unwrap_or_default() {
+            app.update(action);
+        }
+    }
+}
+
+/// The action for a terminal event, if any: key presses through the keymap, left clicks on a
+/// cell, resizes. Page moves in the explorer are resolved against the focused pane's visible
+/// rows, clicks against the pane under the pointer — the same layout the frame was drawn
+/// with. Key releases and repeats are ignored.
 pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    let explore = app.context() == Context::Explore;
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            keymap::action_for(app.context(), &key)
+            match keymap::action_for(app.context(), &key)? {
+                Action::PageUp if explore => Some(Action::MoveBy {
+                    rows: -(ui::layout::page_rows(app) as isize),
+                    cols: 0,
+                }),
+                Action::PageDown if explore => Some(Action::MoveBy {
+                    rows: ui::layout::page_rows(app) as isize,
+                    cols: 0,
+                }),
+                action => Some(action),
+            }
         }
-        Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-            Some(Action::Click {
-                column: mouse.column,
-                row: mouse.row,
-            })
+        Event::Mouse(mouse) if explore && mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
+            let (pane, row, col) = ui::layout::hit(app, mouse.column, mouse.row)?;
+            Some(Action::SelectCell { pane, row, col })
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,

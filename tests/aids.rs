@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use backstep::engine::aids::NudgeTarget;
 use backstep::preset::{BUILTINS, Preset};
 use backstep::tui::Action;
-use backstep::tui::app::{App, Mode, Source};
+use backstep::tui::app::{App, JacobianPopup, Mode, Reveal, Source};
 use driver::{keys, press, screen};
 use ratatui::crossterm::event::KeyCode;
 
@@ -25,7 +25,7 @@ fn at_step(preset: &str, step: usize) -> App {
     for _ in 1..step {
         press(&mut a, KeyCode::Right);
     }
-    assert_eq!(a.step + 1, step, "{preset} has a step {step}");
+    assert_eq!(a.step() + 1, step, "{preset} has a step {step}");
     a
 }
 
@@ -45,7 +45,7 @@ fn numpy_line_is_shown_and_n_toggles_it() {
     );
     insta::assert_snapshot!("aids_numpy_line", on);
     press(&mut a, KeyCode::Char('N'));
-    assert!(!a.show_numpy);
+    assert!(!a.show_numpy());
     assert!(!screen(&a, 120, 36).contains("numpy ›"));
     press(&mut a, KeyCode::Char('N'));
     assert!(screen(&a, 120, 36).contains("numpy ›"));
@@ -61,7 +61,7 @@ fn shape_panel_derives_dw_on_affine_and_two_layer() {
     // affine: step 4 is dW = Xᵀ·dY (X 4×3, W 3×2, dY 4×2).
     let mut a = at_step("affine", 4);
     press(&mut a, KeyCode::Char('s'));
-    assert!(a.show_shapes);
+    assert!(a.show_shapes());
     let text = screen(&a, 120, 36);
     for needle in [
         "shape algebra — dW",
@@ -97,8 +97,8 @@ fn jacobian_of_sigmoid_is_diagonal_and_matches_dx() {
     let mut a = app("sigmoid");
     press(&mut a, KeyCode::End);
     press(&mut a, KeyCode::Char('J'));
-    let Mode::Jacobian { view, .. } = &a.mode else {
-        panic!("J opens the Jacobian, got {:?}", a.mode);
+    let Mode::Jacobian(JacobianPopup { view, .. }) = a.mode() else {
+        panic!("J opens the Jacobian, got {:?}", a.mode());
     };
     assert_eq!(view.matrix.dim(), (6, 6));
     assert_eq!(view.off_diagonal_max(), 0.0);
@@ -112,7 +112,7 @@ fn jacobian_of_sigmoid_is_diagonal_and_matches_dx() {
     insta::assert_snapshot!("sigmoid_jacobian", text);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Char('J'));
-    assert!(matches!(a.mode, Mode::Explore));
+    assert!(matches!(a.mode(), Mode::Explore));
 
     // Too large: an error popup, not a panic.
     let big = r#"
@@ -125,9 +125,9 @@ type = "relu"
     let mut b = App::new(preset).expect("runs");
     press(&mut b, KeyCode::Char('J'));
     assert!(
-        matches!(&b.mode, Mode::Error(m) if m.contains("at most 64")),
+        matches!(b.mode(), Mode::Error(m) if m.contains("at most 64")),
         "{:?}",
-        b.mode
+        b.mode()
     );
     assert!(screen(&b, 120, 36).contains("at most 64"));
 }
@@ -137,9 +137,9 @@ fn nudging_affine2_output_moves_the_loss_by_dout_times_h() {
     // Step 6 writes Affine2's Y; the cursor starts on it. Nudge Y[0,1].
     let mut a = at_step("two-layer", 6);
     press(&mut a, KeyCode::Char('l'));
-    assert_eq!(a.cursor, (0, 1));
+    assert_eq!(a.cursor(), (0, 1));
     press(&mut a, KeyCode::Char('u'));
-    let r = a.nudge.as_deref().expect("u starts a nudge").clone();
+    let r = a.nudge().expect("u starts a nudge").clone();
     assert_eq!(
         r.target,
         NudgeTarget::Output {
@@ -150,7 +150,7 @@ fn nudging_affine2_output_moves_the_loss_by_dout_times_h() {
     );
     assert_eq!(r.h, 1e-3);
     // The prediction is dout[0,1] of Affine2 × h.
-    let dout = a.run.layers[2].dout[[0, 1]];
+    let dout = a.run().layers[2].dout[[0, 1]];
     assert!((r.predicted - dout * 1e-3).abs() < 1e-15);
     let ratio = r.ratio.expect("dout is not 0");
     assert!((ratio - 1.0).abs() < 1e-2, "ratio {ratio}");
@@ -172,15 +172,15 @@ fn nudging_affine2_output_moves_the_loss_by_dout_times_h() {
     assert!(screen(&a, 120, 36).contains('Δ'));
     // h ÷ 10: the gap shrinks about tenfold.
     press(&mut a, KeyCode::Char('['));
-    let small = a.nudge.as_deref().expect("still nudging");
+    let small = a.nudge().expect("still nudging");
     assert_eq!(small.h, 1e-4);
     assert!(small.relative_gap < r.relative_gap / 5.0);
     press(&mut a, KeyCode::Char(']'));
     press(&mut a, KeyCode::Char(']'));
-    assert!((a.nudge.as_deref().expect("nudging").h - 1e-2).abs() < 1e-15);
+    assert!((a.nudge().expect("nudging").h - 1e-2).abs() < 1e-15);
     // Esc clears the nudge (and does not quit).
     press(&mut a, KeyCode::Esc);
-    assert!(a.nudge.is_none());
+    assert!(a.nudge().is_none());
     assert!(!a.should_quit());
     assert!(!screen(&a, 120, 36).contains('Δ'));
 }
@@ -191,9 +191,9 @@ fn nudging_a_weight_and_refusing_a_gradient() {
     let mut a = at_step("two-layer", 1);
     press(&mut a, KeyCode::BackTab);
     press(&mut a, KeyCode::BackTab);
-    assert_eq!(a.panes[a.focus].source, Source::Param(0, "W"));
+    assert_eq!(a.panes()[a.focus()].source, Source::Param(0, "W"));
     press(&mut a, KeyCode::Char('u'));
-    let r = a.nudge.as_deref().expect("W can be nudged");
+    let r = a.nudge().expect("W can be nudged");
     assert_eq!(r.target_name, "Affine1.W[0,0]");
     assert!(r.relative_gap < 1e-2, "{}", r.relative_gap);
     assert!(screen(&a, 120, 36).contains('+'));
@@ -202,17 +202,20 @@ fn nudging_a_weight_and_refusing_a_gradient() {
     press(&mut a, KeyCode::Char('e'));
     keys(&mut a, "0.7");
     press(&mut a, KeyCode::Enter);
-    let r = a.nudge.as_deref().expect("the nudge survives an edit");
+    let r = a.nudge().expect("the nudge survives an edit");
     assert_eq!(r.target_name, "Affine1.W[0,0]");
-    assert_eq!(a.preset.network.layers[0].layer.params()[0].1[[0, 0]], 0.7);
+    assert_eq!(
+        a.preset().network.layers[0].layer.params()[0].1[[0, 0]],
+        0.7
+    );
     assert_ne!(r.base, before, "the base loss is the edited network's");
-    assert_eq!(Some(r.base), a.run.loss);
+    assert_eq!(Some(r.base), a.run().loss);
     assert!(r.relative_gap < 1e-2, "{}", r.relative_gap);
     press(&mut a, KeyCode::Esc);
     // A backward step's gradient cannot be nudged: a message says which panes can.
     let mut g = at_step("two-layer", 16);
     press(&mut g, KeyCode::Char('u'));
-    assert!(g.nudge.is_none());
+    assert!(g.nudge().is_none());
     let text = screen(&g, 120, 36);
     assert!(text.contains("dX cannot be nudged"), "{text}");
     assert!(text.contains("x, W, b, w or a forward output"), "{text}");
@@ -220,12 +223,18 @@ fn nudging_a_weight_and_refusing_a_gradient() {
 
 #[test]
 fn quiz_asks_checks_and_scores() {
-    let mut a = at_step("two-layer", 20);
+    let mut a = at_step("two-layer", 19);
     press(&mut a, KeyCode::Char('Q'));
-    assert!(a.quiz);
-    // Step 20 is backward: the question is asked at once.
-    let Mode::Quiz(prompt) = &a.mode else {
-        panic!("Q on a backward step asks, got {:?}", a.mode);
+    assert!(a.quiz().on);
+    // Step 19's answer is already on screen: quiz mode starts with the next backward step.
+    assert!(matches!(a.mode(), Mode::Explore), "{:?}", a.mode());
+    assert!(
+        screen(&a, 120, 36).contains("from the next one"),
+        "the status says when the first question comes"
+    );
+    press(&mut a, KeyCode::Right);
+    let Mode::Quiz(prompt) = a.mode() else {
+        panic!("Q on a backward step asks, got {:?}", a.mode());
     };
     let q = prompt.question.clone();
     assert_eq!(q.step, 19);
@@ -237,7 +246,7 @@ fn quiz_asks_checks_and_scores() {
     // Not a number: a message, the question stays.
     keys(&mut a, "abc");
     press(&mut a, KeyCode::Enter);
-    let Mode::Quiz(p) = &a.mode else {
+    let Mode::Quiz(p) = a.mode() else {
         panic!("a non-number keeps the question open");
     };
     assert!(
@@ -253,55 +262,55 @@ fn quiz_asks_checks_and_scores() {
     keys(&mut a, &format!("{:.6}", q.answer));
     press(&mut a, KeyCode::Enter);
     assert!(
-        matches!(&a.mode, Mode::Reveal { right: true, .. }),
+        matches!(a.mode(), Mode::Reveal(Reveal { right: true, .. })),
         "{:?}",
-        a.mode
+        a.mode()
     );
-    assert_eq!((a.score.right, a.score.asked), (1, 1));
+    assert_eq!((a.score().right, a.score().asked), (1, 1));
     let text = screen(&a, 120, 36);
     assert!(text.contains("✓ right"), "{text}");
     assert!(text.contains("1/1 right"), "{text}");
     insta::assert_snapshot!("two_layer_quiz_reveal", text);
     press(&mut a, KeyCode::Enter);
-    assert!(matches!(a.mode, Mode::Explore));
+    assert!(matches!(a.mode(), Mode::Explore));
 
     // The next backward step asks again (another seed); a wrong answer is rejected.
     press(&mut a, KeyCode::Right);
-    let Mode::Quiz(p) = &a.mode else {
+    let Mode::Quiz(p) = a.mode() else {
         panic!("stepping onto a backward step asks");
     };
     let wrong = p.question.answer + 1.0;
     keys(&mut a, &format!("{wrong:.6}"));
     press(&mut a, KeyCode::Enter);
     assert!(
-        matches!(&a.mode, Mode::Reveal { right: false, verdict, .. } if verdict.contains("not quite"))
+        matches!(a.mode(), Mode::Reveal(Reveal { right: false, verdict, .. }) if verdict.contains("not quite"))
     );
-    assert_eq!((a.score.right, a.score.asked), (1, 2));
+    assert_eq!((a.score().right, a.score().asked), (1, 2));
     press(&mut a, KeyCode::Esc);
     assert!(screen(&a, 120, 36).contains("1/2 right"));
     // Esc skips without scoring; forward steps never ask.
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.score.asked, 2);
+    assert_eq!(a.score().asked, 2);
     // Steps answered or skipped are not asked again when the learner steps back onto them.
     press(&mut a, KeyCode::Left);
-    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
+    assert!(matches!(a.mode(), Mode::Explore), "{:?}", a.mode());
     press(&mut a, KeyCode::Left);
-    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
-    assert_eq!(a.score.asked, 2);
+    assert!(matches!(a.mode(), Mode::Explore), "{:?}", a.mode());
+    assert_eq!(a.score().asked, 2);
     press(&mut a, KeyCode::Home);
-    assert!(matches!(a.mode, Mode::Explore));
+    assert!(matches!(a.mode(), Mode::Explore));
     // Q turns it off: no more questions.
     press(&mut a, KeyCode::Char('Q'));
     press(&mut a, KeyCode::End);
-    assert!(matches!(a.mode, Mode::Explore));
+    assert!(matches!(a.mode(), Mode::Explore));
 }
 
 #[test]
 fn export_writes_the_step_as_markdown() {
     let dir = temp_dir("export");
     let mut a = at_step("two-layer", 21);
-    a.export_dir = dir.clone();
+    a.set_export_dir(dir.clone());
     press(&mut a, KeyCode::Char('x'));
     let path = dir.join("backstep-two-layer-step-21.md");
     let md = std::fs::read_to_string(&path).expect("x wrote the file");
@@ -319,9 +328,9 @@ fn export_writes_the_step_as_markdown() {
     insta::assert_snapshot!("two_layer_export", text);
     // The message goes with the next key.
     press(&mut a, KeyCode::Char('l'));
-    assert!(a.status.is_none());
+    assert!(a.status().is_none());
     // An I/O error is shown, not a panic.
-    a.export_dir = dir.join("no-such-dir");
+    a.set_export_dir(dir.join("no-such-dir"));
     press(&mut a, KeyCode::Char('x'));
     assert!(screen(&a, 120, 36).contains("could not write"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -333,14 +342,14 @@ fn every_aid_key_at_every_step_of_every_builtin() {
     for b in BUILTINS {
         for (w, h) in [(120, 36), (80, 24)] {
             let mut a = app(b.name);
-            a.export_dir = dir.clone();
+            a.set_export_dir(dir.clone());
             a.update(Action::Resize {
                 width: w,
                 height: h,
             });
-            let n = a.run.tape.len();
+            let n = a.run().tape.len();
             for k in 0..n {
-                assert_eq!(a.step, k, "{}", b.name);
+                assert_eq!(a.step(), k, "{}", b.name);
                 for c in ['N', 'N', 's', 's', 'x'] {
                     press(&mut a, KeyCode::Char(c));
                     screen(&a, w, h);
@@ -351,19 +360,19 @@ fn every_aid_key_at_every_step_of_every_builtin() {
                 press(&mut a, KeyCode::Right);
                 screen(&a, w, h);
                 press(&mut a, KeyCode::Esc);
-                for _ in 0..a.panes.len() {
+                for _ in 0..a.panes().len() {
                     press(&mut a, KeyCode::Tab);
                     for c in ['u', ']', '[', '['] {
                         press(&mut a, KeyCode::Char(c));
                         screen(&a, w, h);
                     }
-                    if matches!(a.mode, Mode::Error(_)) {
+                    if matches!(a.mode(), Mode::Error(_)) {
                         press(&mut a, KeyCode::Esc);
                     }
                 }
                 press(&mut a, KeyCode::Char('Q'));
                 screen(&a, w, h);
-                if matches!(a.mode, Mode::Quiz(_)) {
+                if matches!(a.mode(), Mode::Quiz(_)) {
                     keys(&mut a, "0.5");
                     press(&mut a, KeyCode::Enter);
                     screen(&a, w, h);
@@ -377,10 +386,10 @@ fn every_aid_key_at_every_step_of_every_builtin() {
                 // With a nudge on (if any pane allowed one), step on and watch the marks.
                 press(&mut a, KeyCode::Right);
                 screen(&a, w, h);
-                if a.step == k {
+                if a.step() == k {
                     break;
                 }
-                if a.nudge.is_some() {
+                if a.nudge().is_some() {
                     press(&mut a, KeyCode::Esc);
                 }
             }
@@ -397,7 +406,7 @@ fn no_pane_is_squeezed_below_one_row_of_numbers() {
     for b in BUILTINS {
         let mut a = app(b.name);
         press(&mut a, KeyCode::Char('s'));
-        for _ in 0..a.run.tape.len() {
+        for _ in 0..a.run().tape.len() {
             for (w, h) in [(80, 24), (100, 30), (120, 36)] {
                 let areas =
                     backstep::tui::ui::layout::Areas::compute(&a, w, h).expect("big enough");
@@ -406,11 +415,44 @@ fn no_pane_is_squeezed_below_one_row_of_numbers() {
                         r.height == 0 || r.height >= 4,
                         "{} step {} at {w}×{h}: {r:?}",
                         b.name,
-                        a.step + 1
+                        a.step() + 1
                     );
                 }
             }
             press(&mut a, KeyCode::Right);
         }
     }
+}
+
+#[test]
+fn a_nudge_with_a_zero_gradient_shows_no_negative_zero() {
+    // x = 1 times w = −1 is −1, which the ReLU blocks: dx = 0 · (−1) = −0.0 exactly.
+    let preset = Preset::from_toml(
+        "x = [[1.0]]\n[[layers]]\ntype = \"mul\"\nw = [[-1.0]]\n[[layers]]\ntype = \"relu\"\n",
+        backstep::preset::Source::File("negzero.toml".into()),
+    )
+    .unwrap();
+    let mut a = App::new(preset).unwrap();
+    while a.panes()[a.focus()].source != Source::Input(0) {
+        press(&mut a, KeyCode::Tab);
+    }
+    press(&mut a, KeyCode::Char('u'));
+    let r = a.nudge().expect("x can be nudged").clone();
+    assert!(
+        r.gradient == 0.0 && r.gradient.is_sign_negative(),
+        "the case of the issue: a negative zero gradient, got {}",
+        r.gradient
+    );
+    let text = screen(&a, 120, 36);
+    assert!(
+        text.contains("gradient × h = 0.000000 × 1e-3 = 0 "),
+        "{text}"
+    );
+    for line in text
+        .lines()
+        .filter(|l| l.contains("predicted") || l.contains("actual "))
+    {
+        assert!(!line.contains("-0.0"), "{line}");
+    }
+    assert!(text.contains("moved by 0 "), "{text}");
 }

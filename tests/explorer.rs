@@ -9,14 +9,14 @@ mod driver;
 use std::time::Duration;
 
 use backstep::preset::{BUILTINS, Preset};
-use backstep::tui::app::{App, Mode, PickerEntry, Source};
+use backstep::tui::app::{App, Explanation, Mode, Picker, PickerEntry, Source};
 use backstep::tui::{Action, to_action};
-use driver::{keys, press, screen};
+use driver::{click, keys, press, screen};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn app(preset: &str) -> App {
     let mut app = App::new(Preset::builtin(preset).expect("built-in")).expect("runs");
-    app.check_times = Some((Duration::from_micros(750), Duration::from_micros(25)));
+    app.set_check_times(Duration::from_micros(750), Duration::from_micros(25));
     app
 }
 
@@ -26,7 +26,7 @@ fn at_step(preset: &str, step: usize) -> App {
     for _ in 1..step {
         press(&mut a, KeyCode::Right);
     }
-    assert_eq!(a.step + 1, step, "{preset} has a step {step}");
+    assert_eq!(a.step() + 1, step, "{preset} has a step {step}");
     a
 }
 
@@ -75,7 +75,7 @@ fn snapshots_two_layer() {
     insta::assert_snapshot!("two_layer_db", screen(&at_step("two-layer", 18), 120, 36));
     let mut check = app("two-layer");
     press(&mut check, KeyCode::Char('c'));
-    assert!(matches!(check.mode, Mode::Check { .. }));
+    assert!(matches!(check.mode(), Mode::Check(_)));
     insta::assert_snapshot!("two_layer_check", screen(&check, 120, 36));
     let mut help = app("two-layer");
     press(&mut help, KeyCode::Char('?'));
@@ -89,8 +89,8 @@ fn enter_explains_a_cell_of_dw() {
     press(&mut a, KeyCode::Char('j'));
     keys(&mut a, "ll");
     press(&mut a, KeyCode::Enter);
-    let Mode::Explain { title, lines } = &a.mode else {
-        panic!("Enter opens the explanation, got {:?}", a.mode);
+    let Mode::Explain(Explanation { title, lines }) = a.mode() else {
+        panic!("Enter opens the explanation, got {:?}", a.mode());
     };
     assert!(title.starts_with("dW[1,2] — step 21"), "{title}");
     assert_eq!(lines[0], "dW[1,2] = Σₙ X[n,1]·dY[n,2]");
@@ -98,7 +98,7 @@ fn enter_explains_a_cell_of_dw() {
     assert!(lines[1].ends_with("= 0.1816"), "{}", lines[1]);
     insta::assert_snapshot!("two_layer_explain_dw", screen(&a, 120, 36));
     press(&mut a, KeyCode::Esc);
-    assert!(matches!(a.mode, Mode::Explore));
+    assert!(matches!(a.mode(), Mode::Explore));
 }
 
 #[test]
@@ -111,9 +111,9 @@ fn every_builtin_steps_end_to_end_at_every_size() {
                 width: w,
                 height: h,
             });
-            let n = a.run.tape.len();
+            let n = a.run().tape.len();
             for k in 0..n {
-                assert_eq!(a.step, k);
+                assert_eq!(a.step(), k);
                 screen(&a, w, h);
                 for code in [
                     KeyCode::Tab,
@@ -127,7 +127,7 @@ fn every_builtin_steps_end_to_end_at_every_size() {
                 press(&mut a, KeyCode::Esc);
                 press(&mut a, KeyCode::Right);
             }
-            assert_eq!(a.step, n - 1, "{}: → stops at the last step", b.name);
+            assert_eq!(a.step(), n - 1, "{}: → stops at the last step", b.name);
             for _ in 0..n {
                 press(&mut a, KeyCode::Left);
                 press(&mut a, KeyCode::BackTab);
@@ -135,16 +135,13 @@ fn every_builtin_steps_end_to_end_at_every_size() {
                 press(&mut a, KeyCode::Char('h'));
                 screen(&a, w, h);
             }
-            assert_eq!(a.step, 0, "{}: ← returns to the first step", b.name);
+            assert_eq!(a.step(), 0, "{}: ← returns to the first step", b.name);
             for code in [KeyCode::Char('c'), KeyCode::Char('?'), KeyCode::Char('P')] {
                 press(&mut a, code);
                 screen(&a, w, h);
                 press(&mut a, KeyCode::Esc);
             }
-            a.update(Action::Click {
-                column: w / 2,
-                row: h / 2,
-            });
+            click(&mut a, w / 2, h / 2);
             screen(&a, w, h);
             assert!(!a.should_quit(), "{}", b.name);
         }
@@ -155,21 +152,21 @@ fn every_builtin_steps_end_to_end_at_every_size() {
 fn step_keys_jump() {
     let mut a = app("two-layer");
     press(&mut a, KeyCode::Char('b'));
-    assert_eq!(a.step, 13, "the first backward step is step 14");
+    assert_eq!(a.step(), 13, "the first backward step is step 14");
     press(&mut a, KeyCode::Char('f'));
-    assert_eq!(a.step, 0);
+    assert_eq!(a.step(), 0);
     press(&mut a, KeyCode::Char('G'));
-    assert_eq!(a.step, 21);
+    assert_eq!(a.step(), 21);
     press(&mut a, KeyCode::Char('g'));
-    assert_eq!(a.step, 0);
+    assert_eq!(a.step(), 0);
     keys(&mut a, " n");
-    assert_eq!(a.step, 2);
+    assert_eq!(a.step(), 2);
     press(&mut a, KeyCode::Char('p'));
-    assert_eq!(a.step, 1);
+    assert_eq!(a.step(), 1);
     keys(&mut a, "+++");
-    assert_eq!(a.decimals, 7);
+    assert_eq!(a.decimals(), 7);
     keys(&mut a, "-");
-    assert_eq!(a.decimals, 6);
+    assert_eq!(a.decimals(), 6);
 }
 
 #[test]
@@ -177,9 +174,11 @@ fn quit_keys_and_esc_closes_popups_first() {
     let mut a = app("relu");
     press(&mut a, KeyCode::Char('?'));
     press(&mut a, KeyCode::Esc);
-    assert!(matches!(a.mode, Mode::Explore));
+    assert!(matches!(a.mode(), Mode::Explore));
+    // With nothing open, Esc says so and does not quit (it lost quiz scores).
     press(&mut a, KeyCode::Esc);
-    assert!(a.should_quit());
+    assert!(!a.should_quit());
+    assert!(screen(&a, 120, 36).contains("nothing to close · q quits"));
     let mut a = app("relu");
     press(&mut a, KeyCode::Char('q'));
     assert!(a.should_quit());
@@ -196,15 +195,15 @@ fn editing_a_weight_recomputes_and_keeps_the_step() {
     // Panes at step 1: X, W, b, X·W (focused, written). Shift-Tab twice focuses W.
     press(&mut a, KeyCode::BackTab);
     press(&mut a, KeyCode::BackTab);
-    assert_eq!(a.panes[a.focus].source, Source::Param(0, "W"));
+    assert_eq!(a.panes()[a.focus()].source, Source::Param(0, "W"));
     press(&mut a, KeyCode::Char('e'));
-    assert!(matches!(a.mode, Mode::Prompt(_)));
+    assert!(matches!(a.mode(), Mode::Prompt(_)));
     keys(&mut a, "0.5");
     press(&mut a, KeyCode::Enter);
-    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
-    assert_eq!(a.step, 0);
+    assert!(matches!(a.mode(), Mode::Explore), "{:?}", a.mode());
+    assert_eq!(a.step(), 0);
     // X·W[0,0] = 1.0·0.5 + 0.5·0.3 + (−0.3)·0.5 = 0.5
-    let xw = &a.run.tape.steps[0].writes.value;
+    let xw = &a.run().tape.steps[0].writes.value;
     assert!((xw[[0, 0]] - 0.5).abs() < 1e-12, "{xw}");
 
     // A value that is not a number: an error popup, nothing changes.
@@ -212,21 +211,21 @@ fn editing_a_weight_recomputes_and_keeps_the_step() {
     keys(&mut a, "abc");
     press(&mut a, KeyCode::Enter);
     assert!(
-        matches!(&a.mode, Mode::Error(m) if m.contains("not a number")),
+        matches!(a.mode(), Mode::Error(m) if m.contains("not a number")),
         "{:?}",
-        a.mode
+        a.mode()
     );
     press(&mut a, KeyCode::Esc);
-    assert!((a.run.tape.steps[0].writes.value[[0, 0]] - 0.5).abs() < 1e-12);
+    assert!((a.run().tape.steps[0].writes.value[[0, 0]] - 0.5).abs() < 1e-12);
 
     // A computed matrix cannot be edited.
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Char('e'));
     assert!(
-        matches!(&a.mode, Mode::Error(m) if m.contains("computed")),
+        matches!(a.mode(), Mode::Error(m) if m.contains("computed")),
         "{:?}",
-        a.mode
+        a.mode()
     );
 }
 
@@ -235,19 +234,19 @@ fn editing_the_starting_dout() {
     let mut a = app("relu");
     press(&mut a, KeyCode::End);
     let dout = a
-        .panes
+        .panes()
         .iter()
         .position(|p| p.source == Source::Dout(0))
         .expect("dout pane");
-    while a.focus != dout {
+    while a.focus() != dout {
         press(&mut a, KeyCode::Tab);
     }
     press(&mut a, KeyCode::Char('e'));
     keys(&mut a, "-7");
     press(&mut a, KeyCode::Enter);
-    assert!(matches!(a.mode, Mode::Explore), "{:?}", a.mode);
+    assert!(matches!(a.mode(), Mode::Explore), "{:?}", a.mode());
     assert_eq!(
-        a.run.layers[0].dx[[0, 0]],
+        a.run().layers[0].dx[[0, 0]],
         -7.0,
         "x[0,0] = 1 > 0, so dout passes"
     );
@@ -257,7 +256,7 @@ fn editing_the_starting_dout() {
 fn picker_loads_builtins_and_rejects_bad_files() {
     let mut a = app("two-layer");
     press(&mut a, KeyCode::Char('P'));
-    let Mode::Picker { entries, selected } = &a.mode else {
+    let Mode::Picker(Picker { entries, selected }) = a.mode() else {
         panic!("P opens the picker");
     };
     assert_eq!(*selected, 0);
@@ -265,8 +264,8 @@ fn picker_loads_builtins_and_rejects_bad_files() {
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.preset.name, BUILTINS[2].name);
-    assert_eq!(a.step, 0);
+    assert_eq!(a.preset().name, BUILTINS[2].name);
+    assert_eq!(a.step(), 0);
 
     let dir = std::env::temp_dir().join(format!("backstep-picker-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -274,21 +273,22 @@ fn picker_loads_builtins_and_rejects_bad_files() {
     std::fs::write(&bad, "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"nonsense\"\n").expect("write");
     press(&mut a, KeyCode::Char('P'));
     // Down to the last entry, "type a path…".
-    while !matches!(&a.mode, Mode::Picker { entries, selected } if entries[*selected] == PickerEntry::TypePath)
+    while !matches!(a.mode(), Mode::Picker(Picker { entries, selected }) if entries[*selected] == PickerEntry::TypePath)
     {
         press(&mut a, KeyCode::Down);
     }
     press(&mut a, KeyCode::Enter);
-    assert!(matches!(a.mode, Mode::Prompt(_)));
+    assert!(matches!(a.mode(), Mode::Prompt(_)));
     keys(&mut a, &bad.display().to_string());
     press(&mut a, KeyCode::Enter);
     assert!(
-        matches!(&a.mode, Mode::Error(m) if m.contains("bad.toml")),
+        matches!(a.mode(), Mode::Error(m) if m.contains("bad.toml")),
         "{:?}",
-        a.mode
+        a.mode()
     );
     assert_eq!(
-        a.preset.name, BUILTINS[2].name,
+        a.preset().name,
+        BUILTINS[2].name,
         "the current preset is kept"
     );
     screen(&a, 80, 24);
@@ -307,14 +307,11 @@ fn clicking_a_cell_focuses_it() {
     let w = areas.panes[1];
     let target = (w.x..w.right())
         .flat_map(|x| (w.y..w.bottom()).map(move |y| (x, y)))
-        .find(|&(x, y)| backstep::tui::ui::layout::cell_at(&a, 1, w, x, y) == Some((2, 3)))
+        .find(|&(x, y)| backstep::tui::ui::layout::hit(&a, x, y) == Some((1, 2, 3)))
         .expect("W[2,3] is visible");
-    a.update(Action::Click {
-        column: target.0,
-        row: target.1,
-    });
-    assert_eq!(a.focus, 1);
-    assert_eq!(a.cursor, (2, 3));
+    click(&mut a, target.0, target.1);
+    assert_eq!(a.focus(), 1);
+    assert_eq!(a.cursor(), (2, 3));
 }
 
 #[test]
@@ -334,21 +331,38 @@ type = "relu"
     let preset = Preset::from_toml(text, backstep::preset::Source::Builtin("large".into()))
         .expect("valid preset");
     let mut a = App::new(preset).expect("runs");
+    a.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
     for _ in 0..998 {
         press(&mut a, KeyCode::Char('j'));
     }
-    a.cursor.1 = 997;
-    press(&mut a, KeyCode::Char('l'));
-    assert_eq!(a.cursor, (998, 998));
+    press(&mut a, KeyCode::Char('$'));
+    assert_eq!(a.cursor(), (998, 999), "$ goes to the end of the row");
+    press(&mut a, KeyCode::Char('h'));
+    assert_eq!(a.cursor(), (998, 998));
     let frame = screen(&a, 200, 60);
     assert!(frame.contains("998"), "{frame}");
     assert!(
         frame.contains("/1000"),
         "the pane says where its window is: {frame}"
     );
-    press(&mut a, KeyCode::Right);
-    press(&mut a, KeyCode::Right);
-    screen(&a, 200, 60);
+    press(&mut a, KeyCode::Char('0'));
+    assert_eq!(a.cursor(), (998, 0), "0 goes to the start of the row");
+    // A page is the focused pane's visible rows: PageUp twice moves by twice that.
+    let rows = backstep::tui::ui::layout::page_rows(&a);
+    assert!(rows > 5, "a 200×60 screen shows more than 5 rows: {rows}");
+    press(&mut a, KeyCode::PageUp);
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(a.cursor(), (998 - 2 * rows, 0));
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.cursor(), (998 - rows, 0));
+    let frame = screen(&a, 200, 60);
+    assert!(
+        frame.contains(&format!("{}", 998 - rows)),
+        "the cursor's row is on screen: {frame}"
+    );
 }
 
 #[test]
@@ -381,18 +395,25 @@ fn help_scroll_stops_at_its_end() {
         height: 24,
     });
     press(&mut a, KeyCode::Char('?'));
-    assert!(matches!(a.mode, Mode::Help));
-    let max = backstep::tui::ui::help_scroll_max(&a);
+    assert!(matches!(a.mode(), Mode::Help(_)));
+    let max = backstep::tui::keymap::help::layout(80, 24).max_scroll;
     assert!(max > 0, "at 80×24 the help does not fit and scrolls");
     for _ in 0..(max + 50) {
         press(&mut a, KeyCode::Down);
     }
-    assert_eq!(a.help_scroll, max);
+    assert_eq!(help_scroll(&a), max);
     press(&mut a, KeyCode::Up);
-    assert_eq!(a.help_scroll, max - 1, "↑ answers at once");
+    assert_eq!(help_scroll(&a), max - 1, "↑ answers at once");
     // the last line of the help is on screen at the end
     for _ in 0..5 {
         press(&mut a, KeyCode::Down);
     }
     assert!(screen(&a, 80, 24).contains("mouse"));
+}
+
+fn help_scroll(a: &App) -> u16 {
+    match a.mode() {
+        Mode::Help(view) => view.scroll,
+        other => panic!("the help is open, not {other:?}"),
+    }
 }

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::check::{gradient_check, numerical_gradient_naive, relative_error};
+use backstep::engine::layer::{Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss};
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::{BUILTINS, Preset};
 use proptest::prelude::*;
@@ -78,7 +79,7 @@ proptest! {
     fn affine_matches_finite_differences(((n, d, h), seed) in (shapes(), any::<u64>())) {
         let mut rng = backstep::preset::SplitMix64(seed);
         let mut m = |r, c| Matrix::from_shape_simple_fn((r, c), || 2.0 * rng.uniform() - 1.0);
-        let layer = Layer::Affine { w: m(d, h), b: m(1, h) };
+        let layer = Layer::Affine(Affine { w: m(d, h), b: m(1, h) });
         let inputs = Inputs { x: m(n, d), t: None, dout: Some(m(n, h)) };
         assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-6);
     }
@@ -86,19 +87,19 @@ proptest! {
     #[test]
     fn relu_matches_finite_differences(x in away_from_zero(3, 4), dout in matrix(3, 4)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
-        assert_matches_finite_differences(&net(vec![Layer::Relu]), &inputs, 1e-6);
+        assert_matches_finite_differences(&net(vec![Layer::Relu(Relu)]), &inputs, 1e-6);
     }
 
     #[test]
     fn sigmoid_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
-        assert_matches_finite_differences(&net(vec![Layer::Sigmoid]), &inputs, 1e-5);
+        assert_matches_finite_differences(&net(vec![Layer::Sigmoid(Sigmoid)]), &inputs, 1e-5);
     }
 
     #[test]
     fn softmax_matches_finite_differences(x in matrix(3, 4), dout in matrix(3, 4)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
-        assert_matches_finite_differences(&net(vec![Layer::Softmax]), &inputs, 1e-5);
+        assert_matches_finite_differences(&net(vec![Layer::Softmax(Softmax)]), &inputs, 1e-5);
     }
 
     #[test]
@@ -106,13 +107,13 @@ proptest! {
         // logits within ±1.5 keep every target probability above 0.01, where the book's 1e-7 in
         // log(y + 1e-7) (which the (y − t)/N shortcut ignores) moves the gradient by < 1e-5
         let inputs = Inputs { x: x * 0.5, t: Some(Targets::Labels(labels)), dout: None };
-        assert_matches_finite_differences(&net(vec![Layer::SoftmaxWithLoss]), &inputs, 1e-4);
+        assert_matches_finite_differences(&net(vec![Layer::SoftmaxWithLoss(SoftmaxWithLoss)]), &inputs, 1e-4);
     }
 
     #[test]
     fn mul_and_add_match_finite_differences(x in matrix(2, 3), w in matrix(2, 3), b in matrix(1, 1), s in matrix(1, 1), dout in matrix(2, 3)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
-        let layers = vec![Layer::Mul { w }, Layer::Add { b }, Layer::Mul { w: s }, Layer::Add { b: Matrix::ones((2, 3)) }];
+        let layers = vec![Layer::Mul(Mul { w }), Layer::Add(Add { b }), Layer::Mul(Mul { w: s }), Layer::Add(Add { b: Matrix::ones((2, 3)) })];
         assert_matches_finite_differences(&net(layers), &inputs, 1e-5);
     }
 
@@ -121,13 +122,13 @@ proptest! {
         let mut rng = backstep::preset::SplitMix64(seed);
         let mut m = |r, c| Matrix::from_shape_simple_fn((r, c), || rng.uniform() - 0.5);
         let layers = vec![
-            Layer::Affine { w: m(3, 4), b: m(1, 4) },
-            Layer::Sigmoid,
-            Layer::Affine { w: m(4, 3), b: m(1, 3) },
-            Layer::Softmax,
-            Layer::Mul { w: m(n, 3) },
-            Layer::Affine { w: m(3, 3), b: m(1, 3) },
-            Layer::SoftmaxWithLoss,
+            Layer::Affine(Affine { w: m(3, 4), b: m(1, 4) }),
+            Layer::Sigmoid(Sigmoid),
+            Layer::Affine(Affine { w: m(4, 3), b: m(1, 3) }),
+            Layer::Softmax(Softmax),
+            Layer::Mul(Mul { w: m(n, 3) }),
+            Layer::Affine(Affine { w: m(3, 3), b: m(1, 3) }),
+            Layer::SoftmaxWithLoss(SoftmaxWithLoss),
         ];
         let labels = (0..n).map(|i| (labels_seed + i) % 3).collect();
         let inputs = Inputs { x: m(n, 3), t: Some(Targets::Labels(labels)), dout: None };
@@ -146,8 +147,13 @@ fn the_books_log_epsilon_shows_when_a_target_probability_is_tiny() {
             t: Some(Targets::Labels(vec![0])),
             dout: None,
         };
-        let report =
-            gradient_check(&net(vec![Layer::SoftmaxWithLoss]), &inputs, 1e-6, 1e-4).unwrap();
+        let report = gradient_check(
+            &net(vec![Layer::SoftmaxWithLoss(SoftmaxWithLoss)]),
+            &inputs,
+            1e-6,
+            1e-4,
+        )
+        .unwrap();
         let y_t = 1.0 / (1.0 + (-target_logit).exp());
         (
             report.tensors[0].analytic[[0, 0]],
@@ -208,16 +214,16 @@ fn check_reports_parameter_count_of_the_books_shape() {
     let mut rng = backstep::preset::SplitMix64(1);
     let mut m = |r, c, s: f64| Matrix::from_shape_simple_fn((r, c), || s * rng.normal());
     let layers = vec![
-        Layer::Affine {
+        Layer::Affine(Affine {
             w: m(784, 50, 0.01),
             b: Matrix::zeros((1, 50)),
-        },
-        Layer::Relu,
-        Layer::Affine {
+        }),
+        Layer::Relu(Relu),
+        Layer::Affine(Affine {
             w: m(50, 10, 0.01),
             b: Matrix::zeros((1, 10)),
-        },
-        Layer::SoftmaxWithLoss,
+        }),
+        Layer::SoftmaxWithLoss(SoftmaxWithLoss),
     ];
     let x = Matrix::from_shape_fn((3, 784), |(i, j)| ((i * 31 + j * 17) % 97) as f64 / 97.0);
     let inputs = Inputs {
@@ -229,4 +235,22 @@ fn check_reports_parameter_count_of_the_books_shape() {
     assert_eq!(report.parameters, 39_760);
     assert_eq!(report.cells, 39_760 + 3 * 784);
     assert!(report.passed(), "max rel err {}", report.max_rel_err());
+}
+
+#[test]
+fn the_speed_is_said_as_faster_or_slower_never_as_less_time() {
+    use std::time::Duration;
+    let p = Preset::builtin("two-layer").unwrap();
+    let mut report = gradient_check(&p.network, &p.inputs, 1e-4, 1e-4).unwrap();
+    let mut said = |numerical_us: u64, backprop_us: u64| {
+        report.numerical_time = Duration::from_micros(numerical_us);
+        report.backprop_time = Duration::from_micros(backprop_us);
+        report.speed_comparison()
+    };
+    assert_eq!(said(840, 30), "28× faster than the numerical gradient");
+    assert_eq!(said(30, 28), "about as fast as the numerical gradient");
+    assert_eq!(
+        said(10, 30),
+        "3× slower than the numerical gradient (at this size, fixed costs dominate)"
+    );
 }

@@ -1,7 +1,9 @@
 //! Each layer against hand-computed values, the seed's printed results and the book's numbers.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use backstep::engine::layer::{cross_entropy, softmax_rows};
+use backstep::engine::layer::{
+    Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss, cross_entropy, softmax_rows,
+};
 use backstep::engine::{Layer, Matrix, NoRecord, Op, Phase, Tape};
 use ndarray::array;
 
@@ -16,9 +18,9 @@ fn close(a: &Matrix, b: &Matrix, tol: f64) {
 fn relu_seed_example() {
     // x = np.array([[1.0, -0.5], [-2.0, 3.0]]); Relu().forward(x) -> [[1. 0.] [0. 3.]]
     let x = array![[1.0, -0.5], [-2.0, 3.0]];
-    let (out, cache) = Layer::Relu.forward(&x, None, &mut NoRecord).unwrap();
+    let (out, cache) = Layer::Relu(Relu).forward(&x, None, &mut NoRecord).unwrap();
     assert_eq!(out, array![[1.0, 0.0], [0.0, 3.0]]);
-    let (dx, grads) = Layer::Relu
+    let (dx, grads) = Layer::Relu(Relu)
         .backward(&cache, &array![[1.0, 2.0], [3.0, 4.0]], &mut NoRecord)
         .unwrap();
     assert_eq!(dx, array![[1.0, 0.0], [0.0, 4.0]]);
@@ -30,8 +32,11 @@ fn boolean_mask_seed_example() {
     // a = [[1,2,-3],[2,3,4]]; c = (a <= 0) -> [[False False True] [False False False]]; b[c] = 0
     let a = array![[1.0, 2.0, -3.0], [2.0, 3.0, 4.0]];
     let mut tape = Tape::new();
-    let (out, _) = Layer::Relu.forward(&a, None, &mut tape).unwrap();
-    assert_eq!(tape.steps[0].op, Op::Mask);
+    let (out, _) = Layer::Relu(Relu).forward(&a, None, &mut tape).unwrap();
+    assert_eq!(
+        tape.steps[0].op,
+        Op::Mask(backstep::engine::MaskRule::AtMostZero)
+    );
     assert_eq!(
         tape.steps[0].writes.value,
         array![[0.0, 0.0, 1.0], [0.0, 0.0, 0.0]]
@@ -42,11 +47,11 @@ fn boolean_mask_seed_example() {
 #[test]
 fn relu_zero_is_masked() {
     // the book's mask is x <= 0, so 0 itself is blocked
-    let (out, cache) = Layer::Relu
+    let (out, cache) = Layer::Relu(Relu)
         .forward(&array![[0.0, 1e-12]], None, &mut NoRecord)
         .unwrap();
     assert_eq!(out, array![[0.0, 1e-12]]);
-    let (dx, _) = Layer::Relu
+    let (dx, _) = Layer::Relu(Relu)
         .backward(&cache, &array![[5.0, 5.0]], &mut NoRecord)
         .unwrap();
     assert_eq!(dx, array![[0.0, 5.0]]);
@@ -55,14 +60,16 @@ fn relu_zero_is_masked() {
 #[test]
 fn sigmoid_values_and_gradient() {
     let x = array![[0.0, 1.0, -2.0]];
-    let (y, cache) = Layer::Sigmoid.forward(&x, None, &mut NoRecord).unwrap();
+    let (y, cache) = Layer::Sigmoid(Sigmoid)
+        .forward(&x, None, &mut NoRecord)
+        .unwrap();
     // 1/(1+e^0) = 0.5; 1/(1+e^-1) = 0.7310585786300049; 1/(1+e^2) = 0.11920292202211755
     close(
         &y,
         &array![[0.5, 0.7310585786300049, 0.11920292202211755]],
         1e-15,
     );
-    let (dx, _) = Layer::Sigmoid
+    let (dx, _) = Layer::Sigmoid(Sigmoid)
         .backward(&cache, &array![[1.0, 2.0, 1.0]], &mut NoRecord)
         .unwrap();
     // y(1-y): 0.25, 0.19661193324148185, 0.1049935854035065
@@ -76,10 +83,12 @@ fn sigmoid_values_and_gradient() {
 #[test]
 fn sigmoid_extremes_stay_finite() {
     let x = array![[1e4, -1e4, 800.0, -800.0]];
-    let (y, cache) = Layer::Sigmoid.forward(&x, None, &mut NoRecord).unwrap();
+    let (y, cache) = Layer::Sigmoid(Sigmoid)
+        .forward(&x, None, &mut NoRecord)
+        .unwrap();
     assert!(y.iter().all(|v| v.is_finite()), "{y}");
     assert_eq!(y, array![[1.0, 0.0, 1.0, 0.0]]);
-    let (dx, _) = Layer::Sigmoid
+    let (dx, _) = Layer::Sigmoid(Sigmoid)
         .backward(&cache, &array![[1.0, 1.0, 1.0, 1.0]], &mut NoRecord)
         .unwrap();
     assert!(dx.iter().all(|v| v.is_finite() && *v == 0.0), "{dx}");
@@ -88,10 +97,10 @@ fn sigmoid_extremes_stay_finite() {
 #[test]
 fn affine_bias_column_sum_seed_example() {
     // X·W = [[0,0,0],[10,10,10]], B = [1,2,3] -> [[1 2 3] [11 12 13]]; dY = [[1,2,3],[4,5,6]] -> dB = [5 7 9]
-    let layer = Layer::Affine {
+    let layer = Layer::Affine(Affine {
         w: array![[10.0, 10.0, 10.0]],
         b: array![[1.0, 2.0, 3.0]],
-    };
+    });
     let x = array![[0.0], [1.0]];
     let (y, cache) = layer.forward(&x, None, &mut NoRecord).unwrap();
     assert_eq!(y, array![[1.0, 2.0, 3.0], [11.0, 12.0, 13.0]]);
@@ -116,10 +125,10 @@ fn affine_dw_is_x_transpose_dy_not_w_transpose() {
     // and with a square one it is the wrong number: check against hand values.
     let w = array![[1.0, 2.0], [3.0, 4.0]];
     let x = array![[1.0, 0.0], [0.0, 2.0]];
-    let layer = Layer::Affine {
+    let layer = Layer::Affine(Affine {
         w: w.clone(),
         b: array![[0.0, 0.0]],
-    };
+    });
     let (_, cache) = layer.forward(&x, None, &mut NoRecord).unwrap();
     let dy = array![[1.0, 1.0], [1.0, 0.0]];
     let (_, grads) = layer.backward(&cache, &dy, &mut NoRecord).unwrap();
@@ -133,7 +142,7 @@ fn softmax_book_example() {
     // a = np.array([0.3, 2.9, 4.0]); softmax(a) -> [0.01821127 0.24519181 0.73659691]
     let y = softmax_rows(&array![[0.3, 2.9, 4.0]]);
     close(&y, &array![[0.01821127, 0.24519181, 0.73659691]], 5e-9);
-    let (y2, _) = Layer::Softmax
+    let (y2, _) = Layer::Softmax(Softmax)
         .forward(&array![[0.3, 2.9, 4.0]], None, &mut NoRecord)
         .unwrap();
     assert_eq!(y, y2);
@@ -142,7 +151,9 @@ fn softmax_book_example() {
 #[test]
 fn softmax_overflow_guard() {
     let x = array![[1e4, 1e4 - 1.0, -1e4], [1010.0, 1000.0, 990.0]];
-    let (y, cache) = Layer::Softmax.forward(&x, None, &mut NoRecord).unwrap();
+    let (y, cache) = Layer::Softmax(Softmax)
+        .forward(&x, None, &mut NoRecord)
+        .unwrap();
     assert!(y.iter().all(|v| v.is_finite()));
     // row 0: e^0 : e^-1 : 0
     let e = (-1.0f64).exp();
@@ -151,7 +162,7 @@ fn softmax_overflow_guard() {
         &array![[1.0 / (1.0 + e), e / (1.0 + e), 0.0]],
         1e-15,
     );
-    let (dx, _) = Layer::Softmax
+    let (dx, _) = Layer::Softmax(Softmax)
         .backward(
             &cache,
             &array![[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
@@ -165,9 +176,11 @@ fn softmax_overflow_guard() {
 fn softmax_backward_matches_jacobian_by_hand() {
     // dx_i = Σ_k dout_k (y_k (δ_ik − y_i)) = y_i (dout_i − Σ_k dout_k y_k)
     let x = array![[1.0, 2.0, 0.5]];
-    let (y, cache) = Layer::Softmax.forward(&x, None, &mut NoRecord).unwrap();
+    let (y, cache) = Layer::Softmax(Softmax)
+        .forward(&x, None, &mut NoRecord)
+        .unwrap();
     let dout = array![[0.3, -1.0, 2.0]];
-    let (dx, _) = Layer::Softmax
+    let (dx, _) = Layer::Softmax(Softmax)
         .backward(&cache, &dout, &mut NoRecord)
         .unwrap();
     for i in 0..3 {
@@ -184,11 +197,11 @@ fn softmax_with_loss_book_example() {
     let x = array![[0.3f64.ln(), 0.2f64.ln(), 0.5f64.ln()]];
     let t = array![[0.0, 1.0, 0.0]];
     let mut tape = Tape::new();
-    let (y, cache) = Layer::SoftmaxWithLoss
+    let (y, cache) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .forward(&x, Some(&t), &mut tape)
         .unwrap();
     close(&y, &array![[0.3, 0.2, 0.5]], 1e-15);
-    let (dx, _) = Layer::SoftmaxWithLoss
+    let (dx, _) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .backward(&cache, &array![[1.0]], &mut tape)
         .unwrap();
     close(&dx, &array![[0.3, -0.8, 0.5]], 1e-15);
@@ -208,10 +221,10 @@ fn softmax_with_loss_book_example() {
 fn softmax_with_loss_divides_by_batch() {
     let x = array![[0.3f64.ln(), 0.2f64.ln(), 0.5f64.ln()], [0.0, 0.0, 0.0]];
     let t = array![[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]];
-    let (_, cache) = Layer::SoftmaxWithLoss
+    let (_, cache) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .forward(&x, Some(&t), &mut NoRecord)
         .unwrap();
-    let (dx, _) = Layer::SoftmaxWithLoss
+    let (dx, _) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .backward(&cache, &array![[1.0]], &mut NoRecord)
         .unwrap();
     let third = 1.0 / 3.0;
@@ -229,16 +242,16 @@ fn softmax_with_loss_divides_by_batch() {
 fn softmax_with_loss_huge_logits_stay_finite() {
     let x = array![[1e4, -1e4, 0.0]];
     let t = array![[0.0, 1.0, 0.0]];
-    let (y, cache) = Layer::SoftmaxWithLoss
+    let (y, cache) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .forward(&x, Some(&t), &mut NoRecord)
         .unwrap();
     assert!(y.iter().all(|v| v.is_finite()));
     // y for the target is 0, so L = −log(1e-7) = 16.118095650958317
-    let backstep::engine::Cache::Loss(c) = &cache else {
+    let backstep::engine::Cache::SoftmaxWithLoss(c) = &cache else {
         panic!("loss cache")
     };
     assert!((c.loss - 16.11809565095832).abs() < 1e-9, "{}", c.loss);
-    let (dx, _) = Layer::SoftmaxWithLoss
+    let (dx, _) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .backward(&cache, &array![[1.0]], &mut NoRecord)
         .unwrap();
     close(&dx, &array![[1.0, -1.0, 0.0]], 1e-15);
@@ -247,8 +260,8 @@ fn softmax_with_loss_huge_logits_stay_finite() {
 #[test]
 fn buy_apple_graph() {
     // apple 100 × count 2 × tax 1.1 = 220; backward from 1: d apple 2.2, d count 110, d tax 200
-    let count = Layer::Mul { w: array![[2.0]] };
-    let tax = Layer::Mul { w: array![[1.1]] };
+    let count = Layer::Mul(Mul { w: array![[2.0]] });
+    let tax = Layer::Mul(Mul { w: array![[1.1]] });
     let (a, ca) = count
         .forward(&array![[100.0]], None, &mut NoRecord)
         .unwrap();
@@ -265,17 +278,17 @@ fn buy_apple_graph() {
 fn buy_apples_and_oranges_graph() {
     // (100 × 2 + 150 × 3) × 1.1 = 715; d apple 2.2, d apple count 110, d orange 3.3,
     // d orange count 165, d tax 650. The add node is Add with b = the orange branch.
-    let apples = Layer::Mul { w: array![[2.0]] };
-    let oranges = Layer::Mul { w: array![[3.0]] };
+    let apples = Layer::Mul(Mul { w: array![[2.0]] });
+    let oranges = Layer::Mul(Mul { w: array![[3.0]] });
     let (apple_price, c_apple) = apples
         .forward(&array![[100.0]], None, &mut NoRecord)
         .unwrap();
     let (orange_price, c_orange) = oranges
         .forward(&array![[150.0]], None, &mut NoRecord)
         .unwrap();
-    let add = Layer::Add { b: orange_price };
+    let add = Layer::Add(Add { b: orange_price });
     let (total, c_add) = add.forward(&apple_price, None, &mut NoRecord).unwrap();
-    let tax = Layer::Mul { w: array![[1.1]] };
+    let tax = Layer::Mul(Mul { w: array![[1.1]] });
     let (price, c_tax) = tax.forward(&total, None, &mut NoRecord).unwrap();
     assert!((price[[0, 0]] - 715.0).abs() < 1e-9);
     let (dtotal, dtax) = tax.backward(&c_tax, &array![[1.0]], &mut NoRecord).unwrap();
@@ -299,7 +312,7 @@ fn buy_apples_and_oranges_graph() {
 
 #[test]
 fn broadcast_scalar_gradients_are_summed() {
-    let mul = Layer::Mul { w: array![[3.0]] };
+    let mul = Layer::Mul(Mul { w: array![[3.0]] });
     let x = array![[1.0, 2.0], [3.0, 4.0]];
     let (out, cache) = mul.forward(&x, None, &mut NoRecord).unwrap();
     assert_eq!(out, array![[3.0, 6.0], [9.0, 12.0]]);
@@ -308,7 +321,7 @@ fn broadcast_scalar_gradients_are_summed() {
         .unwrap();
     assert_eq!(dx, array![[3.0, 3.0], [3.0, 6.0]]);
     assert_eq!(dw[0].value, array![[1.0 + 2.0 + 3.0 + 8.0]]);
-    let add = Layer::Add { b: array![[0.5]] };
+    let add = Layer::Add(Add { b: array![[0.5]] });
     let (_, cache) = add.forward(&x, None, &mut NoRecord).unwrap();
     let (_, db) = add
         .backward(&cache, &array![[1.0, 1.0], [1.0, 2.0]], &mut NoRecord)
@@ -318,10 +331,10 @@ fn broadcast_scalar_gradients_are_summed() {
 
 #[test]
 fn shape_errors_are_errors_not_panics() {
-    let layer = Layer::Affine {
+    let layer = Layer::Affine(Affine {
         w: Matrix::zeros((3, 2)),
         b: Matrix::zeros((1, 2)),
-    };
+    });
     let err = layer
         .forward(&Matrix::zeros((2, 4)), None, &mut NoRecord)
         .unwrap_err();
@@ -330,13 +343,13 @@ fn shape_errors_are_errors_not_panics() {
             .contains("W is 3×2 but the input has 4 columns"),
         "{err}"
     );
-    let err = Layer::Mul {
+    let err = Layer::Mul(Mul {
         w: Matrix::zeros((2, 2)),
-    }
+    })
     .forward(&Matrix::zeros((1, 3)), None, &mut NoRecord)
     .unwrap_err();
     assert!(err.to_string().contains("must be 1×3 or 1×1"), "{err}");
-    let err = Layer::SoftmaxWithLoss
+    let err = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .forward(&Matrix::zeros((1, 3)), None, &mut NoRecord)
         .unwrap_err();
     assert!(err.to_string().contains("needs targets"), "{err}");
@@ -346,28 +359,33 @@ fn shape_errors_are_errors_not_panics() {
 fn tape_sub_steps_per_layer() {
     let cases: Vec<(Layer, Option<Matrix>, usize, usize)> = vec![
         (
-            Layer::Affine {
+            Layer::Affine(Affine {
                 w: Matrix::ones((2, 2)),
                 b: Matrix::zeros((1, 2)),
-            },
+            }),
             None,
             2,
             3,
         ),
-        (Layer::Relu, None, 2, 1),
-        (Layer::Sigmoid, None, 3, 3),
-        (Layer::Softmax, None, 4, 4),
-        (Layer::SoftmaxWithLoss, Some(array![[1.0, 0.0]]), 7, 2),
+        (Layer::Relu(Relu), None, 2, 1),
+        (Layer::Sigmoid(Sigmoid), None, 3, 3),
+        (Layer::Softmax(Softmax), None, 4, 4),
         (
-            Layer::Mul {
+            Layer::SoftmaxWithLoss(SoftmaxWithLoss),
+            Some(array![[1.0, 0.0]]),
+            7,
+            2,
+        ),
+        (
+            Layer::Mul(Mul {
                 w: array![[2.0, 3.0]],
-            },
+            }),
             None,
             1,
             2,
         ),
-        (Layer::Mul { w: array![[2.0]] }, None, 1, 3),
-        (Layer::Add { b: array![[2.0]] }, None, 1, 2),
+        (Layer::Mul(Mul { w: array![[2.0]] }), None, 1, 3),
+        (Layer::Add(Add { b: array![[2.0]] }), None, 1, 2),
     ];
     for (layer, t, fwd, bwd) in cases {
         let mut tape = Tape::new();

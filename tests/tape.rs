@@ -2,8 +2,10 @@
 //! numbers, and every cell's explanation adds up to the value the step wrote.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use backstep::engine::{Combine, Op, Phase, Run};
+use backstep::engine::op::broadcast_index;
+use backstep::engine::{BinOp, Combine, Kind, MaskRule, MaskSense, Matrix, Op, Phase, Run, Step};
 use backstep::preset::{BUILTINS, Preset};
+use ndarray::Axis;
 
 fn run(name: &str) -> Run {
     let p = Preset::builtin(name).unwrap();
@@ -24,12 +26,16 @@ fn every_cell_of_every_step_is_explained_and_adds_up() {
                     assert_eq!(e.value, step.writes.value[[r, c]]);
                     assert!(!e.terms.is_empty());
                     let sum: f64 = e.terms.iter().map(|t| t.value).sum();
+                    // Every term's value is recomputed from the operands, so a term that read
+                    // the wrong cell (every bias cell from b[0,0]) makes the sum disagree.
                     let combined = match e.combine {
-                        Combine::Sum => sum,
+                        Combine::Sum | Combine::Single => sum,
                         Combine::Mean => sum / e.terms.len() as f64,
                         Combine::NegSum => -sum,
-                        Combine::Single => e.value,
                     };
+                    if e.combine == Combine::Single {
+                        assert_eq!(e.terms.len(), 1);
+                    }
                     assert!(
                         (combined - e.value).abs() <= 1e-12 * (1.0 + e.value.abs()),
                         "{} step {k} ({}) cell {r},{c}: {combined} vs {}",
@@ -41,6 +47,85 @@ fn every_cell_of_every_step_is_explained_and_adds_up() {
                 }
             }
             assert!(step.explain(rows, 0).is_none());
+            // And the written matrix itself, recomputed here from the operands.
+            let again = recompute(step);
+            assert_eq!(again.dim(), step.writes.value.dim(), "{} step {k}", b.name);
+            for (a, w) in again.iter().zip(step.writes.value.iter()) {
+                assert!(
+                    (a - w).abs() <= 1e-12 * (1.0 + w.abs()),
+                    "{} step {k} ({}): recomputed {a} but the tape wrote {w}",
+                    b.name,
+                    step.label
+                );
+            }
+        }
+    }
+}
+
+/// The step's output computed from its operands with ndarray, independently of the engine's
+/// explanations.
+fn recompute(step: &Step) -> Matrix {
+    let a = &step.reads[0].value;
+    let b = || &step.reads[1].value;
+    let bcast = |m: &Matrix, shape: (usize, usize)| {
+        Matrix::from_shape_fn(shape, |(r, c)| m[broadcast_index(m, r, c)])
+    };
+    match &step.op {
+        Op::MatMul {
+            transpose_a,
+            transpose_b,
+        } => {
+            let a = if *transpose_a { a.t() } else { a.view() };
+            let b = if *transpose_b { b().t() } else { b().view() };
+            a.dot(&b)
+        }
+        Op::Binary(op) => {
+            let b = bcast(b(), a.dim());
+            match op {
+                BinOp::Add => a + &b,
+                BinOp::Sub => a - &b,
+                BinOp::Mul => a * &b,
+                BinOp::Div => a / &b,
+            }
+        }
+        Op::Unary(f) => a.mapv(|v| f.apply(v)),
+        Op::ColumnSum => a.sum_axis(Axis(0)).insert_axis(Axis(0)),
+        Op::RowSum => a.sum_axis(Axis(1)).insert_axis(Axis(1)),
+        Op::SumAll => Matrix::from_elem((1, 1), a.sum()),
+        Op::Mean => Matrix::from_elem((1, 1), a.mean().unwrap()),
+        Op::Mask(MaskRule::AtMostZero) => a.mapv(|v| f64::from(u8::from(v <= 0.0))),
+        Op::Mask(MaskRule::Above(r)) => a.mapv(|v| f64::from(u8::from(v > *r))),
+        Op::ApplyMask => {
+            let Kind::Mask(sense) = step.reads[1].kind else {
+                panic!("{} applies a mask that is not a mask", step.label)
+            };
+            let mut out = a.clone();
+            out.zip_mut_with(b(), |v, &m| {
+                let keep = match sense {
+                    MaskSense::TrueBlocks => m == 0.0,
+                    MaskSense::TrueKeeps => m != 0.0,
+                };
+                if !keep {
+                    *v = 0.0;
+                }
+            });
+            out
+        }
+        Op::SubRowMax => {
+            let mut out = a.clone();
+            for mut row in out.rows_mut() {
+                let max = row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+                row.mapv_inplace(|v| v - max);
+            }
+            out
+        }
+        Op::CrossEntropyRows => (-(a * b())).sum_axis(Axis(1)).insert_axis(Axis(1)),
+        Op::Map(e) => e.eval_all(&step.reads, step.writes.value.dim()),
+        Op::ColumnReduce(e, reduce) => {
+            let n = step.reads.iter().map(|o| o.value.nrows()).max().unwrap();
+            Matrix::from_shape_fn((1, step.writes.value.ncols()), |(_, c)| {
+                reduce.apply((0..n).map(|r| e.eval(&step.reads, r, c)))
+            })
         }
     }
 }
@@ -64,7 +149,7 @@ fn dw_cell_is_a_sum_over_the_batch() {
     assert!(e.terms[1].numbers.starts_with("-2.0000·"));
     assert!(e.expansion(8).starts_with("= 1.0000·"));
     // the cached X is the one the X·W step read
-    let x = dw.read("X").unwrap();
+    let x = dw.read(Kind::Input).unwrap();
     let cached = &run.tape.steps[x.cached_at.unwrap()];
     assert_eq!(cached.label, "X·W");
     assert_eq!(cached.phase, Phase::Forward);
@@ -92,7 +177,7 @@ fn db_cell_is_the_column_it_summed() {
 fn relu_cells_say_masked_or_passed() {
     let run = run("relu");
     let mask = &run.tape.steps[0];
-    assert_eq!(mask.op, Op::Mask);
+    assert_eq!(mask.op, Op::Mask(MaskRule::AtMostZero));
     assert!(
         mask.explain(0, 1)
             .unwrap()
@@ -113,7 +198,12 @@ fn relu_cells_say_masked_or_passed() {
         .iter()
         .find(|s| s.phase == Phase::Backward)
         .unwrap();
-    assert_eq!(back.read("mask").unwrap().cached_at, Some(0));
+    assert_eq!(
+        back.read(Kind::Mask(MaskSense::TrueBlocks))
+            .unwrap()
+            .cached_at,
+        Some(0)
+    );
     assert!(
         back.note.contains("uses the mask cached at forward step 1"),
         "{}",
@@ -226,11 +316,12 @@ fn layer_kinds_name_the_operands_their_steps_record() {
                 "{} layer {i}",
                 b.name
             );
-            if l.kind != backstep::engine::LayerKind::SoftmaxWithLoss {
-                let reads_dout = l
-                    .backward_steps
-                    .clone()
-                    .any(|s| run.tape.steps[s].read(l.kind.dout_name()).is_some());
+            if !l.kind.is_loss() {
+                let reads_dout = l.backward_steps.clone().any(|s| {
+                    run.tape.steps[s]
+                        .read(Kind::Dout)
+                        .is_some_and(|o| o.name == l.kind.dout_name())
+                });
                 assert!(
                     reads_dout,
                     "{} layer {i} never reads {}",

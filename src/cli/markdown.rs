@@ -71,12 +71,12 @@ pub fn trace_markdown(preset: &Preset, run: &Run) -> String {
     if let Some(loss) = run.loss {
         let _ = writeln!(md, "Loss L = {}\n", short(loss));
     }
-    write_matrix(&mut md, "out", &run.out, None);
-    write_matrix(&mut md, "dx", &run.dx, None);
+    write_matrix(&mut md, "out", &run.out, None, false);
+    write_matrix(&mut md, "dx", &run.dx, None, false);
     for l in &run.layers {
         for g in &l.grads {
             let name = format!("{}: d{}", l.name, g.name);
-            write_matrix(&mut md, &name, &g.value, None);
+            write_matrix(&mut md, &name, &g.value, None, false);
         }
     }
     md
@@ -134,12 +134,12 @@ fn write_operand(md: &mut String, o: &Operand) {
     let cached = o
         .cached_at
         .map(|at| format!(", cached at forward step {}", at + 1));
-    write_matrix(md, &o.name, &o.value, cached.as_deref());
+    write_matrix(md, &o.name, &o.value, cached.as_deref(), o.kind.is_mask());
 }
 
 /// A caption line, then the matrix as a table: a header of column indices, one row per matrix
-/// row, the row index first. A mask prints True/False.
-fn write_matrix(md: &mut String, name: &str, m: &Matrix, extra: Option<&str>) {
+/// row, the row index first. A mask (`is_mask`) prints True/False.
+fn write_matrix(md: &mut String, name: &str, m: &Matrix, extra: Option<&str>, is_mask: bool) {
     let _ = writeln!(md, "`{name}` ({}){}\n", shape(m), extra.unwrap_or(""));
     let rows = elide(m.nrows(), MAX_TABLE_SIDE);
     let cols = elide(m.ncols(), MAX_TABLE_SIDE);
@@ -151,7 +151,6 @@ fn write_matrix(md: &mut String, name: &str, m: &Matrix, extra: Option<&str>) {
         rule.push_str("---:|");
     }
     let _ = writeln!(md, "{header}\n{rule}");
-    let is_mask = name == "mask";
     for &i in &rows {
         let mut line = format!("| {} |", index(i));
         for &j in &cols {
@@ -269,7 +268,7 @@ mod tests {
     #[test]
     fn large_matrices_are_elided_but_stay_rectangular() {
         let mut md = String::new();
-        write_matrix(&mut md, "big", &Matrix::zeros((40, 3)), None);
+        write_matrix(&mut md, "big", &Matrix::zeros((40, 3)), None, false);
         assert_eq!(
             md.lines().filter(|l| l.starts_with("| ")).count(),
             1 + MAX_TABLE_SIDE

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::engine::check::CheckReport;
 use crate::engine::format::{block, duration, inline, mask_block, sci, shape, short};
-use crate::engine::{LayerKind, Matrix, Op, Phase, Run};
+use crate::engine::{Matrix, Phase, Run};
 use crate::preset::Preset;
 
 /// A matrix as JSON rows, full precision.
@@ -36,7 +36,7 @@ pub fn trace_json(preset: &Preset, run: &Run) -> Value {
                 .grads
                 .iter()
                 .map(|g| {
-                    let v = if l.kind == LayerKind::Affine && g.name == "b" { flat(&g.value) } else { rows(&g.value) };
+                    let v = if g.vector { flat(&g.value) } else { rows(&g.value) };
                     (g.name.to_string(), v)
                 })
                 .collect();
@@ -109,7 +109,7 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
             })
             .collect();
         writeln!(out, "  reads  {}", reads.join(", "))?;
-        let lines = if s.op == Op::Mask {
+        let lines = if s.writes.kind.is_mask() {
             mask_block(&s.writes.value, 8, 8)
         } else {
             block(&s.writes.value, 4, 8, 8)
@@ -185,9 +185,9 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     )?;
     writeln!(
         out,
-        "backprop:  1 forward + 1 backward in {}; the numerical gradient took {:.0}× as long",
+        "backprop:  1 forward + 1 backward in {}, {}",
         duration(r.backprop_time),
-        r.speedup()
+        r.speed_comparison()
     )?;
     if r.passed() {
         writeln!(out, "PASS: every relative error ≤ {}", sci(r.tolerance))?;

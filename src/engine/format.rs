@@ -4,8 +4,23 @@
 
 use super::Matrix;
 
-/// Format a number with `decimals` places; very large or very small magnitudes use scientific
-/// notation so the width stays bounded. `-0.0` prints as `0.0…`.
+/// Fixed notation goes up to this many decimal places (or the chosen number, when more) before a
+/// small number switches to scientific notation.
+pub const FIXED_PLACES: usize = 4;
+
+/// Format a number with `decimals` places, never fewer significant digits than it takes to read
+/// it right.
+///
+/// The rule, for every value and every `decimals`:
+/// - at least two significant digits: when `decimals` places would show fewer, more places are
+///   used (0.5366 with 0 places is `0.54`, not `1`; −1.5 is `-1.5`, not `-2`), but no more than
+///   it takes to show the value exactly (0.5 is `0.5`, 3 is `3`);
+/// - when that needs more than [`FIXED_PLACES`] places (and more than `decimals`), or the value is
+///   1e6 or more, scientific notation with `decimals` digits of mantissa, between 1 and 3;
+/// - `-0.0` prints as `0.0…`; NaN and ±inf as `NaN`, `inf`, `-inf`.
+///
+/// Widths stay fixed for a given `decimals` whenever `decimals` already shows two significant
+/// digits, which is the common case (the default 4 places, values from 0.001).
 pub fn num(v: f64, decimals: usize) -> String {
     if v.is_nan() {
         return "NaN".to_string();
@@ -14,15 +29,37 @@ pub fn num(v: f64, decimals: usize) -> String {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
     let a = v.abs();
-    if a != 0.0 && (a >= 1e6 || a < 0.5 * 10f64.powi(-(decimals as i32))) {
-        return format!("{:.*e}", decimals.clamp(1, 3), v);
+    if a == 0.0 {
+        return format!("{:.*}", decimals, 0.0);
     }
-    let s = format!("{:.*}", decimals, v);
+    let mantissa = decimals.clamp(1, 3);
+    if a >= 1e6 {
+        return format!("{v:.mantissa$e}");
+    }
+    let places = places_to_read(v, decimals);
+    if places > decimals.max(FIXED_PLACES) {
+        return format!("{v:.mantissa$e}");
+    }
+    let s = format!("{v:.places$}");
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         s[1..].to_string()
     } else {
         s
     }
+}
+
+/// Decimal places that show `v` (non-zero, finite) with at least two significant digits: at
+/// least `decimals`, and no more than it takes to show `v` exactly.
+fn places_to_read(v: f64, decimals: usize) -> usize {
+    // the position of the leading digit: 0 for 1.x, −1 for 0.x, −3 for 0.00x
+    let leading = v.abs().log10().floor() as i32;
+    let two_significant = usize::try_from(1 - leading).unwrap_or(0);
+    if two_significant <= decimals {
+        return decimals;
+    }
+    (decimals..two_significant)
+        .find(|&k| format!("{v:.k$}").parse::<f64>().ok() == Some(v))
+        .unwrap_or(two_significant)
 }
 
 /// Format a number with 4 decimals (the default in notes and explanations).
@@ -187,6 +224,16 @@ fn starts_with_vowel_sound(word: &str) -> bool {
     "aeiouAEIOU".contains(first)
 }
 
+/// Signed scientific notation with four decimals of mantissa, for the small changes the nudge
+/// reports: `+1.2346e-4`, `-3.0000e-7`; zero (either sign) is `0`, never `-0.0000e0`.
+pub fn signed_sci(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{v:+.4e}")
+    }
+}
+
 /// Scientific notation with two decimals, for errors and tolerances: `3.10e-7`.
 pub fn sci(v: f64) -> String {
     format!("{v:.2e}")
@@ -207,6 +254,7 @@ pub fn duration(d: std::time::Duration) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -215,7 +263,10 @@ mod tests {
         assert_eq!(num(0.5, 4), "0.5000");
         assert_eq!(num(-2.0, 2), "-2.00");
         assert_eq!(num(-0.0, 2), "0.00");
-        assert_eq!(num(-0.001, 2), "-1.00e-3");
+        assert_eq!(num(-0.001, 2), "-0.001");
+        assert_eq!(num(-0.0012345, 2), "-0.0012");
+        assert_eq!(num(0.000_123_456, 4), "1.235e-4");
+        assert_eq!(num(0.0001, 4), "0.0001");
         assert_eq!(num(1234567.0, 2), "1.23e6");
         assert_eq!(short(0.1 + 0.2 + 1.9), "2.2");
         assert_eq!(short(110.0), "110");
@@ -227,6 +278,56 @@ mod tests {
         );
         assert_eq!(duration(std::time::Duration::from_nanos(12_400)), "12.4 µs");
         assert_eq!(duration(std::time::Duration::from_millis(1500)), "1.50 s");
+    }
+
+    /// The cases: with the fewest places, no number rounds into a different-looking one,
+    /// and small numbers do not switch notation while larger ones round away.
+    #[test]
+    fn fewest_places_never_hide_the_value() {
+        assert_eq!(num(0.5, 0), "0.5");
+        assert_eq!(num(-1.5, 0), "-1.5");
+        assert_eq!(num(0.5366, 0), "0.54");
+        assert_eq!(num(0.9903, 0), "0.99");
+        assert_eq!(num(0.2, 0), "0.2");
+        assert_eq!(num(0.2, 1), "0.2");
+        assert_eq!(num(0.25, 1), "0.25");
+        assert_eq!(num(3.0, 0), "3");
+        assert_eq!(num(-2.0, 0), "-2");
+        assert_eq!(num(12.7, 0), "13");
+        assert_eq!(num(0.000_5, 0), "0.0005");
+        assert_eq!(num(0.000_51, 0), "5.1e-4");
+        assert_eq!(num(0.003_7, 1), "0.0037");
+        assert_eq!(num(1.5e-7, 6), "1.500e-7");
+        assert_eq!(num(1.5e-7, 8), "0.00000015");
+        assert_eq!(num(2.5e6, 0), "2.5e6");
+    }
+
+    /// For every value and every number of places, what is shown reads back within a few
+    /// percent of the value: two significant digits at least.
+    #[test]
+    fn every_shown_number_reads_back_within_two_significant_digits() {
+        let mut v = 1.234_567e-9;
+        while v < 1e7 {
+            for x in [v, -v, v * 3.7, v * 0.55] {
+                for d in 0..=8 {
+                    let shown = num(x, d);
+                    let back: f64 = shown.parse().unwrap();
+                    let error = ((back - x) / x).abs();
+                    assert!(error <= 0.05 + 1e-12, "{x} with {d} places shows {shown}");
+                }
+            }
+            v *= 1.93;
+        }
+    }
+
+    #[test]
+    fn zero_has_no_sign() {
+        assert_eq!(signed_sci(-0.0), "0");
+        assert_eq!(signed_sci(0.0), "0");
+        assert_eq!(signed_sci(1.23456e-4), "+1.2346e-4");
+        assert_eq!(signed_sci(-3e-7), "-3.0000e-7");
+        assert_eq!(num(-0.0, 6), "0.000000");
+        assert_eq!(num(-1e-7, 6), "-1.000e-7");
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! A network: a chain of named layers, its inputs, and a run that records the tape.
+//! A network: a chain of named layers, its inputs, and their validation.
 //!
-//! [`Network::run`] does one forward pass then one backward pass and returns a [`Run`]: the tape
-//! of every elementary step plus each layer's output, `dout`, `dx` and parameter gradients.
-//! [`Network::objective`] is the same forward pass without recording (for the gradient check).
+//! [`Network::run`] (in `run.rs`) does one forward pass then one backward pass and returns a
+//! [`Run`]: the tape of every elementary step plus each layer's output, `dout`, `dx` and
+//! parameter gradients. This file holds the types and [`Network::validate`].
 //!
 //! The scalar being differentiated is the loss when the chain ends in Softmax-with-Loss;
 //! otherwise it is `L = Σ dout ⊙ out` for the given (or all-ones) `dout`, so that `dout` really is
@@ -13,9 +13,8 @@ use std::ops::Range;
 use anyhow::{Context, Result, bail, ensure};
 
 use super::Matrix;
-use super::format::{first, n4, shape};
-use super::layer::{Cache, Grad, Layer, LayerKind, loss_recorded};
-use super::tape::{NoRecord, Phase, Recorder, Tape};
+use super::layer::{Cache, Grad, Layer, LayerKind};
+use super::tape::Tape;
 
 /// The most cells all layer outputs together may have: the tape keeps a few copies of each.
 pub const MAX_ACTIVATION_CELLS: usize = 10_000_000;
@@ -148,15 +147,15 @@ pub struct Run {
 }
 
 impl Run {
-    /// The tape index of the forward step of `layer` that wrote the ReLU mask (`None` for a
-    /// layer that is not a ReLU).
+    /// The tape index of the forward step of `layer` that wrote a mask (ReLU's, Dropout's);
+    /// `None` for a layer that makes none.
     pub fn mask_step(&self, layer: usize) -> Option<usize> {
         let steps = self.layers.get(layer)?.forward_steps.clone();
         steps.into_iter().find(|&s| {
             self.tape
                 .steps
                 .get(s)
-                .is_some_and(|s| s.op == super::Op::Mask)
+                .is_some_and(|s| matches!(s.op, super::Op::Mask(_)))
         })
     }
 }
@@ -176,8 +175,8 @@ impl Resolved {
     /// The scalar backward differentiates, given the last layer's cache and output: the loss,
     /// or `Σ dout ⊙ out` when the chain has no loss.
     pub fn objective(&self, last: Option<&Cache>, out: &Matrix) -> f64 {
-        match (last, &self.dout) {
-            (Some(Cache::Loss(c)), _) => c.loss,
+        match (last.and_then(Cache::loss), &self.dout) {
+            (Some(loss), _) => loss,
             (_, Some(d)) => (d * out).sum(),
             _ => 0.0,
         }
@@ -202,9 +201,7 @@ pub struct OutputNudge {
 impl Network {
     /// True when the last layer is Softmax-with-Loss.
     pub fn has_loss(&self) -> bool {
-        self.layers
-            .last()
-            .is_some_and(|l| l.layer.kind() == LayerKind::SoftmaxWithLoss)
+        self.layers.last().is_some_and(|l| l.layer.kind().is_loss())
     }
 
     /// Check that the chain fits the inputs: every layer's shape, the loss layer only at the end,
@@ -221,10 +218,11 @@ impl Network {
         );
         let mut shapes = Vec::with_capacity(self.layers.len());
         for (i, l) in self.layers.iter().enumerate() {
-            if l.layer.kind() == LayerKind::SoftmaxWithLoss && i + 1 != self.layers.len() {
+            if l.layer.kind().is_loss() && i + 1 != self.layers.len() {
                 bail!(
-                    "layer {i} ({}) is softmax_with_loss but is not the last layer: the loss must end the chain",
-                    l.name
+                    "layer {i} ({}) is {} but is not the last layer: the loss must end the chain",
+                    l.name,
+                    l.layer.kind().as_str()
                 );
             }
             l.layer
@@ -280,217 +278,4 @@ impl Network {
         };
         Ok(Resolved { t, dout, shapes })
     }
-
-    /// Forward then backward, recording every step.
-    pub fn run(&self, inputs: &Inputs) -> Result<Run> {
-        self.run_nudged(inputs, None)
-    }
-
-    /// [`Network::run`], with one cell of one layer's output moved by h (see [`OutputNudge`]).
-    pub fn run_nudged(&self, inputs: &Inputs, nudge: Option<OutputNudge>) -> Result<Run> {
-        let resolved = self.validate(inputs)?;
-        let mut tape = Tape::new();
-        let mut caches: Vec<Cache> = Vec::with_capacity(self.layers.len());
-        let mut layers: Vec<LayerRun> = Vec::with_capacity(self.layers.len());
-        let mut x = inputs.x.clone();
-        for (i, l) in self.layers.iter().enumerate() {
-            tape.enter(Phase::Forward, i, &l.name, l.layer.kind());
-            let start = tape.len();
-            let (mut out, mut cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut tape)?;
-            if let Some(n) = nudge.filter(|n| n.layer == i) {
-                nudge_output(n, &l.name, &mut out, &mut cache, &mut tape)?;
-            }
-            ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
-            layers.push(LayerRun {
-                kind: l.layer.kind(),
-                name: l.name.clone(),
-                input: x,
-                out: out.clone(),
-                dout: Matrix::zeros((0, 0)),
-                dx: Matrix::zeros((0, 0)),
-                grads: vec![],
-                forward_steps: start..tape.len(),
-                backward_steps: 0..0,
-            });
-            caches.push(cache);
-            x = out;
-        }
-        let out = x;
-        let loss = match caches.last() {
-            Some(Cache::Loss(c)) => Some(c.loss),
-            _ => None,
-        };
-        let objective = resolved.objective(caches.last(), &out);
-        ensure_finite([&objective], || match loss {
-            Some(_) => "the loss L".to_string(),
-            None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
-        })?;
-        let start_dout = resolved.dout.clone();
-        let mut dout = start_dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)));
-        for i in (0..self.layers.len()).rev() {
-            let l = &self.layers[i];
-            tape.enter(Phase::Backward, i, &l.name, l.layer.kind());
-            let note = self.dout_note(i, &dout, loss);
-            tape.prefix_next(|| note);
-            let start = tape.len();
-            let (dx, grads) = l.layer.backward(&caches[i], &dout, &mut tape)?;
-            ensure_finite(&dx, || format!("the gradient dx of layer {i} ({})", l.name))?;
-            for g in &grads {
-                ensure_finite(&g.value, || {
-                    format!("the gradient d{} of layer {i} ({})", g.name, l.name)
-                })?;
-            }
-            let lr = &mut layers[i];
-            lr.dout = dout;
-            lr.dx = dx.clone();
-            lr.grads = grads;
-            lr.backward_steps = start..tape.len();
-            dout = dx;
-        }
-        Ok(Run {
-            tape,
-            layers,
-            loss,
-            objective,
-            out,
-            dx: dout,
-            t: resolved.t,
-            dout: start_dout,
-        })
-    }
-
-    /// The sentence that says what `dout` is when layer `i`'s backward starts.
-    fn dout_note(&self, i: usize, dout: &Matrix, loss: Option<f64>) -> String {
-        let l = &self.layers[i];
-        if l.layer.kind() == LayerKind::SoftmaxWithLoss {
-            return format!(
-                "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
-                loss.map(n4).unwrap_or_default()
-            );
-        }
-        if i + 1 == self.layers.len() {
-            return format!(
-                "dout ({}) is the starting gradient: with L = Σ dout ⊙ out, dout[0,0] = {} = ∂L/∂out[0,0].",
-                shape(dout),
-                first(dout)
-            );
-        }
-        // Quote the cell with the largest gradient: it shows best what dout means.
-        let (r, c, v) = dout
-            .indexed_iter()
-            .fold((0, 0, 0.0f64), |best, ((r, c), &v)| {
-                if v.abs() > best.2.abs() {
-                    (r, c, v)
-                } else {
-                    best
-                }
-            });
-        format!(
-            "dout = ∂L/∂out of {} ({}), arriving from layer {} ({}) as its dx; dout[{r},{c}] = {}: nudge out[{r},{c}] by h and L moves by about {}·h.",
-            l.name,
-            shape(dout),
-            i + 1,
-            self.layers[i + 1].name,
-            n4(v),
-            n4(v)
-        )
-    }
-
-    /// Forward without recording: every layer's cache and the last output.
-    fn forward_fast(&self, inputs: &Inputs, resolved: &Resolved) -> Result<(Vec<Cache>, Matrix)> {
-        let mut caches = Vec::with_capacity(self.layers.len());
-        let mut last: Option<Matrix> = None;
-        for l in &self.layers {
-            let x = last.as_ref().unwrap_or(&inputs.x);
-            let (out, cache) = l.layer.forward(x, resolved.t.as_ref(), &mut NoRecord)?;
-            caches.push(cache);
-            last = Some(out);
-        }
-        let out = last.unwrap_or_else(|| inputs.x.clone());
-        Ok((caches, out))
-    }
-
-    /// Forward only, without recording: the scalar that backward differentiates (the loss, or
-    /// Σ dout ⊙ out).
-    pub fn objective(&self, inputs: &Inputs, resolved: &Resolved) -> Result<f64> {
-        let (caches, out) = self.forward_fast(inputs, resolved)?;
-        Ok(resolved.objective(caches.last(), &out))
-    }
-
-    /// Forward and backward without recording: (objective, dx, gradients per layer).
-    pub fn gradients(
-        &self,
-        inputs: &Inputs,
-        resolved: &Resolved,
-    ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
-        let (caches, out) = self.forward_fast(inputs, resolved)?;
-        let objective = resolved.objective(caches.last(), &out);
-        let mut dout = resolved
-            .dout
-            .clone()
-            .unwrap_or_else(|| Matrix::ones((1, 1)));
-        let mut grads = vec![Vec::new(); self.layers.len()];
-        for i in (0..self.layers.len()).rev() {
-            let (dx, g) = self.layers[i]
-                .layer
-                .backward(&caches[i], &dout, &mut NoRecord)?;
-            grads[i] = g;
-            dout = dx;
-        }
-        Ok((objective, dout, grads))
-    }
-}
-
-/// Apply `n` to the output `out` of the layer just run: move the cell, and make the tape say
-/// what the next layer will read. For Softmax-with-Loss the loss steps after y are recorded
-/// again from the moved y, so the loss is the nudged one.
-fn nudge_output(
-    n: OutputNudge,
-    name: &str,
-    out: &mut Matrix,
-    cache: &mut Cache,
-    tape: &mut Tape,
-) -> Result<()> {
-    let (rows, cols) = out.dim();
-    let cell = out.get_mut((n.row, n.col)).with_context(|| {
-        format!(
-            "cell [{},{}] is outside the output of {name}, which is {rows}×{cols}",
-            n.row, n.col
-        )
-    })?;
-    *cell += n.h;
-    match cache {
-        Cache::Loss(c) => {
-            let at = c.y_step.context("the loss layer recorded no y step")?;
-            tape.truncate(at + 1);
-            if let Some(step) = tape.steps.get_mut(at) {
-                step.writes.value = out.clone();
-            }
-            c.y = out.clone();
-            c.loss = loss_recorded(&c.y, &c.t, tape);
-        }
-        _ => {
-            let last = tape
-                .steps
-                .last_mut()
-                .context("the layer recorded no step")?;
-            last.writes.value = out.clone();
-        }
-    }
-    Ok(())
-}
-
-/// An error when `values` (a matrix, or one number) hold inf or NaN: f64 overflowed somewhere
-/// in `what`.
-fn ensure_finite<'a>(
-    values: impl IntoIterator<Item = &'a f64>,
-    what: impl FnOnce() -> String,
-) -> Result<()> {
-    if let Some(v) = values.into_iter().find(|v| !v.is_finite()) {
-        bail!(
-            "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
-            what()
-        );
-    }
-    Ok(())
 }

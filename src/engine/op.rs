@@ -5,11 +5,15 @@
 //! "how does one cell of dW come about?".
 
 mod explain;
+mod expr;
+mod feeds;
 
 use super::Matrix;
 use super::format::n4;
 
 pub use explain::{Combine, Explanation, Term};
+pub use expr::{Expr, Reduce};
+pub use feeds::{anchor, feeds};
 
 /// An element-wise binary operation; the second operand may be broadcast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +67,8 @@ pub enum UnaryFn {
     LogEps,
     /// `x · k`
     Scale(f64),
+    /// `√x`
+    Sqrt,
     /// `x` unchanged (an add node passes its gradient through)
     Copy,
 }
@@ -78,6 +84,7 @@ impl UnaryFn {
             UnaryFn::OneMinus => 1.0 - x,
             UnaryFn::LogEps => (x + 1e-7).ln(),
             UnaryFn::Scale(k) => x * k,
+            UnaryFn::Sqrt => x.sqrt(),
             UnaryFn::Copy => x,
         }
     }
@@ -92,6 +99,7 @@ impl UnaryFn {
             UnaryFn::OneMinus => format!("1 − {arg}"),
             UnaryFn::LogEps => format!("log({arg} + 1e-7)"),
             UnaryFn::Scale(k) => format!("{arg} · {}", n4(k)),
+            UnaryFn::Sqrt => format!("√({arg})"),
             UnaryFn::Copy => arg.to_string(),
         }
     }
@@ -119,14 +127,47 @@ pub enum Op {
     SumAll,
     /// Mean of every cell of `reads[0]` (1×1): the loss over the batch.
     Mean,
-    /// `mask = reads[0] ≤ 0`, stored as 1 (True) / 0 (False).
-    Mask,
-    /// `reads[0]` with the cells where `reads[1]` (a mask) is True set to 0.
+    /// A boolean mask of `reads[0]` by `rule`, stored as 1 (True) / 0 (False).
+    Mask(MaskRule),
+    /// `reads[0]` with the cells that the mask `reads[1]` blocks set to 0 (which cells those
+    /// are, True or False ones, says the mask operand's [`Kind`](super::Kind)).
     ApplyMask,
     /// `reads[0]` minus the maximum of its row (the softmax overflow guard).
     SubRowMax,
     /// Per row: `−Σₖ t[n,k]·reads[1][n,k]` with `reads[0] = t` (cross-entropy of log y).
     CrossEntropyRows,
+    /// A formula of the reads, cell by cell (each read broadcast like a bias when it is 1×C,
+    /// R×1 or 1×1): a layer's step that no simpler op describes.
+    Map(Expr),
+    /// Per column c: the formula at (n, c), reduced over the rows n (a 1×C result).
+    ColumnReduce(Expr, Reduce),
+}
+
+/// How a mask is made from its input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MaskRule {
+    /// `x ≤ 0` (ReLU: True blocks).
+    AtMostZero,
+    /// `rand > ratio` (Dropout: True keeps).
+    Above(f64),
+}
+
+impl MaskRule {
+    /// True when `v` makes a True cell.
+    pub fn test(self, v: f64) -> bool {
+        match self {
+            MaskRule::AtMostZero => v <= 0.0,
+            MaskRule::Above(ratio) => v > ratio,
+        }
+    }
+
+    /// The comparison written after a value, e.g. `≤ 0` or `> 0.5`.
+    pub fn show(self) -> String {
+        match self {
+            MaskRule::AtMostZero => "≤ 0".to_string(),
+            MaskRule::Above(ratio) => format!("> {}", super::format::short(ratio)),
+        }
+    }
 }
 
 /// Index of the broadcast operand `b` that pairs with cell (`r`, `c`) of the first operand.

@@ -7,6 +7,7 @@
 use super::Matrix;
 use super::layer::LayerKind;
 use super::op::Op;
+pub use super::operand::{Kind, Operand};
 
 /// Which pass a step belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,38 +28,6 @@ impl Phase {
     }
 }
 
-/// A named matrix a step read or wrote.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Operand {
-    /// Display name, e.g. `X`, `W`, `dY`, `mask`.
-    pub name: String,
-    /// The value at the time of the step.
-    pub value: Matrix,
-    /// For a value the backward pass reads from the forward cache: the index of the forward
-    /// step that wrote it. This is why forward must run before backward.
-    pub cached_at: Option<usize>,
-}
-
-impl Operand {
-    /// An operand that is not read from the forward cache.
-    pub fn new(name: impl Into<String>, value: &Matrix) -> Self {
-        Operand {
-            name: name.into(),
-            value: value.clone(),
-            cached_at: None,
-        }
-    }
-
-    /// An operand the backward pass reads from the cache written by forward step `step`.
-    pub fn cached(name: impl Into<String>, value: &Matrix, step: Option<usize>) -> Self {
-        Operand {
-            name: name.into(),
-            value: value.clone(),
-            cached_at: step,
-        }
-    }
-}
-
 /// What a layer hands the recorder; the tape adds phase and layer.
 #[derive(Debug, Clone)]
 pub struct StepDraft {
@@ -74,6 +43,54 @@ pub struct StepDraft {
     pub writes: Operand,
     /// One line with concrete numbers: what happens here and why.
     pub note: String,
+    /// The NumPy line that does the same, in the names of the book's companion code.
+    pub numpy: String,
+}
+
+impl StepDraft {
+    /// A step doing `op`, shown as `label` with `formula`; add operands, the NumPy line and the
+    /// note with the builder methods.
+    pub fn new(op: Op, label: &str, formula: &str) -> Self {
+        StepDraft {
+            op,
+            label: label.to_string(),
+            formula: formula.to_string(),
+            reads: Vec::new(),
+            writes: Operand::new(Kind::Output, "", &Matrix::zeros((0, 0))),
+            note: String::new(),
+            numpy: String::new(),
+        }
+    }
+
+    /// Add a read operand (in the order the op combines them).
+    pub fn read(mut self, kind: Kind, name: &str, value: &Matrix) -> Self {
+        self.reads.push(Operand::new(kind, name, value));
+        self
+    }
+
+    /// Add a read operand that forward step `step` cached for this one.
+    pub fn cached(mut self, kind: Kind, name: &str, value: &Matrix, step: Option<usize>) -> Self {
+        self.reads.push(Operand::cached(kind, name, value, step));
+        self
+    }
+
+    /// Set the written operand.
+    pub fn writes(mut self, kind: Kind, name: &str, value: &Matrix) -> Self {
+        self.writes = Operand::new(kind, name, value);
+        self
+    }
+
+    /// Set the NumPy line.
+    pub fn numpy(mut self, line: impl Into<String>) -> Self {
+        self.numpy = line.into();
+        self
+    }
+
+    /// Set the note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = note.into();
+        self
+    }
 }
 
 /// One elementary operation on the tape.
@@ -97,8 +114,11 @@ pub struct Step {
     pub reads: Vec<Operand>,
     /// The matrix written.
     pub writes: Operand,
-    /// One line with concrete numbers.
+    /// One line with concrete numbers; it ends with which forward step cached each cached
+    /// read (derived from the operands when the step is recorded).
     pub note: String,
+    /// The NumPy line that does the same, in the book's names.
+    pub numpy: String,
 }
 
 impl Step {
@@ -108,9 +128,9 @@ impl Step {
         self.op.explain(&self.reads, &self.writes, row, col)
     }
 
-    /// The read operand with this name, if any.
-    pub fn read(&self, name: &str) -> Option<&Operand> {
-        self.reads.iter().find(|o| o.name == name)
+    /// The first read operand of this kind, if any.
+    pub fn read(&self, kind: Kind) -> Option<&Operand> {
+        self.reads.iter().find(|o| o.kind == kind)
     }
 }
 
@@ -122,6 +142,12 @@ pub trait Recorder {
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize>;
     /// Put `make()` in front of the next recorded step's note (used for "what dout is here").
     fn prefix_next(&mut self, make: impl FnOnce() -> String);
+    /// Make step `step` (or, for `None`, the last step) say it wrote `value` (a nudge moved it).
+    fn rewrite(&mut self, step: Option<usize>, value: &Matrix);
+    /// Drop the steps from index `len` on (a nudge rerecords what follows a moved value).
+    fn truncate(&mut self, len: usize);
+    /// The index the next recorded step will get (0 for a recorder that keeps nothing).
+    fn position(&self) -> usize;
 }
 
 /// A recorder that records nothing: the fast path.
@@ -134,6 +160,11 @@ impl Recorder for NoRecord {
         None
     }
     fn prefix_next(&mut self, _: impl FnOnce() -> String) {}
+    fn rewrite(&mut self, _: Option<usize>, _: &Matrix) {}
+    fn truncate(&mut self, _: usize) {}
+    fn position(&self) -> usize {
+        0
+    }
 }
 
 /// Every step of a run, forward then backward.
@@ -164,11 +195,6 @@ impl Tape {
         self.steps.is_empty()
     }
 
-    /// Drop the steps from index `len` on (a nudge rerecords what follows a moved value).
-    pub(crate) fn truncate(&mut self, len: usize) {
-        self.steps.truncate(len);
-    }
-
     /// Index of the first backward step (or `len()` when there is none).
     pub fn first_backward(&self) -> usize {
         self.steps
@@ -188,8 +214,11 @@ impl Recorder for Tape {
 
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize> {
         let mut draft = make();
+        draft
+            .note
+            .push_str(&super::operand::cached_sentence(&draft.reads));
         if let Some(prefix) = self.pending_prefix.take() {
-            draft.note = format!("{prefix} {}", sentence_case(&draft.note));
+            draft.note = format!("{prefix} {}", sentence_case(&draft.note, &draft));
         }
         self.steps.push(Step {
             phase: self.phase.unwrap_or(Phase::Forward),
@@ -202,6 +231,7 @@ impl Recorder for Tape {
             reads: draft.reads,
             writes: draft.writes,
             note: draft.note,
+            numpy: draft.numpy,
         });
         Some(self.steps.len() - 1)
     }
@@ -209,20 +239,43 @@ impl Recorder for Tape {
     fn prefix_next(&mut self, make: impl FnOnce() -> String) {
         self.pending_prefix = Some(make());
     }
+
+    fn rewrite(&mut self, step: Option<usize>, value: &Matrix) {
+        let step = match step {
+            Some(s) => self.steps.get_mut(s),
+            None => self.steps.last_mut(),
+        };
+        if let Some(step) = step {
+            step.writes.value = value.clone();
+        }
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.steps.truncate(len);
+    }
+
+    fn position(&self) -> usize {
+        self.steps.len()
+    }
 }
 
 /// Capitalise a note that starts with an English word, so it reads as a new sentence after the
-/// `dout` prefix; a note that starts with a symbol (`dY`, `dout`, `y = …`) keeps its case.
-fn sentence_case(note: &str) -> String {
-    const SYMBOLS: [&str; 6] = ["dout", "out", "mask", "dx", "dw", "db"];
+/// `dout` prefix; a note that starts with one of the step's operand names (`dY`, `dout`, `y = …`)
+/// keeps its case.
+fn sentence_case(note: &str, draft: &StepDraft) -> String {
     let first_word: &str = note
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
+    let is_symbol = draft
+        .reads
+        .iter()
+        .chain(std::iter::once(&draft.writes))
+        .any(|o| o.name.split_whitespace().next() == Some(first_word));
     let is_word = first_word == "a"
         || first_word.len() >= 2
             && first_word.chars().all(|c| c.is_ascii_lowercase())
-            && !SYMBOLS.contains(&first_word);
+            && !is_symbol;
     let mut chars = note.chars();
     match chars.next() {
         Some(first) if is_word => first.to_uppercase().chain(chars).collect(),
@@ -232,21 +285,33 @@ fn sentence_case(note: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::sentence_case;
+    use super::{Kind, StepDraft, sentence_case};
+    use crate::engine::{Matrix, Op};
 
     #[test]
     fn only_words_are_capitalised() {
+        let m = Matrix::zeros((1, 1));
+        let d = StepDraft::new(Op::ColumnSum, "", "")
+            .read(Kind::Dout, "dout", &m)
+            .read(Kind::Output, "y", &m)
+            .writes(Kind::Dx, "dY", &m);
         assert_eq!(
-            sentence_case("a cell that forward set to 0"),
+            sentence_case("a cell that forward set to 0", &d),
             "A cell that forward set to 0"
         );
         assert_eq!(
-            sentence_case("softmax and cross-entropy"),
+            sentence_case("softmax and cross-entropy", &d),
             "Softmax and cross-entropy"
         );
-        assert_eq!(sentence_case("dY (2×4) · Wᵀ (4×3)"), "dY (2×4) · Wᵀ (4×3)");
-        assert_eq!(sentence_case("dout ⊙ y"), "dout ⊙ y");
-        assert_eq!(sentence_case("y = 1/(1 + exp(−x))"), "y = 1/(1 + exp(−x))");
-        assert_eq!(sentence_case(""), "");
+        assert_eq!(
+            sentence_case("dY (2×4) · Wᵀ (4×3)", &d),
+            "dY (2×4) · Wᵀ (4×3)"
+        );
+        assert_eq!(sentence_case("dout ⊙ y", &d), "dout ⊙ y");
+        assert_eq!(
+            sentence_case("y = 1/(1 + exp(−x))", &d),
+            "y = 1/(1 + exp(−x))"
+        );
+        assert_eq!(sentence_case("", &d), "");
     }
 }

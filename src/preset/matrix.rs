@@ -8,6 +8,7 @@ use anyhow::{Result, bail, ensure};
 use toml::Value;
 
 use crate::engine::Matrix;
+pub use crate::engine::rng::SplitMix64;
 
 /// The largest number of cells one matrix may have.
 pub const MAX_CELLS: usize = 1_000_000;
@@ -171,31 +172,4 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
                 }
         },
     ))
-}
-
-/// SplitMix64: tiny, fast, and fixed forever, so seeds reproduce.
-#[derive(Debug, Clone)]
-pub struct SplitMix64(pub u64);
-
-impl SplitMix64 {
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Standard normal (Box–Muller).
-    pub fn normal(&mut self) -> f64 {
-        let u1 = 1.0 - self.uniform();
-        let u2 = self.uniform();
-        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
-    }
 }

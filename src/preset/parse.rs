@@ -4,7 +4,9 @@ use anyhow::{Result, anyhow, bail, ensure};
 use serde::Deserialize;
 use toml::{Spanned, Value};
 
+use super::fields::Fields;
 use super::matrix::{Vector, matrix};
+use crate::engine::layer::{BatchNorm, Dropout, Relu, Sigmoid, Softmax, SoftmaxWithLoss};
 use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targets};
 
 #[derive(Deserialize)]
@@ -16,19 +18,14 @@ struct RawPreset {
     t: Option<Spanned<Value>>,
     dout: Option<Spanned<Value>>,
     #[serde(default)]
-    layers: Vec<Spanned<RawLayer>>,
+    layers: Vec<Spanned<std::collections::BTreeMap<String, Spanned<Value>>>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A `[[layers]]` table: its `type` and `name`, every other field kept with its position.
 struct RawLayer {
-    #[serde(rename = "type")]
     kind: Spanned<String>,
     name: Option<String>,
-    #[serde(rename = "W")]
-    w_upper: Option<Spanned<Value>>,
-    w: Option<Spanned<Value>>,
-    b: Option<Spanned<Value>>,
+    fields: std::collections::BTreeMap<String, Spanned<Value>>,
 }
 
 /// What a preset file says, before validation against shapes.
@@ -40,7 +37,7 @@ pub struct Parsed {
 }
 
 /// `line L, column C` of a byte offset.
-fn position(text: &str, offset: usize) -> String {
+pub(super) fn position(text: &str, offset: usize) -> String {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before
@@ -85,15 +82,19 @@ pub fn parse(text: &str) -> Result<Parsed> {
         !raw.layers.is_empty(),
         "the preset has no layers: add at least one [[layers]] table with a type"
     );
-    let kinds: Vec<Option<LayerKind>> = raw
+    let raw_layers = raw
         .layers
         .iter()
-        .map(|l| LayerKind::parse(l.get_ref().kind.get_ref()))
+        .enumerate()
+        .map(|(i, l)| raw_layer(text, i, l))
+        .collect::<Result<Vec<RawLayer>>>()?;
+    let kinds: Vec<Option<LayerKind>> = raw_layers
+        .iter()
+        .map(|l| LayerKind::parse(l.kind.get_ref()))
         .collect();
-    let mut layers = Vec::with_capacity(raw.layers.len());
+    let mut layers = Vec::with_capacity(raw_layers.len());
     let mut counters = std::collections::HashMap::new();
-    for (i, spanned) in raw.layers.iter().enumerate() {
-        let l = spanned.get_ref();
+    for (i, l) in raw_layers.into_iter().enumerate() {
         let at = field(text, &l.kind);
         let kind = kinds[i].ok_or_else(|| {
             let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -103,7 +104,9 @@ pub fn parse(text: &str) -> Result<Parsed> {
                 valid.join(", ")
             )
         })?;
-        let layer = build_layer(text, kind, l)
+        let mut fields = Fields::new(text, at.clone(), kind.as_str(), l.fields);
+        let layer = build_layer(kind, &mut fields)
+            .and_then(|layer| fields.finish().map(|()| layer))
             .map_err(|e| anyhow!("layer {i} ({}): {e}", kind.as_str()))?;
         let name = match &l.name {
             Some(n) => {
@@ -114,7 +117,7 @@ pub fn parse(text: &str) -> Result<Parsed> {
                 let same = kinds.iter().filter(|k| **k == Some(kind)).count();
                 let c = counters.entry(kind).or_insert(0);
                 *c += 1;
-                if same > 1 {
+                if same > 1 || kind.numbered() {
                     format!("{}{}", kind.display(), c)
                 } else {
                     kind.display().to_string()
@@ -192,76 +195,80 @@ fn explain_toml(msg: &str) -> String {
     let msg = msg.trim();
     if msg.starts_with("unknown field") {
         format!(
-            "{msg} (a preset has title, description, x, t, dout and [[layers]]; a layer has type, name, W or w, b)"
+            "{msg} (a preset has title, description, x, t, dout and [[layers]]; a layer has type, name and its own fields)"
         )
     } else {
         msg.to_string()
     }
 }
 
-fn build_layer<'l>(text: &str, kind: LayerKind, l: &'l RawLayer) -> Result<Layer> {
-    let at = field(text, &l.kind);
-    let w = match (&l.w_upper, &l.w) {
-        (Some(_), Some(_)) => bail!("{at}: give W or w, not both"),
-        (a, b) => a.as_ref().or(b.as_ref()),
+/// Split a `[[layers]]` table into its type, its name and the rest.
+fn raw_layer(
+    text: &str,
+    i: usize,
+    table: &Spanned<std::collections::BTreeMap<String, Spanned<Value>>>,
+) -> Result<RawLayer> {
+    let mut fields = table.get_ref().clone();
+    let at = field(text, table);
+    let kind = match fields.remove("type") {
+        Some(v) => match v.get_ref() {
+            Value::String(s) => Spanned::new(v.span(), s.clone()),
+            other => bail!(
+                "{}: layer {i}: type must be a string like \"relu\", found {}",
+                field(text, &v),
+                other.type_str()
+            ),
+        },
+        None => bail!("{at}: layer {i}: missing field `type`"),
     };
-    let read = |v: &Spanned<Value>, name: &str, vector: Vector| -> Result<Matrix> {
-        matrix(v.get_ref(), name, vector).map_err(|e| anyhow!("{}: {e}", field(text, v)))
+    let name = match fields.remove("name") {
+        Some(v) => match v.get_ref() {
+            Value::String(s) => Some(s.clone()),
+            other => bail!(
+                "{}: layer {i}: name must be a string, found {}",
+                field(text, &v),
+                other.type_str()
+            ),
+        },
+        None => None,
     };
-    let need = |v: Option<&'l Spanned<Value>>, name: &str| -> Result<&'l Spanned<Value>> {
-        v.ok_or_else(|| anyhow!("{at}: a {} layer needs {name}", kind.as_str()))
-    };
-    let no_params = |what: &str| -> Result<()> {
-        ensure!(
-            w.is_none() && l.b.is_none(),
-            "{at}: a {} layer takes no {what}; remove W, w and b",
-            kind.as_str()
-        );
-        Ok(())
-    };
+    Ok(RawLayer { kind, name, fields })
+}
+
+/// One arm per layer type: read its fields (each error carries the field's line and column).
+fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     Ok(match kind {
         LayerKind::Affine => {
-            let w = read(need(w, "W (a D×H matrix)")?, "W", Vector::Reject)?;
-            let b_field = need(l.b.as_ref(), "b (H values)")?;
-            let b = read(b_field, "b", Vector::Row)?;
-            ensure!(
-                b.nrows() == 1,
-                "{}: b must be one row of values, like [0.1, 0.2]",
-                field(text, b_field)
-            );
-            Layer::Affine { w, b }
+            let w = f.matrix_either(&["W", "w"], "W (a D×H matrix)", Vector::Reject)?;
+            Layer::affine(w, f.vector("b", "b (H values)")?)
         }
-        LayerKind::Mul => {
-            ensure!(l.b.is_none(), "{at}: a mul layer takes w, not b");
-            Layer::Mul {
-                w: read(need(w, "w (x's shape or 1×1)")?, "w", Vector::Reject)?,
-            }
-        }
-        LayerKind::Add => {
-            ensure!(w.is_none(), "{at}: an add layer takes b, not W or w");
-            Layer::Add {
-                b: read(
-                    need(l.b.as_ref(), "b (x's shape or 1×1)")?,
-                    "b",
-                    Vector::Reject,
-                )?,
-            }
-        }
-        LayerKind::Relu => {
-            no_params("parameters")?;
-            Layer::Relu
-        }
-        LayerKind::Sigmoid => {
-            no_params("parameters")?;
-            Layer::Sigmoid
-        }
-        LayerKind::Softmax => {
-            no_params("parameters")?;
-            Layer::Softmax
-        }
-        LayerKind::SoftmaxWithLoss => {
-            no_params("parameters (the targets go in the top-level t)")?;
-            Layer::SoftmaxWithLoss
+        LayerKind::Mul => Layer::mul(f.matrix("w", "w (x's shape or 1×1)", Vector::Reject)?),
+        LayerKind::Add => Layer::add(f.matrix("b", "b (x's shape or 1×1)", Vector::Reject)?),
+        LayerKind::Relu => Layer::Relu(Relu),
+        LayerKind::Sigmoid => Layer::Sigmoid(Sigmoid),
+        LayerKind::Softmax => Layer::Softmax(Softmax),
+        LayerKind::SoftmaxWithLoss => Layer::SoftmaxWithLoss(SoftmaxWithLoss),
+        LayerKind::Dropout => Layer::Dropout(Dropout::new(
+            f.number("ratio", 0.5)?,
+            f.seed("seed", 0)?,
+            f.flag("train", true)?,
+        )?),
+        LayerKind::BatchNorm => {
+            let gamma = f.vector("gamma", "gamma (one value per column)")?;
+            let beta = f.vector("beta", "beta (one value per column)")?;
+            let d = gamma.ncols();
+            Layer::BatchNorm(BatchNorm {
+                momentum: f.number("momentum", 0.9)?,
+                running_mean: f
+                    .opt_vector("running_mean")?
+                    .unwrap_or_else(|| Matrix::zeros((1, d))),
+                running_var: f
+                    .opt_vector("running_var")?
+                    .unwrap_or_else(|| Matrix::ones((1, d))),
+                train: f.flag("train", true)?,
+                gamma,
+                beta,
+            })
         }
     })
 }

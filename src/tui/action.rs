@@ -1,10 +1,27 @@
 //! Everything that can happen in the explorer, as one enum.
 //!
-//! Key and mouse events become [`Action`]s (through the keymap); only `App::update` turns an
-//! action into a change of state. Nothing here touches the terminal.
+//! Key presses (through the keymap), mouse clicks (resolved against the last frame's areas by
+//! the event loop) and messages from worker threads all become [`Action`]s; only `App::update`
+//! turns an action into a change of state. Nothing here touches the terminal.
 
-/// One thing the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use std::sync::Arc;
+
+use crate::engine::CheckReport;
+
+/// What a finished gradient check sends back: the report, or why there is none (an error, or
+/// the user cancelled it). Shared, so an [`Action`] stays cheap to clone.
+#[derive(Debug, Clone)]
+pub struct CheckOutcome(pub Arc<Result<CheckReport, String>>);
+
+impl PartialEq for CheckOutcome {
+    /// Two outcomes are equal when they are the same message.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One thing the user asked for, or a worker reported.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Go to the next step of the tape.
     NextStep,
@@ -30,6 +47,22 @@ pub enum Action {
     Left,
     /// Move the cell cursor right.
     Right,
+    /// Move the cell cursor (or a list, or a scrolled popup) a page up.
+    PageUp,
+    /// Move the cell cursor (or a list, or a scrolled popup) a page down.
+    PageDown,
+    /// Move the cell cursor by this many rows and columns (a page move, resolved by the event
+    /// loop against the focused pane's visible rows).
+    MoveBy {
+        /// Rows, negative for up.
+        rows: isize,
+        /// Columns, negative for left.
+        cols: isize,
+    },
+    /// Move the cell cursor to the first column of its row.
+    RowStart,
+    /// Move the cell cursor to the last column of its row.
+    RowEnd,
     /// Explain the selected cell (Enter); in a list or prompt, confirm.
     Confirm,
     /// One more decimal place.
@@ -60,7 +93,8 @@ pub enum Action {
     Quiz,
     /// Write the current step as Markdown.
     Export,
-    /// Close the open popup, or clear the nudge, or quit when there is nothing to close (Esc).
+    /// Close or clear, in order: the popup, a running job, the quiz question, the nudge (Esc).
+    /// It never quits.
     Back,
     /// Quit the explorer.
     Quit,
@@ -68,12 +102,30 @@ pub enum Action {
     Type(char),
     /// Delete the last character of a prompt.
     Backspace,
-    /// A left click at a terminal column and row.
-    Click {
-        /// Column, 0-based.
-        column: u16,
-        /// Row, 0-based.
-        row: u16,
+    /// A click landed on a cell of a matrix pane (the event loop resolves the position).
+    SelectCell {
+        /// Index of the pane in `App::panes`.
+        pane: usize,
+        /// Row of the cell.
+        row: usize,
+        /// Column of the cell.
+        col: usize,
+    },
+    /// The running gradient check `job` has done `done` of `total` cells.
+    CheckProgress {
+        /// Which check (a cancelled one may still report).
+        job: u64,
+        /// Cells done.
+        done: usize,
+        /// Cells in all.
+        total: usize,
+    },
+    /// The gradient check `job` finished (or failed, or was cancelled).
+    CheckDone {
+        /// Which check.
+        job: u64,
+        /// Its report or error.
+        outcome: CheckOutcome,
     },
     /// The terminal now has this size.
     Resize {

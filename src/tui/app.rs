@@ -1,13 +1,21 @@
 //! The explorer's state and the one place it changes: [`App::update`].
 //!
 //! The App holds the preset, its run (the tape), the current step, the focused pane and its
-//! cell cursor, and a [`Mode`] for whatever popup is open. It calls the engine to run, edit and
-//! check, and never draws: the view in `ui` only reads it.
+//! cell cursor, the learning aids' state, and one [`Mode`]: what the screen is doing (stepping,
+//! or a popup over the steps). Each mode keeps its state and its part of `update` in its own
+//! file under `app/`; the App calls the engine to run, edit and check, and never draws (the view
+//! in `ui` only reads it, and the App imports nothing from `ui`).
 
-mod aids;
-mod feeds;
-mod modes;
+mod check;
+mod edit;
+mod explain;
+mod explore;
+mod help;
+mod jacobian;
+mod nudge;
 mod panes;
+mod picker;
+mod quiz;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -17,124 +25,78 @@ use anyhow::Result;
 use super::action::Action;
 use super::keymap::Context;
 use super::theme::Theme;
-use super::ui::layout;
-use crate::engine::aids::{JacobianView, NudgeReport, Score};
-use crate::engine::{CheckReport, Matrix, Run, Step};
+use crate::engine::aids::{NudgeReport, Score};
+use crate::engine::{Matrix, Run, Step};
 use crate::preset::Preset;
 
-pub use aids::QuizPrompt;
-pub use feeds::{anchor, feeds};
-pub use modes::{PickerEntry, Prompt, explanation_lines};
+pub use crate::engine::op::{anchor, feeds};
+pub use check::{CheckJob, CheckView, Checking};
+pub use edit::Prompt;
+pub use explain::{Explanation, explanation_lines};
+pub use help::HelpView;
+pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source};
+pub use picker::{Picker, PickerEntry, visible_entries};
+pub use quiz::{Quiz, QuizPrompt, Reveal};
 
 /// Fewest and most decimal places.
 pub const DECIMALS: std::ops::RangeInclusive<usize> = 0..=8;
 
-/// What the explorer is doing: stepping, or showing a popup over the steps.
+/// What the screen is doing: stepping, or one popup over the steps. Each variant's state and
+/// its keys live in the file of the same name under `app/`.
+///
+/// A new screen (the training screen) is one more variant here, one file under `app/` with its
+/// state and its `update`, one arm in [`App::update`] and one [`Context`] in the keymap.
 #[derive(Debug, Clone)]
 pub enum Mode {
-    /// Stepping through the tape.
+    /// Stepping through the tape (`app/explore.rs`).
     Explore,
-    /// The help overlay.
-    Help,
-    /// The explanation of one cell: a title and its lines.
-    Explain {
-        /// E.g. `dW[0,1] — step 21`.
-        title: String,
-        /// The rule, the expansion with numbers, a remark.
-        lines: Vec<String>,
-    },
-    /// The gradient check, with the selected tensor.
-    Check {
-        /// The engine's report.
-        report: Box<CheckReport>,
-        /// Index into `report.tensors`.
-        selected: usize,
-    },
-    /// The preset picker.
-    Picker {
-        /// Built-ins, `.toml` files here, and "type a path".
-        entries: Vec<PickerEntry>,
-        /// The highlighted entry.
-        selected: usize,
-    },
-    /// A text prompt (edit a cell, type a path).
+    /// The help overlay (`app/help.rs`).
+    Help(HelpView),
+    /// The explanation of one cell (`app/explain.rs`).
+    Explain(Explanation),
+    /// A gradient check running on a worker thread (`app/check.rs`).
+    Checking(Checking),
+    /// The gradient check's report (`app/check.rs`).
+    Check(Box<CheckView>),
+    /// The preset picker (`app/picker.rs`).
+    Picker(Picker),
+    /// A text prompt: edit a cell, type a path (`app/edit.rs`).
     Prompt(Prompt),
     /// An error message; the state behind it is unchanged.
     Error(String),
-    /// The Jacobian of the current step's layer.
-    Jacobian {
-        /// The engine's view: J, dout·J and dx.
-        view: Box<JacobianView>,
-        /// The first row and column of J shown (J scrolls when it is larger than the popup).
-        first: (usize, usize),
-    },
-    /// A quiz question: the written matrix is hidden until the learner answers.
+    /// The Jacobian of the current step's layer (`app/jacobian.rs`).
+    Jacobian(JacobianPopup),
+    /// A quiz question: the written matrix is hidden until the learner answers (`app/quiz.rs`).
     Quiz(QuizPrompt),
-    /// The answer to a quiz question, and the explanation of the asked cell.
-    Reveal {
-        /// True when the answer was right.
-        right: bool,
-        /// The verdict, e.g. `right: 0.1816 (the value is 0.181600)`.
-        verdict: String,
-        /// The asked cell and its step, e.g. `dW[1,2] — step 21`.
-        title: String,
-        /// The engine's explanation of the cell.
-        lines: Vec<String>,
-    },
+    /// The answer to a quiz question, and the explanation of the asked cell (`app/quiz.rs`).
+    Reveal(Reveal),
     /// The user asked to leave.
     Quit,
 }
 
-/// The explorer's whole state.
+/// The explorer's whole state. Read it through its methods; change it with [`App::update`].
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The preset being explored (edits change it).
-    pub preset: Preset,
-    /// Its forward and backward run.
-    pub run: Run,
-    /// Index of the current step in the tape.
-    pub step: usize,
-    /// The panes of the current step.
-    pub panes: Vec<Pane>,
-    /// Index of the focused pane.
-    pub focus: usize,
-    /// The cell cursor in the focused pane (row, column).
-    pub cursor: (usize, usize),
-    /// The cell of the written matrix whose inputs are marked (follows the cursor there).
-    pub write_cell: (usize, usize),
-    /// Decimal places of every number.
-    pub decimals: usize,
-    /// Popup or stepping.
-    pub mode: Mode,
-    /// Colours.
-    pub theme: Theme,
-    /// The terminal size, for mouse clicks.
-    pub size: (u16, u16),
-    /// When set, the check view shows these (numerical, backprop) times instead of measured
-    /// ones: snapshots and tests need fixed text.
-    pub check_times: Option<(Duration, Duration)>,
-    /// True when the NumPy line is shown (`N`).
-    pub show_numpy: bool,
-    /// True when Affine steps show the shape algebra panel (`s`).
-    pub show_shapes: bool,
-    /// The active nudge (`u`): its report marks the cells each step changed, until `Esc`.
-    pub nudge: Option<Box<NudgeReport>>,
-    /// True in quiz mode (`Q`): backward steps ask for a cell before they are shown.
-    pub quiz: bool,
-    /// Right answers out of questions answered this session.
-    pub score: Score,
-    /// Questions asked so far; the seed of the next question.
-    pub questions: u64,
-    /// Steps whose question was answered or skipped since the tape was last computed: stepping
-    /// back onto them shows them without asking again.
-    pub quizzed: std::collections::BTreeSet<usize>,
-    /// A one-line message over the footer (an export, a refusal), cleared by the next key.
-    pub status: Option<String>,
-    /// Where `x` writes Markdown; the current directory unless a test points it elsewhere.
-    pub export_dir: PathBuf,
-    /// Rows the help overlay is scrolled by (↑/↓ when it does not fit).
-    pub help_scroll: u16,
+    preset: Preset,
+    run: Run,
+    step: usize,
+    panes: Vec<Pane>,
+    focus: usize,
+    cursor: (usize, usize),
+    write_cell: (usize, usize),
+    decimals: usize,
+    mode: Mode,
+    theme: Theme,
+    size: (u16, u16),
+    check_times: Option<(Duration, Duration)>,
+    show_numpy: bool,
+    show_shapes: bool,
+    nudge: Option<Box<NudgeReport>>,
+    quiz: Quiz,
+    status: Option<String>,
+    export_dir: PathBuf,
+    jobs: check::Jobs,
 }
 
 impl App {
@@ -157,16 +119,114 @@ impl App {
             show_numpy: true,
             show_shapes: false,
             nudge: None,
-            quiz: false,
-            score: Score::default(),
-            questions: 0,
-            quizzed: std::collections::BTreeSet::new(),
+            quiz: Quiz::default(),
             status: None,
             export_dir: PathBuf::from("."),
-            help_scroll: 0,
+            jobs: check::Jobs::default(),
         };
         app.go_to(0);
         Ok(app)
+    }
+
+    /// Use `theme` for every colour.
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// Write exports (`x`) into `dir` instead of the current directory.
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = dir;
+    }
+
+    /// Show these (numerical, backprop) times in the check view instead of measured ones:
+    /// snapshots and tests need fixed text.
+    pub fn set_check_times(&mut self, numerical: Duration, backprop: Duration) {
+        self.check_times = Some((numerical, backprop));
+    }
+
+    /// The preset being explored (edits change it).
+    pub fn preset(&self) -> &Preset {
+        &self.preset
+    }
+
+    /// Its forward and backward run.
+    pub fn run(&self) -> &Run {
+        &self.run
+    }
+
+    /// Index of the current step in the tape.
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The panes of the current step.
+    pub fn panes(&self) -> &[Pane] {
+        &self.panes
+    }
+
+    /// Index of the focused pane.
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    /// The cell cursor in the focused pane (row, column).
+    pub fn cursor(&self) -> (usize, usize) {
+        self.cursor
+    }
+
+    /// The cell of the written matrix whose inputs are marked (follows the cursor there).
+    pub fn write_cell(&self) -> (usize, usize) {
+        self.write_cell
+    }
+
+    /// Decimal places of every number.
+    pub fn decimals(&self) -> usize {
+        self.decimals
+    }
+
+    /// What the screen is doing.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Colours.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// The terminal size the App was last told about.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// True when the NumPy line is shown (`N`).
+    pub fn show_numpy(&self) -> bool {
+        self.show_numpy
+    }
+
+    /// True when Affine steps show the shape algebra panel (`s`).
+    pub fn show_shapes(&self) -> bool {
+        self.show_shapes
+    }
+
+    /// The active nudge (`u`): its report marks the cells each step changed, until `Esc`.
+    pub fn nudge(&self) -> Option<&NudgeReport> {
+        self.nudge.as_deref()
+    }
+
+    /// Quiz mode and its score.
+    pub fn quiz(&self) -> &Quiz {
+        &self.quiz
+    }
+
+    /// Right answers out of questions answered this session.
+    pub fn score(&self) -> Score {
+        self.quiz.score
+    }
+
+    /// A one-line message over the footer (an export, a refusal), cleared by the next key.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
     }
 
     /// The current step, if the tape has any.
@@ -189,71 +249,51 @@ impl App {
         matches!(self.mode, Mode::Quit)
     }
 
-    /// Which key table applies now.
+    /// Which screen's keys apply now.
     pub fn context(&self) -> Context {
         match self.mode {
-            Mode::Prompt(_) | Mode::Quiz(_) => Context::Prompt,
-            _ => Context::Main,
+            Mode::Explore | Mode::Quit => Context::Explore,
+            Mode::Help(_) => Context::Help,
+            Mode::Explain(_) | Mode::Error(_) | Mode::Reveal(_) => Context::Note,
+            Mode::Checking(_) => Context::Checking,
+            Mode::Check(_) => Context::Check,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Prompt(_) => Context::Prompt,
+            Mode::Jacobian(_) => Context::Jacobian,
+            Mode::Quiz(_) => Context::Quiz,
         }
     }
 
     /// Apply one action. Errors from the engine become an error popup; nothing panics.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
-            self.status = None;
-        }
         match action {
-            Action::Quit => self.mode = Mode::Quit,
             Action::Resize { width, height } => self.size = (width, height),
-            _ => match self.mode {
-                Mode::Explore => self.explore(action),
-                Mode::Quit => {}
-                _ => self.popup(action),
-            },
-        }
-    }
-
-    fn explore(&mut self, action: Action) {
-        let last = self.run.tape.len().saturating_sub(1);
-        match action {
-            Action::NextStep => self.step_to((self.step + 1).min(last)),
-            Action::PrevStep => self.step_to(self.step.saturating_sub(1)),
-            Action::FirstStep | Action::ForwardStart => self.step_to(0),
-            Action::LastStep => self.step_to(last),
-            Action::BackwardStart => self.step_to(self.run.tape.first_backward().min(last)),
-            Action::FocusNext => self.set_focus((self.focus + 1) % self.panes.len().max(1)),
-            Action::FocusPrev => {
-                let n = self.panes.len().max(1);
-                self.set_focus((self.focus + n - 1) % n);
+            Action::CheckProgress { .. } | Action::CheckDone { .. } => self.check_message(action),
+            Action::Quit => {
+                self.cancel_check();
+                self.mode = Mode::Quit;
             }
-            Action::Up => self.move_cursor(-1, 0),
-            Action::Down => self.move_cursor(1, 0),
-            Action::Left => self.move_cursor(0, -1),
-            Action::Right => self.move_cursor(0, 1),
-            Action::Confirm => self.explain(),
-            Action::MoreDecimals => self.decimals = (self.decimals + 1).min(*DECIMALS.end()),
-            Action::FewerDecimals => {
-                self.decimals = self.decimals.saturating_sub(1).max(*DECIMALS.start())
+            action => {
+                self.status = None;
+                // Each mode's handler gets its state and leaves the next mode in `self.mode`
+                // (stepping, unless it sets another).
+                match std::mem::replace(&mut self.mode, Mode::Explore) {
+                    Mode::Explore => self.explore(action),
+                    Mode::Help(view) => self.help(view, action),
+                    note @ (Mode::Explain(_) | Mode::Error(_) | Mode::Reveal(_)) => {
+                        if !matches!(action, Action::Back | Action::Confirm) {
+                            self.mode = note;
+                        }
+                    }
+                    Mode::Checking(running) => self.checking(running, action),
+                    Mode::Check(view) => self.check_view(view, action),
+                    Mode::Picker(picker) => self.picker(picker, action),
+                    Mode::Prompt(prompt) => self.prompt(prompt, action),
+                    Mode::Jacobian(popup) => self.jacobian(popup, action),
+                    Mode::Quiz(prompt) => self.quiz_key(prompt, action),
+                    Mode::Quit => self.mode = Mode::Quit,
+                }
             }
-            Action::Help => {
-                self.help_scroll = 0;
-                self.mode = Mode::Help;
-            }
-            Action::OpenPicker => self.open_picker(),
-            Action::Edit => self.start_edit(),
-            Action::Check => self.open_check(),
-            Action::ToggleNumpy => self.show_numpy = !self.show_numpy,
-            Action::ToggleShapes => self.toggle_shapes(),
-            Action::Jacobian => self.open_jacobian(),
-            Action::Nudge => self.start_nudge(),
-            Action::NudgeSmaller => self.scale_nudge(0.1),
-            Action::NudgeLarger => self.scale_nudge(10.0),
-            Action::Quiz => self.toggle_quiz(),
-            Action::Export => self.export(),
-            Action::Back if self.nudge.is_some() => self.nudge = None,
-            Action::Back => self.mode = Mode::Quit,
-            Action::Click { column, row } => self.click(column, row),
-            _ => {}
         }
     }
 
@@ -297,25 +337,24 @@ impl App {
         }
     }
 
-    fn move_cursor(&mut self, dr: isize, dc: isize) {
-        self.cursor = (
-            self.cursor.0.saturating_add_signed(dr),
-            self.cursor.1.saturating_add_signed(dc),
-        );
-        self.clamp_cursor();
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let Some(areas) = layout::Areas::compute(self, self.size.0, self.size.1) else {
-            return;
-        };
-        for (index, rect) in areas.panes.iter().enumerate() {
-            if let Some(cell) = layout::cell_at(self, index, *rect, column, row) {
-                self.focus = index;
-                self.cursor = cell;
-                self.clamp_cursor();
-                return;
+    /// Switch to `preset` (or show why it cannot be loaded).
+    fn load(&mut self, preset: Result<Preset>) {
+        let loaded = preset.and_then(|p| {
+            let run = p.run()?;
+            Ok((p, run))
+        });
+        match loaded {
+            Ok((preset, run)) => {
+                self.nudge = None;
+                self.preset = preset;
+                self.run = run;
+                self.quiz.forget_steps();
+                self.cursor = (0, 0);
+                self.write_cell = (0, 0);
+                self.go_to(0);
+                self.mode = Mode::Explore;
             }
+            Err(e) => self.mode = Mode::Error(format!("{e:#}\n\nThe current preset is unchanged.")),
         }
     }
 }

@@ -1,9 +1,12 @@
-//! The one table of keys: key(s) → [`Action`] → help label.
+//! The one table of keys: context → key(s) → [`Action`] → help label.
 //!
-//! [`BINDINGS`] drives the key handler ([`action_for`]), the footer ([`footer`]) and the help
-//! overlay, so the three never disagree. Prompts (editing a cell, typing a path) use the short
-//! [`PROMPT_BINDINGS`] table and turn every other character into [`Action::Type`]. Keys kept free
-//! for the learning aids (`u`, `Q`, `N`, `J`, `x`, `s`, `[`, `]`) are in their own help section.
+//! Every screen (the explorer, each popup, a prompt) is a [`Context`]; [`BINDINGS`] lists, per
+//! context, which keys do what. The same rows drive the key handler ([`action_for`]), the
+//! footer ([`footer`]), the hint line inside each popup ([`hint`]), key names in messages
+//! ([`key_for`]) and the help overlay (`keymap::help`), so they never disagree. In a text
+//! prompt every character not in the table becomes [`Action::Type`].
+
+pub mod help;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -43,6 +46,8 @@ impl Key {
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::PageUp => "PageUp".into(),
+            KeyCode::PageDown => "PageDown".into(),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -62,100 +67,215 @@ impl Key {
     }
 }
 
+/// Which screen a key is pressed on: each has its own rows in [`BINDINGS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Stepping through the tape.
+    Explore,
+    /// A quiz question is open: characters are typed into the answer.
+    Quiz,
+    /// Editing a cell or typing a path: characters are typed.
+    Prompt,
+    /// The preset picker.
+    Picker,
+    /// The help overlay.
+    Help,
+    /// The gradient check's report.
+    Check,
+    /// A gradient check is running.
+    Checking,
+    /// The Jacobian view.
+    Jacobian,
+    /// A cell's explanation, a quiz answer or an error: read, then close.
+    Note,
+}
+
+impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 9] = [
+        Context::Explore,
+        Context::Quiz,
+        Context::Prompt,
+        Context::Picker,
+        Context::Check,
+        Context::Checking,
+        Context::Jacobian,
+        Context::Help,
+        Context::Note,
+    ];
+
+    /// The help overlay's heading for this context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Explore => "Explorer",
+            Context::Quiz => "In a quiz question",
+            Context::Prompt => "In a prompt (edit a cell, type a path)",
+            Context::Picker => "In the preset picker",
+            Context::Help => "In this help",
+            Context::Check => "In the gradient check",
+            Context::Checking => "While the check runs",
+            Context::Jacobian => "In the Jacobian view",
+            Context::Note => "In an explanation, an answer or an error",
+        }
+    }
+
+    /// True when characters not in the table are typed into a text field.
+    pub fn types_text(self) -> bool {
+        matches!(self, Context::Quiz | Context::Prompt)
+    }
+}
+
 /// One row of the table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
+    /// The screen it applies to.
+    pub context: Context,
     /// The keys that trigger the action.
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
     /// The help overlay's description.
     pub help: &'static str,
-    /// The footer's short label, when the binding is shown there.
+    /// The footer's (and popup hint's) short label, when the binding is shown there. Rows with
+    /// the same label share one entry: `→/← step`.
     pub footer: Option<&'static str>,
-    /// The help overlay's section.
+    /// The help overlay's section (within the explorer).
     pub group: &'static str,
 }
 
 const STEP: &str = "Step through the tape";
 const LOOK: &str = "Look closer";
+const MOVE: &str = "Move in a big matrix";
 const CHANGE: &str = "Change the numbers";
 const AIDS: &str = "Learning aids";
 const GENERAL: &str = "General";
+const POPUP: &str = "";
 
-/// Every key of the explorer outside prompts.
+const ESC: Key = key(KeyCode::Esc);
+const ENTER: Key = key(KeyCode::Enter);
+const UP: Key = key(KeyCode::Up);
+const DOWN: Key = key(KeyCode::Down);
+const LEFT: Key = key(KeyCode::Left);
+const RIGHT: Key = key(KeyCode::Right);
+const PAGE_UP: Key = key(KeyCode::PageUp);
+const PAGE_DOWN: Key = key(KeyCode::PageDown);
+const CTRL_C: Key = Key {
+    code: KeyCode::Char('c'),
+    ctrl: true,
+};
+
+use Context::{Check, Checking, Explore, Help, Jacobian, Note, Picker, Prompt, Quiz};
+
+macro_rules! bind {
+    ($context:expr, [$($k:expr),*], $action:expr, $help:expr, $footer:expr, $group:expr) => {
+        Binding { context: $context, keys: &[$($k),*], action: $action, help: $help, footer: $footer, group: $group }
+    };
+}
+
+/// Every key of every screen.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding { keys: &[key(KeyCode::Right), ch(' '), ch('n')], action: Action::NextStep, help: "next step", footer: Some("step"), group: STEP },
-    Binding { keys: &[key(KeyCode::Left), ch('p')], action: Action::PrevStep, help: "previous step", footer: None, group: STEP },
-    Binding { keys: &[ch('g'), key(KeyCode::Home)], action: Action::FirstStep, help: "first step", footer: None, group: STEP },
-    Binding { keys: &[ch('G'), key(KeyCode::End)], action: Action::LastStep, help: "last step", footer: None, group: STEP },
-    Binding { keys: &[ch('f')], action: Action::ForwardStart, help: "jump to the start of the forward pass", footer: None, group: STEP },
-    Binding { keys: &[ch('b')], action: Action::BackwardStart, help: "jump to the start of the backward pass", footer: Some("backward"), group: STEP },
-    Binding { keys: &[key(KeyCode::Tab)], action: Action::FocusNext, help: "focus the next matrix pane", footer: Some("pane"), group: LOOK },
-    Binding { keys: &[key(KeyCode::BackTab)], action: Action::FocusPrev, help: "focus the previous matrix pane", footer: None, group: LOOK },
-    Binding { keys: &[ch('k'), key(KeyCode::Up)], action: Action::Up, help: "cell cursor up (lists: up)", footer: None, group: LOOK },
-    Binding { keys: &[ch('j'), key(KeyCode::Down)], action: Action::Down, help: "cell cursor down (lists: down)", footer: None, group: LOOK },
-    Binding { keys: &[ch('h')], action: Action::Left, help: "cell cursor left", footer: None, group: LOOK },
-    Binding { keys: &[ch('l')], action: Action::Right, help: "cell cursor right", footer: Some("cell"), group: LOOK },
-    Binding { keys: &[key(KeyCode::Enter)], action: Action::Confirm, help: "explain the selected cell (every term and its value)", footer: Some("explain"), group: LOOK },
-    Binding { keys: &[ch('+'), ch('=')], action: Action::MoreDecimals, help: "one more decimal place", footer: None, group: LOOK },
-    Binding { keys: &[ch('-')], action: Action::FewerDecimals, help: "one fewer decimal place", footer: None, group: LOOK },
-    Binding { keys: &[ch('c')], action: Action::Check, help: "gradient check: backprop vs numerical, and what each costs", footer: Some("check"), group: LOOK },
-    Binding { keys: &[ch('e')], action: Action::Edit, help: "edit the selected cell of x, W, b, w, t or dout; everything is recomputed", footer: Some("edit"), group: CHANGE },
-    Binding { keys: &[ch('P')], action: Action::OpenPicker, help: "pick a preset: built-in, a .toml here, or a typed path", footer: Some("presets"), group: CHANGE },
-    Binding { keys: &[ch('u')], action: Action::Nudge, help: "nudge the selected cell of x, W, b, w or a forward output by h: actual change vs gradient × h", footer: Some("nudge"), group: AIDS },
-    Binding { keys: &[ch('[')], action: Action::NudgeSmaller, help: "nudge: h ÷ 10 and rerun", footer: None, group: AIDS },
-    Binding { keys: &[ch(']')], action: Action::NudgeLarger, help: "nudge: h × 10 and rerun (Esc clears the nudge)", footer: None, group: AIDS },
-    Binding { keys: &[ch('Q')], action: Action::Quiz, help: "quiz mode: type a cell of each backward step before it is shown", footer: Some("quiz"), group: AIDS },
-    Binding { keys: &[ch('s')], action: Action::ToggleShapes, help: "shape algebra on Affine steps: which product fits the shapes", footer: Some("shapes"), group: AIDS },
-    Binding { keys: &[ch('J')], action: Action::Jacobian, help: "the Jacobian ∂out/∂x of this layer, and dout·J beside dx", footer: Some("Jacobian"), group: AIDS },
-    Binding { keys: &[ch('N')], action: Action::ToggleNumpy, help: "show or hide the NumPy line of each step", footer: None, group: AIDS },
-    Binding { keys: &[ch('x')], action: Action::Export, help: "write this step as Markdown to backstep-<preset>-step-<k>.md here", footer: Some("export"), group: AIDS },
-    Binding { keys: &[ch('?')], action: Action::Help, help: "this help", footer: Some("help"), group: GENERAL },
-    Binding { keys: &[key(KeyCode::Esc)], action: Action::Back, help: "close the popup, else clear the nudge, else quit", footer: None, group: GENERAL },
-    Binding { keys: &[ch('q'), Key { code: KeyCode::Char('c'), ctrl: true, }], action: Action::Quit, help: "quit", footer: Some("quit"), group: GENERAL },
-];
+    bind!(Explore, [RIGHT, ch(' '), ch('n')], Action::NextStep, "next step", Some("step"), STEP),
+    bind!(Explore, [LEFT, ch('p')], Action::PrevStep, "previous step", Some("step"), STEP),
+    bind!(Explore, [ch('g'), key(KeyCode::Home)], Action::FirstStep, "first step", None, STEP),
+    bind!(Explore, [ch('G'), key(KeyCode::End)], Action::LastStep, "last step", None, STEP),
+    bind!(Explore, [ch('f')], Action::ForwardStart, "jump to the start of the forward pass", None, STEP),
+    bind!(Explore, [ch('b')], Action::BackwardStart, "jump to the start of the backward pass", Some("backward"), STEP),
+    bind!(Explore, [key(KeyCode::Tab)], Action::FocusNext, "focus the next matrix pane", Some("pane"), LOOK),
+    bind!(Explore, [key(KeyCode::BackTab)], Action::FocusPrev, "focus the previous matrix pane", None, LOOK),
+    bind!(Explore, [ch('k'), UP], Action::Up, "cell cursor up", None, LOOK),
+    bind!(Explore, [ch('j'), DOWN], Action::Down, "cell cursor down", None, LOOK),
+    bind!(Explore, [ch('h')], Action::Left, "cell cursor left", None, LOOK),
+    bind!(Explore, [ch('l')], Action::Right, "cell cursor right", Some("cell"), LOOK),
+    bind!(Explore, [ENTER], Action::Confirm, "explain the selected cell (every term and its value)", Some("explain"), LOOK),
+    bind!(Explore, [ch('+'), ch('=')], Action::MoreDecimals, "one more decimal place", None, LOOK),
+    bind!(Explore, [ch('-')], Action::FewerDecimals, "one fewer decimal place", None, LOOK),
+    bind!(Explore, [ch('c')], Action::Check, "gradient check: backprop vs numerical, and what each costs (runs in the background; Esc cancels)", Some("check"), LOOK),
+    bind!(Explore, [PAGE_UP], Action::PageUp, "cell cursor a page up in the focused matrix", None, MOVE),
+    bind!(Explore, [PAGE_DOWN], Action::PageDown, "cell cursor a page down in the focused matrix", None, MOVE),
+    bind!(Explore, [ch('0')], Action::RowStart, "cell cursor to the first column of its row", None, MOVE),
+    bind!(Explore, [ch('$')], Action::RowEnd, "cell cursor to the last column of its row", None, MOVE),
+    bind!(Explore, [ch('e')], Action::Edit, "edit the selected cell of x, W, b, w, t or dout (on a one-hot t: type the class); everything is recomputed", Some("edit"), CHANGE),
+    bind!(Explore, [ch('P')], Action::OpenPicker, "pick a preset: built-in, a .toml here, or a typed path", Some("presets"), CHANGE),
+    bind!(Explore, [ch('u')], Action::Nudge, "nudge the selected cell of x, W, b, w or a forward output by h: actual change vs gradient × h", Some("nudge"), AIDS),
+    bind!(Explore, [ch('[')], Action::NudgeSmaller, "nudge: h ÷ 10 and rerun", None, AIDS),
+    bind!(Explore, [ch(']')], Action::NudgeLarger, "nudge: h × 10 and rerun", None, AIDS),
+    bind!(Explore, [ch('Q')], Action::Quiz, "quiz mode: type a cell of each backward step before it is shown", Some("quiz"), AIDS),
+    bind!(Explore, [ch('s')], Action::ToggleShapes, "shape algebra on Affine steps: which product fits the shapes", Some("shapes"), AIDS),
+    bind!(Explore, [ch('J')], Action::Jacobian, "the Jacobian ∂out/∂x of this layer, and dout·J beside dx", Some("Jacobian"), AIDS),
+    bind!(Explore, [ch('N')], Action::ToggleNumpy, "show or hide the NumPy line of each step", None, AIDS),
+    bind!(Explore, [ch('x')], Action::Export, "write this step as Markdown to backstep-<preset>-step-<k>.md here (never over an existing file: -2, -3, …)", Some("export"), AIDS),
+    bind!(Explore, [ch('?')], Action::Help, "this help", Some("help"), GENERAL),
+    bind!(Explore, [ESC], Action::Back, "clear the nudge (Esc only closes or clears; it never quits)", None, GENERAL),
+    bind!(Explore, [ch('q'), CTRL_C], Action::Quit, "quit", Some("quit"), GENERAL),
 
-/// The keys of a prompt (editing a cell, typing a path); any other character is typed.
-#[rustfmt::skip]
-pub const PROMPT_BINDINGS: &[Binding] = &[
-    Binding { keys: &[key(KeyCode::Enter)], action: Action::Confirm, help: "apply what you typed", footer: Some("apply"), group: "In a prompt" },
-    Binding { keys: &[key(KeyCode::Esc)], action: Action::Back, help: "cancel", footer: Some("cancel"), group: "In a prompt" },
-    Binding { keys: &[key(KeyCode::Backspace)], action: Action::Backspace, help: "delete a character", footer: None, group: "In a prompt" },
-    Binding { keys: &[Key { code: KeyCode::Char('c'), ctrl: true, }], action: Action::Quit, help: "quit", footer: None, group: "In a prompt" },
+    bind!(Quiz, [ENTER], Action::Confirm, "answer (right within 1e-3 relative)", Some("answer"), POPUP),
+    bind!(Quiz, [ESC], Action::Back, "skip the question", Some("skip"), POPUP),
+    bind!(Quiz, [key(KeyCode::Backspace)], Action::Backspace, "delete a character", None, POPUP),
+    bind!(Quiz, [CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Prompt, [ENTER], Action::Confirm, "apply what you typed", Some("apply"), POPUP),
+    bind!(Prompt, [ESC], Action::Back, "cancel", Some("cancel"), POPUP),
+    bind!(Prompt, [key(KeyCode::Backspace)], Action::Backspace, "delete a character", None, POPUP),
+    bind!(Prompt, [CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Picker, [UP, ch('k')], Action::Up, "previous entry", Some("choose"), POPUP),
+    bind!(Picker, [DOWN, ch('j')], Action::Down, "next entry", Some("choose"), POPUP),
+    bind!(Picker, [PAGE_UP], Action::PageUp, "a page up", None, POPUP),
+    bind!(Picker, [PAGE_DOWN], Action::PageDown, "a page down", None, POPUP),
+    bind!(Picker, [ENTER], Action::Confirm, "load the preset", Some("load"), POPUP),
+    bind!(Picker, [ESC, ch('P')], Action::Back, "close the picker", Some("cancel"), POPUP),
+    bind!(Picker, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Check, [UP, ch('k')], Action::Up, "previous tensor", Some("tensor"), POPUP),
+    bind!(Check, [DOWN, ch('j')], Action::Down, "next tensor", Some("tensor"), POPUP),
+    bind!(Check, [LEFT, ch('h')], Action::Left, "scroll the matrices left", Some("scroll"), POPUP),
+    bind!(Check, [RIGHT, ch('l')], Action::Right, "scroll the matrices right", Some("scroll"), POPUP),
+    bind!(Check, [PAGE_UP], Action::PageUp, "scroll the matrices a page up", None, POPUP),
+    bind!(Check, [PAGE_DOWN], Action::PageDown, "scroll the matrices a page down", None, POPUP),
+    bind!(Check, [ESC, ch('c')], Action::Back, "close the check", Some("close"), POPUP),
+    bind!(Check, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Checking, [ESC, ch('c')], Action::Back, "cancel the running check", Some("cancel"), POPUP),
+    bind!(Checking, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Jacobian, [UP, ch('k')], Action::Up, "scroll J up", Some("scroll"), POPUP),
+    bind!(Jacobian, [DOWN, ch('j')], Action::Down, "scroll J down", Some("scroll"), POPUP),
+    bind!(Jacobian, [LEFT, ch('h')], Action::Left, "scroll J left", Some("scroll"), POPUP),
+    bind!(Jacobian, [RIGHT, ch('l')], Action::Right, "scroll J right", Some("scroll"), POPUP),
+    bind!(Jacobian, [ESC, ch('J')], Action::Back, "close the Jacobian", Some("close"), POPUP),
+    bind!(Jacobian, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Help, [UP, ch('k')], Action::Up, "scroll up", Some("scroll"), POPUP),
+    bind!(Help, [DOWN, ch('j')], Action::Down, "scroll down", Some("scroll"), POPUP),
+    bind!(Help, [PAGE_UP], Action::PageUp, "a page up", None, POPUP),
+    bind!(Help, [PAGE_DOWN], Action::PageDown, "a page down", None, POPUP),
+    bind!(Help, [ESC], Action::Back, "close the help", Some("close"), POPUP),
+    bind!(Help, [ch('?')], Action::Back, "close the help", Some("close"), POPUP),
+    bind!(Help, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+
+    bind!(Note, [ENTER], Action::Back, "close and see the step", Some("close"), POPUP),
+    bind!(Note, [ESC], Action::Back, "close and see the step", Some("close"), POPUP),
+    bind!(Note, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
 ];
 
 /// The mouse, for the help overlay.
 pub const MOUSE_HELP: &str = "click a cell: focus its pane and move the cursor there";
 
-/// Which table applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// Stepping, popups and lists.
-    Main,
-    /// A text prompt.
-    Prompt,
+/// The rows of one context, in table order.
+pub fn table(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// The table for a context.
-pub fn table(context: Context) -> &'static [Binding] {
-    match context {
-        Context::Main => BINDINGS,
-        Context::Prompt => PROMPT_BINDINGS,
-    }
-}
-
-/// The action for a key press, if any.
+/// The action for a key press on screen `context`, if any.
 pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     let bound = table(context)
-        .iter()
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action);
-    match (bound, context, event.code) {
-        (Some(action), _, _) => Some(action),
-        (None, Context::Prompt, KeyCode::Char(c))
-            if !event.modifiers.contains(KeyModifiers::CONTROL) =>
+        .map(|b| b.action.clone());
+    match (bound, event.code) {
+        (Some(action), _) => Some(action),
+        (None, KeyCode::Char(c))
+            if context.types_text() && !event.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             Some(Action::Type(c))
         }
@@ -173,22 +293,41 @@ pub fn keys_label(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// The footer's (key, label) pairs for a context: the first key of each footer binding.
+/// The key that does `action` on screen `context`, as the footer writes it (`u`, `Esc`): for
+/// messages that tell the user what to press. `?` if no key does it (a table bug a test catches).
+pub fn key_for(context: Context, action: &Action) -> String {
+    table(context)
+        .find(|b| b.action == *action)
+        .and_then(|b| b.keys.first())
+        .map_or_else(|| "?".to_string(), |k| k.label())
+}
+
+/// The footer's (keys, label) pairs for a context: the first key of each footer binding, and
+/// rows that share a label joined (`→/← step`, `↑/↓ choose`).
 pub fn footer(context: Context) -> Vec<(String, &'static str)> {
-    let mut items: Vec<(String, &'static str)> = table(context)
-        .iter()
-        .filter_map(|b| {
-            let first = b.keys.first()?;
-            Some((first.label(), b.footer?))
-        })
-        .collect();
-    if context == Context::Main {
-        // Left and right belong together in the footer: `→/← step`.
-        if let Some(item) = items.iter_mut().find(|(_, label)| *label == "step") {
-            item.0 = "→/←".into();
+    let mut items: Vec<(String, &'static str)> = Vec::new();
+    for b in table(context) {
+        let (Some(first), Some(label)) = (b.keys.first(), b.footer) else {
+            continue;
+        };
+        match items.iter_mut().find(|(_, l)| *l == label) {
+            Some(item) => {
+                item.0.push('/');
+                item.0.push_str(&first.label());
+            }
+            None => items.push((first.label(), label)),
         }
     }
     items
+}
+
+/// The one-line hint a popup shows: `↑/↓ choose · Enter load · Esc cancel`.
+pub fn hint(context: Context) -> String {
+    footer(context)
+        .iter()
+        .map(|(k, l)| format!("{k} {l}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[cfg(test)]
@@ -202,13 +341,16 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once() {
-        for context in [Context::Main, Context::Prompt] {
+        for context in Context::ALL {
             let keys: Vec<Key> = table(context)
-                .iter()
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
             for (i, a) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(a), "{} is bound twice", a.label());
+                assert!(
+                    !keys[i + 1..].contains(a),
+                    "{} is bound twice in {context:?}",
+                    a.label()
+                );
             }
         }
     }
@@ -232,11 +374,11 @@ mod tests {
                 KeyModifiers::NONE
             };
             let event = press(KeyCode::Char(c), modifiers);
-            assert_eq!(action_for(Context::Main, &event), Some(action), "{c}");
+            assert_eq!(action_for(Context::Explore, &event), Some(action), "{c}");
         }
         // Lower-case j and q keep their meaning.
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for(Context::Main, &j), Some(Action::Down));
+        assert_eq!(action_for(Context::Explore, &j), Some(Action::Down));
     }
 
     #[test]
@@ -268,13 +410,13 @@ mod tests {
         ];
         for (code, modifiers, expected) in cases {
             assert_eq!(
-                action_for(Context::Main, &press(code, modifiers)),
+                action_for(Context::Explore, &press(code, modifiers)),
                 expected,
                 "{code:?}"
             );
         }
         let typed = action_for(
-            Context::Prompt,
+            Context::Quiz,
             &press(KeyCode::Char('q'), KeyModifiers::NONE),
         );
         assert_eq!(typed, Some(Action::Type('q')));
@@ -287,9 +429,52 @@ mod tests {
 
     #[test]
     fn footer_comes_from_the_table() {
-        let items = footer(Context::Main);
+        let items = footer(Context::Explore);
         assert_eq!(items.first(), Some(&("→/←".to_string(), "step")));
         assert!(items.contains(&("?".to_string(), "help")));
         assert!(items.contains(&("q".to_string(), "quit")));
+        assert_eq!(
+            hint(Context::Picker),
+            "↑/↓ choose · Enter load · Esc cancel"
+        );
+        assert_eq!(key_for(Context::Explore, &Action::Nudge), "u");
+    }
+
+    #[test]
+    fn every_context_can_close_and_quit() {
+        for context in Context::ALL {
+            let quits = table(context).any(|b| b.action == Action::Quit);
+            assert!(quits, "{context:?} has no way to quit");
+            if context != Context::Explore {
+                let closes = table(context).any(|b| b.action == Action::Back);
+                assert!(closes, "{context:?} has no Esc");
+            }
+        }
+    }
+
+    #[test]
+    fn esc_never_quits() {
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        for context in Context::ALL {
+            assert_ne!(action_for(context, &esc), Some(Action::Quit), "{context:?}");
+        }
+    }
+
+    #[test]
+    fn page_and_row_end_keys_move_in_the_explorer() {
+        let cases = [
+            (KeyCode::PageUp, KeyModifiers::NONE, Action::PageUp),
+            (KeyCode::PageDown, KeyModifiers::NONE, Action::PageDown),
+            (KeyCode::Char('0'), KeyModifiers::NONE, Action::RowStart),
+            (KeyCode::Char('$'), KeyModifiers::SHIFT, Action::RowEnd),
+            (KeyCode::Home, KeyModifiers::NONE, Action::FirstStep),
+            (KeyCode::End, KeyModifiers::NONE, Action::LastStep),
+        ];
+        for (code, modifiers, action) in cases {
+            assert_eq!(
+                action_for(Context::Explore, &press(code, modifiers)),
+                Some(action)
+            );
+        }
     }
 }

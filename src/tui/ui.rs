@@ -15,8 +15,6 @@ pub mod matrix_pane;
 mod pipeline;
 mod popup;
 
-pub use popup::help_scroll_max;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -45,27 +43,21 @@ impl Widget for &App {
         explanation::render(self, areas.explanation, buf);
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
-        match &self.mode {
+        match self.mode() {
             Mode::Explore | Mode::Quit => {}
-            Mode::Help => popup::help(self, area, buf),
-            Mode::Explain { title, lines } => popup::explain(self, title, lines, area, buf),
-            Mode::Check { report, selected } => {
-                check_view::render(self, report, *selected, area, buf)
-            }
-            Mode::Picker { entries, selected } => {
-                popup::picker(self, entries, *selected, area, buf)
-            }
+            Mode::Help(view) => popup::help(self, view.scroll, area, buf),
+            Mode::Explain(ex) => popup::explain(self, &ex.title, &ex.lines, area, buf),
+            Mode::Checking(running) => check_view::progress(self, running, area, buf),
+            Mode::Check(view) => check_view::render(self, view, area, buf),
+            Mode::Picker(picker) => popup::picker(self, picker, area, buf),
             Mode::Prompt(prompt) => popup::prompt(self, prompt, area, buf),
             Mode::Error(message) => popup::error(self, message, area, buf),
-            Mode::Jacobian { view, first } => jacobian_view::render(self, view, *first, area, buf),
+            Mode::Jacobian(popup) => {
+                jacobian_view::render(self, &popup.view, popup.first, area, buf)
+            }
             // The question itself is drawn in the inspector area, beside the operands.
             Mode::Quiz(_) => {}
-            Mode::Reveal {
-                right,
-                verdict,
-                title,
-                lines,
-            } => popup::reveal(self, *right, verdict, title, lines, area, buf),
+            Mode::Reveal(reveal) => popup::reveal(self, reveal, area, buf),
         }
     }
 }
@@ -82,45 +74,45 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 /// The widget for pane `index` of the current step, with its marks, cursor and viewport.
 pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
-    let pane = app.panes.get(index)?;
+    let pane = app.panes().get(index)?;
     let matrix = app.matrix(&pane.source)?;
     let step = app.current()?;
-    let focused = index == app.focus;
-    let mut view = MatrixPane::new(&pane.title, matrix, app.decimals, app.theme);
+    let focused = index == app.focus();
+    let mut view = MatrixPane::new(&pane.title, matrix, app.decimals(), app.theme());
     view.caption = &pane.caption;
     view.written = pane.written;
-    view.cursor = focused.then_some(app.cursor);
-    if pane.title == "mask" {
+    view.cursor = focused.then_some(app.cursor());
+    if pane.kind.is_mask() {
         view.cells = CellText::Mask;
     }
     if pane.written {
         view.highlight = Highlight::Written {
-            cell: app.write_cell,
+            cell: app.write_cell(),
         };
-        view.anchor = app.write_cell;
+        view.anchor = app.write_cell();
     } else if let Some(read) = pane.read {
         view.highlight = Highlight::Read {
             op: &step.op,
             read,
-            out: app.write_cell,
+            out: app.write_cell(),
         };
-        view.anchor = anchor(&step.op, read, matrix, app.write_cell);
-    } else if let (Some(mask), Source::StepWrite(_) | Source::Dout(_)) =
-        (relu_mask(app), &pane.source)
+        view.anchor = anchor(&step.op, read, matrix, app.write_cell());
+    } else if let (Some((mask, sense)), Source::StepWrite(_) | Source::Dout(_)) =
+        (backward_mask(app), &pane.source)
     {
-        if mask.dim() == matrix.dim() && pane.title != "mask" {
-            view.highlight = Highlight::Zeroed { mask };
+        if mask.dim() == matrix.dim() && !pane.kind.is_mask() {
+            view.highlight = Highlight::Zeroed { mask, sense };
         }
     }
     if focused {
-        view.anchor = app.cursor;
+        view.anchor = app.cursor();
     }
-    if pane.written && matches!(app.mode, Mode::Quiz(_)) {
+    if pane.written && matches!(app.mode(), Mode::Quiz(_)) {
         view.cells = CellText::Hidden;
     }
-    if let Some(report) = &app.nudge {
+    if let Some(report) = app.nudge() {
         view.changed = app
-            .origin_step(&pane.source, &pane.title)
+            .origin_step(&pane.source, pane.kind)
             .and_then(|s| report.changes.iter().find(|c| c.step == s))
             .map_or(&[], |c| c.cells.as_slice());
         view.nudged = nudged_cell(app, pane, &report.target);
@@ -132,8 +124,7 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
 fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, usize)> {
     match (target, &pane.source) {
         (NudgeTarget::Output { layer, row, col }, source) => {
-            let name = app.run.layers.get(*layer)?.kind.output_name();
-            let out = app.origin_step(&Source::LayerOut(*layer), name)?;
+            let out = app.origin_step(&Source::LayerOut(*layer), crate::engine::Kind::Output)?;
             let here = match source {
                 Source::LayerOut(l) => l == layer,
                 Source::Input(l) => *l == layer + 1,
@@ -156,12 +147,16 @@ fn nudged_cell(app: &App, pane: &Pane, target: &NudgeTarget) -> Option<(usize, u
     }
 }
 
-/// The ReLU mask of the current layer, in its backward pass.
-fn relu_mask(app: &App) -> Option<&crate::engine::Matrix> {
+/// The mask of the current layer (ReLU's, Dropout's) and its sense, in its backward pass.
+fn backward_mask(app: &App) -> Option<(&crate::engine::Matrix, crate::engine::MaskSense)> {
     let step = app.current()?;
-    if step.kind != crate::engine::LayerKind::Relu || step.phase != crate::engine::Phase::Backward {
+    if step.phase != crate::engine::Phase::Backward {
         return None;
     }
-    let at = app.run.mask_step(step.layer)?;
-    app.run.tape.steps.get(at).map(|s| &s.writes.value)
+    let at = app.run().mask_step(step.layer)?;
+    let written = &app.run().tape.steps.get(at)?.writes;
+    match written.kind {
+        crate::engine::Kind::Mask(sense) => Some((&written.value, sense)),
+        _ => None,
+    }
 }

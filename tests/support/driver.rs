@@ -1,10 +1,12 @@
 //! Shared by the explorer's integration tests: press keys as a user does and render a frame.
 
 use backstep::tui::app::App;
-use backstep::tui::to_action;
+use backstep::tui::{finish_jobs, to_action};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 /// Press one key: the event goes through the keymap to an action and `App::update`.
 pub fn press(app: &mut App, code: KeyCode) {
@@ -16,6 +18,9 @@ pub fn press(app: &mut App, code: KeyCode) {
     if let Some(action) = to_action(app, Event::Key(KeyEvent::new(code, modifiers))) {
         app.update(action);
     }
+    // A job the key started (the gradient check) runs to its end, as the event loop's worker
+    // thread would run it.
+    finish_jobs(app);
 }
 
 /// Type each character of `text` as a key press.
@@ -32,4 +37,19 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
         .draw(|frame| frame.render_widget(app, frame.area()))
         .expect("draw");
     terminal.backend().to_string()
+}
+
+/// Click the left button at a terminal position: the event loop's path from a mouse event to an
+/// action (the click resolved against the frame's layout).
+#[allow(dead_code)]
+pub fn click(app: &mut App, column: u16, row: u16) {
+    let event = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = to_action(app, event) {
+        app.update(action);
+    }
 }

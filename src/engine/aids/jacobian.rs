@@ -11,7 +11,7 @@
 use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
-use crate::engine::layer::{Cache, LayerKind};
+use crate::engine::layer::LayerKind;
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
 
@@ -102,7 +102,7 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
         format!("layer {layer} is not in this run: was it made by another network?")
     })?;
     let kind = named.layer.kind();
-    let is_loss = kind == LayerKind::SoftmaxWithLoss;
+    let is_loss = kind.is_loss();
     let x = &lr.input;
     let in_shape = x.dim();
     let out_shape = if is_loss { (1, 1) } else { lr.out.dim() };
@@ -119,9 +119,9 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
     let t = run.t.as_ref();
     let eval = |x: &Matrix| -> Result<Vec<f64>> {
         let (out, cache) = named.layer.forward(x, t, &mut NoRecord)?;
-        Ok(match cache {
-            Cache::Loss(c) => vec![c.loss],
-            _ => out.iter().copied().collect(),
+        Ok(match cache.loss() {
+            Some(loss) => vec![loss],
+            None => out.iter().copied().collect(),
         })
     };
     let h = JACOBIAN_H;
@@ -162,22 +162,9 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
         vjp,
         dx: lr.dx.clone(),
         max_abs_diff,
-        structure: structure(kind, in_shape, out_shape),
+        structure: named.layer.jacobian_structure(in_shape, lr.out.dim()),
         h,
     })
-}
-
-/// One line on the structure of J and the shortcut the layer's backward takes.
-fn structure(kind: LayerKind, (n, d): (usize, usize), (_, k): (usize, usize)) -> String {
-    match kind {
-        LayerKind::Relu => "diagonal: ∂out[i]/∂x[i] is 1 where x > 0 and 0 where the mask is True; every other entry is 0. The shortcut dout[mask] = 0 applies this diagonal cell by cell".into(),
-        LayerKind::Sigmoid => "diagonal: ∂y[i]/∂x[i] = y(1 − y), every other entry 0. The shortcut dx = dout ⊙ y ⊙ (1 − y) multiplies by this diagonal cell by cell".into(),
-        LayerKind::Mul => "diagonal: ∂(x ⊙ w)[i]/∂x[i] = w[i] (the other factor). The shortcut dx = dout ⊙ w multiplies by it cell by cell".into(),
-        LayerKind::Add => "the identity: ∂(x + b)/∂x = 1 on the diagonal. The shortcut passes dout through unchanged".into(),
-        LayerKind::Softmax => format!("block-diagonal: one dense {d}×{d} block diag(y) − y·yᵀ per row ({n} blocks), zero between rows: a row's outputs depend on all of that row's inputs and nothing else. The shortcut dx = y ⊙ (dout − Σ dout ⊙ y) applies each block without building it"),
-        LayerKind::SoftmaxWithLoss => format!("one row (L is a scalar): ∂L/∂x = (y − t)/N with N = {n}. The shortcut writes that row directly, never forming softmax's {d}×{d} blocks"),
-        LayerKind::Affine => format!("block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {n} copies of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once"),
-    }
 }
 
 #[cfg(test)]

@@ -4,13 +4,12 @@
 //!
 //! The book writes some operations as one line (`out = np.dot(x, self.W) + self.b`); the tape
 //! splits them into elementary steps, so the line is split the same way and the intermediate gets
-//! the name the tape gives it (`xw`, `e`, `s`, `u`, `g`, …). A step is recognised by its layer
-//! kind, phase and label; a step nobody taught this module about still gets a generic line built
+//! the name the tape gives it (`xw`, `e`, `s`, `u`, `g`, …). Each layer writes its steps' lines
+//! in its own file (the step carries it); a step without one still gets a generic line built
 //! from its [`Op`] (see [`generic_line`]), and a test makes sure no built-in preset needs it.
 
-use crate::engine::layer::LayerKind;
-use crate::engine::op::{BinOp, Op, UnaryFn};
-use crate::engine::tape::{Phase, Step};
+use crate::engine::op::{BinOp, Expr, Op, Reduce, UnaryFn};
+use crate::engine::tape::Step;
 
 /// The NumPy line for `step`, in the book's names.
 ///
@@ -23,64 +22,11 @@ use crate::engine::tape::{Phase, Step};
 /// assert_eq!(numpy_line(&run.tape.steps[0]), "self.mask = (x <= 0)");
 /// ```
 pub fn numpy_line(step: &Step) -> String {
-    book_line(step).unwrap_or_else(|| generic_line(step))
-}
-
-/// The line for a step this module knows by kind, phase and label; `None` for an unknown step.
-pub fn book_line(step: &Step) -> Option<String> {
-    use LayerKind as K;
-    use Phase::{Backward as B, Forward as F};
-    let line = match (step.kind, step.phase, step.label.as_str()) {
-        (K::Affine, F, "X·W") => "self.x = x; xw = np.dot(x, self.W)",
-        (K::Affine, F, "+ b") => "out = xw + self.b",
-        (K::Affine, B, "dX = dY·Wᵀ") => "dx = np.dot(dout, self.W.T)",
-        (K::Affine, B, "dW = Xᵀ·dY") => "self.dW = np.dot(self.x.T, dout)",
-        (K::Affine, B, "db = Σ rows") => "self.db = np.sum(dout, axis=0)",
-        (K::Relu, F, "mask = x ≤ 0") => "self.mask = (x <= 0)",
-        (K::Relu, F, "out[mask] = 0") => "out = x.copy(); out[self.mask] = 0",
-        (K::Relu, B, "dout[mask] = 0") => "dout[self.mask] = 0; dx = dout",
-        (K::Sigmoid, F, "exp(−x)") => "e = np.exp(-x)",
-        (K::Sigmoid, F, "1 + ·") => "s = 1 + e",
-        (K::Sigmoid, F, "1 / ·") => "out = 1 / s; self.out = out",
-        (K::Sigmoid, B, "1 − y") => "u = 1.0 - self.out",
-        (K::Sigmoid, B, "y(1 − y)") => "g = u * self.out",
-        (K::Sigmoid, B, "dout ⊙ y(1 − y)") => "dx = dout * g",
-        (K::Softmax | K::SoftmaxWithLoss, F, "x − max") => {
-            "a = x - np.max(x, axis=1, keepdims=True)"
-        }
-        (K::Softmax | K::SoftmaxWithLoss, F, "exp") => "e = np.exp(a)",
-        (K::Softmax | K::SoftmaxWithLoss, F, "Σ row") => "s = np.sum(e, axis=1, keepdims=True)",
-        (K::Softmax | K::SoftmaxWithLoss, F, "÷ sum") => "self.y = e / s",
-        (K::SoftmaxWithLoss, F, "log") => "log_y = np.log(self.y + 1e-7)",
-        (K::SoftmaxWithLoss, F, "−Σ t·log y") => "l = -np.sum(self.t * log_y, axis=1)",
-        (K::SoftmaxWithLoss, F, "mean") => {
-            "self.loss = np.sum(l) / batch_size  # = cross_entropy_error(self.y, self.t)"
-        }
-        (K::SoftmaxWithLoss, B, "y − t") => "d = self.y - self.t",
-        (K::SoftmaxWithLoss, B, "÷ N") => {
-            "dx = d / batch_size  # batch_size = self.t.shape[0]: dx = (self.y - self.t) / batch_size"
-        }
-        (K::Softmax, B, "dout ⊙ y") => "p = dout * self.y",
-        (K::Softmax, B, "Σ row") => "s = np.sum(p, axis=1, keepdims=True)",
-        (K::Softmax, B, "dout − s") => "q = dout - s",
-        (K::Softmax, B, "y ⊙ ·") => "dx = self.y * q",
-        (K::Mul, F, "x · w") => "self.x = x; self.y = w; out = x * self.y",
-        (K::Mul, B, "dx = dout · w") => "dx = dout * self.y",
-        (K::Mul, B, "dw = dout · x") => {
-            if step.writes.name == "dw" {
-                "dw = dout * self.x"
-            } else {
-                "dw_cells = dout * self.x"
-            }
-        }
-        (K::Mul, B, "dw = Σ") => "dw = np.sum(dw_cells)  # w was broadcast to every cell",
-        (K::Add, F, "x + b") => "out = x + self.b",
-        (K::Add, B, "dx = dout") => "dx = dout * 1",
-        (K::Add, B, "db = dout") => "db = dout * 1",
-        (K::Add, B, "db = Σ dout") => "db = np.sum(dout)  # b was broadcast to every cell",
-        _ => return None,
-    };
-    Some(line.to_string())
+    if step.numpy.trim().is_empty() {
+        generic_line(step)
+    } else {
+        step.numpy.clone()
+    }
 }
 
 /// A line built from the step's [`Op`] and operand names alone, for steps [`book_line`] does not
@@ -120,18 +66,57 @@ pub fn generic_line(step: &Step) -> String {
             UnaryFn::OneMinus => format!("1.0 - {a}"),
             UnaryFn::LogEps => format!("np.log({a} + 1e-7)"),
             UnaryFn::Scale(k) => format!("{a} * {k}"),
+            UnaryFn::Sqrt => format!("np.sqrt({a})"),
             UnaryFn::Copy => a,
         },
         Op::ColumnSum => format!("np.sum({a}, axis=0)"),
         Op::RowSum => format!("np.sum({a}, axis=1, keepdims=True)"),
         Op::SumAll => format!("np.sum({a})"),
         Op::Mean => format!("np.mean({a})"),
-        Op::Mask => format!("({a} <= 0)"),
+        Op::Mask(rule) => match rule {
+            crate::engine::op::MaskRule::AtMostZero => format!("({a} <= 0)"),
+            crate::engine::op::MaskRule::Above(r) => format!("({a} > {r})"),
+        },
         Op::ApplyMask => format!("np.where({b}, 0, {a})"),
+        Op::Map(e) => py(e, step),
+        Op::ColumnReduce(e, reduce) => {
+            let inner = py(e, step);
+            match reduce {
+                Reduce::Sum => format!("np.sum({inner}, axis=0)"),
+                Reduce::Mean => format!("np.mean({inner}, axis=0)"),
+                Reduce::NegSum => format!("-np.sum({inner}, axis=0)"),
+            }
+        }
         Op::SubRowMax => format!("{a} - np.max({a}, axis=1, keepdims=True)"),
         Op::CrossEntropyRows => format!("-np.sum({a} * {b}, axis=1)"),
     };
     format!("{out} = {rhs}")
+}
+
+/// A formula in Python, operands by identifier.
+fn py(e: &Expr, step: &Step) -> String {
+    match e {
+        Expr::Read(i) => step
+            .reads
+            .get(*i)
+            .map(|o| ident(&o.name))
+            .unwrap_or_else(|| "x".into()),
+        Expr::Const(_, v) => format!("{v}"),
+        Expr::Bin(op, a, b) => {
+            let sym = match op {
+                BinOp::Add => "+",
+                BinOp::Sub => "-",
+                BinOp::Mul => "*",
+                BinOp::Div => "/",
+            };
+            format!("({} {sym} {})", py(a, step), py(b, step))
+        }
+        Expr::Fn(f, a) => match f {
+            UnaryFn::Sqrt => format!("np.sqrt({})", py(a, step)),
+            UnaryFn::Exp => format!("np.exp({})", py(a, step)),
+            other => other.show(&py(a, step)),
+        },
+    }
 }
 
 /// A Python identifier for an operand name: letters, digits and `_`; anything else becomes `_`.
@@ -175,9 +160,8 @@ mod tests {
             let p = Preset::builtin(b.name).unwrap();
             let run = p.network.run(&p.inputs).unwrap();
             for (k, s) in run.tape.steps.iter().enumerate() {
-                let line = book_line(s);
                 assert!(
-                    line.as_deref().is_some_and(|l| !l.trim().is_empty()),
+                    !s.numpy.trim().is_empty(),
                     "{} step {k} ({:?} {:?} {}) has no book line",
                     b.name,
                     s.kind,

@@ -9,7 +9,34 @@
 //! Everything here reads the step's operands; nothing is recomputed.
 
 use crate::engine::layer::LayerKind;
+use crate::engine::op::{BinOp, Op};
+use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Phase, Step};
+
+/// Which of Affine's five steps a step is, by its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AffineStep {
+    Product,
+    Bias,
+    Dx,
+    Dw,
+    Db,
+}
+
+fn affine_step(step: &Step) -> Option<AffineStep> {
+    let matmul = |a: bool, b: bool| Op::MatMul {
+        transpose_a: a,
+        transpose_b: b,
+    };
+    Some(match (step.phase, &step.op) {
+        (Phase::Forward, op) if *op == matmul(false, false) => AffineStep::Product,
+        (Phase::Forward, Op::Binary(BinOp::Add)) => AffineStep::Bias,
+        (Phase::Backward, op) if *op == matmul(false, true) => AffineStep::Dx,
+        (Phase::Backward, op) if *op == matmul(true, false) => AffineStep::Dw,
+        (Phase::Backward, Op::ColumnSum) => AffineStep::Db,
+        _ => return None,
+    })
+}
 
 /// One product tried for a gradient, and what happens to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,44 +129,47 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
     if step.kind != LayerKind::Affine {
         return None;
     }
-    let dim = |name: &str| step.read(name).map(|o| o.value.dim());
+    let which = affine_step(step)?;
+    const X: Kind = Kind::Input;
+    const W: Kind = Kind::Param(Param::Weights);
+    const DY: Kind = Kind::Dout;
+    let dim = |kind: Kind| step.read(kind).map(|o| o.value.dim());
     let out = step.writes.value.dim();
     // N, D, H from whatever the step read.
-    let (n, d, h) = match (step.phase, step.label.as_str()) {
-        (Phase::Forward, "X·W") => {
-            let (x, w) = (dim("X")?, dim("W")?);
+    let (n, d, h) = match which {
+        AffineStep::Product => {
+            let (x, w) = (dim(X)?, dim(W)?);
             (x.0, x.1, w.1)
         }
-        (Phase::Forward, "+ b") => {
+        AffineStep::Bias => {
             // D is not visible here: take it from the X·W step just before, if any.
             let d = index
                 .checked_sub(1)
                 .and_then(|i| steps.get(i))
-                .and_then(|s| s.read("X"))
+                .and_then(|s| s.read(X))
                 .map(|o| o.value.ncols());
             (out.0, d.unwrap_or(0), out.1)
         }
-        (Phase::Backward, "dX = dY·Wᵀ") => {
-            let (dy, w) = (dim("dY")?, dim("W")?);
+        AffineStep::Dx => {
+            let (dy, w) = (dim(DY)?, dim(W)?);
             (dy.0, w.0, dy.1)
         }
-        (Phase::Backward, "dW = Xᵀ·dY") => {
-            let (x, dy) = (dim("X")?, dim("dY")?);
+        AffineStep::Dw => {
+            let (x, dy) = (dim(X)?, dim(DY)?);
             (x.0, x.1, dy.1)
         }
-        (Phase::Backward, "db = Σ rows") => {
-            let dy = dim("dY")?;
+        AffineStep::Db => {
+            let dy = dim(DY)?;
             (dy.0, 0, dy.1)
         }
-        _ => return None,
     };
     let x = Sym::new("X", ("N", "D"), (n, d));
     let w = Sym::new("W", ("D", "H"), (d, h));
     let dy = Sym::new("dY", ("N", "H"), (n, h));
     let forward =
         format!("X (N×D) · W (D×H) → Y (N×H); here X ({n}×{d}) · W ({d}×{h}) → Y ({n}×{h})");
-    let (target, lines, candidates) = match (step.phase, step.label.as_str()) {
-        (Phase::Forward, "X·W") => (
+    let (target, lines, candidates) = match which {
+        AffineStep::Product => (
             "Y",
             vec![
                 "X (N×D) · W (D×H) → Y (N×H): the inner sizes D must agree and disappear"
@@ -148,7 +178,7 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
             ],
             vec![],
         ),
-        (Phase::Forward, "+ b") => (
+        AffineStep::Bias => (
             "Y",
             vec![
                 "X·W (N×H) + b (1×H) → Y (N×H): b is broadcast, added to each of the N rows"
@@ -157,7 +187,7 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
             ],
             vec![],
         ),
-        (Phase::Backward, "dX = dY·Wᵀ") => {
+        AffineStep::Dx => {
             let cands = products(x, w, dy, (n, d), "dX", "N×D like X", "dY·Wᵀ", None);
             (
                 "dX",
@@ -165,7 +195,7 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
                 cands,
             )
         }
-        (Phase::Backward, "dW = Xᵀ·dY") => {
+        AffineStep::Dw => {
             let seed = ("Wᵀ·dY", "the seed's dW = W.T · dout");
             let cands = products(x, w, dy, (d, h), "dW", "D×H like W", "Xᵀ·dY", Some(seed));
             (
@@ -174,7 +204,7 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
                 cands,
             )
         }
-        (Phase::Backward, "db = Σ rows") => (
+        AffineStep::Db => (
             "db",
             vec![
                 "Y = X·W + b added the same b (1×H) to each of the N rows of Y (N×H)".to_string(),
@@ -184,7 +214,6 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
             ],
             sum_candidates(n, h),
         ),
-        _ => return None,
     };
     Some(ShapeAlgebra {
         step: index,

@@ -4,13 +4,25 @@
 //! Backward: `dX = dY·Wᵀ` (N×D), `dW = Xᵀ·dY` (D×H), `db = Σₙ dY[n,·]` (1×H, the column sum,
 //! because forward added the same b to all N rows). Cache: `x`.
 
+use anyhow::{Result, ensure};
 use ndarray::Axis;
 
-use super::draft;
+use super::{Grad, LayerType, Names, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::format::{first, inline, shape};
+use crate::engine::check::Delta;
+use crate::engine::format::{count, first, inline, shape};
 use crate::engine::op::{BinOp, Op};
-use crate::engine::tape::{Operand, Recorder};
+use crate::engine::operand::{Kind, Param};
+use crate::engine::tape::{Recorder, StepDraft};
+
+/// `Y = X·W + b`; `W` is D×H, `b` is 1×H (added to every row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Affine {
+    /// Weights, D×H.
+    pub w: Matrix,
+    /// Bias, 1×H.
+    pub b: Matrix,
+}
 
 /// What Affine's backward needs: the input `x` (for `dW = Xᵀ·dY`).
 #[derive(Debug, Clone)]
@@ -21,118 +33,205 @@ pub struct AffineCache {
     pub x_step: Option<usize>,
 }
 
-/// `Y = X·W + b`, recorded as two steps: the product, then the bias.
-pub fn forward(
-    x: &Matrix,
-    w: &Matrix,
-    b: &Matrix,
-    rec: &mut impl Recorder,
-) -> (Matrix, AffineCache) {
-    let xw = x.dot(w);
-    let x_step = rec.record(|| {
-        draft(
-            Op::MatMul { transpose_a: false, transpose_b: false },
-            "X·W",
-            "X·W",
-            vec![Operand::new("X", x), Operand::new("W", w)],
-            Operand::new("X·W", &xw),
-            format!(
-                "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. X·W[0,0] = {}; X is kept for backward",
-                shape(x),
-                shape(w),
-                shape(&xw),
-                first(&xw)
-            ),
-        )
-    });
-    let y = &xw + b;
-    rec.record(|| {
-        draft(
-            Op::Binary(BinOp::Add),
-            "+ b",
-            "Y = X·W + b",
-            vec![Operand::new("X·W", &xw), Operand::new("b", b)],
-            Operand::new("Y", &y),
-            format!(
-                "b = {} is added to every one of the {} rows (broadcast); that is why backward sums dY over rows",
-                inline(b),
-                y.nrows()
-            ),
-        )
-    });
-    (
-        y,
-        AffineCache {
-            x: x.clone(),
-            x_step,
-        },
-    )
-}
+const X: Kind = Kind::Input;
+const W: Kind = Kind::Param(Param::Weights);
+const B: Kind = Kind::Param(Param::Bias);
+const XW: Kind = Kind::Temp(0);
 
-/// `dX = dY·Wᵀ`, `dW = Xᵀ·dY`, `db = Σ rows dY`, recorded as three steps.
-pub fn backward(
-    cache: &AffineCache,
-    w: &Matrix,
-    dy: &Matrix,
-    rec: &mut impl Recorder,
-) -> (Matrix, Matrix, Matrix) {
-    let x = &cache.x;
-    let dx = dy.dot(&w.t());
-    rec.record(|| {
-        draft(
-            Op::MatMul { transpose_a: false, transpose_b: true },
-            "dX = dY·Wᵀ",
-            "dX = dY · Wᵀ",
-            vec![Operand::new("dY", dy), Operand::new("W", w)],
-            Operand::new("dX", &dx),
-            format!(
-                "dY ({}) · Wᵀ ({}×{}) → dX ({}): X[n,i] fed Y[n,·] through row i of W, so its gradient collects dY[n,·]·W[i,·]; dX[0,0] = {}",
-                shape(dy),
-                w.ncols(),
-                w.nrows(),
-                shape(&dx),
-                first(&dx)
-            ),
-        )
-    });
-    let dw = x.t().dot(dy);
-    rec.record(|| {
-        draft(
-            Op::MatMul { transpose_a: true, transpose_b: false },
-            "dW = Xᵀ·dY",
-            "dW = Xᵀ · dY",
-            vec![Operand::cached("X", x, cache.x_step), Operand::new("dY", dy)],
-            Operand::new("dW", &dw),
-            format!(
-                "Xᵀ ({}×{}) · dY ({}) → dW ({}), the shape of W; W[i,j] met X[n,i] in every row n, so dW[i,j] sums X[n,i]·dY[n,j] over the batch{}",
-                x.ncols(),
-                x.nrows(),
-                shape(dy),
-                shape(&dw),
-                cached_note(cache.x_step, "X")
-            ),
-        )
-    });
-    let db = dy.sum_axis(Axis(0)).insert_axis(Axis(0));
-    rec.record(|| {
-        draft(
-            Op::ColumnSum,
-            "db = Σ rows",
-            "db = Σₙ dY[n,·]",
-            vec![Operand::new("dY", dy)],
-            Operand::new("db", &db),
-            format!(
-                "b was added to all {} rows, so db is the column sum of dY: {}",
-                dy.nrows(),
-                inline(&db)
-            ),
-        )
-    });
-    (dx, dw, db)
-}
+impl LayerType for Affine {
+    type Cache = AffineCache;
+    const TYPE: &'static str = "affine";
+    const DISPLAY: &'static str = "Affine";
+    const NAMES: Names = Names {
+        input: "X",
+        output: "Y",
+        dout: "dY",
+    };
+    const VECTORS: &'static [Param] = &[Param::Bias];
 
-/// `"; uses X cached at forward step 3"` (1-based for people), or nothing.
-pub(crate) fn cached_note(step: Option<usize>, what: &str) -> String {
-    step.map(|s| format!("; uses {what} cached at forward step {}", s + 1))
-        .unwrap_or_default()
+    fn params(&self) -> Vec<(Param, &Matrix)> {
+        vec![(Param::Weights, &self.w), (Param::Bias, &self.b)]
+    }
+
+    fn param_mut(&mut self, param: Param) -> Option<&mut Matrix> {
+        match param {
+            Param::Weights => Some(&mut self.w),
+            Param::Bias => Some(&mut self.b),
+            _ => None,
+        }
+    }
+
+    fn check_parameters(&self) -> Result<()> {
+        let (w, b) = (&self.w, &self.b);
+        ensure!(
+            b.dim() == (1, w.ncols()),
+            "b has {} but W is {}×{}: b needs one value per column of W, {}",
+            count(b.len(), "value"),
+            w.nrows(),
+            w.ncols(),
+            w.ncols()
+        );
+        Ok(())
+    }
+
+    fn output_shape(&self, (n, d): (usize, usize)) -> Result<(usize, usize)> {
+        let w = &self.w;
+        ensure!(
+            w.nrows() == d,
+            "W is {}×{} but the input has {d} columns: W needs {d} rows",
+            w.nrows(),
+            w.ncols()
+        );
+        self.check_parameters()?;
+        Ok((n, w.ncols()))
+    }
+
+    /// `Y = X·W + b`, recorded as two steps: the product, then the bias.
+    fn forward<R: Recorder>(
+        &self,
+        x: &Matrix,
+        _t: Option<&Matrix>,
+        rec: &mut R,
+    ) -> Result<(Matrix, AffineCache)> {
+        let (w, b) = (&self.w, &self.b);
+        let xw = x.dot(w);
+        let x_step = rec.record(|| {
+            StepDraft::new(Op::MatMul { transpose_a: false, transpose_b: false }, "X·W", "X·W")
+                .read(X, "X", x)
+                .read(W, "W", w)
+                .writes(XW, "X·W", &xw)
+                .numpy("self.x = x; xw = np.dot(x, self.W)")
+                .note(format!(
+                    "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. X·W[0,0] = {}; X is kept for backward",
+                    shape(x),
+                    shape(w),
+                    shape(&xw),
+                    first(&xw)
+                ))
+        });
+        let y = &xw + b;
+        rec.record(|| {
+            StepDraft::new(Op::Binary(BinOp::Add), "+ b", "Y = X·W + b")
+                .read(XW, "X·W", &xw)
+                .read(B, "b", b)
+                .writes(Kind::Output, "Y", &y)
+                .numpy("out = xw + self.b")
+                .note(format!(
+                    "b = {} is added to every one of the {} rows (broadcast); that is why backward sums dY over rows",
+                    inline(b),
+                    y.nrows()
+                ))
+        });
+        Ok((
+            y,
+            AffineCache {
+                x: x.clone(),
+                x_step,
+            },
+        ))
+    }
+
+    /// `dX = dY·Wᵀ`, `dW = Xᵀ·dY`, `db = Σ rows dY`, recorded as three steps.
+    fn backward<R: Recorder>(
+        &self,
+        cache: &AffineCache,
+        dy: &Matrix,
+        rec: &mut R,
+    ) -> Result<(Matrix, Vec<Grad>)> {
+        let w = &self.w;
+        ensure_dout(dy, (cache.x.nrows(), w.ncols()), "dY")?;
+        let x = &cache.x;
+        let dx = dy.dot(&w.t());
+        rec.record(|| {
+            StepDraft::new(Op::MatMul { transpose_a: false, transpose_b: true }, "dX = dY·Wᵀ", "dX = dY · Wᵀ")
+                .read(Kind::Dout, "dY", dy)
+                .read(W, "W", w)
+                .writes(Kind::Dx, "dX", &dx)
+                .numpy("dx = np.dot(dout, self.W.T)")
+                .note(format!(
+                    "dY ({}) · Wᵀ ({}×{}) → dX ({}): X[n,i] fed Y[n,·] through row i of W, so its gradient collects dY[n,·]·W[i,·]; dX[0,0] = {}",
+                    shape(dy),
+                    w.ncols(),
+                    w.nrows(),
+                    shape(&dx),
+                    first(&dx)
+                ))
+        });
+        let dw = x.t().dot(dy);
+        rec.record(|| {
+            StepDraft::new(Op::MatMul { transpose_a: true, transpose_b: false }, "dW = Xᵀ·dY", "dW = Xᵀ · dY")
+                .cached(X, "X", x, cache.x_step)
+                .read(Kind::Dout, "dY", dy)
+                .writes(Kind::Grad(Param::Weights), "dW", &dw)
+                .numpy("self.dW = np.dot(self.x.T, dout)")
+                .note(format!(
+                    "Xᵀ ({}×{}) · dY ({}) → dW ({}), the shape of W; W[i,j] met X[n,i] in every row n, so dW[i,j] sums X[n,i]·dY[n,j] over the batch",
+                    x.ncols(),
+                    x.nrows(),
+                    shape(dy),
+                    shape(&dw)
+                ))
+        });
+        let db = dy.sum_axis(Axis(0)).insert_axis(Axis(0));
+        rec.record(|| {
+            StepDraft::new(Op::ColumnSum, "db = Σ rows", "db = Σₙ dY[n,·]")
+                .read(Kind::Dout, "dY", dy)
+                .writes(Kind::Grad(Param::Bias), "db", &db)
+                .numpy("self.db = np.sum(dout, axis=0)")
+                .note(format!(
+                    "b was added to all {} rows, so db is the column sum of dY: {}",
+                    dy.nrows(),
+                    inline(&db)
+                ))
+        });
+        Ok((
+            dx,
+            vec![Grad::new(Param::Weights, dw), Grad::new(Param::Bias, db)],
+        ))
+    }
+
+    fn jacobian(&self, (n, d): (usize, usize), (_, k): (usize, usize)) -> String {
+        format!(
+            "block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {n} copies of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once"
+        )
+    }
+
+    /// Moving `x[r,c]` changes row r only; a row change stays a row; a column change of the
+    /// input moves every row.
+    fn propagate(&self, x: &Matrix, y: &Matrix, delta: Delta) -> Delta {
+        let (w, b) = (&self.w, &self.b);
+        match delta {
+            Delta::Cell(r, c, v) => {
+                let mut row = y.row(r).to_owned();
+                row.scaled_add(v - x[[r, c]], &w.row(c));
+                Delta::Row(r, row)
+            }
+            Delta::Row(n, r) => Delta::Row(n, r.dot(w) + b.row(0)),
+            Delta::Col(j, c) => {
+                let change = &c - &x.column(j);
+                let mut m = y.clone();
+                for (n, mut row) in m.axis_iter_mut(Axis(0)).enumerate() {
+                    row.scaled_add(change[n], &w.row(j));
+                }
+                Delta::Full(m)
+            }
+            Delta::Full(m) => Delta::Full(m.dot(w) + b),
+        }
+    }
+
+    /// Moving `W[i,j]` or `b[0,j]` changes column j of the output only.
+    fn param_delta(
+        &self,
+        x: &Matrix,
+        y: &Matrix,
+        param: Param,
+        r: usize,
+        c: usize,
+        d: f64,
+    ) -> Delta {
+        match param {
+            Param::Weights => Delta::Col(c, &y.column(c) + &(x.column(r).to_owned() * d)),
+            _ => Delta::Col(c, y.column(c).mapv(|v| v + d)),
+        }
+    }
 }

@@ -4,12 +4,19 @@
 //! copies x with the masked cells set to 0. Backward reuses that same mask: `dx = dout` with the
 //! masked cells set to 0. Cache: the mask (stored as 1.0 = True, 0.0 = False).
 
-use super::affine::cached_note;
-use super::draft;
+use anyhow::Result;
+
+use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
+use crate::engine::check::{Delta, map_cells};
 use crate::engine::format::inline;
-use crate::engine::op::Op;
-use crate::engine::tape::{Operand, Recorder};
+use crate::engine::op::{MaskRule, Op};
+use crate::engine::operand::{Kind, MaskSense};
+use crate::engine::tape::{Recorder, StepDraft};
+
+/// ReLU.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Relu;
 
 /// What ReLU's backward needs: the mask.
 #[derive(Debug, Clone)]
@@ -20,16 +27,24 @@ pub struct ReluCache {
     pub mask_step: Option<usize>,
 }
 
+const MASK: Kind = Kind::Mask(MaskSense::TrueBlocks);
+
 /// The mask `x ≤ 0` as 1.0 / 0.0.
 pub fn relu_mask(x: &Matrix) -> Matrix {
-    x.mapv(|v| if v <= 0.0 { 1.0 } else { 0.0 })
+    x.mapv(|v| {
+        if MaskRule::AtMostZero.test(v) {
+            1.0
+        } else {
+            0.0
+        }
+    })
 }
 
 /// `m` with the cells where `mask` is True set to 0.
 pub fn apply_mask(m: &Matrix, mask: &Matrix) -> Matrix {
     let mut out = m.clone();
     out.zip_mut_with(mask, |v, &k| {
-        if k != 0.0 {
+        if MaskSense::TrueBlocks.blocks(k) {
             *v = 0.0;
         }
     });
@@ -40,61 +55,79 @@ fn count_true(mask: &Matrix) -> usize {
     mask.iter().filter(|&&k| k != 0.0).count()
 }
 
-/// Forward: mask, then apply.
-pub fn forward(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, ReluCache) {
-    let mask = relu_mask(x);
-    let mask_step = rec.record(|| {
-        draft(
-            Op::Mask,
-            "mask = x ≤ 0",
-            "mask = (x ≤ 0)",
-            vec![Operand::new("x", x)],
-            Operand::new("mask", &mask),
-            format!(
+impl LayerType for Relu {
+    type Cache = ReluCache;
+    const TYPE: &'static str = "relu";
+    const DISPLAY: &'static str = "ReLU";
+
+    /// Forward: mask, then apply.
+    fn forward<R: Recorder>(
+        &self,
+        x: &Matrix,
+        _t: Option<&Matrix>,
+        rec: &mut R,
+    ) -> Result<(Matrix, ReluCache)> {
+        let mask = relu_mask(x);
+        let mask_step = rec.record(|| {
+            StepDraft::new(
+                Op::Mask(MaskRule::AtMostZero),
+                "mask = x ≤ 0",
+                "mask = (x ≤ 0)",
+            )
+            .read(Kind::Input, "x", x)
+            .writes(MASK, "mask", &mask)
+            .numpy("self.mask = (x <= 0)")
+            .note(format!(
                 "{} of {} cells are ≤ 0 and become True; the mask is kept for backward",
                 count_true(&mask),
                 mask.len()
-            ),
-        )
-    });
-    let out = apply_mask(x, &mask);
-    rec.record(|| {
-        draft(
-            Op::ApplyMask,
-            "out[mask] = 0",
-            "out = x;  out[mask] = 0",
-            vec![
-                Operand::new("x", x),
-                Operand::cached("mask", &mask, mask_step),
-            ],
-            Operand::new("out", &out),
-            if out.len() <= 16 {
-                format!("copy x and zero the True cells: out = {}", inline(&out))
-            } else {
-                format!("copy x and zero the {} True cells", count_true(&mask))
-            },
-        )
-    });
-    (out, ReluCache { mask, mask_step })
-}
+            ))
+        });
+        let out = apply_mask(x, &mask);
+        rec.record(|| {
+            StepDraft::new(Op::ApplyMask, "out[mask] = 0", "out = x;  out[mask] = 0")
+                .read(Kind::Input, "x", x)
+                .cached(MASK, "mask", &mask, mask_step)
+                .writes(Kind::Output, "out", &out)
+                .numpy("out = x.copy(); out[self.mask] = 0")
+                .note(if out.len() <= 16 {
+                    format!("copy x and zero the True cells: out = {}", inline(&out))
+                } else {
+                    format!("copy x and zero the {} True cells", count_true(&mask))
+                })
+        });
+        Ok((out, ReluCache { mask, mask_step }))
+    }
 
-/// Backward: `dx = dout` with the masked cells set to 0.
-pub fn backward(cache: &ReluCache, dout: &Matrix, rec: &mut impl Recorder) -> Matrix {
-    let dx = apply_mask(dout, &cache.mask);
-    rec.record(|| {
-        draft(
-            Op::ApplyMask,
-            "dout[mask] = 0",
-            "dout[mask] = 0;  dx = dout",
-            vec![Operand::new("dout", dout), Operand::cached("mask", &cache.mask, cache.mask_step)],
-            Operand::new("dx", &dx),
-            format!(
-                "a cell that forward set to 0 does not move when x moves, so its gradient is 0: {} of {} cells blocked{}",
-                count_true(&cache.mask),
-                cache.mask.len(),
-                cached_note(cache.mask_step, "the mask")
-            ),
-        )
-    });
-    dx
+    /// Backward: `dx = dout` with the masked cells set to 0.
+    fn backward<R: Recorder>(
+        &self,
+        cache: &ReluCache,
+        dout: &Matrix,
+        rec: &mut R,
+    ) -> Result<(Matrix, Vec<Grad>)> {
+        ensure_dout(dout, cache.mask.dim(), "dout")?;
+        let dx = apply_mask(dout, &cache.mask);
+        rec.record(|| {
+            StepDraft::new(Op::ApplyMask, "dout[mask] = 0", "dout[mask] = 0;  dx = dout")
+                .read(Kind::Dout, "dout", dout)
+                .cached(MASK, "mask", &cache.mask, cache.mask_step)
+                .writes(Kind::Dx, "dx", &dx)
+                .numpy("dout[self.mask] = 0; dx = dout")
+                .note(format!(
+                    "a cell that forward set to 0 does not move when x moves, so its gradient is 0: {} of {} cells blocked",
+                    count_true(&cache.mask),
+                    cache.mask.len()
+                ))
+        });
+        Ok((dx, vec![]))
+    }
+
+    fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
+        "diagonal: ∂out[i]/∂x[i] is 1 where x > 0 and 0 where the mask is True; every other entry is 0. The shortcut dout[mask] = 0 applies this diagonal cell by cell".into()
+    }
+
+    fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {
+        map_cells(delta, &|v, _| if v <= 0.0 { 0.0 } else { v })
+    }
 }

@@ -1,9 +1,9 @@
 //! How each op explains a cell it wrote: the terms, with their values, that were combined into it.
 
-use super::{Op, broadcast_index};
+use super::{Op, Reduce, broadcast_index};
 use crate::engine::Matrix;
 use crate::engine::format::n4;
-use crate::engine::tape::Operand;
+use crate::engine::operand::Operand;
 
 /// One term that was combined into a cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +79,7 @@ impl Explanation {
 }
 
 /// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name.
-fn nm(name: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn nm(name: &str) -> std::borrow::Cow<'_, str> {
     if name
         .chars()
         .any(|c| c.is_whitespace() || "·⊙−+".contains(c))
@@ -107,12 +107,14 @@ impl Op {
         let value = *writes.value.get((r, c))?;
         let target = format!("{}[{r},{c}]", nm(&writes.name));
         let a = reads.first()?;
-        let single = |rule: String, numbers: String, note: Option<String>| Explanation {
+        // One term, its value recomputed from the operands (never copied from the written
+        // cell, so an explanation that reads the wrong cell shows a wrong sum).
+        let single = |rule: String, numbers: String, term: f64, note: Option<String>| Explanation {
             target: target.clone(),
             terms: vec![Term {
                 symbol: rule.clone(),
                 numbers,
-                value,
+                value: term,
             }],
             rule: format!("{target} = {rule}"),
             combine: Combine::Single,
@@ -216,6 +218,7 @@ impl Op {
                         nm(&b.name)
                     ),
                     format!("{} {} {}", n4(va), op.symbol(), n4(vb)),
+                    op.apply(va, vb),
                     note,
                 )
             }
@@ -224,6 +227,7 @@ impl Op {
                 single(
                     f.show(&format!("{}[{r},{c}]", nm(&a.name))),
                     f.show(&n4(va)),
+                    f.apply(va),
                     None,
                 )
             }
@@ -277,45 +281,71 @@ impl Op {
                     note: Some(note),
                 }
             }
-            Op::Mask => {
+            Op::Mask(rule) => {
                 let va = at(&a.value, r, c);
-                let masked = va <= 0.0;
+                let is_true = rule.test(va);
+                let keeps_true = matches!(
+                    writes.kind,
+                    crate::engine::Kind::Mask(crate::engine::operand::MaskSense::TrueKeeps)
+                );
                 single(
-                    format!("{}[{r},{c}] ≤ 0", nm(&a.name)),
+                    format!("{}[{r},{c}] {}", nm(&a.name), rule.show()),
                     format!(
-                        "{} ≤ 0 is {}",
+                        "{} {} is {}",
                         n4(va),
-                        if masked { "True" } else { "False" }
+                        rule.show(),
+                        if is_true { "True" } else { "False" }
                     ),
-                    Some(if masked {
-                        "True: this cell is masked — ReLU outputs 0 here and blocks its gradient"
-                            .into()
-                    } else {
-                        "False: this cell passes — ReLU outputs x and lets its gradient through"
-                            .into()
-                    }),
+                    if is_true { 1.0 } else { 0.0 },
+                    Some(
+                        match (keeps_true, is_true) {
+                            (false, true) => "True: this cell is masked — ReLU outputs 0 here and blocks its gradient",
+                            (false, false) => "False: this cell passes — ReLU outputs x and lets its gradient through",
+                            (true, true) => "True: this cell is kept — Dropout outputs x here and lets its gradient through",
+                            (true, false) => "False: this cell is dropped — Dropout outputs 0 here and blocks its gradient",
+                        }
+                        .into(),
+                    ),
                 )
             }
             Op::ApplyMask => {
                 let mask = reads.get(1)?;
                 let va = at(&a.value, r, c);
-                let masked = at(&mask.value, r, c) != 0.0;
+                let m = at(&mask.value, r, c);
+                let masked = match mask.kind {
+                    crate::engine::Kind::Mask(sense) => sense.blocks(m),
+                    _ => m != 0.0,
+                };
+                let truth = if m != 0.0 { "True" } else { "False" };
+                let keeps_true = matches!(
+                    mask.kind,
+                    crate::engine::Kind::Mask(crate::engine::operand::MaskSense::TrueKeeps)
+                );
                 single(
-                    format!(
-                        "{}[{r},{c}] if not {}[{r},{c}] else 0",
-                        nm(&a.name),
-                        nm(&mask.name)
-                    ),
+                    if keeps_true {
+                        format!(
+                            "{}[{r},{c}] if {}[{r},{c}] else 0",
+                            nm(&a.name),
+                            nm(&mask.name)
+                        )
+                    } else {
+                        format!(
+                            "{}[{r},{c}] if not {}[{r},{c}] else 0",
+                            nm(&a.name),
+                            nm(&mask.name)
+                        )
+                    },
                     if masked {
                         format!("masked → 0 (was {})", n4(va))
                     } else {
                         format!("passed → {}", n4(va))
                     },
-                    Some(if masked {
-                        format!("masked: {}[{r},{c}] is True", nm(&mask.name))
-                    } else {
-                        format!("passed: {}[{r},{c}] is False", nm(&mask.name))
-                    }),
+                    if masked { 0.0 } else { va },
+                    Some(format!(
+                        "{}: {}[{r},{c}] is {truth}",
+                        if masked { "masked" } else { "passed" },
+                        nm(&mask.name)
+                    )),
                 )
             }
             Op::SubRowMax => {
@@ -325,6 +355,7 @@ impl Op {
                 single(
                     format!("{}[{r},{c}] − max_k {}[{r},k]", nm(&a.name), nm(&a.name)),
                     format!("{} − {}", n4(at(&a.value, r, c)), n4(max)),
+                    at(&a.value, r, c) - max,
                     Some(format!(
                         "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
                         nm(&a.name)
@@ -357,6 +388,46 @@ impl Op {
                         "only the target class has t = 1, so this is −log y of the right answer"
                             .into(),
                     ),
+                }
+            }
+            Op::Map(expr) => single(
+                expr.show(reads, r, c, false),
+                expr.show(reads, r, c, true),
+                expr.eval(reads, r, c),
+                None,
+            ),
+            Op::ColumnReduce(expr, reduce) => {
+                let rows = expr
+                    .reads()
+                    .iter()
+                    .filter_map(|&i| reads.get(i))
+                    .map(|o| o.value.nrows())
+                    .max()
+                    .unwrap_or(0);
+                let terms: Vec<Term> = (0..rows)
+                    .map(|n| Term {
+                        symbol: expr.show(reads, n, c, false),
+                        numbers: expr.show(reads, n, c, true),
+                        value: expr.eval(reads, n, c),
+                    })
+                    .collect();
+                let inner = expr
+                    .show(reads, usize::MAX, c, false)
+                    .replace(&format!("[{},", usize::MAX), "[n,");
+                let (sign, combine) = match reduce {
+                    Reduce::Sum => ("Σₙ", Combine::Sum),
+                    Reduce::Mean => ("(1/N) Σₙ", Combine::Mean),
+                    Reduce::NegSum => ("−Σₙ", Combine::NegSum),
+                };
+                Explanation {
+                    rule: format!("{target} = {sign} {inner}"),
+                    target,
+                    terms,
+                    combine,
+                    value,
+                    note: Some(format!(
+                        "{rows} terms, one per row n of column {c}: the same value was used for every row in forward, so its gradient (or statistic) gathers them all"
+                    )),
                 }
             }
         };

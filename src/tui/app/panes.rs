@@ -3,7 +3,7 @@
 //! A [`Pane`] names where its matrix lives in the run ([`Source`]) instead of copying it, so
 //! building the panes costs nothing for a 1000×1000 preset.
 
-use crate::engine::{LayerKind, Matrix, Phase, Run};
+use crate::engine::{Kind, Matrix, Phase, Run};
 use crate::preset::Preset;
 
 /// Where a pane's matrix lives.
@@ -39,6 +39,9 @@ pub enum Band {
 pub struct Pane {
     /// The name shown in its title, the same name the step's operands use (`X`, `dY`, `mask`).
     pub title: String,
+    /// What the matrix is (input, parameter, mask, …): panes are matched to a step's operands
+    /// by kind, never by title.
+    pub kind: Kind,
     /// Where it comes from, in words (`input`, `param`, `from ReLU`, `step 3`).
     pub caption: String,
     /// Where the matrix lives.
@@ -70,22 +73,30 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
     };
     out.push(pane(
         layer.kind.input_name(),
+        Kind::Input,
         input_caption,
         Source::Input(l),
         Band::Inputs,
     ));
     if let Some(named) = preset.network.layers.get(l) {
-        for (name, _) in named.layer.params() {
+        for (param, _) in named.layer.param_list() {
             out.push(pane(
-                name,
+                param.key(),
+                Kind::Param(param),
                 "param".into(),
-                Source::Param(l, name),
+                Source::Param(l, param.key()),
                 Band::Inputs,
             ));
         }
     }
-    if layer.kind == LayerKind::SoftmaxWithLoss && run.t.is_some() {
-        out.push(pane("t", "targets".into(), Source::Targets, Band::Inputs));
+    if layer.kind.is_loss() && run.t.is_some() {
+        out.push(pane(
+            "t",
+            Kind::Targets,
+            "targets".into(),
+            Source::Targets,
+            Band::Inputs,
+        ));
     }
     let step_panes = |range: std::ops::Range<usize>, band: Band| {
         let start = range.start.max((index + 1).saturating_sub(MAX_STEP_PANES));
@@ -95,6 +106,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
                 let written = &run.tape.steps.get(s)?.writes;
                 Some(pane(
                     &written.name,
+                    written.kind,
                     format!("step {}", s + 1),
                     Source::StepWrite(s),
                     band,
@@ -107,17 +119,19 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         Phase::Backward => {
             out.push(pane(
                 layer.kind.output_name(),
+                Kind::Output,
                 "forward".into(),
                 Source::LayerOut(l),
                 Band::Forward,
             ));
-            if layer.kind != LayerKind::SoftmaxWithLoss {
+            if !layer.kind.is_loss() {
                 let caption = match run.layers.get(l + 1) {
                     Some(next) => format!("from {}", next.name),
                     None => "starting gradient".to_string(),
                 };
                 out.push(pane(
                     layer.kind.dout_name(),
+                    Kind::Dout,
                     caption,
                     Source::Dout(l),
                     Band::Forward,
@@ -131,15 +145,16 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         p.read = if p.written {
             None
         } else {
-            step.reads.iter().position(|r| r.name == p.title)
+            step.reads.iter().position(|r| r.kind == p.kind)
         };
     }
     out
 }
 
-fn pane(title: &str, caption: String, source: Source, band: Band) -> Pane {
+fn pane(title: &str, kind: Kind, caption: String, source: Source, band: Band) -> Pane {
     Pane {
         title: title.to_string(),
+        kind,
         caption,
         source,
         band,

@@ -7,7 +7,11 @@
 use ratatui::text::{Line, Span};
 
 use crate::engine::aids::{NudgeReport, shape_algebra};
+use crate::engine::format::{num, signed_sci};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, QuizPrompt};
+use crate::tui::keymap::{Context, hint, key_for};
+use crate::tui::text::width;
 
 /// A heading and its lines.
 pub struct Panel {
@@ -19,13 +23,13 @@ pub struct Panel {
 
 /// The panel to draw instead of the inspector, if an aid wants the space.
 pub fn panel(app: &App) -> Option<Panel> {
-    if let Mode::Quiz(prompt) = &app.mode {
+    if let Mode::Quiz(prompt) = app.mode() {
         return Some(quiz(app, prompt));
     }
-    if let Some(report) = &app.nudge {
+    if let Some(report) = app.nudge() {
         return Some(nudge(app, report));
     }
-    if app.show_shapes {
+    if app.show_shapes() {
         return shapes(app);
     }
     None
@@ -36,9 +40,9 @@ fn indent(text: String, style: ratatui::style::Style) -> Line<'static> {
 }
 
 fn quiz(app: &App, prompt: &QuizPrompt) -> Panel {
-    let theme = app.theme;
+    let theme = app.theme();
     let q = &prompt.question;
-    let step = app.run.tape.steps.get(q.step);
+    let step = app.run().tape.steps.get(q.step);
     let what = step.map_or(String::new(), |s| {
         format!(" ({} {})", s.layer_name, s.label)
     });
@@ -62,8 +66,9 @@ fn quiz(app: &App, prompt: &QuizPrompt) -> Panel {
     }
     lines.push(indent(
         format!(
-            "Enter answers (right within 1e-3 relative) · Esc skips · score {}",
-            app.score
+            "{} · right within 1e-3 relative · score {}",
+            hint(Context::Quiz),
+            app.score()
         ),
         theme.dim(),
     ));
@@ -73,14 +78,9 @@ fn quiz(app: &App, prompt: &QuizPrompt) -> Panel {
     }
 }
 
-/// `+1.2346e-4`: signed, four decimals of mantissa, always the same width.
-fn sci(v: f64) -> String {
-    format!("{v:+.4e}")
-}
-
 fn nudge(app: &App, r: &NudgeReport) -> Panel {
-    let theme = app.theme;
-    let here = r.changes.iter().find(|c| c.step == app.step);
+    let theme = app.theme();
+    let here = r.changes.iter().find(|c| c.step == app.step());
     let step = app.current();
     let this_step = match (here, step) {
         (Some(c), Some(s)) => format!(
@@ -99,22 +99,22 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
     let lines = vec![
         indent(
             format!(
-                "{:<11}{}: {:.8} → {:.8}, moved by {}",
+                "{:<11}{}: {} → {}, moved by {}",
                 "actual",
                 r.objective_name,
-                r.base,
-                r.nudged,
-                sci(r.actual)
+                num(r.base, 8),
+                num(r.nudged, 8),
+                signed_sci(r.actual)
             ),
             theme.text(),
         ),
         indent(
             format!(
-                "{:<11}gradient × h = {:.6} × {:.0e} = {}",
+                "{:<11}gradient × h = {} × {:.0e} = {}",
                 "predicted",
-                r.gradient,
+                num(r.gradient, 6),
                 r.h,
-                sci(r.predicted)
+                signed_sci(r.predicted)
             ),
             theme.formula(),
         ),
@@ -128,8 +128,11 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
         indent(format!("gradient from {}", r.gradient_source), theme.dim()),
         indent(
             format!(
-                "{this_step} · {} steps moved in all · [ h÷10  ] h×10  Esc clears",
-                r.changes.len()
+                "{this_step} · {} steps moved in all · {} h÷10  {} h×10  {} clears",
+                r.changes.len(),
+                key_for(Context::Explore, &Action::NudgeSmaller),
+                key_for(Context::Explore, &Action::NudgeLarger),
+                key_for(Context::Explore, &Action::Back)
             ),
             theme.dim(),
         ),
@@ -141,8 +144,8 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
 }
 
 fn shapes(app: &App) -> Option<Panel> {
-    let theme = app.theme;
-    let algebra = shape_algebra(&app.run.tape.steps, app.step)?;
+    let theme = app.theme();
+    let algebra = shape_algebra(&app.run().tape.steps, app.step())?;
     let mut lines: Vec<Line<'static>> = algebra
         .lines
         .iter()
@@ -151,7 +154,7 @@ fn shapes(app: &App) -> Option<Panel> {
     let widest = algebra
         .candidates
         .iter()
-        .map(|c| c.product.chars().count())
+        .map(|c| width(&c.product))
         .max()
         .unwrap_or(0);
     for c in &algebra.candidates {
@@ -175,8 +178,9 @@ fn shapes(app: &App) -> Option<Panel> {
     }
     Some(Panel {
         heading: format!(
-            "shape algebra — {} from the shapes alone (s hides)",
-            algebra.target
+            "shape algebra — {} from the shapes alone ({} hides)",
+            algebra.target,
+            key_for(Context::Explore, &Action::ToggleShapes)
         ),
         lines,
     })

@@ -8,32 +8,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::wrap_words;
+use crate::tui::text::wrap_words;
 
 use crate::engine::aids::numpy_line;
 use crate::tui::app::{App, Mode};
 
-/// The note as one string: `ℹ`, the step's note and the cached reads it does not mention.
+/// The note as one string: `ℹ` and the step's note (which already says which forward step
+/// cached each cached read: the tape derives that sentence from the operands).
 fn note_text(app: &App) -> String {
     let Some(step) = app.current() else {
         return String::new();
     };
-    if matches!(app.mode, Mode::Quiz(_)) {
+    if matches!(app.mode(), Mode::Quiz(_)) {
         return "ℹ the note on this step is shown once you have answered".into();
     }
-    let cached: Vec<String> = step
-        .reads
-        .iter()
-        .filter_map(|r| {
-            r.cached_at
-                .map(|s| format!("{} ← forward step {}", r.name, s + 1))
-        })
-        .collect();
-    let mut text = format!("ℹ {}", step.note);
-    if !cached.is_empty() && !step.note.contains("cached at") {
-        text.push_str(&format!("  (cached: {})", cached.join(", ")));
-    }
-    text
+    format!("ℹ {}", step.note)
 }
 
 /// Rows the note takes at `width` columns.
@@ -43,7 +32,7 @@ pub fn note_rows(app: &App, width: u16) -> usize {
 
 /// Draw the note, wrapped over the area's rows.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let text = note_text(app);
     for (k, line) in wrap_words(&text, (area.width as usize).max(1))
         .into_iter()
@@ -76,8 +65,8 @@ pub fn render_numpy(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     Line::from(vec![
-        Span::styled(" numpy › ", app.theme.key()),
-        Span::styled(numpy_line(step), app.theme.formula()),
+        Span::styled(" numpy › ", app.theme().key()),
+        Span::styled(numpy_line(step), app.theme().formula()),
     ])
     .render(area, buf);
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
 use crate::tui::keymap::footer;
+use crate::tui::text::width;
 
 /// Footer labels in the order they are dropped when the line is too narrow.
 const DROP_ORDER: [&str; 12] = [
@@ -18,25 +19,25 @@ const DROP_ORDER: [&str; 12] = [
 
 /// Draw `key label` pairs from the keymap's footer entries for the current context.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
-    if let Some(status) = &app.status {
+    let theme = app.theme();
+    if let Some(status) = app.status() {
         Line::from(vec![
             Span::styled(" ▸ ", theme.key()),
-            Span::raw(status.clone()),
+            Span::raw(status.to_string()),
         ])
         .render(area, buf);
         return;
     }
     let mut items = footer(app.context());
-    let width = |items: &[(String, &str)]| {
+    let total = |items: &[(String, &str)]| {
         items
             .iter()
-            .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+            .map(|(k, l)| width(k) + width(l) + 3)
             .sum::<usize>()
             + 1
     };
     for label in DROP_ORDER {
-        if width(&items) <= area.width as usize {
+        if total(&items) <= area.width as usize {
             break;
         }
         items.retain(|(_, l)| *l != label);

@@ -10,7 +10,7 @@ use crate::tui::app::App;
 
 /// Draw the two header rows.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let Some(step) = app.current() else {
         Line::from("the tape is empty").render(area, buf);
         return;
@@ -22,23 +22,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         "▶ Forward"
     };
     let first = Line::from(vec![
-        Span::styled(format!(" {} ", app.preset.title), theme.title()),
-        Span::styled(format!("({})", app.preset.name), theme.dim()),
+        Span::styled(format!(" {} ", app.preset().title), theme.title()),
+        Span::styled(format!("({})", app.preset().name), theme.dim()),
         Span::raw("  "),
         Span::styled(phase, theme.phase(backward)),
-        Span::raw(format!("  step {}/{}", app.step + 1, app.run.tape.len())),
+        Span::raw(format!(
+            "  step {}/{}",
+            app.step() + 1,
+            app.run().tape.len()
+        )),
         Span::raw("  layer "),
         Span::styled(step.layer_name.clone(), theme.title()),
     ]);
     let mut first = first;
-    if app.quiz || app.score.asked > 0 {
-        let mode = if app.quiz { "quiz on" } else { "quiz off" };
+    if app.quiz().on || app.score().asked > 0 {
+        let mode = if app.quiz().on { "quiz on" } else { "quiz off" };
         first.push_span(Span::styled(
-            format!("   ? {mode} · {}", app.score),
+            format!("   ? {mode} · {}", app.score()),
             theme.key(),
         ));
     }
-    if let Some(n) = &app.nudge {
+    if let Some(n) = app.nudge() {
         first.push_span(Span::styled(
             format!("   Δ nudge {} by {:.0e}", n.target_name, n.h),
             theme.changed(),

@@ -20,7 +20,7 @@ use ratatui::widgets::Widget;
 use super::aids_panel;
 use super::layout::{fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
-use crate::engine::{LayerKind, Matrix, Op, Phase, Step};
+use crate::engine::{Kind, LayerKind, MaskSense, Matrix, Op, Phase, Step, UnaryFn};
 use crate::tui::app::{App, explanation_lines};
 
 /// One matrix of the inspector.
@@ -29,7 +29,7 @@ struct Item<'a> {
     caption: String,
     matrix: &'a Matrix,
     cells: CellText,
-    zeroed: Option<&'a Matrix>,
+    zeroed: Option<(&'a Matrix, MaskSense)>,
     sum_row: Option<&'a Matrix>,
 }
 
@@ -47,51 +47,62 @@ fn item<'a>(title: &str, caption: String, matrix: &'a Matrix) -> Item<'a> {
 /// A one-line heading and the matrices to draw.
 fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     let step = app.current()?;
-    let layer = app.run.layers.get(step.layer)?;
-    let steps = &app.run.tape.steps;
-    // The step of this layer, up to the current one, that wrote `name`, with its number.
-    let in_layer = |phase: Phase, name: &str| -> Option<(usize, &Step)> {
+    let layer = app.run().layers.get(step.layer)?;
+    let steps = &app.run().tape.steps;
+    // The step of this layer, up to the current one, that `is` picks, with its number.
+    let in_layer = |phase: Phase, is: &dyn Fn(&Step) -> bool| -> Option<(usize, &Step)> {
         let range = if phase == Phase::Forward {
             layer.forward_steps.clone()
         } else {
             layer.backward_steps.clone()
         };
         range
-            .filter(|&s| s <= app.step)
+            .filter(|&s| s <= app.step())
             .filter_map(|s| Some((s, steps.get(s)?)))
-            .find(|(_, s)| s.writes.name == name)
+            .find(|(_, s)| is(s))
     };
+    let writes = |kind: Kind| move |s: &Step| s.writes.kind == kind;
     let written = |at: usize| format!("step {}", at + 1);
-    match (step.kind, step.phase, &step.op) {
-        (LayerKind::Relu, phase, _) => {
-            let at = app.run.mask_step(step.layer)?;
-            let mask = &steps.get(at)?.writes.value;
-            let mut mask_item = item("mask", format!("x ≤ 0, {}", written(at)), mask);
-            mask_item.cells = CellText::Mask;
-            if phase == Phase::Forward {
-                let mut items = vec![item("x", "input".into(), &layer.input), mask_item];
-                if let Some((_, out)) = in_layer(Phase::Forward, "out") {
-                    items.push(item(
-                        "out",
-                        "x with True cells set to 0".into(),
-                        &out.writes.value,
-                    ));
-                }
-                Some((
-                    "ReLU mask: True (■) where x ≤ 0 — those cells output 0".into(),
-                    items,
-                ))
-            } else {
-                let mut dout = item("dout", "arriving".into(), &layer.dout);
-                dout.zeroed = Some(mask);
-                let mut dx = item("dx", "dout with masked cells 0".into(), &layer.dx);
-                dx.zeroed = Some(mask);
-                Some((
-                    "Backward reuses forward's mask: × marks the gradients it blocks".into(),
-                    vec![dout, mask_item, dx],
-                ))
+    // A layer that made a mask (ReLU, Dropout): the mask beside what it masks.
+    let mask_step = app
+        .run()
+        .mask_step(step.layer)
+        .and_then(|at| Some((at, steps.get(at)?)));
+    if let Some((at, Kind::Mask(sense), mask)) =
+        mask_step.map(|(at, s)| (at, s.writes.kind, &s.writes.value))
+    {
+        let keeps = sense == MaskSense::TrueKeeps;
+        let rule = if keeps { "rand > ratio" } else { "x ≤ 0" };
+        let mut mask_item = item("mask", format!("{rule}, {}", written(at)), mask);
+        mask_item.cells = CellText::Mask;
+        return if step.phase == Phase::Forward {
+            let mut items = vec![item("x", "input".into(), &layer.input), mask_item];
+            if let Some((_, out)) = in_layer(Phase::Forward, &writes(Kind::Output)) {
+                let caption = if keeps {
+                    "x with False cells set to 0"
+                } else {
+                    "x with True cells set to 0"
+                };
+                items.push(item("out", caption.into(), &out.writes.value));
             }
-        }
+            let heading = if keeps {
+                "Dropout mask: True (■) where rand > ratio — those cells are kept, the rest output 0"
+            } else {
+                "ReLU mask: True (■) where x ≤ 0 — those cells output 0"
+            };
+            Some((heading.into(), items))
+        } else {
+            let mut dout = item("dout", "arriving".into(), &layer.dout);
+            dout.zeroed = Some((mask, sense));
+            let mut dx = item("dx", "dout with masked cells 0".into(), &layer.dx);
+            dx.zeroed = Some((mask, sense));
+            Some((
+                "Backward reuses forward's mask: × marks the gradients it blocks".into(),
+                vec![dout, mask_item, dx],
+            ))
+        };
+    }
+    match (step.kind, step.phase, &step.op) {
         (LayerKind::Affine, Phase::Backward, Op::ColumnSum) => {
             let dy = step.reads.first()?;
             let mut sum = item("dY", "Σ of each column ↓ = db".into(), &dy.value);
@@ -107,10 +118,11 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
                 item("dout", "arriving".into(), &layer.dout),
                 item("y", "cached by forward".into(), &layer.out),
             ];
-            if let Some((at, u)) = in_layer(Phase::Backward, "u") {
+            let one_minus = |s: &Step| s.op == Op::Unary(UnaryFn::OneMinus);
+            if let Some((at, u)) = in_layer(Phase::Backward, &one_minus) {
                 items.push(item("1 − y", written(at), &u.writes.value));
             }
-            if let Some((_, dx)) = in_layer(Phase::Backward, "dx") {
+            if let Some((_, dx)) = in_layer(Phase::Backward, &writes(Kind::Dx)) {
                 items.push(item("dx", "dout ⊙ y ⊙ (1 − y)".into(), &dx.writes.value));
             }
             Some((
@@ -120,16 +132,17 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
         }
         (LayerKind::SoftmaxWithLoss, _, _) => {
             let mut items = Vec::new();
-            if let Some((_, y)) = in_layer(Phase::Forward, "y") {
+            if let Some((_, y)) = in_layer(Phase::Forward, &writes(Kind::Output)) {
                 items.push(item("y", "softmax".into(), &y.writes.value));
             }
-            if let Some(t) = app.run.t.as_ref() {
+            if let Some(t) = app.run().t.as_ref() {
                 items.push(item("t", "one-hot".into(), t));
             }
-            if let Some((at, d)) = in_layer(Phase::Backward, "y − t") {
+            let reads_t = |s: &Step| s.read(Kind::Targets).is_some();
+            if let Some((at, d)) = in_layer(Phase::Backward, &reads_t) {
                 items.push(item("y − t", written(at), &d.writes.value));
             }
-            if let Some((at, dx)) = in_layer(Phase::Backward, "dx") {
+            if let Some((at, dx)) = in_layer(Phase::Backward, &writes(Kind::Dx)) {
                 items.push(item("/N = dx", written(at), &dx.writes.value));
             }
             Some((
@@ -147,7 +160,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             let items: Vec<Item<'_>> = step
                 .reads
                 .iter()
-                .filter(|r| r.cached_at.is_some() || !app.panes.iter().any(|p| p.title == r.name))
+                .filter(|r| r.cached_at.is_some() || !app.panes().iter().any(|p| p.kind == r.kind))
                 .map(|r| {
                     let caption = match r.cached_at {
                         Some(s) => format!("cached at forward step {}", s + 1),
@@ -193,7 +206,7 @@ fn cell_lines(app: &App) -> Vec<String> {
     let Some(step) = app.current() else {
         return Vec::new();
     };
-    let (r, c) = app.write_cell;
+    let (r, c) = app.write_cell();
     let terms = term_count(&step.op, &step.reads);
     if terms > MAX_LIVE_TERMS {
         // Building every term each frame would cost more than drawing the screen.
@@ -201,7 +214,7 @@ fn cell_lines(app: &App) -> Vec<String> {
         return vec![format!(
             "{}[{r},{c}] = {} combines {terms} terms: press Enter on it to see them",
             step.writes.name,
-            crate::engine::format::num(value, app.decimals)
+            crate::engine::format::num(value, app.decimals())
         )];
     }
     let Some(ex) = step.explain(r, c) else {
@@ -267,8 +280,8 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
     }
     if let Some(panel) = plan.panel {
         Line::from(vec![
-            Span::styled(" ◆ ", app.theme.key()),
-            Span::styled(panel.heading, app.theme.title()),
+            Span::styled(" ◆ ", app.theme().key()),
+            Span::styled(panel.heading, app.theme().title()),
         ])
         .render(Rect { height: 1, ..area }, buf);
         for (k, line) in panel.lines.into_iter().enumerate() {
@@ -291,8 +304,8 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     Line::from(vec![
-        Span::styled(" ◆ ", app.theme.key()),
-        Span::styled(heading, app.theme.title()),
+        Span::styled(" ◆ ", app.theme().key()),
+        Span::styled(heading, app.theme().title()),
     ])
     .render(Rect { height: 1, ..area }, buf);
     let mut y = area.y + 1;
@@ -301,9 +314,9 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
             break;
         }
         let style = if k == 0 {
-            app.theme.formula()
+            app.theme().formula()
         } else {
-            app.theme.dim()
+            app.theme().dim()
         };
         Line::from(vec![Span::raw("   "), Span::styled(line, style)]).render(
             Rect {
@@ -326,7 +339,7 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
             pane_width(
                 i.matrix.nrows(),
                 i.matrix.ncols(),
-                app.decimals,
+                app.decimals(),
                 &format!("{} {}", i.title, i.caption),
                 i.cells == CellText::Mask,
             )
@@ -355,17 +368,17 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         rects.extend(row(band, &fit(chunk, body.width)));
     }
     for (it, rect) in items.iter().zip(rects) {
-        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals, app.theme);
+        let mut pane = MatrixPane::new(&it.title, it.matrix, app.decimals(), app.theme());
         pane.caption = &it.caption;
         pane.cells = it.cells;
         pane.sum_row = it.sum_row;
         let (rows, cols) = it.matrix.dim();
         pane.anchor = (
-            app.write_cell.0.min(rows.saturating_sub(1)),
-            app.write_cell.1.min(cols.saturating_sub(1)),
+            app.write_cell().0.min(rows.saturating_sub(1)),
+            app.write_cell().1.min(cols.saturating_sub(1)),
         );
-        if let Some(mask) = it.zeroed {
-            pane.highlight = Highlight::Zeroed { mask };
+        if let Some((mask, sense)) = it.zeroed {
+            pane.highlight = Highlight::Zeroed { mask, sense };
         }
         let height = item_height(it).min(rect.height);
         pane.render(Rect { height, ..rect }, buf);

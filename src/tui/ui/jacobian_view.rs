@@ -16,13 +16,15 @@ use super::popup::centered;
 use crate::engine::aids::JacobianView;
 use crate::engine::format::num;
 use crate::tui::app::App;
+use crate::tui::keymap::{Context, hint};
+use crate::tui::text::width;
 
 /// Rows the structure sentence may take.
 const STRUCTURE_ROWS: u16 = 2;
 
 /// Draw the popup over the explorer, J scrolled so that `first` is its top-left cell.
 pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let wanted = STRUCTURE_ROWS
         + 2
         + view.matrix.nrows().min(200) as u16
@@ -39,8 +41,10 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         .border_style(theme.border_focused())
         .title(Line::styled(
             format!(
-                " Jacobian ∂{}/∂x of {} · arrows scroll · J or Esc to close ",
-                view.of, view.layer_name
+                " Jacobian ∂{}/∂x of {} · {} ",
+                view.of,
+                view.layer_name,
+                hint(Context::Jacobian)
             ),
             theme.title(),
         ));
@@ -123,14 +127,14 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
             pane_width(
                 m.nrows(),
                 m.ncols(),
-                app.decimals,
+                app.decimals(),
                 &format!("{t} {c}"),
                 false,
             )
         })
         .collect();
     for ((title, caption, matrix), r) in items.iter().zip(row(panes, &fit(&widths, panes.width))) {
-        let mut pane = MatrixPane::new(title, matrix, app.decimals, theme);
+        let mut pane = MatrixPane::new(title, matrix, app.decimals(), theme);
         pane.caption = caption;
         pane.render(r, buf);
     }
@@ -138,18 +142,26 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
 
 /// J with row and column labels, from cell `first`, as much as fits in `area`.
 fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let (rows, cols) = view.matrix.dim();
     let label_w = (0..rows)
-        .map(|i| view.row_label(i).chars().count())
+        .map(|i| width(&view.row_label(i)))
         .max()
         .unwrap_or(1)
         + 1;
     let cell_w = (0..cols)
-        .map(|j| view.col_label(j).chars().count())
+        .map(|j| width(&view.col_label(j)))
         .max()
         .unwrap_or(1)
-        .max(app.decimals + 4)
+        .max(app.decimals() + 4)
+        // a value may need more places than `decimals` to be read right (see `num`)
+        .max(
+            view.matrix
+                .iter()
+                .map(|&v| width(&num(v, app.decimals())))
+                .max()
+                .unwrap_or(0),
+        )
         + 1;
     let visible_cols = (area.width as usize).saturating_sub(label_w) / cell_w.max(1);
     let visible_rows = (area.height as usize).saturating_sub(1);
@@ -185,7 +197,7 @@ fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf
             let (text, style) = if v == 0.0 {
                 ("·".to_string(), theme.dim())
             } else {
-                (num(v, app.decimals), theme.text())
+                (num(v, app.decimals()), theme.text())
             };
             spans.push(Span::styled(format!("{text:>cell_w$}"), style));
         }

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use super::{explanation, inspector, pane_view};
 use crate::tui::app::{App, Band};
+use crate::tui::text::width;
 
 /// The smallest terminal the explorer draws in; below it, a message says what is needed.
 pub const MIN_SIZE: (u16, u16) = (60, 18);
@@ -81,25 +82,6 @@ fn share(desired: &[u16], available: u16, spread: bool) -> Vec<u16> {
     out
 }
 
-/// `text` cut into lines of at most `width` characters at spaces (a longer word gets a line of
-/// its own and is cut when drawn).
-pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for word in text.split(' ') {
-        let Some(last) = out.last_mut() else { break };
-        let len = last.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(word.to_string());
-        } else {
-            if len > 0 {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    out
-}
-
 /// Rectangles side by side in `area`, of widths `widths`.
 pub fn row(area: Rect, widths: &[u16]) -> Vec<Rect> {
     let mut x = area.x;
@@ -143,11 +125,11 @@ impl Areas {
         let pipeline = Rect::new(0, HEADER, width, PIPELINE);
         let body_y = HEADER + PIPELINE;
         let note_rows = explanation::note_rows(app, width);
-        let own_row = app.show_numpy && note_rows >= EXPLANATION as usize;
+        let own_row = app.show_numpy() && note_rows >= EXPLANATION as usize;
         let numpy_h = u16::from(own_row);
         let body_h = height - HEADER - PIPELINE - EXPLANATION - numpy_h - FOOTER;
         let explanation = Rect::new(0, body_y + body_h, width, EXPLANATION);
-        let numpy = match (app.show_numpy, own_row) {
+        let numpy = match (app.show_numpy(), own_row) {
             (false, _) => Rect::new(0, explanation.bottom(), width, 0),
             (true, true) => Rect::new(0, explanation.bottom(), width, 1),
             (true, false) => Rect::new(0, explanation.bottom() - 1, width, 1),
@@ -158,8 +140,8 @@ impl Areas {
         let band_panes: Vec<Vec<usize>> = bands
             .iter()
             .map(|b| {
-                (0..app.panes.len())
-                    .filter(|&i| app.panes[i].band == *b)
+                (0..app.panes().len())
+                    .filter(|&i| app.panes()[i].band == *b)
                     .collect()
             })
             .filter(|v: &Vec<usize>| !v.is_empty())
@@ -184,7 +166,7 @@ impl Areas {
         let panes_h = body_h - inspector_h;
         let written = band_panes
             .iter()
-            .position(|members| members.iter().any(|&i| app.panes[i].written));
+            .position(|members| members.iter().any(|&i| app.panes()[i].written));
         let heights = match written {
             Some(w) if wanted_panes > panes_h => {
                 let first = band_heights[w].min(panes_h);
@@ -211,7 +193,7 @@ impl Areas {
             .into_iter()
             .map(|h| if h < 4 { 0 } else { h })
             .collect();
-        let mut panes = vec![Rect::default(); app.panes.len()];
+        let mut panes = vec![Rect::default(); app.panes().len()];
         let mut y = body_y;
         for (members, h) in band_panes.iter().zip(heights) {
             let widths: Vec<u16> = members.iter().map(|&i| desired(app, i).0).collect();
@@ -236,12 +218,12 @@ impl Areas {
 
 /// The (width, height) pane `index` would like: every cell, its title, borders.
 fn desired(app: &App, index: usize) -> (u16, u16) {
-    let Some(pane) = app.panes.get(index) else {
+    let Some(pane) = app.panes().get(index) else {
         return (0, 0);
     };
     let (rows, cols) = app.matrix(&pane.source).map(|m| m.dim()).unwrap_or((0, 0));
     (
-        pane_width(rows, cols, app.decimals, &pane.title, pane.title == "mask"),
+        pane_width(rows, cols, app.decimals(), &pane.title, pane.kind.is_mask()),
         pane_height(rows),
     )
 }
@@ -251,7 +233,7 @@ pub fn pane_width(rows: usize, cols: usize, decimals: usize, title: &str, mask: 
     let slot = if mask { 9 } else { decimals + 5 };
     let gutter = rows.saturating_sub(1).to_string().len() + 1;
     let cells = (gutter + cols.saturating_mul(slot) + 2).min(u16::MAX as usize) as u16;
-    let title = (title.chars().count() + 12) as u16;
+    let title = (width(title) + 12) as u16;
     cells.max(title)
 }
 
@@ -260,15 +242,30 @@ pub fn pane_height(rows: usize) -> u16 {
     (rows.min(1000) as u16).saturating_add(3)
 }
 
-/// The cell of pane `index` under a terminal position, when the pane is drawn in `area`.
-pub fn cell_at(
-    app: &App,
-    index: usize,
-    area: Rect,
-    column: u16,
-    row: u16,
-) -> Option<(usize, usize)> {
-    pane_view(app, index)?.cell_at(area, column, row)
+/// The pane and cell under a terminal position, on a screen of the App's size: what a click
+/// there selects.
+pub fn hit(app: &App, column: u16, row: u16) -> Option<(usize, usize, usize)> {
+    let (width, height) = app.size();
+    let areas = Areas::compute(app, width, height)?;
+    areas.panes.iter().enumerate().find_map(|(index, rect)| {
+        let (r, c) = pane_view(app, index)?.cell_at(*rect, column, row)?;
+        Some((index, r, c))
+    })
+}
+
+/// Rows of the focused pane on screen: how far a page move goes (at least 1).
+pub fn page_rows(app: &App) -> usize {
+    let (width, height) = app.size();
+    let visible = Areas::compute(app, width, height).and_then(|areas| {
+        let rect = *areas.panes.get(app.focus())?;
+        let view = pane_view(app, app.focus())?;
+        Some(
+            view.grid(ratatui::widgets::Block::bordered().inner(rect))
+                .visible
+                .0,
+        )
+    });
+    visible.unwrap_or(1).max(1)
 }
 
 #[cfg(test)]

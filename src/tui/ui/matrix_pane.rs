@@ -15,8 +15,9 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::engine::aids::CellChange;
 use crate::engine::format::num;
+use crate::engine::op::feeds;
 use crate::engine::{Matrix, Op};
-use crate::tui::app::feeds;
+use crate::tui::text::width;
 use crate::tui::theme::Theme;
 
 /// How cells are written.
@@ -49,10 +50,12 @@ pub enum Highlight<'a> {
         /// The written cell.
         out: (usize, usize),
     },
-    /// A gradient whose cells are zero where `mask` is True.
+    /// A gradient whose cells are zero where `mask` blocks them.
     Zeroed {
-        /// The ReLU mask, 1.0 = True.
+        /// The mask, 1.0 = True.
         mask: &'a Matrix,
+        /// Whether True blocks (ReLU) or keeps (Dropout) a cell.
+        sense: crate::engine::MaskSense,
     },
 }
 
@@ -222,7 +225,7 @@ impl<'a> MatrixPane<'a> {
             .into_iter()
             .flat_map(|s| cols.clone().filter_map(|j| s.get((0, j)).copied()));
         body.chain(sums)
-            .map(|v| self.text(v).chars().count() as u16)
+            .map(|v| width(&self.text(v)) as u16)
             .max()
             .unwrap_or(0)
     }
@@ -263,7 +266,9 @@ impl<'a> MatrixPane<'a> {
             Highlight::Read { op, read, out } if feeds(op, read, self.matrix, out, i, j) => {
                 ('›', theme.read())
             }
-            Highlight::Zeroed { mask } if mask.get((i, j)).is_some_and(|&m| m != 0.0) => {
+            Highlight::Zeroed { mask, sense }
+                if mask.get((i, j)).is_some_and(|&m| sense.blocks(m)) =>
+            {
                 ('×', theme.zeroed())
             }
             _ => (' ', theme.text()),

@@ -10,10 +10,11 @@ use ratatui::widgets::Widget;
 use crate::engine::Phase;
 use crate::engine::format::{num, shape};
 use crate::tui::app::App;
+use crate::tui::text::width;
 
 /// Draw the strip; when it is wider than the screen, it starts a little before the current layer.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
+    let theme = app.theme();
     let step = app.current();
     let current = step.map(|s| s.layer);
     let arrow = match step.map(|s| s.phase) {
@@ -22,11 +23,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     // Each part has a full text and a short one (no shape) for narrow terminals.
     let mut full: Vec<(String, String, bool)> = vec![(
-        format!("x {}", shape(&app.preset.inputs.x)),
+        format!("x {}", shape(&app.preset().inputs.x)),
         "x".to_string(),
         false,
     )];
-    for (i, layer) in app.run.layers.iter().enumerate() {
+    for (i, layer) in app.run().layers.iter().enumerate() {
         let here = Some(i) == current;
         let text = format!("{} {}", layer.name, shape(&layer.out));
         let text = if here { format!("[{text}]") } else { text };
@@ -37,14 +38,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         full.push((text, short, here));
     }
-    let value = num(app.run.loss.unwrap_or(app.run.objective), app.decimals);
-    let loss_text = match app.run.loss {
+    let value = num(
+        app.run().loss.unwrap_or(app.run().objective),
+        app.decimals(),
+    );
+    let loss_text = match app.run().loss {
         Some(_) => format!("L = {value}"),
         None => format!("L = Σ dout⊙out = {value}"),
     };
     full.push((loss_text, format!("L = {value}"), false));
     let fits = |ps: &[(String, bool)]| {
-        ps.iter().map(|(t, _)| t.chars().count() + 3).sum::<usize>() < area.width as usize
+        ps.iter().map(|(t, _)| width(t) + 3).sum::<usize>() < area.width as usize
     };
     let long: Vec<(String, bool)> = full.iter().map(|(t, _, h)| (t.clone(), *h)).collect();
     let parts = if fits(&long) {
@@ -53,8 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         full.into_iter().map(|(_, s, h)| (s, h)).collect()
     };
     // Drop leading parts until the current layer fits.
-    let width =
-        |ps: &[(String, bool)]| ps.iter().map(|(t, _)| t.chars().count() + 3).sum::<usize>() + 1;
+    let width = |ps: &[(String, bool)]| ps.iter().map(|(t, _)| width(t) + 3).sum::<usize>() + 1;
     let mut start = 0;
     let here = parts.iter().position(|(_, h)| *h).unwrap_or(0);
     while start < here && width(&parts[start..=here]) + 2 > area.width as usize {

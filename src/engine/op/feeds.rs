@@ -1,11 +1,11 @@
 //! Which cells of a step's inputs went into one cell of its output.
 //!
-//! Pure index bookkeeping over the engine's [`Op`]: no arithmetic. The view uses it to mark (with
-//! `›`) the cells the current step read to make the selected cell, and to scroll a read pane so
-//! that they are visible.
+//! Pure index bookkeeping over [`Op`]: no arithmetic. The explorer uses it to mark (with `›`) the
+//! cells the current step read to make the selected cell, and to scroll a read pane so that they
+//! are visible.
 
-use crate::engine::op::broadcast_index;
-use crate::engine::{Matrix, Op};
+use super::{Op, broadcast_index};
+use crate::engine::Matrix;
 
 /// True when cell (`i`, `j`) of read operand `read` was used to make cell `out` of the output.
 pub fn feeds(
@@ -33,7 +33,9 @@ pub fn feeds(
             1 => broadcast_index(operand, r, c) == (i, j),
             _ => false,
         },
-        Op::Unary(_) | Op::Mask | Op::ApplyMask => (i, j) == (r, c),
+        Op::Unary(_) | Op::Mask(_) | Op::ApplyMask => (i, j) == (r, c),
+        Op::Map(_) => broadcast_index(operand, r, c) == (i, j),
+        Op::ColumnReduce(..) => j == broadcast_index(operand, 0, c).1,
         Op::ColumnSum => j == c,
         Op::RowSum | Op::SubRowMax | Op::CrossEntropyRows => i == r,
         Op::SumAll | Op::Mean => true,
@@ -56,7 +58,9 @@ pub fn anchor(op: &Op, read: usize, operand: &Matrix, out: (usize, usize)) -> (u
             _ => (0, 0),
         },
         Op::Binary(_) if read == 1 => broadcast_index(operand, r, c),
-        Op::Binary(_) | Op::Unary(_) | Op::Mask | Op::ApplyMask => (r, c),
+        Op::Binary(_) | Op::Unary(_) | Op::Mask(_) | Op::ApplyMask => (r, c),
+        Op::Map(_) => broadcast_index(operand, r, c),
+        Op::ColumnReduce(..) => broadcast_index(operand, 0, c),
         Op::ColumnSum => (0, c),
         Op::RowSum | Op::SubRowMax | Op::CrossEntropyRows => (r, 0),
         Op::SumAll | Op::Mean => (0, 0),
@@ -72,7 +76,7 @@ pub fn anchor(op: &Op, read: usize, operand: &Matrix, out: (usize, usize)) -> (u
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::engine::BinOp;
+    use crate::engine::op::BinOp;
 
     #[test]
     fn matmul_reads_a_row_and_a_column() {
@@ -98,5 +102,19 @@ mod tests {
         assert!(!feeds(&add, 1, &b, (1, 3), 1, 3));
         assert_eq!(anchor(&add, 1, &b, (1, 3)), (0, 3));
         assert!(feeds(&Op::ColumnSum, 0, &b, (0, 2), 1, 2));
+    }
+
+    #[test]
+    fn a_column_reduce_reads_its_column() {
+        let x = Matrix::zeros((3, 2));
+        let gamma = Matrix::zeros((1, 2));
+        let op = Op::ColumnReduce(super::super::Expr::r(0), super::super::Reduce::Sum);
+        assert!(feeds(&op, 0, &x, (0, 1), 2, 1));
+        assert!(!feeds(&op, 0, &x, (0, 1), 2, 0));
+        assert!(feeds(&op, 1, &gamma, (0, 1), 0, 1));
+        assert_eq!(anchor(&op, 0, &x, (0, 1)), (0, 1));
+        let map = Op::Map(super::super::Expr::r(0));
+        assert!(feeds(&map, 1, &gamma, (2, 1), 0, 1));
+        assert!(!feeds(&map, 1, &gamma, (2, 1), 0, 0));
     }
 }

@@ -1,0 +1,205 @@
+//! Operands: the named matrices a step reads and writes, each with a typed [`Kind`].
+//!
+//! The name (`X`, `dY`, `mask`, …) is for people; the kind is for code. Views, aids and exports
+//! decide what an operand is by its kind (the layer's input, a parameter, a mask, the arriving
+//! gradient …), never by its name, so renaming an operand changes only the text on screen.
+
+use super::Matrix;
+
+/// A trainable parameter of a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Param {
+    /// Affine's weights `W` (D×H).
+    Weights,
+    /// Affine's bias `b` (1×H, one value per column) or an Add node's `b`.
+    Bias,
+    /// A Mul node's other factor `w`.
+    Factor,
+    /// BatchNorm's scale `gamma` (1×H).
+    Gamma,
+    /// BatchNorm's shift `beta` (1×H).
+    Beta,
+}
+
+impl Param {
+    /// Every parameter.
+    pub const ALL: [Param; 5] = [
+        Param::Weights,
+        Param::Bias,
+        Param::Factor,
+        Param::Gamma,
+        Param::Beta,
+    ];
+
+    /// The parameter whose key is `key` (`W`, `b`, …).
+    pub fn from_key(key: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// The key in presets, JSON and the gradient check: `W`, `b`, `w`, `gamma`, `beta`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Param::Weights => "W",
+            Param::Bias => "b",
+            Param::Factor => "w",
+            Param::Gamma => "gamma",
+            Param::Beta => "beta",
+        }
+    }
+}
+
+/// Whether a True cell of a mask lets the value through or blocks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MaskSense {
+    /// True blocks the cell (ReLU's `mask = x ≤ 0`).
+    TrueBlocks,
+    /// True keeps the cell (Dropout's `mask = rand > ratio`).
+    TrueKeeps,
+}
+
+impl MaskSense {
+    /// True when a mask cell holding `v` (1.0 = True, 0.0 = False) blocks its value.
+    pub fn blocks(self, v: f64) -> bool {
+        let is_true = v != 0.0;
+        match self {
+            MaskSense::TrueBlocks => is_true,
+            MaskSense::TrueKeeps => !is_true,
+        }
+    }
+}
+
+/// What an operand is, whatever it is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The layer's input (`x`, `X`).
+    Input,
+    /// A parameter of the layer.
+    Param(Param),
+    /// The layer's forward output (`Y`, `y`, `out`).
+    Output,
+    /// The gradient arriving at the layer's output (`dY`, `dout`).
+    Dout,
+    /// The gradient for the layer's input (`dX`, `dx`).
+    Dx,
+    /// The gradient of a parameter (`dW`, `db`, …).
+    Grad(Param),
+    /// A boolean mask, 1.0 = True, 0.0 = False.
+    Mask(MaskSense),
+    /// Uniform random numbers in [0, 1) (Dropout draws its mask from them).
+    Random,
+    /// The targets `t`.
+    Targets,
+    /// The loss `L`.
+    Loss,
+    /// A running statistic kept for test time (BatchNorm's running mean and variance).
+    Running(Stat),
+    /// An intermediate value, numbered in the order its layer names them (0, 1, …).
+    Temp(u8),
+}
+
+/// Which running statistic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stat {
+    /// The running mean.
+    Mean,
+    /// The running variance.
+    Var,
+}
+
+impl Kind {
+    /// True for a mask.
+    pub fn is_mask(self) -> bool {
+        matches!(self, Kind::Mask(_))
+    }
+
+    /// How a cached operand of this kind is named in "uses … cached at forward step k".
+    fn cached_phrase(self, name: &str) -> String {
+        match self {
+            Kind::Mask(_) => format!("the {name}"),
+            _ => name.to_string(),
+        }
+    }
+}
+
+/// A named matrix a step read or wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operand {
+    /// Display name, e.g. `X`, `W`, `dY`, `mask`.
+    pub name: String,
+    /// What it is, for code that must know (views, aids, exports).
+    pub kind: Kind,
+    /// The value at the time of the step.
+    pub value: Matrix,
+    /// For a value the backward pass reads from the forward cache: the index of the forward
+    /// step that wrote it. This is why forward must run before backward.
+    pub cached_at: Option<usize>,
+}
+
+impl Operand {
+    /// An operand that is not read from the forward cache.
+    pub fn new(kind: Kind, name: impl Into<String>, value: &Matrix) -> Self {
+        Operand {
+            name: name.into(),
+            kind,
+            value: value.clone(),
+            cached_at: None,
+        }
+    }
+
+    /// An operand read from the cache written by forward step `step`.
+    pub fn cached(
+        kind: Kind,
+        name: impl Into<String>,
+        value: &Matrix,
+        step: Option<usize>,
+    ) -> Self {
+        Operand {
+            cached_at: step,
+            ..Operand::new(kind, name, value)
+        }
+    }
+}
+
+/// `"; uses X cached at forward step 3"` (1-based for people) for the cached operands among
+/// `reads`, or nothing: the one place this sentence is written.
+pub fn cached_sentence(reads: &[Operand]) -> String {
+    let parts: Vec<String> = reads
+        .iter()
+        .filter_map(|o| {
+            o.cached_at.map(|s| {
+                format!(
+                    "{} cached at forward step {}",
+                    o.kind.cached_phrase(&o.name),
+                    s + 1
+                )
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; uses {}", parts.join(" and "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cached_sentence_names_each_cached_operand() {
+        let m = Matrix::zeros((1, 1));
+        let reads = [
+            Operand::new(Kind::Dout, "dout", &m),
+            Operand::cached(Kind::Mask(MaskSense::TrueBlocks), "mask", &m, Some(2)),
+        ];
+        assert_eq!(
+            cached_sentence(&reads),
+            "; uses the mask cached at forward step 3"
+        );
+        assert_eq!(cached_sentence(&reads[..1]), "");
+        assert!(MaskSense::TrueBlocks.blocks(1.0) && !MaskSense::TrueBlocks.blocks(0.0));
+        assert!(MaskSense::TrueKeeps.blocks(0.0) && !MaskSense::TrueKeeps.blocks(1.0));
+        assert_eq!(Param::Gamma.key(), "gamma");
+    }
+}

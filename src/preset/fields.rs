@@ -1,0 +1,168 @@
+//! The fields of one `[[layers]]` table, read by name with their line and column in every error.
+//!
+//! A layer's parser arm asks for the fields it takes (`matrix`, `vector`, `number`, `seed`,
+//! `flag`); [`Fields::finish`] then refuses any field nobody asked for, naming the ones the
+//! layer takes.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Result, anyhow, bail, ensure};
+use toml::{Spanned, Value};
+
+use super::matrix::{Vector, matrix};
+use crate::engine::Matrix;
+
+/// The remaining fields of one layer table.
+pub(super) struct Fields<'a> {
+    text: &'a str,
+    /// `line L, column C` of the table's `type`.
+    at: String,
+    kind: &'a str,
+    map: BTreeMap<String, Spanned<Value>>,
+    asked: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of a layer of type `kind` whose `type` is at `at`.
+    pub(super) fn new(
+        text: &'a str,
+        at: String,
+        kind: &'a str,
+        map: BTreeMap<String, Spanned<Value>>,
+    ) -> Self {
+        Fields {
+            text,
+            at,
+            kind,
+            map,
+            asked: Vec::new(),
+        }
+    }
+
+    fn pos(&self, v: &Spanned<Value>) -> String {
+        super::parse::position(self.text, v.span().start)
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<Spanned<Value>> {
+        self.asked.push(key);
+        self.map.remove(key)
+    }
+
+    fn read(&self, v: &Spanned<Value>, key: &str, vector: Vector) -> Result<Matrix> {
+        matrix(v.get_ref(), key, vector).map_err(|e| anyhow!("{}: {e}", self.pos(v)))
+    }
+
+    fn missing(&self, what: &str) -> anyhow::Error {
+        anyhow!("{}: a {} layer needs {what}", self.at, self.kind)
+    }
+
+    /// A required matrix.
+    pub(super) fn matrix(
+        &mut self,
+        key: &'static str,
+        what: &str,
+        vector: Vector,
+    ) -> Result<Matrix> {
+        let v = self.take(key).ok_or_else(|| self.missing(what))?;
+        self.read(&v, key, vector)
+    }
+
+    /// A required matrix that may be spelled two ways (`W` or `w`), not both.
+    pub(super) fn matrix_either(
+        &mut self,
+        keys: &[&'static str; 2],
+        what: &str,
+        vector: Vector,
+    ) -> Result<Matrix> {
+        match (self.take(keys[0]), self.take(keys[1])) {
+            (Some(_), Some(_)) => bail!("{}: give {} or {}, not both", self.at, keys[0], keys[1]),
+            (Some(v), None) => self.read(&v, keys[0], vector),
+            (None, Some(v)) => self.read(&v, keys[1], vector),
+            (None, None) => Err(self.missing(what)),
+        }
+    }
+
+    /// A required 1-D parameter: one row of values, like `[0.1, 0.2]`.
+    pub(super) fn vector(&mut self, key: &'static str, what: &str) -> Result<Matrix> {
+        let v = self.take(key).ok_or_else(|| self.missing(what))?;
+        self.row(&v, key)
+    }
+
+    /// An optional 1-D parameter.
+    pub(super) fn opt_vector(&mut self, key: &'static str) -> Result<Option<Matrix>> {
+        match self.take(key) {
+            Some(v) => Ok(Some(self.row(&v, key)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn row(&self, v: &Spanned<Value>, key: &str) -> Result<Matrix> {
+        let m = self.read(v, key, Vector::Row)?;
+        ensure!(
+            m.nrows() == 1,
+            "{}: {key} must be one row of values, like [0.1, 0.2]",
+            self.pos(v)
+        );
+        Ok(m)
+    }
+
+    /// A number, `default` when absent.
+    pub(super) fn number(&mut self, key: &'static str, default: f64) -> Result<f64> {
+        match self.take(key) {
+            None => Ok(default),
+            Some(v) => match v.get_ref() {
+                Value::Float(f) if f.is_finite() => Ok(*f),
+                Value::Integer(i) => Ok(*i as f64),
+                other => bail!(
+                    "{}: {key} must be a finite number, found {other}",
+                    self.pos(&v)
+                ),
+            },
+        }
+    }
+
+    /// A seed (a whole number ≥ 0), `default` when absent.
+    pub(super) fn seed(&mut self, key: &'static str, default: u64) -> Result<u64> {
+        match self.take(key) {
+            None => Ok(default),
+            Some(v) => match v.get_ref() {
+                Value::Integer(i) if *i >= 0 => Ok(*i as u64),
+                other => bail!(
+                    "{}: {key} must be a whole number from 0, found {other}",
+                    self.pos(&v)
+                ),
+            },
+        }
+    }
+
+    /// A true/false flag, `default` when absent.
+    pub(super) fn flag(&mut self, key: &'static str, default: bool) -> Result<bool> {
+        match self.take(key) {
+            None => Ok(default),
+            Some(v) => match v.get_ref() {
+                Value::Boolean(b) => Ok(*b),
+                other => bail!(
+                    "{}: {key} must be true or false, found {other}",
+                    self.pos(&v)
+                ),
+            },
+        }
+    }
+
+    /// An error for the first field the layer did not ask for.
+    pub(super) fn finish(self) -> Result<()> {
+        if let Some((key, v)) = self.map.iter().next() {
+            let takes = if self.asked.is_empty() {
+                "no fields besides type and name".to_string()
+            } else {
+                format!("type, name, {}", self.asked.join(", "))
+            };
+            bail!(
+                "{}: a {} layer has no field `{key}`; it takes {takes}",
+                self.pos(v),
+                self.kind
+            );
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,212 @@
+//! Text prompts: editing one cell of x, a parameter, t or the starting dout (`e`), and typing a
+//! preset path (from the picker). Everything downstream is recomputed; on an error nothing
+//! changes. On targets the prompt asks for the class of the row: one-hot rows stay one-hot.
+
+use anyhow::{Context as _, Result, bail};
+
+use super::{App, Mode, Source};
+use crate::engine::format::n4;
+use crate::engine::{Matrix, Targets};
+use crate::preset::Preset;
+use crate::tui::action::Action;
+
+/// What a text prompt is for, and what has been typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// The question, e.g. `W[0,1] of Affine1 (now 0.3000)`.
+    pub label: String,
+    /// What was typed.
+    pub input: String,
+    /// Where the value goes: a cell, or `None` for a preset path.
+    pub target: Option<(Source, usize, usize)>,
+}
+
+/// The class of each row when every row of `t` is one-hot (a single 1, the rest 0).
+pub fn classes(t: &Matrix) -> Option<Vec<usize>> {
+    t.rows()
+        .into_iter()
+        .map(|row| {
+            let ones: Vec<usize> = (0..row.len()).filter(|&j| row[j] == 1.0).collect();
+            let zeros = row.iter().filter(|&&v| v == 0.0).count();
+            (ones.len() == 1 && zeros + 1 == row.len()).then(|| ones[0])
+        })
+        .collect()
+}
+
+impl App {
+    /// Typing into a prompt; `Enter` applies it, `Esc` cancels.
+    pub(super) fn prompt(&mut self, mut prompt: Prompt, action: Action) {
+        match action {
+            Action::Back => {}
+            Action::Type(c) => {
+                prompt.input.push(c);
+                self.mode = Mode::Prompt(prompt);
+            }
+            Action::Backspace => {
+                prompt.input.pop();
+                self.mode = Mode::Prompt(prompt);
+            }
+            Action::Confirm => match &prompt.target {
+                None => self.load(Preset::resolve(prompt.input.trim())),
+                Some((source, r, c)) => {
+                    if let Err(e) = self.apply_edit(source, *r, *c, &prompt.input) {
+                        self.mode = Mode::Error(format!("{e:#}"));
+                    }
+                }
+            },
+            _ => self.mode = Mode::Prompt(prompt),
+        }
+    }
+
+    /// Open the edit prompt for the cursor's cell, or explain why that cell is not editable.
+    pub(super) fn start_edit(&mut self) {
+        let Some(pane) = self.focused().cloned() else {
+            return;
+        };
+        let (r, c) = self.cursor;
+        let editable = match &pane.source {
+            Source::Input(0) | Source::Param(..) | Source::Targets => true,
+            Source::Dout(l) => *l + 1 == self.run.layers.len() && self.run.dout.is_some(),
+            _ => false,
+        };
+        if !editable {
+            self.mode = Mode::Error(format!(
+                "{} is computed, not given: edit x, a parameter (W, b, w), t or the starting dout, and it is recomputed.",
+                pane.title
+            ));
+            return;
+        }
+        let now = self
+            .matrix(&pane.source)
+            .and_then(|m| m.get((r, c)).copied());
+        let one_hot = self.run.t.as_ref().and_then(classes);
+        let label = match (&pane.source, one_hot) {
+            (Source::Targets, Some(classes)) => format!(
+                "class of row {r} of t, 0 to {} (now {}): the row becomes one-hot",
+                self.run
+                    .t
+                    .as_ref()
+                    .map_or(0, |t| t.ncols())
+                    .saturating_sub(1),
+                classes.get(r).copied().unwrap_or(0)
+            ),
+            _ => format!(
+                "new value for {}[{r},{c}] (now {})",
+                pane.title,
+                now.map(n4).unwrap_or_default()
+            ),
+        };
+        self.mode = Mode::Prompt(Prompt {
+            label,
+            input: String::new(),
+            target: Some((pane.source.clone(), r, c)),
+        });
+    }
+
+    /// Set one cell of an input and rerun; on error nothing changes.
+    fn apply_edit(&mut self, source: &Source, r: usize, c: usize, text: &str) -> Result<()> {
+        let value: f64 = text
+            .trim()
+            .parse()
+            .with_context(|| format!("\"{}\" is not a number: type e.g. 0.5 or -2", text.trim()))?;
+        if !value.is_finite() {
+            bail!("{value} is not a finite number");
+        }
+        let mut preset = self.preset.clone();
+        let cell = |m: &mut Matrix| -> Result<()> {
+            let slot = m
+                .get_mut((r, c))
+                .context("the cell is outside the matrix")?;
+            *slot = value;
+            Ok(())
+        };
+        match source {
+            Source::Input(_) => cell(&mut preset.inputs.x)?,
+            Source::Param(l, name) => {
+                let layer = preset.network.layers.get_mut(*l).context("no such layer")?;
+                cell(layer.layer.param_mut(name).context("no such parameter")?)?;
+            }
+            Source::Targets => preset.inputs.t = Some(self.edited_targets(r, c, text, value)?),
+            _ => {
+                let mut dout = self
+                    .run
+                    .dout
+                    .clone()
+                    .context("this preset starts from a loss, not a dout")?;
+                cell(&mut dout)?;
+                preset.inputs.dout = Some(dout);
+            }
+        }
+        let run = preset.run()?;
+        let nudged = self.nudge.take();
+        let (step, focus, cursor) = (self.step, self.focus, self.cursor);
+        self.preset = preset;
+        self.run = run;
+        self.quiz.forget_steps();
+        // An active nudge is rerun on the edited numbers, so its panel stays true.
+        if let Some(previous) = nudged {
+            self.run_nudge(&previous.target, previous.h);
+        }
+        self.go_to(step);
+        self.focus = focus.min(self.panes.len().saturating_sub(1));
+        self.cursor = cursor;
+        self.clamp_cursor();
+        Ok(())
+    }
+}
+
+impl App {
+    /// The targets after typing `text` into cell (`r`, `c`) of t: on one-hot rows the class of
+    /// row `r` (labels stay labels); otherwise the cell's new value.
+    fn edited_targets(&self, r: usize, c: usize, text: &str, value: f64) -> Result<Targets> {
+        let t = self.run.t.clone().context("this preset has no targets")?;
+        let Some(mut labels) = classes(&t) else {
+            let mut t = t;
+            *t.get_mut((r, c))
+                .context("the cell is outside the matrix")? = value;
+            return Ok(Targets::OneHot(t));
+        };
+        let k = t.ncols();
+        let class: usize = text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&c| c < k)
+            .with_context(|| {
+                format!(
+                    "\"{}\" is not a class: type a whole number from 0 to {}",
+                    text.trim(),
+                    k.saturating_sub(1)
+                )
+            })?;
+        let slot = labels.get_mut(r).context("the row is outside t")?;
+        *slot = class;
+        Ok(match &self.preset.inputs.t {
+            Some(Targets::Labels(_)) => Targets::Labels(labels),
+            _ => {
+                let mut m = Matrix::zeros(t.dim());
+                for (row, &label) in labels.iter().enumerate() {
+                    m[[row, label]] = 1.0;
+                }
+                Targets::OneHot(m)
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::classes;
+    use ndarray::array;
+
+    #[test]
+    fn one_hot_rows_give_their_class() {
+        assert_eq!(
+            classes(&array![[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]),
+            Some(vec![1, 0])
+        );
+        assert_eq!(classes(&array![[0.5, 0.5]]), None);
+        assert_eq!(classes(&array![[1.0, 1.0]]), None);
+    }
+}

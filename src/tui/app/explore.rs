@@ -1,0 +1,161 @@
+//! Stepping through the tape: the explorer's own keys (steps, panes, the cell cursor, page and
+//! row-end moves, decimals, toggles, the Markdown export) and `Esc`'s order outside popups.
+
+use super::{App, DECIMALS};
+use crate::cli::markdown::{step_file_name, step_markdown};
+use crate::engine::aids::shape_algebra;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
+
+/// Rows a page move takes when the event loop did not say how tall the pane is.
+pub const DEFAULT_PAGE: usize = 10;
+
+impl App {
+    /// An action while stepping; opening a popup sets `self.mode`.
+    pub(super) fn explore(&mut self, action: Action) {
+        let last = self.run.tape.len().saturating_sub(1);
+        match action {
+            Action::NextStep => self.step_to((self.step + 1).min(last)),
+            Action::PrevStep => self.step_to(self.step.saturating_sub(1)),
+            Action::FirstStep | Action::ForwardStart => self.step_to(0),
+            Action::LastStep => self.step_to(last),
+            Action::BackwardStart => self.step_to(self.run.tape.first_backward().min(last)),
+            Action::FocusNext => self.set_focus((self.focus + 1) % self.panes.len().max(1)),
+            Action::FocusPrev => {
+                let n = self.panes.len().max(1);
+                self.set_focus((self.focus + n - 1) % n);
+            }
+            Action::Up => self.move_cursor(-1, 0),
+            Action::Down => self.move_cursor(1, 0),
+            Action::Left => self.move_cursor(0, -1),
+            Action::Right => self.move_cursor(0, 1),
+            Action::PageUp => self.move_cursor(-(DEFAULT_PAGE as isize), 0),
+            Action::PageDown => self.move_cursor(DEFAULT_PAGE as isize, 0),
+            Action::MoveBy { rows, cols } => self.move_cursor(rows, cols),
+            Action::RowStart => self.move_cursor(0, isize::MIN),
+            Action::RowEnd => self.move_cursor(0, isize::MAX),
+            Action::Confirm => self.explain(),
+            Action::MoreDecimals => self.decimals = (self.decimals + 1).min(*DECIMALS.end()),
+            Action::FewerDecimals => {
+                self.decimals = self.decimals.saturating_sub(1).max(*DECIMALS.start())
+            }
+            Action::Help => self.open_help(),
+            Action::OpenPicker => self.open_picker(),
+            Action::Edit => self.start_edit(),
+            Action::Check => self.start_check(),
+            Action::ToggleNumpy => self.show_numpy = !self.show_numpy,
+            Action::ToggleShapes => self.toggle_shapes(),
+            Action::Jacobian => self.open_jacobian(),
+            Action::Nudge => self.start_nudge(),
+            Action::NudgeSmaller => self.scale_nudge(0.1),
+            Action::NudgeLarger => self.scale_nudge(10.0),
+            Action::Quiz => self.toggle_quiz(),
+            Action::Export => self.export(),
+            Action::Back => self.back(),
+            Action::SelectCell { pane, row, col } => self.select_cell(pane, row, col),
+            _ => {}
+        }
+    }
+
+    /// `Esc` while stepping: clear the nudge; with nothing to clear it says so (and never quits).
+    fn back(&mut self) {
+        if self.nudge.take().is_some() {
+            self.status = Some("nudge cleared".into());
+        } else {
+            self.status = Some(format!(
+                "nothing to close · {} quits",
+                keymap::key_for(Context::Explore, &Action::Quit)
+            ));
+        }
+    }
+
+    fn move_cursor(&mut self, dr: isize, dc: isize) {
+        self.cursor = (
+            self.cursor.0.saturating_add_signed(dr),
+            self.cursor.1.saturating_add_signed(dc),
+        );
+        self.clamp_cursor();
+    }
+
+    /// A click on a cell: focus its pane and put the cursor there.
+    fn select_cell(&mut self, pane: usize, row: usize, col: usize) {
+        if pane < self.panes.len() {
+            self.focus = pane;
+            self.cursor = (row, col);
+            self.clamp_cursor();
+        }
+    }
+
+    /// `x`: write the current step as Markdown into the export folder, never over an existing
+    /// file (`-2`, `-3`, … are added); the status line says where, or why not.
+    fn export(&mut self) {
+        let base = step_file_name(&self.preset.name, self.step);
+        let free = free_name(&base, |name| self.export_dir.join(name).exists());
+        let path = self.export_dir.join(&free);
+        let written = step_markdown(&self.preset, &self.run, self.step).and_then(|md| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, md.as_bytes()))
+                .map_err(anyhow::Error::from)
+        });
+        self.status = Some(match written {
+            Ok(()) if free == base => format!("exported step {} to {free}", self.step + 1),
+            Ok(()) => format!(
+                "exported step {} to {free} ({base} exists and was kept)",
+                self.step + 1
+            ),
+            Err(e) => format!("could not write {}: {e:#}", path.display()),
+        });
+    }
+}
+
+impl App {
+    /// `s`: show or hide the shape algebra panel; says so when this step has none.
+    fn toggle_shapes(&mut self) {
+        self.show_shapes = !self.show_shapes;
+        let here = shape_algebra(&self.run.tape.steps, self.step).is_some();
+        let key = keymap::key_for(Context::Explore, &Action::ToggleShapes);
+        self.status = Some(match (self.show_shapes, here) {
+            (true, true) => {
+                format!("shape algebra on: shown on every Affine step ({key} hides it)")
+            }
+            (true, false) => {
+                "shape algebra on: it appears on Affine steps (this step is not one)".into()
+            }
+            (false, _) => "shape algebra off".into(),
+        });
+    }
+}
+
+/// `name` if `taken(name)` is false, else `stem-2.ext`, `stem-3.ext`, … the first free one.
+pub fn free_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(name) {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, format!(".{ext}")),
+        None => (name, String::new()),
+    };
+    (2u32..)
+        .map(|k| format!("{stem}-{k}{ext}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::free_name;
+
+    #[test]
+    fn an_existing_export_is_numbered_not_overwritten() {
+        let taken = ["a-step-3.md", "a-step-3-2.md"];
+        assert_eq!(free_name("b.md", |n| taken.contains(&n)), "b.md");
+        assert_eq!(
+            free_name("a-step-3.md", |n| taken.contains(&n)),
+            "a-step-3-3.md"
+        );
+    }
+}

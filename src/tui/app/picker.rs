@@ -1,0 +1,128 @@
+//! The preset picker (`P`): the built-ins, the `.toml` files in the current directory and "type
+//! a path…". The list scrolls; "type a path…" stays in view below it.
+
+use std::path::{Path, PathBuf};
+
+use super::{App, Mode, Prompt};
+use crate::preset::{BUILTINS, Preset};
+use crate::tui::action::Action;
+
+/// Rows the picker's box takes around its list: borders, the hint line, "type a path…".
+pub const PICKER_CHROME: u16 = 4;
+
+/// One row of the preset picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerEntry {
+    /// A built-in preset: name and one line.
+    Builtin {
+        /// The name.
+        name: String,
+        /// What it shows.
+        summary: String,
+    },
+    /// A `.toml` file in the current directory (shown as `./name.toml`).
+    File(PathBuf),
+    /// "Type a path…".
+    TypePath,
+}
+
+impl PickerEntry {
+    /// True for a file whose name (without `.toml`) is also a built-in's: the picker says so.
+    pub fn shadows_builtin(&self) -> bool {
+        match self {
+            PickerEntry::File(path) => path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|stem| BUILTINS.iter().any(|b| b.name == stem)),
+            _ => false,
+        }
+    }
+}
+
+/// The open picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// Built-ins, `.toml` files here, and "type a path" last.
+    pub entries: Vec<PickerEntry>,
+    /// The highlighted entry.
+    pub selected: usize,
+}
+
+/// How many entries of the list fit on a screen `height` rows tall ("type a path…" has its own
+/// row under them).
+pub fn visible_entries(height: u16) -> usize {
+    height.saturating_sub(2 + PICKER_CHROME).max(1) as usize
+}
+
+/// The `.toml` files of `dir` (not Cargo.toml), sorted, as `./name` paths.
+fn preset_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .filter(|p| p.file_name().is_some_and(|n| n != "Cargo.toml"))
+                .filter_map(|p| p.file_name().map(|n| Path::new(".").join(n)))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+impl App {
+    /// Open the picker: built-ins, then `.toml` files in the current directory, then a path.
+    pub(super) fn open_picker(&mut self) {
+        let mut entries: Vec<PickerEntry> = BUILTINS
+            .iter()
+            .map(|b| PickerEntry::Builtin {
+                name: b.name.into(),
+                summary: b.summary.into(),
+            })
+            .collect();
+        entries.extend(
+            preset_files(Path::new("."))
+                .into_iter()
+                .map(PickerEntry::File),
+        );
+        entries.push(PickerEntry::TypePath);
+        let selected = entries
+            .iter()
+            .position(
+                |e| matches!(e, PickerEntry::Builtin { name, .. } if *name == self.preset.name),
+            )
+            .unwrap_or(0);
+        self.mode = Mode::Picker(Picker { entries, selected });
+    }
+
+    /// Choose with ↑/↓ (and pages), load with `Enter`, close with `Esc`.
+    pub(super) fn picker(&mut self, mut picker: Picker, action: Action) {
+        let n = picker.entries.len().max(1);
+        let page = visible_entries(self.size.1);
+        let s = picker.selected;
+        picker.selected =
+            match action {
+                Action::Back => return,
+                Action::Up => (s + n - 1) % n,
+                Action::Down => (s + 1) % n,
+                Action::PageUp => s.saturating_sub(page),
+                Action::PageDown => (s + page).min(n - 1),
+                Action::Confirm => {
+                    match picker.entries.get(s) {
+                        Some(PickerEntry::Builtin { name, .. }) => self.load(Preset::builtin(name)),
+                        Some(PickerEntry::File(path)) => self.load(Preset::from_file(path)),
+                        Some(PickerEntry::TypePath) => self.mode = Mode::Prompt(Prompt {
+                            label:
+                                "path of a .toml preset (./name for a file named like a built-in)"
+                                    .into(),
+                            input: String::new(),
+                            target: None,
+                        }),
+                        None => self.mode = Mode::Picker(picker),
+                    }
+                    return;
+                }
+                _ => s,
+            };
+        self.mode = Mode::Picker(picker);
+    }
+}

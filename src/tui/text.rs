@@ -1,0 +1,109 @@
+//! Text measured the way a terminal draws it: by display width, not by `char` count.
+//!
+//! A CJK character takes two columns, a combining mark none; every wrap, cut and alignment in
+//! the explorer goes through here so that a layer named `全连接层` wraps and lines up like
+//! `Affine1`. Pure string work: no ratatui widgets, no state.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns `text` takes on a terminal.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut into lines of at most `width` columns at spaces; a word wider than a line is
+/// broken inside (so no character is ever lost off the right edge).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(last) = out.last_mut() else { break };
+        let len = self::width(last);
+        let word_w = self::width(word);
+        if len > 0 && len + 1 + word_w <= width {
+            last.push(' ');
+            last.push_str(word);
+            continue;
+        }
+        if len == 0 && word_w <= width {
+            last.push_str(word);
+            continue;
+        }
+        if len > 0 {
+            out.push(String::new());
+        }
+        // The word alone: break it into pieces of at most `width` columns.
+        for c in word.chars() {
+            let Some(last) = out.last_mut() else { break };
+            let cw = c.width().unwrap_or(0);
+            if self::width(last) + cw > width && !last.is_empty() {
+                out.push(c.to_string());
+            } else {
+                last.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when something was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` padded with spaces on the right to `width` columns (cut with `…` when wider).
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let fill = width.saturating_sub(self::width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_counts_two_columns() {
+        assert_eq!(width("全连接层"), 8);
+        assert_eq!(width("Affine1"), 7);
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_of_cjk_text() {
+        let text = "layer 全连接层 reads x and writes 全连接层的输出 for the next layer";
+        let lines = wrap_words(text, 12);
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+        let original: String = text.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(joined, original, "no character is lost");
+        assert_eq!(wrap_words("a bb ccc", 4), ["a bb", "ccc"]);
+    }
+
+    #[test]
+    fn truncate_and_pad_count_columns() {
+        assert_eq!(truncate("全连接层", 5), "全连…");
+        assert_eq!(width(&truncate("全连接层", 5)), 5);
+        assert_eq!(truncate("short", 9), "short");
+        assert_eq!(truncate("backstep-long-name.toml", 10), "backstep-…");
+        assert_eq!(pad("全连", 6), "全连  ");
+        assert_eq!(width(&pad("全连接层abc", 6)), 6);
+    }
+}
