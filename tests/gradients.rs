@@ -254,3 +254,24 @@ fn the_speed_is_said_as_faster_or_slower_never_as_less_time() {
         "3× slower than the numerical gradient (at this size, fixed costs dominate)"
     );
 }
+
+#[test]
+fn param_gradients_equal_the_full_backward_on_every_builtin_preset() {
+    for b in BUILTINS {
+        let p = Preset::builtin(b.name).unwrap();
+        let resolved = p.network.validate(&p.inputs).unwrap();
+        let (loss, _dx, full) = p.network.gradients(&p.inputs, &resolved).unwrap();
+        let (loss2, params) = p.network.param_gradients(&p.inputs, &resolved).unwrap();
+        assert_eq!(loss, loss2, "{}", b.name);
+        assert_eq!(full, params, "{}", b.name);
+        assert!(
+            params.iter().any(|g| !g.is_empty())
+                || p.network
+                    .layers
+                    .iter()
+                    .all(|l| l.layer.param_list().is_empty()),
+            "{}",
+            b.name
+        );
+    }
+}

@@ -136,6 +136,12 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
         rec: &mut R,
     ) -> Result<(Matrix, Vec<Grad>)>;
 
+    /// Backward when nobody reads `dx` (the first layer in training): the parameter gradients
+    /// only. The default runs [`LayerType::backward`] and drops `dx`; Affine skips `dY·Wᵀ`.
+    fn param_grads(&self, cache: &Self::Cache, dout: &Matrix) -> Result<Vec<Grad>> {
+        Ok(self.backward(cache, dout, &mut NoRecord)?.1)
+    }
+
     /// The loss a loss layer computed, from its cache.
     fn loss(_cache: &Self::Cache) -> Option<f64> {
         None
@@ -326,6 +332,24 @@ macro_rules! layers {
                             g.vector = <$ty as LayerType>::VECTORS.contains(&g.param);
                         }
                         Ok((dx, grads))
+                    })*
+                    #[allow(unreachable_patterns)]
+                    _ => bail!(
+                        "the cache given to {}'s backward came from another kind of layer",
+                        self.kind().display()
+                    ),
+                }
+            }
+
+            /// The parameter gradients without `dx` (see [`LayerType::param_grads`]).
+            pub fn param_grads(&self, cache: &Cache, dout: &Matrix) -> Result<Vec<Grad>> {
+                match (self, cache) {
+                    $((Layer::$variant(l), Cache::$variant(c)) => {
+                        let mut grads = l.param_grads(c, dout)?;
+                        for g in &mut grads {
+                            g.vector = <$ty as LayerType>::VECTORS.contains(&g.param);
+                        }
+                        Ok(grads)
                     })*
                     #[allow(unreachable_patterns)]
                     _ => bail!(
