@@ -354,6 +354,15 @@ fn every_aid_key_at_every_step_of_every_builtin() {
                     press(&mut a, KeyCode::Char(c));
                     screen(&a, w, h);
                 }
+                assert!(
+                    a.show_numpy() && !a.show_shapes(),
+                    "N N and s s toggle back"
+                );
+                assert!(
+                    a.status().is_some_and(|s| s.starts_with("exported step")),
+                    "{:?}",
+                    a.status()
+                );
                 press(&mut a, KeyCode::Char('J'));
                 screen(&a, w, h);
                 press(&mut a, KeyCode::Down);
@@ -379,10 +388,11 @@ fn every_aid_key_at_every_step_of_every_builtin() {
                     press(&mut a, KeyCode::Enter);
                 }
                 press(&mut a, KeyCode::Char('Q'));
+                assert!(!a.quiz().on);
                 press(&mut a, KeyCode::Char('?'));
-                screen(&a, w, h);
+                assert!(screen(&a, w, h).contains("keys —"), "{} step {k}", b.name);
                 press(&mut a, KeyCode::Esc);
-                assert!(!a.should_quit(), "{} step {k}", b.name);
+                assert!(matches!(a.mode(), Mode::Explore), "{} step {k}", b.name);
                 // With a nudge on (if any pane allowed one), step on and watch the marks.
                 press(&mut a, KeyCode::Right);
                 screen(&a, w, h);
@@ -393,7 +403,7 @@ fn every_aid_key_at_every_step_of_every_builtin() {
                     press(&mut a, KeyCode::Esc);
                 }
             }
-            assert!(!a.should_quit(), "{}", b.name);
+            assert_eq!(a.step(), a.run().tape.len() - 1, "{}", b.name);
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

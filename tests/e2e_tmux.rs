@@ -122,3 +122,87 @@ fn a_bad_preset_exits_2_before_touching_the_terminal() {
     );
     assert!(out.stdout.is_empty(), "nothing was drawn");
 }
+
+/// Kill the real binary with `signal` while it draws, and check the terminal is back to normal:
+/// alternate screen off, mouse reporting off, cursor shown.
+fn a_signal_restores_the_terminal(signal: &str) {
+    if !have_tmux() {
+        eprintln!("notice: tmux is not installed; skipping the end-to-end signal test");
+        return;
+    }
+    let session = Session(format!(
+        "backstep-e2e-{}-{}",
+        signal.to_lowercase(),
+        std::process::id()
+    ));
+    let name = session.0.as_str();
+    let pid_file = std::env::temp_dir().join(format!("{name}.pid"));
+    let command = format!(
+        "sh -c 'echo $$ > {}; exec {BIN} --preset relu'; echo \"backstep exited: $?\"; sleep 30",
+        pid_file.display()
+    );
+    let status = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &command,
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+    let drawn = wait_for_all(name, &["step 1/3", "quit"]);
+    assert!(drawn.contains("step 1/3"), "{drawn}");
+    let during = tmux(&[
+        "display",
+        "-p",
+        "-t",
+        name,
+        "#{alternate_on} #{mouse_any_flag}",
+    ]);
+    assert_eq!(
+        during.trim(),
+        "1 1",
+        "the explorer is on the alternate screen, mouse on"
+    );
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited:"), "{after}");
+    assert!(
+        !after.contains("step 1/3"),
+        "the alternate screen is gone: {after}"
+    );
+    let state = tmux(&[
+        "display",
+        "-p",
+        "-t",
+        name,
+        "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+    ]);
+    assert_eq!(
+        state.trim(),
+        "0 0 1",
+        "alternate screen off, mouse reporting off, cursor shown"
+    );
+    let _ = std::fs::remove_file(&pid_file);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    a_signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    a_signal_restores_the_terminal("HUP");
+}

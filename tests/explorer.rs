@@ -138,12 +138,24 @@ fn every_builtin_steps_end_to_end_at_every_size() {
             assert_eq!(a.step(), 0, "{}: ← returns to the first step", b.name);
             for code in [KeyCode::Char('c'), KeyCode::Char('?'), KeyCode::Char('P')] {
                 press(&mut a, code);
+                assert!(
+                    !matches!(a.mode(), Mode::Explore),
+                    "{} opens a popup",
+                    b.name
+                );
                 screen(&a, w, h);
                 press(&mut a, KeyCode::Esc);
+                assert!(matches!(a.mode(), Mode::Explore), "Esc closes it");
             }
+            let before = (a.focus(), a.cursor());
             click(&mut a, w / 2, h / 2);
-            screen(&a, w, h);
-            assert!(!a.should_quit(), "{}", b.name);
+            let text = screen(&a, w, h);
+            // A click on a cell selects it; anywhere else changes nothing.
+            let hit = backstep::tui::ui::layout::hit(&a, w / 2, h / 2);
+            match hit {
+                Some((pane, row, col)) => assert_eq!((a.focus(), a.cursor()), (pane, (row, col))),
+                None => assert_eq!((a.focus(), a.cursor()), before, "{text}"),
+            }
         }
     }
 }
@@ -416,4 +428,105 @@ fn help_scroll(a: &App) -> u16 {
         Mode::Help(view) => view.scroll,
         other => panic!("the help is open, not {other:?}"),
     }
+}
+
+/// x 20×4 through one affine: a batch of 20 rows.
+const BATCH_20: &str = r#"
+title = "A batch of 20"
+x = { random = "normal", shape = [20, 4], scale = 1.0, seed = 1 }
+[[layers]]
+type = "affine"
+W = { random = "normal", shape = [4, 3], scale = 0.5, seed = 2 }
+b = [0.1, -0.2, 0.3]
+"#;
+
+fn from_text(text: &str, name: &str) -> App {
+    let preset = Preset::from_toml(text, backstep::preset::Source::Builtin(name.into()))
+        .expect("valid preset");
+    App::new(preset).expect("runs")
+}
+
+fn book_size() -> App {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml");
+    App::new(Preset::from_file(&path).expect("the fixture loads")).expect("runs")
+}
+
+/// Every pane of the current step is on screen with at least one row of numbers, its corners
+/// intact (no label runs over a border) and its shape in its title.
+fn assert_every_pane_visible(a: &App, width: u16, height: u16) {
+    let areas = backstep::tui::ui::layout::Areas::compute(a, width, height).expect("fits");
+    let text = screen(a, width, height);
+    let rows: Vec<Vec<char>> = text
+        .lines()
+        .map(|l| l.trim_matches('"').chars().collect())
+        .collect();
+    for (pane, rect) in a.panes().iter().zip(&areas.panes) {
+        let what = format!(
+            "{} at step {} on {width}×{height}",
+            pane.title,
+            a.step() + 1
+        );
+        assert!(
+            rect.height >= 4 && rect.width >= 10,
+            "{what}: {rect:?}\n{text}"
+        );
+        let at = |x: u16, y: u16| rows[y as usize][x as usize];
+        assert_eq!(at(rect.x, rect.y), '┌', "{what}\n{text}");
+        assert_eq!(at(rect.right() - 1, rect.y), '┐', "{what}\n{text}");
+        assert_eq!(at(rect.x, rect.bottom() - 1), '└', "{what}\n{text}");
+        assert_eq!(
+            at(rect.right() - 1, rect.bottom() - 1),
+            '┘',
+            "{what}\n{text}"
+        );
+        let top: String = rows[rect.y as usize][rect.x as usize..rect.right() as usize]
+            .iter()
+            .collect();
+        let m = a.matrix(&pane.source).expect("a matrix");
+        let shape = format!("{}×{}", m.nrows(), m.ncols());
+        assert!(top.contains(&shape), "{what}: the shape stays in {top}");
+    }
+}
+
+#[test]
+fn a_batch_of_20_keeps_every_pane_at_real_sizes() {
+    let mut a = from_text(BATCH_20, "batch-20");
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        a.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        press(&mut a, KeyCode::Home);
+        for _ in 0..a.run().tape.len() {
+            assert_every_pane_visible(&a, w, h);
+            press(&mut a, KeyCode::Right);
+        }
+    }
+    press(&mut a, KeyCode::Home);
+    insta::assert_snapshot!("batch_20_forward_120x36", screen(&a, 120, 36));
+    insta::assert_snapshot!("batch_20_forward_80x24", screen(&a, 80, 24));
+}
+
+#[test]
+fn the_book_size_net_keeps_every_pane_at_120_by_36_and_80_by_24() {
+    let mut a = book_size();
+    for (w, h) in [(80, 24), (120, 36)] {
+        a.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        press(&mut a, KeyCode::Home);
+        for _ in 0..a.run().tape.len() {
+            assert_every_pane_visible(&a, w, h);
+            press(&mut a, KeyCode::Right);
+        }
+    }
+    // The first dW of the backward pass (Affine2's) at both sizes.
+    press(&mut a, KeyCode::Char('b'));
+    while a.current().map(|s| s.writes.name.as_str()) != Some("dW") {
+        press(&mut a, KeyCode::Right);
+    }
+    insta::assert_snapshot!("book_size_dw_120x36", screen(&a, 120, 36));
+    insta::assert_snapshot!("book_size_dw_80x24", screen(&a, 80, 24));
 }

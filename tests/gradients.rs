@@ -2,8 +2,12 @@
 //! fast numerical gradient against the obvious one, and the check on every built-in preset.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use backstep::engine::check::{gradient_check, numerical_gradient_naive, relative_error};
-use backstep::engine::layer::{Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss};
+use backstep::engine::check::{
+    check_run, gradient_check, numerical_gradient_naive, relative_error,
+};
+use backstep::engine::layer::{
+    Add, Affine, BatchNorm, Dropout, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
+};
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::{BUILTINS, Preset};
 use proptest::prelude::*;
@@ -118,6 +122,31 @@ proptest! {
     }
 
     #[test]
+    fn dropout_matches_finite_differences(x in matrix(3, 4), dout in matrix(3, 4), ratio in 0.0f64..0.9, seed in any::<u64>(), train in any::<bool>()) {
+        let layer = Layer::Dropout(Dropout::new(ratio, seed, train).unwrap());
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-6);
+    }
+
+    #[test]
+    fn batch_norm_matches_finite_differences(n in 2usize..5, d in 1usize..4, seed in any::<u64>(), train in any::<bool>()) {
+        let mut rng = backstep::preset::SplitMix64(seed);
+        let mut u = |r, c| Matrix::from_shape_simple_fn((r, c), || 2.0 * rng.uniform() - 1.0);
+        // Rows a unit apart (plus noise) keep each column's variance well above h.
+        let x = Matrix::from_shape_fn((n, d), |(r, _)| r as f64) + u(n, d) * 0.4;
+        let layer = Layer::BatchNorm(BatchNorm {
+            gamma: u(1, d) * 2.0,
+            beta: u(1, d),
+            momentum: 0.9,
+            running_mean: u(1, d),
+            running_var: u(1, d).mapv(|v| v.abs() + 0.5),
+            train,
+        });
+        let inputs = Inputs { x, t: None, dout: Some(u(n, d)) };
+        assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-5);
+    }
+
+    #[test]
     fn chains_match_finite_differences(seed in any::<u64>(), n in 1usize..4, labels_seed in 0usize..100) {
         let mut rng = backstep::preset::SplitMix64(seed);
         let mut m = |r, c| Matrix::from_shape_simple_fn((r, c), || rng.uniform() - 0.5);
@@ -199,9 +228,40 @@ fn every_builtin_preset_passes_the_check() {
 
 #[test]
 fn a_wrong_gradient_fails_the_check() {
-    // The check must be able to fail: a tolerance below the noise floor fails on two-layer,
-    // and relative_error flags the seed's W.T·dout bug on the bias-sum preset.
-    let p = Preset::builtin("two-layer").unwrap();
+    // The seed's Affine backward computed dW = W.T · dout. On a square layer (N = D = H = 2) that
+    // product even has W's shape, so only the check can tell: feed it through and see it fail,
+    // on W and nowhere else.
+    let text = r#"
+x = [[1.0, 0.5], [-2.0, 3.0]]
+t = [1, 0]
+[[layers]]
+type = "affine"
+W = [[0.1, -0.2], [0.3, 0.4]]
+b = [0.01, -0.02]
+[[layers]]
+type = "softmax_with_loss"
+"#;
+    let p = Preset::from_toml(text, backstep::preset::Source::Builtin("square".into())).unwrap();
+    let mut run = p.network.run(&p.inputs).unwrap();
+    let right = check_run(&p.network, &p.inputs, &run, 1e-4, 1e-4).unwrap();
+    assert!(right.passed(), "max rel err {}", right.max_rel_err());
+    let Layer::Affine(affine) = &p.network.layers[0].layer else {
+        panic!("layer 0 is affine")
+    };
+    let seed_dw = affine.w.t().dot(&run.layers[0].dout);
+    assert_eq!(seed_dw.dim(), affine.w.dim());
+    assert_ne!(seed_dw, run.layers[0].grads[0].value);
+    run.layers[0].grads[0].value = seed_dw;
+    let wrong = check_run(&p.network, &p.inputs, &run, 1e-4, 1e-4).unwrap();
+    assert!(!wrong.passed());
+    let failed: Vec<&str> = wrong
+        .tensors
+        .iter()
+        .filter(|t| t.max_rel_err > 1e-4)
+        .map(|t| t.param.as_str())
+        .collect();
+    assert_eq!(failed, ["W"]);
+    // A tolerance below the noise floor fails too, and relative_error is what the check uses.
     let strict = gradient_check(&p.network, &p.inputs, 1e-4, 1e-300).unwrap();
     assert!(!strict.passed());
     assert!(relative_error(1.0, 1.0 + 1e-3) > 9e-4);

@@ -309,13 +309,13 @@ fn layer_kinds_name_the_operands_their_steps_record() {
                 "{} layer {i}: {forward:?}",
                 b.name
             );
-            let first = &run.tape.steps[l.forward_steps.start];
-            assert_eq!(
-                first.reads[0].name,
-                l.kind.input_name(),
-                "{} layer {i}",
-                b.name
-            );
+            let input = l
+                .forward_steps
+                .clone()
+                .find_map(|s| run.tape.steps[s].read(Kind::Input))
+                .unwrap_or_else(|| panic!("{} layer {i} never reads its input", b.name));
+            assert_eq!(input.name, l.kind.input_name(), "{} layer {i}", b.name);
+            assert_eq!(input.value, l.input, "{} layer {i}", b.name);
             if !l.kind.is_loss() {
                 let reads_dout = l.backward_steps.clone().any(|s| {
                     run.tape.steps[s]

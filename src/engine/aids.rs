@@ -46,7 +46,23 @@ mod tests {
                     assert_eq!(q.answer, s.writes.value[[q.row, q.col]]);
                     assert!(check_answer(q.answer, &format!("{:.9}", q.answer)).is_right());
                 }
-                let _ = shape_algebra(&run.tape.steps, k);
+                // Every Affine step has a shape panel (naming what it derives); no other does.
+                let panel = shape_algebra(&run.tape.steps, k);
+                assert_eq!(
+                    panel.is_some(),
+                    s.kind == crate::engine::LayerKind::Affine,
+                    "{} step {k}",
+                    b.name
+                );
+                if let Some(panel) = panel {
+                    assert_eq!(panel.step, k);
+                    assert!(
+                        ["Y", "dX", "dW", "db"].contains(&panel.target.as_str()),
+                        "{}",
+                        panel.target
+                    );
+                    assert_eq!(panel.fitting().count() >= 1, s.phase == Phase::Backward);
+                }
             }
             // Nudge every cell of every layer's output: dout really is ∂L/∂out.
             for (l, lr) in run.layers.iter().enumerate() {

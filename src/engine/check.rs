@@ -149,6 +149,19 @@ pub struct Watch<'a> {
     pub cancel: &'a AtomicBool,
 }
 
+/// A flag nobody sets: the check of a caller that never cancels.
+static NEVER: AtomicBool = AtomicBool::new(false);
+
+impl Watch<'static> {
+    /// No progress reports and no cancelling.
+    pub fn never() -> Self {
+        Watch {
+            progress: &|_, _| {},
+            cancel: &NEVER,
+        }
+    }
+}
+
 /// Cells between two progress reports.
 pub const PROGRESS_EVERY: usize = 512;
 
@@ -162,12 +175,7 @@ pub fn gradient_check(
     h: f64,
     tolerance: f64,
 ) -> Result<CheckReport> {
-    let never = AtomicBool::new(false);
-    let watch = Watch {
-        progress: &|_, _| {},
-        cancel: &never,
-    };
-    gradient_check_watched(net, inputs, h, tolerance, watch)
+    gradient_check_watched(net, inputs, h, tolerance, Watch::never())
 }
 
 /// [`gradient_check`], reporting progress and stopping when asked (see [`Watch`]).
@@ -178,14 +186,40 @@ pub fn gradient_check_watched(
     tolerance: f64,
     watch: Watch<'_>,
 ) -> Result<CheckReport> {
+    // One recorded run gives backprop's gradients and the base pass the perturbed ones start
+    // from; it also warms caches and allocator, so the timings are of a warm machine.
+    let run = net.run(inputs)?;
+    check_run_watched(net, inputs, &run, h, tolerance, watch)
+}
+
+/// The check of the gradients a run holds (`run.dx` and each layer's `grads`), which need not
+/// be the ones backprop computed: a test can hand it a wrong gradient and see the check fail.
+/// The run's forward values are the base pass the perturbed ones start from.
+pub fn check_run(
+    net: &Network,
+    inputs: &Inputs,
+    run: &super::network::Run,
+    h: f64,
+    tolerance: f64,
+) -> Result<CheckReport> {
+    check_run_watched(net, inputs, run, h, tolerance, Watch::never())
+}
+
+/// [`check_run`], reporting progress and stopping when asked (see [`Watch`]).
+pub fn check_run_watched(
+    net: &Network,
+    inputs: &Inputs,
+    run: &super::network::Run,
+    h: f64,
+    tolerance: f64,
+    watch: Watch<'_>,
+) -> Result<CheckReport> {
     anyhow::ensure!(
         h.is_finite() && h > 0.0,
         "h must be a positive number, got {h}"
     );
-    // One recorded run gives backprop's gradients and the base pass the perturbed ones start
-    // from; it also warms caches and allocator, so the timings are of a warm machine. The
-    // backprop time is the best of three unrecorded passes (a single short pass is mostly noise).
-    let run = net.run(inputs)?;
+    // The backprop time is the best of three unrecorded passes (a single short pass is mostly
+    // noise).
     let resolved = net.validate(inputs)?;
     let mut backprop_time = Duration::MAX;
     for _ in 0..3 {
@@ -212,7 +246,7 @@ pub fn gradient_check_watched(
     }
 
     let started = Instant::now();
-    let base = Base::new(net, &run);
+    let base = Base::new(net, run);
     let jobs: Vec<(usize, usize, usize)> = targets
         .iter()
         .enumerate()

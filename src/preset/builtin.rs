@@ -60,6 +60,14 @@ pub const BUILTINS: &[Builtin] = &[
         "apple-fee",
         "apples plus a delivery fee (an Add node): (100 × 2 + 50) × 1.1 = 275"
     ),
+    builtin!(
+        "dropout",
+        "chapter 6's Dropout between two Affine layers: mask = rand > 0.5 from seed 0"
+    ),
+    builtin!(
+        "batchnorm",
+        "chapter 6's Batch Normalization: mean, centre, variance, std, x̂, γ ⊙ x̂ + β, and 8 backward sub-steps"
+    ),
 ];
 
 /// The TOML text of the built-in called `name`.

@@ -96,6 +96,7 @@ pub struct App {
     quiz: Quiz,
     status: Option<String>,
     export_dir: PathBuf,
+    picker_dir: PathBuf,
     jobs: check::Jobs,
 }
 
@@ -122,6 +123,7 @@ impl App {
             quiz: Quiz::default(),
             status: None,
             export_dir: PathBuf::from("."),
+            picker_dir: PathBuf::from("."),
             jobs: check::Jobs::default(),
         };
         app.go_to(0);
@@ -136,6 +138,11 @@ impl App {
     /// Write exports (`x`) into `dir` instead of the current directory.
     pub fn set_export_dir(&mut self, dir: PathBuf) {
         self.export_dir = dir;
+    }
+
+    /// List the `.toml` files of `dir` in the picker (`P`) instead of the current directory's.
+    pub fn set_picker_dir(&mut self, dir: PathBuf) {
+        self.picker_dir = dir;
     }
 
     /// Show these (numerical, backprop) times in the check view instead of measured ones:
@@ -162,6 +169,14 @@ impl App {
     /// The panes of the current step.
     pub fn panes(&self) -> &[Pane] {
         &self.panes
+    }
+
+    /// Show `run` in place of the preset's own run, at the current step (tests swap in a run
+    /// whose labels are renamed and check that nothing but the labels changes).
+    #[doc(hidden)]
+    pub fn replace_run(&mut self, run: Run) {
+        self.run = run;
+        self.go_to(self.step);
     }
 
     /// Index of the focused pane.

@@ -54,14 +54,16 @@ pub fn visible_entries(height: u16) -> usize {
     height.saturating_sub(2 + PICKER_CHROME).max(1) as usize
 }
 
-/// The `.toml` files of `dir` (not Cargo.toml), sorted, as `./name` paths.
+/// The `.toml` files of `dir` (not Cargo.toml), sorted; as `./name` paths in the current
+/// directory, so a file named like a built-in reads as a path.
 fn preset_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|dir| {
-            dir.filter_map(|e| e.ok().map(|e| e.path()))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
                 .filter(|p| p.file_name().is_some_and(|n| n != "Cargo.toml"))
-                .filter_map(|p| p.file_name().map(|n| Path::new(".").join(n)))
+                .filter_map(|p| p.file_name().map(|n| dir.join(n)))
                 .collect()
         })
         .unwrap_or_default();
@@ -70,7 +72,8 @@ fn preset_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 impl App {
-    /// Open the picker: built-ins, then `.toml` files in the current directory, then a path.
+    /// Open the picker: built-ins, then `.toml` files in the picker's directory (the current
+    /// one unless a test points elsewhere), then a path.
     pub(super) fn open_picker(&mut self) {
         let mut entries: Vec<PickerEntry> = BUILTINS
             .iter()
@@ -80,7 +83,7 @@ impl App {
             })
             .collect();
         entries.extend(
-            preset_files(Path::new("."))
+            preset_files(&self.picker_dir)
                 .into_iter()
                 .map(PickerEntry::File),
         );

@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::engine::Phase;
 use crate::tui::app::App;
+use crate::tui::text::{truncate, width};
 
 /// Draw the two header rows.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,10 +22,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "▶ Forward"
     };
-    let first = Line::from(vec![
-        Span::styled(format!(" {} ", app.preset().title), theme.title()),
-        Span::styled(format!("({})", app.preset().name), theme.dim()),
-        Span::raw("  "),
+    // The phase, `step k/N` and the layer always show: the title (then the name) gives way,
+    // cut with `…` by display width.
+    let progress = vec![
         Span::styled(phase, theme.phase(backward)),
         Span::raw(format!(
             "  step {}/{}",
@@ -33,8 +33,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
         Span::raw("  layer "),
         Span::styled(step.layer_name.clone(), theme.title()),
+    ];
+    let fixed: usize = progress.iter().map(|s| width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(fixed + 2);
+    let name = format!("({})", app.preset().name);
+    let title = app.preset().title.as_str();
+    let (title, name) = if width(title) + width(&name) + 3 <= room {
+        (title.to_string(), name)
+    } else if width(title) + 2 <= room {
+        (title.to_string(), String::new())
+    } else {
+        (truncate(title, room.saturating_sub(2)), String::new())
+    };
+    let mut first = Line::from(vec![
+        Span::styled(format!(" {title} "), theme.title()),
+        Span::styled(name, theme.dim()),
+        Span::raw("  "),
     ]);
-    let mut first = first;
+    for span in progress {
+        first.push_span(span);
+    }
     if app.quiz().on || app.score().asked > 0 {
         let mode = if app.quiz().on { "quiz on" } else { "quiz off" };
         first.push_span(Span::styled(

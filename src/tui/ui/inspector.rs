@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::aids_panel;
-use super::layout::{fit, pane_height, pane_width, row};
+use super::layout::{MIN_BAND, fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
 use crate::engine::{Kind, LayerKind, MaskSense, Matrix, Op, Phase, Step, UnaryFn};
 use crate::tui::app::{App, explanation_lines};
@@ -333,6 +333,10 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         height: area.bottom() - y,
         ..area
     };
+    // A matrix needs its borders, its column indices and a row of numbers.
+    if body.height < MIN_BAND {
+        return;
+    }
     let widths: Vec<u16> = items
         .iter()
         .map(|i| {

@@ -38,6 +38,86 @@ const PIPELINE: u16 = 1;
 const EXPLANATION: u16 = 3;
 const FOOTER: u16 = 1;
 
+/// The fewest rows a band shrinks to: borders, the column indices and one row of numbers (the
+/// pane's bottom border says which rows are shown).
+pub const MIN_BAND: u16 = 4;
+
+/// Rows for bands that want `desired` rows out of `available`: each band first gets up to
+/// [`MIN_BAND`], then the `written` band what it wants, then the others share the rest. When
+/// even the minimums do not fit, the written band stays and the others are folded (0 rows) from
+/// the last one up.
+pub fn band_rows(desired: &[u16], written: Option<usize>, available: u16) -> Vec<u16> {
+    let mut rows: Vec<u16> = desired.iter().map(|&d| d.min(MIN_BAND)).collect();
+    // Fold bands until the minimums fit, never the written one.
+    let mut order: Vec<usize> = (0..desired.len())
+        .rev()
+        .filter(|&k| Some(k) != written)
+        .collect();
+    order.extend(written);
+    let mut folded = order.into_iter();
+    while rows.iter().sum::<u16>() > available {
+        let Some(k) = folded.next() else { break };
+        rows[k] = 0;
+    }
+    if rows.iter().sum::<u16>() > available {
+        return fit(desired, available);
+    }
+    let mut left = available - rows.iter().sum::<u16>();
+    if let Some(w) = written.filter(|&w| rows.get(w).is_some_and(|&r| r > 0)) {
+        let extra = desired[w].saturating_sub(rows[w]).min(left);
+        rows[w] += extra;
+        left -= extra;
+    }
+    let open: Vec<usize> = (0..desired.len())
+        .filter(|&k| Some(k) != written && rows[k] > 0)
+        .collect();
+    let wants: Vec<u16> = open.iter().map(|&k| desired[k] - rows[k]).collect();
+    for (&k, extra) in open.iter().zip(fit(&wants, left)) {
+        rows[k] += extra;
+    }
+    rows
+}
+
+/// The narrowest a pane gets beside others: its borders, a row index and one number.
+pub const MIN_PANE: u16 = 14;
+
+/// Columns for panes side by side that want `desired` out of `width`. When they all fit, the
+/// spare columns are shared out; when not, each keeps at least [`MIN_PANE`] (or what it wants,
+/// if less), the `written` pane gets what it wants up to half the row (more when the others
+/// want less), and the others share the rest.
+pub fn pane_columns(desired: &[u16], written: Option<usize>, width: u16) -> Vec<u16> {
+    let total: u32 = desired.iter().map(|&d| u32::from(d)).sum();
+    let Some(w) = written.filter(|_| total > u32::from(width)) else {
+        return fit_spread(desired, width);
+    };
+    let floors: Vec<u16> = desired.iter().map(|&d| d.min(MIN_PANE)).collect();
+    let others: u16 = floors
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != w)
+        .map(|(_, &f)| f)
+        .sum();
+    if others >= width {
+        return fit(desired, width);
+    }
+    // Half the row, or all the others leave, whichever is more (and never the others' floors).
+    let others_want: u32 = total - u32::from(desired[w]);
+    let share =
+        (width / 2).max(u16::try_from(u32::from(width).saturating_sub(others_want)).unwrap_or(0));
+    let mine = desired[w]
+        .min(share)
+        .min(width - others)
+        .max(floors[w].min(width - others));
+    let open: Vec<usize> = (0..desired.len()).filter(|&k| k != w).collect();
+    let wants: Vec<u16> = open.iter().map(|&k| desired[k]).collect();
+    let mut out = vec![0; desired.len()];
+    out[w] = mine;
+    for (&k, got) in open.iter().zip(fit(&wants, width - mine)) {
+        out[k] = got;
+    }
+    out
+}
+
 /// Share `available` among items that want `desired`: whoever wants less than an equal share gets
 /// it, the rest split what is left.
 pub fn fit(desired: &[u16], available: u16) -> Vec<u16> {
@@ -150,54 +230,34 @@ impl Areas {
             .iter()
             .map(|v| v.iter().map(|&i| desired(app, i).1).max().unwrap_or(3))
             .collect();
+        let written = band_panes
+            .iter()
+            .position(|members| members.iter().any(|&i| app.panes()[i].written));
+        // Every band keeps a few rows (it shrinks, it does not vanish); then the inspector gets
+        // at least its heading and the explained cell (a learning-aid panel up to half the
+        // body); then the band with the written matrix, then the others, get what they want.
+        let floors: Vec<u16> = band_heights.iter().map(|&h| h.min(MIN_BAND)).collect();
         let wanted_panes: u16 = band_heights.iter().sum();
-        // The panes come first (the inspector keeps at least its heading and the explained
-        // cell), and among them the band with the matrix the step wrote.
-        // A learning-aid panel (quiz, nudge, shapes) may take up to half the body from the panes.
         let wanted_inspector = plan.desired_height();
         let floor = if plan.shows_aid() {
             wanted_inspector.min(body_h / 2)
         } else {
             wanted_inspector.min(3)
         };
+        let floor = floor.min(body_h.saturating_sub(floors.iter().sum()));
         let inspector_h = wanted_inspector
             .min(body_h.saturating_sub(wanted_panes))
             .max(floor);
-        let panes_h = body_h - inspector_h;
-        let written = band_panes
-            .iter()
-            .position(|members| members.iter().any(|&i| app.panes()[i].written));
-        let heights = match written {
-            Some(w) if wanted_panes > panes_h => {
-                let first = band_heights[w].min(panes_h);
-                let others: Vec<u16> = (0..band_heights.len())
-                    .filter(|&k| k != w)
-                    .map(|k| band_heights[k])
-                    .collect();
-                let mut rest = fit(&others, panes_h - first).into_iter();
-                (0..band_heights.len())
-                    .map(|k| {
-                        if k == w {
-                            first
-                        } else {
-                            rest.next().unwrap_or(0)
-                        }
-                    })
-                    .collect()
-            }
-            _ => fit(&band_heights, panes_h),
-        };
-        // A band too short to show one row of numbers (borders and the column indices take 3)
-        // is folded away; its rows go to the inspector.
-        let heights: Vec<u16> = heights
-            .into_iter()
-            .map(|h| if h < 4 { 0 } else { h })
-            .collect();
+        let heights = band_rows(&band_heights, written, body_h - inspector_h);
         let mut panes = vec![Rect::default(); app.panes().len()];
         let mut y = body_y;
         for (members, h) in band_panes.iter().zip(heights) {
             let widths: Vec<u16> = members.iter().map(|&i| desired(app, i).0).collect();
-            let rects = row(Rect::new(0, y, width, h), &fit_spread(&widths, width));
+            let written = members.iter().position(|&i| app.panes()[i].written);
+            let rects = row(
+                Rect::new(0, y, width, h),
+                &pane_columns(&widths, written, width),
+            );
             for (&i, r) in members.iter().zip(rects) {
                 panes[i] = r;
             }
@@ -280,5 +340,34 @@ mod tests {
         assert_eq!(fit_spread(&[10, 20], 80), vec![35, 45]);
         assert_eq!(fit(&[40, 40, 40], 10), vec![4, 3, 3]);
         assert_eq!(fit(&[], 10), Vec::<u16>::new());
+    }
+
+    #[test]
+    fn the_written_pane_gets_the_most_columns() {
+        // Everybody fits: spread.
+        assert_eq!(pane_columns(&[10, 20], Some(1), 40), vec![15, 25]);
+        // X, W, b of the book and a written X·W: the written one first, the rest share.
+        assert_eq!(
+            pane_columns(&[900, 900, 200], Some(1), 120),
+            vec![30, 60, 30]
+        );
+        assert_eq!(pane_columns(&[30, 900], Some(1), 80), vec![30, 50]);
+        assert_eq!(
+            pane_columns(&[900, 900, 900, 900], Some(0), 80),
+            vec![38, 14, 14, 14]
+        );
+        assert_eq!(pane_columns(&[900, 900], None, 80), vec![40, 40]);
+    }
+
+    #[test]
+    fn no_band_vanishes_when_the_written_one_is_tall() {
+        // A 20-row batch: inputs and the written X·W both want 23 rows; 25 are free.
+        assert_eq!(band_rows(&[23, 23], Some(1), 25), vec![4, 21]);
+        // Three bands of a backward step at 80×24: all stay, the written one gets the most.
+        assert_eq!(band_rows(&[103, 103, 103], Some(2), 13), vec![4, 4, 5]);
+        // Everybody fits: everybody gets what they want.
+        assert_eq!(band_rows(&[5, 6, 7], Some(0), 30), vec![5, 6, 7]);
+        // Too small for every minimum: the written band stays, the last other band goes first.
+        assert_eq!(band_rows(&[23, 23, 23], Some(1), 9), vec![4, 5, 0]);
     }
 }

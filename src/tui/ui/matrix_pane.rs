@@ -17,7 +17,7 @@ use crate::engine::aids::CellChange;
 use crate::engine::format::num;
 use crate::engine::op::feeds;
 use crate::engine::{Matrix, Op};
-use crate::tui::text::width;
+use crate::tui::text::{truncate, width, width as width_of};
 use crate::tui::theme::Theme;
 
 /// How cells are written.
@@ -147,21 +147,86 @@ impl<'a> MatrixPane<'a> {
         }
     }
 
-    /// The block around the matrix.
-    fn block(&self, grid: Option<Grid>) -> Block<'a> {
+    /// The title for a pane `width` columns wide (corners included): the name, the shape, the
+    /// caption and `✎ written` when they fit; else the caption goes, then `written`, then the
+    /// name is cut with `…`. The shape always stays.
+    fn title(&self, width: u16) -> Line<'a> {
         let (rows, cols) = self.matrix.dim();
         let theme = self.theme;
+        let room = width.saturating_sub(2) as usize;
+        let shape = format!("{rows}×{cols}");
+        let caption = format!(" · {}", self.caption);
+        let (full, short) = if self.written {
+            (" ✎ written", " ✎")
+        } else {
+            ("", "")
+        };
+        let caption = if self.caption.is_empty() {
+            String::new()
+        } else {
+            caption
+        };
+        // " name " + shape + caption + mark + " "
+        let fixed =
+            |caption: &str, mark: &str| width_of(&shape) + width_of(caption) + width_of(mark) + 3;
+        let attempts = [(caption.as_str(), full), ("", full), ("", short)];
+        let chosen = attempts
+            .into_iter()
+            .find(|(c, m)| width_of(self.title) + fixed(c, m) <= room)
+            .map(|(c, m)| (self.title.to_string(), c, m));
+        // Nothing fits with the whole name: cut the name, keep the shape.
+        let chosen = chosen.unwrap_or_else(|| {
+            let name_room = room.saturating_sub(fixed("", short)).max(1);
+            (truncate(self.title, name_room), "", short)
+        });
+        let (name, caption, mark) = chosen;
         let mut title = vec![
-            Span::styled(format!(" {} ", self.title), theme.title()),
-            Span::styled(format!("{rows}×{cols}"), theme.text()),
+            Span::styled(format!(" {name} "), theme.title()),
+            Span::styled(shape, theme.text()),
         ];
-        if !self.caption.is_empty() {
-            title.push(Span::styled(format!(" · {}", self.caption), theme.dim()));
+        if !caption.is_empty() {
+            title.push(Span::styled(caption.to_string(), theme.dim()));
         }
-        if self.written {
-            title.push(Span::styled(" ✎ written", theme.written()));
+        if !mark.is_empty() {
+            title.push(Span::styled(mark, theme.written()));
         }
         title.push(Span::raw(" "));
+        Line::from(title)
+    }
+
+    /// The bottom label saying which part of the matrix is shown, in the longest form that fits
+    /// between the corners of a pane `width` columns wide (none when even the shortest does not).
+    fn window_label(&self, g: Grid, width: u16) -> Option<String> {
+        let (rows, cols) = self.matrix.dim();
+        let cut_rows = g.visible.0 < rows;
+        let cut_cols = g.visible.1 < cols;
+        if !cut_rows && !cut_cols {
+            return None;
+        }
+        let r1 = (g.first.0 + g.visible.0).saturating_sub(1);
+        let c1 = (g.first.1 + g.visible.1).saturating_sub(1);
+        let r = format!("{}–{r1}/{rows}", g.first.0);
+        let c = format!("{}–{c1}/{cols}", g.first.1);
+        let mut forms = Vec::new();
+        if cut_rows && cut_cols {
+            forms.push(format!(" rows {r} cols {c} "));
+            forms.push(format!(" {r} × {c} "));
+        }
+        if cut_rows {
+            forms.push(format!(" rows {r} "));
+            forms.push(format!(" {r} "));
+        }
+        if cut_cols {
+            forms.push(format!(" cols {c} "));
+            forms.push(format!(" {c} "));
+        }
+        let room = width.saturating_sub(2) as usize;
+        forms.into_iter().find(|f| width_of(f) <= room)
+    }
+
+    /// The block around the matrix, for a pane `width` columns wide.
+    fn block(&self, grid: Option<Grid>, width: u16) -> Block<'a> {
+        let theme = self.theme;
         let border = if self.cursor.is_some() {
             theme.border_focused()
         } else if self.written {
@@ -171,17 +236,9 @@ impl<'a> MatrixPane<'a> {
         };
         let mut block = Block::bordered()
             .border_style(border)
-            .title(Line::from(title));
-        if let Some(g) = grid {
-            if g.visible.0 < rows || g.visible.1 < cols {
-                let r1 = (g.first.0 + g.visible.0).saturating_sub(1);
-                let c1 = (g.first.1 + g.visible.1).saturating_sub(1);
-                let info = format!(
-                    " rows {}–{r1}/{rows} cols {}–{c1}/{cols} ",
-                    g.first.0, g.first.1
-                );
-                block = block.title_bottom(Line::styled(info, theme.dim()).right_aligned());
-            }
+            .title(self.title(width));
+        if let Some(info) = grid.and_then(|g| self.window_label(g, width)) {
+            block = block.title_bottom(Line::styled(info, theme.dim()).right_aligned());
         }
         block
     }
@@ -288,7 +345,7 @@ impl Widget for MatrixPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let probe = Block::bordered().inner(area);
         let grid = self.grid(probe);
-        let block = self.block(Some(grid));
+        let block = self.block(Some(grid), area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.width == 0 || inner.height == 0 || grid.visible.1 == 0 {

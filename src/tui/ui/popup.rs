@@ -172,10 +172,10 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
                 (name.clone(), format!("built-in · {summary}"))
             }
             PickerEntry::File(path) if e.shadows_builtin() => (
-                path.display().to_string(),
+                file_label(path),
                 "file here (the built-in of this name is above)".to_string(),
             ),
-            PickerEntry::File(path) => (path.display().to_string(), "file here".to_string()),
+            PickerEntry::File(path) => (file_label(path), "file here".to_string()),
             PickerEntry::TypePath => return Line::styled(format!("{marker}type a path…"), style),
         };
         Line::from(vec![
@@ -208,6 +208,20 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     block.render(rect, buf);
     for (k, line) in lines.into_iter().enumerate().take(inner.height as usize) {
         line.render(Rect::new(inner.x, inner.y + k as u16, inner.width, 1), buf);
+    }
+}
+
+/// `./name.toml` for a file in the current directory, else its name: short enough for the
+/// name column, and a path (not a built-in's name) when typed.
+fn file_label(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if path.parent() == Some(std::path::Path::new(".")) {
+        format!("./{name}")
+    } else {
+        name
     }
 }
 

@@ -3,6 +3,7 @@
 use ndarray::array;
 
 use super::*;
+use crate::engine::Op;
 
 fn draw(pane: MatrixPane<'_>, width: u16, height: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
@@ -89,4 +90,101 @@ fn cell_at_inverts_the_layout() {
     assert_eq!(pane.cell_at(area, 16, 3), Some((1, 1)));
     assert_eq!(pane.cell_at(area, 1, 1), None);
     assert_eq!(pane.cell_at(area, 0, 0), None);
+}
+
+#[test]
+fn read_cells_are_marked_with_a_chevron() {
+    // X·W read as operand 0 for output cell (1, 0): row 1 of X feeds it.
+    let x = array![[1.0, 2.0], [3.0, 4.0]];
+    let op = Op::MatMul {
+        transpose_a: false,
+        transpose_b: false,
+    };
+    let mut pane = MatrixPane::new("X", &x, 1, Theme { colour: false });
+    pane.highlight = Highlight::Read {
+        op: &op,
+        read: 0,
+        out: (1, 0),
+    };
+    let expected = Buffer::with_lines([
+        "┌ X 2×2 ───────┐",
+        "│       0     1│",
+        "│0    1.0   2.0│",
+        "│1  › 3.0 › 4.0│",
+        "└──────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(pane, 16, 5)), expected);
+}
+
+#[test]
+fn the_written_cell_zeroed_cells_nudges_and_the_nudged_cell_have_their_markers() {
+    let m = array![[1.0, 2.0], [3.0, 4.0]];
+    let mut written = MatrixPane::new("Y", &m, 1, Theme { colour: false });
+    written.highlight = Highlight::Written { cell: (0, 1) };
+    written.written = true;
+    let expected = Buffer::with_lines([
+        "┌ Y 2×2 ✎ ─────┐",
+        "│       0     1│",
+        "│0    1.0 • 2.0│",
+        "│1    3.0   4.0│",
+        "└──────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(written, 16, 5)), expected);
+
+    let mask = array![[1.0, 0.0], [0.0, 1.0]];
+    let mut zeroed = MatrixPane::new("dx", &m, 1, Theme { colour: false });
+    zeroed.highlight = Highlight::Zeroed {
+        mask: &mask,
+        sense: crate::engine::MaskSense::TrueBlocks,
+    };
+    let expected = Buffer::with_lines([
+        "┌ dx 2×2 ──────┐",
+        "│       0     1│",
+        "│0  × 1.0   2.0│",
+        "│1    3.0 × 4.0│",
+        "└──────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(zeroed, 16, 5)), expected);
+
+    let changes = [
+        CellChange {
+            row: 0,
+            col: 1,
+            before: 2.0,
+            after: 2.5,
+        },
+        CellChange {
+            row: 1,
+            col: 1,
+            before: 4.0,
+            after: 4.5,
+        },
+    ];
+    let mut nudged = MatrixPane::new("W", &m, 1, Theme { colour: false });
+    nudged.changed = &changes;
+    nudged.nudged = Some((1, 0));
+    let expected = Buffer::with_lines([
+        "┌ W 2×2 ───────┐",
+        "│       0     1│",
+        "│0    1.0 Δ 2.0│",
+        "│1  + 3.0 Δ 4.0│",
+        "└──────────────┘",
+    ]);
+    assert_eq!(symbols(&draw(nudged, 16, 5)), expected);
+}
+
+#[test]
+fn a_narrow_pane_cuts_its_title_not_its_shape_and_its_label_stays_inside_the_corners() {
+    let m = Matrix::from_shape_fn((500, 2), |(i, j)| (i + j) as f64);
+    let mut pane = MatrixPane::new("全连接层 output", &m, 0, Theme { colour: false });
+    pane.caption = "from Affine1";
+    pane.written = true;
+    let buf = symbols(&draw(pane, 22, 8));
+    let top: String = (0..22).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+    let bottom: String = (0..22).map(|x| buf[(x, 7)].symbol().to_string()).collect();
+    assert!(top.contains("500×2"), "the shape stays: {top}");
+    assert!(top.contains('…'), "the name is cut: {top}");
+    assert!(top.starts_with('┌') && top.ends_with('┐'), "{top}");
+    assert!(bottom.starts_with('└') && bottom.ends_with('┘'), "{bottom}");
+    assert!(bottom.contains("0–4/500"), "the rows shown: {bottom}");
 }
