@@ -19,7 +19,7 @@ mod softmax;
 mod softmax_loss;
 
 use anyhow::{Result, bail};
-use ndarray::Array1;
+use ndarray::{Array1, ArrayView2};
 
 use super::Matrix;
 use super::check::{Delta, materialize};
@@ -135,6 +135,13 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
         dout: &Matrix,
         rec: &mut R,
     ) -> Result<(Matrix, Vec<Grad>)>;
+
+    /// Forward for prediction only: the output, without a cache or steps, reading `x` in place
+    /// (a block of rows of a large set needs no copy). The default copies `x` and runs
+    /// [`LayerType::forward`]; Affine and ReLU compute the output directly.
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        Ok(self.forward(&x.to_owned(), None, &mut NoRecord)?.0)
+    }
 
     /// Backward when nobody reads `dx` (the first layer in training): the parameter gradients
     /// only. The default runs [`LayerType::backward`] and drops `dx`; Affine skips `dY·Wᵀ`.
@@ -339,6 +346,12 @@ macro_rules! layers {
                         self.kind().display()
                     ),
                 }
+            }
+
+            /// The output for prediction, without cache or steps (see [`LayerType::infer`]).
+            pub fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+                self.output_shape(x.dim())?;
+                match self { $(Layer::$variant(l) => l.infer(x)),* }
             }
 
             /// The parameter gradients without `dx` (see [`LayerType::param_grads`]).

@@ -5,7 +5,7 @@
 //! because forward added the same b to all N rows). Cache: `x`.
 
 use anyhow::{Result, ensure};
-use ndarray::Axis;
+use ndarray::{ArrayView2, Axis};
 
 use super::{Grad, LayerType, Names, ensure_dout};
 use crate::engine::Matrix;
@@ -189,6 +189,13 @@ impl LayerType for Affine {
             dx,
             vec![Grad::new(Param::Weights, dw), Grad::new(Param::Bias, db)],
         ))
+    }
+
+    /// `X·W + b`, reading X in place.
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        let mut y = matmul(x, self.w.view());
+        y += &self.b;
+        Ok(y)
     }
 
     /// `dW = Xᵀ·dY` and `db = Σ rows dY`, without `dX = dY·Wᵀ`.
