@@ -3,9 +3,6 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
-pub mod markdown;
-pub mod output;
-
 use std::io::Write;
 
 use anyhow::Result;
@@ -13,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::preset::{BUILTINS, Preset};
+use crate::report::{json, markdown, text};
 
 /// Step through backpropagation, one matrix operation at a time.
 ///
@@ -138,8 +136,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             let preset = preset.load()?;
             let run = preset.run()?;
             let written = match format {
-                TraceFormat::Text => output::trace_text(&preset, &run, out),
-                TraceFormat::Json => write_json(out, &output::trace_json(&preset, &run)),
+                TraceFormat::Text => text::trace_text(&preset, &run, out),
+                TraceFormat::Json => write_json(out, &json::trace_json(&preset, &run)),
                 TraceFormat::Markdown => out
                     .write_all(markdown::trace_markdown(&preset, &run).as_bytes())
                     .map_err(Into::into),
@@ -164,8 +162,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             let preset = preset.load()?;
             let report = preset.check(*eps, *tol)?;
             let written = match format {
-                CheckFormat::Text => output::check_text(&preset, &report, out),
-                CheckFormat::Json => write_json(out, &output::check_json(&preset, &report)),
+                CheckFormat::Text => text::check_text(&preset, &report, out),
+                CheckFormat::Json => write_json(out, &json::check_json(&preset, &report)),
             };
             quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(if report.passed() {

@@ -9,4 +9,5 @@
 pub mod cli;
 pub mod engine;
 pub mod preset;
+pub mod report;
 pub mod tui;

@@ -2,10 +2,10 @@
 //! (the book's `Dropout` and `BatchNormalization` code; the script is in each test's comment).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use backstep::cli::output::trace_json;
 use backstep::engine::layer::{BatchNorm, Dropout};
 use backstep::engine::{Kind, Layer, MaskSense, Matrix, Param, Phase, Run};
 use backstep::preset::{Preset, Source};
+use backstep::report::json::trace_json;
 use ndarray::array;
 
 fn close(got: &Matrix, want: &Matrix, tol: f64) {

@@ -320,3 +320,15 @@ fn the_license_cargo_toml_declares_is_in_the_repository() {
     assert!(license.contains("Copyright (c) 2026 the backstep authors"));
     assert!(license.contains("THE SOFTWARE IS PROVIDED \"AS IS\""));
 }
+
+#[test]
+fn trace_format_markdown_prints_the_shared_rendering() {
+    let o = backstep(&["trace", "--preset", "bias-sum", "--format", "markdown"]);
+    assert!(o.status.success());
+    let p = backstep::preset::Preset::builtin("bias-sum").unwrap();
+    let run = p.network.run(&p.inputs).unwrap();
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        backstep::report::markdown::trace_markdown(&p, &run)
+    );
+}

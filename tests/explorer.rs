@@ -530,3 +530,61 @@ fn the_book_size_net_keeps_every_pane_at_120_by_36_and_80_by_24() {
     insta::assert_snapshot!("book_size_dw_120x36", screen(&a, 120, 36));
     insta::assert_snapshot!("book_size_dw_80x24", screen(&a, 80, 24));
 }
+
+/// Every key named on screen comes from the keymap: no string literal outside `keymap` names a
+/// key (the keymap's `key_for`, `hint` and `footer` write them).
+#[test]
+fn no_key_name_is_hard_coded_outside_the_keymap() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/tui").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let keys = [
+        "Esc",
+        "Enter",
+        "Tab",
+        "PageUp",
+        "PageDown",
+        "Backspace",
+        "Ctrl-C",
+        "↑/↓",
+    ];
+    for path in all {
+        if path.to_string_lossy().contains("keymap") || path.ends_with("tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable");
+        // Unit tests may name keys; only the code above them counts.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim();
+            if line.starts_with("//") {
+                continue;
+            }
+            for literal in line.split('"').skip(1).step_by(2) {
+                for key in keys {
+                    let named = literal
+                        .split(|c: char| {
+                            !c.is_alphanumeric() && c != '-' && c != '/' && c != '↑' && c != '↓'
+                        })
+                        .any(|word| word == key);
+                    assert!(
+                        !named,
+                        "{}:{}: \"{literal}\" names {key}: take it from the keymap",
+                        path.display(),
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}

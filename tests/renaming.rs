@@ -2,11 +2,11 @@
 //! views, aids and exports decide by typed roles and kinds, never by a name.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use backstep::cli::markdown::step_markdown;
-use backstep::cli::output::trace_json;
 use backstep::engine::Run;
 use backstep::engine::aids::{numpy_line, quiz_question, shape_algebra};
 use backstep::preset::{BUILTINS, Preset};
+use backstep::report::json::trace_json;
+use backstep::report::markdown::step_markdown;
 use backstep::tui::App;
 use backstep::tui::ui::pane_view;
 
@@ -82,6 +82,8 @@ fn the_explorer_panes_and_marks_ignore_names() {
         "sigmoid",
         "softmax-loss",
         "apple",
+        "dropout",
+        "batchnorm",
     ] {
         let preset = Preset::builtin(name).unwrap();
         let mut a = App::new(preset.clone()).unwrap();

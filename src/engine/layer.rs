@@ -12,6 +12,7 @@ mod add;
 mod affine;
 mod batch_norm;
 mod dropout;
+mod layer_type;
 mod mul;
 mod relu;
 mod sigmoid;
@@ -22,207 +23,20 @@ use anyhow::{Result, bail};
 use ndarray::{Array1, ArrayView2};
 
 use super::Matrix;
-use super::check::{Delta, materialize};
+use super::check::Delta;
 use super::operand::Param;
-use super::tape::{NoRecord, Recorder};
+use super::tape::Recorder;
 
 pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
 pub use batch_norm::{BatchNorm, BatchNormCache};
 pub use dropout::{Dropout, DropoutCache};
+pub use layer_type::{BOOK_NAMES, Grad, LayerType, Names};
 pub use mul::{Mul, MulCache};
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
 pub use sigmoid::{Sigmoid, SigmoidCache};
 pub use softmax::{Softmax, SoftmaxCache, softmax_row, softmax_rows};
 pub use softmax_loss::{LossCache, SoftmaxWithLoss, cross_entropy, cross_entropy_row};
-
-/// What a layer's steps call its operands: `X`, `Y`, `dY` for Affine; `x`, `out`, `dout` …
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Names {
-    /// The input.
-    pub input: &'static str,
-    /// The forward output.
-    pub output: &'static str,
-    /// The gradient arriving at the output.
-    pub dout: &'static str,
-}
-
-/// The book's names: `x`, `out`, `dout`.
-pub const BOOK_NAMES: Names = Names {
-    input: "x",
-    output: "out",
-    dout: "dout",
-};
-
-/// A gradient with respect to one parameter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grad {
-    /// Which parameter.
-    pub param: Param,
-    /// Its key: `W`, `b`, `w`, `gamma`, `beta`.
-    pub name: &'static str,
-    /// The gradient, the shape of the parameter.
-    pub value: Matrix,
-    /// True for a 1-D parameter (Affine's `b`, `gamma`, `beta`): JSON writes it as a flat array.
-    pub vector: bool,
-}
-
-impl Grad {
-    /// The gradient of `param` (`vector` is set from the layer's [`LayerType::VECTORS`]).
-    pub fn new(param: Param, value: Matrix) -> Self {
-        Grad {
-            param,
-            name: param.key(),
-            value,
-            vector: false,
-        }
-    }
-}
-
-/// What one layer type provides. Implement it in one file under `layer/` and add one line to
-/// [`layers!`].
-pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
-    /// What forward keeps for backward.
-    type Cache: Clone + std::fmt::Debug;
-    /// The preset spelling of `type`: `affine`, `relu`, …
-    const TYPE: &'static str;
-    /// The default display name: `Affine`, `ReLU`, …
-    const DISPLAY: &'static str;
-    /// What its steps call input, output and arriving gradient.
-    const NAMES: Names = BOOK_NAMES;
-    /// True for a loss layer: it must end the chain, needs targets and starts backward.
-    const IS_LOSS: bool = false;
-    /// True when the default name always carries a number (`Dropout1`), not only when the
-    /// network has two of the kind.
-    const NUMBERED: bool = false;
-    /// The 1-D parameters (one value per column, like Affine's `b`): JSON writes them flat.
-    const VECTORS: &'static [Param] = &[];
-
-    /// The trainable parameters with their values.
-    fn params(&self) -> Vec<(Param, &Matrix)> {
-        Vec::new()
-    }
-
-    /// Mutable access to one parameter.
-    fn param_mut(&mut self, _param: Param) -> Option<&mut Matrix> {
-        None
-    }
-
-    /// Whether the layer's own parameters agree with each other (Affine: b has one value per
-    /// column of W), whatever the input; the error names the parameters, not the input.
-    fn check_parameters(&self) -> Result<()> {
-        Ok(())
-    }
-
-    /// The output shape for an input of shape `input`, or an error saying why it does not fit.
-    fn output_shape(&self, input: (usize, usize)) -> Result<(usize, usize)> {
-        Ok(input)
-    }
-
-    /// Forward: the output and the cache backward needs; `t` are the one-hot targets (used by
-    /// a loss layer only). Shapes were checked by [`LayerType::output_shape`].
-    fn forward<R: Recorder>(
-        &self,
-        x: &Matrix,
-        t: Option<&Matrix>,
-        rec: &mut R,
-    ) -> Result<(Matrix, Self::Cache)>;
-
-    /// Backward: `dx` and the parameter gradients from `dout` = ∂L/∂out and the cache.
-    fn backward<R: Recorder>(
-        &self,
-        cache: &Self::Cache,
-        dout: &Matrix,
-        rec: &mut R,
-    ) -> Result<(Matrix, Vec<Grad>)>;
-
-    /// Forward for prediction only: the output, without a cache or steps, reading `x` in place
-    /// (a block of rows of a large set needs no copy). The default copies `x` and runs
-    /// [`LayerType::forward`]; Affine and ReLU compute the output directly.
-    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
-        Ok(self.forward(&x.to_owned(), None, &mut NoRecord)?.0)
-    }
-
-    /// Backward when nobody reads `dx` (the first layer in training): the parameter gradients
-    /// only. The default runs [`LayerType::backward`] and drops `dx`; Affine skips `dY·Wᵀ`.
-    fn param_grads(&self, cache: &Self::Cache, dout: &Matrix) -> Result<Vec<Grad>> {
-        Ok(self.backward(cache, dout, &mut NoRecord)?.1)
-    }
-
-    /// The loss a loss layer computed, from its cache.
-    fn loss(_cache: &Self::Cache) -> Option<f64> {
-        None
-    }
-
-    /// One sentence on the structure of the Jacobian ∂out/∂x (for an input of `input` and an
-    /// output of `output` cells) and how backward's shortcut uses it.
-    fn jacobian(&self, input: (usize, usize), output: (usize, usize)) -> String;
-
-    /// A change of the input pushed through the layer (`y` is the base output). The default
-    /// reruns forward on the changed input.
-    fn propagate(&self, x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {
-        let input = materialize(x, delta);
-        Delta::Full(match self.forward(&input, None, &mut NoRecord) {
-            Ok((y, _)) => y,
-            Err(_) => Matrix::from_elem(input.dim(), f64::NAN),
-        })
-    }
-
-    /// The output when cell (`r`, `c`) of `param` moves by `d`. The default reruns forward with
-    /// the moved parameter.
-    #[allow(clippy::too_many_arguments)]
-    fn param_delta(
-        &self,
-        x: &Matrix,
-        y: &Matrix,
-        param: Param,
-        r: usize,
-        c: usize,
-        d: f64,
-    ) -> Delta {
-        let mut moved = self.clone();
-        if let Some(cell) = moved.param_mut(param).and_then(|m| m.get_mut((r, c))) {
-            *cell += d;
-        }
-        Delta::Full(match moved.forward(x, None, &mut NoRecord) {
-            Ok((out, _)) => out,
-            Err(_) => Matrix::from_elem(y.dim(), f64::NAN),
-        })
-    }
-
-    /// The per-row losses of a loss layer's base pass (used by [`LayerType::perturbed_loss`]).
-    fn loss_rows(&self, _y: &Matrix, _t: &Matrix) -> Option<Array1<f64>> {
-        None
-    }
-
-    /// The loss when the loss layer's input changes by `delta`; `base` is the base pass's loss
-    /// and `rows` what [`LayerType::loss_rows`] returned. The default reruns forward.
-    fn perturbed_loss(
-        &self,
-        x: &Matrix,
-        t: &Matrix,
-        delta: Delta,
-        _base: f64,
-        _rows: Option<&Array1<f64>>,
-    ) -> f64 {
-        let input = materialize(x, delta);
-        match self.forward(&input, Some(t), &mut NoRecord) {
-            Ok((_, cache)) => Self::loss(&cache).unwrap_or(f64::NAN),
-            Err(_) => f64::NAN,
-        }
-    }
-
-    /// After a nudge moved cell(s) of the output `out`: bring the cache and the tape in line.
-    /// The default makes the last recorded step write the moved output.
-    fn after_nudge<R: Recorder>(_cache: &mut Self::Cache, out: &Matrix, rec: &mut R) -> Result<()> {
-        rec.rewrite(None, out);
-        Ok(())
-    }
-
-    /// The training hook, called after each iteration's backward: Dropout draws the next mask
-    /// from `seed + iteration`, BatchNorm updates its running statistics from `cache`.
-    fn train_step(&mut self, _iteration: u64, _cache: &Self::Cache) {}
-}
 
 /// Generates [`LayerKind`], [`Layer`] and [`Cache`] from one line per layer type.
 macro_rules! layers {

@@ -5,13 +5,14 @@
 //! "how does one cell of dW come about?".
 
 mod explain;
+mod explanation;
 mod expr;
 mod feeds;
 
 use super::Matrix;
 use super::format::n4;
 
-pub use explain::{Combine, Explanation, Term};
+pub use explanation::{Combine, Explanation, Term};
 pub use expr::{Expr, Reduce};
 pub use feeds::{anchor, feeds};
 

@@ -14,23 +14,26 @@ use super::network::{Inputs, LayerRun, Network, OutputNudge, Resolved, Run};
 use super::notes::dout_note;
 use super::tape::{NoRecord, Phase, Recorder, Tape};
 
-/// How far back a pass goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Backward {
-    /// Forward only.
-    No,
-    /// Down to ∂L/∂x of the inputs.
-    Full,
-    /// Down to the first layer's parameter gradients, without its dx.
-    Params,
+/// One layer's forward part of a pass.
+struct Forward {
+    input: Matrix,
+    out: Matrix,
+    steps: std::ops::Range<usize>,
 }
 
-/// What one pass produced, whoever recorded it.
-struct Pass {
-    layers: Vec<LayerRun>,
+/// One layer's backward part of a pass.
+struct Backward {
+    dout: Matrix,
+    dx: Matrix,
+    grads: Vec<Grad>,
+    steps: std::ops::Range<usize>,
+}
+
+/// What the forward pass produced, whoever recorded it.
+struct ForwardPass {
+    layers: Vec<Forward>,
     caches: Vec<Cache>,
     out: Matrix,
-    dx: Matrix,
     objective: f64,
     loss: Option<f64>,
 }
@@ -45,14 +48,33 @@ impl Network {
     pub fn run_nudged(&self, inputs: &Inputs, nudge: Option<OutputNudge>) -> Result<Run> {
         let resolved = self.validate(inputs)?;
         let mut tape = Tape::new();
-        let pass = self.pass(inputs, &resolved, nudge, Backward::Full, &mut tape)?;
+        let fwd = self.forward_pass(inputs, &resolved, nudge, &mut tape)?;
+        let (backward, dx) =
+            self.backward_pass(&resolved, &fwd.caches, fwd.loss, false, &mut tape)?;
+        let layers = self
+            .layers
+            .iter()
+            .zip(fwd.layers)
+            .zip(backward)
+            .map(|((l, f), b)| LayerRun {
+                kind: l.layer.kind(),
+                name: l.name.clone(),
+                input: f.input,
+                out: f.out,
+                dout: b.dout,
+                dx: b.dx,
+                grads: b.grads,
+                forward_steps: f.steps,
+                backward_steps: b.steps,
+            })
+            .collect();
         Ok(Run {
             tape,
-            layers: pass.layers,
-            loss: pass.loss,
-            objective: pass.objective,
-            out: pass.out,
-            dx: pass.dx,
+            layers,
+            loss: fwd.loss,
+            objective: fwd.objective,
+            out: fwd.out,
+            dx,
             t: resolved.t,
             dout: resolved.dout,
         })
@@ -62,7 +84,7 @@ impl Network {
     /// Σ dout ⊙ out).
     pub fn objective(&self, inputs: &Inputs, resolved: &Resolved) -> Result<f64> {
         Ok(self
-            .pass(inputs, resolved, None, Backward::No, &mut NoRecord)?
+            .forward_pass(inputs, resolved, None, &mut NoRecord)?
             .objective)
     }
 
@@ -72,9 +94,11 @@ impl Network {
         inputs: &Inputs,
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
-        let pass = self.pass(inputs, resolved, None, Backward::Full, &mut NoRecord)?;
-        let grads = pass.layers.into_iter().map(|l| l.grads).collect();
-        Ok((pass.objective, pass.dx, grads))
+        let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
+        let (backward, dx) =
+            self.backward_pass(resolved, &fwd.caches, fwd.loss, false, &mut NoRecord)?;
+        let grads = backward.into_iter().map(|b| b.grads).collect();
+        Ok((fwd.objective, dx, grads))
     }
 
     /// Forward and backward without recording, stopping at the parameters: (objective,
@@ -86,31 +110,32 @@ impl Network {
         inputs: &Inputs,
         resolved: &Resolved,
     ) -> Result<(f64, Vec<Vec<Grad>>)> {
-        let pass = self.pass(inputs, resolved, None, Backward::Params, &mut NoRecord)?;
-        let grads = pass.layers.into_iter().map(|l| l.grads).collect();
-        Ok((pass.objective, grads))
+        let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
+        let (backward, _) =
+            self.backward_pass(resolved, &fwd.caches, fwd.loss, true, &mut NoRecord)?;
+        let grads = backward.into_iter().map(|b| b.grads).collect();
+        Ok((fwd.objective, grads))
     }
 
     /// The forward caches of a pass without recording (for training hooks and tests).
     pub fn forward_caches(&self, inputs: &Inputs, resolved: &Resolved) -> Result<Vec<Cache>> {
         Ok(self
-            .pass(inputs, resolved, None, Backward::No, &mut NoRecord)?
+            .forward_pass(inputs, resolved, None, &mut NoRecord)?
             .caches)
     }
 
-    /// Forward (and, when `backward`, backward) through every layer, reporting to `rec`.
-    fn pass<R: Recorder>(
+    /// Forward through every layer, reporting to `rec`.
+    fn forward_pass<R: Recorder>(
         &self,
         inputs: &Inputs,
         resolved: &Resolved,
         nudge: Option<OutputNudge>,
-        backward: Backward,
         rec: &mut R,
-    ) -> Result<Pass> {
+    ) -> Result<ForwardPass> {
         let mut caches: Vec<Cache> = Vec::with_capacity(self.layers.len());
-        let mut layers: Vec<LayerRun> = Vec::with_capacity(self.layers.len());
-        // Without a tape, nobody reads a layer's input, output or dx afterwards: keep no copies
-        // (at the book's MNIST shape a copy of x is 627 KB, and fresh memory costs page faults).
+        let mut layers: Vec<Forward> = Vec::with_capacity(self.layers.len());
+        // Without a tape nobody reads a layer's input or output afterwards: keep no copies (at
+        // the book's MNIST shape a copy of x is 627 KB).
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in self.layers.iter().enumerate() {
             rec.enter(Phase::Forward, i, &l.name, l.layer.kind());
@@ -133,16 +158,10 @@ impl Network {
             } else {
                 (Matrix::zeros((0, 0)), Matrix::zeros((0, 0)))
             };
-            layers.push(LayerRun {
-                kind: l.layer.kind(),
-                name: l.name.clone(),
+            layers.push(Forward {
                 input,
                 out: kept_out,
-                dout: Matrix::zeros((0, 0)),
-                dx: Matrix::zeros((0, 0)),
-                grads: vec![],
-                forward_steps: start..rec.position(),
-                backward_steps: 0..0,
+                steps: start..rec.position(),
             });
             caches.push(cache);
             x = Cow::Owned(out);
@@ -154,30 +173,39 @@ impl Network {
             Some(_) => "the loss L".to_string(),
             None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
         })?;
-        if backward == Backward::No {
-            return Ok(Pass {
-                layers,
-                caches,
-                dx: Matrix::zeros((0, 0)),
-                out,
-                objective,
-                loss,
-            });
-        }
+        Ok(ForwardPass {
+            layers,
+            caches,
+            out,
+            objective,
+            loss,
+        })
+    }
+
+    /// Backward through every layer, last to first, from the caches of a forward pass; returns
+    /// each layer's part (in layer order) and ∂L/∂x. With `params_only` the first layer gives
+    /// its parameter gradients only, and ∂L/∂x is left empty.
+    fn backward_pass<R: Recorder>(
+        &self,
+        resolved: &Resolved,
+        caches: &[Cache],
+        loss: Option<f64>,
+        params_only: bool,
+        rec: &mut R,
+    ) -> Result<(Vec<Backward>, Matrix)> {
         let mut dout = resolved
             .dout
             .clone()
             .unwrap_or_else(|| Matrix::ones((1, 1)));
-        for i in (0..self.layers.len()).rev() {
-            let l = &self.layers[i];
+        let mut parts = Vec::with_capacity(self.layers.len());
+        for (i, (l, cache)) in self.layers.iter().zip(caches).enumerate().rev() {
             rec.enter(Phase::Backward, i, &l.name, l.layer.kind());
             rec.prefix_next(|| dout_note(self, i, &dout, loss));
             let start = rec.position();
-            let (dx, grads) = if i == 0 && backward == Backward::Params {
-                let grads = l.layer.param_grads(&caches[i], &dout)?;
-                (Matrix::zeros((0, 0)), grads)
+            let (dx, grads) = if i == 0 && params_only {
+                (Matrix::zeros((0, 0)), l.layer.param_grads(cache, &dout)?)
             } else {
-                l.layer.backward(&caches[i], &dout, rec)?
+                l.layer.backward(cache, &dout, rec)?
             };
             ensure_finite(&dx, || format!("the gradient dx of layer {i} ({})", l.name))?;
             for g in &grads {
@@ -185,23 +213,20 @@ impl Network {
                     format!("the gradient d{} of layer {i} ({})", g.name, l.name)
                 })?;
             }
-            let lr = &mut layers[i];
-            lr.dout = dout;
-            if R::RECORDS {
-                lr.dx = dx.clone();
-            }
-            lr.grads = grads;
-            lr.backward_steps = start..rec.position();
+            parts.push(Backward {
+                dout,
+                dx: if R::RECORDS {
+                    dx.clone()
+                } else {
+                    Matrix::zeros((0, 0))
+                },
+                grads,
+                steps: start..rec.position(),
+            });
             dout = dx;
         }
-        Ok(Pass {
-            layers,
-            caches,
-            out,
-            dx: dout,
-            objective,
-            loss,
-        })
+        parts.reverse();
+        Ok((parts, dout))
     }
 }
 

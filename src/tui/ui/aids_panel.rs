@@ -11,7 +11,7 @@ use crate::engine::format::{num, signed_sci};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, QuizPrompt};
 use crate::tui::keymap::{Context, hint, key_for};
-use crate::tui::text::width;
+use crate::tui::text::{pad, width};
 
 /// A heading and its lines.
 pub struct Panel {
@@ -171,7 +171,7 @@ fn shapes(app: &App) -> Option<Panel> {
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw("   "),
-            Span::styled(format!("{mark} {:<widest$} ", c.product), style),
+            Span::styled(format!("{mark} {} ", pad(&c.product, widest)), style),
             Span::styled(format!("{used:<7}"), theme.key()),
             Span::raw(format!("{}{remark}", c.verdict)),
         ]));

@@ -38,18 +38,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let room = (area.width as usize).saturating_sub(fixed + 2);
     let name = format!("({})", app.preset().name);
     let title = app.preset().title.as_str();
-    let (title, name) = if width(title) + width(&name) + 3 <= room {
+    let (title, name) = if width(title) + width(&name) + 2 <= room {
         (title.to_string(), name)
-    } else if width(title) + 2 <= room {
+    } else if width(title) < room {
         (title.to_string(), String::new())
     } else {
-        (truncate(title, room.saturating_sub(2)), String::new())
+        (truncate(title, room.saturating_sub(1)), String::new())
     };
-    let mut first = Line::from(vec![
-        Span::styled(format!(" {title} "), theme.title()),
-        Span::styled(name, theme.dim()),
-        Span::raw("  "),
-    ]);
+    let mut first = Line::from(vec![Span::styled(format!(" {title} "), theme.title())]);
+    if !name.is_empty() {
+        first.push_span(Span::styled(name, theme.dim()));
+        first.push_span(Span::raw(" "));
+    }
+    first.push_span(Span::raw(" "));
     for span in progress {
         first.push_span(span);
     }

@@ -21,7 +21,9 @@ use super::aids_panel;
 use super::layout::{MIN_BAND, fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
 use crate::engine::{Kind, LayerKind, MaskSense, Matrix, Op, Phase, Step, UnaryFn};
+use crate::tui::action::Action;
 use crate::tui::app::{App, explanation_lines};
+use crate::tui::keymap::{Context, key_for};
 
 /// One matrix of the inspector.
 struct Item<'a> {
@@ -212,9 +214,10 @@ fn cell_lines(app: &App) -> Vec<String> {
         // Building every term each frame would cost more than drawing the screen.
         let value = step.writes.value.get((r, c)).copied().unwrap_or(f64::NAN);
         return vec![format!(
-            "{}[{r},{c}] = {} combines {terms} terms: press Enter on it to see them",
+            "{}[{r},{c}] = {} combines {terms} terms: press {} on it to see them",
             step.writes.name,
-            crate::engine::format::num(value, app.decimals())
+            crate::engine::format::num(value, app.decimals()),
+            key_for(Context::Explore, &Action::Confirm)
         )];
     }
     let Some(ex) = step.explain(r, c) else {

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
 
-use crate::cli::output::pipeline;
+use super::text::pipeline;
 use crate::engine::aids::{numpy_line, shape_algebra};
 use crate::engine::format::{elide, shape, short};
 use crate::engine::{Matrix, Operand, Run};
@@ -285,20 +285,5 @@ mod tests {
         );
         assert_eq!(step_file_name("my net/β", 11), "backstep-my-net-step-12.md");
         assert_eq!(step_file_name("", 2), "backstep-preset-step-3.md");
-    }
-
-    #[test]
-    fn trace_format_markdown_prints_the_same_document() {
-        use crate::cli::{Command, Outcome, PresetArg, TraceFormat, run_command};
-        let mut out = Vec::new();
-        let cmd = Command::Trace {
-            preset: PresetArg {
-                preset: Some("bias-sum".into()),
-            },
-            format: TraceFormat::Markdown,
-        };
-        let outcome = run_command(&cmd, &mut out).unwrap();
-        assert_eq!(outcome, Outcome::Success);
-        assert_eq!(String::from_utf8(out).unwrap(), markdown("bias-sum"));
     }
 }

@@ -1,56 +1,13 @@
-//! Text and JSON renderings of a run and of a gradient check.
+//! Text renderings of a run and of a gradient check (the CLI's `trace` and `check`).
 
 use std::io::Write;
 
 use anyhow::Result;
-use serde_json::{Value, json};
 
 use crate::engine::check::CheckReport;
 use crate::engine::format::{block, duration, inline, mask_block, sci, shape, short};
-use crate::engine::{Matrix, Phase, Run};
+use crate::engine::{Phase, Run};
 use crate::preset::Preset;
-
-/// A matrix as JSON rows, full precision.
-pub fn rows(m: &Matrix) -> Value {
-    Value::Array(
-        m.rows()
-            .into_iter()
-            .map(|r| Value::Array(r.iter().map(|&v| json!(v)).collect()))
-            .collect(),
-    )
-}
-
-/// A 1×H matrix as a flat JSON array.
-fn flat(m: &Matrix) -> Value {
-    Value::Array(m.iter().map(|&v| json!(v)).collect())
-}
-
-/// The JSON contract documented in README.md ("`trace --format json`").
-pub fn trace_json(preset: &Preset, run: &Run) -> Value {
-    let layers: Vec<Value> = run
-        .layers
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let grads: serde_json::Map<String, Value> = l
-                .grads
-                .iter()
-                .map(|g| {
-                    let v = if g.vector { flat(&g.value) } else { rows(&g.value) };
-                    (g.name.to_string(), v)
-                })
-                .collect();
-            json!({ "index": i, "type": l.kind.as_str(), "name": l.name, "out": rows(&l.out), "dx": rows(&l.dx), "grads": grads })
-        })
-        .collect();
-    let steps: Vec<Value> = run
-        .tape
-        .steps
-        .iter()
-        .map(|s| json!({ "phase": s.phase.as_str(), "layer": s.layer, "op": s.label, "formula": s.formula, "value": rows(&s.writes.value) }))
-        .collect();
-    json!({ "preset": preset.name, "loss": run.loss, "out": rows(&run.out), "dx": rows(&run.dx), "layers": layers, "steps": steps })
-}
 
 /// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain.
 pub fn pipeline(preset: &Preset, run: &Run) -> String {
@@ -200,19 +157,4 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
         )?;
     }
     Ok(())
-}
-
-/// The check as JSON.
-pub fn check_json(preset: &Preset, r: &CheckReport) -> Value {
-    let tensors: Vec<Value> = r
-        .tensors
-        .iter()
-        .map(|t| {
-            json!({ "layer": t.layer, "name": t.layer_name, "param": t.param, "analytic": rows(&t.analytic), "numerical": rows(&t.numerical),
-                "max_abs_diff": t.max_abs_diff, "max_rel_err": t.max_rel_err, "passed": t.max_rel_err <= r.tolerance })
-        })
-        .collect();
-    json!({ "preset": preset.name, "h": r.h, "tolerance": r.tolerance, "passed": r.passed(), "max_rel_err": r.max_rel_err(),
-        "objective": r.objective, "cells": r.cells, "parameters": r.parameters, "numerical_passes": r.numerical_passes,
-        "numerical_seconds": r.numerical_time.as_secs_f64(), "backprop_seconds": r.backprop_time.as_secs_f64(), "tensors": tensors })
 }
