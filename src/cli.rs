@@ -1,16 +1,18 @@
-//! The command line: `backstep [--preset P]`, `presets`, `trace`, `check`.
+//! The command line: `backstep [--preset P]`, `presets`, `trace`, `check`, `train`.
 //!
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
+pub mod train;
+
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
-use crate::preset::{BUILTINS, Preset};
-use crate::report::{json, markdown, text};
+use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
+use crate::report::{graph_report, json, markdown, text};
 
 /// Step through backpropagation, one matrix operation at a time.
 ///
@@ -78,6 +80,8 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Train a preset with a [train] section (the book's train_neuralnet.py loop) and print its progress.
+    Train(train::TrainArgs),
 }
 
 /// Formats of `trace`.
@@ -124,8 +128,13 @@ pub fn load_preset(arg: Option<&str>) -> Result<Preset> {
 pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
     match command {
         Command::Presets => {
-            let width = BUILTINS.iter().map(|b| b.name.len()).max().unwrap_or(0);
-            let written: Result<()> = BUILTINS.iter().try_for_each(|b| {
+            let width = BUILTINS
+                .iter()
+                .chain(TRAIN_BUILTINS)
+                .map(|b| b.name.len())
+                .max()
+                .unwrap_or(0);
+            let written: Result<()> = BUILTINS.iter().chain(TRAIN_BUILTINS).try_for_each(|b| {
                 writeln!(out, "{:width$}  {}", b.name, b.summary)?;
                 Ok(())
             });
@@ -134,6 +143,9 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         }
         Command::Trace { preset, format } => {
             let preset = preset.load()?;
+            if let Some(graph) = &preset.graph {
+                return trace_graph(&preset, graph, *format, out);
+            }
             let run = preset.run()?;
             let written = match format {
                 TraceFormat::Text => text::trace_text(&preset, &run, out),
@@ -172,6 +184,12 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
                 Outcome::CheckFailed
             })
         }
+        Command::Train(args) => {
+            // Hook for the training screen: when `args.wants_screen()` (no --format, stdout a
+            // terminal) the screen will open here; until then it runs headless text.
+            quiet_on_closed_pipe(train::run_train(args, out))?;
+            Ok(Outcome::Success)
+        }
     }
 }
 
@@ -204,4 +222,33 @@ fn quiet_on_closed_pipe(written: Result<()>) -> Result<()> {
         Err(e) if is_closed_pipe(&e) => Ok(()),
         other => other,
     }
+}
+
+/// `trace` of a graph preset: its own JSON, and the figure in front of the text and Markdown.
+fn trace_graph(
+    preset: &Preset,
+    graph: &crate::engine::graph::Graph,
+    format: TraceFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let run = graph.run().with_context(|| preset.source.describe())?;
+    let written = match format {
+        TraceFormat::Json => write_json(out, &graph_report::graph_json(preset, graph, &run)),
+        TraceFormat::Text => text::trace_text(preset, &run.run, out).and_then(|()| {
+            writeln!(
+                out,
+                "\nthe graph after backward (values above the edges, gradients below):\n"
+            )?;
+            graph_report::graph_lines(preset, graph, &run)
+                .iter()
+                .try_for_each(|l| Ok(writeln!(out, "{l}")?))
+        }),
+        TraceFormat::Markdown => {
+            let chain = markdown::trace_markdown(preset, &run.run);
+            out.write_all(graph_report::graph_markdown(preset, graph, &run, &chain).as_bytes())
+                .map_err(Into::into)
+        }
+    };
+    quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
+    Ok(Outcome::Success)
 }

@@ -5,16 +5,21 @@
 
 pub mod aids;
 pub mod check;
+pub mod data;
+pub mod figure;
 pub mod format;
+pub mod graph;
 pub mod layer;
 pub mod linalg;
 pub mod network;
 pub mod notes;
 pub mod op;
 pub mod operand;
+pub mod optim;
 pub mod rng;
 pub mod run;
 pub mod tape;
+pub mod train;
 
 /// Every matrix in backstep: rows × columns of `f64`.
 pub type Matrix = ndarray::Array2<f64>;

@@ -4,18 +4,30 @@
 //! (or the built-in preset), and where it can, the line and column, and says what to do.
 
 mod builtin;
+pub mod data;
 mod fields;
+mod graph;
 mod matrix;
 mod parse;
+pub mod train;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::engine::{CheckReport, Inputs, Network, Run, gradient_check};
+use std::sync::Arc;
 
-pub use builtin::{BUILTINS, Builtin, builtin_source};
+use crate::engine::graph::Graph;
+
+use crate::engine::data::Labeled;
+use crate::engine::optim::Optimizer;
+use crate::engine::train::{Trainer, run_with_update};
+use crate::engine::{CheckReport, Inputs, NamedLayer, Network, Run, Targets, gradient_check};
+
+pub use train::{TrainOverrides, TrainSection, Training};
+
+pub use builtin::{BUILTINS, Builtin, TRAIN_BUILTINS, builtin_source};
 pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
 
 /// The largest preset file read, in bytes (64 MiB); a longer file or stream is an error.
@@ -53,13 +65,29 @@ pub struct Preset {
     pub description: String,
     /// The layers.
     pub network: Network,
-    /// x, t, dout.
+    /// x, t, dout; for a training preset, its first mini-batch.
     pub inputs: Inputs,
+    /// The training setup of a preset with a `[train]` section.
+    pub training: Option<Training>,
+    /// For a graph preset (`[[nodes]]`): the graph. Then `network` holds one layer per node as it
+    /// ran (a `mul` node as a Mul layer whose `w` is its second input) and `inputs.x` the first
+    /// input, so views that show a layer's operands work unchanged; [`Preset::run`] runs the graph.
+    pub graph: Option<Graph>,
 }
 
 impl Preset {
     /// Parse and validate preset text; `source` names it in errors.
     pub fn from_toml(text: &str, source: Source) -> Result<Preset> {
+        Preset::from_toml_with(text, source, &TrainOverrides::default())
+    }
+
+    /// [`Preset::from_toml`] with command-line flags overriding its `[train]` values (ignored
+    /// by a preset without one).
+    pub fn from_toml_with(
+        text: &str,
+        source: Source,
+        overrides: &TrainOverrides,
+    ) -> Result<Preset> {
         let label = source.describe();
         let name = match &source {
             Source::Builtin(n) => n.clone(),
@@ -68,13 +96,26 @@ impl Preset {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "preset".into()),
         };
+        if graph::is_graph(text) {
+            return Preset::from_graph_toml(text, source, name);
+        }
         let parsed = parse::parse(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let (inputs, training) = match parsed.train {
+            None => match parsed.inputs {
+                Some(inputs) => (inputs, None),
+                None => bail!("{label}: the preset has no x: give the input batch"),
+            },
+            Some(section) => training(&name, &parsed.network, parsed.inputs, &section, overrides)
+                .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?,
+        };
         let preset = Preset {
             name,
             title: parsed.title.unwrap_or_else(|| label.clone()),
             description: parsed.description.unwrap_or_default(),
             network: parsed.network,
-            inputs: parsed.inputs,
+            inputs,
+            training,
+            graph: None,
             source,
         };
         preset
@@ -84,12 +125,53 @@ impl Preset {
         Ok(preset)
     }
 
+    /// A graph preset: parse, validate and run it once (a node's layer needs its inputs' values).
+    fn from_graph_toml(text: &str, source: Source, name: String) -> Result<Preset> {
+        let label = source.describe();
+        let parsed = graph::parse_graph(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let run = parsed
+            .graph
+            .run()
+            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
+        let g = parsed.graph;
+        let network = Network {
+            layers: run
+                .nodes
+                .iter()
+                .map(|n| NamedLayer {
+                    name: n.name.clone(),
+                    layer: n.layer.clone(),
+                })
+                .collect(),
+        };
+        let x = g.inputs.first().map(|(_, m)| m.clone()).unwrap_or_default();
+        Ok(Preset {
+            name,
+            title: parsed.title.unwrap_or_else(|| label.clone()),
+            description: parsed.description.unwrap_or_default(),
+            network,
+            inputs: Inputs {
+                x,
+                t: g.t.clone(),
+                dout: g.dout.clone(),
+            },
+            training: None,
+            graph: Some(g),
+            source,
+        })
+    }
+
     /// Load a preset file.
     ///
     /// Reads at most [`MAX_FILE_BYTES`] bytes whatever the file system reports, so a special file
     /// (`/dev/zero`, a FIFO, `/proc/...`, whose reported size is 0 or meaningless) ends in an error,
     /// not in reading until memory runs out.
     pub fn from_file(path: &Path) -> Result<Preset> {
+        Preset::from_file_with(path, &TrainOverrides::default())
+    }
+
+    /// [`Preset::from_file`] with command-line flags overriding its `[train]` values.
+    pub fn from_file_with(path: &Path, overrides: &TrainOverrides) -> Result<Preset> {
         let display = path.display();
         let file = std::fs::File::open(path)
             .with_context(|| format!("{display}: cannot read the preset file"))?;
@@ -117,21 +199,43 @@ impl Preset {
                 e.utf8_error().valid_up_to()
             )
         })?;
-        Preset::from_toml(&text, Source::File(path.to_path_buf()))
+        Preset::from_toml_with(&text, Source::File(path.to_path_buf()), overrides)
     }
 
-    /// Forward and backward on the preset's own inputs. An error found while running (an
+    /// Forward and backward on the preset's own inputs (for a training preset: its first
+    /// mini-batch, then the update phase of the first iteration). An error found while running (an
     /// output, gradient or loss that overflows f64) names the preset, like a parse error.
+    ///
+    /// A graph preset runs its graph and is seen as one layer per node.
     pub fn run(&self) -> Result<Run> {
-        self.network
-            .run(&self.inputs)
+        match (&self.graph, &self.training) {
+            (Some(g), _) => g.run().map(|r| r.run),
+            (None, Some(t)) => Optimizer::new(t.config.optimizer)
+                .and_then(|opt| run_with_update(&self.network, &self.inputs, &opt)),
+            (None, None) => self.network.run(&self.inputs),
+        }
+        .with_context(|| self.source.describe())
+    }
+
+    /// A trainer at iteration 0 for a preset with a `[train]` section.
+    pub fn trainer(&self) -> Result<Trainer> {
+        let Some(t) = &self.training else {
+            bail!(
+                "{} has no [train] section: pick a training preset (train-spiral, train-xor, train-digits, train-mnist) or add one",
+                self.source.describe()
+            );
+        };
+        Trainer::new(self.network.clone(), t.data.clone(), t.config)
             .with_context(|| self.source.describe())
     }
 
     /// The gradient check of the preset with step `h` and `tolerance`; errors name the preset.
     pub fn check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
-        gradient_check(&self.network, &self.inputs, h, tolerance)
-            .with_context(|| self.source.describe())
+        match &self.graph {
+            Some(g) => g.gradient_check(h, tolerance),
+            None => gradient_check(&self.network, &self.inputs, h, tolerance),
+        }
+        .with_context(|| self.source.describe())
     }
 
     /// A built-in preset by name.
@@ -147,12 +251,17 @@ impl Preset {
 
     /// A built-in name or a path to a `.toml` file.
     pub fn resolve(arg: &str) -> Result<Preset> {
-        if builtin_source(arg).is_some() {
-            return Preset::builtin(arg);
+        Preset::resolve_with(arg, &TrainOverrides::default())
+    }
+
+    /// [`Preset::resolve`] with command-line flags overriding the `[train]` values.
+    pub fn resolve_with(arg: &str, overrides: &TrainOverrides) -> Result<Preset> {
+        if let Some(text) = builtin_source(arg) {
+            return Preset::from_toml_with(text, Source::Builtin(arg.to_string()), overrides);
         }
         let path = Path::new(arg);
         if path.exists() || arg.ends_with(".toml") || arg.contains(std::path::MAIN_SEPARATOR) {
-            return Preset::from_file(path);
+            return Preset::from_file_with(path, overrides);
         }
         bail!(
             "no preset named \"{arg}\": the built-ins are {}; or give the path of a .toml file",
@@ -166,9 +275,53 @@ impl Preset {
     }
 }
 
+/// Resolve a `[train]` section: apply the flags, build the data set, check that the network fits
+/// it, and take the first mini-batch as the explorer's inputs.
+fn training(
+    name: &str,
+    network: &Network,
+    own: Option<Inputs>,
+    section: &TrainSection,
+    overrides: &TrainOverrides,
+) -> Result<(Inputs, Option<Training>)> {
+    let section = section.with(overrides)?;
+    let own = match (&section.data, own) {
+        (train::DataSpec::Preset, Some(inputs)) => {
+            let resolved = network.validate(&inputs)?;
+            let t = resolved
+                .t
+                .context("data = \"preset\" trains on x and t: end the layers with softmax_with_loss and give t")?;
+            Some(Labeled { x: inputs.x, t })
+        }
+        (train::DataSpec::Preset, None) => None,
+        (spec, Some(_)) => bail!(
+            "[train] data = \"{}\" brings its own rows, so x and t would be ignored: remove them, or set data = \"preset\" to train on them",
+            spec.name()
+        ),
+        (_, None) => None,
+    };
+    let config = section.config()?;
+    let data = Arc::new(section.dataset(own, name)?);
+    let first = Trainer::new(network.clone(), data.clone(), config)?.next_batch();
+    let inputs = Inputs {
+        x: first.x,
+        t: Some(Targets::OneHot(first.t)),
+        dout: None,
+    };
+    Ok((
+        inputs,
+        Some(Training {
+            section,
+            config,
+            data,
+        }),
+    ))
+}
+
 fn builtin_names() -> String {
     BUILTINS
         .iter()
+        .chain(TRAIN_BUILTINS)
         .map(|b| b.name)
         .collect::<Vec<_>>()
         .join(", ")

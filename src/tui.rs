@@ -12,6 +12,7 @@ pub mod app;
 pub mod keymap;
 pub mod text;
 pub mod theme;
+pub mod training;
 pub mod ui;
 
 use std::sync::mpsc::{self, Sender};
@@ -45,7 +46,20 @@ enum Message {
 
 /// Open the explorer on `preset` and run until the user quits (or a signal ends it).
 pub fn run(preset: Preset) -> Result<()> {
+    run_app(App::new(preset)?)
+}
+
+/// Open the training screen on `preset` (one with a `[train]` section), training at once, and run
+/// until the user quits. `Enter` there opens an iteration in the explorer.
+pub fn run_training(preset: Preset) -> Result<()> {
     let mut app = App::new(preset)?;
+    let (session, view) = app::session_for(app.preset())?;
+    app.start_training(app.preset().clone(), session, view, true);
+    run_app(app)
+}
+
+/// Set the terminal up, run `app` until it quits, and restore the terminal.
+fn run_app(mut app: App) -> Result<()> {
     app.set_theme(theme::Theme::from_env());
     // Signals are caught before the terminal changes, so none can leave it changed.
     let mut signals =
@@ -101,14 +115,31 @@ fn event_loop(
     });
     while !app.should_quit() {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        let action = match rx.recv() {
-            Ok(Message::Terminal(event)) => to_action(app, event),
-            Ok(Message::Worker(action)) => Some(action),
-            Ok(Message::Signal) | Err(_) => Some(Action::Quit),
-            Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
-        };
-        if let Some(action) = action {
-            app.update(action);
+        // Everything already waiting is taken in before the next frame, so a busy worker never
+        // queues frames behind a key press.
+        let mut message = Some(rx.recv());
+        while let Some(received) = message {
+            let action = match received {
+                Ok(Message::Terminal(event)) => to_action(app, event),
+                Ok(Message::Worker(action)) => Some(action),
+                Ok(Message::Signal) | Err(_) => Some(Action::Quit),
+                Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
+            };
+            if let Some(action) = action {
+                app.update(action);
+            }
+            message = rx.try_recv().ok().map(Ok);
+        }
+        if let Some(job) = app.take_training_job() {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let tx = std::sync::Mutex::new(tx);
+                job.run(&|action| {
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(Message::Worker(action));
+                    }
+                });
+            });
         }
         if let Some(job) = app.take_job() {
             let tx = tx.clone();

@@ -206,3 +206,43 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     a_signal_restores_the_terminal("HUP");
 }
+
+#[test]
+fn the_apple_orange_graph_fills_in_715_and_650() {
+    if !have_tmux() {
+        eprintln!("notice: tmux is not installed; skipping the end-to-end graph test");
+        return;
+    }
+    let session = Session(format!("backstep-e2e-graph-{}", std::process::id()));
+    let name = session.0.as_str();
+    let command = format!("{BIN} --preset apple-orange; echo \"backstep exited: $?\"; sleep 30");
+    let status = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "36",
+            &command,
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+
+    let first = wait_for_all(name, &["step 1/12", "apple_num", "──▶", "quit"]);
+    assert!(first.contains("Apples and oranges"), "{first}");
+    assert!(!first.contains(" 650 "), "no gradient yet: {first}");
+
+    tmux(&["send-keys", "-t", name, "End"]);
+    let last = wait_for_all(name, &["step 12/12", "165", "quit"]);
+    for number in ["715", "650", "2.2", "110", "3.3", "165"] {
+        assert!(last.contains(number), "{number} on screen: {last}");
+    }
+
+    tmux(&["send-keys", "-t", name, "q"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+}

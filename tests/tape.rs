@@ -121,6 +121,10 @@ fn recompute(step: &Step) -> Matrix {
         }
         Op::CrossEntropyRows => (-(a * b())).sum_axis(Axis(1)).insert_axis(Axis(1)),
         Op::Map(e) => e.eval_all(&step.reads, step.writes.value.dim()),
+        Op::Update(rule) => Matrix::from_shape_fn(step.writes.value.dim(), |(r, c)| {
+            let cell = |i: usize| step.reads.get(i).map_or(0.0, |o| o.value[[r, c]]);
+            rule.apply(cell(0), cell(1), cell(2))
+        }),
         Op::ColumnReduce(e, reduce) => {
             let n = step.reads.iter().map(|o| o.value.nrows()).max().unwrap();
             Matrix::from_shape_fn((1, step.writes.value.ncols()), |(_, c)| {

@@ -111,7 +111,7 @@ pub fn relative_error(a: f64, n: f64) -> f64 {
     (a - n).abs() / a.abs().max(n.abs()).max(1e-6)
 }
 
-fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
+pub(crate) fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
     analytic
         .iter()
         .zip(numerical.iter())

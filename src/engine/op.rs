@@ -11,6 +11,7 @@ mod feeds;
 
 use super::Matrix;
 use super::format::n4;
+use super::optim::UpdateRule;
 
 pub use explanation::{Combine, Explanation, Term};
 pub use expr::{Expr, Reduce};
@@ -142,6 +143,9 @@ pub enum Op {
     Map(Expr),
     /// Per column c: the formula at (n, c), reduced over the rows n (a 1×C result).
     ColumnReduce(Expr, Reduce),
+    /// An optimizer's update of a parameter or of its state, cell by cell from the same cell of
+    /// each read (the update phase of a training preset).
+    Update(UpdateRule),
 }
 
 /// How a mask is made from its input.

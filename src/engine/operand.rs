@@ -95,6 +95,32 @@ pub enum Kind {
     Running(Stat),
     /// An intermediate value, numbered in the order its layer names them (0, 1, …).
     Temp(u8),
+    /// A matrix the optimizer keeps for a parameter between iterations (Momentum's `v`, …).
+    State(OptState),
+}
+
+/// Which optimizer state (the book's `common/optimizer.py` names in brackets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OptState {
+    /// Momentum's velocity (`v`).
+    Velocity,
+    /// AdaGrad's sum of squared gradients (`h`).
+    History,
+    /// Adam's first moment (`m`).
+    FirstMoment,
+    /// Adam's second moment (`v`).
+    SecondMoment,
+}
+
+impl OptState {
+    /// The book's name: `v`, `h`, `m`, `v`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OptState::Velocity | OptState::SecondMoment => "v",
+            OptState::History => "h",
+            OptState::FirstMoment => "m",
+        }
+    }
 }
 
 /// Which running statistic.

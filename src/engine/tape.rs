@@ -16,14 +16,17 @@ pub enum Phase {
     Forward,
     /// The backward pass: `dout` from the end back to `dx`.
     Backward,
+    /// The optimizer's update of every parameter after backward (training presets).
+    Update,
 }
 
 impl Phase {
-    /// Lower-case name used in JSON and Markdown (`forward` / `backward`).
+    /// Lower-case name used in JSON and Markdown (`forward` / `backward` / `update`).
     pub fn as_str(self) -> &'static str {
         match self {
             Phase::Forward => "forward",
             Phase::Backward => "backward",
+            Phase::Update => "update",
         }
     }
 }

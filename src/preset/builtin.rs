@@ -57,6 +57,14 @@ pub const BUILTINS: &[Builtin] = &[
         "buy apples: 100 × 2 × 1.1 = 220; d apple 2.2, d count 110, d tax 200"
     ),
     builtin!(
+        "apple-orange",
+        "the book's graph: (100 × 2 + 150 × 3) × 1.1 = 715; d apple 2.2, d orange 3.3, d tax 650"
+    ),
+    builtin!(
+        "fan-out",
+        "f = (x + y) × x: x is used twice, so its gradients add up (3 + 5 = 8)"
+    ),
+    builtin!(
         "apple-fee",
         "apples plus a delivery fee (an Add node): (100 × 2 + 50) × 1.1 = 275"
     ),
@@ -70,7 +78,33 @@ pub const BUILTINS: &[Builtin] = &[
     ),
 ];
 
+/// The built-in training presets (a `[train]` section; their first mini-batch is a big tape, so
+/// they are kept apart from the small presets above). The last one, `train-mnist`, needs a data
+/// set from outside (`--data mnist:DIR`): loading it without one is an error that says how.
+pub const TRAIN_BUILTINS: &[Builtin] = &[
+    builtin!(
+        "train-spiral",
+        "training: the CS231n net 2 → 100 → 3 on a 3-arm spiral, SGD lr 1.0"
+    ),
+    builtin!(
+        "train-xor",
+        "training: 2 → 8 → 2 learns XOR by full-batch gradient descent"
+    ),
+    builtin!(
+        "train-digits",
+        "training: the book's TwoLayerNet 64 → 50 → 10 on the built-in 8×8 digits"
+    ),
+    builtin!(
+        "train-mnist",
+        "training: ch05/train_neuralnet.py, 784 → 50 → 10 on MNIST (needs --data mnist:DIR)"
+    ),
+];
+
 /// The TOML text of the built-in called `name`.
 pub fn builtin_source(name: &str) -> Option<&'static str> {
-    BUILTINS.iter().find(|b| b.name == name).map(|b| b.text)
+    BUILTINS
+        .iter()
+        .chain(TRAIN_BUILTINS)
+        .find(|b| b.name == name)
+        .map(|b| b.text)
 }

@@ -116,18 +116,8 @@ pub fn matrix(v: &Value, field: &str, vector: Vector) -> Result<Matrix> {
     }
 }
 
-fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
-    for key in t.keys() {
-        ensure!(
-            ["random", "shape", "scale", "seed"].contains(&key.as_str()),
-            "{field}: unknown key \"{key}\" in a generator; use random, shape, scale, seed"
-        );
-    }
-    let kind = match t.get("random") {
-        Some(Value::String(s)) if s == "normal" || s == "uniform" => s.clone(),
-        Some(other) => bail!("{field}: random must be \"normal\" or \"uniform\", found {other}"),
-        None => bail!("{field}: a generator table needs random = \"normal\" or \"uniform\""),
-    };
+/// `shape = [rows, columns]` (or `[n]` for a row vector) of a generator table, checked.
+fn shape_of(t: &toml::Table, field: &str, vector: Vector) -> Result<(i64, i64)> {
     let shape: Vec<i64> = match t.get("shape") {
         Some(Value::Array(a)) => a
             .iter()
@@ -146,6 +136,41 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
     };
     ensure!(r > 0 && c > 0, "{field}: shape [{r}, {c}] must be positive");
     check_size(r as usize, c as usize, field)?;
+    Ok((r, c))
+}
+
+/// `{ fill = v, shape = [...] }`: every cell `v`.
+fn filled(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
+    for key in t.keys() {
+        ensure!(
+            ["fill", "shape"].contains(&key.as_str()),
+            "{field}: unknown key \"{key}\" in a fill generator; use fill and shape, like {{ fill = 0.0, shape = [3] }}"
+        );
+    }
+    let v = match t.get("fill") {
+        Some(v) => number(v, &format!("{field}.fill"))?,
+        None => 0.0,
+    };
+    let (r, c) = shape_of(t, field, vector)?;
+    Ok(Matrix::from_elem((r as usize, c as usize), v))
+}
+
+fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
+    if t.contains_key("fill") {
+        return filled(t, field, vector);
+    }
+    for key in t.keys() {
+        ensure!(
+            ["random", "shape", "scale", "seed"].contains(&key.as_str()),
+            "{field}: unknown key \"{key}\" in a generator; use random, shape, scale, seed (or fill = v with shape)"
+        );
+    }
+    let kind = match t.get("random") {
+        Some(Value::String(s)) if s == "normal" || s == "uniform" => s.clone(),
+        Some(other) => bail!("{field}: random must be \"normal\" or \"uniform\", found {other}"),
+        None => bail!("{field}: a generator table needs random = \"normal\" or \"uniform\""),
+    };
+    let (r, c) = shape_of(t, field, vector)?;
     let scale = match t.get("scale") {
         Some(v) => number(v, &format!("{field}.scale"))?,
         None => 1.0,

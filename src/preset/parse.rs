@@ -14,18 +14,19 @@ use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targe
 struct RawPreset {
     title: Option<String>,
     description: Option<String>,
-    x: Spanned<Value>,
+    x: Option<Spanned<Value>>,
     t: Option<Spanned<Value>>,
     dout: Option<Spanned<Value>>,
     #[serde(default)]
     layers: Vec<Spanned<std::collections::BTreeMap<String, Spanned<Value>>>>,
+    train: Option<super::train::RawTrain>,
 }
 
 /// A `[[layers]]` table: its `type` and `name`, every other field kept with its position.
-struct RawLayer {
-    kind: Spanned<String>,
-    name: Option<String>,
-    fields: std::collections::BTreeMap<String, Spanned<Value>>,
+pub(super) struct RawLayer {
+    pub(super) kind: Spanned<String>,
+    pub(super) name: Option<String>,
+    pub(super) fields: std::collections::BTreeMap<String, Spanned<Value>>,
 }
 
 /// What a preset file says, before validation against shapes.
@@ -33,7 +34,10 @@ pub struct Parsed {
     pub title: Option<String>,
     pub description: Option<String>,
     pub network: Network,
-    pub inputs: Inputs,
+    /// `None` when the file has no `x` (a `[train]` preset that names a data set).
+    pub inputs: Option<Inputs>,
+    /// The `[train]` section, checked, before command-line overrides.
+    pub train: Option<super::train::TrainSection>,
 }
 
 /// `line L, column C` of a byte offset.
@@ -49,7 +53,7 @@ pub(super) fn position(text: &str, offset: usize) -> String {
     format!("line {line}, column {column}")
 }
 
-fn field<T>(text: &str, v: &Spanned<T>) -> String {
+pub(super) fn field<T>(text: &str, v: &Spanned<T>) -> String {
     position(text, v.span().start)
 }
 
@@ -65,8 +69,27 @@ pub fn parse(text: &str) -> Result<Parsed> {
             None => anyhow!("{}", explain_toml(&msg)),
         }
     })?;
-    let x = matrix(raw.x.get_ref(), "x", Vector::Reject)
-        .map_err(|e| anyhow!("{}: {e}", field(text, &raw.x)))?;
+    let train = match &raw.train {
+        Some(t) => Some(t.resolve(&|span| position(text, span.start))?),
+        None => None,
+    };
+    let x = match &raw.x {
+        Some(x) => Some(
+            matrix(x.get_ref(), "x", Vector::Reject)
+                .map_err(|e| anyhow!("{}: {e}", field(text, x)))?,
+        ),
+        None => {
+            ensure!(
+                train.is_some(),
+                "missing field `x`: give the input batch, like x = [[1.0, 2.0]] (only a preset whose [train] section names a data set may leave it out)"
+            );
+            ensure!(
+                raw.t.is_none() && raw.dout.is_none(),
+                "t or dout is given but x is not: give x too"
+            );
+            None
+        }
+    };
     let t = match &raw.t {
         Some(t) => Some(targets(t.get_ref()).map_err(|e| anyhow!("{}: {e}", field(text, t)))?),
         None => None,
@@ -134,7 +157,8 @@ pub fn parse(text: &str) -> Result<Parsed> {
         title: raw.title,
         description: raw.description,
         network: Network { layers },
-        inputs: Inputs { x, t, dout },
+        inputs: x.map(|x| Inputs { x, t, dout }),
+        train,
     })
 }
 
@@ -191,7 +215,7 @@ fn oversized_integer(text: &str, start: usize) -> Option<String> {
 /// The key of a generator's seed.
 const SEED_KEY: &str = "seed";
 
-fn explain_toml(msg: &str) -> String {
+pub(super) fn explain_toml(msg: &str) -> String {
     let msg = msg.trim();
     if msg.starts_with("unknown field") {
         format!(
@@ -203,7 +227,7 @@ fn explain_toml(msg: &str) -> String {
 }
 
 /// Split a `[[layers]]` table into its type, its name and the rest.
-fn raw_layer(
+pub(super) fn raw_layer(
     text: &str,
     i: usize,
     table: &Spanned<std::collections::BTreeMap<String, Spanned<Value>>>,
@@ -236,7 +260,7 @@ fn raw_layer(
 }
 
 /// One arm per layer type: read its fields (each error carries the field's line and column).
-fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
+pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     Ok(match kind {
         LayerKind::Affine => {
             let w = f.matrix_either(&["W", "w"], "W (a D×H matrix)", Vector::Reject)?;
@@ -273,7 +297,7 @@ fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     })
 }
 
-fn targets(v: &Value) -> Result<Targets> {
+pub(super) fn targets(v: &Value) -> Result<Targets> {
     let Value::Array(items) = v else {
         bail!("t must be a list of class labels like [1, 0] or one-hot rows like [[0, 1], [1, 0]]")
     };

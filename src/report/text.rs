@@ -115,7 +115,7 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
     )?;
     for t in &r.tensors {
         let name = if t.layer.is_none() {
-            "x".to_string()
+            t.param.clone()
         } else {
             format!("{}.{}", t.layer_name, t.param)
         };

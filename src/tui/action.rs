@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use crate::engine::CheckReport;
+use crate::tui::app::TrainEvent;
 
 /// What a finished gradient check sends back: the report, or why there is none (an error, or
 /// the user cancelled it). Shared, so an [`Action`] stays cheap to clone.
@@ -15,6 +16,18 @@ pub struct CheckOutcome(pub Arc<Result<CheckReport, String>>);
 
 impl PartialEq for CheckOutcome {
     /// Two outcomes are equal when they are the same message.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the training worker sends: progress, the recorded iteration, a refusal. Shared, so an
+/// [`Action`] stays cheap to clone.
+#[derive(Debug, Clone)]
+pub struct TrainMessage(pub Arc<TrainEvent>);
+
+impl PartialEq for TrainMessage {
+    /// Two messages are equal when they are the same message.
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
@@ -93,6 +106,9 @@ pub enum Action {
     Quiz,
     /// Write the current step as Markdown.
     Export,
+    /// Show or hide the graph view: a graph preset's figure, or the current layer drawn as the
+    /// book's graph.
+    ToggleGraph,
     /// Close or clear, in order: the popup, a running job, the quiz question, the nudge (Esc).
     /// It never quits.
     Back,
@@ -126,6 +142,27 @@ pub enum Action {
         job: u64,
         /// Its report or error.
         outcome: CheckOutcome,
+    },
+    /// Open the training screen of the current preset (`T`).
+    OpenTraining,
+    /// Training: run if paused, pause if running.
+    RunPause,
+    /// Training: run one iteration.
+    OneIteration,
+    /// Training: learning rate one step up.
+    LrUp,
+    /// Training: learning rate one step down.
+    LrDown,
+    /// Training: the next optimizer.
+    NextOptimizer,
+    /// Training: back to iteration 0 with the next seed.
+    Restart,
+    /// A message from the training worker `job`.
+    Training {
+        /// Which training run (a replaced one may still report).
+        job: u64,
+        /// What it says.
+        message: TrainMessage,
     },
     /// The terminal now has this size.
     Resize {

@@ -10,12 +10,14 @@ mod check;
 mod edit;
 mod explain;
 mod explore;
+mod graph;
 mod help;
 mod jacobian;
 mod nudge;
 mod panes;
 mod picker;
 mod quiz;
+mod train;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -33,11 +35,13 @@ pub use crate::engine::op::{anchor, feeds};
 pub use check::{CheckJob, CheckView, Checking};
 pub use edit::Prompt;
 pub use explain::{Explanation, explanation_lines};
+pub use graph::GraphPane;
 pub use help::HelpView;
 pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source};
 pub use picker::{Picker, PickerEntry, visible_entries};
 pub use quiz::{Quiz, QuizPrompt, Reveal};
+pub use train::{OpenedIteration, Session, TrainEvent, TrainJob, TrainState, session_for};
 
 /// Fewest and most decimal places.
 pub const DECIMALS: std::ops::RangeInclusive<usize> = 0..=8;
@@ -71,6 +75,9 @@ pub enum Mode {
     Quiz(QuizPrompt),
     /// The answer to a quiz question, and the explanation of the asked cell (`app/quiz.rs`).
     Reveal(Reveal),
+    /// The training screen (`app/train.rs`); its state stays in the App while the explorer
+    /// shows an iteration opened from it.
+    Train,
     /// The user asked to leave.
     Quit,
 }
@@ -98,6 +105,8 @@ pub struct App {
     export_dir: PathBuf,
     picker_dir: PathBuf,
     jobs: check::Jobs,
+    graph: GraphPane,
+    trainings: train::Trainings,
 }
 
 impl App {
@@ -125,9 +134,17 @@ impl App {
             export_dir: PathBuf::from("."),
             picker_dir: PathBuf::from("."),
             jobs: check::Jobs::default(),
+            graph: GraphPane::default(),
+            trainings: train::Trainings::default(),
         };
+        app.graph.on = app.preset.graph.is_some();
         app.go_to(0);
         Ok(app)
+    }
+
+    /// The graph view: on or off, its figure at the current step, the selected edge.
+    pub fn graph(&self) -> &GraphPane {
+        &self.graph
     }
 
     /// Use `theme` for every colour.
@@ -276,13 +293,18 @@ impl App {
             Mode::Prompt(_) => Context::Prompt,
             Mode::Jacobian(_) => Context::Jacobian,
             Mode::Quiz(_) => Context::Quiz,
+            Mode::Train => Context::Train,
         }
     }
 
     /// Apply one action. Errors from the engine become an error popup; nothing panics.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Resize { width, height } => self.size = (width, height),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.train_resized();
+            }
+            Action::Training { job, message } => self.training_message(job, message),
             Action::CheckProgress { .. } | Action::CheckDone { .. } => self.check_message(action),
             Action::Quit => {
                 self.cancel_check();
@@ -306,6 +328,7 @@ impl App {
                     Mode::Prompt(prompt) => self.prompt(prompt, action),
                     Mode::Jacobian(popup) => self.jacobian(popup, action),
                     Mode::Quiz(prompt) => self.quiz_key(prompt, action),
+                    Mode::Train => self.train(action),
                     Mode::Quit => self.mode = Mode::Quit,
                 }
             }
@@ -318,6 +341,7 @@ impl App {
         self.panes = panes::panes(&self.preset, &self.run, self.step);
         let written = self.panes.iter().position(|p| p.written).unwrap_or(0);
         self.set_focus(written);
+        self.refresh_graph();
     }
 
     fn set_focus(&mut self, index: usize) {
@@ -366,6 +390,7 @@ impl App {
                 self.quiz.forget_steps();
                 self.cursor = (0, 0);
                 self.write_cell = (0, 0);
+                self.graph.on = self.preset.graph.is_some();
                 self.go_to(0);
                 self.mode = Mode::Explore;
             }

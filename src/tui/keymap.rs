@@ -88,12 +88,15 @@ pub enum Context {
     Jacobian,
     /// A cell's explanation, a quiz answer or an error: read, then close.
     Note,
+    /// The training screen.
+    Train,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Explore,
+        Context::Train,
         Context::Quiz,
         Context::Prompt,
         Context::Picker,
@@ -116,6 +119,7 @@ impl Context {
             Context::Checking => "While the check runs",
             Context::Jacobian => "In the Jacobian view",
             Context::Note => "In an explanation, an answer or an error",
+            Context::Train => "On the training screen",
         }
     }
 
@@ -164,7 +168,7 @@ const CTRL_C: Key = Key {
     ctrl: true,
 };
 
-use Context::{Check, Checking, Explore, Help, Jacobian, Note, Picker, Prompt, Quiz};
+use Context::{Check, Checking, Explore, Help, Jacobian, Note, Picker, Prompt, Quiz, Train};
 
 macro_rules! bind {
     ($context:expr, [$($k:expr),*], $action:expr, $help:expr, $footer:expr, $group:expr) => {
@@ -190,6 +194,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Explore, [ENTER], Action::Confirm, "explain the selected cell (every term and its value)", Some("explain"), LOOK),
     bind!(Explore, [ch('+'), ch('=')], Action::MoreDecimals, "one more decimal place", None, LOOK),
     bind!(Explore, [ch('-')], Action::FewerDecimals, "one fewer decimal place", None, LOOK),
+    bind!(Explore, [ch('v')], Action::ToggleGraph, "graph view: the graph, or this layer as the book's figure; Tab picks an edge, Enter explains it", Some("graph"), LOOK),
     bind!(Explore, [ch('c')], Action::Check, "gradient check: backprop vs numerical, and what each costs (runs in the background; Esc cancels)", Some("check"), LOOK),
     bind!(Explore, [PAGE_UP], Action::PageUp, "cell cursor a page up in the focused matrix", None, MOVE),
     bind!(Explore, [PAGE_DOWN], Action::PageDown, "cell cursor a page down in the focused matrix", None, MOVE),
@@ -204,10 +209,22 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Explore, [ch('s')], Action::ToggleShapes, "shape algebra on Affine steps: which product fits the shapes", Some("shapes"), AIDS),
     bind!(Explore, [ch('J')], Action::Jacobian, "the Jacobian ∂out/∂x of this layer, and dout·J beside dx", Some("Jacobian"), AIDS),
     bind!(Explore, [ch('N')], Action::ToggleNumpy, "show or hide the NumPy line of each step", None, AIDS),
+    bind!(Explore, [ch('T')], Action::OpenTraining, "the training screen of this preset (one with a [train] section); back where training was if it ran already", None, AIDS),
     bind!(Explore, [ch('x')], Action::Export, "write this step as Markdown to backstep-<preset>-step-<k>.md here (never over an existing file: -2, -3, …)", Some("export"), AIDS),
     bind!(Explore, [ch('?')], Action::Help, "this help", Some("help"), GENERAL),
-    bind!(Explore, [ESC], Action::Back, "clear the nudge (Esc only closes or clears; it never quits)", None, GENERAL),
+    bind!(Explore, [ESC], Action::Back, "clear the nudge, else back to the training screen that opened this iteration (Esc never quits)", None, GENERAL),
     bind!(Explore, [ch('q'), CTRL_C], Action::Quit, "quit", Some("quit"), GENERAL),
+
+    bind!(Train, [ch(' ')], Action::RunPause, "run or pause training", Some("run/pause"), POPUP),
+    bind!(Train, [RIGHT, ch('n')], Action::OneIteration, "run one iteration (pauses first)", Some("step"), POPUP),
+    bind!(Train, [ch('+'), ch('=')], Action::LrUp, "learning rate up one step of 1-2-5 (0.1 → 0.2 → 0.5 → 1)", Some("lr"), POPUP),
+    bind!(Train, [ch('-')], Action::LrDown, "learning rate down one step of 1-2-5", Some("lr"), POPUP),
+    bind!(Train, [ch('o')], Action::NextOptimizer, "next optimizer (SGD → Momentum → AdaGrad → Adam), at its book learning rate; its state starts from zeros", Some("optimizer"), POPUP),
+    bind!(Train, [ch('r')], Action::Restart, "restart from iteration 0 with the initial weights and the next seed (paused)", Some("restart"), POPUP),
+    bind!(Train, [ENTER], Action::Confirm, "open the iteration about to run in the explorer: its mini-batch and current weights, forward, backward and update (Esc comes back here)", Some("explore"), POPUP),
+    bind!(Train, [ch('?')], Action::Help, "this help", Some("help"), POPUP),
+    bind!(Train, [ESC, ch('T')], Action::Back, "back to the explorer, when the explorer opened this screen (training pauses where it is)", None, POPUP),
+    bind!(Train, [ch('q'), CTRL_C], Action::Quit, "quit", Some("quit"), POPUP),
 
     bind!(Quiz, [ENTER], Action::Confirm, "answer (right within 1e-3 relative)", Some("answer"), POPUP),
     bind!(Quiz, [ESC], Action::Back, "skip the question", Some("skip"), POPUP),

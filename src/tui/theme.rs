@@ -144,6 +144,31 @@ impl Theme {
     pub fn key(self) -> Style {
         self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
     }
+
+    /// The region of class `class` on the decision-boundary map: a dark colour per class (none
+    /// without colour: the map then draws each class's region glyph).
+    pub fn class_region(self, class: usize) -> Option<Color> {
+        const REGIONS: [u8; 6] = [17, 52, 22, 58, 53, 23];
+        self.colour
+            .then(|| Color::Indexed(REGIONS[class % REGIONS.len()]))
+    }
+
+    /// A data point of class `class`: a bright colour per class, bold (the glyph tells the
+    /// classes apart without colour).
+    pub fn class_point(self, class: usize) -> Style {
+        const POINTS: [u8; 6] = [39, 203, 83, 227, 171, 51];
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD),
+            Color::Indexed(POINTS[class % POINTS.len()]),
+        )
+    }
+
+    /// A grey level from 0 (black) to 1 (white), for images; `None` without colour (images are
+    /// then drawn with shade characters).
+    pub fn grey(self, level: f64) -> Option<Color> {
+        let step = (level.clamp(0.0, 1.0) * 23.0).round() as u8;
+        self.colour.then_some(Color::Indexed(232 + step))
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod aids_panel;
 mod check_view;
 mod explanation;
 mod footer;
+pub mod graph;
 mod header;
 mod inspector;
 mod jacobian_view;
@@ -14,6 +15,7 @@ pub mod layout;
 pub mod matrix_pane;
 mod pipeline;
 mod popup;
+pub mod train;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +29,10 @@ use crate::tui::app::{App, Mode, Pane, Source, anchor};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Some(view) = self.train_view() {
+            training_screen(self, view, area, buf);
+            return;
+        }
         let inspector = inspector::plan(self);
         let Some(areas) = Areas::compute_with(self, area.width, area.height, &inspector) else {
             too_small(area, buf);
@@ -34,17 +40,23 @@ impl Widget for &App {
         };
         header::render(self, areas.header, buf);
         pipeline::render(self, areas.pipeline, buf);
-        for (index, rect) in areas.panes.iter().enumerate() {
-            if let Some(pane) = pane_view(self, index) {
-                pane.render(*rect, buf);
+        if self.graph().figure.is_some() {
+            // The graph view takes the place of the matrix panes and the inspector.
+            let main = areas.panes.iter().fold(areas.inspector, |a, b| a.union(*b));
+            graph::render_pane(self, main, buf);
+        } else {
+            for (index, rect) in areas.panes.iter().enumerate() {
+                if let Some(pane) = pane_view(self, index) {
+                    pane.render(*rect, buf);
+                }
             }
+            inspector::render(self, inspector, areas.inspector, buf);
         }
-        inspector::render(self, inspector, areas.inspector, buf);
         explanation::render(self, areas.explanation, buf);
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
         match self.mode() {
-            Mode::Explore | Mode::Quit => {}
+            Mode::Explore | Mode::Quit | Mode::Train => {}
             Mode::Help(view) => popup::help(self, view.scroll, area, buf),
             Mode::Explain(ex) => popup::explain(self, &ex.title, &ex.lines, area, buf),
             Mode::Checking(running) => check_view::progress(self, running, area, buf),
@@ -59,6 +71,22 @@ impl Widget for &App {
             Mode::Quiz(_) => {}
             Mode::Reveal(reveal) => popup::reveal(self, reveal, area, buf),
         }
+    }
+}
+
+/// The training screen, its footer from the keymap, and the help over it when open.
+fn training_screen(app: &App, view: &train::TrainView, area: Rect, buf: &mut Buffer) {
+    train::TrainScreen {
+        view,
+        theme: app.theme(),
+        footer: Line::default(),
+    }
+    .render(area, buf);
+    if let Some(areas) = train::TrainAreas::compute(area, &view.picture) {
+        footer::render(app, areas.footer, buf);
+    }
+    if let Mode::Help(help) = app.mode() {
+        popup::help(app, help.scroll, area, buf);
     }
 }
 

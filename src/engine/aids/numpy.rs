@@ -79,6 +79,8 @@ pub fn generic_line(step: &Step) -> String {
         },
         Op::ApplyMask => format!("np.where({b}, 0, {a})"),
         Op::Map(e) => py(e, step),
+        // Update steps carry the book's optimizer line; this is only a fallback.
+        Op::Update(_) => format!("{a} - {b}"),
         Op::ColumnReduce(e, reduce) => {
             let inner = py(e, step);
             match reduce {

@@ -318,6 +318,7 @@ impl Op {
                     ),
                 }
             }
+            Op::Update(rule) => return rule.explain(reads, writes, r, c),
             Op::Map(expr) => single(
                 expr.show(reads, r, c, false),
                 expr.show(reads, r, c, true),

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::{App, Mode};
 use crate::engine::CheckReport;
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE, Watch, gradient_check_watched};
+use crate::engine::graph::Graph;
 use crate::engine::network::{Inputs, Network};
 use crate::tui::action::{Action, CheckOutcome};
 
@@ -27,6 +28,8 @@ pub struct CheckJob {
     source: String,
     network: Network,
     inputs: Inputs,
+    /// For a graph preset: the graph, checked instead of the network.
+    graph: Option<Graph>,
     cancel: Arc<AtomicBool>,
 }
 
@@ -46,13 +49,16 @@ impl CheckJob {
             progress: &progress,
             cancel: &self.cancel,
         };
-        let result = gradient_check_watched(
-            &self.network,
-            &self.inputs,
-            DEFAULT_H,
-            DEFAULT_TOLERANCE,
-            watch,
-        )
+        let result = match &self.graph {
+            Some(g) => g.gradient_check(DEFAULT_H, DEFAULT_TOLERANCE),
+            None => gradient_check_watched(
+                &self.network,
+                &self.inputs,
+                DEFAULT_H,
+                DEFAULT_TOLERANCE,
+                watch,
+            ),
+        }
         .map_err(|e| format!("{}: {e:#}", self.source));
         send(Action::CheckDone {
             job: id,
@@ -111,6 +117,7 @@ impl App {
             source: self.preset.source.describe(),
             network: self.preset.network.clone(),
             inputs: self.preset.inputs.clone(),
+            graph: self.preset.graph.clone(),
             cancel: Arc::clone(&cancel),
         });
         self.mode = Mode::Checking(Checking {

@@ -13,6 +13,9 @@ pub const DEFAULT_PAGE: usize = 10;
 impl App {
     /// An action while stepping; opening a popup sets `self.mode`.
     pub(super) fn explore(&mut self, action: Action) {
+        if self.graph.on && self.graph_action(&action) {
+            return;
+        }
         let last = self.run.tape.len().saturating_sub(1);
         match action {
             Action::NextStep => self.step_to((self.step + 1).min(last)),
@@ -51,6 +54,8 @@ impl App {
             Action::NudgeLarger => self.scale_nudge(10.0),
             Action::Quiz => self.toggle_quiz(),
             Action::Export => self.export(),
+            Action::ToggleGraph => self.toggle_graph(),
+            Action::OpenTraining => self.open_training(),
             Action::Back => self.back(),
             Action::SelectCell { pane, row, col } => self.select_cell(pane, row, col),
             _ => {}
@@ -61,7 +66,7 @@ impl App {
     fn back(&mut self) {
         if self.nudge.take().is_some() {
             self.status = Some("nudge cleared".into());
-        } else {
+        } else if !self.back_to_training() {
             self.status = Some(format!(
                 "nothing to close · {} quits",
                 keymap::key_for(Context::Explore, &Action::Quit)

@@ -34,7 +34,7 @@ impl App {
                     && step.writes.value.dim() == layer.out.dim();
                 is_out.then(|| output(step.layer))
             }
-            Source::Targets | Source::Dout(_) => None,
+            Source::Targets | Source::Dout(_) | Source::StepRead(..) => None,
         }
     }
 

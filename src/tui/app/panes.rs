@@ -21,6 +21,8 @@ pub enum Source {
     Dout(usize),
     /// The matrix written by tape step `s`.
     StepWrite(usize),
+    /// Read operand `i` of tape step `s` (an update step's parameter, gradient and state).
+    StepRead(usize, usize),
 }
 
 /// The row of the pane grid a pane sits in.
@@ -66,6 +68,9 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
     let Some(layer) = run.layers.get(l) else {
         return Vec::new();
     };
+    if step.phase == Phase::Update {
+        return update_panes(step, index);
+    }
     let mut out = Vec::new();
     let input_caption = match l.checked_sub(1).and_then(|p| run.layers.get(p)) {
         Some(prev) => format!("from {}", prev.name),
@@ -116,6 +121,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
     };
     match step.phase {
         Phase::Forward => out.extend(step_panes(layer.forward_steps.clone(), Band::Forward)),
+        Phase::Update => {}
         Phase::Backward => {
             out.push(pane(
                 layer.kind.output_name(),
@@ -151,6 +157,42 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
     out
 }
 
+/// An update step's panes: the parameter (or state) before, the gradient and the optimizer's
+/// state it reads, then the new value it wrote.
+fn update_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
+    let mut out: Vec<Pane> = step
+        .reads
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (caption, band) = match r.kind {
+                Kind::Grad(_) => ("from backward", Band::Forward),
+                Kind::State(_) if i > 0 => ("optimizer state", Band::Forward),
+                _ => ("before the update", Band::Inputs),
+            };
+            let mut p = pane(
+                &r.name,
+                r.kind,
+                caption.into(),
+                Source::StepRead(index, i),
+                band,
+            );
+            p.read = Some(i);
+            p
+        })
+        .collect();
+    let mut written = pane(
+        &step.writes.name,
+        step.writes.kind,
+        format!("step {} new value", index + 1),
+        Source::StepWrite(index),
+        Band::Backward,
+    );
+    written.written = true;
+    out.push(written);
+    out
+}
+
 fn pane(title: &str, kind: Kind, caption: String, source: Source, band: Band) -> Pane {
     Pane {
         title: title.to_string(),
@@ -180,6 +222,7 @@ pub fn matrix<'a>(preset: &'a Preset, run: &'a Run, source: &Source) -> Option<&
         Source::LayerOut(l) => run.layers.get(*l).map(|r| &r.out),
         Source::Dout(l) => run.layers.get(*l).map(|r| &r.dout),
         Source::StepWrite(s) => run.tape.steps.get(*s).map(|s| &s.writes.value),
+        Source::StepRead(s, i) => run.tape.steps.get(*s)?.reads.get(*i).map(|o| &o.value),
     }
 }
 

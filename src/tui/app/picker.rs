@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{App, Mode, Prompt};
-use crate::preset::{BUILTINS, Preset};
+use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::tui::action::Action;
 
 /// Rows the picker's box takes around its list: borders, the hint line, "type a path…".
@@ -30,10 +30,16 @@ impl PickerEntry {
     /// True for a file whose name (without `.toml`) is also a built-in's: the picker says so.
     pub fn shadows_builtin(&self) -> bool {
         match self {
-            PickerEntry::File(path) => path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .is_some_and(|stem| BUILTINS.iter().any(|b| b.name == stem)),
+            PickerEntry::File(path) => {
+                path.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|stem| {
+                        BUILTINS
+                            .iter()
+                            .chain(TRAIN_BUILTINS)
+                            .any(|b| b.name == stem)
+                    })
+            }
             _ => false,
         }
     }
@@ -77,6 +83,7 @@ impl App {
     pub(super) fn open_picker(&mut self) {
         let mut entries: Vec<PickerEntry> = BUILTINS
             .iter()
+            .chain(TRAIN_BUILTINS)
             .map(|b| PickerEntry::Builtin {
                 name: b.name.into(),
                 summary: b.summary.into(),

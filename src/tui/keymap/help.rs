@@ -50,8 +50,10 @@ fn entry(keys: &str, help: &str, text_width: usize) -> Vec<Row> {
         .collect()
 }
 
-/// The groups of rows for a column `width` columns wide.
-fn groups(width: usize) -> Vec<Vec<Row>> {
+/// The groups of rows for a column `width` columns wide: the explorer's, then one line per popup
+/// and for the training screen; when `training_first` (the help opened on the training screen),
+/// the training screen's keys in full come first.
+fn groups(width: usize, training_first: bool) -> Vec<Vec<Row>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 4).max(10);
     let mut groups: Vec<Vec<Row>> = Vec::new();
     let mut group = "";
@@ -64,8 +66,16 @@ fn groups(width: usize) -> Vec<Vec<Row>> {
             rows.extend(entry(&keys_label(b), b.help, text_width));
         }
     }
+    let mut train = vec![Row::Heading(Context::Train.title().to_string())];
+    for b in BINDINGS.iter().filter(|b| b.context == Context::Train) {
+        train.extend(entry(&keys_label(b), b.help, text_width));
+    }
     let mut popups = vec![Row::Heading("In a popup".to_string())];
+    // On the training screen its keys come first, in full; elsewhere they are one line here.
     for context in Context::ALL.into_iter().skip(1) {
+        if training_first && context == Context::Train {
+            continue;
+        }
         popups.extend(entry(
             "",
             &format!("{}: {}", context.title(), hint(context)),
@@ -74,16 +84,24 @@ fn groups(width: usize) -> Vec<Vec<Row>> {
     }
     popups.extend(entry("mouse", MOUSE_HELP, text_width));
     groups.push(popups);
+    if training_first {
+        groups.insert(0, train);
+    }
     groups
 }
 
 /// Lay the help out for a `width`×`height` screen.
 pub fn layout(width: u16, height: u16) -> Layout {
+    layout_for(width, height, false)
+}
+
+/// [`layout`], with the training screen's keys first when the help was opened there.
+pub fn layout_for(width: u16, height: u16, training_first: bool) -> Layout {
     let box_width = width.saturating_sub(2).min(MAX_WIDTH);
     let two = box_width >= TWO_COLUMNS;
     let inner = box_width.saturating_sub(2) as usize;
     let column_width = if two { inner / 2 } else { inner };
-    let groups = groups(column_width);
+    let groups = groups(column_width, training_first);
     let total: usize = groups.iter().map(Vec::len).sum();
     let columns = if two {
         // Split at the group boundary that balances the two columns best.
@@ -120,6 +138,21 @@ mod tests {
         assert!(layout(80, 24).max_scroll > 0);
         assert_eq!(layout(200, 80).max_scroll, 0);
         assert_eq!(layout(200, 80).columns.len(), 2);
+    }
+
+    #[test]
+    fn training_keys_come_first_on_the_training_screen() {
+        let first = |training_first| layout_for(200, 80, training_first).columns[0][0].clone();
+        assert_eq!(first(true), Row::Heading("On the training screen".into()));
+        assert_eq!(first(false), Row::Heading("Step through the tape".into()));
+        let rows = layout_for(200, 80, true).columns.concat();
+        assert!(rows.iter().any(
+            |r| matches!(r, Row::Entry { keys, text } if keys.starts_with("Space") && text == "run or pause training")
+        ));
+        let explorer = layout(200, 80).columns.concat();
+        assert!(explorer.iter().any(
+            |r| matches!(r, Row::Entry { text, .. } if text.starts_with("On the training screen: Space run/pause"))
+        ));
     }
 
     #[test]

@@ -12,9 +12,21 @@ use crate::tui::keymap::footer;
 use crate::tui::text::width;
 
 /// Footer labels in the order they are dropped when the line is too narrow.
-const DROP_ORDER: [&str; 12] = [
-    "backward", "cell", "export", "shapes", "Jacobian", "pane", "presets", "edit", "check", "quiz",
-    "nudge", "explain",
+const DROP_ORDER: [&str; 14] = [
+    "backward",
+    "cell",
+    "export",
+    "shapes",
+    "Jacobian",
+    "pane",
+    "presets",
+    "edit",
+    "check",
+    "quiz",
+    "nudge",
+    "explain",
+    "restart",
+    "optimizer",
 ];
 
 /// Draw `key label` pairs from the keymap's footer entries for the current context.

@@ -17,10 +17,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let backward = step.phase == Phase::Backward;
-    let phase = if backward {
-        "◀ Backward"
-    } else {
-        "▶ Forward"
+    let phase = match step.phase {
+        Phase::Forward => "▶ Forward",
+        Phase::Backward => "◀ Backward",
+        Phase::Update => "● Update",
     };
     // The phase, `step k/N` and the layer always show: the title (then the name) gives way,
     // cut with `…` by display width.

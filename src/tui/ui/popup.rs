@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Picker, PickerEntry, Prompt, Reveal, visible_entries};
+use crate::tui::app::{App, Mode, Picker, PickerEntry, Prompt, Reveal, visible_entries};
 use crate::tui::keymap::{Context, help, hint, key_for};
 use crate::tui::text::{pad, wrap_words};
 
@@ -40,7 +40,8 @@ fn boxed(rect: Rect, title: &str, lines: Vec<Line<'_>>, style: Style, buf: &mut 
 /// wide, scrolled by `scroll` rows when it is not tall enough.
 pub fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let layout = help::layout(area.width, area.height);
+    let over_training = matches!(app.mode(), Mode::Help(view) if view.over_training);
+    let layout = help::layout_for(area.width, area.height, over_training);
     let rect = centered(area, layout.size.0, layout.size.1);
     let column_w = (rect.width.saturating_sub(2) as usize) / layout.columns.len().max(1);
     let title = format!("keys — {}", hint(Context::Help));

@@ -1,0 +1,171 @@
+//! `backstep train`: run a preset's `[train]` loop headless and print what the book prints.
+//!
+//! - text: the preset, the data and the settings, then per epoch
+//!   `iter  0  loss 1.0986  train acc, test acc | 0.3333, 0.3333` (train_neuralnet.py's line),
+//!   then the final numbers; a progress bar on stderr when stderr is a terminal;
+//! - JSON: the contract in README.md ("Training");
+//! - CSV: `iter,loss,train_acc,test_acc`, one row per iteration, the accuracies empty between
+//!   evaluations (and `test_acc` empty without a test set).
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::PresetArg;
+use crate::engine::optim::OptimizerKind;
+use crate::preset::{Preset, TrainOverrides};
+use crate::report::train as report;
+
+/// Formats of `train`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrainFormat {
+    /// The book's lines: iteration, loss, train and test accuracy each epoch.
+    Text,
+    /// JSON: the contract of README.md ("train --format json").
+    Json,
+    /// One row per iteration: iter,loss,train_acc,test_acc.
+    Csv,
+}
+
+/// The optimizers, as `--optimizer` spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OptimizerArg {
+    /// `W ← W − lr·dW` (default lr 0.1).
+    Sgd,
+    /// `v ← αv − lr·dW; W ← W + v` (default lr 0.01, α 0.9).
+    Momentum,
+    /// `h ← h + dW⊙dW; W ← W − lr·dW/(√h + 1e-7)` (default lr 0.01).
+    Adagrad,
+    /// The book's Adam with bias correction (default lr 0.001, β1 0.9, β2 0.999).
+    Adam,
+}
+
+impl From<OptimizerArg> for OptimizerKind {
+    fn from(o: OptimizerArg) -> Self {
+        match o {
+            OptimizerArg::Sgd => OptimizerKind::Sgd,
+            OptimizerArg::Momentum => OptimizerKind::Momentum,
+            OptimizerArg::Adagrad => OptimizerKind::AdaGrad,
+            OptimizerArg::Adam => OptimizerKind::Adam,
+        }
+    }
+}
+
+/// The flags of `backstep train`.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
+pub struct TrainArgs {
+    /// The training preset (train-spiral, train-xor, train-digits, train-mnist or a file with [train]).
+    #[command(flatten)]
+    pub preset: PresetArg,
+    /// The data set: digits, spiral, xor, circles, moons, mnist:DIR or preset.
+    #[arg(long, value_name = "NAME|mnist:DIR")]
+    pub data: Option<String>,
+    /// Iterations.
+    #[arg(long)]
+    pub iters: Option<usize>,
+    /// Rows per mini-batch (at least the training rows: every row, in order, each iteration).
+    #[arg(long)]
+    pub batch: Option<usize>,
+    /// Learning rate (default: the preset's, else the optimizer's).
+    #[arg(long)]
+    pub lr: Option<f64>,
+    /// Optimizer.
+    #[arg(long, value_enum)]
+    pub optimizer: Option<OptimizerArg>,
+    /// Seed of the data, the split and the mini-batch order.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Output format; without it, text (the training screen will open here on a terminal).
+    #[arg(long, short, value_enum)]
+    pub format: Option<TrainFormat>,
+}
+
+impl TrainArgs {
+    /// The flags that override the preset's `[train]` values.
+    pub fn overrides(&self) -> TrainOverrides {
+        TrainOverrides {
+            data: self.data.clone(),
+            iters: self.iters,
+            batch: self.batch,
+            lr: self.lr,
+            optimizer: self.optimizer.map(Into::into),
+            seed: self.seed,
+        }
+    }
+
+    /// Load the preset with the flags applied; it must have a `[train]` section.
+    pub fn load(&self) -> Result<Preset> {
+        let name = self.preset.preset.as_deref().unwrap_or("train-spiral");
+        let preset = Preset::resolve_with(name, &self.overrides())?;
+        anyhow::ensure!(
+            preset.training.is_some(),
+            "{} has no [train] section, so there is nothing to train: use train-spiral, train-xor, train-digits, train-mnist or a preset with [train]",
+            preset.source.describe()
+        );
+        Ok(preset)
+    }
+
+    /// True when the training screen should open instead of headless output: no `--format` and
+    /// stdout is a terminal. (The screen is not built yet, so `run` prints text either way; this
+    /// is the hook the screen will use.)
+    pub fn wants_screen(&self) -> bool {
+        self.format.is_none() && std::io::stdout().is_terminal()
+    }
+}
+
+/// Run the loop of `args`, writing `format` to `out`.
+pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
+    let preset = args.load()?;
+    let mut trainer = preset.trainer()?;
+    let format = args.format.unwrap_or(TrainFormat::Text);
+    let bar = progress(trainer.config().iters);
+    match format {
+        TrainFormat::Text => report::header(&preset, &trainer, out)?,
+        TrainFormat::Csv => writeln!(out, "iter,loss,train_acc,test_acc")?,
+        TrainFormat::Json => {}
+    }
+    while !trainer.finished() {
+        let step = trainer.step()?;
+        bar.inc(1);
+        match format {
+            TrainFormat::Text => {
+                if let Some(e) = step.epoch {
+                    writeln!(out, "{}", report::epoch_line(&step, &e))?;
+                }
+            }
+            TrainFormat::Csv => writeln!(out, "{}", report::csv_row(&step))?,
+            TrainFormat::Json => {}
+        }
+    }
+    bar.finish_and_clear();
+    let last = trainer.final_report()?;
+    match format {
+        TrainFormat::Text => {
+            writeln!(out, "{}", report::final_line(&last))?;
+        }
+        TrainFormat::Csv => {}
+        TrainFormat::Json => {
+            let json = report::to_json(&preset, &trainer, last);
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A progress bar on stderr when it is a terminal, else a hidden one.
+fn progress(iters: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(iters as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} iterations  {per_sec}  eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

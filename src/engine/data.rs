@@ -1,0 +1,262 @@
+//! Data sets for training: labelled rows, a fixed seeded train/test split, and the sets themselves.
+//!
+//! - [`digits`]: the 8×8 handwritten digits embedded in the binary (UCI, via scikit-learn);
+//! - [`generated`]: the 2-D sets `spiral`, `xor`, `circles`, `moons`;
+//! - [`idx`]: the IDX format of MNIST, parsed from bytes (reading the files is the caller's I/O);
+//! - a preset's own `x` and `t` become a data set with [`Dataset::whole`].
+//!
+//! Targets are one-hot rows, like the book's `load_mnist(one_hot_label=True)`. Every random
+//! choice draws from [`SplitMix64`], so a seed gives the same set and split everywhere. Nothing here
+//! does I/O.
+
+pub mod digits;
+pub mod generated;
+pub mod idx;
+
+use anyhow::{Result, ensure};
+use ndarray::Axis;
+
+use super::Matrix;
+use super::rng::SplitMix64;
+
+/// The purpose mixed into the seed for the train/test shuffle (see [`SplitMix64::stream`]).
+pub const SPLIT_STREAM: u64 = 0x5350_4C49_5400_0000;
+
+/// Rows with one-hot targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labeled {
+    /// The inputs, N×D.
+    pub x: Matrix,
+    /// The targets, N×K one-hot rows.
+    pub t: Matrix,
+}
+
+impl Labeled {
+    /// Rows `x` with class `labels` (each below `classes`) as one-hot targets.
+    pub fn from_labels(x: Matrix, labels: &[usize], classes: usize) -> Result<Labeled> {
+        ensure!(
+            x.nrows() == labels.len(),
+            "{} rows but {} labels: give one label per row",
+            x.nrows(),
+            labels.len()
+        );
+        let mut t = Matrix::zeros((labels.len(), classes));
+        for (row, &label) in labels.iter().enumerate() {
+            ensure!(
+                label < classes,
+                "label {label} (row {row}) is out of range: there are {classes} classes"
+            );
+            t[[row, label]] = 1.0;
+        }
+        Ok(Labeled { x, t })
+    }
+
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.x.nrows()
+    }
+
+    /// The rows at `indices`, in that order (an index may repeat).
+    pub fn select(&self, indices: &[usize]) -> Labeled {
+        Labeled {
+            x: self.x.select(Axis(0), indices),
+            t: self.t.select(Axis(0), indices),
+        }
+    }
+
+    /// The class of each row: the index of its largest target (`np.argmax(t, axis=1)`).
+    pub fn labels(&self) -> Vec<usize> {
+        argmax_rows(&self.t)
+    }
+}
+
+/// The index of the largest value in each row (the first one on ties), like `np.argmax(m, axis=1)`.
+pub fn argmax_rows(m: &Matrix) -> Vec<usize> {
+    m.rows()
+        .into_iter()
+        .map(|row| {
+            let mut best = 0;
+            for (k, &v) in row.iter().enumerate() {
+                if v > row[best] {
+                    best = k;
+                }
+            }
+            best
+        })
+        .collect()
+}
+
+/// How the rows of a data set can be drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Points in the plane (two features): a decision-boundary map fits.
+    Points,
+    /// Images of `width`×`height` pixels, row by row, values in [0, 1].
+    Image {
+        /// Pixels per row.
+        width: usize,
+        /// Rows of pixels.
+        height: usize,
+    },
+    /// Just numbers.
+    Plain,
+}
+
+/// A data set split into training and test rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Its name as the preset or `--data` spells it: `spiral`, `digits`, `mnist`, `preset`.
+    pub name: String,
+    /// The training rows.
+    pub train: Labeled,
+    /// The test rows, when there are any.
+    pub test: Option<Labeled>,
+    /// Number of classes (columns of t).
+    pub classes: usize,
+    /// How a row can be drawn.
+    pub layout: Layout,
+}
+
+impl Dataset {
+    /// Every row for training, no test set (a preset's own x and t).
+    pub fn whole(name: &str, all: Labeled, layout: Layout) -> Dataset {
+        let classes = all.t.ncols();
+        Dataset {
+            name: name.to_string(),
+            train: all,
+            test: None,
+            classes,
+            layout,
+        }
+    }
+
+    /// Shuffle once with `seed`, then take the first ⌊(1 − test_fraction)·N⌋ rows for training and
+    /// the rest for testing (`test_fraction` = 0: no test set).
+    pub fn split(
+        name: &str,
+        all: Labeled,
+        test_fraction: f64,
+        seed: u64,
+        layout: Layout,
+    ) -> Result<Dataset> {
+        ensure!(
+            test_fraction.is_finite() && (0.0..1.0).contains(&test_fraction),
+            "test_fraction is {test_fraction}: it must be at least 0 and below 1 (0.2 keeps a fifth of the rows for testing)"
+        );
+        let n = all.rows();
+        let n_train = ((1.0 - test_fraction) * n as f64).floor() as usize;
+        ensure!(
+            n_train > 0,
+            "{name} has {n} rows and test_fraction = {test_fraction} leaves none for training: use a smaller test_fraction or more points"
+        );
+        let mut order: Vec<usize> = (0..n).collect();
+        SplitMix64::stream(seed, SPLIT_STREAM).shuffle(&mut order);
+        let classes = all.t.ncols();
+        let train = all.select(&order[..n_train]);
+        let test = (n_train < n).then(|| all.select(&order[n_train..]));
+        Ok(Dataset {
+            name: name.to_string(),
+            train,
+            test,
+            classes,
+            layout,
+        })
+    }
+
+    /// Number of input features (columns of x).
+    pub fn features(&self) -> usize {
+        self.train.x.ncols()
+    }
+
+    /// The rectangle `((x_min, x_max), (y_min, y_max))` around every row of 2-D data (train and
+    /// test), widened by `margin` times its size on each side: the plane of a decision-boundary map.
+    /// `None` unless there are exactly 2 features.
+    pub fn bounds(&self, margin: f64) -> Option<((f64, f64), (f64, f64))> {
+        if self.features() != 2 {
+            return None;
+        }
+        let mut lo = [f64::INFINITY; 2];
+        let mut hi = [f64::NEG_INFINITY; 2];
+        for part in std::iter::once(&self.train).chain(self.test.as_ref()) {
+            for row in part.x.rows() {
+                for k in 0..2 {
+                    lo[k] = lo[k].min(row[k]);
+                    hi[k] = hi[k].max(row[k]);
+                }
+            }
+        }
+        let widen = |k: usize| {
+            let pad = (hi[k] - lo[k]).max(1e-9) * margin;
+            (lo[k] - pad, hi[k] + pad)
+        };
+        Some((widen(0), widen(1)))
+    }
+
+    /// Number of test rows (0 without a test set).
+    pub fn test_rows(&self) -> usize {
+        self.test.as_ref().map_or(0, Labeled::rows)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn numbered(n: usize) -> Labeled {
+        let x = Matrix::from_shape_fn((n, 1), |(r, _)| r as f64);
+        let labels: Vec<usize> = (0..n).map(|r| r % 2).collect();
+        Labeled::from_labels(x, &labels, 2).unwrap()
+    }
+
+    #[test]
+    fn the_split_takes_the_floor_and_keeps_every_row_once() {
+        let d = Dataset::split("n", numbered(10), 0.25, 0, Layout::Plain).unwrap();
+        assert_eq!(d.train.rows(), 7); // ⌊0.75 · 10⌋
+        assert_eq!(d.test_rows(), 3);
+        let mut all: Vec<f64> = d.train.x.iter().copied().collect();
+        all.extend(d.test.as_ref().unwrap().x.iter().copied());
+        assert_ne!(all, (0..10).map(|v| v as f64).collect::<Vec<_>>());
+        all.sort_by(f64::total_cmp);
+        assert_eq!(all, (0..10).map(|v| v as f64).collect::<Vec<_>>());
+        // Targets travel with their rows.
+        for (x, t) in d.train.x.iter().zip(d.train.labels()) {
+            assert_eq!(*x as usize % 2, t);
+        }
+        // The same seed gives the same split; another seed another one.
+        let again = Dataset::split("n", numbered(10), 0.25, 0, Layout::Plain).unwrap();
+        assert_eq!(again, d);
+        let other = Dataset::split("n", numbered(10), 0.25, 1, Layout::Plain).unwrap();
+        assert_ne!(other.train.x, d.train.x);
+    }
+
+    #[test]
+    fn a_bad_fraction_is_an_error() {
+        for f in [1.0, -0.1, f64::NAN] {
+            let e = Dataset::split("n", numbered(4), f, 0, Layout::Plain).unwrap_err();
+            assert!(e.to_string().contains("test_fraction"), "{e}");
+        }
+        let e = Dataset::split("n", numbered(1), 0.5, 0, Layout::Plain).unwrap_err();
+        assert!(e.to_string().contains("none for training"), "{e}");
+        let none = Dataset::split("n", numbered(4), 0.0, 0, Layout::Plain).unwrap();
+        assert!(none.test.is_none());
+    }
+
+    #[test]
+    fn bounds_cover_every_point_with_a_margin() {
+        let x = ndarray::array![[0.0, -1.0], [2.0, 1.0], [1.0, 0.0], [0.5, 0.5]];
+        let all = Labeled::from_labels(x, &[0, 1, 0, 1], 2).unwrap();
+        let d = Dataset::split("p", all, 0.25, 0, Layout::Points).unwrap();
+        assert_eq!(d.bounds(0.1), Some(((-0.2, 2.2), (-1.2, 1.2))));
+        assert_eq!(
+            Dataset::whole("n", numbered(3), Layout::Plain).bounds(0.1),
+            None
+        );
+    }
+
+    #[test]
+    fn argmax_takes_the_first_of_ties() {
+        let m = ndarray::array![[0.1, 0.7, 0.2], [0.5, 0.5, 0.0]];
+        assert_eq!(argmax_rows(&m), vec![1, 0]);
+    }
+}

@@ -1,0 +1,140 @@
+//! Computational graphs (chapter 5.1–5.5): named inputs and nodes that may feed several others.
+//!
+//! A [`Graph`] is the general form of a [`Network`](super::Network): a chain is a graph with one
+//! path. Nodes are `mul` and `add` with two named inputs (Add passes `dout` on, Mul swaps its
+//! inputs) or any layer with one named input and its parameters. The graph runs with the same
+//! layers and records the same [`Tape`](super::Tape); where a value feeds several nodes, its
+//! gradients add up in a step of its own ([`Op::Binary`](super::Op) `+`, recorded before the
+//! node's backward). Validation names the nodes at fault: cycles (a node may only use inputs and
+//! earlier nodes), unknown or unused names, shape mismatches, a loss that is not the output.
+
+mod check;
+mod run;
+mod validate;
+
+use super::Matrix;
+use super::layer::{Layer, LayerKind};
+use super::network::{Inputs, Network, Targets};
+
+pub use run::{GraphRun, NodeRun};
+pub use validate::{GraphShapes, Ref};
+
+/// What a node computes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeOp {
+    /// `out = a ⊙ b` of its two inputs (the second may be 1×1).
+    Mul,
+    /// `out = a + b` of its two inputs (the second may be 1×1).
+    Add,
+    /// A layer with its parameters, on its one input.
+    Layer(Box<Layer>),
+}
+
+impl NodeOp {
+    /// The layer kind the node runs as (`mul` and `add` nodes run as Mul and Add layers whose
+    /// parameter is the second input).
+    pub fn kind(&self) -> LayerKind {
+        match self {
+            NodeOp::Mul => LayerKind::Mul,
+            NodeOp::Add => LayerKind::Add,
+            NodeOp::Layer(l) => l.kind(),
+        }
+    }
+
+    /// How many named inputs the node takes.
+    pub fn arity(&self) -> usize {
+        match self {
+            NodeOp::Mul | NodeOp::Add => 2,
+            NodeOp::Layer(_) => 1,
+        }
+    }
+
+    /// The text in the node's box in the book's figures (`×`, `+`, `Affine`).
+    pub fn symbol(&self) -> &'static str {
+        match self {
+            NodeOp::Mul => "×",
+            NodeOp::Add => "+",
+            NodeOp::Layer(l) => match l.kind() {
+                LayerKind::Mul => "×",
+                LayerKind::Add => "+",
+                k => k.display(),
+            },
+        }
+    }
+
+    /// The layer that runs this node, given the values of its inputs.
+    pub fn layer(&self, inputs: &[&Matrix]) -> Layer {
+        let second = || {
+            inputs
+                .get(1)
+                .map(|m| (*m).clone())
+                .unwrap_or_else(|| Matrix::ones((1, 1)))
+        };
+        match self {
+            NodeOp::Mul => Layer::mul(second()),
+            NodeOp::Add => Layer::add(second()),
+            NodeOp::Layer(l) => (**l).clone(),
+        }
+    }
+}
+
+/// One node: a name, what it computes, and the names of its inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphNode {
+    /// Unique among inputs and nodes.
+    pub name: String,
+    /// What it computes.
+    pub op: NodeOp,
+    /// Input or earlier node names, by position (the same name may appear twice).
+    pub inputs: Vec<String>,
+}
+
+/// A computational graph and what it runs on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graph {
+    /// The named inputs, in the order the preset gives them.
+    pub inputs: Vec<(String, Matrix)>,
+    /// The nodes; the last one is the output.
+    pub nodes: Vec<GraphNode>,
+    /// Targets, when the output is Softmax-with-Loss.
+    pub t: Option<Targets>,
+    /// The gradient arriving at the output when there is no loss (default: ones).
+    pub dout: Option<Matrix>,
+}
+
+impl Graph {
+    /// A chain as a graph with one path: input `x`, then each layer on the one before it; the
+    /// same targets and starting gradient.
+    pub fn from_chain(network: &Network, inputs: &Inputs) -> Graph {
+        let mut prev = "x".to_string();
+        let nodes = network
+            .layers
+            .iter()
+            .map(|l| {
+                let node = GraphNode {
+                    name: l.name.clone(),
+                    op: NodeOp::Layer(Box::new(l.layer.clone())),
+                    inputs: vec![prev.clone()],
+                };
+                prev = l.name.clone();
+                node
+            })
+            .collect();
+        Graph {
+            inputs: vec![("x".to_string(), inputs.x.clone())],
+            nodes,
+            t: inputs.t.clone(),
+            dout: inputs.dout.clone(),
+        }
+    }
+
+    /// The index of the input called `name`.
+    pub fn input_index(&self, name: &str) -> Option<usize> {
+        self.inputs.iter().position(|(n, _)| n == name)
+    }
+
+    /// The index of the node called `name`.
+    pub fn node_index(&self, name: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.name == name)
+    }
+}

@@ -1,0 +1,389 @@
+//! Running a graph: forward node by node, backward in reverse, gradients of shared values summed.
+//!
+//! Each node runs as a layer (a `mul` node as a Mul layer whose factor is its second input), so
+//! the steps on the tape are the chain's steps. A value used more than once gets its gradient
+//! from each use; the sum is a step of its own, recorded before the node's backward (or, for a
+//! graph input, right after its last use is reached).
+
+use std::ops::Range;
+
+use anyhow::Result;
+
+use super::validate::{GraphShapes, Ref};
+use super::{Graph, NodeOp};
+use crate::engine::Matrix;
+use crate::engine::format::{inline, shape};
+use crate::engine::layer::{Cache, Grad, Layer, LayerKind};
+use crate::engine::network::{LayerRun, Run};
+use crate::engine::op::{BinOp, Op};
+use crate::engine::operand::{Kind, Param};
+use crate::engine::tape::{NoRecord, Phase, Recorder, StepDraft, Tape};
+
+/// One node's part of a run.
+#[derive(Debug, Clone)]
+pub struct NodeRun {
+    /// The node's name.
+    pub name: String,
+    /// The layer kind it ran as.
+    pub kind: LayerKind,
+    /// The layer it ran as (a `mul` node: a Mul layer whose `w` is its second input).
+    pub layer: Layer,
+    /// Its input values, by position.
+    pub inputs: Vec<Matrix>,
+    /// Its output.
+    pub out: Matrix,
+    /// ∂L/∂out: the sum over every use of the output.
+    pub dout: Matrix,
+    /// ∂L/∂input along this node, by input position.
+    pub grads: Vec<Matrix>,
+    /// A layer node's parameter gradients (`W`, `b`, …).
+    pub params: Vec<Grad>,
+    /// Tape indices of its forward steps.
+    pub forward_steps: Range<usize>,
+    /// Tape indices of its backward steps (gradient sums included).
+    pub backward_steps: Range<usize>,
+    /// The steps that summed the gradients of its uses (none when it is used once).
+    pub sum_steps: Vec<usize>,
+    /// Tape indices of its layer's own backward steps (no sums).
+    pub layer_steps: Range<usize>,
+}
+
+/// The result of one forward and one backward pass of a graph.
+#[derive(Debug, Clone)]
+pub struct GraphRun {
+    /// The chain-shaped view the explorer steps through: the tape, and one layer per node
+    /// (input = the node's first input, `dx` = its gradient, a `mul`/`add` node's second input
+    /// as its parameter `w`/`b`).
+    pub run: Run,
+    /// Per node.
+    pub nodes: Vec<NodeRun>,
+    /// Per graph input: ∂L/∂input, summed over every use.
+    pub input_grads: Vec<Matrix>,
+    /// Per graph input: the steps that summed its uses.
+    pub input_sum_steps: Vec<Vec<usize>>,
+    /// Where each node's inputs come from.
+    pub refs: Vec<Vec<Ref>>,
+}
+
+impl Graph {
+    /// Forward then backward, recording every step.
+    pub fn run(&self) -> Result<GraphRun> {
+        let shapes = self.validate()?;
+        let mut tape = Tape::new();
+        let (layers, caches, outs, values, forward_steps) = self.forward(&shapes, &mut tape)?;
+        let last = self.nodes.len() - 1;
+        let loss = caches.last().and_then(Cache::loss);
+        let out = outs[last].clone();
+        let objective = match (&loss, &shapes.dout) {
+            (Some(l), _) => *l,
+            (None, Some(d)) => (d * &out).sum(),
+            _ => 0.0,
+        };
+        let refs = &shapes.refs;
+        let mut grads: Vec<Vec<Matrix>> = vec![Vec::new(); self.nodes.len()];
+        let mut params: Vec<Vec<Grad>> = vec![Vec::new(); self.nodes.len()];
+        let mut douts: Vec<Matrix> = vec![Matrix::zeros((0, 0)); self.nodes.len()];
+        let mut backward_steps = vec![0..0; self.nodes.len()];
+        let mut sum_steps = vec![Vec::new(); self.nodes.len()];
+        let mut layer_steps = vec![0..0; self.nodes.len()];
+        let mut input_grads: Vec<Option<Matrix>> = vec![None; self.inputs.len()];
+        let mut input_sum_steps = vec![Vec::new(); self.inputs.len()];
+        for i in (0..self.nodes.len()).rev() {
+            let node = &self.nodes[i];
+            let kind = node.op.kind();
+            tape.enter(Phase::Backward, i, &node.name, kind);
+            let start = tape.len();
+            let uses = uses_of(refs, Ref::Node(i));
+            let dout = if i == last {
+                shapes.dout.clone().unwrap_or_else(|| Matrix::ones((1, 1)))
+            } else {
+                let parts: Vec<(String, Matrix)> = uses
+                    .iter()
+                    .map(|&(c, p)| (self.nodes[c].name.clone(), grads[c][p].clone()))
+                    .collect();
+                let (sum, steps) = sum_uses(&node.name, &parts, &mut tape);
+                sum_steps[i] = steps;
+                sum
+            };
+            let note = self.dout_note(i, &uses, &dout, loss);
+            tape.prefix_next(|| note);
+            let layer_start = tape.len();
+            let (dx, g) = layers[i].backward(&caches[i], &dout, &mut tape)?;
+            layer_steps[i] = layer_start..tape.len();
+            let mut node_grads = vec![dx];
+            match node.op {
+                NodeOp::Mul | NodeOp::Add => {
+                    node_grads.extend(g.into_iter().map(|g| g.value));
+                }
+                NodeOp::Layer(_) => params[i] = g,
+            }
+            grads[i] = node_grads;
+            douts[i] = dout;
+            // Graph inputs whose first use is this node have all their gradients now.
+            for (k, (name, _)) in self.inputs.iter().enumerate() {
+                let uses = uses_of(refs, Ref::Input(k));
+                if uses.first().map(|u| u.0) != Some(i) {
+                    continue;
+                }
+                let parts: Vec<(String, Matrix)> = uses
+                    .iter()
+                    .map(|&(c, p)| (self.nodes[c].name.clone(), grads[c][p].clone()))
+                    .collect();
+                let (sum, steps) = sum_uses(name, &parts, &mut tape);
+                input_grads[k] = Some(sum);
+                input_sum_steps[k] = steps;
+            }
+            backward_steps[i] = start..tape.len();
+        }
+        let nodes: Vec<NodeRun> = (0..self.nodes.len())
+            .map(|i| NodeRun {
+                name: self.nodes[i].name.clone(),
+                kind: self.nodes[i].op.kind(),
+                layer: layers[i].clone(),
+                inputs: values[i].clone(),
+                out: outs[i].clone(),
+                dout: douts[i].clone(),
+                grads: grads[i].clone(),
+                params: params[i].clone(),
+                forward_steps: forward_steps[i].clone(),
+                backward_steps: backward_steps[i].clone(),
+                sum_steps: sum_steps[i].clone(),
+                layer_steps: layer_steps[i].clone(),
+            })
+            .collect();
+        let input_grads: Vec<Matrix> = input_grads
+            .into_iter()
+            .zip(&self.inputs)
+            .map(|(g, (_, v))| g.unwrap_or_else(|| Matrix::zeros(v.dim())))
+            .collect();
+        let layers_view = nodes.iter().map(layer_view).collect();
+        let run = Run {
+            tape,
+            layers: layers_view,
+            loss,
+            objective,
+            out,
+            dx: input_grads
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Matrix::zeros((0, 0))),
+            t: shapes.t.clone(),
+            dout: shapes.dout.clone(),
+        };
+        Ok(GraphRun {
+            run,
+            nodes,
+            input_grads,
+            input_sum_steps,
+            refs: shapes.refs,
+        })
+    }
+
+    /// Forward without recording: the objective (the loss, or Σ dout ⊙ out). The numerical
+    /// gradient calls it twice per cell.
+    pub fn objective(&self, shapes: &GraphShapes) -> Result<f64> {
+        let (_, caches, outs, _, _) = self.forward(shapes, &mut NoRecord)?;
+        Ok(
+            match (
+                caches.last().and_then(Cache::loss),
+                &shapes.dout,
+                outs.last(),
+            ) {
+                (Some(loss), _, _) => loss,
+                (None, Some(d), Some(out)) => (d * out).sum(),
+                _ => 0.0,
+            },
+        )
+    }
+
+    /// The forward pass: each node's layer, cache, output, input values and forward steps.
+    #[allow(clippy::type_complexity)]
+    fn forward(
+        &self,
+        shapes: &GraphShapes,
+        rec: &mut impl Recorder,
+    ) -> Result<(
+        Vec<Layer>,
+        Vec<Cache>,
+        Vec<Matrix>,
+        Vec<Vec<Matrix>>,
+        Vec<Range<usize>>,
+    )> {
+        let n = self.nodes.len();
+        let (mut layers, mut caches, mut outs, mut values, mut steps) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::<Matrix>::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for (i, node) in self.nodes.iter().enumerate() {
+            let ins: Vec<Matrix> = shapes.refs[i]
+                .iter()
+                .map(|r| match *r {
+                    Ref::Input(k) => self.inputs[k].1.clone(),
+                    Ref::Node(k) => outs[k].clone(),
+                })
+                .collect();
+            let refs: Vec<&Matrix> = ins.iter().collect();
+            let layer = node.op.layer(&refs);
+            rec.enter(Phase::Forward, i, &node.name, node.op.kind());
+            let start = rec.position();
+            let (out, cache) = layer.forward(&ins[0], shapes.t.as_ref(), rec)?;
+            if let Some(v) = out.iter().find(|v| !v.is_finite()) {
+                anyhow::bail!(
+                    "node {i} ({}) output became {v}: the numbers are too large for f64; use smaller values",
+                    node.name
+                );
+            }
+            steps.push(start..rec.position());
+            layers.push(layer);
+            caches.push(cache);
+            outs.push(out);
+            values.push(ins);
+        }
+        Ok((layers, caches, outs, values, steps))
+    }
+
+    /// What `dout` is when node `i`'s backward starts.
+    fn dout_note(
+        &self,
+        i: usize,
+        uses: &[(usize, usize)],
+        dout: &Matrix,
+        loss: Option<f64>,
+    ) -> String {
+        let node = &self.nodes[i];
+        if node.op.kind() == LayerKind::SoftmaxWithLoss {
+            return format!(
+                "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
+                loss.map(crate::engine::format::n4).unwrap_or_default()
+            );
+        }
+        if uses.is_empty() {
+            return format!(
+                "dout ({}) is the starting gradient at the output {}: with L = Σ dout ⊙ out, dout = ∂L/∂{} = {}.",
+                shape(dout),
+                node.name,
+                node.name,
+                inline(dout)
+            );
+        }
+        let from: Vec<&str> = uses
+            .iter()
+            .map(|&(c, _)| self.nodes[c].name.as_str())
+            .collect();
+        if from.len() == 1 {
+            format!(
+                "dout = ∂L/∂{} = {}, arriving from {} (its gradient for this input).",
+                node.name,
+                inline(dout),
+                from[0]
+            )
+        } else {
+            format!(
+                "dout = ∂L/∂{} = {}: {} feeds {} nodes ({}), so its gradient is the sum of theirs.",
+                node.name,
+                inline(dout),
+                node.name,
+                from.len(),
+                from.join(", ")
+            )
+        }
+    }
+}
+
+/// Every (node, input position) that reads `target`, in node order.
+fn uses_of(refs: &[Vec<Ref>], target: Ref) -> Vec<(usize, usize)> {
+    refs.iter()
+        .enumerate()
+        .flat_map(|(c, rs)| {
+            rs.iter()
+                .enumerate()
+                .filter(move |(_, r)| **r == target)
+                .map(move |(p, _)| (c, p))
+        })
+        .collect()
+}
+
+/// The sum of a value's gradients from each use, one `+` step per extra use.
+fn sum_uses(
+    name: &str,
+    parts: &[(String, Matrix)],
+    rec: &mut impl Recorder,
+) -> (Matrix, Vec<usize>) {
+    let Some((first_from, first)) = parts.first() else {
+        return (Matrix::zeros((1, 1)), Vec::new());
+    };
+    let mut acc = first.clone();
+    let mut acc_name = format!("d{name} via {first_from}");
+    let mut steps = Vec::new();
+    for (k, (from, g)) in parts.iter().enumerate().skip(1) {
+        let next = &acc + g;
+        let done = k + 1 == parts.len();
+        let written = if done {
+            format!("d{name}")
+        } else {
+            format!("d{name} so far")
+        };
+        let via = format!("d{name} via {from}");
+        let step = rec.record(|| {
+            StepDraft::new(
+                Op::Binary(BinOp::Add),
+                "Σ uses",
+                &format!("d{name} = {acc_name} + {via}"),
+            )
+            .read(Kind::Dout, &acc_name, &acc)
+            .read(Kind::Dout, &via, g)
+            .writes(Kind::Dout, &written, &next)
+            .numpy(format!(
+                "d{name} = d{name}_a + d{name}_b  # gradients of a value used twice add up"
+            ))
+            .note(format!(
+                "{name} feeds {} nodes, so its gradient adds up what each sends back: {} + {} = {}",
+                parts.len(),
+                inline(&acc),
+                inline(g),
+                inline(&next)
+            ))
+        });
+        steps.extend(step);
+        acc = next;
+        acc_name = written;
+    }
+    (acc, steps)
+}
+
+/// The explorer's per-layer view of a node.
+fn layer_view(n: &NodeRun) -> LayerRun {
+    let grads = match n.kind {
+        LayerKind::Mul | LayerKind::Add if n.grads.len() == 2 => vec![Grad::new(
+            if n.kind == LayerKind::Mul {
+                Param::Factor
+            } else {
+                Param::Bias
+            },
+            n.grads[1].clone(),
+        )],
+        _ => n.params.clone(),
+    };
+    LayerRun {
+        kind: n.kind,
+        name: n.name.clone(),
+        input: n
+            .inputs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Matrix::zeros((0, 0))),
+        out: n.out.clone(),
+        dout: n.dout.clone(),
+        dx: n
+            .grads
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Matrix::zeros((0, 0))),
+        grads,
+        forward_steps: n.forward_steps.clone(),
+        backward_steps: n.backward_steps.clone(),
+    }
+}

@@ -1,0 +1,209 @@
+//! The update rules of the book's `common/optimizer.py`, one cell at a time: what an update step
+//! computes and how it explains a cell it wrote.
+//!
+//! Every rule writes one matrix from matrices of the same shape, cell by cell, so each cell is
+//! explained as one line with the learner's numbers: `W[0,0] = 0.3000 − 0.1·0.5200 = 0.2480`.
+
+use crate::engine::format::{n4, short};
+use crate::engine::op::{Combine, Explanation, Term};
+use crate::engine::tape::Operand;
+
+/// The `1e-7` the book adds under the root so a zero `h` or `v` never divides by 0.
+pub const ROOT_EPS: f64 = 1e-7;
+
+/// One update rule; the operands it reads are listed per variant, in order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum UpdateRule {
+    /// SGD, reads `[W, dW]`: `W − lr·dW`.
+    Sgd {
+        /// Learning rate.
+        lr: f64,
+    },
+    /// Momentum's velocity, reads `[v, dW]`: `α·v − lr·dW`.
+    Velocity {
+        /// α, how much of the old velocity is kept.
+        momentum: f64,
+        /// Learning rate.
+        lr: f64,
+    },
+    /// Momentum's move, reads `[W, v]`: `W + v`.
+    AddVelocity,
+    /// AdaGrad's history, reads `[h, dW]`: `h + dW⊙dW`.
+    AccumulateSquare,
+    /// AdaGrad's move, reads `[W, dW, h]`: `W − lr·dW / (√h + 1e-7)`.
+    AdaGradStep {
+        /// Learning rate.
+        lr: f64,
+    },
+    /// Adam's first moment, reads `[m, dW]`: `m + (1 − β1)·(dW − m)`.
+    FirstMoment {
+        /// β1.
+        beta1: f64,
+    },
+    /// Adam's second moment, reads `[v, dW]`: `v + (1 − β2)·(dW⊙dW − v)`.
+    SecondMoment {
+        /// β2.
+        beta2: f64,
+    },
+    /// Adam's move, reads `[W, m, v]`: `W − lr_t·m / (√v + 1e-7)`, with the bias-corrected
+    /// `lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ)`.
+    AdamStep {
+        /// The bias-corrected learning rate of this iteration.
+        lr_t: f64,
+    },
+}
+
+impl UpdateRule {
+    /// The new value of one cell from the same cell of each read operand, in order.
+    pub fn apply(self, a: f64, b: f64, c: f64) -> f64 {
+        match self {
+            UpdateRule::Sgd { lr } => a - lr * b,
+            UpdateRule::Velocity { momentum, lr } => momentum * a - lr * b,
+            UpdateRule::AddVelocity => a + b,
+            UpdateRule::AccumulateSquare => a + b * b,
+            UpdateRule::AdaGradStep { lr } => a - lr * b / (c.sqrt() + ROOT_EPS),
+            UpdateRule::FirstMoment { beta1 } => a + (1.0 - beta1) * (b - a),
+            UpdateRule::SecondMoment { beta2 } => a + (1.0 - beta2) * (b * b - a),
+            UpdateRule::AdamStep { lr_t } => a - lr_t * b / (c.sqrt() + ROOT_EPS),
+        }
+    }
+
+    /// How many operands the rule reads.
+    pub fn arity(self) -> usize {
+        match self {
+            UpdateRule::AdaGradStep { .. } | UpdateRule::AdamStep { .. } => 3,
+            _ => 2,
+        }
+    }
+
+    /// The rule with symbols `a`, `b`, `c` and with numbers, for cell values `va`, `vb`, `vc`.
+    fn show(self, a: &str, b: &str, c: &str, nums: [f64; 3]) -> (String, String) {
+        let [va, vb, vc] = nums.map(n4);
+        match self {
+            UpdateRule::Sgd { lr } => (
+                format!("{a} − lr·{b}"),
+                format!("{va} − {}·{vb}", short(lr)),
+            ),
+            UpdateRule::Velocity { momentum, lr } => (
+                format!("α·{a} − lr·{b}"),
+                format!("{}·{va} − {}·{vb}", short(momentum), short(lr)),
+            ),
+            UpdateRule::AddVelocity => (format!("{a} + {b}"), format!("{va} + {vb}")),
+            UpdateRule::AccumulateSquare => (format!("{a} + {b}·{b}"), format!("{va} + {vb}·{vb}")),
+            UpdateRule::AdaGradStep { lr } => (
+                format!("{a} − lr·{b} / (√{c} + 1e-7)"),
+                format!("{va} − {}·{vb} / (√{vc} + 1e-7)", short(lr)),
+            ),
+            UpdateRule::FirstMoment { beta1 } => (
+                format!("{a} + (1 − β1)·({b} − {a})"),
+                format!("{va} + {}·({vb} − {va})", short(1.0 - beta1)),
+            ),
+            UpdateRule::SecondMoment { beta2 } => (
+                format!("{a} + (1 − β2)·({b}·{b} − {a})"),
+                format!("{va} + {}·({vb}·{vb} − {va})", short(1.0 - beta2)),
+            ),
+            UpdateRule::AdamStep { lr_t } => (
+                format!("{a} − lr_t·{b} / (√{c} + 1e-7)"),
+                format!("{va} − {}·{vb} / (√{vc} + 1e-7)", sig(lr_t)),
+            ),
+        }
+    }
+
+    /// Explain cell (`r`, `c`) of `writes`; `None` outside it or when an operand is missing.
+    pub fn explain(
+        self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation> {
+        let value = *writes.value.get((r, c))?;
+        let operand = |k: usize| -> Option<(String, f64)> {
+            let o = reads.get(k)?;
+            Some((format!("{}[{r},{c}]", o.name), *o.value.get((r, c))?))
+        };
+        let (a, va) = operand(0)?;
+        let (b, vb) = operand(1)?;
+        let (cn, vc) = if self.arity() == 3 {
+            operand(2)?
+        } else {
+            (String::new(), 0.0)
+        };
+        let (symbol, numbers) = self.show(&a, &b, &cn, [va, vb, vc]);
+        let target = format!("{}[{r},{c}]", writes.name);
+        let note = match self {
+            UpdateRule::AdamStep { lr_t } => Some(format!(
+                "lr_t = {} is this iteration's learning rate after bias correction",
+                sig(lr_t)
+            )),
+            UpdateRule::AdaGradStep { .. } => {
+                Some("cells whose gradients have been large (big h) take smaller steps".to_string())
+            }
+            _ => None,
+        };
+        Some(Explanation {
+            rule: format!("{target} = {symbol}"),
+            target,
+            terms: vec![Term {
+                symbol,
+                numbers,
+                value,
+            }],
+            combine: Combine::Single,
+            value,
+            note,
+        })
+    }
+}
+
+/// A small positive number with 4 significant digits (`0.0003162`), for Adam's `lr_t`.
+pub fn sig(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() || v.abs() >= 1e-3 {
+        return short(v);
+    }
+    let digits = (3 - v.abs().log10().floor() as i32).clamp(0, 12) as usize;
+    format!("{v:.digits$}")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::engine::Matrix;
+
+    fn one(name: &str, v: f64) -> Operand {
+        Operand::new(
+            crate::engine::Kind::Temp(0),
+            name,
+            &Matrix::from_elem((1, 1), v),
+        )
+    }
+
+    #[test]
+    fn sgd_explains_the_books_example() {
+        let rule = UpdateRule::Sgd { lr: 0.1 };
+        let new = rule.apply(0.3, 0.52, 0.0);
+        assert!((new - 0.248).abs() < 1e-12);
+        let ex = rule
+            .explain(&[one("W", 0.3), one("dW", 0.52)], &one("W", new), 0, 0)
+            .unwrap();
+        assert_eq!(ex.rule, "W[0,0] = W[0,0] − lr·dW[0,0]");
+        assert_eq!(ex.expansion(8), "= 0.3000 − 0.1·0.5200 = 0.2480");
+    }
+
+    #[test]
+    fn adam_step_shows_the_corrected_rate() {
+        let rule = UpdateRule::AdamStep {
+            lr_t: 0.000316227766,
+        };
+        let reads = [one("W", 0.3), one("m", 0.052), one("v", 0.00027)];
+        let new = rule.apply(0.3, 0.052, 0.00027);
+        let ex = rule.explain(&reads, &one("W", new), 0, 0).unwrap();
+        assert_eq!(
+            ex.expansion(8),
+            "= 0.3000 − 0.0003162·0.0520 / (√2.700e-4 + 1e-7) = 0.2990"
+        );
+        assert_eq!(sig(0.000316227766), "0.0003162");
+        assert_eq!(sig(0.01), "0.01");
+    }
+}

@@ -1,0 +1,166 @@
+//! Each optimizer's update against hand-computed numbers (the book's `common/optimizer.py`, run
+//! in NumPy for the values quoted in the comments).
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::engine::operand::Param;
+use ndarray::array;
+
+/// Two updates of a 1×2 parameter `[[1.0, 0.3]]` with the gradient `[[0.5, 0.52]]` each time.
+fn two_updates(config: OptimizerConfig) -> (Vec<Matrix>, Optimizer) {
+    let mut opt = Optimizer::new(config).unwrap();
+    let mut w = array![[1.0, 0.3]];
+    let g = array![[0.5, 0.52]];
+    let mut seen = vec![];
+    for _ in 0..2 {
+        let mut params = [ParamRef {
+            layer: 0,
+            param: Param::Weights,
+            value: &mut w,
+            grad: &g,
+        }];
+        opt.update(&mut params, false).unwrap();
+        seen.push(w.clone());
+    }
+    (seen, opt)
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+}
+
+#[test]
+fn sgd_is_w_minus_lr_dw() {
+    let (seen, _) = two_updates(OptimizerConfig::defaults(OptimizerKind::Sgd));
+    close(seen[0][[0, 1]], 0.248); // 0.3 − 0.1·0.52
+    close(seen[1][[0, 1]], 0.196);
+    close(seen[1][[0, 0]], 0.9);
+}
+
+#[test]
+fn momentum_keeps_a_velocity() {
+    let config = OptimizerConfig {
+        lr: 0.1,
+        ..OptimizerConfig::defaults(OptimizerKind::Momentum)
+    };
+    let (seen, opt) = two_updates(config);
+    // v = 0.9·0 − 0.1·0.5 = −0.05 → W = 0.95; v = 0.9·(−0.05) − 0.05 = −0.095 → W = 0.855.
+    close(seen[0][[0, 0]], 0.95);
+    close(seen[1][[0, 0]], 0.855);
+    let state = opt.state(0);
+    assert_eq!(state[0].0, "v");
+    close(state[0].1[[0, 0]], -0.095);
+}
+
+#[test]
+fn adagrad_divides_by_the_root_of_the_history() {
+    let config = OptimizerConfig {
+        lr: 0.1,
+        ..OptimizerConfig::defaults(OptimizerKind::AdaGrad)
+    };
+    let (seen, opt) = two_updates(config);
+    // h = 0.25: W = 1 − 0.1·0.5/(0.5 + 1e-7); h = 0.5: W −= 0.05/(√0.5 + 1e-7).
+    close(seen[0][[0, 0]], 0.900000019999996);
+    close(seen[1][[0, 0]], 0.8292893518813398);
+    close(opt.state(0)[0].1[[0, 0]], 0.5);
+}
+
+#[test]
+fn adam_is_the_books_form_with_bias_correction() {
+    let (seen, opt) = two_updates(OptimizerConfig::defaults(OptimizerKind::Adam));
+    // t = 1: lr_t = 0.001·√0.001/0.1, m = 0.05, v = 0.00025.
+    close(seen[0][[0, 0]], 0.9990000063245154);
+    close(seen[1][[0, 0]], 0.9980000107977498);
+    close(opt.adam_lr(1), 0.00031622776601683816);
+    close(opt.adam_lr(2), 0.00023531672532745276);
+    let state = opt.state(0);
+    assert_eq!((state[0].0, state[1].0), ("m", "v"));
+    close(state[0].1[[0, 0]], 0.095);
+    close(state[1].1[[0, 0]], 0.00049975);
+}
+
+#[test]
+fn recorded_updates_explain_every_cell_and_match_the_fast_path() {
+    for kind in OptimizerKind::ALL {
+        let mut opt = Optimizer::new(OptimizerConfig::defaults(kind)).unwrap();
+        let mut w = array![[0.3, -0.2], [0.1, 0.4]];
+        let g = array![[0.52, -0.1], [0.0, 2.0]];
+        let mut params = [ParamRef {
+            layer: 1,
+            param: Param::Weights,
+            value: &mut w,
+            grad: &g,
+        }];
+        let drafts = opt.update(&mut params, true).unwrap();
+        let steps = match kind {
+            OptimizerKind::Sgd => 1,
+            OptimizerKind::Adam => 3,
+            _ => 2,
+        };
+        assert_eq!(drafts.len(), steps, "{kind:?}");
+        let last = drafts.last().unwrap();
+        assert_eq!(last.writes.name, "W");
+        assert_eq!(
+            last.writes.value, w,
+            "{kind:?}: the last step writes the new W"
+        );
+        for d in &drafts {
+            assert_eq!(d.layer, 1);
+            assert_eq!(d.reads.len(), d.rule.arity());
+            for ((r, c), &v) in d.writes.value.indexed_iter() {
+                let ex = d.rule.explain(&d.reads, &d.writes, r, c).unwrap();
+                assert_eq!(ex.value, v);
+                let a = d.reads[0].value[[r, c]];
+                let b = d.reads[1].value[[r, c]];
+                let third = d.reads.get(2).map_or(0.0, |o| o.value[[r, c]]);
+                assert_eq!(d.rule.apply(a, b, third), v, "{kind:?} {}", d.label);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sgd_step_reads_as_the_book_writes_it() {
+    let mut opt = Optimizer::new(OptimizerConfig::defaults(OptimizerKind::Sgd)).unwrap();
+    let mut w = array![[0.3]];
+    let g = array![[0.52]];
+    let mut params = [ParamRef {
+        layer: 0,
+        param: Param::Weights,
+        value: &mut w,
+        grad: &g,
+    }];
+    let drafts = opt.update(&mut params, true).unwrap();
+    let d = &drafts[0];
+    assert_eq!(d.label, "W ← W − lr·dW");
+    let ex = d.rule.explain(&d.reads, &d.writes, 0, 0).unwrap();
+    assert_eq!(
+        format!("{} {}", ex.target, ex.expansion(4)),
+        "W[0,0] = 0.3000 − 0.1·0.5200 = 0.2480"
+    );
+}
+
+#[test]
+fn bad_hyper_parameters_are_errors() {
+    let bad = OptimizerConfig {
+        lr: -1.0,
+        ..OptimizerConfig::defaults(OptimizerKind::Sgd)
+    };
+    assert!(
+        Optimizer::new(bad)
+            .unwrap_err()
+            .to_string()
+            .contains("learning rate")
+    );
+    let bad = OptimizerConfig {
+        momentum: 1.0,
+        ..OptimizerConfig::defaults(OptimizerKind::Momentum)
+    };
+    assert!(
+        Optimizer::new(bad)
+            .unwrap_err()
+            .to_string()
+            .contains("momentum is 1")
+    );
+}

@@ -1,0 +1,385 @@
+//! The training loop of the book's `train_neuralnet.py`, one iteration at a time.
+//!
+//! A [`Trainer`] owns the network, the optimizer and its state, the data set and the iteration
+//! counter. [`Trainer::step`] runs one iteration exactly as the book and README ("Training") pin it down:
+//! 1. draw a mini-batch of `batch` row indices **with replacement** from the training rows
+//!    (`np.random.choice(train_size, batch_size)`), from the SplitMix64 stream of the seed; with
+//!    `batch` ≥ the training rows every iteration uses all rows in order instead (plain gradient
+//!    descent, no randomness);
+//! 2. forward and backward on it, then update every parameter with the optimizer;
+//! 3. record the mini-batch loss **after** the update (a forward pass with `train = false`);
+//! 4. when `i % iter_per_epoch == 0` (i from 0, `iter_per_epoch = max(⌈train_rows / batch⌉, 1)`),
+//!    measure train and test accuracy after that update.
+//!
+//! It is `Send`, so a screen can run it on a worker thread. [`Trainer::record_next`] records the
+//! iteration about to run (its mini-batch, the current weights: forward, backward and the
+//! updates) for the explorer without changing the trainer.
+
+mod eval;
+mod pass;
+
+pub use pass::run_with_update;
+use pass::{apply, has_modes, test_mode};
+
+use std::sync::Arc;
+
+use anyhow::{Result, ensure};
+
+use super::Matrix;
+use super::data::{Dataset, Labeled};
+use super::network::{Inputs, Network, Run, Targets};
+use super::optim::{Optimizer, OptimizerConfig};
+use super::rng::SplitMix64;
+
+pub use eval::{accuracy, grid_points, predict_scores};
+
+/// The purpose mixed into the seed for the mini-batch draws (see [`SplitMix64::stream`]).
+pub const BATCH_STREAM: u64 = 0x4241_5443_4800_0000;
+
+/// The loop's settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainConfig {
+    /// Iterations to run.
+    pub iters: usize,
+    /// Rows per mini-batch.
+    pub batch: usize,
+    /// The optimizer and its hyper-parameters.
+    pub optimizer: OptimizerConfig,
+    /// The seed of the mini-batch order (the data and split use it too, upstream).
+    pub seed: u64,
+}
+
+/// Accuracy measured at an epoch boundary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Epoch {
+    /// The iteration after whose update it was measured (from 0).
+    pub iter: usize,
+    /// Accuracy on every training row.
+    pub train_acc: f64,
+    /// Accuracy on the test rows, when there are any.
+    pub test_acc: Option<f64>,
+}
+
+/// What one iteration did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepReport {
+    /// Its index (from 0).
+    pub iter: usize,
+    /// The mini-batch loss after the update.
+    pub loss: f64,
+    /// The accuracies, when this iteration closed an epoch.
+    pub epoch: Option<Epoch>,
+}
+
+/// The numbers after the last iteration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Final {
+    /// The last recorded loss.
+    pub loss: Option<f64>,
+    /// Accuracy on every training row with the current weights.
+    pub train_acc: f64,
+    /// Accuracy on the test rows, when there are any.
+    pub test_acc: Option<f64>,
+}
+
+/// The iteration about to run, recorded for the explorer.
+#[derive(Debug, Clone)]
+pub struct RecordedIteration {
+    /// Which iteration (from 0).
+    pub iter: usize,
+    /// Its mini-batch.
+    pub inputs: Inputs,
+    /// Forward, backward and the update phase on the current weights.
+    pub run: Run,
+}
+
+/// The training loop's state: network, optimizer, data, iteration counter and history.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    initial: Network,
+    network: Network,
+    data: Arc<Dataset>,
+    config: TrainConfig,
+    optimizer: Optimizer,
+    batch_rng: SplitMix64,
+    iter: usize,
+    losses: Vec<f64>,
+    epochs: Vec<Epoch>,
+}
+
+impl Trainer {
+    /// A trainer at iteration 0. Errors when the network does not end in Softmax-with-Loss, does
+    /// not fit the data's features or classes, or the settings are out of range.
+    pub fn new(network: Network, data: Arc<Dataset>, config: TrainConfig) -> Result<Trainer> {
+        ensure!(
+            config.iters > 0,
+            "iters is 0: train for at least one iteration"
+        );
+        ensure!(
+            config.batch > 0,
+            "batch is 0: a mini-batch needs at least one row"
+        );
+        ensure!(
+            network.has_loss(),
+            "training needs a loss: end the layers with softmax_with_loss"
+        );
+        ensure!(
+            data.train.rows() > 0,
+            "the data set {} has no training rows",
+            data.name
+        );
+        let probe = data.train.select(&[0]);
+        network.validate(&inputs(probe)).map_err(|e| {
+            anyhow::anyhow!(
+                "the network does not fit the data set {} ({} features, {} classes): {e:#}",
+                data.name,
+                data.features(),
+                data.classes
+            )
+        })?;
+        Ok(Trainer {
+            initial: network.clone(),
+            network,
+            data,
+            optimizer: Optimizer::new(config.optimizer)?,
+            batch_rng: SplitMix64::stream(config.seed, BATCH_STREAM),
+            config,
+            iter: 0,
+            losses: Vec::new(),
+            epochs: Vec::new(),
+        })
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &TrainConfig {
+        &self.config
+    }
+
+    /// The data set.
+    pub fn data(&self) -> &Arc<Dataset> {
+        &self.data
+    }
+
+    /// The network with the current parameters.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// The optimizer with its state.
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    /// Iterations run so far (the index of the next one).
+    pub fn iteration(&self) -> usize {
+        self.iter
+    }
+
+    /// True when `iters` iterations have run.
+    pub fn finished(&self) -> bool {
+        self.iter >= self.config.iters
+    }
+
+    /// `max(⌈train_rows / batch⌉, 1)`.
+    pub fn iter_per_epoch(&self) -> usize {
+        self.data.train.rows().div_ceil(self.config.batch).max(1)
+    }
+
+    /// The loss of every iteration so far (after its update).
+    pub fn losses(&self) -> &[f64] {
+        &self.losses
+    }
+
+    /// The accuracies measured so far, one per epoch.
+    pub fn epochs(&self) -> &[Epoch] {
+        &self.epochs
+    }
+
+    /// The current parameters, keyed `layer name.parameter` (`Affine1.W`), in layer order.
+    pub fn params(&self) -> Vec<(String, &Matrix)> {
+        self.network
+            .layers
+            .iter()
+            .flat_map(|l| {
+                l.layer
+                    .params()
+                    .into_iter()
+                    .map(move |(p, m)| (format!("{}.{p}", l.name), m))
+            })
+            .collect()
+    }
+
+    /// Change the learning rate from the next iteration on (the optimizer's state is kept).
+    pub fn set_lr(&mut self, lr: f64) -> Result<()> {
+        self.optimizer.set_lr(lr)?;
+        self.config.optimizer.lr = lr;
+        Ok(())
+    }
+
+    /// Switch optimizer from the next iteration on; its state starts from zeros.
+    pub fn set_optimizer(&mut self, config: OptimizerConfig) -> Result<()> {
+        self.optimizer = Optimizer::new(config)?;
+        self.config.optimizer = config;
+        Ok(())
+    }
+
+    /// Back to iteration 0 with the initial weights, fresh optimizer state and the mini-batch
+    /// order of `seed` (the data set stays as it is).
+    pub fn restart(&mut self, seed: u64) -> Result<()> {
+        self.network = self.initial.clone();
+        self.optimizer = Optimizer::new(self.config.optimizer)?;
+        self.config.seed = seed;
+        self.batch_rng = SplitMix64::stream(seed, BATCH_STREAM);
+        self.iter = 0;
+        self.losses.clear();
+        self.epochs.clear();
+        Ok(())
+    }
+
+    /// The row indices of the next mini-batch, drawn from `rng`.
+    fn draw(&self, rng: &mut SplitMix64) -> Option<Vec<usize>> {
+        draw(self.data.train.rows(), self.config.batch, rng)
+    }
+
+    /// The mini-batch the next iteration will use (the whole training set in gradient descent).
+    pub fn next_batch(&self) -> Labeled {
+        match self.draw(&mut self.batch_rng.clone()) {
+            Some(idx) => self.data.train.select(&idx),
+            None => self.data.train.clone(),
+        }
+    }
+
+    /// Run one iteration (see the module documentation).
+    pub fn step(&mut self) -> Result<StepReport> {
+        let drawn = draw(
+            self.data.train.rows(),
+            self.config.batch,
+            &mut self.batch_rng,
+        );
+        let batch = match drawn {
+            Some(idx) => self.data.train.select(&idx),
+            None => self.data.train.clone(),
+        };
+        let inputs = inputs(batch);
+        let resolved = self.network.validate(&inputs)?;
+        let (_, grads) = self.network.param_gradients(&inputs, &resolved)?;
+        if has_modes(&self.network) {
+            // Dropout's next mask, BatchNorm's running statistics: from this batch's forward.
+            let caches = self.network.forward_caches(&inputs, &resolved)?;
+            for (l, cache) in self.network.layers.iter_mut().zip(&caches) {
+                l.layer.train_step(self.iter as u64, cache);
+            }
+        }
+        apply(&mut self.network, &mut self.optimizer, &grads, false)?;
+        let loss = test_mode(&self.network).objective(&inputs, &resolved)?;
+        ensure!(
+            loss.is_finite(),
+            "the loss became {loss} at iteration {}: the learning rate {} is too large; try a smaller one",
+            self.iter,
+            self.config.optimizer.lr
+        );
+        self.losses.push(loss);
+        let iter = self.iter;
+        let epoch = if iter % self.iter_per_epoch() == 0 {
+            let (train_acc, test_acc) = self.accuracies()?;
+            let e = Epoch {
+                iter,
+                train_acc,
+                test_acc,
+            };
+            self.epochs.push(e);
+            Some(e)
+        } else {
+            None
+        };
+        self.iter += 1;
+        Ok(StepReport { iter, loss, epoch })
+    }
+
+    /// Train and test accuracy with the current weights.
+    pub fn accuracies(&self) -> Result<(f64, Option<f64>)> {
+        let network = test_mode(&self.network);
+        let train = accuracy(&network, &self.data.train)?;
+        let test = match &self.data.test {
+            Some(t) => Some(accuracy(&network, t)?),
+            None => None,
+        };
+        Ok((train, test))
+    }
+
+    /// The numbers after the last iteration: the last loss and both accuracies now.
+    pub fn final_report(&self) -> Result<Final> {
+        let (train_acc, test_acc) = self.accuracies()?;
+        Ok(Final {
+            loss: self.losses.last().copied(),
+            train_acc,
+            test_acc,
+        })
+    }
+
+    /// Class probabilities (softmax of the scores) for the rows of `x`, with the current weights.
+    pub fn predict(&self, x: &Matrix) -> Result<Matrix> {
+        Ok(super::layer::softmax_rows(&predict_scores(
+            &self.network,
+            x,
+        )?))
+    }
+
+    /// The predicted class of each row of `x` (e.g. test images), with the current weights.
+    pub fn predict_labels(&self, x: &Matrix) -> Result<Vec<usize>> {
+        let network = test_mode(&self.network);
+        Ok(super::data::argmax_rows(&predict_scores(&network, x)?))
+    }
+
+    /// The predicted class at each point of a `cols`×`rows` grid over the rectangle `x` × `y`
+    /// (row 0 at the top, `y.1`), for a decision-boundary map of 2-D data.
+    pub fn predict_grid(
+        &self,
+        x: (f64, f64),
+        y: (f64, f64),
+        cols: usize,
+        rows: usize,
+    ) -> Result<Vec<usize>> {
+        ensure!(
+            self.data.features() == 2,
+            "a decision-boundary map needs 2 features; {} has {}",
+            self.data.name,
+            self.data.features()
+        );
+        let points = grid_points(x, y, cols, rows);
+        Ok(super::data::argmax_rows(&predict_scores(
+            &self.network,
+            &points,
+        )?))
+    }
+
+    /// Record the iteration about to run: its mini-batch and the current weights; the tape holds
+    /// forward, backward and then the update phase the optimizer would apply (with its current
+    /// state). The trainer does not change.
+    pub fn record_next(&self) -> Result<RecordedIteration> {
+        let inputs = inputs(self.next_batch());
+        let run = run_with_update(&self.network, &inputs, &self.optimizer)?;
+        Ok(RecordedIteration {
+            iter: self.iter,
+            inputs,
+            run,
+        })
+    }
+}
+
+/// `batch` row indices drawn with replacement from `rows`, or `None` when the batch takes every row.
+fn draw(rows: usize, batch: usize, rng: &mut SplitMix64) -> Option<Vec<usize>> {
+    (batch < rows).then(|| (0..batch).map(|_| rng.below(rows)).collect())
+}
+
+/// A mini-batch as network inputs.
+fn inputs(batch: Labeled) -> Inputs {
+    Inputs {
+        x: batch.x,
+        t: Some(Targets::OneHot(batch.t)),
+        dout: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,79 @@
+//! Prediction and accuracy with `train = false`, like the book's `predict` and `accuracy`.
+//!
+//! The scores are the output of the last layer before Softmax-with-Loss; their row-wise argmax is
+//! the predicted class (softmax keeps the order). Large sets go through in chunks of
+//! [`CHUNK_ROWS`] rows so the intermediate outputs stay small.
+
+use anyhow::{Result, ensure};
+use ndarray::{ArrayView2, Axis, Slice};
+
+use crate::engine::Matrix;
+use crate::engine::data::{Labeled, argmax_rows};
+use crate::engine::layer::LayerKind;
+use crate::engine::network::Network;
+
+/// Rows per forward pass when predicting many rows.
+pub const CHUNK_ROWS: usize = 10_000;
+
+/// The scores (the input of the final Softmax-with-Loss, or the last output) for the rows of `x`,
+/// predicted block by block: each block of rows is read in place, and no layer keeps a cache.
+pub fn predict_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while start < x.nrows() {
+        let end = (start + CHUNK_ROWS).min(x.nrows());
+        parts.push(forward_scores(network, block(x, start, end))?);
+        start = end;
+    }
+    let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
+    ensure!(!views.is_empty(), "there are no rows to predict");
+    Ok(ndarray::concatenate(Axis(0), &views)?)
+}
+
+/// Rows `start..end` of `m`, in place.
+fn block(m: &Matrix, start: usize, end: usize) -> ArrayView2<'_, f64> {
+    m.slice_axis(Axis(0), Slice::from(start..end))
+}
+
+fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+    let mut out: Option<Matrix> = None;
+    for l in &network.layers {
+        if l.layer.kind() == LayerKind::SoftmaxWithLoss {
+            break;
+        }
+        let input = out.as_ref().map_or(x, |m| m.view());
+        out = Some(l.layer.infer(input)?);
+    }
+    Ok(out.unwrap_or_else(|| x.to_owned()))
+}
+
+/// The share of rows whose predicted class is the target's (`np.sum(y == t) / N`).
+pub fn accuracy(network: &Network, data: &Labeled) -> Result<f64> {
+    let n = data.rows();
+    ensure!(n > 0, "accuracy of no rows");
+    let mut right = 0usize;
+    let mut start = 0;
+    while start < n {
+        let end = (start + CHUNK_ROWS).min(n);
+        let scores = forward_scores(network, block(&data.x, start, end))?;
+        let predicted = argmax_rows(&scores);
+        let truth = argmax_rows(&block(&data.t, start, end).to_owned());
+        right += predicted.iter().zip(&truth).filter(|(p, t)| p == t).count();
+        start = end;
+    }
+    Ok(right as f64 / n as f64)
+}
+
+/// The centres of a `cols`×`rows` grid over `x` × `y`, row by row from the top (`y.1`) down.
+pub fn grid_points(x: (f64, f64), y: (f64, f64), cols: usize, rows: usize) -> Matrix {
+    let cols = cols.max(1);
+    let rows = rows.max(1);
+    Matrix::from_shape_fn((rows * cols, 2), |(i, k)| {
+        let (r, c) = (i / cols, i % cols);
+        if k == 0 {
+            x.0 + (c as f64 + 0.5) * (x.1 - x.0) / cols as f64
+        } else {
+            y.1 - (r as f64 + 0.5) * (y.1 - y.0) / rows as f64
+        }
+    })
+}

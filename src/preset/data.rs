@@ -1,0 +1,156 @@
+//! Naming and loading a training data set: `digits`, `spiral`, `xor`, `circles`, `moons`,
+//! `mnist:DIR` and `preset`.
+//!
+//! This is where the files of `mnist:DIR` are read (the engine parses their bytes); every error
+//! names the file and says where the book's `dataset/mnist.py` puts them.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail, ensure};
+
+use crate::engine::data::generated::Shape2D;
+use crate::engine::data::{Dataset, Labeled, Layout, idx};
+
+/// Which data set a `[train]` section or `--data` names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataSpec {
+    /// The embedded 8×8 digits.
+    Digits,
+    /// A generated 2-D set.
+    Generated(Shape2D),
+    /// MNIST from a folder; `None` until `--data mnist:DIR` says where.
+    Mnist(Option<PathBuf>),
+    /// The preset's own `x` and `t`.
+    Preset,
+}
+
+/// Every spelling, for error messages.
+pub const DATA_NAMES: &str = "digits, spiral, xor, circles, moons, mnist:DIR or preset";
+
+/// The four files of the book's `dataset/mnist.py`: train images, train labels, test images,
+/// test labels.
+pub const MNIST_FILES: [&str; 4] = [
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+];
+
+/// Where to get MNIST, said in every MNIST error.
+const MNIST_HINT: &str = "the book's dataset/mnist.py downloads train-images-idx3-ubyte.gz, \
+    train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz into its \
+    dataset/ folder (run `python -c \"import mnist; mnist.init_mnist()\"` there); pass that folder \
+    as --data mnist:DIR (gzipped or not)";
+
+impl DataSpec {
+    /// Parse a name: `digits`, `spiral`, …, `mnist`, `mnist:DIR`, `preset`.
+    pub fn parse(s: &str) -> Result<DataSpec> {
+        if let Some(dir) = s.strip_prefix("mnist:") {
+            ensure!(
+                !dir.trim().is_empty(),
+                "data \"{s}\" names no folder: write mnist:DIR, e.g. mnist:dataset"
+            );
+            return Ok(DataSpec::Mnist(Some(PathBuf::from(dir))));
+        }
+        Ok(match s {
+            "digits" => DataSpec::Digits,
+            "mnist" => DataSpec::Mnist(None),
+            "preset" => DataSpec::Preset,
+            other => match Shape2D::parse(other) {
+                Some(shape) => DataSpec::Generated(shape),
+                None => bail!("unknown data set \"{other}\": use {DATA_NAMES}"),
+            },
+        })
+    }
+
+    /// The name in reports: `digits`, `spiral`, `mnist`, `preset`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DataSpec::Digits => "digits",
+            DataSpec::Generated(shape) => shape.as_str(),
+            DataSpec::Mnist(_) => "mnist",
+            DataSpec::Preset => "preset",
+        }
+    }
+}
+
+/// Read MNIST's four files from `dir` (each `NAME.gz` or `NAME`): 60,000 training and 10,000 test
+/// images of 28×28, pixels / 255.
+pub fn load_mnist(dir: &Path) -> Result<Dataset> {
+    ensure!(
+        dir.is_dir(),
+        "{}: no such folder; {MNIST_HINT}",
+        dir.display()
+    );
+    let read = |name: &str| -> Result<(PathBuf, Vec<u8>)> {
+        let gz = dir.join(format!("{name}.gz"));
+        let raw = dir.join(name);
+        let path = if gz.is_file() {
+            gz
+        } else if raw.is_file() {
+            raw
+        } else {
+            bail!(
+                "{}: missing (nor is there {name}); {MNIST_HINT}",
+                gz.display()
+            )
+        };
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("{}: cannot read it", path.display()))?;
+        Ok((path, bytes))
+    };
+    let images = |name: &str| -> Result<idx::Images> {
+        let (path, bytes) = read(name)?;
+        idx::images(&bytes).map_err(|e| anyhow::anyhow!("{}: {e:#}; {MNIST_HINT}", path.display()))
+    };
+    let labels = |name: &str, count: usize| -> Result<Vec<usize>> {
+        let (path, bytes) = read(name)?;
+        let labels = idx::labels(&bytes)
+            .map_err(|e| anyhow::anyhow!("{}: {e:#}; {MNIST_HINT}", path.display()))?;
+        ensure!(
+            labels.len() == count,
+            "{}: {} labels for {count} images; the image and label files must belong together",
+            path.display(),
+            labels.len()
+        );
+        ensure!(
+            labels.iter().all(|&l| l < 10),
+            "{}: a label is above 9; MNIST labels are the digits 0–9",
+            path.display()
+        );
+        Ok(labels)
+    };
+    let [train_x, train_t, test_x, test_t] = MNIST_FILES;
+    let train = images(train_x)?;
+    let train_labels = labels(train_t, train.x.nrows())?;
+    let test = images(test_x)?;
+    let test_labels = labels(test_t, test.x.nrows())?;
+    ensure!(
+        (test.height, test.width) == (train.height, train.width),
+        "{}: test images are {}×{} but training images {}×{}",
+        dir.display(),
+        test.height,
+        test.width,
+        train.height,
+        train.width
+    );
+    let layout = Layout::Image {
+        width: train.width,
+        height: train.height,
+    };
+    Ok(Dataset {
+        name: "mnist".into(),
+        train: Labeled::from_labels(train.x, &train_labels, 10)?,
+        test: Some(Labeled::from_labels(test.x, &test_labels, 10)?),
+        classes: 10,
+        layout,
+    })
+}
+
+/// The error for MNIST without a folder.
+pub fn mnist_needs_folder(preset: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{preset} trains on MNIST, which is not built in: pass the folder that holds its four files with \
+         --data mnist:DIR, e.g. `backstep train --preset {preset} --data mnist:dataset`; {MNIST_HINT}"
+    )
+}

@@ -1,0 +1,312 @@
+//! The `[train]` section of a preset, command-line overrides, and building the training setup.
+//!
+//! ```toml
+//! [train]
+//! data = "spiral"      # digits | spiral | xor | circles | moons | "mnist:DIR" | "preset"
+//! points = 100         # generated sets: points per class
+//! classes = 3
+//! noise = 0.2
+//! seed = 0             # data, split and mini-batch order
+//! test_fraction = 0.2  # generated sets and digits
+//! iters = 10000
+//! batch = 100
+//! lr = 1.0             # default: the optimizer's (SGD 0.1, Momentum and AdaGrad 0.01, Adam 0.001)
+//! optimizer = "sgd"    # sgd | momentum | adagrad | adam
+//! momentum = 0.9       # momentum only
+//! ```
+
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow, bail, ensure};
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use super::data::DataSpec;
+use super::data::{load_mnist, mnist_needs_folder};
+use crate::engine::data::generated::Generated;
+use crate::engine::data::{Dataset, Labeled, Layout, digits};
+use crate::engine::optim::{OptimizerConfig, OptimizerKind};
+use crate::engine::train::TrainConfig;
+
+/// The `[train]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTrain {
+    data: Option<Spanned<String>>,
+    points: Option<Spanned<i64>>,
+    classes: Option<Spanned<i64>>,
+    noise: Option<Spanned<f64>>,
+    seed: Option<Spanned<i64>>,
+    test_fraction: Option<Spanned<f64>>,
+    iters: Option<Spanned<i64>>,
+    batch: Option<Spanned<i64>>,
+    lr: Option<Spanned<f64>>,
+    optimizer: Option<Spanned<String>>,
+    momentum: Option<Spanned<f64>>,
+}
+
+/// A `[train]` section with its defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainSection {
+    /// The data set.
+    pub data: DataSpec,
+    /// Generated sets: points per class (default 100).
+    pub points: usize,
+    /// Generated sets: classes (default 3 for the spiral, else 2).
+    pub classes: Option<usize>,
+    /// Generated sets: noise (default 0.2 for the spiral, 0.1 otherwise).
+    pub noise: Option<f64>,
+    /// Seed of the data, the split and the mini-batch order (default 0).
+    pub seed: u64,
+    /// Share of rows kept for testing (default 0.2; digits and generated sets).
+    pub test_fraction: f64,
+    /// Iterations (default 10,000).
+    pub iters: usize,
+    /// Rows per mini-batch (default 100).
+    pub batch: usize,
+    /// The learning rate; `None`: the optimizer's default.
+    pub lr: Option<f64>,
+    /// The optimizer (default SGD).
+    pub optimizer: OptimizerKind,
+    /// Momentum's α (default 0.9).
+    pub momentum: f64,
+}
+
+impl Default for TrainSection {
+    fn default() -> Self {
+        TrainSection {
+            data: DataSpec::Preset,
+            points: 100,
+            classes: None,
+            noise: None,
+            seed: 0,
+            test_fraction: 0.2,
+            iters: 10_000,
+            batch: 100,
+            lr: None,
+            optimizer: OptimizerKind::Sgd,
+            momentum: 0.9,
+        }
+    }
+}
+
+/// Command-line flags that override the `[train]` values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrainOverrides {
+    /// `--data`.
+    pub data: Option<String>,
+    /// `--iters`.
+    pub iters: Option<usize>,
+    /// `--batch`.
+    pub batch: Option<usize>,
+    /// `--lr`.
+    pub lr: Option<f64>,
+    /// `--optimizer`.
+    pub optimizer: Option<OptimizerKind>,
+    /// `--seed`.
+    pub seed: Option<u64>,
+}
+
+impl TrainOverrides {
+    /// True when no flag was given.
+    pub fn is_empty(&self) -> bool {
+        *self == TrainOverrides::default()
+    }
+}
+
+/// `line L, column C` of a spanned value, through the caller's locator.
+type Locate<'a> = &'a dyn Fn(std::ops::Range<usize>) -> String;
+
+fn whole<T>(v: &Spanned<i64>, name: &str, at: Locate<'_>, min: i64) -> Result<T>
+where
+    T: TryFrom<i64>,
+{
+    let n = *v.get_ref();
+    ensure!(
+        n >= min,
+        "{}: {name} is {n} but must be at least {min}",
+        at(v.span())
+    );
+    T::try_from(n).map_err(|_| anyhow!("{}: {name} = {n} is too large", at(v.span())))
+}
+
+impl RawTrain {
+    /// Check every value and fill in the defaults; errors carry the line and column.
+    pub(crate) fn resolve(&self, at: Locate<'_>) -> Result<TrainSection> {
+        let mut s = TrainSection::default();
+        if let Some(d) = &self.data {
+            s.data = DataSpec::parse(d.get_ref()).map_err(|e| anyhow!("{}: {e}", at(d.span())))?;
+        }
+        if let Some(v) = &self.points {
+            s.points = whole(v, "points", at, 1)?;
+        }
+        if let Some(v) = &self.classes {
+            s.classes = Some(whole(v, "classes", at, 1)?);
+        }
+        if let Some(v) = &self.seed {
+            s.seed = whole(v, "seed", at, 0)?;
+        }
+        if let Some(v) = &self.iters {
+            s.iters = whole(v, "iters", at, 1)?;
+        }
+        if let Some(v) = &self.batch {
+            s.batch = whole(v, "batch", at, 1)?;
+        }
+        let number = |v: &Spanned<f64>, name: &str| -> Result<f64> {
+            let x = *v.get_ref();
+            ensure!(
+                x.is_finite(),
+                "{}: {name} must be a finite number",
+                at(v.span())
+            );
+            Ok(x)
+        };
+        if let Some(v) = &self.noise {
+            s.noise = Some(number(v, "noise")?);
+        }
+        if let Some(v) = &self.test_fraction {
+            s.test_fraction = number(v, "test_fraction")?;
+        }
+        if let Some(v) = &self.lr {
+            s.lr = Some(number(v, "lr")?);
+        }
+        if let Some(v) = &self.momentum {
+            s.momentum = number(v, "momentum")?;
+        }
+        if let Some(o) = &self.optimizer {
+            s.optimizer = OptimizerKind::parse(o.get_ref()).ok_or_else(|| {
+                anyhow!(
+                    "{}: unknown optimizer \"{}\": use sgd, momentum, adagrad or adam",
+                    at(o.span()),
+                    o.get_ref()
+                )
+            })?;
+        }
+        Ok(s)
+    }
+}
+
+impl TrainSection {
+    /// The section with the command-line flags applied.
+    pub fn with(&self, o: &TrainOverrides) -> Result<TrainSection> {
+        let mut s = self.clone();
+        if let Some(d) = &o.data {
+            let data = DataSpec::parse(d).map_err(|e| anyhow!("--data: {e}"))?;
+            if data != s.data {
+                // The preset's classes and noise describe its own data set.
+                s.classes = None;
+                s.noise = None;
+            }
+            s.data = data;
+        }
+        if let Some(opt) = o.optimizer {
+            if opt != s.optimizer {
+                // The preset's learning rate was chosen for its optimizer.
+                s.lr = None;
+            }
+            s.optimizer = opt;
+        }
+        s.iters = o.iters.unwrap_or(s.iters);
+        s.batch = o.batch.unwrap_or(s.batch);
+        s.lr = o.lr.or(s.lr);
+        s.seed = o.seed.unwrap_or(s.seed);
+        ensure!(
+            s.iters > 0,
+            "--iters is 0: train for at least one iteration"
+        );
+        ensure!(
+            s.batch > 0,
+            "--batch is 0: a mini-batch needs at least one row"
+        );
+        Ok(s)
+    }
+
+    /// The loop's settings.
+    pub fn config(&self) -> Result<TrainConfig> {
+        let optimizer = OptimizerConfig {
+            lr: self.lr.unwrap_or(self.optimizer.default_lr()),
+            momentum: self.momentum,
+            ..OptimizerConfig::defaults(self.optimizer)
+        };
+        optimizer.validate()?;
+        Ok(TrainConfig {
+            iters: self.iters,
+            batch: self.batch,
+            optimizer,
+            seed: self.seed,
+        })
+    }
+
+    /// Build the data set; `own` is the preset's `x` and one-hot `t` (for `data = "preset"`) and
+    /// `preset` its name (for the MNIST error).
+    pub fn dataset(&self, own: Option<Labeled>, preset: &str) -> Result<Dataset> {
+        let generated_only = |what: &str, given: bool| -> Result<()> {
+            ensure!(
+                !given || matches!(self.data, DataSpec::Generated(_)),
+                "{what} applies to the generated sets (spiral, xor, circles, moons), not to {}",
+                self.data.name()
+            );
+            Ok(())
+        };
+        generated_only("classes", self.classes.is_some())?;
+        generated_only("noise", self.noise.is_some())?;
+        match &self.data {
+            DataSpec::Digits => Dataset::split(
+                "digits",
+                digits::load()?,
+                self.test_fraction,
+                self.seed,
+                Layout::Image {
+                    width: 8,
+                    height: 8,
+                },
+            ),
+            DataSpec::Generated(shape) => {
+                let all = Generated {
+                    shape: *shape,
+                    points: self.points,
+                    classes: self.classes.unwrap_or(shape.default_classes()),
+                    noise: self
+                        .noise
+                        .unwrap_or(if shape.as_str() == "spiral" { 0.2 } else { 0.1 }),
+                    seed: self.seed,
+                }
+                .generate()?;
+                Dataset::split(
+                    shape.as_str(),
+                    all,
+                    self.test_fraction,
+                    self.seed,
+                    Layout::Points,
+                )
+            }
+            DataSpec::Mnist(Some(dir)) => load_mnist(dir),
+            DataSpec::Mnist(None) => Err(mnist_needs_folder(preset)),
+            DataSpec::Preset => match own {
+                Some(all) => {
+                    let layout = if all.x.ncols() == 2 {
+                        Layout::Points
+                    } else {
+                        Layout::Plain
+                    };
+                    Ok(Dataset::whole("preset", all, layout))
+                }
+                None => bail!(
+                    "[train] data = \"preset\" trains on the preset's own x and t, but it has none: add x and t, or name a data set ({})",
+                    super::data::DATA_NAMES
+                ),
+            },
+        }
+    }
+}
+
+/// A preset's training setup, resolved: the section, the loop's settings and the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Training {
+    /// The `[train]` values after the flags.
+    pub section: TrainSection,
+    /// The loop's settings.
+    pub config: TrainConfig,
+    /// The data set.
+    pub data: Arc<Dataset>,
+}

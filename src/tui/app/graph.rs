@@ -1,0 +1,116 @@
+//! The graph view's state: on or off (`v`), the figure of the current step, the selected edge.
+//!
+//! For a graph preset the figure is the whole graph and the view is on from the start; for a
+//! chain it is the current layer's sub-steps drawn as the book's graph. In the view, `Tab` and
+//! `Shift-Tab` (and `↑`/`↓`) pick an edge and `Enter` explains its gradient.
+
+use super::{App, Explanation, Mode};
+use crate::engine::figure::Figure;
+use crate::engine::format::{inline, short};
+use crate::tui::action::Action;
+
+/// What the graph view shows.
+#[derive(Debug, Clone, Default)]
+pub struct GraphPane {
+    /// True while the graph replaces the matrix panes (`v`).
+    pub on: bool,
+    /// The figure of the current step (rebuilt as the step moves), when the view is on.
+    pub figure: Option<Figure>,
+    /// The selected edge, which `Enter` explains.
+    pub edge: usize,
+}
+
+impl App {
+    /// Turn the graph view on or off.
+    pub(super) fn toggle_graph(&mut self) {
+        self.graph.on = !self.graph.on;
+        self.refresh_graph();
+        if self.graph.on && self.graph.figure.is_none() {
+            self.graph.on = false;
+            self.status = Some("this step's layer has no graph to draw".into());
+        }
+    }
+
+    /// Rebuild the figure for the current step (called whenever the step or the run changes).
+    pub(super) fn refresh_graph(&mut self) {
+        if !self.graph.on {
+            self.graph.figure = None;
+            return;
+        }
+        let figure = match &self.preset.graph {
+            Some(g) => g
+                .run()
+                .ok()
+                .map(|r| Figure::of_graph(&self.preset.title, g, &r)),
+            None => self.current().and_then(|step| {
+                let layer = &self.preset.network.layers.get(step.layer)?.layer;
+                Figure::of_layer(&self.run, step.layer, layer, self.write_cell)
+            }),
+        };
+        let edges = figure.as_ref().map_or(0, |f| f.edges.len());
+        self.graph.edge = self.graph.edge.min(edges.saturating_sub(1));
+        self.graph.figure = figure;
+    }
+
+    /// Handle an action the graph view owns; false when it is not one of them. On a graph
+    /// preset, editing and nudging are refused: its numbers live in the graph's inputs.
+    pub(super) fn graph_action(&mut self, action: &Action) -> bool {
+        if self.preset.graph.is_some() && matches!(action, Action::Edit | Action::Nudge) {
+            self.status = Some(
+                "edit and nudge work on chain presets; change a graph preset's [inputs] in its file"
+                    .into(),
+            );
+            return true;
+        }
+        let Some(figure) = self.graph.figure.as_ref() else {
+            return false;
+        };
+        let n = figure.edges.len().max(1);
+        match action {
+            Action::FocusNext | Action::Down => self.graph.edge = (self.graph.edge + 1) % n,
+            Action::FocusPrev | Action::Up => self.graph.edge = (self.graph.edge + n - 1) % n,
+            Action::Confirm => self.explain_edge(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The explanation of the selected edge's gradient, as a popup.
+    fn explain_edge(&mut self) {
+        let Some(figure) = self.graph.figure.as_ref() else {
+            return;
+        };
+        let Some(edge) = figure.edges.get(self.graph.edge) else {
+            return;
+        };
+        let show = |m: &crate::engine::Matrix| match (figure.cell, m.dim()) {
+            (_, (1, 1)) => short(m[[0, 0]]),
+            (Some((r, c)), _) => match m.get((r, c)) {
+                Some(v) => format!("{} at [{r},{c}] of {}", short(*v), inline(m)),
+                None => inline(m),
+            },
+            _ => inline(m),
+        };
+        let mut lines = vec![format!("value: {} = {}", edge.name, show(&edge.value))];
+        match (&edge.grad, edge.grad_step) {
+            (Some(g), Some(s)) if s <= self.step => {
+                lines.extend(edge.explain.iter().cloned());
+                lines.push(format!("gradient: {}", show(g)));
+            }
+            (Some(_), Some(s)) => lines.push(format!(
+                "gradient: not known yet; the backward pass reaches this edge at step {}",
+                s + 1
+            )),
+            _ => lines.push("no gradient flows back along this edge".into()),
+        }
+        self.mode = Mode::Explain(Explanation {
+            title: format!(
+                "d {} — edge {} of {}",
+                edge.name,
+                self.graph.edge + 1,
+                figure.edges.len()
+            ),
+            lines,
+        });
+    }
+}

@@ -1,0 +1,153 @@
+//! Train and test accuracy at each epoch boundary, as a ratatui `Chart` from 0 to 100 %.
+//!
+//! The two lines differ in marker as well as colour (braille for train, `•` for test), so they
+//! stay apart under `NO_COLOR`; the title carries the latest values.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Axis, Block, Borders, Chart, Dataset, GraphType, LegendPosition, Paragraph, Widget,
+};
+
+use super::{TrainView, percent};
+use crate::tui::theme::Theme;
+
+/// The accuracy chart of the training screen.
+#[derive(Debug, Clone, Copy)]
+pub struct AccuracyChart<'a> {
+    /// What to show.
+    pub view: &'a TrainView,
+    /// Colours.
+    pub theme: Theme,
+}
+
+impl Widget for AccuracyChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (v, theme) = (self.view, self.theme);
+        let mut latest = String::new();
+        if let Some(e) = v.epochs.last() {
+            latest.push_str(&format!("train {}", percent(e.train_acc)));
+            if let Some(test) = e.test_acc {
+                latest.push_str(&format!(" · test {}", percent(test)));
+            }
+        }
+        let full = if latest.is_empty() {
+            " accuracy per epoch ".to_string()
+        } else {
+            format!(" accuracy per epoch · {latest} ")
+        };
+        let title = if full.chars().count() + 2 <= usize::from(area.width) || latest.is_empty() {
+            full
+        } else {
+            format!(" {latest} ")
+        };
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(Line::styled(title, theme.title()));
+        if v.epochs.is_empty() {
+            Paragraph::new(" measured after iteration 0 and each epoch")
+                .style(theme.dim())
+                .block(block)
+                .render(area, buf);
+            return;
+        }
+        let train: Vec<(f64, f64)> = v
+            .epochs
+            .iter()
+            .map(|e| (e.iter as f64, e.train_acc))
+            .collect();
+        let test: Vec<(f64, f64)> = v
+            .epochs
+            .iter()
+            .filter_map(|e| e.test_acc.map(|a| (e.iter as f64, a)))
+            .collect();
+        let last = v.iteration.saturating_sub(1).max(1) as f64;
+        let mut datasets = vec![
+            Dataset::default()
+                .name("⣀ train")
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.ok())
+                .data(&train),
+        ];
+        if !test.is_empty() {
+            datasets.push(
+                Dataset::default()
+                    .name("• test")
+                    .marker(Marker::Dot)
+                    .graph_type(GraphType::Line)
+                    .style(theme.formula())
+                    .data(&test),
+            );
+        }
+        Chart::new(datasets)
+            .block(block)
+            .legend_position(Some(LegendPosition::BottomRight))
+            .hidden_legend_constraints((
+                ratatui::layout::Constraint::Percentage(50),
+                ratatui::layout::Constraint::Percentage(60),
+            ))
+            .x_axis(
+                Axis::default()
+                    .style(theme.dim())
+                    .bounds([0.0, last])
+                    .labels([
+                        "0".to_string(),
+                        super::loss::iteration_label(area.width).to_string(),
+                        format!("{}", last as usize),
+                    ]),
+            )
+            .y_axis(
+                Axis::default()
+                    .style(theme.dim())
+                    .bounds([0.0, 1.0])
+                    .labels(["0 %", "50 %", "100 %"]),
+            )
+            .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::tui::ui::train::EpochPoint;
+
+    #[test]
+    fn title_legend_and_both_markers() {
+        let view = TrainView {
+            iteration: 30,
+            epochs: (0..10)
+                .map(|i| EpochPoint {
+                    iter: i * 3,
+                    train_acc: 0.3 + 0.07 * i as f64,
+                    test_acc: Some(0.25 + 0.07 * i as f64),
+                })
+                .collect(),
+            ..TrainView::default()
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 14));
+        AccuracyChart {
+            view: &view,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        let all: String = (0..14)
+            .map(|y| (0..60).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect();
+        assert!(
+            all.contains("accuracy per epoch · train  93.0 % · test  88.0 %"),
+            "{all}"
+        );
+        assert!(all.contains("⣀ train"), "{all}");
+        assert!(all.contains("• test"), "{all}");
+        assert!(all.contains("100 %"));
+        assert!(
+            all.matches('•').count() > 3,
+            "the test line is drawn in dots"
+        );
+    }
+}

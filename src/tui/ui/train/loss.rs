@@ -1,0 +1,160 @@
+//! The loss curve: the mini-batch loss of every iteration so far, as a ratatui `Chart`.
+//!
+//! Thousands of iterations do not fit a few dozen columns, so the losses are averaged in buckets
+//! (two per column, the braille resolution) before drawing; the x axis is the iteration, the y
+//! axis starts at 0 and ends at a round number above the highest bucket.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
+
+use super::TrainView;
+use crate::engine::format::short;
+use crate::tui::theme::Theme;
+
+/// The loss chart of the training screen.
+#[derive(Debug, Clone, Copy)]
+pub struct LossChart<'a> {
+    /// What to show.
+    pub view: &'a TrainView,
+    /// Colours.
+    pub theme: Theme,
+}
+
+/// Average `values` into at most `buckets` consecutive groups: `(mean iteration, mean value)`
+/// per group, iterations counted from 0.
+pub fn downsample(values: &[f64], buckets: usize) -> Vec<(f64, f64)> {
+    if values.is_empty() || buckets == 0 {
+        return Vec::new();
+    }
+    let buckets = buckets.min(values.len());
+    (0..buckets)
+        .map(|b| {
+            let start = b * values.len() / buckets;
+            let end = ((b + 1) * values.len() / buckets).max(start + 1);
+            let slice = &values[start..end];
+            let n = slice.len() as f64;
+            let x = (start + end - 1) as f64 / 2.0;
+            (x, slice.iter().sum::<f64>() / n)
+        })
+        .collect()
+}
+
+/// A round number at or above `v` (> 0): 1, 1.5, 2, 3, 5 or 7.5 times a power of ten.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(v.log10().floor());
+    [1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&c| c >= v * (1.0 - 1e-12))
+        .unwrap_or(10.0 * power)
+}
+
+/// The x axis's middle label: `iteration`, or `iter` when the chart is narrow.
+pub fn iteration_label(width: u16) -> &'static str {
+    if width >= 40 { "iteration" } else { "iter" }
+}
+
+impl Widget for LossChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (v, theme) = (self.view, self.theme);
+        let title = match v.losses.last() {
+            Some(loss) => format!(" loss per iteration: {loss:.4} "),
+            None => " loss per iteration ".to_string(),
+        };
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(Line::styled(title, theme.title()));
+        if v.losses.is_empty() {
+            Paragraph::new(" no iterations yet: Space runs, → runs one")
+                .style(theme.dim())
+                .block(block)
+                .render(area, buf);
+            return;
+        }
+        let width = usize::from(area.width.saturating_sub(8));
+        let points = downsample(&v.losses, width * 2);
+        let top = nice_ceiling(points.iter().map(|p| p.1).fold(0.0, f64::max));
+        let last = v.losses.len().saturating_sub(1).max(1) as f64;
+        let dataset = Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.formula())
+            .data(&points);
+        Chart::new(vec![dataset])
+            .block(block)
+            .x_axis(
+                Axis::default()
+                    .style(theme.dim())
+                    .bounds([0.0, last])
+                    .labels([
+                        "0".to_string(),
+                        iteration_label(area.width).to_string(),
+                        format!("{}", last as usize),
+                    ]),
+            )
+            .y_axis(
+                Axis::default()
+                    .style(theme.dim())
+                    .bounds([0.0, top])
+                    .labels(["0".to_string(), short(top / 2.0), short(top)]),
+            )
+            .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn downsample_averages_buckets() {
+        assert_eq!(
+            downsample(&[1.0, 3.0, 5.0, 7.0], 2),
+            vec![(0.5, 2.0), (2.5, 6.0)]
+        );
+        assert_eq!(downsample(&[2.0, 4.0], 10), vec![(0.0, 2.0), (1.0, 4.0)]);
+        assert!(downsample(&[], 3).is_empty());
+        // 10 values in 3 buckets: 0..3, 3..6, 6..10
+        let b = downsample(&(0..10).map(f64::from).collect::<Vec<_>>(), 3);
+        assert_eq!(b, vec![(1.0, 1.0), (4.0, 4.0), (7.5, 7.5)]);
+    }
+
+    #[test]
+    fn nice_ceiling_rounds_up() {
+        assert_eq!(nice_ceiling(1.0986), 1.5);
+        assert_eq!(nice_ceiling(2.3), 3.0);
+        assert_eq!(nice_ceiling(0.042), 0.05);
+        assert_eq!(nice_ceiling(1.0), 1.0);
+        assert_eq!(nice_ceiling(8.0), 10.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+    }
+
+    #[test]
+    fn draws_the_curve_and_axes() {
+        let view = TrainView {
+            losses: (0..100).map(|i| 1.0 - f64::from(i) / 200.0).collect(),
+            ..TrainView::default()
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 10));
+        LossChart {
+            view: &view,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        let row = |y: u16| -> String { (0..40).map(|x| buf[(x, y)].symbol()).collect() };
+        assert!(row(0).contains("loss per iteration: 0.5050"), "{}", row(0));
+        let all: String = (0..10).map(row).collect();
+        assert!(all.contains("iteration"));
+        assert!(all.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
+        // top label 1 (the curve starts at 1.0), the last iteration 99
+        assert!(all.contains("99"));
+    }
+}

@@ -1,0 +1,172 @@
+//! The training screen's two status lines: what is training and where it stands.
+//!
+//! Line 1: run state, iteration, speed, elapsed time, then the preset's title and name. Line 2:
+//! optimizer and learning rate (the keys change them), batch, seed, data set, then the last loss
+//! and the last epoch's accuracies. What matters most comes first, so a narrow terminal cuts the
+//! least useful end.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{RunState, TrainView, percent};
+use crate::engine::format::short;
+use crate::tui::theme::Theme;
+
+/// The status header of the training screen.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusLines<'a> {
+    /// What to show.
+    pub view: &'a TrainView,
+    /// Colours.
+    pub theme: Theme,
+}
+
+/// The run state as a badge: `▶ running`, `‖ paused`, `■ finished`, `✗ failed`.
+pub fn badge(state: &RunState) -> &'static str {
+    match state {
+        RunState::Running => "▶ running",
+        RunState::Paused => "‖ paused",
+        RunState::Finished => "■ finished",
+        RunState::Failed(_) => "✗ failed",
+    }
+}
+
+/// `mm:ss.t` (or `h:mm:ss` past an hour).
+pub fn clock(d: Duration) -> String {
+    let tenths = d.as_millis() / 100;
+    let secs = tenths / 10;
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{:02}:{:02}.{}", secs / 60, secs % 60, tenths % 10)
+    }
+}
+
+impl Widget for StatusLines<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (v, theme) = (self.view, self.theme);
+        let state_style = match v.state {
+            RunState::Running => theme.ok(),
+            RunState::Failed(_) => theme.error(),
+            _ => theme.key(),
+        };
+        let first = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(badge(&v.state), state_style),
+            Span::raw(format!(
+                "  iteration {}/{}  {:>6.0} it/s  elapsed {}  ",
+                v.iteration,
+                v.iters,
+                v.per_second,
+                clock(v.elapsed)
+            )),
+            Span::styled(v.title.clone(), theme.title()),
+            Span::styled(format!(" ({})", v.preset), theme.dim()),
+        ]);
+        let mut second = vec![
+            Span::styled(
+                format!(" {} lr {}", v.optimizer, short(v.lr)),
+                theme.formula(),
+            ),
+            Span::styled(
+                format!(
+                    " · batch {} · seed {} · {} {} train / {} test   ",
+                    v.batch, v.seed, v.data, v.train_rows, v.test_rows
+                ),
+                theme.dim(),
+            ),
+        ];
+        if let RunState::Failed(message) = &v.state {
+            second.push(Span::styled(message.clone(), theme.error()));
+        } else {
+            if let Some(loss) = v.losses.last() {
+                second.push(Span::raw(format!("loss {loss:.4}  ")));
+            }
+            if let Some(e) = v.epochs.last() {
+                second.push(Span::raw(format!("train {}", percent(e.train_acc))));
+                if let Some(test) = e.test_acc {
+                    second.push(Span::raw(format!("  test {}", percent(test))));
+                }
+            }
+        }
+        first.render(Rect { height: 1, ..area }, buf);
+        if area.height > 1 {
+            Line::from(second).render(
+                Rect {
+                    y: area.y + 1,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::tui::ui::train::EpochPoint;
+
+    #[test]
+    fn clock_counts_minutes_and_tenths() {
+        assert_eq!(clock(Duration::from_millis(4_150)), "00:04.1");
+        assert_eq!(clock(Duration::from_millis(125_990)), "02:05.9");
+        assert_eq!(clock(Duration::from_secs(3_725)), "1:02:05");
+    }
+
+    #[test]
+    fn lines_show_state_iteration_and_accuracy() {
+        let view = TrainView {
+            title: "Spiral".into(),
+            preset: "train-spiral".into(),
+            data: "spiral".into(),
+            train_rows: 240,
+            test_rows: 60,
+            state: RunState::Paused,
+            iteration: 1234,
+            iters: 10000,
+            batch: 100,
+            per_second: 812.4,
+            elapsed: Duration::from_millis(1_520),
+            optimizer: "sgd".into(),
+            lr: 1.0,
+            seed: 7,
+            losses: vec![1.1, 0.21346],
+            epochs: vec![EpochPoint {
+                iter: 1233,
+                train_acc: 0.975,
+                test_acc: Some(0.95),
+            }],
+            ..TrainView::default()
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 120, 2));
+        StatusLines {
+            view: &view,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        let text: Vec<String> = (0..2)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            text[0],
+            " ‖ paused  iteration 1234/10000     812 it/s  elapsed 00:01.5  Spiral (train-spiral)"
+        );
+        assert_eq!(
+            text[1],
+            " sgd lr 1 · batch 100 · seed 7 · spiral 240 train / 60 test   loss 0.2135  train  97.5 %  test  95.0 %"
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! The graph view in the explorer: a graph preset opens on its figure, stepping fills in values
+//! and gradients, Tab and Enter explain an edge, and `v` draws a chain layer as the book's graph.
+//! Snapshots at 120×36 and 80×24; their numbers are the book's (715, 2.2, 110, 3.3, 165, 650).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+#[path = "support/driver.rs"]
+mod driver;
+
+use backstep::preset::Preset;
+use backstep::tui::app::{App, Explanation, Mode};
+use driver::{keys, press, screen};
+use ratatui::crossterm::event::KeyCode;
+
+fn app(preset: &str) -> App {
+    App::new(Preset::builtin(preset).expect("built-in")).expect("runs")
+}
+
+#[test]
+fn a_graph_preset_opens_on_its_figure_and_backward_fills_in_the_books_gradients() {
+    let mut a = app("apple-orange");
+    assert!(a.graph().on && a.graph().figure.is_some());
+    let first = screen(&a, 120, 36);
+    assert!(first.contains("apple_num ─────▶"), "{first}");
+    assert!(first.contains("200") && !first.contains("650"), "{first}");
+    assert!(
+        !first.contains("2.2"),
+        "no gradient before backward:\n{first}"
+    );
+    press(&mut a, KeyCode::End);
+    let last = screen(&a, 120, 36);
+    for number in ["715", "650", "2.2", "110", "3.3", "165", "1.1"] {
+        assert!(last.contains(number), "{number} missing:\n{last}");
+    }
+    insta::assert_snapshot!("apple_orange_graph_end_120x36", last);
+}
+
+#[test]
+fn the_graph_view_fits_80x24() {
+    let mut a = app("apple-orange");
+    press(&mut a, KeyCode::Char('b'));
+    let s = screen(&a, 80, 24);
+    // Backward starts at the price node: d tax = 650 is not known until its dw step.
+    assert!(s.contains("715") && s.contains("price"), "{s}");
+    press(&mut a, KeyCode::Right);
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("650"), "{s}");
+    insta::assert_snapshot!("apple_orange_graph_tax_80x24", s);
+}
+
+#[test]
+fn enter_on_an_edge_explains_its_gradient() {
+    let mut a = app("apple-orange");
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Enter);
+    let Mode::Explain(Explanation { title, lines }) = a.mode() else {
+        panic!("an explanation: {:?}", a.mode())
+    };
+    assert_eq!(title, "d apple — edge 1 of 9");
+    assert!(
+        lines.iter().any(|l| l == "d apple = 1.1 × 2 = 2.2"),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Mul node swaps its inputs")),
+        "{lines:?}"
+    );
+    press(&mut a, KeyCode::Esc);
+    // Edge 5 is apple_price → all_price: an Add node passes dout on.
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Tab);
+    }
+    press(&mut a, KeyCode::Enter);
+    let Mode::Explain(Explanation { lines, .. }) = a.mode() else {
+        panic!("an explanation")
+    };
+    assert!(
+        lines.iter().any(|l| l == "d apple_price = 1.1 = 1.1"),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("passes dout on unchanged")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn an_edge_before_backward_says_when_its_gradient_comes() {
+    let mut a = app("apple-orange");
+    press(&mut a, KeyCode::Enter);
+    let Mode::Explain(Explanation { lines, .. }) = a.mode() else {
+        panic!("an explanation")
+    };
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "gradient: not known yet; the backward pass reaches this edge at step 11"
+        )),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn v_draws_sigmoid_as_its_four_nodes_and_back() {
+    let mut a = app("sigmoid");
+    assert!(!a.graph().on);
+    keys(&mut a, "v");
+    let s = screen(&a, 80, 24);
+    for node in ["×−1", "exp", "+1", " / "] {
+        assert!(s.contains(node), "{node} missing:\n{s}");
+    }
+    // Forward step 1 (exp(−x)) covers ×(−1) and exp: both lit (double borders), +1 not.
+    assert!(
+        s.contains("║×−1║") && s.contains("║exp║") && s.contains("│ +1 │"),
+        "{s}"
+    );
+    press(&mut a, KeyCode::End);
+    let s = screen(&a, 80, 24);
+    // x[0,0] = −2: y = 0.1192, dout = 1, dx = y(1 − y) = 0.105, −dout·y² = −0.0142.
+    for number in ["0.1192", "-0.0142", "0.105", "dout·y²"] {
+        assert!(s.contains(number), "{number} missing:\n{s}");
+    }
+    insta::assert_snapshot!("sigmoid_graph_end_80x24", s);
+    keys(&mut a, "v");
+    assert!(a.graph().figure.is_none());
+    assert!(screen(&a, 80, 24).contains("dx"));
+}
+
+#[test]
+fn v_draws_affine_with_shapes_and_softmax_with_loss() {
+    let mut a = app("two-layer");
+    keys(&mut a, "v");
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("dot") && s.contains("2×3") && s.contains("3×4"),
+        "{s}"
+    );
+    press(&mut a, KeyCode::Char('b'));
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("Softmax") && s.contains("Cross Entropy") && s.contains("0.9903"),
+        "{s}"
+    );
+    insta::assert_snapshot!("two_layer_loss_graph_120x36", s);
+}
+
+#[test]
+fn the_help_and_footer_list_v() {
+    let mut a = app("sigmoid");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("v graph"), "{s}");
+    keys(&mut a, "?");
+    let help = screen(&a, 120, 36);
+    assert!(help.contains("graph view"), "{help}");
+}
+
+#[test]
+fn a_graph_preset_refuses_edits_with_a_reason() {
+    let mut a = app("apple-orange");
+    keys(&mut a, "e");
+    assert!(matches!(a.mode(), Mode::Explore));
+    assert!(a.status().is_some_and(|s| s.contains("[inputs]")));
+}
+
+#[test]
+fn every_builtin_in_the_graph_view_steps_at_every_size_without_panicking() {
+    for b in backstep::preset::BUILTINS {
+        let Ok(preset) = Preset::builtin(b.name) else {
+            continue;
+        };
+        let mut a = App::new(preset).expect("runs");
+        if !a.graph().on {
+            keys(&mut a, "v");
+        }
+        loop {
+            for (w, h) in [(20, 5), (60, 18), (80, 24), (200, 60)] {
+                let _ = screen(&a, w, h);
+            }
+            let before = a.step();
+            press(&mut a, KeyCode::Right);
+            if a.step() == before {
+                break;
+            }
+        }
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Enter);
+        let _ = screen(&a, 80, 24);
+    }
+}

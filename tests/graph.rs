@@ -1,0 +1,369 @@
+//! Graph presets (chapter 5.1–5.5): the book's numbers through the real binary's JSON, gradients
+//! of shared values summed and checked by finite differences, and one test per bad graph.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::process::Command;
+
+use backstep::engine::graph::Graph;
+use backstep::engine::{Matrix, Op};
+use backstep::preset::{Preset, Source};
+use serde_json::Value;
+
+fn trace_json(preset: &str) -> Value {
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(["trace", "--preset", preset, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn scalar(v: &Value) -> f64 {
+    v[0][0].as_f64().unwrap()
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-9, "{a} != {b}");
+}
+
+#[test]
+fn apples_and_oranges_through_the_cli_json() {
+    let j = trace_json("apple-orange");
+    assert_eq!(j["preset"], "apple-orange");
+    close(scalar(&j["out"]), 715.0);
+    assert!(j["loss"].is_null());
+    assert!(j.get("layers").is_none() && j.get("dx").is_none());
+    for (name, value, grad) in [
+        ("apple", 100.0, 2.2),
+        ("apple_num", 2.0, 110.0),
+        ("orange", 150.0, 3.3),
+        ("orange_num", 3.0, 165.0),
+        ("tax", 1.1, 650.0),
+    ] {
+        close(scalar(&j["inputs"][name]["value"]), value);
+        close(scalar(&j["inputs"][name]["grad"]), grad);
+    }
+    let nodes = j["nodes"].as_array().unwrap();
+    let names: Vec<&str> = nodes.iter().map(|n| n["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["apple_price", "orange_price", "all_price", "price"]);
+    assert_eq!(nodes[0]["type"], "mul");
+    assert_eq!(
+        nodes[0]["inputs"],
+        serde_json::json!(["apple", "apple_num"])
+    );
+    close(scalar(&nodes[0]["out"]), 200.0);
+    close(scalar(&nodes[0]["grads"][0]), 2.2);
+    close(scalar(&nodes[0]["grads"][1]), 110.0);
+    assert_eq!(nodes[2]["type"], "add");
+    close(scalar(&nodes[2]["out"]), 650.0);
+    // Add passes dout on: both of its inputs get d all_price = 1.1.
+    close(scalar(&nodes[2]["grads"][0]), 1.1);
+    close(scalar(&nodes[2]["grads"][1]), 1.1);
+    close(scalar(&nodes[3]["grads"][1]), 650.0);
+    assert_eq!(nodes[3]["params"], serde_json::json!({}));
+    // steps[].layer is the node's index; 4 forward steps, then backward from price.
+    let steps = j["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["layer"], 0);
+    assert_eq!(steps[4]["phase"], "backward");
+    assert_eq!(steps[4]["layer"], 3);
+}
+
+#[test]
+fn fan_out_sums_the_gradients_of_a_value_used_twice() {
+    // f = (x + y) · x at x = 3, y = 2: df/dx = (x + y) + x = 8, df/dy = x = 3.
+    let j = trace_json("fan-out");
+    close(scalar(&j["out"]), 15.0);
+    close(scalar(&j["inputs"]["x"]["grad"]), 8.0);
+    close(scalar(&j["inputs"]["y"]["grad"]), 3.0);
+    // The sum is a step of its own: 3 (through s) + 5 (through f) = 8.
+    let steps = j["steps"].as_array().unwrap();
+    let sum = steps
+        .iter()
+        .find(|s| s["op"] == "Σ uses")
+        .expect("a sum step");
+    close(scalar(&sum["value"]), 8.0);
+}
+
+/// Central differences of the graph's objective with respect to every input cell.
+fn numerical(graph: &Graph) -> Vec<Matrix> {
+    let shapes = graph.validate().unwrap();
+    let h = 1e-5;
+    (0..graph.inputs.len())
+        .map(|k| {
+            let mut g = Matrix::zeros(graph.inputs[k].1.dim());
+            for ((r, c), cell) in g.indexed_iter_mut() {
+                let mut plus = graph.clone();
+                plus.inputs[k].1[[r, c]] += h;
+                let mut minus = graph.clone();
+                minus.inputs[k].1[[r, c]] -= h;
+                *cell = (plus.objective(&shapes).unwrap() - minus.objective(&shapes).unwrap())
+                    / (2.0 * h);
+            }
+            g
+        })
+        .collect()
+}
+
+fn graph(text: &str) -> Graph {
+    Preset::from_toml(text, Source::File("g.toml".into()))
+        .unwrap()
+        .graph
+        .unwrap()
+}
+
+#[test]
+fn a_node_used_twice_gets_its_gradients_summed_in_a_step_of_its_own() {
+    // q = s ⊙ s with s = x + y, matrices: dq/dx = 2s, and so is dq/dy; the s node is used
+    // twice, so a step adds its two gradients before s's backward runs.
+    let g = graph(
+        r#"
+[inputs]
+x = [[1.0, -2.0], [0.5, 3.0]]
+y = [[0.25, 1.0], [-1.0, 2.0]]
+[[nodes]]
+name = "s"
+type = "add"
+inputs = ["x", "y"]
+[[nodes]]
+name = "q"
+type = "mul"
+inputs = ["s", "s"]
+"#,
+    );
+    let run = g.run().unwrap();
+    let s = &run.nodes[0];
+    assert_eq!(s.sum_steps.len(), 1);
+    let step = &run.run.tape.steps[s.sum_steps[0]];
+    assert_eq!(step.op, Op::Binary(backstep::engine::BinOp::Add));
+    assert_eq!(step.layer, 0);
+    let expected = s.out.mapv(|v| 2.0 * v);
+    assert!((&s.dout - &expected).iter().all(|d| d.abs() < 1e-12));
+    for (analytic, numeric) in run.input_grads.iter().zip(numerical(&g)) {
+        let err = (analytic - &numeric)
+            .iter()
+            .fold(0.0f64, |m, d| m.max(d.abs()));
+        assert!(err < 1e-6, "{analytic} vs {numeric}");
+    }
+}
+
+#[test]
+fn fan_out_and_layer_nodes_agree_with_finite_differences() {
+    // A layer node (sigmoid) and an affine node with a value used by three nodes.
+    let g = graph(
+        r#"
+[inputs]
+x = [[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]]
+k = 0.5
+[[nodes]]
+name = "a"
+type = "affine"
+inputs = ["x"]
+W = [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, -0.8, 0.9]]
+b = [0.01, 0.02, 0.03]
+[[nodes]]
+name = "h"
+type = "sigmoid"
+inputs = ["a"]
+[[nodes]]
+name = "m"
+type = "mul"
+inputs = ["h", "x"]
+[[nodes]]
+name = "n"
+type = "mul"
+inputs = ["m", "k"]
+[[nodes]]
+name = "out"
+type = "add"
+inputs = ["n", "x"]
+"#,
+    );
+    let run = g.run().unwrap();
+    for (analytic, numeric) in run.input_grads.iter().zip(numerical(&g)) {
+        let err = (analytic - &numeric)
+            .iter()
+            .fold(0.0f64, |m, d| m.max(d.abs()));
+        assert!(err < 1e-6, "{analytic} vs {numeric}");
+    }
+    let report = g.gradient_check(1e-4, 1e-6).unwrap();
+    assert!(report.passed(), "{:?}", report.tensors);
+    assert_eq!(report.tensors.len(), 4); // x, k, a.W, a.b
+}
+
+#[test]
+fn a_chain_is_a_graph_with_one_path() {
+    for name in ["two-layer", "sigmoid", "apple", "softmax"] {
+        let p = Preset::builtin(name).unwrap();
+        let chain = p.network.run(&p.inputs).unwrap();
+        let graph = Graph::from_chain(&p.network, &p.inputs).run().unwrap();
+        assert_eq!(chain.tape.len(), graph.run.tape.len(), "{name}");
+        for (a, b) in chain.tape.steps.iter().zip(&graph.run.tape.steps) {
+            assert_eq!(a.label, b.label, "{name}");
+            assert_eq!(a.writes.value, b.writes.value, "{name} {}", a.label);
+        }
+        assert_eq!(chain.dx, graph.input_grads[0], "{name}");
+        assert_eq!(chain.objective, graph.run.objective, "{name}");
+    }
+}
+
+fn error(text: &str) -> String {
+    let e = Preset::from_toml(text, Source::File("bad-graph.toml".into())).unwrap_err();
+    let msg = format!("{e:#}");
+    assert!(msg.starts_with("bad-graph.toml: "), "{msg}");
+    msg
+}
+
+const INPUTS: &str = "[inputs]\na = 2\nb = 3\n";
+
+fn node(name: &str, kind: &str, inputs: &[&str]) -> String {
+    let list: Vec<String> = inputs.iter().map(|i| format!("\"{i}\"")).collect();
+    format!(
+        "[[nodes]]\nname = \"{name}\"\ntype = \"{kind}\"\ninputs = [{}]\n",
+        list.join(", ")
+    )
+}
+
+#[test]
+fn a_node_that_uses_a_later_node_is_a_cycle_error() {
+    let msg = error(&format!(
+        "{INPUTS}{}{}",
+        node("p", "mul", &["a", "q"]),
+        node("q", "add", &["p", "b"])
+    ));
+    assert!(
+        msg.contains("node 0 (p)") && msg.contains("node 1, defined later"),
+        "{msg}"
+    );
+    assert!(msg.contains("no cycles"), "{msg}");
+    let msg = error(&format!(
+        "{INPUTS}{}",
+        node("p", "mul", &["a", "p"]).replace("\"b\"", "")
+    ));
+    assert!(
+        msg.contains("node 0 (p) uses itself") && msg.contains("cycle"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_and_unused_names_are_errors() {
+    let msg = error(&format!("{INPUTS}{}", node("p", "mul", &["a", "c"])));
+    assert!(
+        msg.contains("node 0 (p) uses \"c\", which is neither an input nor a node"),
+        "{msg}"
+    );
+    assert!(msg.contains("the inputs are a, b"), "{msg}");
+    let msg = error(&format!("{INPUTS}c = 4\n{}", node("p", "mul", &["a", "b"])));
+    assert!(msg.contains("input \"c\" is not used by any node"), "{msg}");
+}
+
+#[test]
+fn the_last_node_must_be_the_only_one_nothing_consumes() {
+    let msg = error(&format!(
+        "{INPUTS}{}{}",
+        node("p", "mul", &["a", "b"]),
+        node("q", "add", &["a", "b"])
+    ));
+    assert!(
+        msg.contains("node 0 (p) is not used by any later node"),
+        "{msg}"
+    );
+    assert!(msg.contains("only the last node (q)"), "{msg}");
+}
+
+#[test]
+fn shape_mismatches_name_both_inputs_and_the_node() {
+    let msg = error(&format!(
+        "[inputs]\na = [[1.0, 2.0]]\nb = [[1.0, 2.0, 3.0]]\n{}",
+        node("p", "mul", &["a", "b"])
+    ));
+    assert!(
+        msg.contains("shape mismatch: node 0 (p) (mul) gets a 1×2 and b 1×3"),
+        "{msg}"
+    );
+    let msg = error(&format!(
+        "[inputs]\nx = [[1.0, 2.0]]\n{}W = [[1.0], [2.0], [3.0]]\nb = [0.0]\n",
+        node("a", "affine", &["x"])
+    ));
+    assert!(msg.contains("node 0 (a) gets x 1×2"), "{msg}");
+}
+
+#[test]
+fn softmax_with_loss_must_be_the_output() {
+    let msg = error(&format!(
+        "t = [1]\n[inputs]\nx = [[1.0, 2.0]]\nk = 2\n{}{}",
+        node("l", "softmax_with_loss", &["x"]),
+        node("m", "mul", &["l", "k"])
+    ));
+    assert!(
+        msg.contains("node 0 (l) is softmax_with_loss but is not the output"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn arity_and_missing_fields_are_errors() {
+    let msg = error(&format!("{INPUTS}{}", node("p", "mul", &["a"])));
+    assert!(
+        msg.contains("node 0 (p) is a mul node and takes 2 inputs"),
+        "{msg}"
+    );
+    let msg = error(&format!("{INPUTS}{}", node("p", "relu", &["a", "b"])));
+    assert!(msg.contains("takes 1 input"), "{msg}");
+    let msg = error(&format!(
+        "{INPUTS}[[nodes]]\nname = \"p\"\ntype = \"mul\"\n"
+    ));
+    assert!(msg.contains("node 0 (p) has no inputs"), "{msg}");
+    let msg = error(&format!("{INPUTS}{}w = 2\n", node("p", "mul", &["a", "b"])));
+    assert!(
+        msg.contains("takes its two values as inputs, not `w`"),
+        "{msg}"
+    );
+    let msg = error(&format!("{INPUTS}{}", node("a", "mul", &["a", "b"])));
+    assert!(msg.contains("has the name of an input"), "{msg}");
+}
+
+#[test]
+fn text_and_markdown_traces_draw_the_graph() {
+    let run = |format: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+            .args(["trace", "--preset", "apple-orange", "--format", format])
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let text = run("text");
+    assert!(text.contains("the graph after backward"), "{text}");
+    assert!(
+        text.contains("apple_num ─") && text.contains("▶ price"),
+        "{text}"
+    );
+    let md = run("markdown");
+    let start = md.find("## The graph").expect("a graph section");
+    let block = &md[start..md[start..].find("```\n\n").map_or(md.len(), |e| start + e)];
+    for number in ["715", "650", "2.2", "110", "3.3", "165"] {
+        assert!(block.contains(number), "{number} in the graph:\n{block}");
+    }
+    // No node is lit in a printed figure: single borders only.
+    assert!(!block.contains('╔'), "{block}");
+}
+
+#[test]
+fn check_accepts_graph_presets() {
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(["check", "--preset", "fan-out", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = j["tensors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["param"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["x", "y"]);
+    close(j["tensors"][0]["analytic"][0][0].as_f64().unwrap(), 8.0);
+    assert!((j["tensors"][0]["numerical"][0][0].as_f64().unwrap() - 8.0).abs() < 1e-6);
+}

@@ -1,0 +1,438 @@
+//! Training: the built-in presets learn (fixed seeds), the MNIST reader on tiny IDX files, the
+//! `[train]` section's errors, the update phase on the tape, and `backstep train`'s output.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use backstep::engine::data::idx::{encode_images, encode_labels};
+use backstep::engine::{Kind, Op, Param, Phase};
+use backstep::preset::{Preset, Source, TrainOverrides};
+use serde_json::Value;
+
+fn trained(name: &str, iters: Option<usize>) -> backstep::engine::train::Final {
+    let overrides = TrainOverrides {
+        iters,
+        ..TrainOverrides::default()
+    };
+    let preset = Preset::resolve_with(name, &overrides).unwrap();
+    let mut trainer = preset.trainer().unwrap();
+    while !trainer.finished() {
+        trainer.step().unwrap();
+    }
+    trainer.final_report().unwrap()
+}
+
+#[test]
+fn spiral_reaches_95_percent_on_the_training_rows() {
+    let last = trained("train-spiral", Some(1500));
+    assert!(last.train_acc >= 0.95, "{last:?}");
+}
+
+#[test]
+fn xor_is_learned_completely_by_gradient_descent() {
+    let last = trained("train-xor", None);
+    assert_eq!(last.train_acc, 1.0, "{last:?}");
+    assert_eq!(last.test_acc, Some(1.0), "{last:?}");
+}
+
+#[test]
+fn digits_reach_95_percent_on_the_test_rows() {
+    let last = trained("train-digits", Some(1200));
+    assert!(last.test_acc.unwrap() >= 0.95, "{last:?}");
+}
+
+/// A tiny MNIST in `dir`: 12 training and 6 test images of 28×28 (gzipped when `gz`).
+fn write_mnist(dir: &Path, gz: bool) {
+    std::fs::create_dir_all(dir).unwrap();
+    let pixels = |n: usize| {
+        (0..n * 784)
+            .map(|i| (i * 7 % 256) as u8)
+            .collect::<Vec<u8>>()
+    };
+    let labels = |n: usize| (0..n).map(|i| (i % 10) as u8).collect::<Vec<u8>>();
+    let files = [
+        (
+            "train-images-idx3-ubyte",
+            encode_images(&pixels(12), 12, 28, 28),
+        ),
+        ("train-labels-idx1-ubyte", encode_labels(&labels(12))),
+        (
+            "t10k-images-idx3-ubyte",
+            encode_images(&pixels(6), 6, 28, 28),
+        ),
+        ("t10k-labels-idx1-ubyte", encode_labels(&labels(6))),
+    ];
+    for (name, bytes) in files {
+        if gz {
+            let f = std::fs::File::create(dir.join(format!("{name}.gz"))).unwrap();
+            let mut enc = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+            enc.write_all(&bytes).unwrap();
+            enc.finish().unwrap();
+        } else {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+    }
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn mnist_preset(dir: &Path) -> anyhow::Result<Preset> {
+    let overrides = TrainOverrides {
+        data: Some(format!("mnist:{}", dir.display())),
+        iters: Some(3),
+        batch: Some(5),
+        ..TrainOverrides::default()
+    };
+    Preset::resolve_with("train-mnist", &overrides)
+}
+
+#[test]
+fn the_mnist_reader_takes_gzipped_and_raw_files() {
+    for gz in [true, false] {
+        let dir = temp_dir(if gz { "mnist-gz" } else { "mnist-raw" });
+        write_mnist(&dir, gz);
+        let preset = mnist_preset(&dir).unwrap();
+        let data = &preset.training.as_ref().unwrap().data;
+        assert_eq!(
+            (data.train.rows(), data.test_rows(), data.features()),
+            (12, 6, 784)
+        );
+        // Pixels are divided by 255: pixel 1 of image 0 is 7.
+        assert_eq!(data.train.x[[0, 1]], 7.0 / 255.0);
+        assert_eq!(data.train.labels()[..3], [0, 1, 2]);
+        let mut trainer = preset.trainer().unwrap();
+        trainer.step().unwrap();
+        assert!(trainer.epochs()[0].test_acc.is_some());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn bad_mnist_files_are_named_with_where_the_book_puts_them() {
+    let dir = temp_dir("mnist-bad");
+    write_mnist(&dir, false);
+    // Truncated images.
+    let images = dir.join("train-images-idx3-ubyte");
+    let bytes = std::fs::read(&images).unwrap();
+    std::fs::write(&images, &bytes[..1000]).unwrap();
+    let e = format!("{:#}", mnist_preset(&dir).unwrap_err());
+    assert!(e.contains("train-images-idx3-ubyte: truncated"), "{e}");
+    assert!(e.contains("dataset/mnist.py"), "{e}");
+    // Wrong magic: a label file where the images should be.
+    std::fs::copy(dir.join("train-labels-idx1-ubyte"), &images).unwrap();
+    let e = format!("{:#}", mnist_preset(&dir).unwrap_err());
+    assert!(
+        e.contains("train-images-idx3-ubyte: wrong magic number"),
+        "{e}"
+    );
+    // Missing.
+    std::fs::remove_file(&images).unwrap();
+    let e = format!("{:#}", mnist_preset(&dir).unwrap_err());
+    assert!(e.contains("train-images-idx3-ubyte.gz: missing"), "{e}");
+    assert!(e.contains("--data mnist:DIR"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn train_mnist_without_data_says_how_to_pass_the_folder() {
+    let e = format!("{:#}", Preset::resolve("train-mnist").unwrap_err());
+    assert!(e.contains("--data mnist:DIR"), "{e}");
+    assert!(
+        e.contains("backstep train --preset train-mnist --data mnist:"),
+        "{e}"
+    );
+}
+
+fn load(text: &str) -> anyhow::Result<Preset> {
+    Preset::from_toml(text, Source::File("t.toml".into()))
+}
+
+const NET: &str = r#"
+[[layers]]
+type = "affine"
+W = { random = "normal", shape = [2, 2], scale = 0.1, seed = 1 }
+b = { fill = 0.5, shape = [2] }
+[[layers]]
+type = "softmax_with_loss"
+"#;
+
+#[test]
+fn the_train_section_and_fill_generator_are_read() {
+    let p = load(&format!(
+        "[train]\ndata = \"moons\"\npoints = 20\niters = 7\nbatch = 8\noptimizer = \"adam\"\n{NET}"
+    ))
+    .unwrap();
+    let t = p.training.as_ref().unwrap();
+    assert_eq!(t.config.iters, 7);
+    assert_eq!(t.config.optimizer.lr, 0.001, "Adam's default learning rate");
+    assert_eq!(t.data.train.rows(), 32); // ⌊0.8 · 40⌋
+    // The explorer shows the first mini-batch.
+    assert_eq!(p.inputs.x.nrows(), 8);
+    let b = &p.network.layers[0].layer.params()[1];
+    assert_eq!(b.1, &ndarray::array![[0.5, 0.5]]);
+}
+
+#[test]
+fn bad_train_sections_say_what_to_do() {
+    let cases = [
+        (
+            "[train]\ndata = \"spirals\"\n",
+            "unknown data set \"spirals\"",
+        ),
+        (
+            "[train]\ndata = \"xor\"\noptimizer = \"rmsprop\"\n",
+            "line 3, column 13: unknown optimizer \"rmsprop\"",
+        ),
+        (
+            "[train]\ndata = \"xor\"\nepochs = 3\n",
+            "unknown field `epochs`",
+        ),
+        (
+            "[train]\ndata = \"xor\"\nbatch = 0\n",
+            "batch is 0 but must be at least 1",
+        ),
+        (
+            "[train]\ndata = \"xor\"\nclasses = 3\n",
+            "xor has exactly 2 classes",
+        ),
+        (
+            "[train]\ndata = \"digits\"\nnoise = 0.1\n",
+            "noise applies to the generated sets",
+        ),
+        (
+            "[train]\ndata = \"xor\"\nlr = -1.0\n",
+            "learning rate is -1",
+        ),
+        ("[train]\ndata = \"preset\"\n", "has none: add x and t"),
+        (
+            "x = [[1.0, 2.0]]\nt = [0]\n[train]\ndata = \"xor\"\n",
+            "remove them, or set data = \"preset\"",
+        ),
+        ("[train]\ndata = \"spiral\"\n", "3 classes"),
+    ];
+    for (head, want) in cases {
+        let e = format!("{:#}", load(&format!("{head}{NET}")).unwrap_err());
+        assert!(e.contains(want), "{head}: {e}");
+        assert!(e.starts_with("t.toml"), "{e}");
+    }
+}
+
+#[test]
+fn a_training_preset_shows_the_update_phase_after_backward() {
+    let preset = Preset::builtin("train-xor").unwrap();
+    let run = preset.run().unwrap();
+    let phases: Vec<Phase> = run.tape.steps.iter().map(|s| s.phase).collect();
+    let first_update = phases.iter().position(|&p| p == Phase::Update).unwrap();
+    assert!(phases[..first_update].contains(&Phase::Backward));
+    assert!(phases[first_update..].iter().all(|&p| p == Phase::Update));
+    // SGD: one step per parameter (W and b of two Affine layers).
+    let updates = &run.tape.steps[first_update..];
+    assert_eq!(updates.len(), 4);
+    let w = &updates[0];
+    assert_eq!((w.label.as_str(), w.layer), ("W ← W − lr·dW", 0));
+    assert!(matches!(w.op, Op::Update(_)));
+    assert_eq!(w.reads[1].kind, Kind::Grad(Param::Weights));
+    assert_eq!(w.numpy, "params[key] -= self.lr * grads[key]");
+    // W[0,0] after = before − 0.5·dW[0,0], explained with the numbers.
+    let (before, grad) = (w.reads[0].value[[0, 0]], w.reads[1].value[[0, 0]]);
+    let ex = w.explain(0, 0).unwrap();
+    assert_eq!(ex.value, before - 0.5 * grad);
+    assert!(ex.expansion(4).contains("− 0.5·"), "{}", ex.expansion(4));
+    // The gradient read is the one backward wrote.
+    let dw = run.tape.steps[..first_update]
+        .iter()
+        .rev()
+        .find(|s| s.writes.kind == Kind::Grad(Param::Weights) && s.layer == 0)
+        .unwrap();
+    assert_eq!(dw.writes.value, w.reads[1].value);
+}
+
+#[test]
+fn adam_shows_its_state_as_operands() {
+    let overrides = TrainOverrides {
+        optimizer: Some(backstep::engine::optim::OptimizerKind::Adam),
+        ..TrainOverrides::default()
+    };
+    let preset = Preset::resolve_with("train-xor", &overrides).unwrap();
+    let run = preset.run().unwrap();
+    let updates: Vec<_> = run
+        .tape
+        .steps
+        .iter()
+        .filter(|s| s.phase == Phase::Update)
+        .collect();
+    assert_eq!(updates.len(), 12); // m, v and W for each of 4 parameters
+    assert_eq!(updates[0].writes.name, "m");
+    assert!(matches!(updates[0].writes.kind, Kind::State(_)));
+    assert_eq!(
+        updates[2]
+            .reads
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect::<Vec<_>>(),
+        ["W", "m", "v"]
+    );
+}
+
+fn backstep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn train_json_is_the_contract() {
+    let o = backstep(&[
+        "train",
+        "--preset",
+        "train-spiral",
+        "--iters",
+        "7",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["preset"], "train-spiral");
+    assert_eq!(
+        v["data"],
+        serde_json::json!({ "name": "spiral", "train": 240, "test": 60, "features": 2, "classes": 3 })
+    );
+    assert_eq!(
+        v["config"],
+        serde_json::json!({ "iters": 7, "batch": 100, "lr": 1.0, "optimizer": "sgd", "seed": 0 })
+    );
+    let loss = v["loss"].as_array().unwrap();
+    assert_eq!(loss.len(), 7);
+    // ⌈240 / 100⌉ = 3 iterations per epoch: accuracy after iterations 0, 3 and 6.
+    let iters: Vec<u64> = v["epochs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["iter"].as_u64().unwrap())
+        .collect();
+    assert_eq!(iters, [0, 3, 6]);
+    assert_eq!(v["final"]["loss"], loss[6]);
+    assert!(v["final"]["test_acc"].is_number());
+    let params = v["params"].as_object().unwrap();
+    assert_eq!(
+        params.keys().collect::<Vec<_>>(),
+        ["Affine1.W", "Affine1.b", "Affine2.W", "Affine2.b"]
+    );
+    assert_eq!(params["Affine1.W"].as_array().unwrap().len(), 2);
+    assert_eq!(params["Affine1.b"].as_array().unwrap().len(), 100);
+    assert!(
+        params["Affine1.b"][0].is_number(),
+        "a 1-D parameter is a flat array"
+    );
+}
+
+#[test]
+fn train_csv_has_one_row_per_iteration() {
+    let o = backstep(&[
+        "train",
+        "--preset",
+        "train-xor",
+        "--iters",
+        "4",
+        "--batch",
+        "30",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "iter,loss,train_acc,test_acc");
+    assert_eq!(lines.len(), 5);
+    // 80 rows, batch 30: 3 iterations per epoch, so accuracy at 0 and 3 only.
+    assert!(lines[1].starts_with("0,") && !lines[1].ends_with(",,"));
+    assert!(lines[2].starts_with("1,") && lines[2].ends_with(",,"));
+    assert!(lines[4].starts_with("3,") && !lines[4].ends_with(",,"));
+}
+
+#[test]
+fn train_text_prints_the_books_lines_and_full_batch_is_reproducible() {
+    let args = ["train", "--preset", "train-xor", "--iters", "3"];
+    let o = backstep(&args);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("data xor: 80 training rows, 20 test rows, 2 features, 2 classes"),
+        "{text}"
+    );
+    assert!(text.contains("iter      0  loss "), "{text}");
+    assert!(text.contains("train acc, test acc | "), "{text}");
+    assert!(
+        text.lines().last().unwrap().starts_with("final  loss"),
+        "{text}"
+    );
+    // batch ≥ the training rows: no randomness, the same numbers whatever the seed.
+    let other = backstep(&[
+        "train",
+        "--preset",
+        "train-xor",
+        "--iters",
+        "3",
+        "--seed",
+        "0",
+    ]);
+    assert_eq!(stdout(&other), text);
+}
+
+#[test]
+fn train_errors_exit_2_with_a_message() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["train", "--preset", "relu"], "has no [train] section"),
+        (&["train", "--preset", "train-mnist"], "--data mnist:DIR"),
+        (
+            &[
+                "train",
+                "--preset",
+                "train-xor",
+                "--data",
+                "mnist:/nonexistent/folder",
+            ],
+            "/nonexistent/folder: no such folder",
+        ),
+        (
+            &["train", "--preset", "train-xor", "--lr", "0"],
+            "learning rate is 0",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = backstep(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    let o = backstep(&["train", "--optimizer", "rmsprop"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn trace_json_marks_the_update_steps() {
+    let o = backstep(&["trace", "--preset", "train-xor", "--format", "json"]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let phases: Vec<&str> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["phase"].as_str().unwrap())
+        .collect();
+    assert_eq!(phases[phases.len() - 4..], ["update"; 4]);
+    assert_eq!(phases[phases.len() - 5], "backward");
+    assert_eq!(v["steps"][phases.len() - 4]["op"], "W ← W − lr·dW");
+}
