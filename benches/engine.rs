@@ -1,6 +1,7 @@
 #![allow(clippy::expect_used)]
 //! Engine benchmarks: one forward + backward of the book's MNIST-shaped two-layer net
-//! (100×784 → 50 → 10), and the whole gradient check on the book's gradient-check shape
+//! (100×784 → 50 → 10) — with ∂L/∂x of the data, and without it (what `TwoLayerNet.gradient`
+//! returns, what training needs) — and the whole gradient check on the book's gradient-check shape
 //! (3 samples, 784 → 50 → 10, 39,760 parameters).
 
 use std::hint::black_box;
@@ -10,6 +11,10 @@ use backstep::engine::layer::{Affine, Relu, SoftmaxWithLoss};
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::SplitMix64;
 use criterion::{Criterion, criterion_group, criterion_main};
+
+/// The allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The book's TwoLayerNet: weights 0.01·N(0,1), zero biases; x uniform in [0, 1).
 fn two_layer(batch: usize) -> (Network, Inputs) {
@@ -62,6 +67,14 @@ fn forward_backward(c: &mut Criterion) {
     let resolved = net.validate(&inputs).expect("valid network");
     c.bench_function("forward+backward 100x784-50-10", |b| {
         b.iter(|| black_box(net.gradients(black_box(&inputs), &resolved).expect("runs")))
+    });
+    c.bench_function("parameter gradients 100x784-50-10", |b| {
+        b.iter(|| {
+            black_box(
+                net.param_gradients(black_box(&inputs), &resolved)
+                    .expect("runs"),
+            )
+        })
     });
     c.bench_function("recorded run (tape) 100x784-50-10", |b| {
         b.iter(|| black_box(net.run(black_box(&inputs)).expect("runs")))

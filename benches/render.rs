@@ -8,6 +8,10 @@ use std::hint::black_box;
 use backstep::preset::{Preset, Source};
 use backstep::tui::App;
 use criterion::{Criterion, criterion_group, criterion_main};
+
+/// The allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -10,6 +10,7 @@ pub mod figure;
 pub mod format;
 pub mod graph;
 pub mod layer;
+pub mod linalg;
 pub mod network;
 pub mod notes;
 pub mod op;

@@ -412,3 +412,23 @@ fn the_book_size_fixture_has_a_pre_activation_within_h_of_the_kink() {
     assert!((6.7e-5..6.8e-5).contains(&nearest), "{nearest}");
     assert_eq!(k.suggested_h, Some(1e-5));
 }
+#[test]
+fn param_gradients_equal_the_full_backward_on_every_builtin_preset() {
+    for b in BUILTINS {
+        let p = Preset::builtin(b.name).unwrap();
+        let resolved = p.network.validate(&p.inputs).unwrap();
+        let (loss, _dx, full) = p.network.gradients(&p.inputs, &resolved).unwrap();
+        let (loss2, params) = p.network.param_gradients(&p.inputs, &resolved).unwrap();
+        assert_eq!(loss, loss2, "{}", b.name);
+        assert_eq!(full, params, "{}", b.name);
+        assert!(
+            params.iter().any(|g| !g.is_empty())
+                || p.network
+                    .layers
+                    .iter()
+                    .all(|l| l.layer.param_list().is_empty()),
+            "{}",
+            b.name
+        );
+    }
+}

@@ -414,3 +414,18 @@ fn tape_enter(tape: &mut Tape, phase: Phase, layer: &Layer) {
     use backstep::engine::Recorder;
     tape.enter(phase, 0, layer.kind().display(), layer.kind());
 }
+
+#[test]
+fn infer_gives_forwards_output_for_every_layer_of_every_builtin_preset() {
+    for b in backstep::preset::BUILTINS {
+        let p = backstep::preset::Preset::builtin(b.name).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        for (l, lr) in p.network.layers.iter().zip(&run.layers) {
+            if l.layer.kind().is_loss() {
+                continue;
+            }
+            let got = l.layer.infer(lr.input.view()).unwrap();
+            assert_eq!(got, lr.out, "{}: {}", b.name, l.name);
+        }
+    }
+}

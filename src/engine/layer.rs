@@ -20,7 +20,7 @@ mod softmax;
 mod softmax_loss;
 
 use anyhow::{Result, bail};
-use ndarray::Array1;
+use ndarray::{Array1, ArrayView2};
 
 use super::Matrix;
 use super::check::Delta;
@@ -158,6 +158,30 @@ macro_rules! layers {
                             g.vector = <$ty as LayerType>::VECTORS.contains(&g.param);
                         }
                         Ok((dx, grads))
+                    })*
+                    #[allow(unreachable_patterns)]
+                    _ => bail!(
+                        "the cache given to {}'s backward came from another kind of layer",
+                        self.kind().display()
+                    ),
+                }
+            }
+
+            /// The output for prediction, without cache or steps (see [`LayerType::infer`]).
+            pub fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+                self.output_shape(x.dim())?;
+                match self { $(Layer::$variant(l) => l.infer(x)),* }
+            }
+
+            /// The parameter gradients without `dx` (see [`LayerType::param_grads`]).
+            pub fn param_grads(&self, cache: &Cache, dout: &Matrix) -> Result<Vec<Grad>> {
+                match (self, cache) {
+                    $((Layer::$variant(l), Cache::$variant(c)) => {
+                        let mut grads = l.param_grads(c, dout)?;
+                        for g in &mut grads {
+                            g.vector = <$ty as LayerType>::VECTORS.contains(&g.param);
+                        }
+                        Ok(grads)
                     })*
                     #[allow(unreachable_patterns)]
                     _ => bail!(

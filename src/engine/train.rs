@@ -262,7 +262,7 @@ impl Trainer {
         };
         let inputs = inputs(batch);
         let resolved = self.network.validate(&inputs)?;
-        let (_, _, grads) = self.network.gradients(&inputs, &resolved)?;
+        let (_, grads) = self.network.param_gradients(&inputs, &resolved)?;
         if has_modes(&self.network) {
             // Dropout's next mask, BatchNorm's running statistics: from this batch's forward.
             let caches = self.network.forward_caches(&inputs, &resolved)?;

@@ -13,6 +13,7 @@ use anyhow::{Context, Result, ensure};
 use crate::engine::Matrix;
 use crate::engine::format::{count, num, short};
 use crate::engine::layer::{Kink, LayerKind};
+use crate::engine::linalg::matmul;
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
 
@@ -154,7 +155,7 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
         lr.dout.len()
     );
     let dout_row = Matrix::from_shape_vec((1, n_out), lr.dout.iter().copied().collect())?;
-    let vjp = dout_row.dot(&j).into_shape_with_order(in_shape)?;
+    let vjp = matmul(dout_row.view(), j.view()).into_shape_with_order(in_shape)?;
     ensure!(lr.dx.dim() == in_shape, "dx and x differ in shape");
     let kinks = kind.kinks();
     let kink_cells: Vec<(usize, usize)> = x

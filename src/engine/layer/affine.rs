@@ -5,12 +5,13 @@
 //! because forward added the same b to all N rows). Cache: `x`.
 
 use anyhow::{Result, ensure};
-use ndarray::Axis;
+use ndarray::{ArrayView2, Axis};
 
 use super::{Grad, LayerType, Names, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::Delta;
 use crate::engine::format::{all_of, count, first, inline, shape};
+use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -94,7 +95,7 @@ impl LayerType for Affine {
         rec: &mut R,
     ) -> Result<(Matrix, AffineCache)> {
         let (w, b) = (&self.w, &self.b);
-        let xw = x.dot(w);
+        let xw = matmul(x.view(), w.view());
         let x_step = rec.record(|| {
             StepDraft::new(Op::MatMul { transpose_a: false, transpose_b: false }, "X·W", "X·W")
                 .read(X, "X", x)
@@ -141,7 +142,7 @@ impl LayerType for Affine {
         let w = &self.w;
         ensure_dout(dy, (cache.x.nrows(), w.ncols()), "dY")?;
         let x = &cache.x;
-        let dx = dy.dot(&w.t());
+        let dx = matmul_nt(dy, w);
         rec.record(|| {
             StepDraft::new(Op::MatMul { transpose_a: false, transpose_b: true }, "dX = dY·Wᵀ", "dX = dY · Wᵀ")
                 .read(Kind::Dout, "dY", dy)
@@ -157,7 +158,7 @@ impl LayerType for Affine {
                     first(&dx)
                 ))
         });
-        let dw = x.t().dot(dy);
+        let dw = matmul_tn(x, dy);
         rec.record(|| {
             StepDraft::new(Op::MatMul { transpose_a: true, transpose_b: false }, "dW = Xᵀ·dY", "dW = Xᵀ · dY")
                 .cached(X, "X", x, cache.x_step)
@@ -190,6 +191,24 @@ impl LayerType for Affine {
         ))
     }
 
+    /// `X·W + b`, reading X in place.
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        let mut y = matmul(x, self.w.view());
+        y += &self.b;
+        Ok(y)
+    }
+
+    /// `dW = Xᵀ·dY` and `db = Σ rows dY`, without `dX = dY·Wᵀ`.
+    fn param_grads(&self, cache: &AffineCache, dy: &Matrix) -> Result<Vec<Grad>> {
+        ensure_dout(dy, (cache.x.nrows(), self.w.ncols()), "dY")?;
+        let dw = matmul_tn(&cache.x, dy);
+        let db = dy.sum_axis(Axis(0)).insert_axis(Axis(0));
+        Ok(vec![
+            Grad::new(Param::Weights, dw),
+            Grad::new(Param::Bias, db),
+        ])
+    }
+
     fn jacobian(&self, (n, d): (usize, usize), (_, k): (usize, usize)) -> String {
         format!(
             "block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {n} copies of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once"
@@ -206,7 +225,13 @@ impl LayerType for Affine {
                 row.scaled_add(v - x[[r, c]], &w.row(c));
                 Delta::Row(r, row)
             }
-            Delta::Row(n, r) => Delta::Row(n, r.dot(w) + b.row(0)),
+            Delta::Row(n, r) => Delta::Row(
+                n,
+                matmul(r.view().insert_axis(Axis(0)), w.view())
+                    .row(0)
+                    .to_owned()
+                    + b.row(0),
+            ),
             Delta::Col(j, c) => {
                 let change = &c - &x.column(j);
                 let mut m = y.clone();
@@ -215,7 +240,7 @@ impl LayerType for Affine {
                 }
                 Delta::Full(m)
             }
-            Delta::Full(m) => Delta::Full(m.dot(w) + b),
+            Delta::Full(m) => Delta::Full(matmul(m.view(), w.view()) + b),
         }
     }
 

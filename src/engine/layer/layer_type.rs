@@ -1,7 +1,7 @@
 //! What one layer type provides ([`LayerType`]), its operand names and its gradients.
 
 use anyhow::Result;
-use ndarray::Array1;
+use ndarray::{Array1, ArrayView2};
 
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, materialize};
@@ -133,6 +133,19 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
         dout: &Matrix,
         rec: &mut R,
     ) -> Result<(Matrix, Vec<Grad>)>;
+
+    /// Forward for prediction only: the output, without a cache or steps, reading `x` in place
+    /// (a block of rows of a large set needs no copy). The default copies `x` and runs
+    /// [`LayerType::forward`]; Affine and ReLU compute the output directly.
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        Ok(self.forward(&x.to_owned(), None, &mut NoRecord)?.0)
+    }
+
+    /// Backward when nobody reads `dx` (the first layer in training): the parameter gradients
+    /// only. The default runs [`LayerType::backward`] and drops `dx`; Affine skips `dY·Wᵀ`.
+    fn param_grads(&self, cache: &Self::Cache, dout: &Matrix) -> Result<Vec<Grad>> {
+        Ok(self.backward(cache, dout, &mut NoRecord)?.1)
+    }
 
     /// The loss a loss layer computed, from its cache.
     fn loss(_cache: &Self::Cache) -> Option<f64> {

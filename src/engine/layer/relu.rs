@@ -5,6 +5,7 @@
 //! masked cells set to 0. Cache: the mask (stored as 1.0 = True, 0.0 = False).
 
 use anyhow::Result;
+use ndarray::ArrayView2;
 
 use super::{Grad, Kink, LayerType, ensure_dout};
 use crate::engine::Matrix;
@@ -108,6 +109,11 @@ impl LayerType for Relu {
                 })
         });
         Ok((out, ReluCache { mask, mask_step }))
+    }
+
+    /// `max(0, x)` in one pass (the same cells as mask-then-apply: x ≤ 0 gives 0).
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        Ok(x.mapv(|v| if MaskRule::AtMostZero.test(v) { 0.0 } else { v }))
     }
 
     /// Backward: `dx = dout` with the masked cells set to 0.

@@ -5,24 +5,24 @@
 //! [`CHUNK_ROWS`] rows so the intermediate outputs stay small.
 
 use anyhow::{Result, ensure};
-use ndarray::{Axis, Slice};
+use ndarray::{ArrayView2, Axis, Slice};
 
 use crate::engine::Matrix;
 use crate::engine::data::{Labeled, argmax_rows};
 use crate::engine::layer::LayerKind;
 use crate::engine::network::Network;
-use crate::engine::tape::NoRecord;
 
 /// Rows per forward pass when predicting many rows.
 pub const CHUNK_ROWS: usize = 10_000;
 
-/// The scores (the input of the final Softmax-with-Loss, or the last output) for the rows of `x`.
+/// The scores (the input of the final Softmax-with-Loss, or the last output) for the rows of `x`,
+/// predicted block by block: each block of rows is read in place, and no layer keeps a cache.
 pub fn predict_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
     let mut parts = Vec::new();
     let mut start = 0;
     while start < x.nrows() {
         let end = (start + CHUNK_ROWS).min(x.nrows());
-        parts.push(forward_scores(network, &rows(x, start, end))?);
+        parts.push(forward_scores(network, block(x, start, end))?);
         start = end;
     }
     let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
@@ -30,20 +30,21 @@ pub fn predict_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
     Ok(ndarray::concatenate(Axis(0), &views)?)
 }
 
-/// Rows `start..end` of `m`, copied.
-fn rows(m: &Matrix, start: usize, end: usize) -> Matrix {
-    m.slice_axis(Axis(0), Slice::from(start..end)).to_owned()
+/// Rows `start..end` of `m`, in place.
+fn block(m: &Matrix, start: usize, end: usize) -> ArrayView2<'_, f64> {
+    m.slice_axis(Axis(0), Slice::from(start..end))
 }
 
-fn forward_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
-    let mut out = x.clone();
+fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+    let mut out: Option<Matrix> = None;
     for l in &network.layers {
         if l.layer.kind() == LayerKind::SoftmaxWithLoss {
             break;
         }
-        out = l.layer.forward(&out, None, &mut NoRecord)?.0;
+        let input = out.as_ref().map_or(x, |m| m.view());
+        out = Some(l.layer.infer(input)?);
     }
-    Ok(out)
+    Ok(out.unwrap_or_else(|| x.to_owned()))
 }
 
 /// The share of rows whose predicted class is the target's (`np.sum(y == t) / N`).
@@ -54,9 +55,9 @@ pub fn accuracy(network: &Network, data: &Labeled) -> Result<f64> {
     let mut start = 0;
     while start < n {
         let end = (start + CHUNK_ROWS).min(n);
-        let scores = forward_scores(network, &rows(&data.x, start, end))?;
+        let scores = forward_scores(network, block(&data.x, start, end))?;
         let predicted = argmax_rows(&scores);
-        let truth = argmax_rows(&rows(&data.t, start, end));
+        let truth = argmax_rows(&block(&data.t, start, end).to_owned());
         right += predicted.iter().zip(&truth).filter(|(p, t)| p == t).count();
         start = end;
     }

@@ -1,0 +1,94 @@
+#![allow(clippy::expect_used, missing_docs)]
+//! backstep timed the way `benches/numpy_reference.py` times NumPy, for the README's ratios: each
+//! call timed on its own, the median of many. (Criterion's `benches/engine.rs` averages batches
+//! of calls, so on a busy machine a preempted call lands in its figure and not in NumPy's median.)
+//!
+//! `cargo bench --bench versus_numpy` then `python3 benches/numpy_reference.py --skip-loop`, back
+//! to back.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use backstep::engine::layer::{Affine, Relu, SoftmaxWithLoss};
+use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
+use backstep::preset::SplitMix64;
+
+/// The allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The book's TwoLayerNet: weights 0.01·N(0,1), zero biases; x uniform in [0, 1).
+fn two_layer(batch: usize) -> (Network, Inputs) {
+    let mut rng = SplitMix64(42);
+    let mut normal =
+        |r: usize, c: usize| Matrix::from_shape_simple_fn((r, c), || 0.01 * rng.normal());
+    let layer = |name: &str, layer| NamedLayer {
+        name: name.into(),
+        layer,
+    };
+    let net = Network {
+        layers: vec![
+            layer(
+                "Affine1",
+                Layer::Affine(Affine {
+                    w: normal(784, 50),
+                    b: Matrix::zeros((1, 50)),
+                }),
+            ),
+            layer("ReLU", Layer::Relu(Relu)),
+            layer(
+                "Affine2",
+                Layer::Affine(Affine {
+                    w: normal(50, 10),
+                    b: Matrix::zeros((1, 10)),
+                }),
+            ),
+            layer("Softmax-with-Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
+        ],
+    };
+    let mut rng = SplitMix64(7);
+    let x = Matrix::from_shape_simple_fn((batch, 784), || rng.uniform());
+    let t = Targets::Labels((0..batch).map(|n| n % 10).collect());
+    (
+        net,
+        Inputs {
+            x,
+            t: Some(t),
+            dout: None,
+        },
+    )
+}
+
+/// The median of `reps` single calls of `f`, in milliseconds, after 100 warm-up calls.
+fn median_ms(reps: usize, mut f: impl FnMut()) -> f64 {
+    for _ in 0..100 {
+        f();
+    }
+    let mut times: Vec<f64> = (0..reps)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[reps / 2]
+}
+
+fn main() {
+    let (net, inputs) = two_layer(100);
+    let resolved = net.validate(&inputs).expect("valid network");
+    let full = median_ms(2000, || {
+        black_box(net.gradients(black_box(&inputs), &resolved).expect("runs"));
+    });
+    println!("backstep forward+backward 100x784-50-10 (with dX of the data): median {full:.3} ms");
+    let params = median_ms(2000, || {
+        black_box(
+            net.param_gradients(black_box(&inputs), &resolved)
+                .expect("runs"),
+        );
+    });
+    println!(
+        "backstep forward+backward 100x784-50-10 (parameter gradients, as TwoLayerNet.gradient returns): median {params:.3} ms"
+    );
+}
