@@ -59,8 +59,8 @@ impl Labeled {
     /// The rows at `indices`, in that order (an index may repeat).
     pub fn select(&self, indices: &[usize]) -> Labeled {
         Labeled {
-            x: self.x.select(Axis(0), indices),
-            t: self.t.select(Axis(0), indices),
+            x: gather_rows(&self.x, indices),
+            t: gather_rows(&self.t, indices),
         }
     }
 
@@ -68,6 +68,22 @@ impl Labeled {
     pub fn labels(&self) -> Vec<usize> {
         argmax_rows(&self.t)
     }
+}
+
+/// The rows of `m` at `indices`, in that order: ndarray's `select` appends row by row, which at
+/// a batch of 100 MNIST rows took a third of a training step; this copies each row once.
+fn gather_rows(m: &Matrix, indices: &[usize]) -> Matrix {
+    let cols = m.ncols();
+    let mut out = Vec::with_capacity(indices.len() * cols);
+    for &i in indices {
+        let row = m.row(i);
+        match row.as_slice() {
+            Some(s) => out.extend_from_slice(s),
+            None => out.extend(row.iter().copied()),
+        }
+    }
+    Matrix::from_shape_vec((indices.len(), cols), out)
+        .unwrap_or_else(|_| m.select(Axis(0), indices))
 }
 
 /// The index of the largest value in each row (the first one on ties), like `np.argmax(m, axis=1)`.
@@ -207,6 +223,24 @@ mod tests {
         let x = Matrix::from_shape_fn((n, 1), |(r, _)| r as f64);
         let labels: Vec<usize> = (0..n).map(|r| r % 2).collect();
         Labeled::from_labels(x, &labels, 2).unwrap()
+    }
+
+    #[test]
+    fn select_gathers_rows_in_order_with_repeats_and_from_any_layout() {
+        let m = Matrix::from_shape_fn((5, 3), |(r, c)| (10 * r + c) as f64);
+        let want = m.select(Axis(0), &[4, 0, 4, 2]);
+        assert_eq!(gather_rows(&m, &[4, 0, 4, 2]), want);
+        // a transposed matrix has rows that are not contiguous
+        let t = m.t().to_owned().reversed_axes();
+        assert_eq!(gather_rows(&t, &[4, 0, 4, 2]), want);
+        assert_eq!(gather_rows(&m, &[]).dim(), (0, 3));
+        let d = numbered(6);
+        let picked = d.select(&[5, 1]);
+        assert_eq!(
+            picked.x,
+            Matrix::from_shape_vec((2, 1), vec![5.0, 1.0]).unwrap()
+        );
+        assert_eq!(picked.labels(), vec![1, 1]);
     }
 
     #[test]

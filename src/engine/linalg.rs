@@ -1,24 +1,41 @@
 //! Matrix products: every product of the engine goes through [`matmul`] (or its transposed
 //! forms [`matmul_tn`] and [`matmul_nt`]), so the backend is chosen in one place.
 //!
-//! The backend is faer's `matmul` (pure Rust, stable AVX2/FMA kernels picked at run time), which
-//! on this project's machine is about 20 % faster per core than matrixmultiply (ndarray's `.dot`)
-//! and than OpenBLAS at the book's shapes (README, "Performance"). Products with more than
-//! [`PARALLEL_WORK`] multiply-adds use every core; smaller ones stay on the calling thread.
+//! The backend is faer's `matmul` (pure Rust, stable AVX2/FMA kernels picked at run time): on this
+//! project's machine about 20 % faster per core than matrixmultiply (ndarray's `.dot`) at the
+//! book's shapes, and within a few per cent of OpenBLAS (README, "Performance").
+//!
+//! Inside [`team`] a product of at least [`SPLIT_WORK`] multiply-adds is cut into blocks of rows
+//! of the result, one per core, each block computed on one thread; outside it only products of at
+//! least [`LONE_SPLIT_WORK`] are. The difference is the cost of waking a thread: on this
+//! project's 2-core VM a sleeping rayon worker takes 25–80 µs to pick up a job, as long as half
+//! of the book's `X·W1` (0.2 ms on one core), so splitting it from a plain thread gained nothing.
+//! A team keeps its helpers spinning while the work runs and the calling thread takes a share
+//! itself, so a split costs a few µs and the book's products run 1.6× faster.
 //!
 //! Views of any layout are accepted: row-major (a matrix, a block of its rows) and column-major
 //! (a transposed matrix, `x.t()`) are read in place; anything else is copied once first.
 
+use std::cell::{Cell, OnceCell};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use faer::{Accum, MatMut, MatRef, Par};
 use ndarray::ArrayView2;
+use rayon::{ThreadPool, ThreadPoolBuilder, Yield};
 
 use super::Matrix;
 
-/// Products of at least this many multiply-adds (m·k·n) run on every core. The book's batch of
-/// 100 (100×784·784×50 is 3.9 million) stays on one thread: on the shared 2-core machine
-/// splitting it made a whole forward + backward 1.2–4× slower (README, "Performance"); a
-/// prediction over thousands of rows, or a 1000×1000 preset, is split.
-pub const PARALLEL_WORK: usize = 1 << 22;
+/// Inside a [`team`], products of at least this many multiply-adds (m·k·n) are split across the
+/// cores. The book's products at batch 100 (100×784·784×50, 3.9 million) are split; the second
+/// layer's (100×50·50×10, 50,000) would spend more on handing over than on the arithmetic.
+pub const SPLIT_WORK: usize = 1 << 19;
+
+/// Outside a team, products of at least this many multiply-adds are split: enough arithmetic
+/// (about 1 ms on one core) that waking a sleeping thread is a small part of it.
+pub const LONE_SPLIT_WORK: usize = 1 << 25;
+
+/// Each block of the split has at least this many rows of the result.
+const MIN_ROWS: usize = 8;
 
 /// `a · b`.
 ///
@@ -33,11 +50,6 @@ pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
     if m == 0 || n == 0 || k == 0 {
         return c;
     }
-    let par = if m.saturating_mul(k).saturating_mul(n) >= PARALLEL_WORK {
-        Par::rayon(0)
-    } else {
-        Par::Seq
-    };
     let a_own;
     let a = match faer_view(&a) {
         Some(v) => v,
@@ -55,16 +67,105 @@ pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
         }
     };
     if let Some(out) = c.as_slice_mut() {
-        faer::linalg::matmul::matmul(
-            MatMut::from_row_major_slice_mut(out, m, n),
-            Accum::Replace,
-            a,
-            b,
-            1.0,
-            par,
-        );
+        let parts = if in_team() {
+            parts(m, k, n, SPLIT_WORK, rayon::current_num_threads())
+        } else {
+            parts(m, k, n, LONE_SPLIT_WORK, rayon::current_num_threads())
+        };
+        split(MatMut::from_row_major_slice_mut(out, m, n), a, b, parts);
     }
     c
+}
+
+thread_local! {
+    /// This thread's team: a rayon pool of which it is thread 0 (`None` on one core, or when the
+    /// pool could not be built: then everything runs on this thread).
+    static TEAM: OnceCell<Option<ThreadPool>> = const { OnceCell::new() };
+    /// Whether this thread is inside [`team`] now.
+    static IN_TEAM: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is running the work of a [`team`].
+fn in_team() -> bool {
+    IN_TEAM.with(Cell::get)
+}
+
+/// Runs `work` on this thread with one helper thread per other core, which split the large
+/// products inside it (the engine's gradient passes and a training step run in one). The helpers
+/// spin while `work` runs, so a split costs a few µs instead of a thread's wake-up, and sleep
+/// when it returns: a paused app uses no CPU. Nested calls simply run `work`.
+pub fn team<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    if in_team() {
+        return work();
+    }
+    TEAM.with(|team| {
+        let pool = team.get_or_init(|| {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            if threads < 2 {
+                return None;
+            }
+            ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .use_current_thread()
+                .thread_name(|i| format!("backstep-team-{i}"))
+                .build()
+                .ok()
+        });
+        let Some(pool) = pool else {
+            return work();
+        };
+        let helpers = pool.current_num_threads() - 1;
+        IN_TEAM.with(|t| t.set(true));
+        let done = AtomicBool::new(false);
+        let out = rayon::scope(|s| {
+            for _ in 0..helpers {
+                s.spawn(|_| keep_warm(&done));
+            }
+            let out = work();
+            done.store(true, Ordering::Release);
+            out
+        });
+        IN_TEAM.with(|t| t.set(false));
+        out
+    })
+}
+
+/// A helper's loop while its team works: run whatever share of a product is waiting, else spin.
+/// (On the calling thread, which may pick this task up while it waits, it returns at once.)
+fn keep_warm(done: &AtomicBool) {
+    if rayon::current_thread_index() == Some(0) {
+        return;
+    }
+    while !done.load(Ordering::Acquire) {
+        if rayon::yield_now() != Some(Yield::Executed) {
+            std::hint::spin_loop();
+        }
+    }
+}
+
+/// How many blocks of rows an m×k·k×n product is cut into on `threads` threads, when products
+/// of at least `min_work` multiply-adds are split.
+fn parts(m: usize, k: usize, n: usize, min_work: usize, threads: usize) -> usize {
+    if m.saturating_mul(k).saturating_mul(n) < min_work {
+        return 1;
+    }
+    threads.min(m / MIN_ROWS).max(1)
+}
+
+/// `c = a · b`, with `c`'s rows (and `a`'s) cut into `parts` blocks computed in parallel.
+fn split(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>, parts: usize) {
+    if parts <= 1 {
+        faer::linalg::matmul::matmul(c, Accum::Replace, a, b, 1.0, Par::Seq);
+        return;
+    }
+    let first = parts / 2;
+    let rows = a.nrows() * first / parts;
+    let (c_top, c_bottom) = c.split_at_row_mut(rows);
+    let (a_top, a_bottom) = a.split_at_row(rows);
+    rayon::join(
+        || split(c_top, a_top, b, first),
+        || split(c_bottom, a_bottom, b, parts - first),
+    );
 }
 
 /// `aᵀ · b` (the `dW = Xᵀ·dY` form), reading `a` in place.
@@ -161,9 +262,42 @@ mod tests {
         let mut seed = 3;
         let a = random(400, 200, &mut seed);
         let b = random(200, 60, &mut seed);
-        const { assert!(400 * 200 * 60 >= PARALLEL_WORK) };
-        assert_close(&matmul(a.view(), b.view()), &a.dot(&b));
-        assert_close(&matmul_tn(&a.t().to_owned(), &b), &a.dot(&b));
+        const { assert!(400 * 200 * 60 >= SPLIT_WORK) };
+        assert_eq!(parts(400, 200, 60, SPLIT_WORK, 3), 3);
+        let (plain, split_in_team) = team(|| {
+            assert!(in_team());
+            (a.dot(&b), matmul(a.view(), b.view()))
+        });
+        assert!(!in_team());
+        assert_close(&split_in_team, &plain);
+        assert_close(&matmul_tn(&a.t().to_owned(), &b), &plain);
+        // nested teams run inline and still agree
+        let nested = team(|| team(|| matmul(a.view(), b.view())));
+        assert_close(&nested, &plain);
+    }
+
+    #[test]
+    fn the_split_counts_blocks_by_work_and_rows() {
+        // the book's batch is split on two cores; its second layer and a one-core pool are not
+        assert_eq!(parts(100, 784, 50, SPLIT_WORK, 2), 2);
+        assert_eq!(parts(100, 50, 10, SPLIT_WORK, 2), 1);
+        assert_eq!(parts(100, 784, 50, SPLIT_WORK, 1), 1);
+        // outside a team the book's batch stays on one thread, a 60,000-row prediction does not
+        assert_eq!(parts(100, 784, 50, LONE_SPLIT_WORK, 2), 1);
+        assert_eq!(parts(60_000, 784, 50, LONE_SPLIT_WORK, 2), 2);
+        // never a block thinner than MIN_ROWS rows
+        assert_eq!(parts(12, 100_000, 50, SPLIT_WORK, 8), 1);
+        assert_eq!(parts(16, 100_000, 50, SPLIT_WORK, 8), 2);
+        // odd splits still cover every row
+        let mut seed = 5;
+        let a = random(101, 90, &mut seed);
+        let b = random(90, 70, &mut seed);
+        let mut c = Matrix::zeros((101, 70));
+        let (ar, br) = (faer_view(&a.view()), faer_view(&b.view()));
+        if let (Some(ar), Some(br), Some(out)) = (ar, br, c.as_slice_mut()) {
+            split(MatMut::from_row_major_slice_mut(out, 101, 70), ar, br, 3);
+        }
+        assert_close(&c, &a.dot(&b));
     }
 
     #[test]

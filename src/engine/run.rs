@@ -7,9 +7,11 @@
 use std::borrow::Cow;
 
 use anyhow::{Context, Result, bail};
+use ndarray::ArrayView2;
 
 use super::Matrix;
 use super::layer::{Cache, Grad};
+use super::linalg::team;
 use super::network::{Inputs, LayerRun, Network, OutputNudge, Resolved, Run};
 use super::notes::dout_note;
 use super::tape::{NoRecord, Phase, Recorder, Tape};
@@ -82,10 +84,24 @@ impl Network {
 
     /// Forward only, without recording: the scalar that backward differentiates (the loss, or
     /// Σ dout ⊙ out).
+    /// Every layer but the last runs its `infer` (no cache, no copy of its input: training
+    /// computes the loss after each update this way); the last runs `forward` for its loss.
     pub fn objective(&self, inputs: &Inputs, resolved: &Resolved) -> Result<f64> {
-        Ok(self
-            .forward_pass(inputs, resolved, None, &mut NoRecord)?
-            .objective)
+        let Some((last, body)) = self.layers.split_last() else {
+            return Ok(resolved.objective(None, &inputs.x));
+        };
+        let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
+        for (i, l) in body.iter().enumerate() {
+            let out = l.layer.infer(x.view())?;
+            ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
+            x = Cow::Owned(out);
+        }
+        let (out, cache) = last.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
+        let objective = resolved.objective(Some(&cache), &out);
+        ensure_finite(ndarray::aview2(&[[objective]]), || {
+            "the objective".to_string()
+        })?;
+        Ok(objective)
     }
 
     /// Forward and backward without recording: (objective, dx, gradients per layer).
@@ -94,11 +110,13 @@ impl Network {
         inputs: &Inputs,
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
-        let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
-        let (backward, dx) =
-            self.backward_pass(resolved, &fwd.caches, fwd.loss, false, &mut NoRecord)?;
-        let grads = backward.into_iter().map(|b| b.grads).collect();
-        Ok((fwd.objective, dx, grads))
+        team(|| {
+            let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
+            let (backward, dx) =
+                self.backward_pass(resolved, &fwd.caches, fwd.loss, false, &mut NoRecord)?;
+            let grads = backward.into_iter().map(|b| b.grads).collect();
+            Ok((fwd.objective, dx, grads))
+        })
     }
 
     /// Forward and backward without recording, stopping at the parameters: (objective,
@@ -110,11 +128,13 @@ impl Network {
         inputs: &Inputs,
         resolved: &Resolved,
     ) -> Result<(f64, Vec<Vec<Grad>>)> {
-        let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
-        let (backward, _) =
-            self.backward_pass(resolved, &fwd.caches, fwd.loss, true, &mut NoRecord)?;
-        let grads = backward.into_iter().map(|b| b.grads).collect();
-        Ok((fwd.objective, grads))
+        team(|| {
+            let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
+            let (backward, _) =
+                self.backward_pass(resolved, &fwd.caches, fwd.loss, true, &mut NoRecord)?;
+            let grads = backward.into_iter().map(|b| b.grads).collect();
+            Ok((fwd.objective, grads))
+        })
     }
 
     /// The forward caches of a pass without recording (for training hooks and tests).
@@ -169,7 +189,7 @@ impl Network {
         let out = x.into_owned();
         let loss = caches.last().and_then(Cache::loss);
         let objective = resolved.objective(caches.last(), &out);
-        ensure_finite([&objective], || match loss {
+        ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
             Some(_) => "the loss L".to_string(),
             None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
         })?;
@@ -233,14 +253,98 @@ impl Network {
 /// An error when `values` (a matrix, or one number) hold inf or NaN: f64 overflowed somewhere
 /// in `what`.
 fn ensure_finite<'a>(
-    values: impl IntoIterator<Item = &'a f64>,
+    values: impl Into<ArrayView2<'a, f64>>,
     what: impl FnOnce() -> String,
 ) -> Result<()> {
-    if let Some(v) = values.into_iter().find(|v| !v.is_finite()) {
-        bail!(
-            "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
-            what()
+    let values = values.into();
+    let finite = match values.as_slice_memory_order() {
+        Some(s) => all_finite(s),
+        None => values.iter().all(|v| v.is_finite()),
+    };
+    if finite {
+        return Ok(());
+    }
+    let v = values
+        .iter()
+        .find(|v| !v.is_finite())
+        .copied()
+        .unwrap_or(f64::NAN);
+    bail!(
+        "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
+        what()
+    );
+}
+
+/// Whether every value is finite, in one pass the compiler turns into SIMD: `v·0` is 0 for a
+/// finite `v` and NaN for ±inf or NaN, and a NaN stays in its lane's sum.
+fn all_finite(s: &[f64]) -> bool {
+    let mut lanes = [0.0f64; 8];
+    let chunks = s.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for (lane, v) in lanes.iter_mut().zip(c) {
+            *lane += v * 0.0;
+        }
+    }
+    lanes.iter().chain(rest).all(|v| v.is_finite())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_objective_equals_the_forward_pass_on_every_builtin_preset() {
+        use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
+        let mut compared = 0;
+        for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
+            let Ok(p) = Preset::builtin(b.name) else {
+                continue; // train-mnist needs the learner's files
+            };
+            compared += 1;
+            let resolved = p.network.validate(&p.inputs).unwrap();
+            let pass = p
+                .network
+                .forward_pass(&p.inputs, &resolved, None, &mut NoRecord)
+                .unwrap();
+            let got = p.network.objective(&p.inputs, &resolved).unwrap();
+            assert_eq!(got.to_bits(), pass.objective.to_bits(), "{}", b.name);
+        }
+        assert!(
+            compared > BUILTINS.len(),
+            "{compared}: the training presets too"
         );
     }
-    Ok(())
+
+    #[test]
+    fn all_finite_finds_inf_and_nan_in_any_lane_and_in_the_remainder() {
+        for len in [0, 1, 7, 8, 9, 16, 23] {
+            let clean: Vec<f64> = (0..len).map(|i| i as f64 - 3.5).collect();
+            assert!(all_finite(&clean), "{len}");
+            for at in 0..len {
+                for bad in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+                    let mut v = clean.clone();
+                    v[at] = bad;
+                    assert!(!all_finite(&v), "{len} {at} {bad}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ensure_finite_names_the_value_and_what_became_it() {
+        let mut m = Matrix::zeros((3, 4));
+        assert!(ensure_finite(&m, || "m".into()).is_ok());
+        m[[2, 1]] = f64::NEG_INFINITY;
+        let err = ensure_finite(&m, || "layer 1 (ReLU) output".into()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("layer 1 (ReLU) output became -inf:"),
+            "{err}"
+        );
+        // a transposed (column-major) view and one number take the same path
+        assert!(ensure_finite(m.t(), || "t".into()).is_err());
+        assert!(ensure_finite(ndarray::aview2(&[[f64::NAN]]), || "L".into()).is_err());
+    }
 }

@@ -27,6 +27,7 @@ use anyhow::{Result, ensure};
 
 use super::Matrix;
 use super::data::{Dataset, Labeled};
+use super::linalg::team;
 use super::network::{Inputs, Network, Run, Targets};
 use super::optim::{Optimizer, OptimizerConfig};
 use super::rng::SplitMix64;
@@ -251,6 +252,11 @@ impl Trainer {
 
     /// Run one iteration (see the module documentation).
     pub fn step(&mut self) -> Result<StepReport> {
+        // one team for the whole step: its products, the update, the evaluation
+        team(|| self.step_alone())
+    }
+
+    fn step_alone(&mut self) -> Result<StepReport> {
         let drawn = draw(
             self.data.train.rows(),
             self.config.batch,
