@@ -1,6 +1,6 @@
 """The same work in NumPy, the way the book's code does it, for the README's comparison.
 
-Run: python3 benches/numpy_reference.py [--quick] [--skip-loop]   (needs numpy)
+Run: python3 benches/numpy_reference.py [--quick] [--skip-loop | --loop-only]   (needs numpy)
 1. one forward + backward of TwoLayerNet on a 100×784 batch, 784 → 50 → 10;
 2. the book's numerical_gradient (an element-by-element loop, central differences, h = 1e-4)
    for 3 samples, 784 → 50 → 10 (39,760 parameters);
@@ -211,6 +211,9 @@ def train_loop(iters_num):
 
 def main():
     quick = "--quick" in sys.argv
+    if "--loop-only" in sys.argv:
+        run_loop(quick)
+        return
     rng = np.random.default_rng(0)
     W1, b1 = 0.01 * rng.standard_normal((784, 50)), np.zeros(50)
     W2, b2 = 0.01 * rng.standard_normal((50, 10)), np.zeros(10)
@@ -231,6 +234,10 @@ def main():
         print(f"numpy numerical gradient 3x784-50-10 (39,760 params): {time.perf_counter() - start:.3f} s")
     if "--skip-loop" in sys.argv:
         return
+    run_loop(quick)
+
+
+def run_loop(quick):
     iters = 1200 if quick else 10000
     total, evals, n_evals = train_loop(iters)
     train = total - evals

@@ -17,6 +17,7 @@
 //! (a transposed matrix, `x.t()`) are read in place; anything else is copied once first.
 
 use std::cell::{Cell, OnceCell};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use faer::{Accum, MatMut, MatRef, Par};
@@ -94,7 +95,7 @@ fn in_team() -> bool {
 /// products inside it (the engine's gradient passes and a training step run in one). The helpers
 /// spin while `work` runs, so a split costs a few µs instead of a thread's wake-up, and sleep
 /// when it returns: a paused app uses no CPU. Nested calls simply run `work`.
-pub fn team<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+pub fn team<T>(work: impl FnOnce() -> T) -> T {
     if in_team() {
         return work();
     }
@@ -114,28 +115,42 @@ pub fn team<T: Send>(work: impl FnOnce() -> T + Send) -> T {
         let Some(pool) = pool else {
             return work();
         };
-        let helpers = pool.current_num_threads() - 1;
-        IN_TEAM.with(|t| t.set(true));
-        let done = AtomicBool::new(false);
-        let out = rayon::scope(|s| {
-            for _ in 0..helpers {
-                s.spawn(|_| keep_warm(&done));
+        // Each helper is handed its loop directly (a broadcast wakes every thread of the pool;
+        // a job spawned into this thread's queue waited there, unseen, in about 4 runs of 5).
+        let done = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&done);
+        pool.spawn_broadcast(move |ctx| {
+            if ctx.index() != 0 {
+                keep_warm(&flag);
             }
-            let out = work();
-            done.store(true, Ordering::Release);
-            out
         });
-        IN_TEAM.with(|t| t.set(false));
-        out
+        // This thread's share of the broadcast does nothing: run it now rather than leave it
+        // queued until this thread next waits inside the pool.
+        rayon::yield_now();
+        let _team = Working::start(done);
+        work()
     })
 }
 
-/// A helper's loop while its team works: run whatever share of a product is waiting, else spin.
-/// (On the calling thread, which may pick this task up while it waits, it returns at once.)
-fn keep_warm(done: &AtomicBool) {
-    if rayon::current_thread_index() == Some(0) {
-        return;
+/// While alive, this thread is in a team; dropped (also when the work panics), the helpers stop.
+struct Working(Arc<AtomicBool>);
+
+impl Working {
+    fn start(done: Arc<AtomicBool>) -> Working {
+        IN_TEAM.with(|t| t.set(true));
+        Working(done)
     }
+}
+
+impl Drop for Working {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Release);
+        IN_TEAM.with(|t| t.set(false));
+    }
+}
+
+/// A helper's loop while its team works: run whatever share of a product is waiting, else spin.
+fn keep_warm(done: &AtomicBool) {
     while !done.load(Ordering::Acquire) {
         if rayon::yield_now() != Some(Yield::Executed) {
             std::hint::spin_loop();
@@ -298,6 +313,32 @@ mod tests {
             split(MatMut::from_row_major_slice_mut(out, 101, 70), ar, br, 3);
         }
         assert_close(&c, &a.dot(&b));
+    }
+
+    #[test]
+    #[allow(clippy::panic)]
+    fn a_team_helper_takes_a_share_and_a_panic_leaves_the_team() {
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return; // one core: a team is this thread alone
+        }
+        let busy = || {
+            let start = std::time::Instant::now();
+            while start.elapsed() < std::time::Duration::from_micros(100) {
+                std::hint::spin_loop();
+            }
+            rayon::current_thread_index()
+        };
+        let helped = team(|| {
+            (0..200).any(|_| {
+                let (_, other) = rayon::join(busy, busy);
+                other.is_some_and(|i| i != 0)
+            })
+        });
+        assert!(helped, "no half of 200 joins ran on a helper");
+        let caught = std::panic::catch_unwind(|| team(|| panic!("inside the team")));
+        assert!(caught.is_err());
+        assert!(!in_team(), "the guard left the team");
+        assert_eq!(team(|| 41 + 1), 42);
     }
 
     #[test]
