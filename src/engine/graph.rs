@@ -1,7 +1,7 @@
 //! Computational graphs (chapter 5.1–5.5): named inputs and nodes that may feed several others.
 //!
 //! A [`Graph`] is the general form of a [`Network`](super::Network): a chain is a graph with one
-//! path. Nodes are `mul` and `add` with two named inputs (Add passes `dout` on, Mul swaps its
+//! path, and its recorded run is this engine's ([`Graph::run_with`]). Nodes are `mul` and `add` with two named inputs (Add passes `dout` on, Mul swaps its
 //! inputs) or any layer with one named input and its parameters. The graph runs with the same
 //! layers and records the same [`Tape`](super::Tape); where a value feeds several nodes, its
 //! gradients add up in a step of its own ([`Op::Binary`](super::Op) `+`, recorded before the
@@ -100,6 +100,9 @@ pub struct Graph {
     pub t: Option<Targets>,
     /// The gradient arriving at the output when there is no loss (default: ones).
     pub dout: Option<Matrix>,
+    /// Built from a chain ([`Graph::from_chain`]): its notes and errors speak of layers, as
+    /// the chain's preset does, not of nodes.
+    pub chain: bool,
 }
 
 impl Graph {
@@ -125,6 +128,7 @@ impl Graph {
             nodes,
             t: inputs.t.clone(),
             dout: inputs.dout.clone(),
+            chain: true,
         }
     }
 

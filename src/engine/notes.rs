@@ -5,24 +5,31 @@
 
 use super::Matrix;
 use super::format::{first, n4, shape};
-use super::network::Network;
+use super::layer::LayerKind;
 
-/// The sentence that says what `dout` is when layer `i`'s backward starts.
-pub fn dout_note(net: &Network, i: usize, dout: &Matrix, loss: Option<f64>) -> String {
-    let l = &net.layers[i];
-    if l.layer.kind().is_loss() {
+/// The sentence that says what `dout` is when layer `i` (called `name`, of `kind`) starts its
+/// backward; `next` is the layer after it, whose dx this is (none for the last layer).
+pub fn dout_note(
+    i: usize,
+    name: &str,
+    kind: LayerKind,
+    next: Option<&str>,
+    dout: &Matrix,
+    loss: Option<f64>,
+) -> String {
+    if kind.is_loss() {
         return format!(
             "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
             loss.map(n4).unwrap_or_default()
         );
     }
-    if i + 1 == net.layers.len() {
+    let Some(next) = next else {
         return format!(
             "dout ({}) is the starting gradient: with L = Σ dout ⊙ out, dout[0,0] = {} = ∂L/∂out[0,0].",
             shape(dout),
             first(dout)
         );
-    }
+    };
     // Quote the cell with the largest gradient: it shows best what dout means.
     let (r, c, v) = dout
         .indexed_iter()
@@ -35,10 +42,10 @@ pub fn dout_note(net: &Network, i: usize, dout: &Matrix, loss: Option<f64>) -> S
         });
     format!(
         "dout = ∂L/∂out of {} ({}), arriving from layer {} ({}) as its dx; dout[{r},{c}] = {}: nudge out[{r},{c}] by h and L moves by about {}·h.",
-        l.name,
+        name,
         shape(dout),
         i + 1,
-        net.layers[i + 1].name,
+        next,
         n4(v),
         n4(v)
     )

@@ -1,43 +1,26 @@
-//! The one forward-and-backward pass, generic over the [`Recorder`].
-//!
-//! [`Network::run`] records every step on a [`Tape`]; [`Network::gradients`] and
-//! [`Network::objective`] run the same code with [`NoRecord`], which builds no step and no note.
-//! A nudge (see [`OutputNudge`]) moves one cell of one layer's output before the next layer reads it.
+//! Running a chain. The recorded run ([`Network::run`]) hands the chain to the graph engine as a
+//! graph with one path ([`Graph::run_with`]): chains and graphs share one engine and one tape.
+//! The unrecorded passes here ([`Network::gradients`], [`Network::param_gradients`],
+//! [`Network::objective`]) call the same layer code with [`NoRecord`], without the graph's
+//! bookkeeping and without keeping a copy of any matrix nobody reads (training's path; tests
+//! check them against the recorded run on every built-in preset).
 
 use std::borrow::Cow;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use ndarray::ArrayView2;
 
 use super::Matrix;
+use super::graph::{Graph, GraphShapes, Ref};
 use super::layer::{Cache, Grad};
 use super::linalg::team;
-use super::network::{Inputs, LayerRun, Network, OutputNudge, Resolved, Run};
-use super::notes::dout_note;
-use super::tape::{NoRecord, Phase, Recorder, Tape};
+use super::network::{Inputs, Network, OutputNudge, Resolved, Run};
+use super::tape::NoRecord;
 
-/// One layer's forward part of a pass.
-struct Forward {
-    input: Matrix,
-    out: Matrix,
-    steps: std::ops::Range<usize>,
-}
-
-/// One layer's backward part of a pass.
-struct Backward {
-    dout: Matrix,
-    dx: Matrix,
-    grads: Vec<Grad>,
-    steps: std::ops::Range<usize>,
-}
-
-/// What the forward pass produced, whoever recorded it.
+/// What an unrecorded forward pass produced.
 struct ForwardPass {
-    layers: Vec<Forward>,
     caches: Vec<Cache>,
-    out: Matrix,
     objective: f64,
-    loss: Option<f64>,
 }
 
 impl Network {
@@ -49,43 +32,34 @@ impl Network {
     /// [`Network::run`], with one cell of one layer's output moved by h (see [`OutputNudge`]).
     pub fn run_nudged(&self, inputs: &Inputs, nudge: Option<OutputNudge>) -> Result<Run> {
         let resolved = self.validate(inputs)?;
-        let mut tape = Tape::new();
-        let fwd = self.forward_pass(inputs, &resolved, nudge, &mut tape)?;
-        let (backward, dx) =
-            self.backward_pass(&resolved, &fwd.caches, fwd.loss, false, &mut tape)?;
-        let layers = self
-            .layers
-            .iter()
-            .zip(fwd.layers)
-            .zip(backward)
-            .map(|((l, f), b)| LayerRun {
-                kind: l.layer.kind(),
-                name: l.name.clone(),
-                input: f.input,
-                out: f.out,
-                dout: b.dout,
-                dx: b.dx,
-                grads: b.grads,
-                forward_steps: f.steps,
-                backward_steps: b.steps,
+        let (graph, shapes) = self.as_graph(inputs, &resolved);
+        Ok(graph.run_with(shapes, nudge)?.run)
+    }
+
+    /// The graph this chain is, with the shapes its validation resolved: input `x`, then each
+    /// layer on the one before it.
+    fn as_graph(&self, inputs: &Inputs, resolved: &Resolved) -> (Graph, GraphShapes) {
+        let refs = (0..self.layers.len())
+            .map(|i| {
+                vec![if i == 0 {
+                    Ref::Input(0)
+                } else {
+                    Ref::Node(i - 1)
+                }]
             })
             .collect();
-        Ok(Run {
-            tape,
-            layers,
-            loss: fwd.loss,
-            objective: fwd.objective,
-            out: fwd.out,
-            dx,
-            t: resolved.t,
-            dout: resolved.dout,
-        })
+        let shapes = GraphShapes {
+            refs,
+            shapes: resolved.shapes.clone(),
+            t: resolved.t.clone(),
+            dout: resolved.dout.clone(),
+        };
+        (Graph::from_chain(self, inputs), shapes)
     }
 
     /// Forward only, without recording: the scalar that backward differentiates (the loss, or
-    /// Σ dout ⊙ out).
-    /// Every layer but the last runs its `infer` (no cache, no copy of its input: training
-    /// computes the loss after each update this way); the last runs `forward` for its loss.
+    /// Σ dout ⊙ out). Every layer but the last runs its `infer` (no cache, no copy of its input:
+    /// training computes the loss after each update this way); the last runs `forward`.
     pub fn objective(&self, inputs: &Inputs, resolved: &Resolved) -> Result<f64> {
         let Some((last, body)) = self.layers.split_last() else {
             return Ok(resolved.objective(None, &inputs.x));
@@ -111,10 +85,8 @@ impl Network {
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
         team(|| {
-            let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
-            let (backward, dx) =
-                self.backward_pass(resolved, &fwd.caches, fwd.loss, false, &mut NoRecord)?;
-            let grads = backward.into_iter().map(|b| b.grads).collect();
+            let fwd = self.forward_pass(inputs, resolved)?;
+            let (grads, dx) = self.backward_pass(resolved, &fwd.caches, false)?;
             Ok((fwd.objective, dx, grads))
         })
     }
@@ -129,103 +101,56 @@ impl Network {
         resolved: &Resolved,
     ) -> Result<(f64, Vec<Vec<Grad>>)> {
         team(|| {
-            let fwd = self.forward_pass(inputs, resolved, None, &mut NoRecord)?;
-            let (backward, _) =
-                self.backward_pass(resolved, &fwd.caches, fwd.loss, true, &mut NoRecord)?;
-            let grads = backward.into_iter().map(|b| b.grads).collect();
+            let fwd = self.forward_pass(inputs, resolved)?;
+            let (grads, _) = self.backward_pass(resolved, &fwd.caches, true)?;
             Ok((fwd.objective, grads))
         })
     }
 
     /// The forward caches of a pass without recording (for training hooks and tests).
     pub fn forward_caches(&self, inputs: &Inputs, resolved: &Resolved) -> Result<Vec<Cache>> {
-        Ok(self
-            .forward_pass(inputs, resolved, None, &mut NoRecord)?
-            .caches)
+        Ok(self.forward_pass(inputs, resolved)?.caches)
     }
 
-    /// Forward through every layer, reporting to `rec`.
-    fn forward_pass<R: Recorder>(
-        &self,
-        inputs: &Inputs,
-        resolved: &Resolved,
-        nudge: Option<OutputNudge>,
-        rec: &mut R,
-    ) -> Result<ForwardPass> {
+    /// Forward through every layer without recording, keeping only the caches (at the book's
+    /// MNIST shape a copy of x is 627 KB).
+    fn forward_pass(&self, inputs: &Inputs, resolved: &Resolved) -> Result<ForwardPass> {
         let mut caches: Vec<Cache> = Vec::with_capacity(self.layers.len());
-        let mut layers: Vec<Forward> = Vec::with_capacity(self.layers.len());
-        // Without a tape nobody reads a layer's input or output afterwards: keep no copies (at
-        // the book's MNIST shape a copy of x is 627 KB).
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in self.layers.iter().enumerate() {
-            rec.enter(Phase::Forward, i, &l.name, l.layer.kind());
-            let start = rec.position();
-            let (mut out, mut cache) = l.layer.forward(&x, resolved.t.as_ref(), rec)?;
-            if let Some(n) = nudge.filter(|n| n.layer == i) {
-                let (rows, cols) = out.dim();
-                let cell = out.get_mut((n.row, n.col)).with_context(|| {
-                    format!(
-                        "cell [{},{}] is outside the output of {}, which is {rows}×{cols}",
-                        n.row, n.col, l.name
-                    )
-                })?;
-                *cell += n.h;
-                cache.after_nudge(&out, rec)?;
-            }
+            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
             ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
-            let (input, kept_out) = if R::RECORDS {
-                (x.into_owned(), out.clone())
-            } else {
-                (Matrix::zeros((0, 0)), Matrix::zeros((0, 0)))
-            };
-            layers.push(Forward {
-                input,
-                out: kept_out,
-                steps: start..rec.position(),
-            });
             caches.push(cache);
             x = Cow::Owned(out);
         }
-        let out = x.into_owned();
         let loss = caches.last().and_then(Cache::loss);
-        let objective = resolved.objective(caches.last(), &out);
+        let objective = resolved.objective(caches.last(), &x);
         ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
             Some(_) => "the loss L".to_string(),
             None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
         })?;
-        Ok(ForwardPass {
-            layers,
-            caches,
-            out,
-            objective,
-            loss,
-        })
+        Ok(ForwardPass { caches, objective })
     }
 
-    /// Backward through every layer, last to first, from the caches of a forward pass; returns
-    /// each layer's part (in layer order) and ∂L/∂x. With `params_only` the first layer gives
-    /// its parameter gradients only, and ∂L/∂x is left empty.
-    fn backward_pass<R: Recorder>(
+    /// Backward through every layer, last to first, from the caches of a forward pass: each
+    /// layer's parameter gradients (in layer order) and ∂L/∂x. With `params_only` the first
+    /// layer gives its parameter gradients only, and ∂L/∂x is left empty.
+    fn backward_pass(
         &self,
         resolved: &Resolved,
         caches: &[Cache],
-        loss: Option<f64>,
         params_only: bool,
-        rec: &mut R,
-    ) -> Result<(Vec<Backward>, Matrix)> {
+    ) -> Result<(Vec<Vec<Grad>>, Matrix)> {
         let mut dout = resolved
             .dout
             .clone()
             .unwrap_or_else(|| Matrix::ones((1, 1)));
-        let mut parts = Vec::with_capacity(self.layers.len());
+        let mut grads_per_layer = Vec::with_capacity(self.layers.len());
         for (i, (l, cache)) in self.layers.iter().zip(caches).enumerate().rev() {
-            rec.enter(Phase::Backward, i, &l.name, l.layer.kind());
-            rec.prefix_next(|| dout_note(self, i, &dout, loss));
-            let start = rec.position();
             let (dx, grads) = if i == 0 && params_only {
                 (Matrix::zeros((0, 0)), l.layer.param_grads(cache, &dout)?)
             } else {
-                l.layer.backward(cache, &dout, rec)?
+                l.layer.backward(cache, &dout, &mut NoRecord)?
             };
             ensure_finite(&dx, || format!("the gradient dx of layer {i} ({})", l.name))?;
             for g in &grads {
@@ -233,26 +158,17 @@ impl Network {
                     format!("the gradient d{} of layer {i} ({})", g.name, l.name)
                 })?;
             }
-            parts.push(Backward {
-                dout,
-                dx: if R::RECORDS {
-                    dx.clone()
-                } else {
-                    Matrix::zeros((0, 0))
-                },
-                grads,
-                steps: start..rec.position(),
-            });
+            grads_per_layer.push(grads);
             dout = dx;
         }
-        parts.reverse();
-        Ok((parts, dout))
+        grads_per_layer.reverse();
+        Ok((grads_per_layer, dout))
     }
 }
 
 /// An error when `values` (a matrix, or one number) hold inf or NaN: f64 overflowed somewhere
 /// in `what`.
-fn ensure_finite<'a>(
+pub(crate) fn ensure_finite<'a>(
     values: impl Into<ArrayView2<'a, f64>>,
     what: impl FnOnce() -> String,
 ) -> Result<()> {
@@ -304,10 +220,7 @@ mod tests {
             };
             compared += 1;
             let resolved = p.network.validate(&p.inputs).unwrap();
-            let pass = p
-                .network
-                .forward_pass(&p.inputs, &resolved, None, &mut NoRecord)
-                .unwrap();
+            let pass = p.network.forward_pass(&p.inputs, &resolved).unwrap();
             let got = p.network.objective(&p.inputs, &resolved).unwrap();
             assert_eq!(got.to_bits(), pass.objective.to_bits(), "{}", b.name);
         }
@@ -315,6 +228,30 @@ mod tests {
             compared > BUILTINS.len(),
             "{compared}: the training presets too"
         );
+    }
+
+    #[test]
+    fn the_unrecorded_passes_equal_the_recorded_run_on_every_builtin_chain() {
+        use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
+        let mut compared = 0;
+        for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
+            let Ok(p) = Preset::builtin(b.name) else {
+                continue; // train-mnist needs the learner's files
+            };
+            if p.graph.is_some() {
+                continue;
+            }
+            compared += 1;
+            let run = p.network.run(&p.inputs).unwrap();
+            let resolved = p.network.validate(&p.inputs).unwrap();
+            let (objective, dx, grads) = p.network.gradients(&p.inputs, &resolved).unwrap();
+            assert_eq!(objective.to_bits(), run.objective.to_bits(), "{}", b.name);
+            assert_eq!(dx, run.dx, "{}", b.name);
+            for (l, g) in run.layers.iter().zip(&grads) {
+                assert_eq!(&l.grads, g, "{} {}", b.name, l.name);
+            }
+        }
+        assert!(compared > BUILTINS.len() / 2, "{compared}");
     }
 
     #[test]

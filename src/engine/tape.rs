@@ -139,9 +139,6 @@ impl Step {
 
 /// Receives steps as a network runs.
 pub trait Recorder {
-    /// False for a recorder that keeps nothing: the pass then keeps no copies of what each
-    /// layer read and wrote either.
-    const RECORDS: bool = true;
     /// Set the phase and layer for the steps that follow.
     fn enter(&mut self, phase: Phase, layer: usize, layer_name: &str, kind: LayerKind);
     /// Record a step built by `make` (called only when recording) and return its index.
@@ -161,7 +158,6 @@ pub trait Recorder {
 pub struct NoRecord;
 
 impl Recorder for NoRecord {
-    const RECORDS: bool = false;
     fn enter(&mut self, _: Phase, _: usize, _: &str, _: LayerKind) {}
     fn record(&mut self, _: impl FnOnce() -> StepDraft) -> Option<usize> {
         None

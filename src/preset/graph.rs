@@ -150,6 +150,7 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
             nodes,
             t,
             dout,
+            chain: false,
         },
     })
 }

@@ -7,16 +7,18 @@
 
 use std::ops::Range;
 
-use anyhow::Result;
+use anyhow::{Context, Result, ensure};
 
 use super::validate::{GraphShapes, Ref};
 use super::{Graph, NodeOp};
 use crate::engine::Matrix;
 use crate::engine::format::{inline, shape};
 use crate::engine::layer::{Cache, Grad, Layer, LayerKind};
-use crate::engine::network::{LayerRun, Run};
+use crate::engine::network::{LayerRun, OutputNudge, Run};
+use crate::engine::notes::dout_note as chain_dout_note;
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
+use crate::engine::run::ensure_finite;
 use crate::engine::tape::{NoRecord, Phase, Recorder, StepDraft, Tape};
 
 /// One node's part of a run.
@@ -69,8 +71,21 @@ impl Graph {
     /// Forward then backward, recording every step.
     pub fn run(&self) -> Result<GraphRun> {
         let shapes = self.validate()?;
+        self.run_with(shapes, None)
+    }
+
+    /// [`Graph::run`] on shapes already resolved, with one cell of one node's output moved by h
+    /// before the next node reads it (see [`OutputNudge`]; its `layer` is the node index). A
+    /// chain runs here too: [`Network::run`](crate::engine::Network::run) hands its resolved
+    /// chain over as a graph with one path, so chains and graphs share one engine and one tape.
+    pub fn run_with(&self, shapes: GraphShapes, nudge: Option<OutputNudge>) -> Result<GraphRun> {
+        ensure!(
+            !self.nodes.is_empty() && shapes.refs.len() == self.nodes.len(),
+            "the graph has no nodes, or its shapes were resolved for another graph"
+        );
         let mut tape = Tape::new();
-        let (layers, caches, outs, values, forward_steps) = self.forward(&shapes, &mut tape)?;
+        let (layers, caches, outs, values, forward_steps) =
+            self.forward(&shapes, nudge, &mut tape)?;
         let last = self.nodes.len() - 1;
         let loss = caches.last().and_then(Cache::loss);
         let out = outs[last].clone();
@@ -79,6 +94,10 @@ impl Graph {
             (None, Some(d)) => (d * &out).sum(),
             _ => 0.0,
         };
+        ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
+            Some(_) => "the loss L".to_string(),
+            None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
+        })?;
         let refs = &shapes.refs;
         let mut grads: Vec<Vec<Matrix>> = vec![Vec::new(); self.nodes.len()];
         let mut params: Vec<Vec<Grad>> = vec![Vec::new(); self.nodes.len()];
@@ -109,6 +128,11 @@ impl Graph {
             tape.prefix_next(|| note);
             let layer_start = tape.len();
             let (dx, g) = layers[i].backward(&caches[i], &dout, &mut tape)?;
+            let who = self.who(i);
+            ensure_finite(&dx, || format!("the gradient dx of {who}"))?;
+            for g in &g {
+                ensure_finite(&g.value, || format!("the gradient d{} of {who}", g.name))?;
+            }
             layer_steps[i] = layer_start..tape.len();
             let mut node_grads = vec![dx];
             match node.op {
@@ -182,7 +206,7 @@ impl Graph {
     /// Forward without recording: the objective (the loss, or Σ dout ⊙ out). The numerical
     /// gradient calls it twice per cell.
     pub fn objective(&self, shapes: &GraphShapes) -> Result<f64> {
-        let (_, caches, outs, _, _) = self.forward(shapes, &mut NoRecord)?;
+        let (_, caches, outs, _, _) = self.forward(shapes, None, &mut NoRecord)?;
         Ok(
             match (
                 caches.last().and_then(Cache::loss),
@@ -201,6 +225,7 @@ impl Graph {
     fn forward(
         &self,
         shapes: &GraphShapes,
+        nudge: Option<OutputNudge>,
         rec: &mut impl Recorder,
     ) -> Result<(
         Vec<Layer>,
@@ -229,13 +254,19 @@ impl Graph {
             let layer = node.op.layer(&refs);
             rec.enter(Phase::Forward, i, &node.name, node.op.kind());
             let start = rec.position();
-            let (out, cache) = layer.forward(&ins[0], shapes.t.as_ref(), rec)?;
-            if let Some(v) = out.iter().find(|v| !v.is_finite()) {
-                anyhow::bail!(
-                    "node {i} ({}) output became {v}: the numbers are too large for f64; use smaller values",
-                    node.name
-                );
+            let (mut out, mut cache) = layer.forward(&ins[0], shapes.t.as_ref(), rec)?;
+            if let Some(n) = nudge.filter(|n| n.layer == i) {
+                let (rows, cols) = out.dim();
+                let cell = out.get_mut((n.row, n.col)).with_context(|| {
+                    format!(
+                        "cell [{},{}] is outside the output of {}, which is {rows}×{cols}",
+                        n.row, n.col, node.name
+                    )
+                })?;
+                *cell += n.h;
+                cache.after_nudge(&out, rec)?;
             }
+            ensure_finite(&out, || format!("{} output", self.who(i)))?;
             steps.push(start..rec.position());
             layers.push(layer);
             caches.push(cache);
@@ -243,6 +274,12 @@ impl Graph {
             values.push(ins);
         }
         Ok((layers, caches, outs, values, steps))
+    }
+
+    /// How errors name node `i`: "layer 2 (Affine2)" for a chain, "node 2 (tax)" for a graph.
+    fn who(&self, i: usize) -> String {
+        let word = if self.chain { "layer" } else { "node" };
+        format!("{word} {i} ({})", self.nodes[i].name)
     }
 
     /// What `dout` is when node `i`'s backward starts.
@@ -254,6 +291,10 @@ impl Graph {
         loss: Option<f64>,
     ) -> String {
         let node = &self.nodes[i];
+        if self.chain {
+            let next = self.nodes.get(i + 1).map(|n| n.name.as_str());
+            return chain_dout_note(i, &node.name, node.op.kind(), next, dout, loss);
+        }
         if node.op.kind() == LayerKind::SoftmaxWithLoss {
             return format!(
                 "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
