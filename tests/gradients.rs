@@ -403,7 +403,7 @@ fn the_book_size_fixture_has_a_pre_activation_within_h_of_the_kink() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml");
     let p = Preset::from_file(&path).unwrap();
     let run = p.run().unwrap();
-    let found = notes::find(&p.network, &run, 1e-4, 1e-4);
+    let found = notes::find(&run, 1e-4, 1e-4);
     let [CheckNote::Kink(k)] = found.as_slice() else {
         panic!("one kink note: {found:?}")
     };

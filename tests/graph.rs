@@ -367,3 +367,65 @@ fn check_accepts_graph_presets() {
     close(j["tensors"][0]["analytic"][0][0].as_f64().unwrap(), 8.0);
     assert!((j["tensors"][0]["numerical"][0][0].as_f64().unwrap() - 8.0).abs() < 1e-6);
 }
+
+#[test]
+fn a_graph_check_names_a_relu_node_whose_input_sits_within_h_of_the_kink() {
+    use backstep::engine::check::CheckNote;
+    // out = relu(x) ⊙ k: at x = 3e-7 the step h = 1e-4 straddles ReLU's kink at 0
+    let g = graph(
+        r#"
+[inputs]
+x = [[3e-7, 2.0]]
+k = [[1.5, 0.0]]
+
+[[nodes]]
+name = "r"
+type = "relu"
+inputs = ["x"]
+
+[[nodes]]
+name = "out"
+type = "mul"
+inputs = ["r", "k"]
+"#,
+    );
+    let report = g.gradient_check(1e-4, 1e-4).unwrap();
+    assert!(!report.passed(), "the step straddles the kink");
+    let [CheckNote::Kink(k)] = report.notes.as_slice() else {
+        panic!("one kink note: {:?}", report.notes)
+    };
+    assert_eq!(
+        (k.layer, k.layer_name.as_str(), k.near, k.cells),
+        (0, "r", 1, 2)
+    );
+    let text = report.notes[0].text(report.h);
+    assert!(
+        text.starts_with("r (node 0): 1 of 2 input cells lies within h = 1.00e-4 of its kink at 0"),
+        "{text}"
+    );
+    // the suggested step clears the kink, and the same graph passes without a note
+    let h = k.suggested_h.unwrap();
+    assert_eq!(h, 1e-8);
+    let report = g.gradient_check(h, 1e-4).unwrap();
+    assert!(report.passed(), "{:?}", report.tensors);
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    // and the command line prints the note
+    let dir = std::env::temp_dir().join(format!("backstep-graph-kink-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("kink.toml");
+    std::fs::write(
+        &file,
+        "[inputs]\nx = [[3e-7, 2.0]]\nk = [[1.5, 0.0]]\n[[nodes]]\nname = \"r\"\ntype = \"relu\"\n\
+         inputs = [\"x\"]\n[[nodes]]\nname = \"out\"\ntype = \"mul\"\ninputs = [\"r\", \"k\"]\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(["check", "--preset"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success(), "{out}");
+    assert!(out.contains("r (node 0): 1 of 2 input cells"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -332,7 +332,7 @@ pub fn check_run_watched(
         numerical_time,
         backprop_time,
         objective: run.objective,
-        notes: notes::find(net, run, h, tolerance),
+        notes: notes::find(run, h, tolerance),
     })
 }
 

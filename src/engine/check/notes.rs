@@ -14,7 +14,7 @@
 
 use crate::engine::format::{count, num, sci};
 use crate::engine::layer::{Kink, LOG_EPSILON, LayerKind};
-use crate::engine::network::{Network, Run};
+use crate::engine::network::Run;
 
 /// The smallest step [`KinkNote::suggested_h`] suggests: below it, rounding in f64 starts to
 /// swamp the central difference itself (at the book's size, h = 1e-6 already shows relative
@@ -29,8 +29,10 @@ const SUGGESTED_H_MARGIN: f64 = 4.0;
 /// Cells of one layer's input that lie within h of one of its kinks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KinkNote {
-    /// Layer index.
+    /// Layer index (node index in a graph).
     pub layer: usize,
+    /// In a graph preset: the text says "node", not "layer".
+    pub in_graph: bool,
     /// Layer name.
     pub layer_name: String,
     /// Layer kind (which says what the kink is).
@@ -53,8 +55,10 @@ pub struct KinkNote {
 /// Target probabilities small enough that the loss's `+ 1e-7` shows in the check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogEpsilonNote {
-    /// Layer index of the Softmax-with-Loss.
+    /// Layer index of the Softmax-with-Loss (node index in a graph).
     pub layer: usize,
+    /// In a graph preset: the text says "node", not "layer".
+    pub in_graph: bool,
     /// Its name.
     pub layer_name: String,
     /// Target cells (t ≠ 0) where the gap `1e-7/(y + 1e-7)` exceeds the tolerance.
@@ -76,19 +80,20 @@ pub enum CheckNote {
     LogEpsilon(LogEpsilonNote),
 }
 
-/// Every note that applies to `run` of `net` with step `h` and `tolerance`.
-pub fn find(net: &Network, run: &Run, h: f64, tolerance: f64) -> Vec<CheckNote> {
+/// Every note that applies to `run` (of a chain, or a graph's chain-shaped view) with step `h`
+/// and `tolerance`.
+pub fn find(run: &Run, h: f64, tolerance: f64) -> Vec<CheckNote> {
     let mut notes = Vec::new();
-    for (i, (named, lr)) in net.layers.iter().zip(&run.layers).enumerate() {
-        let kind = named.layer.kind();
+    for (i, lr) in run.layers.iter().enumerate() {
+        let kind = lr.kind;
         for kink in kind.kinks() {
-            if let Some(note) = kink_note(i, &named.name, kind, *kink, &lr.input, h) {
+            if let Some(note) = kink_note(i, &lr.name, kind, *kink, &lr.input, h) {
                 notes.push(CheckNote::Kink(note));
             }
         }
         if kind == LayerKind::SoftmaxWithLoss
             && let Some(t) = &run.t
-            && let Some(note) = log_epsilon_note(i, &named.name, &lr.out, t, tolerance)
+            && let Some(note) = log_epsilon_note(i, &lr.name, &lr.out, t, tolerance)
         {
             notes.push(CheckNote::LogEpsilon(note));
         }
@@ -123,6 +128,7 @@ fn kink_note(
         .filter(|&s| s >= SMALLEST_SUGGESTED_H);
     Some(KinkNote {
         layer,
+        in_graph: false,
         layer_name: name.to_string(),
         kind,
         kink,
@@ -151,6 +157,7 @@ fn log_epsilon_note(
     let ((row, _), smallest) = targets.into_iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
     (cells > 0).then(|| LogEpsilonNote {
         layer,
+        in_graph: false,
         layer_name: name.to_string(),
         cells,
         row,
@@ -160,6 +167,15 @@ fn log_epsilon_note(
 }
 
 impl CheckNote {
+    /// The same note, worded for a graph preset ("node 2", not "layer 2").
+    pub fn in_graph(mut self) -> CheckNote {
+        match &mut self {
+            CheckNote::Kink(k) => k.in_graph = true,
+            CheckNote::LogEpsilon(e) => e.in_graph = true,
+        }
+        self
+    }
+
     /// A short kind for JSON: `kink` or `log_epsilon`.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -186,7 +202,7 @@ fn kink_text(k: &KinkNote, h: f64) -> String {
         None => String::new(),
     };
     let mut text = format!(
-        "{name} (layer {layer}): {near} of {cells} {lie} within h = {h} of its kink at {at}{nearest}, \
+        "{name} ({unit} {layer}): {near} of {cells} {lie} within h = {h} of its kink at {at}{nearest}, \
          where {name} has no derivative: a central difference across the kink measures a slope \
          between {left} and {right}, which is not a derivative, while backprop uses {used} there. \
          {those}, not backprop, can explain a large error.",
@@ -197,6 +213,7 @@ fn kink_text(k: &KinkNote, h: f64) -> String {
         },
         name = k.layer_name,
         layer = k.layer,
+        unit = if k.in_graph { "node" } else { "layer" },
         near = k.near,
         lie = if k.near == 1 { "lies" } else { "lie" },
         cells = count(k.cells, "input cell"),
@@ -242,12 +259,13 @@ fn log_epsilon_text(e: &LogEpsilonNote) -> String {
         String::new()
     };
     format!(
-        "{name} (layer {layer}): the target probability of row {row} is y = {y}{others}. The loss is \
+        "{name} ({unit} {layer}): the target probability of row {row} is y = {y}{others}. The loss is \
          −log(y + 1e-7), the book's guard against log 0, but backward's (y − t)/N is the derivative \
          of −log y: the two differ by 1e-7/(y + 1e-7) = {gap} in relative terms. That gap is the \
          book's 1e-7, not a bug in backprop.",
         name = e.layer_name,
         layer = e.layer,
+        unit = if e.in_graph { "node" } else { "layer" },
         row = e.row,
         y = sci(e.smallest),
         gap = sci(e.gap),

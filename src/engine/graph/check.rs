@@ -9,7 +9,7 @@ use anyhow::{Context, Result, ensure};
 
 use super::{Graph, NodeOp};
 use crate::engine::Matrix;
-use crate::engine::check::{CheckReport, TensorCheck, compare};
+use crate::engine::check::{CheckReport, TensorCheck, compare, notes};
 
 /// Which matrix a checked tensor is: a graph input, or a parameter of a layer node.
 #[derive(Debug, Clone, Copy)]
@@ -120,8 +120,11 @@ impl Graph {
             numerical_time,
             backprop_time,
             objective: run.run.objective,
-            // Kink and log-epsilon notes read a chain's layers; a graph has none yet.
-            notes: Vec::new(),
+            // A node's first input is where a kink sits (a ReLU node's x).
+            notes: notes::find(&run.run, h, tolerance)
+                .into_iter()
+                .map(|n| n.in_graph())
+                .collect(),
         })
     }
 }
