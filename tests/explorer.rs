@@ -583,6 +583,59 @@ fn every_step_of_one_row_nets_reads_right_on_screen() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// The flow is one way: the engine imports no preset, report, CLI or TUI code; the preset, the
+/// renderings and the CLI import nothing from the TUI (the explorer draws figures with
+/// `report::figure`, never the other way round).
+#[test]
+fn no_module_imports_from_a_layer_above_it() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let rules: [(&str, &[&str]); 4] = [
+        (
+            "engine",
+            &["crate::preset", "crate::report", "crate::cli", "crate::tui"],
+        ),
+        ("preset", &["crate::report", "crate::cli", "crate::tui"]),
+        ("report", &["crate::cli", "crate::tui"]),
+        ("cli", &["crate::tui"]),
+    ];
+    let mut checked = 0;
+    for (module, banned) in rules {
+        let mut list = Vec::new();
+        files(&root.join(module), &mut list);
+        list.push(root.join(format!("{module}.rs")));
+        for path in list {
+            // a `tests.rs` is a `#[cfg(test)] mod tests` of its parent
+            if path.file_name().is_some_and(|n| n == "tests.rs") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            checked += 1;
+            // tests beside the code may build a preset to run the engine on
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for b in banned {
+                assert!(
+                    !code.contains(b),
+                    "{} imports {b}: {module} sits below it",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(checked > 50, "{checked} files");
+}
+
 /// Every key named on screen comes from the keymap: no string literal outside `keymap` names a
 /// key (the keymap's `key_for`, `hint` and `footer` write them).
 #[test]

@@ -9,7 +9,7 @@ use crate::engine::figure::Figure;
 use crate::engine::graph::{Graph, GraphRun};
 use crate::engine::layer::LayerKind;
 use crate::preset::Preset;
-use crate::tui::ui::graph::figure_text;
+use crate::report::figure::figure_text;
 
 /// A 1-D parameter as a flat array.
 fn flat(m: &Matrix) -> Value {

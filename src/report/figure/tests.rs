@@ -9,7 +9,6 @@ use ratatui::widgets::Widget;
 use super::GraphView;
 use crate::engine::Matrix;
 use crate::engine::figure::{Figure, FigureEdge, FigureNode, FigureRole};
-use crate::tui::theme::Theme;
 
 fn m(v: f64) -> Matrix {
     Matrix::from_elem((1, 1), v)
@@ -55,7 +54,7 @@ pub fn apples_and_oranges() -> Figure {
 
 pub fn render(fig: &Figure, step: usize, w: u16, h: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    GraphView::new(fig, step, 4, Theme { colour: false }).render(buf.area, &mut buf);
+    GraphView::new(fig, step, 4, super::FigureStyles::default()).render(buf.area, &mut buf);
     buf
 }
 
