@@ -7,60 +7,14 @@
 use std::hint::black_box;
 
 use backstep::engine::check::gradient_check;
-use backstep::engine::layer::{Affine, Relu, SoftmaxWithLoss};
-use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
-use backstep::preset::SplitMix64;
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+use common::two_layer;
 
 /// The allocator the binary uses (src/main.rs).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// The book's TwoLayerNet: weights 0.01·N(0,1), zero biases; x uniform in [0, 1).
-fn two_layer(batch: usize) -> (Network, Inputs) {
-    let mut rng = SplitMix64(42);
-    let mut normal =
-        |r: usize, c: usize| Matrix::from_shape_simple_fn((r, c), || 0.01 * rng.normal());
-    let w1 = normal(784, 50);
-    let w2 = normal(50, 10);
-    let net = Network {
-        layers: vec![
-            NamedLayer {
-                name: "Affine1".into(),
-                layer: Layer::Affine(Affine {
-                    w: w1,
-                    b: Matrix::zeros((1, 50)),
-                }),
-            },
-            NamedLayer {
-                name: "ReLU".into(),
-                layer: Layer::Relu(Relu),
-            },
-            NamedLayer {
-                name: "Affine2".into(),
-                layer: Layer::Affine(Affine {
-                    w: w2,
-                    b: Matrix::zeros((1, 10)),
-                }),
-            },
-            NamedLayer {
-                name: "Softmax-with-Loss".into(),
-                layer: Layer::SoftmaxWithLoss(SoftmaxWithLoss),
-            },
-        ],
-    };
-    let mut rng = SplitMix64(7);
-    let x = Matrix::from_shape_simple_fn((batch, 784), || rng.uniform());
-    let t = Targets::Labels((0..batch).map(|n| n % 10).collect());
-    (
-        net,
-        Inputs {
-            x,
-            t: Some(t),
-            dout: None,
-        },
-    )
-}
 
 fn forward_backward(c: &mut Criterion) {
     let (net, inputs) = two_layer(100);

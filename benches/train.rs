@@ -12,12 +12,14 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use backstep::engine::Matrix;
 use backstep::engine::data::{Dataset, Labeled, Layout};
-use backstep::engine::layer::{Affine, Relu, SoftmaxWithLoss};
 use backstep::engine::optim::{OptimizerConfig, OptimizerKind};
 use backstep::engine::rng::SplitMix64;
 use backstep::engine::train::{TrainConfig, Trainer};
-use backstep::engine::{Layer, Matrix, NamedLayer, Network};
+
+mod common;
+use common::two_layer_net;
 
 /// The allocator the binary uses (src/main.rs).
 #[global_allocator]
@@ -27,36 +29,6 @@ fn labeled(rows: usize, rng: &mut SplitMix64) -> Labeled {
     let x = Matrix::from_shape_simple_fn((rows, 784), || rng.uniform());
     let labels: Vec<usize> = (0..rows).map(|_| rng.below(10)).collect();
     Labeled::from_labels(x, &labels, 10).expect("labels below 10")
-}
-
-/// The book's TwoLayerNet: weights 0.01·N(0,1), zero biases.
-fn two_layer_net(rng: &mut SplitMix64) -> Network {
-    let mut normal =
-        |r: usize, c: usize| Matrix::from_shape_simple_fn((r, c), || 0.01 * rng.normal());
-    let layer = |name: &str, layer| NamedLayer {
-        name: name.into(),
-        layer,
-    };
-    Network {
-        layers: vec![
-            layer(
-                "Affine1",
-                Layer::Affine(Affine {
-                    w: normal(784, 50),
-                    b: Matrix::zeros((1, 50)),
-                }),
-            ),
-            layer("ReLU", Layer::Relu(Relu)),
-            layer(
-                "Affine2",
-                Layer::Affine(Affine {
-                    w: normal(50, 10),
-                    b: Matrix::zeros((1, 10)),
-                }),
-            ),
-            layer("Softmax-with-Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
-        ],
-    }
 }
 
 fn main() {

@@ -9,55 +9,12 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use backstep::engine::layer::{Affine, Relu, SoftmaxWithLoss};
-use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
-use backstep::preset::SplitMix64;
+mod common;
+use common::two_layer;
 
 /// The allocator the binary uses (src/main.rs).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// The book's TwoLayerNet: weights 0.01·N(0,1), zero biases; x uniform in [0, 1).
-fn two_layer(batch: usize) -> (Network, Inputs) {
-    let mut rng = SplitMix64(42);
-    let mut normal =
-        |r: usize, c: usize| Matrix::from_shape_simple_fn((r, c), || 0.01 * rng.normal());
-    let layer = |name: &str, layer| NamedLayer {
-        name: name.into(),
-        layer,
-    };
-    let net = Network {
-        layers: vec![
-            layer(
-                "Affine1",
-                Layer::Affine(Affine {
-                    w: normal(784, 50),
-                    b: Matrix::zeros((1, 50)),
-                }),
-            ),
-            layer("ReLU", Layer::Relu(Relu)),
-            layer(
-                "Affine2",
-                Layer::Affine(Affine {
-                    w: normal(50, 10),
-                    b: Matrix::zeros((1, 10)),
-                }),
-            ),
-            layer("Softmax-with-Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
-        ],
-    };
-    let mut rng = SplitMix64(7);
-    let x = Matrix::from_shape_simple_fn((batch, 784), || rng.uniform());
-    let t = Targets::Labels((0..batch).map(|n| n % 10).collect());
-    (
-        net,
-        Inputs {
-            x,
-            t: Some(t),
-            dout: None,
-        },
-    )
-}
 
 /// The median of `reps` single calls of `f`, in milliseconds, after 100 warm-up calls.
 fn median_ms(reps: usize, mut f: impl FnMut()) -> f64 {

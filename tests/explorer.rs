@@ -583,21 +583,23 @@ fn every_step_of_one_row_nets_reads_right_on_screen() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// Every `.rs` file below `dir`.
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 /// The flow is one way: the engine imports no preset, report, CLI or TUI code; the preset, the
 /// renderings and the CLI import nothing from the TUI (the explorer draws figures with
 /// `report::figure`, never the other way round).
 #[test]
 fn no_module_imports_from_a_layer_above_it() {
-    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let rules: [(&str, &[&str]); 4] = [
         (
@@ -611,7 +613,7 @@ fn no_module_imports_from_a_layer_above_it() {
     let mut checked = 0;
     for (module, banned) in rules {
         let mut list = Vec::new();
-        files(&root.join(module), &mut list);
+        rust_files(&root.join(module), &mut list);
         list.push(root.join(format!("{module}.rs")));
         for path in list {
             // a `tests.rs` is a `#[cfg(test)] mod tests` of its parent
@@ -640,19 +642,9 @@ fn no_module_imports_from_a_layer_above_it() {
 /// key (the keymap's `key_for`, `hint` and `footer` write them).
 #[test]
 fn no_key_name_is_hard_coded_outside_the_keymap() {
-    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("src/tui").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
     let mut all = Vec::new();
-    files(&root, &mut all);
+    rust_files(&root, &mut all);
     let keys = [
         "Esc",
         "Enter",
