@@ -210,8 +210,11 @@ impl Preset {
     pub fn run(&self) -> Result<Run> {
         match (&self.graph, &self.training) {
             (Some(g), _) => g.run().map(|r| r.run),
-            (None, Some(t)) => Optimizer::new(t.config.optimizer)
-                .and_then(|opt| run_with_update(&self.network, &self.inputs, &opt)),
+            (None, Some(t)) => match &t.optimizer {
+                Some(opt) => run_with_update(&self.network, &self.inputs, opt),
+                None => Optimizer::new(t.config.optimizer)
+                    .and_then(|opt| run_with_update(&self.network, &self.inputs, &opt)),
+            },
             (None, None) => self.network.run(&self.inputs),
         }
         .with_context(|| self.source.describe())
@@ -314,6 +317,7 @@ fn training(
             section,
             config,
             data,
+            optimizer: None,
         }),
     ))
 }

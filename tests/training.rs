@@ -436,3 +436,45 @@ fn trace_json_marks_the_update_steps() {
     assert_eq!(phases[phases.len() - 5], "backward");
     assert_eq!(v["steps"][phases.len() - 4]["op"], "W ← W − lr·dW");
 }
+
+#[test]
+fn an_opened_iteration_reruns_with_the_trainers_optimizer_state() {
+    // Momentum after 3 iterations: v is not zero, so a fresh optimizer would update differently.
+    let overrides = TrainOverrides {
+        optimizer: Some(backstep::engine::optim::OptimizerKind::Momentum),
+        ..TrainOverrides::default()
+    };
+    let preset = Preset::resolve_with("train-xor", &overrides).unwrap();
+    let mut trainer = preset.trainer().unwrap();
+    for _ in 0..3 {
+        trainer.step().unwrap();
+    }
+    let recorded = trainer.record_next().unwrap();
+    // what the explorer does with an opened iteration (src/tui/app/train.rs)
+    let mut opened = preset.clone();
+    opened.network = trainer.network().clone();
+    opened.inputs = recorded.inputs.clone();
+    opened.training.as_mut().unwrap().optimizer = Some(recorded.optimizer.clone());
+    let rerun = opened.run().unwrap();
+    let updates = |run: &backstep::engine::Run| -> Vec<backstep::engine::Matrix> {
+        run.tape
+            .steps
+            .iter()
+            .filter(|s| s.phase == Phase::Update)
+            .map(|s| s.writes.value.clone())
+            .collect()
+    };
+    assert_eq!(updates(&rerun), updates(&recorded.run));
+    // the velocity the update starts from is the trainer's, not zeros
+    let v_step = rerun
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.phase == Phase::Update && s.writes.name == "v")
+        .unwrap();
+    let v_before = &v_step.reads.iter().find(|o| o.name == "v").unwrap().value;
+    assert!(v_before.iter().any(|&x| x != 0.0), "{v_before}");
+    // a fresh optimizer (what an edit used to rerun with) gives another update
+    opened.training.as_mut().unwrap().optimizer = None;
+    assert_ne!(updates(&opened.run().unwrap()), updates(&recorded.run));
+}

@@ -92,6 +92,8 @@ pub struct RecordedIteration {
     pub inputs: Inputs,
     /// Forward, backward and the update phase on the current weights.
     pub run: Run,
+    /// The optimizer with its state before this iteration's update.
+    pub optimizer: Optimizer,
 }
 
 /// The training loop's state: network, optimizer, data, iteration counter and history.
@@ -369,6 +371,7 @@ impl Trainer {
             iter: self.iter,
             inputs,
             run,
+            optimizer: self.optimizer.clone(),
         })
     }
 }

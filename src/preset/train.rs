@@ -25,7 +25,7 @@ pub use super::data::DataSpec;
 use super::data::{load_mnist, mnist_needs_folder};
 use crate::engine::data::generated::Generated;
 use crate::engine::data::{Dataset, Labeled, Layout, digits};
-use crate::engine::optim::{OptimizerConfig, OptimizerKind};
+use crate::engine::optim::{Optimizer, OptimizerConfig, OptimizerKind};
 use crate::engine::train::TrainConfig;
 
 /// The `[train]` table as written.
@@ -309,4 +309,8 @@ pub struct Training {
     pub config: TrainConfig,
     /// The data set.
     pub data: Arc<Dataset>,
+    /// The optimizer, state included, that the update phase applies: an iteration opened from
+    /// the training screen carries the trainer's (Momentum's v, AdaGrad's h, Adam's m, v and
+    /// step count), so an edit reruns the same update; `None` for a fresh one.
+    pub optimizer: Option<Optimizer>,
 }

@@ -14,6 +14,7 @@ use anyhow::Result;
 
 use super::{App, Mode};
 use crate::engine::network::{Inputs, Network};
+use crate::engine::optim::Optimizer;
 use crate::engine::{Phase, Run};
 use crate::preset::Preset;
 use crate::tui::action::{Action, TrainMessage};
@@ -32,6 +33,8 @@ pub struct OpenedIteration {
     pub inputs: Inputs,
     /// Forward, backward and the update phase.
     pub run: Run,
+    /// The optimizer with its state, so an edit reruns the same update.
+    pub optimizer: Optimizer,
 }
 
 /// What the worker sends the App.
@@ -302,6 +305,9 @@ impl App {
                 let mut preset = state.preset.clone();
                 preset.network = opened.network;
                 preset.inputs = opened.inputs;
+                if let Some(t) = &mut preset.training {
+                    t.optimizer = Some(opened.optimizer);
+                }
                 state.showing = true;
                 let iter = opened.iter;
                 self.show_iteration(preset, opened.run, iter);

@@ -214,6 +214,7 @@ impl Training for TrainerSession {
             network: self.trainer.network().clone(),
             inputs: recorded.inputs,
             run: recorded.run,
+            optimizer: recorded.optimizer,
         })
     }
 }
