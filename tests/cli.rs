@@ -152,6 +152,17 @@ fn check_passes_on_every_builtin() {
         assert!(o.status.success(), "{name}: {}{}", stdout(&o), stderr(&o));
         assert!(stdout(&o).contains("PASS"), "{name}");
     }
+    // The two skipped ones fail at h = 1e-4, and say why: a note names ReLU's kink and a step.
+    for name in ["train-spiral", "train-digits"] {
+        let o = backstep(&["check", "--preset", name]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {out}");
+        assert!(
+            out.contains("note: ReLU (layer 1): ") && out.contains("of its kink at 0"),
+            "{name}: {out}"
+        );
+        assert!(out.contains("check with --eps 1e-"), "{name}: {out}");
+    }
 }
 
 #[test]

@@ -13,7 +13,7 @@ use toml::{Spanned, Value};
 
 use super::fields::Fields;
 use super::matrix::{Vector, matrix};
-use super::parse::{build_layer, explain_toml, field, position, raw_layer, targets};
+use super::parse::{build_layer, explain_toml, field, position, raw_layer, targets_and_dout};
 use crate::engine::graph::{Graph, GraphNode, NodeOp};
 use crate::engine::{LayerKind, Matrix};
 
@@ -72,17 +72,7 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
             .map_err(|e| anyhow!("{at_inputs}: {e}"))?;
         inputs.push((name.clone(), m));
     }
-    let t = match &raw.t {
-        Some(t) => Some(targets(t.get_ref()).map_err(|e| anyhow!("{}: {e}", field(text, t)))?),
-        None => None,
-    };
-    let dout = match &raw.dout {
-        Some(d) => Some(
-            matrix(d.get_ref(), "dout", Vector::Reject)
-                .map_err(|e| anyhow!("{}: {e}", field(text, d)))?,
-        ),
-        None => None,
-    };
+    let (t, dout) = targets_and_dout(text, raw.t.as_ref(), raw.dout.as_ref())?;
     let mut nodes = Vec::with_capacity(raw.nodes.len());
     for (i, table) in raw.nodes.iter().enumerate() {
         let mut map = table.get_ref().clone();

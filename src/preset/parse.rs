@@ -90,17 +90,7 @@ pub fn parse(text: &str) -> Result<Parsed> {
             None
         }
     };
-    let t = match &raw.t {
-        Some(t) => Some(targets(t.get_ref()).map_err(|e| anyhow!("{}: {e}", field(text, t)))?),
-        None => None,
-    };
-    let dout = match &raw.dout {
-        Some(d) => Some(
-            matrix(d.get_ref(), "dout", Vector::Reject)
-                .map_err(|e| anyhow!("{}: {e}", field(text, d)))?,
-        ),
-        None => None,
-    };
+    let (t, dout) = targets_and_dout(text, raw.t.as_ref(), raw.dout.as_ref())?;
     ensure!(
         !raw.layers.is_empty(),
         "the preset has no layers: add at least one [[layers]] table with a type"
@@ -295,6 +285,26 @@ pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> 
             })
         }
     })
+}
+
+/// The top-level `t` and `dout` of a chain or a graph preset, errors at their line.
+pub(super) fn targets_and_dout(
+    text: &str,
+    t: Option<&Spanned<Value>>,
+    dout: Option<&Spanned<Value>>,
+) -> Result<(Option<Targets>, Option<Matrix>)> {
+    let t = match t {
+        Some(t) => Some(targets(t.get_ref()).map_err(|e| anyhow!("{}: {e}", field(text, t)))?),
+        None => None,
+    };
+    let dout = match dout {
+        Some(d) => Some(
+            matrix(d.get_ref(), "dout", Vector::Reject)
+                .map_err(|e| anyhow!("{}: {e}", field(text, d)))?,
+        ),
+        None => None,
+    };
+    Ok((t, dout))
 }
 
 pub(super) fn targets(v: &Value) -> Result<Targets> {
