@@ -6,11 +6,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
-use ratatui::text::Line;
-use ratatui::widgets::{
-    Axis, Block, Borders, Chart, Dataset, GraphType, LegendPosition, Paragraph, Widget,
-};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Widget};
 
+use super::loss::{chart_block, render_empty};
 use super::{TrainView, percent};
 use crate::tui::theme::Theme;
 
@@ -43,15 +41,15 @@ impl Widget for AccuracyChart<'_> {
         } else {
             format!(" {latest} ")
         };
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.border())
-            .title(Line::styled(title, theme.title()));
+        let block = chart_block(theme, title);
         if v.epochs.is_empty() {
-            Paragraph::new(" measured after iteration 0 and each epoch")
-                .style(theme.dim())
-                .block(block)
-                .render(area, buf);
+            render_empty(
+                block,
+                " measured after iteration 0 and each epoch",
+                theme,
+                area,
+                buf,
+            );
             return;
         }
         let train: Vec<(f64, f64)> = v
@@ -90,16 +88,7 @@ impl Widget for AccuracyChart<'_> {
                 ratatui::layout::Constraint::Percentage(50),
                 ratatui::layout::Constraint::Percentage(60),
             ))
-            .x_axis(
-                Axis::default()
-                    .style(theme.dim())
-                    .bounds([0.0, last])
-                    .labels([
-                        "0".to_string(),
-                        super::loss::iteration_label(area.width).to_string(),
-                        format!("{}", last as usize),
-                    ]),
-            )
+            .x_axis(super::loss::iteration_axis(theme, last, area.width))
             .y_axis(
                 Axis::default()
                     .style(theme.dim())

@@ -128,6 +128,23 @@ pub fn label(predicted: usize, truth: usize) -> String {
     }
 }
 
+/// The top-left corners of a grid's slots inside `inner`, row after row: `slot_w` columns and
+/// `slot_h` rows each, as many as fit (the last row may leave out `spare` rows of its slot).
+fn slots(
+    inner: Rect,
+    slot_w: usize,
+    slot_h: usize,
+    spare: usize,
+) -> impl Iterator<Item = (u16, u16)> {
+    let per_row = (usize::from(inner.width) / slot_w.max(1)).max(1);
+    let rows = (usize::from(inner.height) + spare) / slot_h.max(1);
+    (0..per_row * rows).map_while(move |i| {
+        let x = u16::try_from(i % per_row * slot_w).ok()?;
+        let y = u16::try_from(i / per_row * slot_h).ok()?;
+        Some((inner.x + x, inner.y + y))
+    })
+}
+
 /// Columns a label needs at most (`9 ✗(9)`).
 const LABEL_WIDTH: usize = 6;
 
@@ -155,17 +172,9 @@ impl Widget for ImageGrid<'_> {
         let factor = fit_factor(images.side, inner.width, 3, LABEL_WIDTH);
         let small = images.side.div_ceil(factor);
         let slot_w = small.max(LABEL_WIDTH) + 1;
-        let slot_h = small.div_ceil(2) + 1;
-        let per_row = (usize::from(inner.width) / slot_w).max(1);
-        let rows = usize::from(inner.height) / slot_h;
-        for (i, sample) in images.samples.iter().take(per_row * rows).enumerate() {
-            let (Ok(x), Ok(y)) = (
-                u16::try_from(i % per_row * slot_w),
-                u16::try_from(i / per_row * slot_h),
-            ) else {
-                continue;
-            };
-            let (x, y) = (inner.x + x, inner.y + y);
+        // each image has its label on the row below it
+        let slots = slots(inner, slot_w, small.div_ceil(2) + 1, 0);
+        for (sample, (x, y)) in images.samples.iter().zip(slots) {
             let (_, pixels) = shrink(&sample.pixels, images.side, factor);
             draw_image(buf, inner, (x, y), small, &pixels, theme);
             let right = sample.predicted == sample.truth;
@@ -203,26 +212,11 @@ impl Widget for WeightImages<'_> {
         block.render(area, buf);
         let factor = fit_factor(side, inner.width, 4, 0);
         let small = side.div_ceil(factor);
-        let slot_w = small + 1;
-        let slot_h = small.div_ceil(2) + 1;
-        let per_row = (usize::from(inner.width) / slot_w).max(1);
-        let rows = (usize::from(inner.height) + 1) / slot_h;
-        for (i, weights) in images.weights.iter().take(per_row * rows).enumerate() {
-            let (Ok(x), Ok(y)) = (
-                u16::try_from(i % per_row * slot_w),
-                u16::try_from(i / per_row * slot_h),
-            ) else {
-                continue;
-            };
+        // a blank row between rows of images, none needed after the last
+        let slots = slots(inner, small + 1, small.div_ceil(2) + 1, 1);
+        for (weights, at) in images.weights.iter().zip(slots) {
             let (_, pixels) = shrink(&normalise(weights), side, factor);
-            draw_image(
-                buf,
-                inner,
-                (inner.x + x, inner.y + y),
-                small,
-                &pixels,
-                theme,
-            );
+            draw_image(buf, inner, at, small, &pixels, theme);
         }
     }
 }

@@ -60,6 +60,40 @@ pub fn iteration_label(width: u16) -> &'static str {
     if width >= 40 { "iteration" } else { "iter" }
 }
 
+/// The bordered block of a training chart, with its title.
+pub fn chart_block(theme: Theme, title: String) -> Block<'static> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Line::styled(title, theme.title()))
+}
+
+/// The block with a dim line in it, for a chart with nothing to plot yet.
+pub fn render_empty(
+    block: Block<'_>,
+    text: &'static str,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    Paragraph::new(text)
+        .style(theme.dim())
+        .block(block)
+        .render(area, buf);
+}
+
+/// The x axis of a training chart: iterations 0 to `last`, in a chart `width` columns wide.
+pub fn iteration_axis(theme: Theme, last: f64, width: u16) -> Axis<'static> {
+    Axis::default()
+        .style(theme.dim())
+        .bounds([0.0, last])
+        .labels([
+            "0".to_string(),
+            iteration_label(width).to_string(),
+            format!("{}", last as usize),
+        ])
+}
+
 impl Widget for LossChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (v, theme) = (self.view, self.theme);
@@ -67,15 +101,9 @@ impl Widget for LossChart<'_> {
             Some(loss) => format!(" loss per iteration: {loss:.4} "),
             None => " loss per iteration ".to_string(),
         };
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.border())
-            .title(Line::styled(title, theme.title()));
+        let block = chart_block(theme, title);
         if v.losses.is_empty() {
-            Paragraph::new(" no iterations yet")
-                .style(theme.dim())
-                .block(block)
-                .render(area, buf);
+            render_empty(block, " no iterations yet", theme, area, buf);
             return;
         }
         let width = usize::from(area.width.saturating_sub(8));
@@ -89,16 +117,7 @@ impl Widget for LossChart<'_> {
             .data(&points);
         Chart::new(vec![dataset])
             .block(block)
-            .x_axis(
-                Axis::default()
-                    .style(theme.dim())
-                    .bounds([0.0, last])
-                    .labels([
-                        "0".to_string(),
-                        iteration_label(area.width).to_string(),
-                        format!("{}", last as usize),
-                    ]),
-            )
+            .x_axis(iteration_axis(theme, last, area.width))
             .y_axis(
                 Axis::default()
                     .style(theme.dim())
