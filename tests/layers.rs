@@ -429,3 +429,72 @@ fn infer_gives_forwards_output_for_every_layer_of_every_builtin_preset() {
         }
     }
 }
+
+#[test]
+fn every_layer_names_its_parameters_in_order() {
+    // what JSON, the check, the nudge and the explorer's panes list for each layer
+    let want: &[(&str, &[&str])] = &[
+        ("affine", &["W", "b"]),
+        ("mul", &["w"]),
+        ("add", &["b"]),
+        ("batch_norm", &["gamma", "beta"]),
+        ("relu", &[]),
+        ("sigmoid", &[]),
+        ("softmax", &[]),
+        ("softmax_with_loss", &[]),
+        ("dropout", &[]),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for b in backstep::preset::BUILTINS {
+        let p = backstep::preset::Preset::builtin(b.name).unwrap();
+        for l in &p.network.layers {
+            let kind = l.layer.kind().as_str();
+            let Some((_, names)) = want.iter().find(|(k, _)| *k == kind) else {
+                panic!("{kind} is not in the list");
+            };
+            let got: Vec<&str> = l.layer.params().iter().map(|(n, _)| *n).collect();
+            assert_eq!(&got, names, "{} in {}", l.name, b.name);
+            // each name reaches its own matrix
+            let mut layer = l.layer.clone();
+            for (name, value) in l.layer.params() {
+                assert_eq!(layer.param_mut(name).unwrap(), value, "{name}");
+            }
+            seen.insert(kind);
+        }
+    }
+    assert!(seen.len() >= 8, "{seen:?}");
+}
+
+#[test]
+fn backward_refuses_a_dout_of_the_wrong_shape_on_every_layer() {
+    for b in backstep::preset::BUILTINS {
+        let p = backstep::preset::Preset::builtin(b.name).unwrap();
+        if p.graph.is_some() {
+            continue;
+        }
+        let resolved = p.network.validate(&p.inputs).unwrap();
+        let caches = p.network.forward_caches(&p.inputs, &resolved).unwrap();
+        for (l, cache) in p.network.layers.iter().zip(&caches) {
+            if l.layer.kind().is_loss() {
+                continue; // its dout is the 1×1 ∂L/∂L
+            }
+            let (rows, cols) = resolved.shapes[p
+                .network
+                .layers
+                .iter()
+                .position(|m| std::ptr::eq(m, l))
+                .unwrap()];
+            let wrong = Matrix::zeros((rows + 1, cols));
+            let err = l.layer.backward(cache, &wrong, &mut NoRecord).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains(&format!("is {}×{cols}, expected {rows}×{cols}", rows + 1)),
+                "{} in {}: {err}",
+                l.name,
+                b.name
+            );
+            let err = l.layer.param_grads(cache, &wrong).unwrap_err();
+            assert!(err.to_string().contains("expected"), "{err}");
+        }
+    }
+}
