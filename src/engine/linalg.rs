@@ -91,6 +91,17 @@ fn in_team() -> bool {
     IN_TEAM.with(Cell::get)
 }
 
+/// Whether an m×k·k×n product is split inside a team: worth waking helpers for.
+pub fn splits(m: usize, k: usize, n: usize) -> bool {
+    m.saturating_mul(k).saturating_mul(n) >= SPLIT_WORK
+}
+
+/// [`team`] when `worth` (some product of the work [`splits`]), else `work` on this thread
+/// alone: the helpers spin while a team works, which for a small net would only burn a core.
+pub fn team_if<T>(worth: bool, work: impl FnOnce() -> T) -> T {
+    if worth { team(work) } else { work() }
+}
+
 /// Runs `work` on this thread with one helper thread per other core, which split the large
 /// products inside it (the engine's gradient passes and a training step run in one). The helpers
 /// spin while `work` runs, so a split costs a few µs instead of a thread's wake-up, and sleep

@@ -12,8 +12,9 @@ use ndarray::ArrayView2;
 
 use super::Matrix;
 use super::graph::{Graph, GraphShapes, Ref};
+use super::layer::Layer;
 use super::layer::{Cache, Grad};
-use super::linalg::team;
+use super::linalg::{splits, team_if};
 use super::network::{Inputs, Network, OutputNudge, Resolved, Run};
 use super::tape::NoRecord;
 
@@ -84,7 +85,7 @@ impl Network {
         inputs: &Inputs,
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
-        team(|| {
+        team_if(self.splits_products(inputs.x.nrows()), || {
             let fwd = self.forward_pass(inputs, resolved)?;
             let (grads, dx) = self.backward_pass(resolved, &fwd.caches, false)?;
             Ok((fwd.objective, dx, grads))
@@ -100,10 +101,19 @@ impl Network {
         inputs: &Inputs,
         resolved: &Resolved,
     ) -> Result<(f64, Vec<Vec<Grad>>)> {
-        team(|| {
+        team_if(self.splits_products(inputs.x.nrows()), || {
             let fwd = self.forward_pass(inputs, resolved)?;
             let (grads, _) = self.backward_pass(resolved, &fwd.caches, true)?;
             Ok((fwd.objective, grads))
+        })
+    }
+
+    /// Whether a pass over `rows` rows has a product worth splitting across cores (an Affine
+    /// layer's `X·W` at least [`linalg::SPLIT_WORK`](super::linalg::SPLIT_WORK) multiply-adds).
+    pub fn splits_products(&self, rows: usize) -> bool {
+        self.layers.iter().any(|l| match &l.layer {
+            Layer::Affine(a) => splits(rows, a.w.nrows(), a.w.ncols()),
+            _ => false,
         })
     }
 
@@ -252,6 +262,30 @@ mod tests {
             }
         }
         assert!(compared > BUILTINS.len() / 2, "{compared}");
+    }
+
+    #[test]
+    fn only_nets_with_a_large_product_call_a_team() {
+        use crate::preset::Preset;
+        // train-digits: 100×64·64×50 = 320,000 multiply-adds per batch, under SPLIT_WORK; its
+        // evaluation blocks of 1,437 rows are over it
+        let digits = Preset::builtin("train-digits").unwrap().network;
+        assert!(!digits.splits_products(100));
+        assert!(digits.splits_products(1437));
+        // the book's 784 → 50: 100×784·784×50 = 3.9 million
+        let book = Preset::from_file(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml"),
+        )
+        .unwrap()
+        .network;
+        assert!(book.splits_products(100));
+        assert!(!book.splits_products(10));
+        assert!(
+            !Preset::builtin("two-layer")
+                .unwrap()
+                .network
+                .splits_products(100)
+        );
     }
 
     #[test]

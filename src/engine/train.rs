@@ -27,7 +27,7 @@ use anyhow::{Result, ensure};
 
 use super::Matrix;
 use super::data::{Dataset, Labeled};
-use super::linalg::team;
+use super::linalg::team_if;
 use super::network::{Inputs, Network, Run, Targets};
 use super::optim::{Optimizer, OptimizerConfig};
 use super::rng::SplitMix64;
@@ -254,8 +254,15 @@ impl Trainer {
 
     /// Run one iteration (see the module documentation).
     pub fn step(&mut self) -> Result<StepReport> {
-        // one team for the whole step: its products, the update, the evaluation
-        team(|| self.step_alone())
+        // One team for the whole step (its products, the update, the evaluation), when some
+        // product of it is large enough to split.
+        let evaluates = self.iter % self.iter_per_epoch() == 0;
+        let rows = if evaluates {
+            eval::CHUNK_ROWS.min(self.data.train.rows())
+        } else {
+            self.config.batch.min(self.data.train.rows())
+        };
+        team_if(self.network.splits_products(rows), || self.step_alone())
     }
 
     fn step_alone(&mut self) -> Result<StepReport> {
