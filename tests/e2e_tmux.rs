@@ -41,6 +41,26 @@ fn wait_for_all(session: &str, needles: &[&str]) -> String {
 
 struct Session(String);
 
+impl Session {
+    /// A detached tmux session `backstep-e2e-{label}-{pid}`, `width`×`height`, running `command`;
+    /// `None`, with a notice, when tmux is not installed.
+    fn start(label: &str, command: &str, width: u16, height: u16) -> Option<Session> {
+        if !have_tmux() {
+            eprintln!("notice: tmux is not installed; skipping the end-to-end {label} test");
+            return None;
+        }
+        let session = Session(format!("backstep-e2e-{label}-{}", std::process::id()));
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session.0])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(command)
+            .status()
+            .expect("tmux starts");
+        assert!(status.success());
+        Some(session)
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -51,28 +71,11 @@ impl Drop for Session {
 
 #[test]
 fn steps_reads_the_screen_and_quits() {
-    if !have_tmux() {
-        eprintln!("notice: tmux is not installed; skipping the end-to-end explorer test");
-        return;
-    }
-    let session = Session(format!("backstep-e2e-{}", std::process::id()));
-    let name = session.0.as_str();
     let command = format!("{BIN} --preset relu; echo \"backstep exited: $?\"; sleep 30");
-    let status = Command::new("tmux")
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "36",
-            &command,
-        ])
-        .status()
-        .expect("tmux starts");
-    assert!(status.success());
+    let Some(session) = Session::start("explorer", &command, 120, 36) else {
+        return;
+    };
+    let name = session.0.as_str();
 
     let first = wait_for_all(name, &["step 1/3", "ReLU (relu)", "mask = x ≤ 0", "quit"]);
     assert!(first.contains("ReLU (relu)"), "{first}");
@@ -126,36 +129,17 @@ fn a_bad_preset_exits_2_before_touching_the_terminal() {
 /// Kill the real binary with `signal` while it draws, and check the terminal is back to normal:
 /// alternate screen off, mouse reporting off, cursor shown.
 fn a_signal_restores_the_terminal(signal: &str) {
-    if !have_tmux() {
-        eprintln!("notice: tmux is not installed; skipping the end-to-end signal test");
-        return;
-    }
-    let session = Session(format!(
-        "backstep-e2e-{}-{}",
-        signal.to_lowercase(),
-        std::process::id()
-    ));
-    let name = session.0.as_str();
-    let pid_file = std::env::temp_dir().join(format!("{name}.pid"));
+    let label = format!("sig{}", signal.to_lowercase());
+    let pid_file =
+        std::env::temp_dir().join(format!("backstep-e2e-{label}-{}.pid", std::process::id()));
     let command = format!(
         "sh -c 'echo $$ > {}; exec {BIN} --preset relu'; echo \"backstep exited: $?\"; sleep 30",
         pid_file.display()
     );
-    let status = Command::new("tmux")
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "100",
-            "-y",
-            "30",
-            &command,
-        ])
-        .status()
-        .expect("tmux starts");
-    assert!(status.success());
+    let Some(session) = Session::start(&label, &command, 100, 30) else {
+        return;
+    };
+    let name = session.0.as_str();
     let drawn = wait_for_all(name, &["step 1/3", "quit"]);
     assert!(drawn.contains("step 1/3"), "{drawn}");
     let during = tmux(&[
@@ -209,28 +193,11 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn the_apple_orange_graph_fills_in_715_and_650() {
-    if !have_tmux() {
-        eprintln!("notice: tmux is not installed; skipping the end-to-end graph test");
-        return;
-    }
-    let session = Session(format!("backstep-e2e-graph-{}", std::process::id()));
-    let name = session.0.as_str();
     let command = format!("{BIN} --preset apple-orange; echo \"backstep exited: $?\"; sleep 30");
-    let status = Command::new("tmux")
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "36",
-            &command,
-        ])
-        .status()
-        .expect("tmux starts");
-    assert!(status.success());
+    let Some(session) = Session::start("graph", &command, 120, 36) else {
+        return;
+    };
+    let name = session.0.as_str();
 
     let first = wait_for_all(name, &["step 1/12", "apple_num", "──▶", "quit"]);
     assert!(first.contains("Apples and oranges"), "{first}");
@@ -249,29 +216,12 @@ fn the_apple_orange_graph_fills_in_715_and_650() {
 
 #[test]
 fn the_training_screen_draws_pauses_and_opens_the_explorer() {
-    if !have_tmux() {
-        eprintln!("notice: tmux is not installed; skipping the end-to-end training test");
-        return;
-    }
-    let session = Session(format!("backstep-e2e-train-{}", std::process::id()));
-    let name = session.0.as_str();
     let command =
         format!("{BIN} train --preset train-spiral; echo \"backstep exited: $?\"; sleep 30");
-    let status = Command::new("tmux")
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "36",
-            &command,
-        ])
-        .status()
-        .expect("tmux starts");
-    assert!(status.success());
+    let Some(session) = Session::start("train", &command, 120, 36) else {
+        return;
+    };
+    let name = session.0.as_str();
 
     // the chart, the map and the footer are drawn, and training runs
     let running = wait_for_all(
