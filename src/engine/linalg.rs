@@ -178,6 +178,11 @@ fn parts(m: usize, k: usize, n: usize, min_work: usize, threads: usize) -> usize
     threads.min(m / MIN_ROWS).max(1)
 }
 
+/// Where `rows` rows are cut so that the first `first` of `parts` blocks get their share.
+fn split_row(rows: usize, first: usize, parts: usize) -> usize {
+    rows * first / parts
+}
+
 /// `c = a · b`, with `c`'s rows (and `a`'s) cut into `parts` blocks computed in parallel.
 fn split(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>, parts: usize) {
     if parts <= 1 {
@@ -185,7 +190,7 @@ fn split(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>, parts: usiz
         return;
     }
     let first = parts / 2;
-    let rows = a.nrows() * first / parts;
+    let rows = split_row(a.nrows(), first, parts);
     let (c_top, c_bottom) = c.split_at_row_mut(rows);
     let (a_top, a_bottom) = a.split_at_row(rows);
     rayon::join(
@@ -314,6 +319,14 @@ mod tests {
         // never a block thinner than MIN_ROWS rows
         assert_eq!(parts(12, 100_000, 50, SPLIT_WORK, 8), 1);
         assert_eq!(parts(16, 100_000, 50, SPLIT_WORK, 8), 2);
+        // exactly SPLIT_WORK multiply-adds is split, one fewer is not
+        assert_eq!(parts(128, 64, 64, SPLIT_WORK, 2), 2);
+        assert_eq!(parts(128 * 64 * 64 - 1, 1, 1, SPLIT_WORK, 2), 1);
+        // the cut gives each block its share of the rows
+        assert_eq!(split_row(100, 1, 2), 50);
+        assert_eq!(split_row(101, 1, 3), 33);
+        assert_eq!(split_row(101, 2, 3), 67);
+        assert_eq!(split_row(7, 0, 2), 0);
         // odd splits still cover every row
         let mut seed = 5;
         let a = random(101, 90, &mut seed);
