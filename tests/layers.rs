@@ -502,3 +502,86 @@ fn backward_refuses_a_dout_of_the_wrong_shape_on_every_layer() {
         }
     }
 }
+
+#[test]
+fn every_layer_says_what_its_jacobian_looks_like() {
+    // The sentence the Jacobian popup (J) opens with, for each kind, with the shapes filled in.
+    let want: &[(&str, &[&str])] = &[
+        (
+            "affine",
+            &["block-diagonal", "through Wᵀ", "dx = dout · Wᵀ"],
+        ),
+        ("mul", &["diagonal", "w[i] (the other factor)"]),
+        ("add", &["the identity", "passes dout through unchanged"]),
+        (
+            "batch_norm",
+            &["column-coupled", "dense", "dstd, dvar, dxc, dμ"],
+        ),
+        ("relu", &["diagonal", "1 where x > 0", "dout[mask] = 0"]),
+        ("sigmoid", &["diagonal", "y(1 − y)"]),
+        ("softmax", &["block-diagonal", "diag(y) − y·yᵀ"]),
+        ("softmax_with_loss", &["one row", "(y − t)/N"]),
+        ("dropout", &["diagonal", "mask"]),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for b in backstep::preset::BUILTINS {
+        let p = backstep::preset::Preset::builtin(b.name).unwrap();
+        let Ok(resolved) = p.network.validate(&p.inputs) else {
+            continue; // a graph preset has no chain
+        };
+        let mut input = p.inputs.x.dim();
+        for (l, &out) in p.network.layers.iter().zip(&resolved.shapes) {
+            let kind = l.layer.kind().as_str();
+            let text = l.layer.jacobian_structure(input, out);
+            let (_, phrases) = want.iter().find(|(k, _)| *k == kind).unwrap();
+            for phrase in *phrases {
+                assert!(text.contains(phrase), "{kind} in {}: {text}", b.name);
+            }
+            seen.insert(kind);
+            input = out;
+        }
+    }
+    assert_eq!(seen.len(), want.len(), "{seen:?}");
+    // the shapes are the layer's own: the book's Affine at batch 2, 3 → 2
+    let affine = Layer::Affine(Affine {
+        w: Matrix::zeros((3, 2)),
+        b: Matrix::zeros((1, 2)),
+    });
+    let text = affine.jacobian_structure((2, 3), (2, 2));
+    assert!(text.contains("Wᵀ (2×3); J holds 2 copies"), "{text}");
+}
+
+#[test]
+fn the_fast_numerical_gradient_carries_an_add_into_a_nonlinear_layer() {
+    // x → + b → sigmoid: the fast path propagates x's nudge through Add; a wrong sign there
+    // shifts sigmoid's input and changes the central difference.
+    let net = backstep::engine::Network {
+        layers: vec![
+            backstep::engine::NamedLayer {
+                name: "Add".into(),
+                layer: Layer::Add(backstep::engine::layer::Add {
+                    b: array![[0.5, -1.0, 2.0], [-0.3, 0.8, 0.0]],
+                }),
+            },
+            backstep::engine::NamedLayer {
+                name: "Sigmoid".into(),
+                layer: Layer::Sigmoid(Sigmoid),
+            },
+        ],
+    };
+    let inputs = backstep::engine::Inputs {
+        x: array![[0.3, 1.2, -0.7], [-2.0, 0.1, 0.9]],
+        t: None,
+        dout: Some(array![[1.0, -2.0, 0.5], [0.25, 1.5, -1.0]]),
+    };
+    let report = backstep::engine::check::gradient_check(&net, &inputs, 1e-5, 1e-6).unwrap();
+    assert!(report.passed(), "{:?}", report.tensors);
+    // and against the closed form: dx = dout ⊙ y(1 − y), y = σ(x + b)
+    let x_grad = &report.tensors[0].numerical;
+    for ((r, c), g) in x_grad.indexed_iter() {
+        let b = [[0.5, -1.0, 2.0], [-0.3, 0.8, 0.0]][r][c];
+        let y = 1.0 / (1.0 + (-(inputs.x[[r, c]] + b)).exp());
+        let want = inputs.dout.as_ref().unwrap()[[r, c]] * y * (1.0 - y);
+        assert!((g - want).abs() < 1e-8, "[{r},{c}] {g} vs {want}");
+    }
+}
