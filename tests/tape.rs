@@ -12,17 +12,45 @@ fn run(name: &str) -> Run {
     p.network.run(&p.inputs).unwrap()
 }
 
+/// Every built-in's run, and Dropout and BatchNorm at test time (`train = false`: no mask, the
+/// running statistics), whose steps no built-in records.
+fn every_run() -> Vec<(String, Run)> {
+    let mut runs: Vec<(String, Run)> = BUILTINS
+        .iter()
+        .map(|b| (b.name.to_string(), run(b.name)))
+        .collect();
+    for name in ["dropout", "batchnorm"] {
+        let text = backstep::preset::builtin_source(name)
+            .unwrap()
+            .replace(
+                "# running_mean = [0.0, 0.0, 0.0]",
+                "running_mean = [0.5, 0.5, 0.5]",
+            )
+            .replace(
+                "# running_var = [1.0, 1.0, 1.0]",
+                "running_var = [2.0, 1.0, 0.5]",
+            )
+            .replace("# train = false", "train = false");
+        assert!(text.contains("\ntrain = false"), "{name}");
+        let p = Preset::from_toml(&text, backstep::preset::Source::Builtin(name.into())).unwrap();
+        runs.push((
+            format!("{name} at test time"),
+            p.network.run(&p.inputs).unwrap(),
+        ));
+    }
+    runs
+}
+
 #[test]
 fn every_cell_of_every_step_is_explained_and_adds_up() {
-    for b in BUILTINS {
-        let run = run(b.name);
+    for (name, run) in every_run() {
         for (k, step) in run.tape.steps.iter().enumerate() {
             let (rows, cols) = step.writes.value.dim();
             for r in 0..rows {
                 for c in 0..cols {
                     let e = step
                         .explain(r, c)
-                        .unwrap_or_else(|| panic!("{} step {k} cell {r},{c}", b.name));
+                        .unwrap_or_else(|| panic!("{} step {k} cell {r},{c}", name));
                     assert_eq!(e.value, step.writes.value[[r, c]]);
                     assert!(!e.terms.is_empty());
                     let sum: f64 = e.terms.iter().map(|t| t.value).sum();
@@ -39,7 +67,7 @@ fn every_cell_of_every_step_is_explained_and_adds_up() {
                     assert!(
                         (combined - e.value).abs() <= 1e-12 * (1.0 + e.value.abs()),
                         "{} step {k} ({}) cell {r},{c}: {combined} vs {}",
-                        b.name,
+                        name,
                         step.label,
                         e.value
                     );
@@ -49,12 +77,12 @@ fn every_cell_of_every_step_is_explained_and_adds_up() {
             assert!(step.explain(rows, 0).is_none());
             // And the written matrix itself, recomputed here from the operands.
             let again = recompute(step);
-            assert_eq!(again.dim(), step.writes.value.dim(), "{} step {k}", b.name);
+            assert_eq!(again.dim(), step.writes.value.dim(), "{} step {k}", name);
             for (a, w) in again.iter().zip(step.writes.value.iter()) {
                 assert!(
                     (a - w).abs() <= 1e-12 * (1.0 + w.abs()),
                     "{} step {k} ({}): recomputed {a} but the tape wrote {w}",
-                    b.name,
+                    name,
                     step.label
                 );
             }
