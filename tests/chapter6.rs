@@ -412,6 +412,15 @@ fn batch_norm_uses_the_running_statistics_at_test_time_and_updates_them_in_train
     };
     close(&running_mean, &array![[0.05, 0.0625, 0.0375]], 1e-15);
     close(&running_var, &array![[1.0625, 1.0171875, 1.0171875]], 1e-15);
+
+    // At test time a step leaves the running statistics alone (the book: train_flg=False).
+    let mut frozen = p.network.layers[0].layer.clone();
+    if let Layer::BatchNorm(b) = &mut frozen {
+        b.train = false;
+    }
+    let before = frozen.clone();
+    frozen.train_step(0, &caches[0]);
+    assert_eq!(frozen, before);
 }
 
 #[test]
