@@ -402,6 +402,22 @@ fn batch_norm_uses_the_running_statistics_at_test_time_and_updates_them_in_train
     let caches = p.network.forward_caches(&p.inputs, &resolved).unwrap();
     let mut layer = p.network.layers[0].layer.clone();
     layer.train_step(0, &caches[0]);
+    // a second step moves from where the first left them (not from zeros)
+    let mut twice = layer.clone();
+    twice.train_step(1, &caches[0]);
+    let Layer::BatchNorm(second) = twice else {
+        panic!("still batch norm")
+    };
+    close(
+        &second.running_mean,
+        &array![[0.095, 0.11875, 0.07125]],
+        1e-15,
+    );
+    close(
+        &second.running_var,
+        &array![[1.11875, 1.03265625, 1.03265625]],
+        1e-15,
+    );
     let Layer::BatchNorm(BatchNorm {
         running_mean,
         running_var,
