@@ -24,8 +24,9 @@ pub use rule::{ROOT_EPS, UpdateRule, sig};
 
 use super::Matrix;
 use super::format::{shape, short};
+use super::op::Op;
 use super::operand::{Kind, OptState, Param};
-use super::tape::Operand;
+use super::tape::StepDraft;
 
 /// Which optimizer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,27 +145,24 @@ pub struct ParamRef<'a> {
     pub grad: &'a Matrix,
 }
 
-/// One elementary update, ready for the tape.
+/// One elementary update, ready for the tape: the step (`Op::Update` with its rule, which also
+/// explains every cell) and the layer whose parameter or state it writes.
 #[derive(Debug, Clone)]
 pub struct UpdateDraft {
     /// Index of the layer whose parameter moves.
     pub layer: usize,
-    /// The parameter.
-    pub param: Param,
-    /// The rule, which also explains every cell.
-    pub rule: UpdateRule,
-    /// Short label, e.g. `W ← W − lr·dW`.
-    pub label: String,
-    /// The formula with the hyper-parameters' values.
-    pub formula: String,
-    /// The operands read, in the rule's order (the state as it was before this step).
-    pub reads: Vec<Operand>,
-    /// The matrix written (the parameter's or the state's new value).
-    pub writes: Operand,
-    /// One line with concrete numbers.
-    pub note: String,
-    /// The line of the book's `common/optimizer.py` that does the same.
-    pub numpy: String,
+    /// The step as the tape records it.
+    pub step: StepDraft,
+}
+
+impl UpdateDraft {
+    /// The update rule the step applies.
+    pub fn rule(&self) -> Option<UpdateRule> {
+        match self.step.op {
+            Op::Update(rule) => Some(rule),
+            _ => None,
+        }
+    }
 }
 
 /// The state kept for one parameter: `v` (Momentum), `h` (AdaGrad) or `m` and `v` (Adam).

@@ -376,6 +376,19 @@ impl App {
         }
     }
 
+    /// Show `run` of `preset` in the explorer at `step`: no nudge, no quiz history, the cursor
+    /// at the first cell (loading a preset, opening an iteration from training).
+    pub(super) fn open_run(&mut self, preset: Preset, run: Run, step: usize) {
+        self.nudge = None;
+        self.preset = preset;
+        self.run = run;
+        self.quiz.forget_steps();
+        self.cursor = (0, 0);
+        self.write_cell = (0, 0);
+        self.go_to(step);
+        self.mode = Mode::Explore;
+    }
+
     /// Switch to `preset` (or show why it cannot be loaded).
     fn load(&mut self, preset: Result<Preset>) {
         let loaded = preset.and_then(|p| {
@@ -384,15 +397,8 @@ impl App {
         });
         match loaded {
             Ok((preset, run)) => {
-                self.nudge = None;
-                self.preset = preset;
-                self.run = run;
-                self.quiz.forget_steps();
-                self.cursor = (0, 0);
-                self.write_cell = (0, 0);
-                self.graph.on = self.preset.graph.is_some();
-                self.go_to(0);
-                self.mode = Mode::Explore;
+                self.graph.on = preset.graph.is_some();
+                self.open_run(preset, run, 0);
             }
             Err(e) => self.mode = Mode::Error(format!("{e:#}\n\nThe current preset is unchanged.")),
         }

@@ -4,8 +4,9 @@
 use super::{UpdateDraft, UpdateRule};
 use crate::engine::Matrix;
 use crate::engine::format::n4;
+use crate::engine::op::Op;
 use crate::engine::operand::{Kind, OptState, Param};
-use crate::engine::tape::Operand;
+use crate::engine::tape::{Operand, StepDraft};
 
 /// Applies one rule to a target matrix and records it when asked.
 pub(super) struct Rec<'d> {
@@ -105,14 +106,15 @@ impl Rec<'_> {
         );
         self.drafts.push(UpdateDraft {
             layer: self.layer,
-            param: p,
-            rule,
-            formula: label.clone(),
-            label,
-            reads,
-            writes: Operand::new(kind, name, target),
-            note,
-            numpy: numpy.to_string(),
+            step: StepDraft {
+                op: Op::Update(rule),
+                formula: label.clone(),
+                label,
+                reads,
+                writes: Operand::new(kind, name, target),
+                note,
+                numpy: numpy.to_string(),
+            },
         });
     }
 }

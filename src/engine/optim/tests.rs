@@ -100,21 +100,30 @@ fn recorded_updates_explain_every_cell_and_match_the_fast_path() {
         };
         assert_eq!(drafts.len(), steps, "{kind:?}");
         let last = drafts.last().unwrap();
-        assert_eq!(last.writes.name, "W");
+        assert_eq!(last.step.writes.name, "W");
         assert_eq!(
-            last.writes.value, w,
+            last.step.writes.value, w,
             "{kind:?}: the last step writes the new W"
         );
         for d in &drafts {
             assert_eq!(d.layer, 1);
-            assert_eq!(d.reads.len(), d.rule.arity());
-            for ((r, c), &v) in d.writes.value.indexed_iter() {
-                let ex = d.rule.explain(&d.reads, &d.writes, r, c).unwrap();
+            assert_eq!(d.step.reads.len(), d.rule().unwrap().arity());
+            for ((r, c), &v) in d.step.writes.value.indexed_iter() {
+                let ex = d
+                    .rule()
+                    .unwrap()
+                    .explain(&d.step.reads, &d.step.writes, r, c)
+                    .unwrap();
                 assert_eq!(ex.value, v);
-                let a = d.reads[0].value[[r, c]];
-                let b = d.reads[1].value[[r, c]];
-                let third = d.reads.get(2).map_or(0.0, |o| o.value[[r, c]]);
-                assert_eq!(d.rule.apply(a, b, third), v, "{kind:?} {}", d.label);
+                let a = d.step.reads[0].value[[r, c]];
+                let b = d.step.reads[1].value[[r, c]];
+                let third = d.step.reads.get(2).map_or(0.0, |o| o.value[[r, c]]);
+                assert_eq!(
+                    d.rule().unwrap().apply(a, b, third),
+                    v,
+                    "{kind:?} {}",
+                    d.step.label
+                );
             }
         }
     }
@@ -133,8 +142,12 @@ fn the_sgd_step_reads_as_the_book_writes_it() {
     }];
     let drafts = opt.update(&mut params, true).unwrap();
     let d = &drafts[0];
-    assert_eq!(d.label, "W ← W − lr·dW");
-    let ex = d.rule.explain(&d.reads, &d.writes, 0, 0).unwrap();
+    assert_eq!(d.step.label, "W ← W − lr·dW");
+    let ex = d
+        .rule()
+        .unwrap()
+        .explain(&d.step.reads, &d.step.writes, 0, 0)
+        .unwrap();
     assert_eq!(
         format!("{} {}", ex.target, ex.expansion(4)),
         "W[0,0] = 0.3000 − 0.1·0.5200 = 0.2480"

@@ -6,9 +6,8 @@ use anyhow::{Context, Result};
 use crate::engine::Grad;
 use crate::engine::layer::Layer;
 use crate::engine::network::{Inputs, Network, Run};
-use crate::engine::op::Op;
 use crate::engine::optim::{Optimizer, ParamRef, UpdateDraft};
-use crate::engine::tape::{Phase, Recorder, StepDraft};
+use crate::engine::tape::{Phase, Recorder};
 
 /// Forward, backward and the update phase: [`Network::run`], then every parameter's update by
 /// (a copy of) `optimizer` recorded as [`Phase::Update`] steps. The network does not change.
@@ -22,15 +21,7 @@ pub fn run_with_update(network: &Network, inputs: &Inputs, optimizer: &Optimizer
         };
         run.tape
             .enter(Phase::Update, d.layer, &l.name, l.layer.kind());
-        run.tape.record(|| StepDraft {
-            op: Op::Update(d.rule),
-            label: d.label,
-            formula: d.formula,
-            reads: d.reads,
-            writes: d.writes,
-            note: d.note,
-            numpy: d.numpy,
-        });
+        run.tape.record(|| d.step);
     }
     Ok(run)
 }

@@ -323,14 +323,7 @@ impl App {
             .iter()
             .position(|s| s.phase == Phase::Update)
             .unwrap_or(0);
-        self.nudge = None;
-        self.preset = preset;
-        self.run = run;
-        self.quiz.forget_steps();
-        self.cursor = (0, 0);
-        self.write_cell = (0, 0);
-        self.go_to(update);
-        self.mode = Mode::Explore;
+        self.open_run(preset, run, update);
         let key = |action| key_for(Context::Explore, &action);
         self.status = Some(format!(
             "iteration {iter}: its mini-batch and weights, at the update · {} forward · {} backward · {} back to training",
