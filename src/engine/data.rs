@@ -14,9 +14,9 @@ pub mod generated;
 pub mod idx;
 
 use anyhow::{Result, ensure};
-use ndarray::Axis;
 
 use super::Matrix;
+use super::linalg::fill_rows;
 use super::rng::SplitMix64;
 
 /// The purpose mixed into the seed for the train/test shuffle (see [`SplitMix64::stream`]).
@@ -71,19 +71,19 @@ impl Labeled {
 }
 
 /// The rows of `m` at `indices`, in that order: ndarray's `select` appends row by row, which at
-/// a batch of 100 MNIST rows took a third of a training step; this copies each row once.
+/// a batch of 100 MNIST rows took a third of a training step; this copies each row once, split
+/// across a training step's team ([`fill_rows`]).
 fn gather_rows(m: &Matrix, indices: &[usize]) -> Matrix {
-    let cols = m.ncols();
-    let mut out = Vec::with_capacity(indices.len() * cols);
-    for &i in indices {
-        let row = m.row(i);
-        match row.as_slice() {
-            Some(s) => out.extend_from_slice(s),
-            None => out.extend(row.iter().copied()),
+    let mut out = Matrix::zeros((indices.len(), m.ncols()));
+    fill_rows(out.view_mut(), &|first, mut block| {
+        for (mut row, &i) in block.rows_mut().into_iter().zip(&indices[first..]) {
+            match (row.as_slice_mut(), m.row(i).to_slice()) {
+                (Some(to), Some(from)) => to.copy_from_slice(from),
+                _ => row.assign(&m.row(i)),
+            }
         }
-    }
-    Matrix::from_shape_vec((indices.len(), cols), out)
-        .unwrap_or_else(|_| m.select(Axis(0), indices))
+    });
+    out
 }
 
 /// The index of the largest value in each row (the first one on ties), like `np.argmax(m, axis=1)`.
@@ -218,6 +218,7 @@ impl Dataset {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use ndarray::Axis;
 
     fn numbered(n: usize) -> Labeled {
         let x = Matrix::from_shape_fn((n, 1), |(r, _)| r as f64);
@@ -241,6 +242,15 @@ mod tests {
             Matrix::from_shape_vec((2, 1), vec![5.0, 1.0]).unwrap()
         );
         assert_eq!(picked.labels(), vec![1, 1]);
+        // the book's batch (100 rows of 784) is split across a team's cores: same rows
+        let big = Matrix::from_shape_fn((1000, 784), |(r, c)| (r * 1000 + c) as f64);
+        let idx: Vec<usize> = (0..100).map(|i| (i * 397 + 11) % 1000).collect();
+        let want = big.select(Axis(0), &idx);
+        assert_eq!(
+            crate::engine::linalg::team(|| gather_rows(&big, &idx)),
+            want
+        );
+        assert_eq!(gather_rows(&big, &idx), want);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use faer::{Accum, MatMut, MatRef, Par};
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, ArrayViewMut2, Axis};
 use rayon::{ThreadPool, ThreadPoolBuilder, Yield};
 
 use super::Matrix;
@@ -34,6 +34,10 @@ pub const SPLIT_WORK: usize = 1 << 19;
 /// Outside a team, products of at least this many multiply-adds are split: enough arithmetic
 /// (about 1 ms on one core) that waking a sleeping thread is a small part of it.
 pub const LONE_SPLIT_WORK: usize = 1 << 25;
+
+/// Inside a team, [`fill_rows`] of at least this many cells is split across the cores: the
+/// book's MNIST mini-batch (100 rows of 784) is, and gathering it takes half the time.
+pub const SPLIT_CELLS: usize = 1 << 16;
 
 /// Each block of the split has at least this many rows of the result.
 const MIN_ROWS: usize = 8;
@@ -196,6 +200,39 @@ fn split(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>, parts: usiz
     rayon::join(
         || split(c_top, a_top, b, first),
         || split(c_bottom, a_bottom, b, parts - first),
+    );
+}
+
+/// `fill(first, block)` over blocks of `out`'s rows that together cover it once, `first` being
+/// the index of the block's first row: inside a [`team`] and for at least [`SPLIT_CELLS`] cells,
+/// one block per core in parallel (a copy of scattered rows waits on memory, and two cores
+/// fetch twice as much); else the whole of `out` in one call.
+pub fn fill_rows<F>(out: ArrayViewMut2<'_, f64>, fill: &F)
+where
+    F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
+{
+    let parts = if in_team() && out.len() >= SPLIT_CELLS {
+        rayon::current_num_threads().min(out.nrows()).max(1)
+    } else {
+        1
+    };
+    fill_parts(out, 0, parts, fill);
+}
+
+fn fill_parts<F>(out: ArrayViewMut2<'_, f64>, first: usize, parts: usize, fill: &F)
+where
+    F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
+{
+    if parts <= 1 {
+        fill(first, out);
+        return;
+    }
+    let half = parts / 2;
+    let rows = split_row(out.nrows(), half, parts);
+    let (top, bottom) = out.split_at(Axis(0), rows);
+    rayon::join(
+        || fill_parts(top, first, half, fill),
+        || fill_parts(bottom, first + rows, parts - half, fill),
     );
 }
 
@@ -364,6 +401,55 @@ mod tests {
         assert!(caught.is_err());
         assert!(!in_team(), "the guard left the team");
         assert_eq!(team(|| 41 + 1), 42);
+    }
+
+    #[test]
+    fn fill_rows_covers_every_row_once_with_its_index_in_and_out_of_a_team() {
+        // 300 × 300 = 90,000 cells, over SPLIT_CELLS: split inside a team (when there are two
+        // cores), one block outside; a small one is one block everywhere.
+        for (rows, cols) in [(300, 300), (7, 3), (1, 1), (0, 4)] {
+            let fill = || {
+                let mut out = Matrix::from_elem((rows, cols), -1.0);
+                let blocks = std::sync::Mutex::new(Vec::new());
+                fill_rows(out.view_mut(), &|first, mut block| {
+                    blocks
+                        .lock()
+                        .map(|mut b| b.push((first, block.nrows())))
+                        .ok();
+                    for (r, mut row) in block.rows_mut().into_iter().enumerate() {
+                        row.fill((first + r) as f64);
+                    }
+                });
+                let mut blocks = blocks.into_inner().unwrap_or_default();
+                blocks.sort_unstable();
+                (out, blocks)
+            };
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            for (out, blocks, split) in [
+                {
+                    let (o, b) = fill();
+                    (o, b, false)
+                },
+                {
+                    let (o, b) = team(fill);
+                    (o, b, cores > 1 && rows * cols >= SPLIT_CELLS)
+                },
+            ] {
+                for (r, row) in out.rows().into_iter().enumerate() {
+                    assert!(
+                        row.iter().all(|&v| v == r as f64),
+                        "row {r} of {rows}×{cols}"
+                    );
+                }
+                let mut next = 0;
+                for &(first, n) in &blocks {
+                    assert_eq!(first, next, "blocks of {rows}×{cols}: {blocks:?}");
+                    next += n;
+                }
+                assert_eq!(next, rows);
+                assert_eq!(blocks.len() > 1, split, "{rows}×{cols}: {blocks:?}");
+            }
+        }
     }
 
     #[test]

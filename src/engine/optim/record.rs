@@ -26,6 +26,37 @@ fn name_of(kind: Kind, param: Param) -> String {
     }
 }
 
+/// `target ← rule(target, b, c)` cell by cell. Each arm builds its variant inside the loop's
+/// closure, so the compiler resolves [`UpdateRule::apply`]'s match once, outside the loop: matched
+/// in every cell, an SGD update of the book's 39,760 parameters took 49 µs instead of 10.
+fn apply_cells(rule: UpdateRule, target: &mut Matrix, b: &Matrix, c: &Matrix) {
+    fn cells(target: &mut Matrix, b: &Matrix, c: &Matrix, f: impl Fn(f64, f64, f64) -> f64) {
+        ndarray::Zip::from(target)
+            .and(b)
+            .and(c)
+            .for_each(|a, &b, &c| *a = f(*a, b, c));
+    }
+    use UpdateRule as R;
+    match rule {
+        R::Sgd { lr } => cells(target, b, c, |a, b, c| R::Sgd { lr }.apply(a, b, c)),
+        R::Velocity { momentum, lr } => cells(target, b, c, |a, b, c| {
+            R::Velocity { momentum, lr }.apply(a, b, c)
+        }),
+        R::AddVelocity => cells(target, b, c, |a, b, c| R::AddVelocity.apply(a, b, c)),
+        R::AccumulateSquare => cells(target, b, c, |a, b, c| R::AccumulateSquare.apply(a, b, c)),
+        R::AdaGradStep { lr } => {
+            cells(target, b, c, |a, b, c| R::AdaGradStep { lr }.apply(a, b, c))
+        }
+        R::FirstMoment { beta1 } => cells(target, b, c, |a, b, c| {
+            R::FirstMoment { beta1 }.apply(a, b, c)
+        }),
+        R::SecondMoment { beta2 } => cells(target, b, c, |a, b, c| {
+            R::SecondMoment { beta2 }.apply(a, b, c)
+        }),
+        R::AdamStep { lr_t } => cells(target, b, c, |a, b, c| R::AdamStep { lr_t }.apply(a, b, c)),
+    }
+}
+
 impl Rec<'_> {
     /// `target ← rule(target, others[0], others[1])` cell by cell; `kind` says what the target is
     /// (the parameter or a state).
@@ -39,10 +70,7 @@ impl Rec<'_> {
     ) {
         let before = self.on.then(|| target.clone());
         let [b, c] = others;
-        ndarray::Zip::from(&mut *target)
-            .and(b)
-            .and(c)
-            .for_each(|a, &b, &c| *a = rule.apply(*a, b, c));
+        apply_cells(rule, target, b, c);
         let Some(before) = before else { return };
         let p = self.param;
         let grad = Kind::Grad(p);
