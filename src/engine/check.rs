@@ -2,7 +2,8 @@
 //!
 //! For every cell of x and of every parameter, `(L(θ + h) − L(θ − h)) / 2h` is compared with the
 //! analytic gradient of one backward pass. The report gives, per tensor, the max absolute
-//! difference and the max relative error `|a − n| / max(|a|, |n|, 1e-6)`, and the cost of each
+//! difference and the max relative error `|a − n| / max(|a|, |n|, floor)` (the floor 1e-6 at the
+//! book's h = 1e-4, larger at smaller steps: [`error_floor`]), and the cost of each
 //! method: 2 forward passes per cell versus one forward plus one backward.
 //!
 //! Each perturbed forward pass reuses the unchanged part of the base pass: nudging `W[i,j]` only
@@ -45,7 +46,7 @@ pub struct TensorCheck {
     pub numerical: Matrix,
     /// max |analytic − numerical|.
     pub max_abs_diff: f64,
-    /// max |a − n| / max(|a|, |n|, 1e-6).
+    /// max |a − n| / max(|a|, |n|, floor), the floor 1e-6 at h ≥ 1e-4 ([`error_floor`]).
     pub max_rel_err: f64,
 }
 
@@ -111,12 +112,23 @@ impl CheckReport {
     }
 }
 
-/// Relative error as the check defines it.
-pub fn relative_error(a: f64, n: f64) -> f64 {
-    (a - n).abs() / a.abs().max(n.abs()).max(1e-6)
+/// The smallest denominator of the relative error at step `h`: 1e-6 at the book's h = 1e-4 and
+/// above, and as many times larger as h is smaller. Rounding in f64 puts an error of about
+/// ε·|L| / h into every central difference (1e-12 at h = 1e-4, 1e-8 at h = 1e-8), so a gradient
+/// below the floor is compared by its absolute difference, scaled as that noise is: a smaller
+/// step, which the kink note suggests, does not make a gradient of 1e-9 fail on its rounding.
+pub fn error_floor(h: f64) -> f64 {
+    1e-6 * (DEFAULT_H / h).max(1.0)
 }
 
-pub(crate) fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
+/// Relative error as the check defines it: `|a − n| / max(|a|, |n|, floor)`, the floor being
+/// [`error_floor`] of the step.
+pub fn relative_error(a: f64, n: f64, floor: f64) -> f64 {
+    (a - n).abs() / a.abs().max(n.abs()).max(floor)
+}
+
+pub(crate) fn compare(analytic: &Matrix, numerical: &Matrix, h: f64) -> (f64, f64) {
+    let floor = error_floor(h);
     analytic
         .iter()
         .zip(numerical.iter())
@@ -129,7 +141,7 @@ pub(crate) fn compare(analytic: &Matrix, numerical: &Matrix) -> (f64, f64) {
             let r = if d.is_infinite() {
                 f64::INFINITY
             } else {
-                relative_error(a, n)
+                relative_error(a, n, floor)
             };
             (f64::max(abs, d), f64::max(rel, r))
         })
@@ -307,7 +319,7 @@ pub fn check_run_watched(
         let count = t.shape.0 * t.shape.1;
         let numerical = Matrix::from_shape_vec(t.shape, values[offset..offset + count].to_vec())?;
         offset += count;
-        let (max_abs_diff, max_rel_err) = compare(&a, &numerical);
+        let (max_abs_diff, max_rel_err) = compare(&a, &numerical, h);
         tensors.push(TensorCheck {
             layer: t.layer.map(|(i, _)| i),
             layer_name: t
@@ -384,6 +396,23 @@ mod watch_tests {
     use super::*;
     use crate::preset::Preset;
     use std::sync::Mutex;
+
+    #[test]
+    fn the_error_floor_grows_as_the_step_shrinks() {
+        assert_eq!(error_floor(1e-4), 1e-6);
+        assert_eq!(error_floor(1e-2), 1e-6);
+        assert!((error_floor(1e-8) - 1e-2).abs() < 1e-15);
+        // a gradient of 1e-9 whose central difference at h = 1e-8 carries 2e-8 of rounding
+        let (a, n) = (1e-9, 2.1e-8);
+        assert!((relative_error(a, n, error_floor(1e-8)) - 2e-6).abs() < 1e-12);
+        assert!((relative_error(a, n, error_floor(1e-4)) - 2e-2).abs() < 1e-8);
+        // above the floor the error is relative to the larger of the two
+        assert!((relative_error(0.5, 0.4, error_floor(1e-8)) - 0.2).abs() < 1e-12);
+        // compare takes the step's floor: the same matrices fail at 1e-4 and pass at 1e-8
+        let (am, nm) = (Matrix::from_elem((1, 2), a), Matrix::from_elem((1, 2), n));
+        assert!(compare(&am, &nm, 1e-4).1 > 1e-2);
+        assert!(compare(&am, &nm, 1e-8).1 < 1e-5);
+    }
 
     #[test]
     fn a_watched_check_reports_progress_and_stops_when_cancelled() {

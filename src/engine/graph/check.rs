@@ -95,7 +95,7 @@ impl Graph {
             if matches!(tensor, Tensor::Param(..)) {
                 parameters += dim.0 * dim.1;
             }
-            let (max_abs_diff, max_rel_err) = compare(&analytic, &numerical);
+            let (max_abs_diff, max_rel_err) = compare(&analytic, &numerical, h);
             checks.push(TensorCheck {
                 layer: match tensor {
                     Tensor::Input(_) => None,
