@@ -177,3 +177,43 @@ fn bad_hyper_parameters_are_errors() {
             .contains("momentum is 1")
     );
 }
+
+#[test]
+fn o_cycles_through_the_optimizers_in_order_and_wraps() {
+    use OptimizerKind::*;
+    assert_eq!(OptimizerKind::ALL, [Sgd, Momentum, AdaGrad, Adam]);
+    assert_eq!(Sgd.next(), Momentum);
+    assert_eq!(Momentum.next(), AdaGrad);
+    assert_eq!(AdaGrad.next(), Adam);
+    assert_eq!(Adam.next(), Sgd);
+}
+
+#[test]
+fn a_new_learning_rate_keeps_the_state_and_moves_the_next_update() {
+    let config = OptimizerConfig {
+        lr: 0.1,
+        ..OptimizerConfig::defaults(OptimizerKind::Momentum)
+    };
+    let (_, mut opt) = two_updates(config);
+    assert_eq!(opt.updates(), 2);
+    let v = opt.state(0)[0].1.clone();
+    opt.set_lr(0.5).unwrap();
+    assert_eq!(opt.config().lr, 0.5);
+    assert_eq!(opt.state(0)[0].1, &v, "the velocity is kept");
+    // the third update: v ← 0.9·v − 0.5·dW, W ← W + v
+    let mut w = array![[0.0, 0.0]];
+    let g = array![[0.5, 0.52]];
+    let mut params = [ParamRef {
+        layer: 0,
+        param: Param::Weights,
+        value: &mut w,
+        grad: &g,
+    }];
+    opt.update(&mut params, false).unwrap();
+    assert_eq!(opt.updates(), 3);
+    close(w[[0, 1]], 0.9 * v[[0, 1]] - 0.5 * 0.52);
+    // a bad rate is refused and the old one stays
+    assert!(opt.set_lr(0.0).is_err());
+    assert!(opt.set_lr(f64::NAN).is_err());
+    assert_eq!(opt.config().lr, 0.5);
+}
