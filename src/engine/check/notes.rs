@@ -294,6 +294,14 @@ mod tests {
         assert_eq!(relu_kink().straddled_slope(0.0, 1e-4), 0.5);
         assert!((relu_kink().straddled_slope(5e-5, 1e-4) - 0.75).abs() < 1e-12);
         assert_eq!(relu_kink().straddled_slope(-3e-4, 1e-4), 0.0);
+        // any two slopes, weighted by the share of the step on each side: a kink at 1 with
+        // slopes 0.5 and 3, x = 1.05, h = 0.1: a quarter of [0.95, 1.15] lies left of it
+        let k = Kink {
+            at: 1.0,
+            slopes: (0.5, 3.0),
+            backward_slope: 0.5,
+        };
+        assert!((k.straddled_slope(1.05, 0.1) - (0.25 * 0.5 + 0.75 * 3.0)).abs() < 1e-12);
     }
 
     #[test]
