@@ -101,6 +101,27 @@ fn relu_notes_count_the_true_cells_the_learner_sees() {
 }
 
 #[test]
+fn softmax_note_writes_row_0_of_y_up_to_six_columns() {
+    // the book's a = [0.3, 2.9, 4.0]: y = [0.01821127, 0.24519181, 0.73659691]
+    let note = |x: ndarray::Array2<f64>| {
+        let mut tape = Tape::new();
+        Layer::Softmax(Softmax)
+            .forward(&x, None, &mut tape)
+            .unwrap();
+        tape.steps.last().unwrap().note.clone()
+    };
+    let n = note(array![[0.3, 2.9, 4.0]]);
+    assert!(n.contains("row 0 of y = [0.0182, 0.2452, 0.7366];"), "{n}");
+    let n = note(ndarray::Array2::zeros((2, 6)));
+    assert!(
+        n.contains("row 0 of y = [0.1667, 0.1667, 0.1667, 0.1667, 0.1667, 0.1667];"),
+        "{n}"
+    );
+    let n = note(ndarray::Array2::zeros((1, 7)));
+    assert!(n.contains("row 0 of y = (7 values);"), "{n}");
+}
+
+#[test]
 fn relu_zero_is_masked() {
     // the book's mask is x <= 0, so 0 itself is blocked
     let (out, cache) = Layer::Relu(Relu)
