@@ -46,34 +46,20 @@ fn boolean_mask_seed_example() {
 
 #[test]
 fn relu_notes_count_the_true_cells_the_learner_sees() {
+    let says = |tape: &Tape, step: usize, text: &str| {
+        let note = &tape.steps[step].note;
+        assert!(note.contains(text), "step {step}: {note}");
+    };
     // one True cell of six: singular wording, and the small output written out
     let a = array![[1.0, 2.0, -3.0], [2.0, 3.0, 4.0]];
     let mut tape = Tape::new();
     let (_, cache) = Layer::Relu(Relu).forward(&a, None, &mut tape).unwrap();
-    assert!(
-        tape.steps[0]
-            .note
-            .starts_with("1 of 6 cells is ≤ 0 and becomes True;"),
-        "{}",
-        tape.steps[0].note
-    );
-    assert!(
-        tape.steps[1]
-            .note
-            .starts_with("copy x and zero the True cells: out = "),
-        "{}",
-        tape.steps[1].note
-    );
+    says(&tape, 0, "1 of 6 cells is ≤ 0 and becomes True;");
+    says(&tape, 1, "copy x and zero the True cells: out = ");
     Layer::Relu(Relu)
         .backward(&cache, &ndarray::Array2::from_elem((2, 3), 1.0), &mut tape)
         .unwrap();
-    assert!(
-        tape.steps[2]
-            .note
-            .contains("its gradient is 0: 1 of 6 cells blocked"),
-        "{}",
-        tape.steps[2].note
-    );
+    says(&tape, 2, "its gradient is 0: 1 of 6 cells blocked");
     // 3 of 20 (a 4×5 input, over 16 cells: the count instead of the matrix), plural wording
     let b = ndarray::Array2::from_shape_fn((4, 5), |(r, c)| {
         if [0, 7, 13].contains(&(r * 5 + c)) {
@@ -84,20 +70,8 @@ fn relu_notes_count_the_true_cells_the_learner_sees() {
     });
     let mut tape = Tape::new();
     Layer::Relu(Relu).forward(&b, None, &mut tape).unwrap();
-    assert!(
-        tape.steps[0]
-            .note
-            .starts_with("3 of 20 cells are ≤ 0 and become True;"),
-        "{}",
-        tape.steps[0].note
-    );
-    assert!(
-        tape.steps[1]
-            .note
-            .starts_with("copy x and zero the 3 True cells"),
-        "{}",
-        tape.steps[1].note
-    );
+    says(&tape, 0, "3 of 20 cells are ≤ 0 and become True;");
+    says(&tape, 1, "copy x and zero the 3 True cells");
 }
 
 #[test]

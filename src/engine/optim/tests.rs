@@ -14,16 +14,21 @@ fn two_updates(config: OptimizerConfig) -> (Vec<Matrix>, Optimizer) {
     let g = array![[0.5, 0.52]];
     let mut seen = vec![];
     for _ in 0..2 {
-        let mut params = [ParamRef {
-            layer: 0,
-            param: Param::Weights,
-            value: &mut w,
-            grad: &g,
-        }];
-        opt.update(&mut params, false).unwrap();
+        update(&mut opt, &mut w, &g);
         seen.push(w.clone());
     }
     (seen, opt)
+}
+
+/// One update of a single parameter `w` (layer 0's `W`) with gradient `g`.
+fn update(opt: &mut Optimizer, w: &mut Matrix, g: &Matrix) {
+    let mut params = [ParamRef {
+        layer: 0,
+        param: Param::Weights,
+        value: w,
+        grad: g,
+    }];
+    opt.update(&mut params, false).unwrap();
 }
 
 fn close(a: f64, b: f64) {
@@ -202,14 +207,7 @@ fn a_new_learning_rate_keeps_the_state_and_moves_the_next_update() {
     assert_eq!(opt.state(0)[0].1, &v, "the velocity is kept");
     // the third update: v ← 0.9·v − 0.5·dW, W ← W + v
     let mut w = array![[0.0, 0.0]];
-    let g = array![[0.5, 0.52]];
-    let mut params = [ParamRef {
-        layer: 0,
-        param: Param::Weights,
-        value: &mut w,
-        grad: &g,
-    }];
-    opt.update(&mut params, false).unwrap();
+    update(&mut opt, &mut w, &array![[0.5, 0.52]]);
     assert_eq!(opt.updates(), 3);
     close(w[[0, 1]], 0.9 * v[[0, 1]] - 0.5 * 0.52);
     // a bad rate is refused and the old one stays
