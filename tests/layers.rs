@@ -96,6 +96,28 @@ fn softmax_note_writes_row_0_of_y_up_to_six_columns() {
 }
 
 #[test]
+fn a_loss_below_zero_says_it_comes_from_the_books_1e_7() {
+    let mean_note = |x: ndarray::Array2<f64>, t: ndarray::Array2<f64>| {
+        let mut tape = Tape::new();
+        let (_, cache) = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
+            .forward(&x, Some(&t), &mut tape)
+            .unwrap();
+        (tape.steps.last().unwrap().note.clone(), cache.loss())
+    };
+    // y is exactly [0, 1] in f64: L = −log(1 + 1e-7) ≈ −1e-7
+    let (note, loss) = mean_note(array![[0.0, 800.0]], array![[0.0, 1.0]]);
+    assert!(loss.unwrap() < 0.0, "{loss:?}");
+    assert!(
+        note.contains("below 0 only because of the book's 1e-7"),
+        "{note}"
+    );
+    // an ordinary loss (and one of exactly 0 cannot happen: y + 1e-7 ≠ 1 unless y is 1 − 1e-7)
+    let (note, loss) = mean_note(array![[0.0, 0.0]], array![[0.0, 1.0]]);
+    assert!(loss.unwrap() > 0.0);
+    assert!(!note.contains("below 0"), "{note}");
+}
+
+#[test]
 fn relu_zero_is_masked() {
     // the book's mask is x <= 0, so 0 itself is blocked
     let (out, cache) = Layer::Relu(Relu)
