@@ -251,3 +251,38 @@ impl LayerType for SoftmaxWithLoss {
         Ok(())
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::engine::tape::NoRecord;
+    use ndarray::array;
+
+    #[test]
+    fn a_one_row_change_gives_the_loss_a_full_forward_gives() {
+        // The gradient check subtracts two such losses, so a wrong constant would cancel there:
+        // the value itself is pinned here.
+        let layer = SoftmaxWithLoss;
+        let x = array![[0.3, 2.9, 4.0], [1.0, -1.0, 0.5]];
+        let t = array![[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]];
+        let (y, cache) = layer.forward(&x, Some(&t), &mut NoRecord).unwrap();
+        let base = SoftmaxWithLoss::loss(&cache).unwrap();
+        let rows = layer.loss_rows(&y, &t).unwrap();
+        let mut moved = x.clone();
+        moved[[1, 2]] += 0.25;
+        let (_, full) = layer.forward(&moved, Some(&t), &mut NoRecord).unwrap();
+        let want = SoftmaxWithLoss::loss(&full).unwrap();
+        for delta in [
+            Delta::Cell(1, 2, moved[[1, 2]]),
+            Delta::Row(1, moved.row(1).to_owned()),
+            Delta::Full(moved.clone()),
+        ] {
+            let got = layer.perturbed_loss(&x, &t, delta.clone(), base, Some(&rows));
+            assert!((got - want).abs() < 1e-15, "{delta:?}: {got} vs {want}");
+        }
+        // without the per-row losses, the same number from a full recompute
+        let got = layer.perturbed_loss(&x, &t, Delta::Cell(1, 2, moved[[1, 2]]), base, None);
+        assert!((got - want).abs() < 1e-15);
+    }
+}
