@@ -205,5 +205,29 @@ mod tests {
         );
         assert_eq!(sig(0.000316227766), "0.0003162");
         assert_eq!(sig(0.01), "0.01");
+        assert_eq!(sig(0.0), "0");
+        assert_eq!(
+            ex.note.as_deref(),
+            Some("lr_t = 0.0003162 is this iteration's learning rate after bias correction")
+        );
+    }
+
+    #[test]
+    fn adagrad_step_says_why_big_histories_take_small_steps() {
+        let rule = UpdateRule::AdaGradStep { lr: 0.01 };
+        let reads = [one("W", 0.3), one("dW", 0.52), one("h", 0.2704)];
+        let new = rule.apply(0.3, 0.52, 0.2704);
+        // 0.3 − 0.01·0.52/(√0.2704 + 1e-7) = 0.3 − 0.01·0.52/0.52 ≈ 0.29
+        assert!((new - 0.29).abs() < 1e-8);
+        let ex = rule.explain(&reads, &one("W", new), 0, 0).unwrap();
+        assert_eq!(
+            ex.note.as_deref(),
+            Some("cells whose gradients have been large (big h) take smaller steps")
+        );
+        // the other rules add no note
+        let ex = UpdateRule::Sgd { lr: 0.1 }
+            .explain(&reads[..2], &one("W", 0.248), 0, 0)
+            .unwrap();
+        assert_eq!(ex.note, None);
     }
 }
