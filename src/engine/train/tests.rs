@@ -197,9 +197,13 @@ fn epochs_fall_where_the_book_puts_them() {
     let mut trainer =
         Trainer::new(tiny_net(), tiny_data(), config(5, 3, OptimizerKind::Sgd)).unwrap();
     assert_eq!(trainer.iter_per_epoch(), 2);
+    let mut count = 0;
     while !trainer.finished() {
-        trainer.step().unwrap();
+        assert_eq!(trainer.iteration(), count);
+        assert_eq!(trainer.step().unwrap().iter, count);
+        count += 1;
     }
+    assert_eq!((trainer.iteration(), count), (5, 5));
     let iters: Vec<usize> = trainer.epochs().iter().map(|e| e.iter).collect();
     assert_eq!(iters, vec![0, 2, 4]);
     assert_eq!(trainer.losses().len(), 5);
