@@ -234,6 +234,42 @@ fn mini_batches_are_drawn_with_replacement_from_the_seed() {
 }
 
 #[test]
+fn a_new_rate_or_optimizer_changes_the_next_step_as_a_fresh_trainer_would_take_it() {
+    let sgd = Trainer::new(tiny_net(), tiny_data(), config(3, 4, OptimizerKind::Sgd)).unwrap();
+    // the next step at lr 0.5, taken two ways: changed on the trainer, or set from the start
+    let mut changed = sgd.clone();
+    changed.set_lr(0.5).unwrap();
+    let mut fresh_config = config(3, 4, OptimizerKind::Sgd);
+    fresh_config.optimizer.lr = 0.5;
+    let mut fresh = Trainer::new(tiny_net(), tiny_data(), fresh_config).unwrap();
+    assert_eq!(changed.config().optimizer.lr, 0.5);
+    assert_eq!(changed.optimizer().config().lr, 0.5);
+    changed.step().unwrap();
+    fresh.step().unwrap();
+    assert_eq!(changed.params(), fresh.params());
+    let mut plain = sgd.clone();
+    plain.step().unwrap();
+    assert_ne!(
+        changed.params(),
+        plain.params(),
+        "lr 0.5 moves further than 0.1"
+    );
+    assert!(changed.set_lr(-1.0).is_err());
+    assert_eq!(changed.config().optimizer.lr, 0.5);
+    // the same for a switch to Adam
+    let adam = OptimizerConfig::defaults(OptimizerKind::Adam);
+    let mut switched = sgd.clone();
+    switched.set_optimizer(adam).unwrap();
+    assert_eq!(switched.config().optimizer.kind, OptimizerKind::Adam);
+    assert_eq!(switched.optimizer().config().kind, OptimizerKind::Adam);
+    let mut fresh =
+        Trainer::new(tiny_net(), tiny_data(), config(3, 4, OptimizerKind::Adam)).unwrap();
+    switched.step().unwrap();
+    fresh.step().unwrap();
+    assert_eq!(switched.params(), fresh.params());
+}
+
+#[test]
 fn the_recorded_iteration_is_the_one_that_runs() {
     for kind in OptimizerKind::ALL {
         let mut trainer = Trainer::new(tiny_net(), tiny_data(), config(3, 3, kind)).unwrap();
