@@ -236,6 +236,12 @@ fn mini_batches_are_drawn_with_replacement_from_the_seed() {
 #[test]
 fn a_new_rate_or_optimizer_changes_the_next_step_as_a_fresh_trainer_would_take_it() {
     let sgd = Trainer::new(tiny_net(), tiny_data(), config(3, 4, OptimizerKind::Sgd)).unwrap();
+    // a batch of exactly the 4 training rows takes all of them, in order (plain gradient descent)
+    assert_eq!(sgd.next_batch(), tiny_data().train);
+    let mut over = config(3, 5, OptimizerKind::Sgd);
+    over.seed = 3;
+    let over = Trainer::new(tiny_net(), tiny_data(), over).unwrap();
+    assert_eq!(over.next_batch(), tiny_data().train);
     // the next step at lr 0.5, taken two ways: changed on the trainer, or set from the start
     let mut changed = sgd.clone();
     changed.set_lr(0.5).unwrap();
