@@ -77,3 +77,53 @@ pub fn grid_points(x: (f64, f64), y: (f64, f64), cols: usize, rows: usize) -> Ma
         }
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::engine::NamedLayer;
+    use crate::engine::layer::{Affine, Layer, SoftmaxWithLoss};
+
+    /// Scores = x itself (W = I, b = 0), then Softmax-with-Loss: the predicted class is the
+    /// larger of a row's two values.
+    fn identity_net() -> Network {
+        let layer = |name: &str, layer| NamedLayer {
+            name: name.into(),
+            layer,
+        };
+        Network {
+            layers: vec![
+                layer(
+                    "Affine",
+                    Layer::Affine(Affine {
+                        w: Matrix::eye(2),
+                        b: Matrix::zeros((1, 2)),
+                    }),
+                ),
+                layer("Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
+            ],
+        }
+    }
+
+    #[test]
+    fn accuracy_counts_the_rows_whose_largest_score_is_the_target_across_chunks() {
+        // row i predicts class i % 2; its label is right on every row but each third one:
+        // 10,001 rows (two chunks) with 3,334 wrong
+        let n = CHUNK_ROWS + 1;
+        let x = Matrix::from_shape_fn((n, 2), |(i, c)| if c == i % 2 { 1.0 } else { 0.0 });
+        let labels: Vec<usize> = (0..n)
+            .map(|i| if i % 3 == 0 { 1 - i % 2 } else { i % 2 })
+            .collect();
+        let data = Labeled::from_labels(x.clone(), &labels, 2).unwrap();
+        let net = identity_net();
+        let wrong = (0..n).filter(|i| i % 3 == 0).count();
+        assert_eq!(wrong, 3334);
+        let acc = accuracy(&net, &data).unwrap();
+        assert_eq!(acc, (n - wrong) as f64 / n as f64);
+        // the scores are x, predicted in two chunks and put back together in order
+        assert_eq!(predict_scores(&net, &x).unwrap(), x);
+        let none = Labeled::from_labels(Matrix::zeros((0, 2)), &[], 2).unwrap();
+        assert!(accuracy(&net, &none).is_err());
+    }
+}
