@@ -126,4 +126,27 @@ mod tests {
         let none = Labeled::from_labels(Matrix::zeros((0, 2)), &[], 2).unwrap();
         assert!(accuracy(&net, &none).is_err());
     }
+
+    #[test]
+    fn grid_points_are_cell_centres_row_by_row_from_the_top() {
+        // x over [0, 4] in 4 columns, y over [0, 2] in 2 rows: centres at x = 0.5 … 3.5, and the
+        // top row (y = 1.5) first
+        let g = grid_points((0.0, 4.0), (0.0, 2.0), 4, 2);
+        let want = ndarray::array![
+            [0.5, 1.5],
+            [1.5, 1.5],
+            [2.5, 1.5],
+            [3.5, 1.5],
+            [0.5, 0.5],
+            [1.5, 0.5],
+            [2.5, 0.5],
+            [3.5, 0.5]
+        ];
+        assert_eq!(g, want);
+        // no columns or rows asked for: one cell, the centre
+        assert_eq!(
+            grid_points((0.0, 4.0), (0.0, 2.0), 0, 0),
+            ndarray::array![[2.0, 1.0]]
+        );
+    }
 }
