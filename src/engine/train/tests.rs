@@ -403,3 +403,62 @@ fn a_network_that_does_not_fit_is_an_error() {
     let e = Trainer::new(tiny_net(), tiny_data(), config(0, 1, OptimizerKind::Sgd)).unwrap_err();
     assert!(e.to_string().contains("iters is 0"), "{e}");
 }
+
+#[test]
+fn dropout_and_batchnorm_run_in_test_mode_for_accuracy_and_move_on_with_each_step() {
+    use crate::engine::layer::{BatchNorm, Dropout};
+    let named = |name: &str, layer| NamedLayer {
+        name: name.into(),
+        layer,
+    };
+    let mut net = tiny_net();
+    net.layers.insert(
+        1,
+        named(
+            "BatchNorm",
+            Layer::BatchNorm(BatchNorm {
+                gamma: Matrix::ones((1, 3)),
+                beta: Matrix::zeros((1, 3)),
+                momentum: 0.9,
+                running_mean: Matrix::zeros((1, 3)),
+                running_var: Matrix::ones((1, 3)),
+                train: true,
+            }),
+        ),
+    );
+    net.layers.insert(
+        3,
+        named(
+            "Dropout",
+            Layer::Dropout(Dropout::new(0.5, 7, true).unwrap()),
+        ),
+    );
+    assert!(super::pass::has_modes(&net));
+    assert!(!super::pass::has_modes(&tiny_net()));
+    // the test-time copy: both layers switched off training, the original untouched
+    let modes = |n: &Network| -> Vec<bool> {
+        n.layers
+            .iter()
+            .filter_map(|l| match &l.layer {
+                Layer::Dropout(d) => Some(d.train),
+                Layer::BatchNorm(b) => Some(b.train),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(modes(&super::pass::test_mode(&net)), [false, false]);
+    assert_eq!(modes(&net), [true, true]);
+    let plain = tiny_net();
+    assert!(matches!(
+        super::pass::test_mode(&plain),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    // a step moves Dropout's mask on (seed + iteration) and BatchNorm's running mean off 0
+    let mut trainer = Trainer::new(net, tiny_data(), config(3, 4, OptimizerKind::Sgd)).unwrap();
+    trainer.step().unwrap();
+    let layers = &trainer.network().layers;
+    assert!(matches!(&layers[3].layer, Layer::Dropout(d) if d.iteration == 1 && d.train));
+    assert!(
+        matches!(&layers[1].layer, Layer::BatchNorm(b) if b.running_mean.iter().any(|&m| m != 0.0))
+    );
+}
