@@ -412,6 +412,22 @@ mod watch_tests {
         let (am, nm) = (Matrix::from_elem((1, 2), a), Matrix::from_elem((1, 2), n));
         assert!(compare(&am, &nm, 1e-4).1 > 1e-2);
         assert!(compare(&am, &nm, 1e-8).1 < 1e-5);
+        // the max absolute difference, and a NaN on either side fails as infinity (f64::max
+        // would otherwise skip it and let the check pass)
+        let (abs, rel) = compare(
+            &ndarray::array![[1.0, 2.0]],
+            &ndarray::array![[1.5, 2.0]],
+            1e-4,
+        );
+        assert_eq!((abs, rel), (0.5, 0.5 / 1.5));
+        for (a, n) in [(f64::NAN, 1.0), (1.0, f64::NAN)] {
+            let got = compare(
+                &Matrix::from_elem((1, 1), a),
+                &Matrix::from_elem((1, 1), n),
+                1e-4,
+            );
+            assert_eq!(got, (f64::INFINITY, f64::INFINITY));
+        }
     }
 
     #[test]
@@ -429,6 +445,13 @@ mod watch_tests {
                 .expect("checks");
         let cells = report.cells;
         assert_eq!(seen.lock().unwrap().last(), Some(&(cells, cells)));
+        // every PROGRESS_EVERY cells and at the end, not at every cell (in any order: threads)
+        let mut got: Vec<usize> = seen.lock().unwrap().iter().map(|&(d, _)| d).collect();
+        got.sort_unstable();
+        let want: Vec<usize> = (1..=cells)
+            .filter(|&f| f % PROGRESS_EVERY == 0 || f == cells)
+            .collect();
+        assert_eq!(got, want);
         cancel.store(true, Ordering::Relaxed);
         let err = gradient_check_watched(&preset.network, &preset.inputs, DEFAULT_H, 1e-4, watch)
             .expect_err("cancelled");
