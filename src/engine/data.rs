@@ -77,10 +77,7 @@ fn gather_rows(m: &Matrix, indices: &[usize]) -> Matrix {
     let mut out = Matrix::zeros((indices.len(), m.ncols()));
     fill_rows(out.view_mut(), &|first, mut block| {
         for (mut row, &i) in block.rows_mut().into_iter().zip(&indices[first..]) {
-            match (row.as_slice_mut(), m.row(i).to_slice()) {
-                (Some(to), Some(from)) => to.copy_from_slice(from),
-                _ => row.assign(&m.row(i)),
-            }
+            row.assign(&m.row(i));
         }
     });
     out
