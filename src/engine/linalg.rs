@@ -71,14 +71,12 @@ pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
             MatRef::from_row_major_slice(b_own.as_slice().unwrap_or(&[]), k, n)
         }
     };
-    if let Some(out) = c.as_slice_mut() {
-        let parts = if in_team() {
-            parts(m, k, n, SPLIT_WORK, rayon::current_num_threads())
-        } else {
-            parts(m, k, n, LONE_SPLIT_WORK, rayon::current_num_threads())
-        };
-        split(MatMut::from_row_major_slice_mut(out, m, n), a, b, parts);
-    }
+    let parts = if in_team() {
+        parts(m, k, n, SPLIT_WORK, rayon::current_num_threads())
+    } else {
+        parts(m, k, n, LONE_SPLIT_WORK, rayon::current_num_threads())
+    };
+    split(c.view_mut(), a, b, parts);
     c
 }
 
@@ -187,20 +185,18 @@ fn split_row(rows: usize, first: usize, parts: usize) -> usize {
     rows * first / parts
 }
 
-/// `c = a · b`, with `c`'s rows (and `a`'s) cut into `parts` blocks computed in parallel.
-fn split(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>, parts: usize) {
-    if parts <= 1 {
-        faer::linalg::matmul::matmul(c, Accum::Replace, a, b, 1.0, Par::Seq);
-        return;
-    }
-    let first = parts / 2;
-    let rows = split_row(a.nrows(), first, parts);
-    let (c_top, c_bottom) = c.split_at_row_mut(rows);
-    let (a_top, a_bottom) = a.split_at_row(rows);
-    rayon::join(
-        || split(c_top, a_top, b, first),
-        || split(c_bottom, a_bottom, b, parts - first),
-    );
+/// `c = a · b`, with `c`'s rows (and `a`'s) cut into `parts` blocks computed in parallel (the
+/// same cut as [`fill_rows`]).
+fn split(c: ArrayViewMut2<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>, parts: usize) {
+    fill_parts(c, 0, parts, &|first, mut block| {
+        let (rows, cols) = block.dim();
+        // a block of rows of a row-major matrix is contiguous
+        if let Some(out) = block.as_slice_mut() {
+            let out = MatMut::from_row_major_slice_mut(out, rows, cols);
+            let a = a.subrows(first, rows);
+            faer::linalg::matmul::matmul(out, Accum::Replace, a, b, 1.0, Par::Seq);
+        }
+    });
 }
 
 /// `fill(first, block)` over blocks of `out`'s rows that together cover it once, `first` being
@@ -370,8 +366,8 @@ mod tests {
         let b = random(90, 70, &mut seed);
         let mut c = Matrix::zeros((101, 70));
         let (ar, br) = (faer_view(&a.view()), faer_view(&b.view()));
-        if let (Some(ar), Some(br), Some(out)) = (ar, br, c.as_slice_mut()) {
-            split(MatMut::from_row_major_slice_mut(out, 101, 70), ar, br, 3);
+        if let (Some(ar), Some(br)) = (ar, br) {
+            split(c.view_mut(), ar, br, 3);
         }
         assert_close(&c, &a.dot(&b));
     }
