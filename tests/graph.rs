@@ -188,6 +188,45 @@ inputs = ["n", "x"]
     let report = g.gradient_check(1e-4, 1e-6).unwrap();
     assert!(report.passed(), "{:?}", report.tensors);
     assert_eq!(report.tensors.len(), 4); // x, k, a.W, a.b
+    // cells: x 6, k 1, a.W 9, a.b 3; of them parameters: a.W and a.b; two passes a cell
+    assert_eq!(
+        (report.cells, report.parameters, report.numerical_passes),
+        (19, 12, 38)
+    );
+    // With no loss and no dout given, the objective is Σ out (dout of ones).
+    let shapes = g.validate().unwrap();
+    let sum: f64 = run.nodes.last().unwrap().out.sum();
+    assert!((g.objective(&shapes).unwrap() - sum).abs() < 1e-12);
+}
+
+#[test]
+fn a_graphs_objective_is_its_loss_or_dout_weighted_output() {
+    // A chain ending in Softmax-with-Loss, as a graph: the objective is the loss.
+    let p = Preset::builtin("two-layer").unwrap();
+    let chain = p.network.run(&p.inputs).unwrap();
+    let g = Graph::from_chain(&p.network, &p.inputs);
+    let loss = g.objective(&g.validate().unwrap()).unwrap();
+    assert!(loss > 0.0);
+    assert!(
+        (loss - chain.objective).abs() < 1e-12,
+        "{loss} vs {}",
+        chain.objective
+    );
+    // Without a loss, with dout given: Σ dout ⊙ out = 2·(1·3) + 0.5·(2·4) = 10.
+    let g = graph(
+        r#"
+dout = [[2.0, 0.5]]
+[inputs]
+x = [[1.0, 2.0]]
+y = [[3.0, 4.0]]
+[[nodes]]
+name = "out"
+type = "mul"
+inputs = ["x", "y"]
+"#,
+    );
+    let objective = g.objective(&g.validate().unwrap()).unwrap();
+    assert!((objective - 10.0).abs() < 1e-12, "{objective}");
 }
 
 #[test]
