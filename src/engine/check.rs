@@ -432,7 +432,8 @@ mod watch_tests {
 
     #[test]
     fn a_watched_check_reports_progress_and_stops_when_cancelled() {
-        let preset = Preset::builtin("two-layer").expect("built-in");
+        // 803 cells: a report at 512 and one at the end
+        let preset = Preset::builtin("train-spiral").expect("built-in");
         let seen = Mutex::new(Vec::new());
         let cancel = AtomicBool::new(false);
         let progress = |done: usize, total: usize| seen.lock().unwrap().push((done, total));
@@ -452,6 +453,7 @@ mod watch_tests {
             .filter(|&f| f % PROGRESS_EVERY == 0 || f == cells)
             .collect();
         assert_eq!(got, want);
+        assert_eq!(got, [512, 803]);
         cancel.store(true, Ordering::Relaxed);
         let err = gradient_check_watched(&preset.network, &preset.inputs, DEFAULT_H, 1e-4, watch)
             .expect_err("cancelled");
