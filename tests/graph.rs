@@ -468,3 +468,71 @@ inputs = ["r", "k"]
     assert!(out.contains("r (node 0): 1 of 2 input cells"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn backward_notes_say_where_each_nodes_dout_comes_from() {
+    // s feeds three nodes (m, a, out); m and a feed one each; out is the output.
+    let g = graph(&format!(
+        "[inputs]\nx = [[1.0, 2.0]]\ny = [[3.0, 4.0]]\nk = 2\n{}{}{}{}",
+        node("s", "add", &["x", "y"]),
+        node("m", "mul", &["s", "k"]),
+        node("a", "add", &["m", "s"]),
+        node("out", "add", &["a", "s"]),
+    ));
+    let run = g.run().unwrap();
+    let steps = &run.run.tape.steps;
+    // The note of a node's backward is on its first own step (after any Σ uses steps).
+    let note = |layer: usize| {
+        steps
+            .iter()
+            .find(|s| {
+                s.phase == backstep::engine::Phase::Backward
+                    && s.layer == layer
+                    && s.label != "Σ uses"
+            })
+            .map(|s| s.note.clone())
+            .unwrap()
+    };
+    assert!(
+        note(3).starts_with("dout (1×2) is the starting gradient at the output out"),
+        "{}",
+        note(3)
+    );
+    assert!(note(2).starts_with("dout = ∂L/∂a = "), "{}", note(2));
+    assert!(note(2).contains("arriving from out"), "{}", note(2));
+    assert!(
+        note(0).contains("s feeds 3 nodes (m, a, out), so its gradient is the sum of theirs"),
+        "{}",
+        note(0)
+    );
+    // Two Σ steps add s's three gradients: the first writes a partial sum, the last ds.
+    let sums: Vec<&str> = run.nodes[0]
+        .sum_steps
+        .iter()
+        .map(|&i| steps[i].writes.name.as_str())
+        .collect();
+    assert_eq!(sums, ["ds so far", "ds"]);
+    // ds = 1 (via out) + 1 (via a) + 2 (via m, ×k)
+    assert_eq!(run.nodes[0].dout, Matrix::from_elem((1, 2), 4.0));
+
+    // A graph whose output is the loss starts backward from ∂L/∂L = 1.
+    let g = graph(&format!(
+        "t = [1]\n[inputs]\nx = [[1.0, 2.0]]\n{}",
+        node("l", "softmax_with_loss", &["x"])
+    ));
+    let run = g.run().unwrap();
+    let first = run
+        .run
+        .tape
+        .steps
+        .iter()
+        .find(|s| s.phase == backstep::engine::Phase::Backward)
+        .unwrap();
+    assert!(
+        first
+            .note
+            .starts_with("Backward starts here, at the loss L = 0.3133, from ∂L/∂L = 1."),
+        "{}",
+        first.note
+    );
+}
