@@ -514,6 +514,16 @@ fn backward_notes_say_where_each_nodes_dout_comes_from() {
     assert_eq!(sums, ["ds so far", "ds"]);
     // ds = 1 (via out) + 1 (via a) + 2 (via m, ×k)
     assert_eq!(run.nodes[0].dout, Matrix::from_elem((1, 2), 4.0));
+    // The explorer's view of a × or + node shows its second input's gradient as the node's own:
+    // dk = Σ s ⊙ dm = 4 + 6 for m = s·k.
+    let m = &run.run.layers[1];
+    assert_eq!(m.grads.len(), 1);
+    assert_eq!(m.grads[0].param, backstep::engine::Param::Factor);
+    assert_eq!(m.grads[0].value, Matrix::from_elem((1, 1), 10.0));
+    assert_eq!(
+        run.run.layers[2].grads[0].param,
+        backstep::engine::Param::Bias
+    );
 
     // A graph whose output is the loss starts backward from ∂L/∂L = 1.
     let g = graph(&format!(
