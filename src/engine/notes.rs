@@ -50,3 +50,24 @@ pub fn dout_note(
         n4(v)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::dout_note;
+    use crate::engine::Matrix;
+    use crate::engine::layer::LayerKind;
+
+    #[test]
+    fn the_note_quotes_the_first_cell_of_largest_magnitude() {
+        let dout = Matrix::from_shape_vec((2, 2), vec![0.1, -0.5, 0.5, 0.2]).unwrap_or_default();
+        let note = dout_note(0, "ReLU", LayerKind::Relu, Some("Affine2"), &dout, None);
+        assert_eq!(
+            note,
+            "dout = ∂L/∂out of ReLU (2×2), arriving from layer 1 (Affine2) as its dx; dout[0,1] = -0.5000: nudge out[0,1] by h and L moves by about -0.5000·h."
+        );
+        // all zeros: the first cell
+        let zeros = Matrix::zeros((1, 3));
+        let note = dout_note(0, "ReLU", LayerKind::Relu, Some("Affine2"), &zeros, None);
+        assert!(note.contains("dout[0,0] = 0.0000"), "{note}");
+    }
+}

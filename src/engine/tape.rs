@@ -288,8 +288,19 @@ fn sentence_case(note: &str, draft: &StepDraft) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, StepDraft, sentence_case};
+    use super::{Kind, Recorder, StepDraft, Tape, sentence_case};
     use crate::engine::{Matrix, Op};
+
+    #[test]
+    fn a_tape_is_empty_until_a_step_is_recorded() {
+        let mut tape = Tape::new();
+        assert!(tape.is_empty());
+        let m = Matrix::zeros((1, 1));
+        let at = tape.record(|| StepDraft::new(Op::ColumnSum, "", "").writes(Kind::Dx, "dY", &m));
+        assert_eq!(at, Some(0));
+        assert!(!tape.is_empty());
+        assert_eq!((tape.len(), tape.position()), (1, 1));
+    }
 
     #[test]
     fn only_words_are_capitalised() {
