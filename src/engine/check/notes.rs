@@ -343,6 +343,69 @@ mod tests {
     }
 
     #[test]
+    fn kink_edges_one_near_cell_and_all_cells_exactly_at_the_kink() {
+        // a cell exactly h away is not within h
+        assert!(kink_note(0, "R", LayerKind::Relu, relu_kink(), &array![[1e-4]], 1e-4).is_none());
+        // distances are measured from the kink, wherever it sits
+        let at_one = Kink {
+            at: 1.0,
+            slopes: (0.0, 1.0),
+            backward_slope: 0.0,
+        };
+        let k = kink_note(
+            0,
+            "K",
+            LayerKind::Relu,
+            at_one,
+            &array![[1.00001, 5.0]],
+            1e-4,
+        )
+        .unwrap();
+        assert_eq!((k.near, k.exact), (1, 0));
+        // one cell near, none exactly at it: no "exactly at" sentence
+        let k = kink_note(
+            2,
+            "ReLU",
+            LayerKind::Relu,
+            relu_kink(),
+            &array![[2e-6, 3.0]],
+            1e-4,
+        )
+        .unwrap();
+        assert_eq!(
+            CheckNote::Kink(k).text(1e-4),
+            "ReLU (layer 2): 1 of 2 input cells lies within h = 1.00e-4 of its kink at 0 (the \
+             nearest 2.00e-6 away), where ReLU has no derivative: a central difference across the \
+             kink measures a slope between 0 and 1, which is not a derivative, while backprop uses \
+             0 there. That cell, not backprop, can explain a large error. A smaller step avoids \
+             it: check with --eps 1e-7."
+        );
+        // every near cell exactly at the kink: nothing for a smaller step, and no "others"
+        let k = kink_note(
+            0,
+            "R",
+            LayerKind::Relu,
+            relu_kink(),
+            &array![[0.0, 0.0]],
+            1e-4,
+        )
+        .unwrap();
+        assert_eq!((k.exact, k.suggested_h), (2, None));
+        let text = CheckNote::Kink(k).text(1e-4);
+        assert!(
+            text.ends_with("(the central difference gives 0.5, backprop 0)."),
+            "{text}"
+        );
+        assert_eq!(
+            CheckNote::Kink(
+                kink_note(0, "R", LayerKind::Relu, relu_kink(), &array![[0.0]], 1e-4).unwrap()
+            )
+            .kind(),
+            "kink"
+        );
+    }
+
+    #[test]
     fn a_tiny_target_probability_gets_the_log_epsilon_note() {
         let y: Matrix = array![[6.1e-6, 0.99999, 3e-6], [0.3, 0.4, 0.3]];
         let t: Matrix = array![[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]];
@@ -354,5 +417,11 @@ mod tests {
         ));
         // ordinary probabilities: no note
         assert!(log_epsilon_note(3, "L", &array![[0.2, 0.8]], &array![[1.0, 0.0]], 1e-4).is_none());
+        // a gap exactly at the tolerance is not above it
+        let p = 1e-3;
+        let at = LOG_EPSILON / (p + LOG_EPSILON);
+        assert!(log_epsilon_note(0, "L", &array![[p]], &array![[1.0]], at).is_none());
+        let e = log_epsilon_note(0, "L", &array![[p]], &array![[1.0]], at * 0.999).unwrap();
+        assert_eq!(CheckNote::LogEpsilon(e).kind(), "log_epsilon");
     }
 }
