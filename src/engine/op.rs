@@ -191,3 +191,58 @@ pub fn broadcast_index(b: &Matrix, r: usize, c: usize) -> (usize, usize) {
     let (br, bc) = b.dim();
     (if br == 1 { 0 } else { r }, if bc == 1 { 0 } else { c })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MaskRule, UnaryFn};
+
+    #[test]
+    fn mask_rules_test_and_show_their_comparison() {
+        // ReLU: x ≤ 0 is True (blocked), 0 included
+        assert!(MaskRule::AtMostZero.test(0.0));
+        assert!(MaskRule::AtMostZero.test(-1e-300));
+        assert!(!MaskRule::AtMostZero.test(1e-300));
+        // Dropout: rand > ratio keeps, a draw equal to the ratio does not
+        assert!(!MaskRule::Above(0.5).test(0.5));
+        assert!(MaskRule::Above(0.5).test(0.5000001));
+        assert_eq!(MaskRule::AtMostZero.show(), "≤ 0");
+        assert_eq!(MaskRule::Above(0.5).show(), "> 0.5");
+    }
+
+    #[test]
+    fn unary_functions_are_written_around_their_argument() {
+        let shown: Vec<String> = [
+            UnaryFn::NegExp,
+            UnaryFn::Exp,
+            UnaryFn::OnePlus,
+            UnaryFn::Reciprocal,
+            UnaryFn::OneMinus,
+            UnaryFn::LogEps,
+            UnaryFn::Scale(0.5),
+            UnaryFn::Sqrt,
+            UnaryFn::Copy,
+        ]
+        .iter()
+        .map(|f| f.show("x"))
+        .collect();
+        assert_eq!(
+            shown,
+            [
+                "exp(−x)",
+                "exp(x)",
+                "1 + x",
+                "1 / x",
+                "1 − x",
+                "log(x + 1e-7)",
+                "x · 0.5000",
+                "√(x)",
+                "x"
+            ]
+        );
+        // after an operator a negative number goes in parentheses; elsewhere it does not
+        assert_eq!(UnaryFn::NegExp.show_value(-2.0), "exp(−(-2.0000))");
+        assert_eq!(UnaryFn::OneMinus.show_value(-0.5), "1 − (-0.5000)");
+        assert_eq!(UnaryFn::OnePlus.show_value(0.25), "1 + 0.2500");
+        assert_eq!(UnaryFn::Exp.show_value(-2.0), "exp(-2.0000)");
+    }
+}

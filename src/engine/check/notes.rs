@@ -415,6 +415,14 @@ mod tests {
         assert!(CheckNote::LogEpsilon(e).text(1e-4).contains(
             "the target probability of row 0 is y = 6.10e-6. The loss is −log(y + 1e-7)"
         ));
+        // two tiny target probabilities: the note quotes the smallest and counts both
+        let y: Matrix = array![[6.1e-6, 0.9], [0.99, 3e-6]];
+        let t: Matrix = array![[1.0, 0.0], [0.0, 1.0]];
+        let e = log_epsilon_note(3, "L", &y, &t, 1e-4).unwrap();
+        assert_eq!((e.cells, e.row, e.smallest), (2, 1, 3e-6));
+        assert!(CheckNote::LogEpsilon(e).text(1e-4).contains(
+            "of row 1 is y = 3.00e-6 (2 target cells have a gap above the tolerance). The loss"
+        ));
         // ordinary probabilities: no note
         assert!(log_epsilon_note(3, "L", &array![[0.2, 0.8]], &array![[1.0, 0.0]], 1e-4).is_none());
         // a gap exactly at the tolerance is not above it

@@ -367,3 +367,18 @@ impl Op {
 fn subscript(k: &str) -> &'static str {
     if k == "n" { "ₙ" } else { "ₖ" }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::nm;
+
+    #[test]
+    fn compound_names_are_parenthesised_before_an_index() {
+        assert_eq!(nm("X"), "X");
+        assert_eq!(nm("dW"), "dW");
+        assert_eq!(nm("y − t"), "(y − t)");
+        assert_eq!(nm("X·W"), "(X·W)");
+        assert_eq!(nm("dout⊙y"), "(dout⊙y)");
+        assert_eq!(nm("a+b"), "(a+b)");
+    }
+}
