@@ -371,6 +371,88 @@ fn subscript(k: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::nm;
+    use crate::engine::operand::MaskSense;
+    use crate::engine::{Kind, Matrix, Op, Operand};
+    use ndarray::array;
+
+    fn explain(
+        op: Op,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> (String, String) {
+        let e = op
+            .explain(reads, writes, r, c)
+            .unwrap_or_else(|| unreachable!("the cell is inside the written matrix"));
+        (
+            e.rule.clone(),
+            format!("{} | {}", e.expansion(8), e.note.unwrap_or_default()),
+        )
+    }
+
+    #[test]
+    fn sums_say_what_they_sum_over() {
+        let d: Matrix = array![[1.0, 2.0], [3.0, 4.0]];
+        let dout = Operand::new(Kind::Dout, "dY", &d);
+        let db = Operand::new(Kind::Dx, "db", &array![[4.0, 6.0]]);
+        assert_eq!(
+            explain(Op::ColumnSum, &[dout.clone()], &db, 0, 1),
+            (
+                "db[0,1] = Σₙ dY[n,1]".into(),
+                "= 2.0000 + 4.0000 = 6.0000 | the bias was added to both rows, so its gradient sums column 1 of dY".into()
+            )
+        );
+        let rows = Operand::new(Kind::Dx, "s", &array![[3.0], [7.0]]);
+        assert_eq!(
+            explain(Op::RowSum, &[dout.clone()], &rows, 1, 0),
+            (
+                "s[1,0] = Σₖ dY[1,k]".into(),
+                "= 3.0000 + 4.0000 = 7.0000 | the sum of row 1 of dY".into()
+            )
+        );
+        let all = Operand::new(Kind::Dx, "dk", &array![[10.0]]);
+        assert_eq!(
+            explain(Op::SumAll, &[dout], &all, 0, 0),
+            (
+                "dk[0,0] = Σ dY[i,j]".into(),
+                "= 1.0000 + 2.0000 + 3.0000 + 4.0000 = 10.0000 | a 1×1 operand was broadcast to every cell, so its gradient sums them all".into()
+            )
+        );
+    }
+
+    #[test]
+    fn apply_mask_reads_true_and_false_cells() {
+        let x = Operand::new(Kind::Dout, "dout", &array![[5.0, -2.0]]);
+        let relu_mask = Operand::new(
+            Kind::Mask(MaskSense::TrueBlocks),
+            "mask",
+            &array![[1.0, 0.0]],
+        );
+        let out = Operand::new(Kind::Dx, "dx", &array![[0.0, -2.0]]);
+        assert_eq!(
+            explain(Op::ApplyMask, &[x.clone(), relu_mask], &out, 0, 0).1,
+            "= masked → 0 (was 5.0000) = 0.0000 | masked: mask[0,0] is True"
+        );
+        // a mask that is not a mask operand blocks where it is non-zero
+        let plain = Operand::new(Kind::Temp(0), "m", &array![[1.0, 0.0]]);
+        assert_eq!(
+            explain(Op::ApplyMask, &[x.clone(), plain.clone()], &out, 0, 0).1,
+            "= masked → 0 (was 5.0000) = 0.0000 | masked: m[0,0] is True"
+        );
+        assert_eq!(
+            explain(Op::ApplyMask, &[x, plain], &out, 0, 1).1,
+            "= passed → -2.0000 = -2.0000 | passed: m[0,1] is False"
+        );
+    }
+
+    #[test]
+    fn sub_row_max_names_the_cell_of_the_max() {
+        let a = Operand::new(Kind::Input, "x", &array![[1.0, 5.0, 3.0]]);
+        let out = Operand::new(Kind::Temp(0), "x − max", &array![[-4.0, 0.0, -2.0]]);
+        let (_, text) = explain(Op::SubRowMax, &[a], &out, 0, 2);
+        assert!(text.ends_with("| row 0's max is x[0,1]; subtracting it keeps exp from overflowing and does not change softmax"), "{text}");
+    }
 
     #[test]
     fn compound_names_are_parenthesised_before_an_index() {

@@ -94,3 +94,65 @@ fn join_terms(terms: &[&str]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Combine, Explanation, Term};
+
+    fn sum_of(values: &[f64]) -> Explanation {
+        Explanation {
+            target: "s".into(),
+            rule: "s = Σ".into(),
+            terms: values
+                .iter()
+                .map(|&v| Term {
+                    symbol: "v".into(),
+                    numbers: crate::engine::format::n4(v),
+                    value: v,
+                })
+                .collect(),
+            combine: Combine::Sum,
+            value: values.iter().sum(),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn long_expansions_keep_the_first_terms_and_the_last() {
+        let e = sum_of(&[1.0, 2.0, -3.0, 4.0, 5.0]);
+        // up to max_terms, every term
+        assert_eq!(
+            e.expansion(5),
+            "= 1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000 = 9.0000"
+        );
+        // beyond it: max_terms − 1 first terms, the count, the last term
+        assert_eq!(
+            e.expansion(3),
+            "= 1.0000 + 2.0000 + … (5 terms) … + 5.0000 = 9.0000"
+        );
+        assert_eq!(e.expansion(2), "= 1.0000 + … (5 terms) … + 5.0000 = 9.0000");
+        // fewer than 2 leaves nothing to elide around: every term
+        assert_eq!(
+            e.expansion(1),
+            "= 1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000 = 9.0000"
+        );
+        let mean = Explanation {
+            combine: Combine::Mean,
+            value: 1.8,
+            ..e.clone()
+        };
+        assert_eq!(
+            mean.expansion(8),
+            "= (1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000) / 5 = 1.8000"
+        );
+        let neg = Explanation {
+            combine: Combine::NegSum,
+            value: -9.0,
+            ..e
+        };
+        assert_eq!(
+            neg.expansion(8),
+            "= −(1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000) = -9.0000"
+        );
+    }
+}
