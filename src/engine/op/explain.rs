@@ -397,7 +397,7 @@ mod tests {
         let dout = Operand::new(Kind::Dout, "dY", &d);
         let db = Operand::new(Kind::Dx, "db", &array![[4.0, 6.0]]);
         assert_eq!(
-            explain(Op::ColumnSum, &[dout.clone()], &db, 0, 1),
+            explain(Op::ColumnSum, std::slice::from_ref(&dout), &db, 0, 1),
             (
                 "db[0,1] = Σₙ dY[n,1]".into(),
                 "= 2.0000 + 4.0000 = 6.0000 | the bias was added to both rows, so its gradient sums column 1 of dY".into()
@@ -405,7 +405,7 @@ mod tests {
         );
         let rows = Operand::new(Kind::Dx, "s", &array![[3.0], [7.0]]);
         assert_eq!(
-            explain(Op::RowSum, &[dout.clone()], &rows, 1, 0),
+            explain(Op::RowSum, std::slice::from_ref(&dout), &rows, 1, 0),
             (
                 "s[1,0] = Σₖ dY[1,k]".into(),
                 "= 3.0000 + 4.0000 = 7.0000 | the sum of row 1 of dY".into()
