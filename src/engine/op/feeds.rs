@@ -95,6 +95,58 @@ mod tests {
     }
 
     #[test]
+    fn cell_by_cell_ops_read_the_same_cell_and_sums_their_line() {
+        let x = Matrix::zeros((3, 4));
+        let same = [
+            Op::Unary(super::super::UnaryFn::Exp),
+            Op::Mask(super::super::MaskRule::AtMostZero),
+            Op::ApplyMask,
+            Op::Binary(BinOp::Mul),
+        ];
+        for op in &same {
+            assert!(feeds(op, 0, &x, (1, 2), 1, 2), "{op:?}");
+            assert!(!feeds(op, 0, &x, (1, 2), 2, 1), "{op:?}");
+            assert!(!feeds(op, 0, &x, (1, 2), 1, 3), "{op:?}");
+            assert_eq!(anchor(op, 0, &x, (1, 2)), (1, 2), "{op:?}");
+        }
+        // column 2 of every row
+        assert!(feeds(&Op::ColumnSum, 0, &x, (0, 2), 2, 2));
+        assert!(!feeds(&Op::ColumnSum, 0, &x, (0, 2), 2, 1));
+        assert_eq!(anchor(&Op::ColumnSum, 0, &x, (0, 2)), (0, 2));
+        // row 1 of every column
+        assert!(feeds(&Op::RowSum, 0, &x, (1, 0), 1, 3));
+        assert!(!feeds(&Op::RowSum, 0, &x, (1, 0), 2, 3));
+        assert_eq!(anchor(&Op::RowSum, 0, &x, (1, 0)), (1, 0));
+        // everything
+        assert!(feeds(&Op::SumAll, 0, &x, (0, 0), 2, 3));
+        assert_eq!(anchor(&Op::Mean, 0, &x, (0, 0)), (0, 0));
+    }
+
+    #[test]
+    fn matmul_anchors_at_the_start_of_the_row_or_column_read() {
+        let m = Matrix::zeros((4, 5));
+        let op = |transpose_a, transpose_b| Op::MatMul {
+            transpose_a,
+            transpose_b,
+        };
+        // A·B: row r of A, column c of B
+        assert_eq!(anchor(&op(false, false), 0, &m, (2, 3)), (2, 0));
+        assert_eq!(anchor(&op(false, false), 1, &m, (2, 3)), (0, 3));
+        // Aᵀ: column r of A; Bᵀ: row c of B
+        assert_eq!(anchor(&op(true, false), 0, &m, (2, 3)), (0, 2));
+        assert_eq!(anchor(&op(false, true), 1, &m, (2, 3)), (3, 0));
+        assert!(feeds(&op(false, true), 1, &m, (2, 3), 3, 4));
+        assert!(!feeds(&op(false, true), 1, &m, (2, 3), 2, 3));
+        // a third operand of a product reads nothing
+        assert!(!feeds(&op(false, false), 2, &m, (2, 3), 2, 3));
+        assert_eq!(anchor(&op(false, false), 2, &m, (2, 3)), (0, 0));
+        // a binary op's first operand is read at the same cell, not broadcast
+        let b = Matrix::zeros((1, 5));
+        assert_eq!(anchor(&Op::Binary(BinOp::Add), 0, &m, (2, 3)), (2, 3));
+        assert_eq!(anchor(&Op::Binary(BinOp::Add), 1, &b, (2, 3)), (0, 3));
+    }
+
+    #[test]
     fn broadcast_bias_reads_its_one_row() {
         let b = Matrix::zeros((1, 4));
         let add = Op::Binary(BinOp::Add);
