@@ -296,6 +296,13 @@ mod tests {
         let y = &run.layers[0].out;
         assert!((soft.matrix[[0, 0]] - y[[0, 0]] * (1.0 - y[[0, 0]])).abs() < 1e-8);
         assert!((soft.matrix[[0, 1]] + y[[0, 0]] * y[[0, 1]]).abs() < 1e-8);
+        // the largest off-diagonal entry is the largest y_i·y_j of a row's pairs
+        let pairs = [(0, 1), (0, 2), (1, 2)];
+        let largest = (0..2)
+            .flat_map(|n| pairs.iter().map(move |&(i, j)| y[[n, i]] * y[[n, j]]))
+            .fold(0.0, f64::max);
+        assert!(largest > 0.01);
+        assert!((soft.off_diagonal_max() - largest).abs() < 1e-8);
         let loss = view("softmax-loss", 0);
         assert_eq!(loss.matrix.dim(), (1, 6));
         assert_eq!(loss.of, "L");
