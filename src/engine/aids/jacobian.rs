@@ -343,6 +343,26 @@ mod tests {
                  backprop uses 0; they are left out of the comparison."
             )
         );
+        // a cell exactly h away is not on the kink; three cells are named, a fourth counted
+        let kinked = |x: &str| {
+            let text = format!("x = [{x}]\n[[layers]]\ntype = \"relu\"\n");
+            let p =
+                Preset::from_toml(&text, crate::preset::Source::Builtin("kink".into())).unwrap();
+            let run = p.network.run(&p.inputs).unwrap();
+            jacobian(&p.network, &run, 0).unwrap()
+        };
+        let v = kinked("[0.0, 0.0, 1e-5, 0.0, 3.0]");
+        assert_eq!(v.kink_cells, [(0, 0), (0, 1), (0, 3)]);
+        let note = v.kink_note.unwrap();
+        assert!(
+            note.starts_with("x[0,0] = 0, x[0,1] = 0, x[0,3] = 0 sit on ReLU's kink"),
+            "{note}"
+        );
+        let note = kinked("[0.0, 0.0, 0.0, 0.0]").kink_note.unwrap();
+        assert!(
+            note.starts_with("x[0,0] = 0, x[0,1] = 0, x[0,2] = 0, 1 more sit on ReLU's kink"),
+            "{note}"
+        );
         // smooth layers, and ReLU away from 0, have no note
         assert!(view("relu", 0).kink_note.is_none());
         assert!(view("sigmoid", 0).kink_note.is_none());

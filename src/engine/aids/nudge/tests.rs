@@ -207,3 +207,27 @@ fn bad_targets_are_errors() {
     assert!(err(NudgeTarget::Input { row: 0, col: 0 }, 0.0).contains("non-zero"));
     assert!(err(NudgeTarget::Input { row: 0, col: 0 }, f64::NAN).contains("non-zero"));
 }
+
+#[test]
+fn nudging_the_loss_layers_output_predicts_with_the_cross_entropy_derivative() {
+    // ∂L/∂y[n,k] = −t[n,k] / (N·(y[n,k] + 1e-7)), the book's guard included.
+    let p = two_layer();
+    let run = p.network.run(&p.inputs).unwrap();
+    let y = &run.layers[3].out;
+    let t = run.t.as_ref().unwrap();
+    let n = y.nrows() as f64;
+    let (row, col) = t
+        .indexed_iter()
+        .find(|(_, v)| **v == 1.0)
+        .map(|(ix, _)| ix)
+        .unwrap();
+    let target = NudgeTarget::Output { layer: 3, row, col };
+    let r = nudge(&p.network, &p.inputs, &target, 1e-6).unwrap();
+    let want = -1.0 / (n * (y[[row, col]] + 1e-7));
+    assert!(
+        (r.gradient - want).abs() <= 1e-14 * want.abs(),
+        "{} vs {want}",
+        r.gradient
+    );
+    assert!(r.gradient_source.starts_with("∂L/∂y = −t/(N·(y + 1e-7))"));
+}
