@@ -249,3 +249,41 @@ mod tests {
         assert_eq!(ident("ℓ"), "v");
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod generic_tests {
+    use super::{generic_line, ident};
+    use crate::engine::Op;
+    use crate::preset::Preset;
+
+    #[test]
+    fn identifiers_are_python_names() {
+        assert_eq!(ident("X·W"), "X_W");
+        assert_eq!(ident("y − t"), "y_t");
+        assert_eq!(ident("2x"), "v_2x");
+        assert_eq!(ident("·"), "v");
+    }
+
+    #[test]
+    fn formulas_become_python_expressions() {
+        let p = Preset::builtin("batchnorm").unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        let lines: Vec<String> = run
+            .tape
+            .steps
+            .iter()
+            .filter(|s| matches!(s.op, Op::Map(_) | Op::ColumnReduce(..)))
+            .map(generic_line)
+            .collect();
+        for want in [
+            "var = np.mean((xc * xc), axis=0)",
+            "std = np.sqrt((var + 0.000001))",
+            "dstd = -np.sum(((dx * xc) / (std * std)), axis=0)",
+            "dvar = ((0.5 * dstd) / std)",
+            "dxc = ((dx / std) + ((0.5 * xc) * dvar))",
+        ] {
+            assert!(lines.iter().any(|l| l == want), "{want} not in {lines:?}");
+        }
+    }
+}

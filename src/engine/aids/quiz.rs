@@ -238,6 +238,32 @@ mod tests {
             .collect();
         assert_eq!(cells.len(), 12, "12 seeds, 12 different cells");
         assert_ne!(quiz_question(&run, k, 0), quiz_question(&run, k, 1));
+        // the same seed asks the same cell in every version: the order is pinned
+        let order: Vec<(usize, usize)> = (0..6)
+            .map(|s| quiz_question(&run, k, s).map(|q| (q.row, q.col)).unwrap())
+            .collect();
+        assert_eq!(order, [(3, 2), (3, 1), (3, 0), (2, 2), (2, 1), (2, 0)]);
+        let other: Vec<(usize, usize)> = (0..3)
+            .map(|s| {
+                quiz_question(&run, k + 1, s)
+                    .map(|q| (q.row, q.col))
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(other, [(0, 0), (0, 2), (0, 1)]);
+        // and every backward step's first three questions (row·10 + col)
+        let run = &run;
+        let firsts: Vec<usize> = (run.tape.first_backward()..run.tape.len())
+            .flat_map(|k| (0..3).filter_map(move |s| quiz_question(run, k, s)))
+            .map(|q| q.row * 10 + q.col)
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                1, 2, 10, 2, 1, 0, 11, 2, 13, 32, 31, 30, 0, 2, 1, 2, 11, 0, 0, 12, 11, 0, 11, 22,
+                3, 2, 1
+            ]
+        );
     }
 
     #[test]
