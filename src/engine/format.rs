@@ -436,3 +436,44 @@ mod tests {
         assert_eq!(a_or_an("one-hot row"), "a one-hot row");
     }
 }
+
+#[cfg(test)]
+mod edge_tests {
+    use super::{block, inline, mask_block, num, short};
+    use crate::engine::Matrix;
+
+    #[test]
+    fn infinities_and_signs_of_zero() {
+        assert_eq!(num(f64::INFINITY, 4), "inf");
+        assert_eq!(num(f64::NEG_INFINITY, 4), "-inf");
+        assert_eq!(num(f64::NAN, 4), "NaN");
+        // beyond FIXED_PLACES places: scientific, with the sign
+        assert_eq!(num(-0.00004, 2), "-4.00e-5");
+        assert_eq!(short(1e10), "1.000e10");
+        assert_eq!(short(2.5), "2.5");
+        assert_eq!(short(110.0), "110");
+        assert_eq!(short(1.5e7), "1.500e7");
+    }
+
+    #[test]
+    fn inline_matrices_up_to_four_by_four() {
+        let m = |r: usize, c: usize| Matrix::from_shape_fn((r, c), |(i, j)| (i * c + j) as f64);
+        assert_eq!(inline(&m(1, 2)), "[[0, 1]]");
+        assert_eq!(inline(&m(4, 4)).matches('[').count(), 5);
+        assert_eq!(inline(&m(5, 1)), "(5×1 matrix)");
+        assert_eq!(inline(&m(1, 5)), "(1×5 matrix)");
+        assert_eq!(inline(&m(5, 5)), "(5×5 matrix)");
+    }
+
+    #[test]
+    fn blocks_align_and_elide() {
+        let m = Matrix::from_shape_vec((2, 2), vec![1.0, -22.5, 0.25, 3.0]).unwrap_or_default();
+        assert_eq!(block(&m, 2, 8, 8), ["[  1.00 -22.50]", "[  0.25   3.00]"]);
+        let big = Matrix::from_shape_fn((5, 5), |(i, j)| (i * 5 + j) as f64);
+        let lines = block(&big, 0, 3, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().any(|l| l.contains('…')), "{lines:?}");
+        let mask = Matrix::from_shape_vec((1, 3), vec![1.0, 0.0, 1.0]).unwrap_or_default();
+        assert_eq!(mask_block(&mask, 8, 8), ["[ True False  True]"]);
+    }
+}
