@@ -466,6 +466,41 @@ mod edge_tests {
     }
 
     #[test]
+    fn elision_keeps_the_first_and_the_last() {
+        use super::elide;
+        assert_eq!(elide(3, 5), [Some(0), Some(1), Some(2)]);
+        assert_eq!(elide(5, 5).len(), 5);
+        assert_eq!(elide(6, 5), [Some(0), Some(1), Some(2), None, Some(5)]);
+        assert_eq!(elide(6, 3), [Some(0), None, Some(5)]);
+        // fewer than 3 leaves no room for "…": the first max (at least 1)
+        assert_eq!(elide(6, 2), [Some(0), Some(1)]);
+        assert_eq!(elide(6, 0), [Some(0)]);
+        assert_eq!(elide(0, 4), []);
+    }
+
+    #[test]
+    fn durations_sci_and_first_operands() {
+        use super::{duration, first_operand, plural, sci};
+        use std::time::Duration;
+        assert_eq!(duration(Duration::from_nanos(850)), "850 ns");
+        assert_eq!(duration(Duration::from_nanos(12_400)), "12.4 µs");
+        assert_eq!(duration(Duration::from_micros(3_210)), "3.21 ms");
+        assert_eq!(duration(Duration::from_millis(1_500)), "1.50 s");
+        assert_eq!(duration(Duration::from_micros(1)), "1.0 µs");
+        assert_eq!(duration(Duration::from_millis(1)), "1.00 ms");
+        assert_eq!(duration(Duration::from_secs(1)), "1.00 s");
+        assert_eq!(sci(3.1e-7), "3.10e-7");
+        let m = Matrix::from_elem((1, 1), -2.0);
+        assert_eq!(first_operand(&m), "(-2.0000)");
+        assert_eq!(first_operand(&Matrix::zeros((0, 0))), "—");
+        assert_eq!(plural("box"), "boxes");
+        assert_eq!(plural("brush"), "brushes");
+        assert_eq!(plural("batch"), "batches");
+        assert_eq!(plural("day"), "days");
+        assert_eq!(plural("buzz"), "buzzes");
+    }
+
+    #[test]
     fn blocks_align_and_elide() {
         let m = Matrix::from_shape_vec((2, 2), vec![1.0, -22.5, 0.25, 3.0]).unwrap_or_default();
         assert_eq!(block(&m, 2, 8, 8), ["[  1.00 -22.50]", "[  0.25   3.00]"]);
@@ -475,5 +510,8 @@ mod edge_tests {
         assert!(lines.iter().any(|l| l.contains('…')), "{lines:?}");
         let mask = Matrix::from_shape_vec((1, 3), vec![1.0, 0.0, 1.0]).unwrap_or_default();
         assert_eq!(mask_block(&mask, 8, 8), ["[ True False  True]"]);
+        let wide =
+            Matrix::from_shape_vec((1, 5), vec![1.0, 0.0, 1.0, 0.0, 0.0]).unwrap_or_default();
+        assert_eq!(mask_block(&wide, 8, 4), ["[ True False     … False]"]);
     }
 }
