@@ -9,8 +9,19 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_backstep");
 
+/// Run tmux on the server of the session that `args` target (`-t NAME`): each test's session has
+/// a server of its own (`-L NAME`), so tests running side by side never reach a shared server while
+/// it starts or exits ("server exited unexpectedly").
 fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    let target = args
+        .windows(2)
+        .find(|w| w[0] == "-t")
+        .map_or("default", |w| w[1]);
+    let out = Command::new("tmux")
+        .args(["-L", target])
+        .args(args)
+        .output()
+        .expect("tmux runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -51,7 +62,7 @@ impl Session {
         }
         let session = Session(format!("backstep-e2e-{label}-{}", std::process::id()));
         let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session.0])
+            .args(["-L", &session.0, "new-session", "-d", "-s", &session.0])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .arg(command)
             .status()
@@ -64,7 +75,7 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.0])
+            .args(["-L", &self.0, "kill-server"])
             .output();
     }
 }
