@@ -50,7 +50,8 @@ fn wait_for_all(session: &str, needles: &[&str]) -> String {
     }
 }
 
-struct Session(String);
+/// A session's name and its server's socket file (removed when the session is dropped).
+struct Session(String, Option<std::path::PathBuf>);
 
 impl Session {
     /// A detached tmux session `backstep-e2e-{label}-{pid}`, `width`×`height`, running `command`;
@@ -60,7 +61,7 @@ impl Session {
             eprintln!("notice: tmux is not installed; skipping the end-to-end {label} test");
             return None;
         }
-        let session = Session(format!("backstep-e2e-{label}-{}", std::process::id()));
+        let mut session = Session(format!("backstep-e2e-{label}-{}", std::process::id()), None);
         let status = Command::new("tmux")
             .args(["-L", &session.0, "new-session", "-d", "-s", &session.0])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
@@ -68,6 +69,8 @@ impl Session {
             .status()
             .expect("tmux starts");
         assert!(status.success());
+        let socket = tmux(&["display", "-p", "-t", &session.0, "#{socket_path}"]);
+        session.1 = Some(socket.trim().into()).filter(|p: &std::path::PathBuf| p.is_absolute());
         Some(session)
     }
 }
@@ -77,6 +80,9 @@ impl Drop for Session {
         let _ = Command::new("tmux")
             .args(["-L", &self.0, "kill-server"])
             .output();
+        if let Some(socket) = &self.1 {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 
