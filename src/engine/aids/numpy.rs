@@ -248,14 +248,6 @@ mod tests {
         assert_eq!(ident("log y"), "log_y");
         assert_eq!(ident("ℓ"), "v");
     }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod generic_tests {
-    use super::{generic_line, ident};
-    use crate::engine::Op;
-    use crate::preset::Preset;
 
     #[test]
     fn identifiers_are_python_names() {
@@ -273,7 +265,12 @@ mod generic_tests {
             .tape
             .steps
             .iter()
-            .filter(|s| matches!(s.op, Op::Map(_) | Op::ColumnReduce(..)))
+            .filter(|s| {
+                matches!(
+                    s.op,
+                    crate::engine::Op::Map(_) | crate::engine::Op::ColumnReduce(..)
+                )
+            })
             .map(generic_line)
             .collect();
         for want in [

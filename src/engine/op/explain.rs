@@ -6,17 +6,9 @@ use crate::engine::Matrix;
 use crate::engine::format::{all_of, n4, operand};
 use crate::engine::operand::Operand;
 
-/// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name.
-pub(super) fn nm(name: &str) -> std::borrow::Cow<'_, str> {
-    if name
-        .chars()
-        .any(|c| c.is_whitespace() || "·⊙−+".contains(c))
-    {
-        std::borrow::Cow::Owned(format!("({name})"))
-    } else {
-        std::borrow::Cow::Borrowed(name)
-    }
-}
+/// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name
+/// (the same rule as [`format::cell`](crate::engine::format::cell)).
+pub(super) use crate::engine::format::indexable as nm;
 
 fn at(m: &Matrix, r: usize, c: usize) -> f64 {
     m.get((r, c)).copied().unwrap_or(f64::NAN)
