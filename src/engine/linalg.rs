@@ -39,6 +39,10 @@ pub const LONE_SPLIT_WORK: usize = 1 << 25;
 /// book's MNIST mini-batch (100 rows of 784) is, and gathering it takes half the time.
 pub const SPLIT_CELLS: usize = 1 << 16;
 
+/// Inside a team, an optimizer's update of a parameter of at least this many cells is split
+/// across the cores: the book's W1 (784×50) is, its b1 and W2 are not.
+pub const SPLIT_UPDATE: usize = 1 << 14;
+
 /// Each block of the split has at least this many rows of the result.
 const MIN_ROWS: usize = 8;
 
@@ -207,7 +211,18 @@ pub fn fill_rows<F>(out: ArrayViewMut2<'_, f64>, fill: &F)
 where
     F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
 {
-    let parts = if in_team() && out.len() >= SPLIT_CELLS {
+    fill_rows_from(out, SPLIT_CELLS, fill);
+}
+
+/// [`fill_rows`] with its own threshold: split inside a [`team`] for at least `min_cells` cells.
+/// An optimizer's update of a parameter uses [`SPLIT_UPDATE`]: the row cut is the one of the
+/// product that wrote the gradient (`dW = Xᵀ·dY`), so each core updates the rows of dW it wrote,
+/// still in its own cache.
+pub fn fill_rows_from<F>(out: ArrayViewMut2<'_, f64>, min_cells: usize, fill: &F)
+where
+    F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
+{
+    let parts = if in_team() && out.len() >= min_cells {
         rayon::current_num_threads().min(out.nrows()).max(1)
     } else {
         1

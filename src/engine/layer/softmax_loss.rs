@@ -70,11 +70,14 @@ pub fn cross_entropy(y: &Matrix, t: &Matrix) -> f64 {
 /// The loss half of Softmax-with-Loss, from the probabilities `y`: `log`, `−Σ t·log y` per row,
 /// mean. Also used when a nudge moves a cell of y after softmax wrote it.
 pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> f64 {
-    let logy = y.mapv(|v| UnaryFn::LogEps.apply(v));
+    // The whole of log y only for the tape: the loss reads it where t is not 0 (one cell a row
+    // for one-hot targets), so an unrecorded pass takes the log of those cells alone.
+    let logy_cell = std::cell::OnceCell::new();
+    let logy = || logy_cell.get_or_init(|| y.mapv(|v| UnaryFn::LogEps.apply(v)));
     rec.record(|| {
         StepDraft::new(Op::Unary(UnaryFn::LogEps), "log", "log y = log(y + 1e-7)")
             .read(Kind::Output, "y", y)
-            .writes(LOG_Y, "log y", &logy)
+            .writes(LOG_Y, "log y", logy())
             .numpy("log_y = np.log(self.y + 1e-7)")
             .note("the 1e-7 keeps log(0) = −inf away")
     });
@@ -83,8 +86,14 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
         let l: f64 = t
             .row(n)
             .iter()
-            .zip(logy.row(n).iter())
-            .map(|(&q, &l)| if q != 0.0 { -q * l } else { 0.0 })
+            .zip(y.row(n).iter())
+            .map(|(&q, &p)| {
+                if q != 0.0 {
+                    -q * UnaryFn::LogEps.apply(p)
+                } else {
+                    0.0
+                }
+            })
             .sum();
         cell[0] = l;
     }
@@ -95,7 +104,7 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
             "ℓ[n] = −Σₖ t[n,k]·log y[n,k]",
         )
         .read(Kind::Targets, "t", t)
-        .read(LOG_Y, "log y", &logy)
+        .read(LOG_Y, "log y", logy())
         .writes(ROW_LOSS, "ℓ", &per_row)
         .numpy("l = -np.sum(self.t * log_y, axis=1)")
         .note(format!(

@@ -215,3 +215,48 @@ fn a_new_learning_rate_keeps_the_state_and_moves_the_next_update() {
     assert!(opt.set_lr(f64::NAN).is_err());
     assert_eq!(opt.config().lr, 0.5);
 }
+
+/// Inside a team an update of the book's W1 (784×50) is split by rows across the cores; every
+/// optimizer gives the same numbers, bit for bit, as on one thread (three updates, so the state
+/// is read as well as written).
+#[test]
+fn a_split_update_equals_one_on_one_thread() {
+    use crate::engine::linalg::{SPLIT_UPDATE, team};
+    const { assert!(784 * 50 >= SPLIT_UPDATE) };
+    let mut seed = 0x5eed_u64;
+    let mut random = || {
+        Matrix::from_shape_simple_fn((784, 50), || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        })
+    };
+    let w0 = random();
+    let grads = [random(), random(), random()];
+    for kind in OptimizerKind::ALL {
+        let run = |split: bool| {
+            let mut opt = Optimizer::new(OptimizerConfig::defaults(kind)).unwrap();
+            let mut w = w0.clone();
+            let mut go = || {
+                for g in &grads {
+                    update(&mut opt, &mut w, g);
+                }
+            };
+            if split {
+                team(go)
+            } else {
+                go()
+            }
+            w
+        };
+        let (one, split) = (run(false), run(true));
+        assert_ne!(one, w0, "{kind:?} moved W");
+        assert!(
+            one.iter()
+                .zip(&split)
+                .all(|(a, b)| a.to_bits() == b.to_bits()),
+            "{kind:?}"
+        );
+    }
+}
