@@ -75,7 +75,9 @@ pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
             MatRef::from_row_major_slice(b_own.as_slice().unwrap_or(&[]), k, n)
         }
     };
-    let parts = if in_team() {
+    let parts = if alone() {
+        1
+    } else if in_team() {
         parts(m, k, n, SPLIT_WORK, rayon::current_num_threads())
     } else {
         parts(m, k, n, LONE_SPLIT_WORK, rayon::current_num_threads())
@@ -90,10 +92,45 @@ thread_local! {
     static TEAM: OnceCell<Option<ThreadPool>> = const { OnceCell::new() };
     /// Whether this thread is inside [`team`] now.
     static IN_TEAM: Cell<bool> = const { Cell::new(false) };
+    /// Whether this thread runs its products whole, unsplit (inside [`spread`]).
+    static ALONE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread splits nothing now (it runs one of [`spread`]'s calls).
+fn alone() -> bool {
+    ALONE.with(Cell::get)
+}
+
+/// `work(i)` for each `i` in `0..n`, in order of `i` in the result. Inside a [`team`] the calls
+/// are spread over its threads and each runs its products whole on its own core (an evaluation's
+/// chunks: 90 % of a core's speed each, against about 75 % for one product cut in two); else
+/// one after another on this thread.
+pub fn spread<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    use rayon::iter::{IntoParallelIterator, ParallelIterator};
+    if !in_team() || n < 2 {
+        return (0..n).map(work).collect();
+    }
+    (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let before = ALONE.with(|a| a.replace(true));
+            let _restore = Restore(before);
+            work(i)
+        })
+        .collect()
+}
+
+/// Puts this thread's [`ALONE`] back when dropped (also when the work panics).
+struct Restore(bool);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        ALONE.with(|a| a.set(self.0));
+    }
 }
 
 /// Whether this thread is running the work of a [`team`].
-fn in_team() -> bool {
+pub fn in_team() -> bool {
     IN_TEAM.with(Cell::get)
 }
 
@@ -222,7 +259,7 @@ pub fn fill_rows_from<F>(out: ArrayViewMut2<'_, f64>, min_cells: usize, fill: &F
 where
     F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
 {
-    let parts = if in_team() && out.len() >= min_cells {
+    let parts = if in_team() && !alone() && out.len() >= min_cells {
         rayon::current_num_threads().min(out.nrows()).max(1)
     } else {
         1
@@ -316,6 +353,29 @@ mod tests {
             let bt = b.t().as_standard_layout().into_owned();
             assert_close(&matmul_nt(&a, &bt), &want);
         }
+    }
+
+    #[test]
+    fn spread_keeps_the_order_and_runs_each_call_unsplit_inside_a_team() {
+        let squares = |i: usize| (i * i, alone());
+        // outside a team: in order on this thread, and splits allowed
+        let plain = spread(5, squares);
+        assert_eq!(plain, (0..5).map(|i| (i * i, false)).collect::<Vec<_>>());
+        let (inside, after) = team(|| (spread(5, squares), alone()));
+        assert_eq!(
+            inside.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [0, 1, 4, 9, 16]
+        );
+        assert!(!after, "alone again false when spread returns");
+        if in_team_possible() {
+            assert!(inside.iter().all(|r| r.1), "every call unsplit: {inside:?}");
+        }
+        assert!(!alone());
+    }
+
+    /// Whether this machine has a second core, so that a team has helpers.
+    fn in_team_possible() -> bool {
+        team(in_team)
     }
 
     #[test]

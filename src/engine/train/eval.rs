@@ -10,10 +10,14 @@ use ndarray::{ArrayView2, Axis, Slice};
 use crate::engine::Matrix;
 use crate::engine::data::{Labeled, argmax_rows};
 use crate::engine::layer::LayerKind;
+use crate::engine::linalg::{in_team, spread};
 use crate::engine::network::Network;
 
 /// Rows per forward pass when predicting many rows.
 pub const CHUNK_ROWS: usize = 10_000;
+
+/// Rows per forward pass of an accuracy inside a team, where each core takes chunks of its own.
+const SPREAD_ROWS: usize = 2_500;
 
 /// The scores (the input of the final Softmax-with-Loss, or the last output) for the rows of `x`,
 /// predicted block by block: each block of rows is read in place, and no layer keeps a cache.
@@ -51,16 +55,17 @@ fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
 pub fn accuracy(network: &Network, data: &Labeled) -> Result<f64> {
     let n = data.rows();
     ensure!(n > 0, "accuracy of no rows");
-    let mut right = 0usize;
-    let mut start = 0;
-    while start < n {
-        let end = (start + CHUNK_ROWS).min(n);
+    // Inside a team the chunks are smaller, so that its cores share them evenly (the book's
+    // 10,000 test rows are 4 chunks, not 1).
+    let rows = if in_team() { SPREAD_ROWS } else { CHUNK_ROWS };
+    let counts = spread(n.div_ceil(rows), |i| -> Result<usize> {
+        let (start, end) = (i * rows, ((i + 1) * rows).min(n));
         let scores = forward_scores(network, block(&data.x, start, end))?;
         let predicted = argmax_rows(&scores);
         let truth = argmax_rows(&block(&data.t, start, end).to_owned());
-        right += predicted.iter().zip(&truth).filter(|(p, t)| p == t).count();
-        start = end;
-    }
+        Ok(predicted.iter().zip(&truth).filter(|(p, t)| p == t).count())
+    });
+    let right = counts.into_iter().sum::<Result<usize>>()?;
     Ok(right as f64 / n as f64)
 }
 
@@ -125,6 +130,25 @@ mod tests {
         assert_eq!(predict_scores(&net, &x).unwrap(), x);
         let none = Labeled::from_labels(Matrix::zeros((0, 2)), &[], 2).unwrap();
         assert!(accuracy(&net, &none).is_err());
+    }
+
+    #[test]
+    fn accuracy_in_a_team_spreads_its_chunks_and_counts_the_same() {
+        // 5,003 rows: three chunks of a team's evaluation, the last of 3 rows
+        let n = 2 * SPREAD_ROWS + 3;
+        let x = Matrix::from_shape_fn((n, 2), |(i, c)| if c == i % 2 { 1.0 } else { 0.0 });
+        let labels: Vec<usize> = (0..n)
+            .map(|i| if i % 7 == 0 { 1 - i % 2 } else { i % 2 })
+            .collect();
+        let data = Labeled::from_labels(x, &labels, 2).unwrap();
+        let net = identity_net();
+        let wrong = (0..n).filter(|i| i % 7 == 0).count();
+        let want = (n - wrong) as f64 / n as f64;
+        assert_eq!(accuracy(&net, &data).unwrap(), want);
+        assert_eq!(
+            crate::engine::linalg::team(|| accuracy(&net, &data)).unwrap(),
+            want
+        );
     }
 
     #[test]
