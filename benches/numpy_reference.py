@@ -1,12 +1,16 @@
 """The same work in NumPy, the way the book's code does it, for the README's comparison.
 
-Run: python3 benches/numpy_reference.py [--quick] [--skip-loop | --loop-only]   (needs numpy)
+Run: python3 benches/numpy_reference.py [--quick] [--skip-loop | --loop-only] [--float64]
+(needs numpy)
 1. one forward + backward of TwoLayerNet on a 100×784 batch, 784 → 50 → 10;
 2. the book's numerical_gradient (an element-by-element loop, central differences, h = 1e-4)
    for 3 samples, 784 → 50 → 10 (39,760 parameters);
 3. the book's training loop (ch05/train_neuralnet.py) at MNIST shape on random data: 60,000 × 784
    training rows, 10,000 test rows, 10,000 iterations of batch 100 (np.random.choice), SGD with
    lr 0.1, the loss after each update, and train and test accuracy every 600 iterations (an epoch).
+   The images are float32, the type the book's `load_mnist(normalize=True)` returns (NumPy turns
+   them into float64 in each `np.dot` with the float64 weights); `--float64` gives it float64
+   images instead.
    `--quick` runs 1,200 iterations (3 evaluations) and prints the per-iteration and per-evaluation
    figures, which the whole loop's total is made of.
 """
@@ -173,14 +177,14 @@ class TwoLayerNet:
         }
 
 
-def train_loop(iters_num):
+def train_loop(iters_num, dtype):
     """ch05/train_neuralnet.py on random data of MNIST's shape (one-hot labels, like the book).
 
     Returns (total seconds, seconds in evaluations, number of evaluations)."""
     np.random.seed(0)
-    x_train = np.random.rand(60000, 784)
+    x_train = np.random.rand(60000, 784).astype(dtype)
     t_train = np.eye(10)[np.random.randint(0, 10, 60000)]
-    x_test = np.random.rand(10000, 784)
+    x_test = np.random.rand(10000, 784).astype(dtype)
     t_test = np.eye(10)[np.random.randint(0, 10, 10000)]
     network = TwoLayerNet(input_size=784, hidden_size=50, output_size=10)
     train_size = x_train.shape[0]
@@ -239,10 +243,11 @@ def main():
 
 def run_loop(quick):
     iters = 1200 if quick else 10000
-    total, evals, n_evals = train_loop(iters)
+    dtype = np.float64 if "--float64" in sys.argv else np.float32
+    total, evals, n_evals = train_loop(iters, dtype)
     train = total - evals
     print(
-        f"numpy training loop {iters} iters of batch 100 on 60000x784, {n_evals} evaluations: "
+        f"numpy training loop ({np.dtype(dtype).name} data) {iters} iters of batch 100 on 60000x784, {n_evals} evaluations: "
         f"{total:.2f} s ({train / iters * 1e3:.3f} ms per iteration, "
         f"{evals / n_evals * 1e3:.1f} ms per evaluation of 60000 + 10000 rows)"
     )

@@ -3,7 +3,9 @@
 //! TwoLayerNet 784 → 50 → 10, 10,000 iterations of batch 100 drawn with replacement from
 //! 60,000 × 784 training rows, SGD with lr 0.1, the loss after each update, and train and test
 //! accuracy on all 60,000 + 10,000 rows every 600 iterations (17 evaluations). The data are
-//! random numbers of that shape (the timing does not depend on the values).
+//! random numbers of that shape (the timing does not depend on the values), rounded to f32 like
+//! the book's images (`load_mnist` returns float32; backstep's MNIST reader gives the same values
+//! in f64).
 //!
 //! `cargo bench --bench train` runs the whole loop; `cargo bench --bench train -- --quick` runs
 //! 1,200 iterations (2 evaluations) and prints the same per-iteration and per-evaluation
@@ -26,7 +28,7 @@ use common::two_layer_net;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn labeled(rows: usize, rng: &mut SplitMix64) -> Labeled {
-    let x = Matrix::from_shape_simple_fn((rows, 784), || rng.uniform());
+    let x = Matrix::from_shape_simple_fn((rows, 784), || f64::from(rng.uniform() as f32));
     let labels: Vec<usize> = (0..rows).map(|_| rng.below(10)).collect();
     Labeled::from_labels(x, &labels, 10).expect("labels below 10")
 }

@@ -103,8 +103,8 @@ fn the_mnist_reader_takes_gzipped_and_raw_files() {
             (data.train.rows(), data.test_rows(), data.features()),
             (12, 6, 784)
         );
-        // Pixels are divided by 255: pixel 1 of image 0 is 7.
-        assert_eq!(data.train.x[[0, 1]], 7.0 / 255.0);
+        // Pixels are divided by 255 in f32, like the book: pixel 1 of image 0 is 7.
+        assert_eq!(data.train.x[[0, 1]], f64::from(7.0f32 / 255.0));
         assert_eq!(data.train.labels()[..3], [0, 1, 2]);
         let mut trainer = preset.trainer().unwrap();
         trainer.step().unwrap();

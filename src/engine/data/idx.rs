@@ -2,8 +2,9 @@
 //!
 //! An image file is the magic number 2051 (`00 00 08 03`), the count, the rows and the columns
 //! (big-endian u32 each), then one byte per pixel; a label file is 2049 (`00 00 08 01`), the
-//! count, then one byte per label. Pixels are divided by 255, like the book's
-//! `load_mnist(normalize=True)`. Reading the files is the caller's job: this module does no I/O,
+//! count, then one byte per label. Pixels are divided by 255 in f32, exactly as the book's
+//! `load_mnist(normalize=True)` does (`astype(np.float32)`, then `/= 255.0`), and widened to f64
+//! for the maths: every pixel holds the book's own value. Reading the files is the caller's job: this module does no I/O,
 //! and its errors leave naming the file to the caller.
 
 use std::io::Read;
@@ -85,7 +86,10 @@ pub fn images(bytes: &[u8]) -> Result<Images> {
     );
     let x = Matrix::from_shape_vec(
         (count, pixels),
-        body[..need].iter().map(|&p| f64::from(p) / 255.0).collect(),
+        body[..need]
+            .iter()
+            .map(|&p| f64::from(f32::from(p) / 255.0))
+            .collect(),
     )?;
     Ok(Images { x, height, width })
 }
@@ -137,7 +141,9 @@ mod tests {
         let im = images(&encode_images(&pixels, 3, 2, 2)).unwrap();
         assert_eq!((im.height, im.width), (2, 2));
         assert_eq!(im.x.dim(), (3, 4));
-        assert_eq!(im.x[[2, 3]], 220.0 / 255.0);
+        // the book's float32 220 / 255, not the f64 quotient
+        assert_eq!(im.x[[2, 3]], f64::from(220.0f32 / 255.0));
+        assert_ne!(im.x[[2, 3]], 220.0 / 255.0);
         assert_eq!(labels(&encode_labels(&[7, 0, 9])).unwrap(), vec![7, 0, 9]);
     }
 
