@@ -211,6 +211,37 @@ fn affine_dw_is_x_transpose_dy_not_w_transpose() {
 }
 
 #[test]
+fn affine_lean_forward_keeps_no_copy_of_x_and_is_given_it_back() {
+    // The seed example again, by training's path: the same Y, a cache without X, and with X
+    // handed back the same dW and db; without it, the gradients of an empty X do not fit dY.
+    let layer = Layer::Affine(Affine {
+        w: array![[10.0, 10.0, 10.0]],
+        b: array![[1.0, 2.0, 3.0]],
+    });
+    let x = array![[0.0], [1.0]];
+    let dy = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+    let (y, lean) = layer.forward_lean(&x, None).unwrap();
+    assert_eq!(y, array![[1.0, 2.0, 3.0], [11.0, 12.0, 13.0]]);
+    let backstep::engine::layer::Cache::Affine(c) = &lean else {
+        panic!("an Affine cache")
+    };
+    assert_eq!(c.x.len(), 0, "no copy of X");
+    let grads = layer.param_grads(Some(&x), &lean, &dy).unwrap();
+    assert_eq!(grads[0].value, array![[4.0, 5.0, 6.0]]);
+    assert_eq!(grads[1].value, array![[5.0, 7.0, 9.0]]);
+    assert!(layer.param_grads(None, &lean, &dy).is_err());
+    let (_, full) = layer.forward(&x, None, &mut NoRecord).unwrap();
+    assert_eq!(layer.param_grads(None, &full, &dy).unwrap(), grads);
+    // a layer without the override keeps what forward keeps
+    let (out, relu) = Layer::Relu(Relu).forward_lean(&x, None).unwrap();
+    assert_eq!(out, x);
+    assert!(
+        layer.param_grads(Some(&x), &relu, &dy).is_err(),
+        "another kind's cache"
+    );
+}
+
+#[test]
 fn softmax_book_example() {
     // a = np.array([0.3, 2.9, 4.0]); softmax(a) -> [0.01821127 0.24519181 0.73659691]
     let y = softmax_rows(&array![[0.3, 2.9, 4.0]]);
@@ -570,7 +601,7 @@ fn backward_refuses_a_dout_of_the_wrong_shape_on_every_layer() {
                 l.name,
                 b.name
             );
-            let err = l.layer.param_grads(cache, &wrong).unwrap_err();
+            let err = l.layer.param_grads(None, cache, &wrong).unwrap_err();
             assert!(err.to_string().contains("expected"), "{err}");
         }
     }

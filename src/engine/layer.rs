@@ -173,11 +173,33 @@ macro_rules! layers {
                 match self { $(Layer::$variant(l) => l.infer(x)),* }
             }
 
-            /// The parameter gradients without `dx` (see [`LayerType::param_grads`]).
-            pub fn param_grads(&self, cache: &Cache, dout: &Matrix) -> Result<Vec<Grad>> {
+            /// Forward without recording and without keeping the input (see
+            /// [`LayerType::forward_lean`]).
+            pub fn forward_lean(&self, x: &Matrix, t: Option<&Matrix>) -> Result<(Matrix, Cache)> {
+                self.output_shape(x.dim())?;
+                Ok(match self {
+                    $(Layer::$variant(l) => {
+                        let (y, c) = l.forward_lean(x, t)?;
+                        (y, Cache::$variant(c))
+                    })*
+                })
+            }
+
+            /// The parameter gradients without `dx` (see [`LayerType::param_grads`]); after
+            /// [`Layer::forward_lean`], `input` is that pass's input
+            /// (see [`LayerType::param_grads_from`]).
+            pub fn param_grads(
+                &self,
+                input: Option<&Matrix>,
+                cache: &Cache,
+                dout: &Matrix,
+            ) -> Result<Vec<Grad>> {
                 match (self, cache) {
                     $((Layer::$variant(l), Cache::$variant(c)) => {
-                        let mut grads = l.param_grads(c, dout)?;
+                        let mut grads = match input {
+                            Some(x) => l.param_grads_from(x, c, dout)?,
+                            None => l.param_grads(c, dout)?,
+                        };
                         for g in &mut grads {
                             g.vector = <$ty as LayerType>::VECTORS.contains(&g.param);
                         }

@@ -86,8 +86,8 @@ impl Network {
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
         team_if(self.splits_products(inputs.x.nrows()), || {
-            let fwd = self.forward_pass(inputs, resolved)?;
-            let (grads, dx) = self.backward_pass(resolved, &fwd.caches, false)?;
+            let fwd = self.forward_pass(inputs, resolved, false)?;
+            let (grads, dx) = self.backward_pass(resolved, &fwd.caches, None)?;
             Ok((fwd.objective, dx, grads))
         })
     }
@@ -102,8 +102,9 @@ impl Network {
         resolved: &Resolved,
     ) -> Result<(f64, Vec<Vec<Grad>>)> {
         team_if(self.splits_products(inputs.x.nrows()), || {
-            let fwd = self.forward_pass(inputs, resolved)?;
-            let (grads, _) = self.backward_pass(resolved, &fwd.caches, true)?;
+            // The first layer keeps no copy of x: its parameter gradients read inputs.x.
+            let fwd = self.forward_pass(inputs, resolved, true)?;
+            let (grads, _) = self.backward_pass(resolved, &fwd.caches, Some(&inputs.x))?;
             Ok((fwd.objective, grads))
         })
     }
@@ -119,16 +120,26 @@ impl Network {
 
     /// The forward caches of a pass without recording (for training hooks and tests).
     pub fn forward_caches(&self, inputs: &Inputs, resolved: &Resolved) -> Result<Vec<Cache>> {
-        Ok(self.forward_pass(inputs, resolved)?.caches)
+        Ok(self.forward_pass(inputs, resolved, false)?.caches)
     }
 
-    /// Forward through every layer without recording, keeping only the caches (at the book's
-    /// MNIST shape a copy of x is 627 KB).
-    fn forward_pass(&self, inputs: &Inputs, resolved: &Resolved) -> Result<ForwardPass> {
+    /// Forward through every layer without recording, keeping only the caches. With `lean` the
+    /// first layer runs [`Layer::forward_lean`](super::layer::Layer::forward_lean): its cache
+    /// holds no copy of x (627 KB at the book's MNIST shape), and backward must be given x.
+    fn forward_pass(
+        &self,
+        inputs: &Inputs,
+        resolved: &Resolved,
+        lean: bool,
+    ) -> Result<ForwardPass> {
         let mut caches: Vec<Cache> = Vec::with_capacity(self.layers.len());
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in self.layers.iter().enumerate() {
-            let (out, cache) = l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
+            let (out, cache) = if i == 0 && lean {
+                l.layer.forward_lean(&x, resolved.t.as_ref())?
+            } else {
+                l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?
+            };
             ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
             caches.push(cache);
             x = Cow::Owned(out);
@@ -143,13 +154,14 @@ impl Network {
     }
 
     /// Backward through every layer, last to first, from the caches of a forward pass: each
-    /// layer's parameter gradients (in layer order) and ∂L/∂x. With `params_only` the first
-    /// layer gives its parameter gradients only, and ∂L/∂x is left empty.
+    /// layer's parameter gradients (in layer order) and ∂L/∂x. Given `params_only_from` (the
+    /// input x of a lean forward pass) the first layer gives its parameter gradients only, and
+    /// ∂L/∂x is left empty.
     fn backward_pass(
         &self,
         resolved: &Resolved,
         caches: &[Cache],
-        params_only: bool,
+        params_only_from: Option<&Matrix>,
     ) -> Result<(Vec<Vec<Grad>>, Matrix)> {
         let mut dout = resolved
             .dout
@@ -157,8 +169,11 @@ impl Network {
             .unwrap_or_else(|| Matrix::ones((1, 1)));
         let mut grads_per_layer = Vec::with_capacity(self.layers.len());
         for (i, (l, cache)) in self.layers.iter().zip(caches).enumerate().rev() {
-            let (dx, grads) = if i == 0 && params_only {
-                (Matrix::zeros((0, 0)), l.layer.param_grads(cache, &dout)?)
+            let (dx, grads) = if let (0, Some(x)) = (i, params_only_from) {
+                (
+                    Matrix::zeros((0, 0)),
+                    l.layer.param_grads(Some(x), cache, &dout)?,
+                )
             } else {
                 l.layer.backward(cache, &dout, &mut NoRecord)?
             };
@@ -230,7 +245,7 @@ mod tests {
             };
             compared += 1;
             let resolved = p.network.validate(&p.inputs).unwrap();
-            let pass = p.network.forward_pass(&p.inputs, &resolved).unwrap();
+            let pass = p.network.forward_pass(&p.inputs, &resolved, false).unwrap();
             let got = p.network.objective(&p.inputs, &resolved).unwrap();
             assert_eq!(got.to_bits(), pass.objective.to_bits(), "{}", b.name);
         }

@@ -200,8 +200,23 @@ impl LayerType for Affine {
 
     /// `dW = Xᵀ·dY` and `db = Σ rows dY`, without `dX = dY·Wᵀ`.
     fn param_grads(&self, cache: &AffineCache, dy: &Matrix) -> Result<Vec<Grad>> {
-        ensure_dout(dy, (cache.x.nrows(), self.w.ncols()), "dY")?;
-        let dw = matmul_tn(&cache.x, dy);
+        self.param_grads_from(&cache.x, cache, dy)
+    }
+
+    /// `X·W + b` as [`Affine::infer`] computes it (the same numbers as `forward`), with a cache
+    /// that holds no copy of X.
+    fn forward_lean(&self, x: &Matrix, _t: Option<&Matrix>) -> Result<(Matrix, AffineCache)> {
+        let cache = AffineCache {
+            x: Matrix::zeros((0, 0)),
+            x_step: None,
+        };
+        Ok((self.infer(x.view())?, cache))
+    }
+
+    /// `dW = Xᵀ·dY` and `db = Σ rows dY` with the forward pass's X given.
+    fn param_grads_from(&self, x: &Matrix, _: &AffineCache, dy: &Matrix) -> Result<Vec<Grad>> {
+        ensure_dout(dy, (x.nrows(), self.w.ncols()), "dY")?;
+        let dw = matmul_tn(x, dy);
         let db = dy.sum_axis(Axis(0)).insert_axis(Axis(0));
         Ok(vec![
             Grad::new(Param::Weights, dw),
