@@ -4,8 +4,8 @@
 //! (big-endian u32 each), then one byte per pixel; a label file is 2049 (`00 00 08 01`), the
 //! count, then one byte per label. Pixels are divided by 255 in f32, exactly as the book's
 //! `load_mnist(normalize=True)` does (`astype(np.float32)`, then `/= 255.0`), and widened to f64
-//! for the maths: every pixel holds the book's own value. Reading the files is the caller's job: this module does no I/O,
-//! and its errors leave naming the file to the caller.
+//! for the maths: every pixel holds the book's own value. Reading the files is the caller's job:
+//! this module does no I/O, and its errors leave naming the file to the caller.
 
 use std::io::Read;
 
@@ -19,7 +19,7 @@ pub const IMAGES_MAGIC: u32 = 2051;
 /// The magic number of an IDX file of unsigned-byte labels (1 dimension).
 pub const LABELS_MAGIC: u32 = 2049;
 
-/// Images as rows of pixels / 255, with their height and width.
+/// Images as rows of pixels / 255 (divided in f32, like the book), with their height and width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Images {
     /// One row per image, `height·width` values in [0, 1].
