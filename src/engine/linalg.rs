@@ -361,15 +361,19 @@ mod tests {
         // outside a team: in order on this thread, and splits allowed
         let plain = spread(5, squares);
         assert_eq!(plain, (0..5).map(|i| (i * i, false)).collect::<Vec<_>>());
-        let (inside, after) = team(|| (spread(5, squares), alone()));
+        let (inside, two, after) = team(|| (spread(5, squares), spread(2, squares), alone()));
         assert_eq!(
             inside.iter().map(|r| r.0).collect::<Vec<_>>(),
             [0, 1, 4, 9, 16]
         );
         assert!(!after, "alone again false when spread returns");
+        assert_eq!(two.iter().map(|r| r.0).collect::<Vec<_>>(), [0, 1]);
         if in_team_possible() {
             assert!(inside.iter().all(|r| r.1), "every call unsplit: {inside:?}");
+            assert!(two.iter().all(|r| r.1), "two calls are spread too: {two:?}");
         }
+        // one call has nothing to spread: it runs as it would alone
+        assert_eq!(team(|| spread(1, squares)), [(0, false)]);
         assert!(!alone());
     }
 
