@@ -71,6 +71,16 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_starts_from_the_seed_xor_its_purpose() {
+        // Seeds and purposes that share bits: an OR (or a sum) would give another stream, and a
+        // learner's seed would no longer reproduce the numbers it gave before.
+        assert_eq!(SplitMix64::stream(0b1011, 0b0110), SplitMix64(0b1101));
+        let purpose = crate::engine::train::BATCH_STREAM;
+        let seed = purpose | 7;
+        assert_eq!(SplitMix64::stream(seed, purpose), SplitMix64(7));
+    }
+
+    #[test]
     fn below_stays_in_range_and_shuffle_permutes() {
         let mut r = SplitMix64(3);
         assert!((0..1000).all(|_| r.below(7) < 7));
