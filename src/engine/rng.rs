@@ -89,5 +89,15 @@ mod tests {
         assert_ne!(v, (0..50).collect::<Vec<_>>());
         v.sort_unstable();
         assert_eq!(v, (0..50).collect::<Vec<_>>());
+        // Fisher–Yates draws j from 0..=i, so an element may stay where it is: two elements come
+        // out in both orders (drawing from 0..i, Sattolo's cycle, would swap them every time).
+        let orders: std::collections::HashSet<[u8; 2]> = (0..64)
+            .map(|_| {
+                let mut pair = [0, 1];
+                r.shuffle(&mut pair);
+                pair
+            })
+            .collect();
+        assert_eq!(orders.len(), 2, "{orders:?}");
     }
 }

@@ -209,6 +209,49 @@ mod tests {
     }
 
     #[test]
+    fn spiral_noise_is_cs231n_angle_noise() {
+        // CS231n: t = np.linspace(4j, 4(j + 1), N) + np.random.randn(N) · noise, r = linspace(0, 1,
+        // N), x = (r·sin t, r·cos t); the normals drawn point by point, arm by arm, from the seed.
+        let d = make(Shape2D::Spiral, 3, 0.2);
+        let mut rng = SplitMix64(0);
+        for (row, (arm, i)) in
+            d.x.rows()
+                .into_iter()
+                .zip((0..3).flat_map(|j| (0..50).map(move |i| (j, i))))
+        {
+            let r = i as f64 / 49.0;
+            let t = 4.0 * arm as f64 + 4.0 * r + 0.2 * rng.normal();
+            assert!((row[0] - r * t.sin()).abs() < 1e-12, "arm {arm} point {i}");
+            assert!((row[1] - r * t.cos()).abs() < 1e-12, "arm {arm} point {i}");
+        }
+    }
+
+    #[test]
+    fn xor_points_are_drawn_as_documented() {
+        // Point i of class c: signs (f, f) for class 0 and (f, −f) for class 1, f = +1 for even i
+        // and −1 for odd i (each class fills both of its quadrants); each magnitude
+        // |0.1 + 0.9·u + noise·n| at least 0.1, with u uniform and n normal drawn in that order.
+        let d = make(Shape2D::Xor, 2, 0.5);
+        let mut rng = SplitMix64(0);
+        let mut size = || {
+            (0.1 + 0.9 * rng.uniform() + 0.5 * rng.normal())
+                .abs()
+                .max(0.1)
+        };
+        for (n, row) in d.x.rows().into_iter().enumerate() {
+            let (class, i) = (n / 50, n % 50);
+            let f = if i % 2 == 0 { 1.0 } else { -1.0 };
+            let (sx, sy) = if class == 0 { (f, f) } else { (f, -f) };
+            assert_eq!((row[0], row[1]), (sx * size(), sy * size()), "point {n}");
+        }
+        // both quadrants of each class are used, half the points each
+        for class in 0..2 {
+            let right = (0..50).filter(|i| d.x[[class * 50 + i, 0]] > 0.0).count();
+            assert_eq!(right, 25, "class {class}");
+        }
+    }
+
+    #[test]
     fn xor_keeps_its_margin_and_quadrants() {
         let d = make(Shape2D::Xor, 2, 0.5);
         for (row, label) in d.x.rows().into_iter().zip(d.labels()) {
