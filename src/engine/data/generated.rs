@@ -252,6 +252,34 @@ mod tests {
     }
 
     #[test]
+    fn circles_and_moons_are_drawn_as_documented() {
+        // circles: point i of n at angle 2πi/n, radius 1 (class 0) or 0.5, plus noise·normal on
+        // each coordinate; moons: angle π·i/(n − 1), the upper arc (cos, sin) for class 0 and the
+        // lower one (1 − cos, 0.5 − sin) for class 1, plus noise likewise.
+        let c = make(Shape2D::Circles, 2, 0.1);
+        let m = make(Shape2D::Moons, 2, 0.1);
+        let (mut rc, mut rm) = (SplitMix64(0), SplitMix64(0));
+        for n in 0..100 {
+            let (class, i) = (n / 50, n % 50);
+            let radius = if class == 0 { 1.0 } else { 0.5 };
+            let t = 2.0 * PI * i as f64 / 50.0;
+            let want = (
+                radius * t.cos() + 0.1 * rc.normal(),
+                radius * t.sin() + 0.1 * rc.normal(),
+            );
+            assert_eq!((c.x[[n, 0]], c.x[[n, 1]]), want, "circles point {n}");
+            let t = PI * (i as f64 / 49.0);
+            let (a, b) = if class == 0 {
+                (t.cos(), t.sin())
+            } else {
+                (1.0 - t.cos(), 0.5 - t.sin())
+            };
+            let want = (a + 0.1 * rm.normal(), b + 0.1 * rm.normal());
+            assert_eq!((m.x[[n, 0]], m.x[[n, 1]]), want, "moons point {n}");
+        }
+    }
+
+    #[test]
     fn xor_keeps_its_margin_and_quadrants() {
         let d = make(Shape2D::Xor, 2, 0.5);
         for (row, label) in d.x.rows().into_iter().zip(d.labels()) {
