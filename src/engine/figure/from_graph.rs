@@ -159,3 +159,173 @@ fn explain_edge(
         ],
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::preset::{Preset, Source};
+
+    fn figure_of(toml: &str) -> (Figure, GraphRun) {
+        let p = Preset::from_toml(toml, Source::Builtin("test".into())).unwrap();
+        let graph = p.graph.unwrap();
+        let run = graph.run().unwrap();
+        (Figure::of_graph("t", &graph, &run), run)
+    }
+
+    /// f = (x + y) × x with a given dout of 2: x = 3, y = 2, s = 5, f = 15; ds = 2·3 = 6,
+    /// dx along ×'s second input 2·5 = 10, along +'s first 6.
+    const FAN_OUT: &str = r#"
+title = "fan-out with dout"
+dout = [[2.0]]
+[inputs]
+x = 3
+y = 2
+[[nodes]]
+name = "s"
+type = "add"
+inputs = ["x", "y"]
+[[nodes]]
+name = "f"
+type = "mul"
+inputs = ["s", "x"]
+"#;
+
+    #[test]
+    fn edges_join_the_right_boxes_and_carry_their_gradients() {
+        let (fig, run) = figure_of(FAN_OUT);
+        // boxes: x, y (inputs), s, f (nodes), f (the output)
+        let names: Vec<_> = fig.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(names.len(), 5, "{names:?}");
+        let edge = |from: usize, to: usize, port: usize| {
+            fig.edges
+                .iter()
+                .find(|e| (e.from, e.to, e.port) == (from, to, port))
+                .unwrap_or_else(|| panic!("edge {from}→{to}:{port} in {:?}", fig.edges))
+        };
+        // s (node 0, box 2) feeds f (box 3) as its first input; x (box 0) is f's second
+        let s_to_f = edge(2, 3, 0);
+        assert_eq!(s_to_f.value[[0, 0]], 5.0);
+        assert_eq!(s_to_f.grad.as_ref().unwrap()[[0, 0]], 6.0);
+        assert_eq!(
+            s_to_f.value_step,
+            run.nodes[0].forward_steps.end.checked_sub(1)
+        );
+        // a Mul node's first input gets its gradient at the node's first backward step, the
+        // second at its last
+        assert_eq!(s_to_f.grad_step, Some(run.nodes[1].layer_steps.start));
+        let x_to_f = edge(0, 3, 1);
+        assert_eq!(x_to_f.grad.as_ref().unwrap()[[0, 0]], 10.0);
+        assert_eq!(
+            x_to_f.grad_step,
+            run.nodes[1].layer_steps.end.checked_sub(1)
+        );
+        assert_ne!(s_to_f.grad_step, x_to_f.grad_step);
+        // the output edge: from f to the last box, carrying the given dout, not ones
+        let out = edge(3, 4, 0);
+        assert_eq!(out.value[[0, 0]], 15.0);
+        assert_eq!(out.grad.as_ref().unwrap()[[0, 0]], 2.0);
+        assert_eq!(
+            out.explain,
+            ["d f = 2: backward starts from dout (default: ones), the gradient of L = Σ dout ⊙ f"]
+        );
+    }
+
+    #[test]
+    fn a_node_after_the_first_draws_from_its_own_box() {
+        // a = x + y, b = a × x, c = b + y: boxes x, y, a, b, c, then the output
+        let (fig, _) = figure_of(
+            r#"
+title = "three nodes"
+[inputs]
+x = 3
+y = 2
+[[nodes]]
+name = "a"
+type = "add"
+inputs = ["x", "y"]
+[[nodes]]
+name = "b"
+type = "mul"
+inputs = ["a", "x"]
+[[nodes]]
+name = "c"
+type = "add"
+inputs = ["b", "y"]
+"#,
+        );
+        let from = |to: usize, port: usize| {
+            fig.edges
+                .iter()
+                .find(|e| (e.to, e.port) == (to, port))
+                .map(|e| (e.from, e.value[[0, 0]]))
+        };
+        assert_eq!(from(3, 0), Some((2, 5.0)), "a → b");
+        assert_eq!(from(4, 0), Some((3, 15.0)), "b → c");
+        assert_eq!(from(5, 0), Some((4, 17.0)), "c → the output");
+    }
+
+    #[test]
+    fn each_edge_explains_its_gradient_with_numbers() {
+        let (fig, _) = figure_of(FAN_OUT);
+        let explain = |to: usize, port: usize| {
+            fig.edges
+                .iter()
+                .find(|e| (e.to, e.port) == (to, port))
+                .unwrap()
+                .explain
+                .clone()
+        };
+        assert_eq!(
+            explain(3, 0),
+            [
+                "d s = 2 × 3 = 6",
+                "a Mul node swaps its inputs: the gradient for s is dout (2, from f) times the other input, x = 3"
+            ]
+        );
+        assert_eq!(
+            explain(3, 1),
+            [
+                "d x = 2 × 5 = 10",
+                "a Mul node swaps its inputs: the gradient for x is dout (2, from f) times the other input, s = 5"
+            ]
+        );
+        assert_eq!(
+            explain(2, 1),
+            [
+                "d y = 6 = 6",
+                "an Add node passes dout on unchanged: ∂(x + y)/∂y = 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scalar_times_a_matrix_says_its_gradient_is_summed() {
+        // m (1×2) × k (1×1): dk sums dout ⊙ m over every cell; dm is not summed
+        let (fig, _) = figure_of(
+            r#"
+title = "scale"
+[inputs]
+k = 2
+m = [[3.0, 4.0]]
+[[nodes]]
+name = "p"
+type = "mul"
+inputs = ["m", "k"]
+"#,
+        );
+        let first = |port: usize| {
+            fig.edges
+                .iter()
+                .find(|e| e.port == port && e.to == 2)
+                .unwrap()
+                .explain[0]
+                .clone()
+        };
+        assert_eq!(
+            first(1),
+            "d k = [[1, 1]] × [[3, 4]] = 7 (summed over every cell)"
+        );
+        assert_eq!(first(0), "d m = [[1, 1]] × 2 = [[2, 2]]");
+    }
+}
