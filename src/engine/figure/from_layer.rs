@@ -297,3 +297,103 @@ impl Builder {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::preset::Preset;
+
+    /// The figure of layer `l` of a built-in preset, with its run.
+    fn figure(preset: &str, l: usize) -> (Figure, Run) {
+        let p = Preset::builtin(preset).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        let fig = Figure::of_layer(&run, l, &p.network.layers[l].layer, (0, 1)).unwrap();
+        (fig, run)
+    }
+
+    fn labels(fig: &Figure) -> Vec<&str> {
+        fig.nodes.iter().map(|n| n.label.as_str()).collect()
+    }
+
+    fn edge(fig: &Figure, from: usize, to: usize) -> &FigureEdge {
+        fig.edges
+            .iter()
+            .find(|e| (e.from, e.to) == (from, to))
+            .unwrap_or_else(|| panic!("edge {from}→{to}"))
+    }
+
+    fn grad(e: &FigureEdge) -> &Matrix {
+        e.grad.as_ref().unwrap()
+    }
+
+    fn close(a: &Matrix, b: &Matrix) {
+        assert_eq!(a.dim(), b.dim());
+        for (x, y) in a.iter().zip(b) {
+            assert!((x - y).abs() <= 1e-12 * (1.0 + y.abs()), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn sigmoid_is_the_books_four_nodes_with_their_gradients() {
+        let (fig, run) = figure("sigmoid", 0);
+        assert_eq!(labels(&fig), ["x", "×−1", "exp", "+1", "/", "y"]);
+        assert!(fig.title.contains("Fig. 5-19"), "{}", fig.title);
+        let lr = &run.layers[0];
+        let (y, dout) = (&lr.out, &lr.dout);
+        // into / and back through +1: −dout·y², the book's local gradient of 1/s
+        let local = -(dout * y * y);
+        close(grad(edge(&fig, 2, 3)), &local);
+        close(grad(edge(&fig, 3, 4)), &local);
+        // into exp: times e = exp(−x); through ×(−1) that is dx = dout·y(1 − y)
+        let e = lr.input.mapv(|v| (-v).exp());
+        close(grad(edge(&fig, 1, 2)), &(&local * &e));
+        close(&-grad(edge(&fig, 1, 2)), &lr.dx);
+        close(&lr.dx, &(dout * y * &y.mapv(|v| 1.0 - v)));
+        assert_eq!(edge(&fig, 1, 2).value, -&lr.input);
+        assert_eq!(grad(edge(&fig, 4, 5)), dout);
+    }
+
+    #[test]
+    fn affine_is_dot_then_plus_with_its_gradients() {
+        let (fig, run) = figure("two-layer", 0);
+        assert_eq!(labels(&fig), ["X", "W", "dot", "B", "+", "Y"]);
+        let lr = &run.layers[0];
+        let p = Preset::builtin("two-layer").unwrap();
+        let Layer::Affine(a) = &p.network.layers[0].layer else {
+            panic!("two-layer starts with Affine")
+        };
+        assert_eq!(edge(&fig, 2, 4).value, lr.input.dot(&a.w));
+        assert_eq!(edge(&fig, 1, 2).value, a.w);
+        close(grad(edge(&fig, 1, 2)), &lr.input.t().dot(&lr.dout));
+        close(
+            grad(edge(&fig, 3, 4)),
+            &lr.dout
+                .sum_axis(ndarray::Axis(0))
+                .insert_axis(ndarray::Axis(0)),
+        );
+        close(grad(edge(&fig, 0, 2)), &lr.dout.dot(&a.w.t()));
+        assert_eq!(edge(&fig, 4, 5).value, lr.out);
+    }
+
+    #[test]
+    fn softmax_with_loss_is_softmax_then_cross_entropy() {
+        let (fig, run) = figure("softmax-loss", 0);
+        assert_eq!(labels(&fig), ["a", "Softmax", "t", "Cross Entropy", "L"]);
+        let y = &edge(&fig, 1, 3).value;
+        let t = run.t.clone().unwrap();
+        let n = y.nrows() as f64;
+        let want = Matrix::from_shape_fn(y.dim(), |(r, c)| -t[[r, c]] / (n * (y[[r, c]] + 1e-7)));
+        close(grad(edge(&fig, 1, 3)), &want);
+        close(grad(edge(&fig, 0, 1)), &((y - &t) / n));
+        assert_eq!(edge(&fig, 3, 4).value[[0, 0]], run.loss.unwrap());
+    }
+
+    #[test]
+    fn another_layer_is_one_box_with_its_parameters() {
+        let (fig, run) = figure("relu", 0);
+        assert_eq!(labels(&fig), ["x", "ReLU", "out"]);
+        assert_eq!(grad(edge(&fig, 0, 1)), &run.layers[0].dx);
+        assert!(fig.title.ends_with("cell [0,1]"), "{}", fig.title);
+    }
+}
