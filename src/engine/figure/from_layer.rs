@@ -365,6 +365,7 @@ mod tests {
         };
         assert_eq!(edge(&fig, 2, 4).value, lr.input.dot(&a.w));
         assert_eq!(edge(&fig, 1, 2).value, a.w);
+        assert_eq!(edge(&fig, 3, 4).value, a.b);
         close(grad(edge(&fig, 1, 2)), &lr.input.t().dot(&lr.dout));
         close(
             grad(edge(&fig, 3, 4)),
