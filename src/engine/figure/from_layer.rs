@@ -391,6 +391,19 @@ mod tests {
     }
 
     #[test]
+    fn a_mul_layer_is_one_box_with_its_factor_as_a_second_input() {
+        // apple-fee's first layer: 100 × w (w = 2); its factor is input 1 of the box, with dw
+        let (fig, run) = figure("apple-fee", 0);
+        assert_eq!(labels(&fig), ["x", "×", "out", "w"]);
+        let w = edge(&fig, 3, 1);
+        assert_eq!((w.port, w.value[[0, 0]]), (1, 2.0));
+        let dw = run.layers[0].grads.iter().find(|g| g.name == "w").unwrap();
+        assert_eq!(grad(w), &dw.value);
+        assert_eq!(edge(&fig, 0, 1).port, 0);
+        assert_eq!(edge(&fig, 1, 2).value, run.layers[0].out);
+    }
+
+    #[test]
     fn another_layer_is_one_box_with_its_parameters() {
         let (fig, run) = figure("relu", 0);
         assert_eq!(labels(&fig), ["x", "ReLU", "out"]);
