@@ -173,6 +173,14 @@ mod tests {
         (Figure::of_graph("t", &graph, &run), run)
     }
 
+    /// The edge into input `port` of box `to`.
+    fn into(fig: &Figure, to: usize, port: usize) -> &FigureEdge {
+        fig.edges
+            .iter()
+            .find(|e| (e.to, e.port) == (to, port))
+            .unwrap_or_else(|| panic!("no edge into {to}:{port} in {:?}", fig.edges))
+    }
+
     /// f = (x + y) × x with a given dout of 2: x = 3, y = 2, s = 5, f = 15; ds = 2·3 = 6,
     /// dx along ×'s second input 2·5 = 10, along +'s first 6.
     const FAN_OUT: &str = r#"
@@ -197,14 +205,9 @@ inputs = ["s", "x"]
         // boxes: x, y (inputs), s, f (nodes), f (the output)
         let names: Vec<_> = fig.nodes.iter().map(|n| n.label.as_str()).collect();
         assert_eq!(names.len(), 5, "{names:?}");
-        let edge = |from: usize, to: usize, port: usize| {
-            fig.edges
-                .iter()
-                .find(|e| (e.from, e.to, e.port) == (from, to, port))
-                .unwrap_or_else(|| panic!("edge {from}→{to}:{port} in {:?}", fig.edges))
-        };
         // s (node 0, box 2) feeds f (box 3) as its first input; x (box 0) is f's second
-        let s_to_f = edge(2, 3, 0);
+        let s_to_f = into(&fig, 3, 0);
+        assert_eq!(s_to_f.from, 2);
         assert_eq!(s_to_f.value[[0, 0]], 5.0);
         assert_eq!(s_to_f.grad.as_ref().unwrap()[[0, 0]], 6.0);
         assert_eq!(
@@ -214,7 +217,8 @@ inputs = ["s", "x"]
         // a Mul node's first input gets its gradient at the node's first backward step, the
         // second at its last
         assert_eq!(s_to_f.grad_step, Some(run.nodes[1].layer_steps.start));
-        let x_to_f = edge(0, 3, 1);
+        let x_to_f = into(&fig, 3, 1);
+        assert_eq!(x_to_f.from, 0);
         assert_eq!(x_to_f.grad.as_ref().unwrap()[[0, 0]], 10.0);
         assert_eq!(
             x_to_f.grad_step,
@@ -222,7 +226,8 @@ inputs = ["s", "x"]
         );
         assert_ne!(s_to_f.grad_step, x_to_f.grad_step);
         // the output edge: from f to the last box, carrying the given dout, not ones
-        let out = edge(3, 4, 0);
+        let out = into(&fig, 4, 0);
+        assert_eq!(out.from, 3);
         assert_eq!(out.value[[0, 0]], 15.0);
         assert_eq!(out.grad.as_ref().unwrap()[[0, 0]], 2.0);
         assert_eq!(
@@ -254,28 +259,19 @@ type = "add"
 inputs = ["b", "y"]
 "#,
         );
-        let from = |to: usize, port: usize| {
-            fig.edges
-                .iter()
-                .find(|e| (e.to, e.port) == (to, port))
-                .map(|e| (e.from, e.value[[0, 0]]))
+        let from = |to: usize| {
+            let e = into(&fig, to, 0);
+            (e.from, e.value[[0, 0]])
         };
-        assert_eq!(from(3, 0), Some((2, 5.0)), "a → b");
-        assert_eq!(from(4, 0), Some((3, 15.0)), "b → c");
-        assert_eq!(from(5, 0), Some((4, 17.0)), "c → the output");
+        assert_eq!(from(3), (2, 5.0), "a → b");
+        assert_eq!(from(4), (3, 15.0), "b → c");
+        assert_eq!(from(5), (4, 17.0), "c → the output");
     }
 
     #[test]
     fn each_edge_explains_its_gradient_with_numbers() {
         let (fig, _) = figure_of(FAN_OUT);
-        let explain = |to: usize, port: usize| {
-            fig.edges
-                .iter()
-                .find(|e| (e.to, e.port) == (to, port))
-                .unwrap()
-                .explain
-                .clone()
-        };
+        let explain = |to: usize, port: usize| into(&fig, to, port).explain.clone();
         assert_eq!(
             explain(3, 0),
             [
@@ -314,14 +310,7 @@ type = "mul"
 inputs = ["m", "k"]
 "#,
         );
-        let first = |port: usize| {
-            fig.edges
-                .iter()
-                .find(|e| e.port == port && e.to == 2)
-                .unwrap()
-                .explain[0]
-                .clone()
-        };
+        let first = |port: usize| into(&fig, 2, port).explain[0].clone();
         assert_eq!(
             first(1),
             "d k = [[1, 1]] × [[3, 4]] = 7 (summed over every cell)"
