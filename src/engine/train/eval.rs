@@ -16,19 +16,25 @@ use crate::engine::network::Network;
 /// Rows per forward pass when predicting many rows.
 pub const CHUNK_ROWS: usize = 10_000;
 
-/// Rows per forward pass of an accuracy inside a team, where each core takes chunks of its own.
+/// Rows per forward pass inside a team, where each core takes chunks of its own.
 const SPREAD_ROWS: usize = 2_500;
+
+/// `f(start, end)` for consecutive blocks of `n` rows, results in order: blocks of
+/// [`CHUNK_ROWS`], or inside a team smaller ones spread over its cores (so that they share them
+/// evenly: the book's 10,000 test rows are 4 blocks, not 1).
+fn by_blocks<T: Send>(n: usize, f: impl Fn(usize, usize) -> Result<T> + Sync) -> Result<Vec<T>> {
+    let rows = if in_team() { SPREAD_ROWS } else { CHUNK_ROWS };
+    spread(n.div_ceil(rows), |i| f(i * rows, ((i + 1) * rows).min(n)))
+        .into_iter()
+        .collect()
+}
 
 /// The scores (the input of the final Softmax-with-Loss, or the last output) for the rows of `x`,
 /// predicted block by block: each block of rows is read in place, and no layer keeps a cache.
 pub fn predict_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    while start < x.nrows() {
-        let end = (start + CHUNK_ROWS).min(x.nrows());
-        parts.push(forward_scores(network, block(x, start, end))?);
-        start = end;
-    }
+    let parts = by_blocks(x.nrows(), |start, end| {
+        forward_scores(network, block(x, start, end))
+    })?;
     let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
     ensure!(!views.is_empty(), "there are no rows to predict");
     Ok(ndarray::concatenate(Axis(0), &views)?)
@@ -55,17 +61,13 @@ fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
 pub fn accuracy(network: &Network, data: &Labeled) -> Result<f64> {
     let n = data.rows();
     ensure!(n > 0, "accuracy of no rows");
-    // Inside a team the chunks are smaller, so that its cores share them evenly (the book's
-    // 10,000 test rows are 4 chunks, not 1).
-    let rows = if in_team() { SPREAD_ROWS } else { CHUNK_ROWS };
-    let counts = spread(n.div_ceil(rows), |i| -> Result<usize> {
-        let (start, end) = (i * rows, ((i + 1) * rows).min(n));
+    let counts = by_blocks(n, |start, end| {
         let scores = forward_scores(network, block(&data.x, start, end))?;
         let predicted = argmax_rows(&scores);
         let truth = argmax_rows(&block(&data.t, start, end).to_owned());
         Ok(predicted.iter().zip(&truth).filter(|(p, t)| p == t).count())
-    });
-    let right = counts.into_iter().sum::<Result<usize>>()?;
+    })?;
+    let right: usize = counts.into_iter().sum();
     Ok(right as f64 / n as f64)
 }
 
@@ -148,6 +150,11 @@ mod tests {
         assert_eq!(
             crate::engine::linalg::team(|| accuracy(&net, &data)).unwrap(),
             want
+        );
+        // the scores of spread blocks come back in row order
+        assert_eq!(
+            crate::engine::linalg::team(|| predict_scores(&net, &data.x)).unwrap(),
+            data.x
         );
     }
 
