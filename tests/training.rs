@@ -206,6 +206,10 @@ fn bad_train_sections_say_what_to_do() {
             "noise applies to the generated sets",
         ),
         (
+            "[train]\ndata = \"xor\"\niters = 100000000000\n",
+            "line 3, column 9: iters is 100000000000 but must be at most 10000000",
+        ),
+        (
             "[train]\ndata = \"xor\"\nlr = -1.0\n",
             "learning rate is -1",
         ),
@@ -393,7 +397,7 @@ fn train_text_prints_the_books_lines_and_full_batch_is_reproducible() {
 
 #[test]
 fn train_errors_exit_2_with_a_message() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["train", "--preset", "relu"], "has no [train] section"),
         (&["train", "--preset", "train-mnist"], "--data mnist:DIR"),
         (
@@ -409,6 +413,19 @@ fn train_errors_exit_2_with_a_message() {
         (
             &["train", "--preset", "train-xor", "--lr", "0"],
             "learning rate is 0",
+        ),
+        // a negative number is a value of its flag, judged like any other
+        (
+            &["train", "--preset", "train-xor", "--lr", "-1"],
+            "learning rate is -1",
+        ),
+        (
+            &["train", "--preset", "train-xor", "--seed", "-3"],
+            "invalid value '-3' for '--seed <SEED>'",
+        ),
+        (
+            &["train", "--preset", "train-xor", "--iters", "10000001"],
+            "--iters is 10000001 but must be at most 10000000",
         ),
     ];
     for (args, want) in cases {

@@ -63,21 +63,22 @@ pub struct TrainArgs {
     #[arg(long, value_name = "NAME|mnist:DIR")]
     pub data: Option<String>,
     /// Iterations.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub iters: Option<usize>,
     /// Rows per mini-batch (at least the training rows: every row, in order, each iteration).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub batch: Option<usize>,
     /// Learning rate (default: the preset's, else the optimizer's).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub lr: Option<f64>,
     /// Optimizer.
     #[arg(long, value_enum)]
     pub optimizer: Option<OptimizerArg>,
     /// Seed of the data, the split and the mini-batch order.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
-    /// Output format; without it, text (the training screen will open here on a terminal).
+    /// Output format, which runs it headless. Without it: the training screen when stdout is a
+    /// terminal, else text.
     #[arg(long, short, value_enum)]
     pub format: Option<TrainFormat>,
 }

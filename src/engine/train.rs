@@ -37,6 +37,10 @@ pub use eval::{accuracy, grid_points, predict_scores};
 /// The purpose mixed into the seed for the mini-batch draws (see [`SplitMix64::stream`]).
 pub const BATCH_STREAM: u64 = 0x4241_5443_4800_0000;
 
+/// The most iterations a run may have: the loss of every one is kept (for the chart, `--format
+/// json` and `csv`), and the book trains 10,000.
+pub const MAX_ITERS: usize = 10_000_000;
+
 /// The loop's settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrainConfig {
@@ -117,6 +121,11 @@ impl Trainer {
         ensure!(
             config.iters > 0,
             "iters is 0: train for at least one iteration"
+        );
+        ensure!(
+            config.iters <= MAX_ITERS,
+            "iters is {}: at most {MAX_ITERS} are allowed (the book trains 10000; the loss of every iteration is kept)",
+            config.iters
         );
         ensure!(
             config.batch > 0,

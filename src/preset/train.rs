@@ -26,7 +26,7 @@ use super::data::{load_mnist, mnist_needs_folder};
 use crate::engine::data::generated::Generated;
 use crate::engine::data::{Dataset, Labeled, Layout, digits};
 use crate::engine::optim::{Optimizer, OptimizerConfig, OptimizerKind};
-use crate::engine::train::TrainConfig;
+use crate::engine::train::{MAX_ITERS, TrainConfig};
 
 /// The `[train]` table as written.
 #[derive(Debug, Deserialize)]
@@ -148,6 +148,12 @@ impl RawTrain {
         }
         if let Some(v) = &self.iters {
             s.iters = whole(v, "iters", at, 1)?;
+            ensure!(
+                s.iters <= MAX_ITERS,
+                "{}: iters is {} but must be at most {MAX_ITERS} (the book trains 10000)",
+                at(v.span()),
+                s.iters
+            );
         }
         if let Some(v) = &self.batch {
             s.batch = whole(v, "batch", at, 1)?;
@@ -213,6 +219,11 @@ impl TrainSection {
         ensure!(
             s.iters > 0,
             "--iters is 0: train for at least one iteration"
+        );
+        ensure!(
+            s.iters <= MAX_ITERS,
+            "--iters is {} but must be at most {MAX_ITERS} (the book trains 10000; the loss of every iteration is kept)",
+            s.iters
         );
         ensure!(
             s.batch > 0,

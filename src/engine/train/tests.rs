@@ -402,6 +402,26 @@ fn a_network_that_does_not_fit_is_an_error() {
     assert!(format!("{e:#}").contains("3 features"), "{e:#}");
     let e = Trainer::new(tiny_net(), tiny_data(), config(0, 1, OptimizerKind::Sgd)).unwrap_err();
     assert!(e.to_string().contains("iters is 0"), "{e}");
+    // the book's ten million times over is refused (every loss is kept); the limit itself runs
+    let e = Trainer::new(
+        tiny_net(),
+        tiny_data(),
+        config(MAX_ITERS + 1, 1, OptimizerKind::Sgd),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("iters is 10000001: at most 10000000"),
+        "{e}"
+    );
+    assert!(
+        Trainer::new(
+            tiny_net(),
+            tiny_data(),
+            config(MAX_ITERS, 1, OptimizerKind::Sgd)
+        )
+        .is_ok()
+    );
 }
 
 #[test]
