@@ -204,6 +204,14 @@ fn a_run_ends_finished_with_every_loss_sent_once() {
         (last.state.clone(), last.iteration),
         (RunState::Finished, 500)
     );
+    // finished, the speed is the run's average (not 0, which read as stuck)
+    assert!(!last.elapsed.is_zero());
+    let average = 500.0 / last.elapsed.as_secs_f64();
+    assert!(
+        (last.per_second - average).abs() <= 1e-9 * average,
+        "{} against {average}",
+        last.per_second
+    );
     let mut view = TrainView::default();
     for p in all {
         view.apply(p);

@@ -205,12 +205,16 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
         let now = Instant::now();
         let iteration = self.training.iteration();
         let window = now.duration_since(self.last_sent).as_secs_f64();
-        let per_second = if self.running.is_some() && window > 0.0 {
-            iteration.saturating_sub(self.last_iteration) as f64 / window
-        } else {
-            0.0
-        };
         let elapsed = self.elapsed + self.running.map_or(Duration::ZERO, |s| s.elapsed());
+        // Running: the speed since the last message. Paused or finished: the average over the
+        // time spent training (not 0, which read as stuck).
+        let per_second = match self.running {
+            Some(_) if window > 0.0 => {
+                iteration.saturating_sub(self.last_iteration) as f64 / window
+            }
+            None if !elapsed.is_zero() => iteration as f64 / elapsed.as_secs_f64(),
+            _ => 0.0,
+        };
         let losses = self.training.losses();
         let epochs = self.training.epochs();
         let key = (iteration, self.grid);

@@ -58,10 +58,15 @@ impl Widget for StatusLines<'_> {
             Span::raw(" "),
             Span::styled(badge(&v.state), state_style),
             Span::raw(format!(
-                "  iteration {}/{}  {:>6.0} it/s  elapsed {}  ",
+                "  iteration {}/{}  {:>6.0} it/s{}  elapsed {}  ",
                 v.iteration,
                 v.iters,
                 v.per_second,
+                if v.state == RunState::Running {
+                    ""
+                } else {
+                    " avg"
+                },
                 clock(v.elapsed)
             )),
             Span::styled(v.title.clone(), theme.title()),
@@ -162,7 +167,23 @@ mod tests {
             .collect();
         assert_eq!(
             text[0],
-            " ‖ paused  iteration 1234/10000     812 it/s  elapsed 00:01.5  Spiral (train-spiral)"
+            " ‖ paused  iteration 1234/10000     812 it/s avg  elapsed 00:01.5  Spiral (train-spiral)"
+        );
+        // running, the speed is the current one
+        let running = TrainView {
+            state: RunState::Running,
+            ..view.clone()
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 120, 1));
+        StatusLines {
+            view: &running,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        let line: String = (0..120).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(
+            line.trim_end(),
+            " ▶ running  iteration 1234/10000     812 it/s  elapsed 00:01.5  Spiral (train-spiral)"
         );
         assert_eq!(
             text[1],
