@@ -143,6 +143,8 @@ fn paused_worker_steps_one_iteration_per_command() {
         (first.state.clone(), first.iteration),
         (RunState::Paused, 0)
     );
+    // nothing has run yet: no speed (not 0 / 0 = NaN)
+    assert_eq!((first.per_second, first.elapsed), (0.0, Duration::ZERO));
     assert_eq!(
         first.picture,
         Some(PictureUpdate::Plane(ClassGrid {
@@ -173,10 +175,22 @@ fn running_sends_at_most_one_progress_per_frame_and_pause_stops_it() {
     let (worker, rx) = start(slow, true);
     let started = Instant::now();
     let mut messages = 0;
+    let mut speeds = Vec::new();
     while started.elapsed() < Duration::from_millis(400) {
-        if rx.recv_timeout(Duration::from_millis(50)).is_ok() {
+        if let Ok(event) = rx.recv_timeout(Duration::from_millis(50)) {
             messages += 1;
+            if let WorkerEvent::Progress(p) = event
+                && p.iteration > 0
+            {
+                speeds.push(p.per_second);
+            }
         }
+    }
+    // running, each message carries the speed since the one before: at most one iteration per
+    // 200 µs, and far above 0 (a stall of 33 ms an iteration would be needed to fall under 30)
+    assert!(!speeds.is_empty());
+    for s in &speeds {
+        assert!((30.0..=5_000.0).contains(s), "{s} it/s in {speeds:?}");
     }
     // 400 ms at one per 33 ms is at most ~13 (plus the first)
     assert!(messages <= 15, "{messages} messages in 400 ms");
