@@ -402,7 +402,8 @@ fn a_network_that_does_not_fit_is_an_error() {
     assert!(format!("{e:#}").contains("3 features"), "{e:#}");
     let e = Trainer::new(tiny_net(), tiny_data(), config(0, 1, OptimizerKind::Sgd)).unwrap_err();
     assert!(e.to_string().contains("iters is 0"), "{e}");
-    // the book's ten million times over is refused (every loss is kept); the limit itself runs
+    // a thousand times the book's 10,000 iterations is the most (every loss is kept): one more is
+    // refused, the limit itself accepted
     let e = Trainer::new(
         tiny_net(),
         tiny_data(),
