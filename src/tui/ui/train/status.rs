@@ -46,6 +46,16 @@ pub fn clock(d: Duration) -> String {
     }
 }
 
+/// Iterations per second: running, the current speed; paused or finished, the run's average
+/// (`avg`), or `–` before anything has run.
+fn speed(v: &TrainView) -> String {
+    match v.state {
+        RunState::Running => format!("{:>6.0} it/s", v.per_second),
+        _ if v.per_second > 0.0 => format!("{:>6.0} it/s avg", v.per_second),
+        _ => format!("{:>6} it/s", "–"),
+    }
+}
+
 impl Widget for StatusLines<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (v, theme) = (self.view, self.theme);
@@ -58,15 +68,10 @@ impl Widget for StatusLines<'_> {
             Span::raw(" "),
             Span::styled(badge(&v.state), state_style),
             Span::raw(format!(
-                "  iteration {}/{}  {:>6.0} it/s{}  elapsed {}  ",
+                "  iteration {}/{}  {}  elapsed {}  ",
                 v.iteration,
                 v.iters,
-                v.per_second,
-                if v.state == RunState::Running {
-                    ""
-                } else {
-                    " avg"
-                },
+                speed(v),
                 clock(v.elapsed)
             )),
             Span::styled(v.title.clone(), theme.title()),
@@ -169,6 +174,12 @@ mod tests {
             text[0],
             " ‖ paused  iteration 1234/10000     812 it/s avg  elapsed 00:01.5  Spiral (train-spiral)"
         );
+        // nothing run yet: no speed to show
+        let fresh = TrainView {
+            per_second: 0.0,
+            ..view.clone()
+        };
+        assert_eq!(speed(&fresh), "     – it/s");
         // running, the speed is the current one
         let running = TrainView {
             state: RunState::Running,
