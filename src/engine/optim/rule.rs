@@ -4,7 +4,7 @@
 //! Every rule writes one matrix from matrices of the same shape, cell by cell, so each cell is
 //! explained as one line with the learner's numbers: `W[0,0] = 0.3000 − 0.1·0.5200 = 0.2480`.
 
-use crate::engine::format::{n4, short};
+use crate::engine::format::{n4, operand, short};
 use crate::engine::op::{Combine, Explanation, Term};
 use crate::engine::tape::Operand;
 
@@ -76,35 +76,40 @@ impl UpdateRule {
         }
     }
 
-    /// The rule with symbols `a`, `b`, `c` and with numbers, for cell values `va`, `vb`, `vc`.
+    /// The rule with symbols `a`, `b`, `c` and with numbers, for cell values `va`, `vb`, `vc`. A
+    /// number that follows an operator is in parentheses when negative (`1·(-0.0018)`, not
+    /// `1·-0.0018`); one that leads the expression or a bracket is not.
     fn show(self, a: &str, b: &str, c: &str, nums: [f64; 3]) -> (String, String) {
-        let [va, vb, vc] = nums.map(n4);
+        let [va, vb, vc] = nums.map(operand);
+        let [lead_a, lead_b, _] = nums.map(n4);
         match self {
             UpdateRule::Sgd { lr } => (
                 format!("{a} − lr·{b}"),
-                format!("{va} − {}·{vb}", short(lr)),
+                format!("{lead_a} − {}·{vb}", short(lr)),
             ),
             UpdateRule::Velocity { momentum, lr } => (
                 format!("α·{a} − lr·{b}"),
                 format!("{}·{va} − {}·{vb}", short(momentum), short(lr)),
             ),
-            UpdateRule::AddVelocity => (format!("{a} + {b}"), format!("{va} + {vb}")),
-            UpdateRule::AccumulateSquare => (format!("{a} + {b}·{b}"), format!("{va} + {vb}·{vb}")),
+            UpdateRule::AddVelocity => (format!("{a} + {b}"), format!("{lead_a} + {vb}")),
+            UpdateRule::AccumulateSquare => {
+                (format!("{a} + {b}·{b}"), format!("{lead_a} + {vb}·{vb}"))
+            }
             UpdateRule::AdaGradStep { lr } => (
                 format!("{a} − lr·{b} / (√{c} + 1e-7)"),
-                format!("{va} − {}·{vb} / (√{vc} + 1e-7)", short(lr)),
+                format!("{lead_a} − {}·{vb} / (√{vc} + 1e-7)", short(lr)),
             ),
             UpdateRule::FirstMoment { beta1 } => (
                 format!("{a} + (1 − β1)·({b} − {a})"),
-                format!("{va} + {}·({vb} − {va})", short(1.0 - beta1)),
+                format!("{lead_a} + {}·({lead_b} − {va})", short(1.0 - beta1)),
             ),
             UpdateRule::SecondMoment { beta2 } => (
                 format!("{a} + (1 − β2)·({b}·{b} − {a})"),
-                format!("{va} + {}·({vb}·{vb} − {va})", short(1.0 - beta2)),
+                format!("{lead_a} + {}·({lead_b}·{vb} − {va})", short(1.0 - beta2)),
             ),
             UpdateRule::AdamStep { lr_t } => (
                 format!("{a} − lr_t·{b} / (√{c} + 1e-7)"),
-                format!("{va} − {}·{vb} / (√{vc} + 1e-7)", sig(lr_t)),
+                format!("{lead_a} − {}·{vb} / (√{vc} + 1e-7)", sig(lr_t)),
             ),
         }
     }
@@ -189,6 +194,47 @@ mod tests {
             .unwrap();
         assert_eq!(ex.rule, "W[0,0] = W[0,0] − lr·dW[0,0]");
         assert_eq!(ex.expansion(8), "= 0.3000 − 0.1·0.5200 = 0.2480");
+    }
+
+    #[test]
+    fn a_negative_number_after_an_operator_is_in_parentheses() {
+        let explain = |rule: UpdateRule, reads: &[(&str, f64)]| {
+            let ops: Vec<Operand> = reads.iter().map(|&(n, v)| one(n, v)).collect();
+            let v: Vec<f64> = reads.iter().map(|r| r.1).collect();
+            let new = rule.apply(v[0], v[1], v.get(2).copied().unwrap_or(0.0));
+            rule.explain(&ops, &one("out", new), 0, 0)
+                .unwrap()
+                .expansion(8)
+        };
+        let sgd = UpdateRule::Sgd { lr: 1.0 };
+        assert_eq!(
+            explain(sgd, &[("b", -0.1772), ("db", -0.0018)]),
+            "= -0.1772 − 1·(-0.0018) = -0.1754"
+        );
+        assert_eq!(
+            explain(
+                UpdateRule::AccumulateSquare,
+                &[("h", 0.0), ("dW", -2.357e-5)]
+            ),
+            "= 0.0000 + (-2.357e-5)·(-2.357e-5) = 5.555e-10"
+        );
+        assert_eq!(
+            explain(
+                UpdateRule::FirstMoment { beta1: 0.9 },
+                &[("m", -0.1), ("dW", -0.3)]
+            ),
+            "= -0.1000 + 0.1·(-0.3000 − (-0.1000)) = -0.1200"
+        );
+        assert_eq!(
+            explain(
+                UpdateRule::Velocity {
+                    momentum: 0.9,
+                    lr: 0.01
+                },
+                &[("v", -0.5), ("dW", 0.2)]
+            ),
+            "= 0.9·(-0.5000) − 0.01·0.2000 = -0.4520"
+        );
     }
 
     #[test]
