@@ -139,4 +139,48 @@ mod tests {
             "the test line is drawn in dots"
         );
     }
+
+    /// The chart's first row at `width` columns.
+    fn title_row(view: &TrainView, width: u16) -> String {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 8));
+        AccuracyChart {
+            view,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        (0..width).map(|x| buf[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_title_drops_its_words_only_when_they_do_not_fit() {
+        let view = TrainView {
+            epochs: vec![EpochPoint {
+                iter: 0,
+                train_acc: 0.5,
+                test_acc: Some(0.25),
+            }],
+            ..TrainView::default()
+        };
+        let full = " accuracy per epoch · train  50.0 % · test  25.0 % ";
+        let fits = full.chars().count() as u16 + 2;
+        assert_eq!(title_row(&view, fits), format!("┌{full}┐"));
+        assert_eq!(
+            title_row(&view, fits - 1),
+            format!("┌ train  50.0 % · test  25.0 % {}┐", "─".repeat(20))
+        );
+        // nothing measured yet: the box says when it will be
+        let empty = TrainView::default();
+        assert!(title_row(&empty, 60).starts_with("┌ accuracy per epoch ─"));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 4));
+        AccuracyChart {
+            view: &empty,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        let second: String = (0..60).map(|x| buf[(x, 1)].symbol()).collect();
+        assert!(
+            second.starts_with("│ measured after iteration 0 and each epoch"),
+            "{second}"
+        );
+    }
 }

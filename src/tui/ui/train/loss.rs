@@ -26,14 +26,12 @@ pub struct LossChart<'a> {
 /// Average `values` into at most `buckets` consecutive groups: `(mean iteration, mean value)`
 /// per group, iterations counted from 0.
 pub fn downsample(values: &[f64], buckets: usize) -> Vec<(f64, f64)> {
-    if values.is_empty() || buckets == 0 {
-        return Vec::new();
-    }
+    // no more buckets than values, so each takes at least one (none when either is 0)
     let buckets = buckets.min(values.len());
     (0..buckets)
         .map(|b| {
             let start = b * values.len() / buckets;
-            let end = ((b + 1) * values.len() / buckets).max(start + 1);
+            let end = (b + 1) * values.len() / buckets;
             let slice = &values[start..end];
             let n = slice.len() as f64;
             let x = (start + end - 1) as f64 / 2.0;
@@ -141,6 +139,12 @@ mod tests {
         );
         assert_eq!(downsample(&[2.0, 4.0], 10), vec![(0.0, 2.0), (1.0, 4.0)]);
         assert!(downsample(&[], 3).is_empty());
+        assert!(downsample(&[1.0, 2.0], 0).is_empty());
+        // one bucket per value when there are more buckets than values
+        assert_eq!(
+            downsample(&[5.0, 6.0, 7.0], 3),
+            vec![(0.0, 5.0), (1.0, 6.0), (2.0, 7.0)]
+        );
         // 10 values in 3 buckets: 0..3, 3..6, 6..10
         let b = downsample(&(0..10).map(f64::from).collect::<Vec<_>>(), 3);
         assert_eq!(b, vec![(1.0, 1.0), (4.0, 4.0), (7.5, 7.5)]);
@@ -175,5 +179,19 @@ mod tests {
         assert!(all.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
         // top label 1 (the curve starts at 1.0), the last iteration 99
         assert!(all.contains("99"));
+    }
+
+    #[test]
+    fn no_losses_yet_says_so_in_the_box() {
+        let view = TrainView::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 5));
+        LossChart {
+            view: &view,
+            theme: Theme { colour: false },
+        }
+        .render(buf.area, &mut buf);
+        let row = |y: u16| -> String { (0..40).map(|x| buf[(x, y)].symbol()).collect() };
+        assert!(row(0).starts_with("┌ loss per iteration"), "{}", row(0));
+        assert!(row(1).starts_with("│ no iterations yet"), "{}", row(1));
     }
 }
