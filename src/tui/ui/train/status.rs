@@ -201,4 +201,28 @@ mod tests {
             " sgd lr 1 · batch 100 · seed 7 · spiral 240 train / 60 test   loss 0.2135  train  97.5 %  test  95.0 %"
         );
     }
+
+    #[test]
+    fn the_badge_is_green_running_red_failed_and_cyan_otherwise_and_one_row_stays_one_row() {
+        let theme = Theme { colour: true };
+        let colour_of = |state: RunState| {
+            let view = TrainView {
+                state,
+                ..TrainView::default()
+            };
+            let mut buf = Buffer::empty(Rect::new(0, 0, 60, 3));
+            StatusLines { view: &view, theme }.render(Rect::new(0, 0, 60, 1), &mut buf);
+            // one row given, one row drawn: the second line needs a second row
+            let below: String = (0..60).map(|x| buf[(x, 1)].symbol()).collect();
+            assert_eq!(below.trim(), "", "drawn below its area: {below}");
+            buf[(1, 0)].fg
+        };
+        assert_eq!(colour_of(RunState::Running), theme.ok().fg.unwrap());
+        assert_eq!(
+            colour_of(RunState::Failed("NaN".into())),
+            theme.error().fg.unwrap()
+        );
+        assert_eq!(colour_of(RunState::Paused), theme.key().fg.unwrap());
+        assert_eq!(colour_of(RunState::Finished), theme.key().fg.unwrap());
+    }
 }
