@@ -14,6 +14,16 @@ mod images;
 mod loss;
 mod status;
 
+/// Rows of text a widget draws into a `width`×`height` buffer, for the screen's tests.
+#[cfg(test)]
+fn drawn_rows(widget: impl Widget, width: u16, height: u16) -> Vec<String> {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    widget.render(buf.area, &mut buf);
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;

@@ -140,15 +140,15 @@ mod tests {
         );
     }
 
+    /// The chart of `view` drawn `width` columns wide, row by row.
+    fn chart(view: &TrainView, width: u16) -> Vec<String> {
+        let theme = Theme { colour: false };
+        super::super::drawn_rows(AccuracyChart { view, theme }, width, 8)
+    }
+
     /// The chart's first row at `width` columns.
     fn title_row(view: &TrainView, width: u16) -> String {
-        let mut buf = Buffer::empty(Rect::new(0, 0, width, 8));
-        AccuracyChart {
-            view,
-            theme: Theme { colour: false },
-        }
-        .render(buf.area, &mut buf);
-        (0..width).map(|x| buf[(x, 0)].symbol()).collect()
+        chart(view, width).swap_remove(0)
     }
 
     #[test]
@@ -169,18 +169,16 @@ mod tests {
             format!("┌ train  50.0 % · test  25.0 % {}┐", "─".repeat(20))
         );
         // nothing measured yet: the box says when it will be
-        let empty = TrainView::default();
-        assert!(title_row(&empty, 60).starts_with("┌ accuracy per epoch ─"));
-        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 4));
-        AccuracyChart {
-            view: &empty,
-            theme: Theme { colour: false },
-        }
-        .render(buf.area, &mut buf);
-        let second: String = (0..60).map(|x| buf[(x, 1)].symbol()).collect();
+        let empty = chart(&TrainView::default(), 60);
         assert!(
-            second.starts_with("│ measured after iteration 0 and each epoch"),
-            "{second}"
+            empty[0].starts_with("┌ accuracy per epoch ─"),
+            "{}",
+            empty[0]
+        );
+        assert!(
+            empty[1].starts_with("│ measured after iteration 0 and each epoch"),
+            "{}",
+            empty[1]
         );
     }
 }

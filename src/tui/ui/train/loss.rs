@@ -160,21 +160,25 @@ mod tests {
         assert_eq!(nice_ceiling(0.0), 1.0);
     }
 
+    /// The chart of `view` drawn 40 columns wide, row by row.
+    fn chart(view: &TrainView, height: u16) -> Vec<String> {
+        let theme = Theme { colour: false };
+        super::super::drawn_rows(LossChart { view, theme }, 40, height)
+    }
+
     #[test]
     fn draws_the_curve_and_axes() {
         let view = TrainView {
             losses: (0..100).map(|i| 1.0 - f64::from(i) / 200.0).collect(),
             ..TrainView::default()
         };
-        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 10));
-        LossChart {
-            view: &view,
-            theme: Theme { colour: false },
-        }
-        .render(buf.area, &mut buf);
-        let row = |y: u16| -> String { (0..40).map(|x| buf[(x, y)].symbol()).collect() };
-        assert!(row(0).contains("loss per iteration: 0.5050"), "{}", row(0));
-        let all: String = (0..10).map(row).collect();
+        let rows = chart(&view, 10);
+        assert!(
+            rows[0].contains("loss per iteration: 0.5050"),
+            "{}",
+            rows[0]
+        );
+        let all: String = rows.concat();
         assert!(all.contains("iteration"));
         assert!(all.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
         // top label 1 (the curve starts at 1.0), the last iteration 99
@@ -183,15 +187,8 @@ mod tests {
 
     #[test]
     fn no_losses_yet_says_so_in_the_box() {
-        let view = TrainView::default();
-        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 5));
-        LossChart {
-            view: &view,
-            theme: Theme { colour: false },
-        }
-        .render(buf.area, &mut buf);
-        let row = |y: u16| -> String { (0..40).map(|x| buf[(x, y)].symbol()).collect() };
-        assert!(row(0).starts_with("┌ loss per iteration"), "{}", row(0));
-        assert!(row(1).starts_with("│ no iterations yet"), "{}", row(1));
+        let rows = chart(&TrainView::default(), 5);
+        assert!(rows[0].starts_with("┌ loss per iteration"), "{}", rows[0]);
+        assert!(rows[1].starts_with("│ no iterations yet"), "{}", rows[1]);
     }
 }
