@@ -158,11 +158,10 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
     /// [`LayerType::param_grads`] after [`LayerType::forward_lean`], given that pass's input `x`.
     fn param_grads_from(
         &self,
-        x: &Matrix,
+        _x: &Matrix,
         cache: &Self::Cache,
         dout: &Matrix,
     ) -> Result<Vec<Grad>> {
-        let _ = x;
         self.param_grads(cache, dout)
     }
 

@@ -185,15 +185,17 @@ mod tests {
             state: RunState::Running,
             ..view.clone()
         };
-        let mut buf = Buffer::empty(Rect::new(0, 0, 120, 1));
-        StatusLines {
-            view: &running,
-            theme: Theme { colour: false },
-        }
-        .render(buf.area, &mut buf);
-        let line: String = (0..120).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        let theme = Theme { colour: false };
+        let line = super::super::drawn_rows(
+            StatusLines {
+                view: &running,
+                theme,
+            },
+            120,
+            1,
+        );
         assert_eq!(
-            line.trim_end(),
+            line[0].trim_end(),
             " ▶ running  iteration 1234/10000     812 it/s  elapsed 00:01.5  Spiral (train-spiral)"
         );
         assert_eq!(
