@@ -1,6 +1,5 @@
 //! The tape explains itself: cached reads point at forward steps, notes carry the learner's
 //! numbers, and every cell's explanation adds up to the value the step wrote.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::op::broadcast_index;
 use backstep::engine::{BinOp, Combine, Kind, MaskRule, MaskSense, Matrix, Op, Phase, Run, Step};

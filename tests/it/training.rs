@@ -1,6 +1,5 @@
 //! Training: the built-in presets learn (fixed seeds), the MNIST reader on tiny IDX files, the
 //! `[train]` section's errors, the update phase on the tape, and `backstep train`'s output.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::io::Write;
 use std::path::Path;

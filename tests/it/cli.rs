@@ -1,12 +1,10 @@
 //! The real binary: `presets`, `trace` (text and the JSON contract), `check`, and exit codes.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-#[path = "support/words.rs"]
-mod words;
+use crate::support::words;
 use words::{ONE_ROW_NETS, misreadings};
 
 fn backstep(args: &[&str]) -> Output {

@@ -1,5 +1,4 @@
 //! Presets: every built-in loads; every class of bad input is a clear error naming the file.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::path::PathBuf;
 

@@ -1,5 +1,4 @@
 //! Shared by the CLI and explorer tests: text that reads wrong, and tiny nets that provoke it.
-#![allow(dead_code)]
 
 /// One-row (and one-cell) nets through every layer: the sizes where `1 rows` and `a affine`
 /// show, with negative numbers where a sign can meet a minus.

@@ -1,6 +1,5 @@
 //! Backprop against finite differences: every layer on random shapes and values (proptest), the
 //! fast numerical gradient against the obvious one, and the check on every built-in preset.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::check::{
     check_run, gradient_check, numerical_gradient_naive, relative_error,

@@ -1,5 +1,4 @@
 //! Each layer against hand-computed values, the seed's printed results and the book's numbers.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::layer::{
     Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss, cross_entropy, softmax_rows,

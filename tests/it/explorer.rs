@@ -1,10 +1,8 @@
 //! The explorer driven as a user drives it: key events through `App::update`, frames rendered to
 //! a `TestBackend`. Snapshots are 120×36 frames at characteristic steps; their numbers were
 //! checked against `backstep trace --preset …`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-#[path = "support/driver.rs"]
-mod driver;
+use crate::support::driver;
 
 use std::time::Duration;
 
@@ -379,7 +377,7 @@ type = "relu"
 
 #[test]
 fn readme_lists_every_key() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     for b in backstep::tui::keymap::BINDINGS {
         for k in b.keys {
             let label = format!("`{}`", k.label());
@@ -556,8 +554,7 @@ fn the_check_popup_shows_the_kink_note() {
     assert!(text.contains("check with --eps 1e-8."), "{text}");
 }
 
-#[path = "support/words.rs"]
-mod words;
+use crate::support::words;
 
 #[test]
 fn every_step_of_one_row_nets_reads_right_on_screen() {

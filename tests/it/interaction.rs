@@ -1,10 +1,8 @@
 //! Issue 9's interaction fixes, each driven as a user drives the explorer: Esc's order, the
 //! gradient check on a worker (progress, cancel, sideways scroll, 60×18), the picker, one-hot
 //! edits, quiz start, h's range, numbered exports, CJK names.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-#[path = "support/driver.rs"]
-mod driver;
+use crate::support::driver;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -1,6 +1,5 @@
 //! Graph presets (chapter 5.1–5.5): the book's numbers through the real binary's JSON, gradients
 //! of shared values summed and checked by finite differences, and one test per bad graph.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::process::Command;
 

@@ -2,10 +2,8 @@
 //! line (`N`), the shape panel (`s`), the Jacobian (`J`), the nudge (`u`, `[`, `]`, `Esc`), the
 //! quiz (`Q`) and the export (`x`). Numbers are checked against the engine's own aids and
 //! `backstep trace`; the snapshots are 120×36 frames.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-#[path = "support/driver.rs"]
-mod driver;
+use crate::support::driver;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,6 @@
 //! The training screen's widgets rendered from plain view-models into a `TestBackend`: a 2-D run
 //! (spiral, decision-boundary map) and an image run (digits: test images and first-layer
 //! weights), at 120×36 and 80×24, without colour so the snapshots show every glyph.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::time::Duration;
 

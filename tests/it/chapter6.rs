@@ -1,6 +1,5 @@
 //! Chapter 6's Dropout and Batch Normalization against numbers computed independently with NumPy
 //! (the book's `Dropout` and `BatchNormalization` code; the script is in each test's comment).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::layer::{BatchNorm, Dropout};
 use backstep::engine::{Kind, Layer, MaskSense, Matrix, Param, Phase, Run};

@@ -1,6 +1,5 @@
 //! Renaming every step label and every operand's display name changes nothing but that text:
 //! views, aids and exports decide by typed roles and kinds, never by a name.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use backstep::engine::Run;
 use backstep::engine::aids::{numpy_line, quiz_question, shape_algebra};

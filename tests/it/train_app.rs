@@ -1,10 +1,7 @@
 //! The training screen driven as a user drives it: key events through the keymap and
 //! `App::update`, the real trainer on a worker thread, its messages fed back as actions.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-#[path = "support/driver.rs"]
-#[allow(dead_code)]
-mod driver;
+use crate::support::driver;
 
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver};

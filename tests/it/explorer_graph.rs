@@ -1,10 +1,8 @@
 //! The graph view in the explorer: a graph preset opens on its figure, stepping fills in values
 //! and gradients, Tab and Enter explain an edge, and `v` draws a chain layer as the book's graph.
 //! Snapshots at 120×36 and 80×24; their numbers are the book's (715, 2.2, 110, 3.3, 165, 650).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-#[path = "support/driver.rs"]
-mod driver;
+use crate::support::driver;
 
 use backstep::preset::Preset;
 use backstep::tui::app::{App, Explanation, Mode};

@@ -1,0 +1,28 @@
+//! backstep's integration tests, one crate so the library is linked once.
+//!
+//! Each module is one subject (the CLI, the explorer, training, …); `support` holds what they share.
+//! The tmux end-to-end test (`tests/e2e_tmux.rs`) stays a crate of its own: it drives the built binary.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    dead_code
+)]
+
+mod aids;
+mod chapter6;
+mod cli;
+mod explorer;
+mod explorer_graph;
+mod gradients;
+mod graph;
+mod interaction;
+mod layers;
+mod presets;
+mod renaming;
+mod support;
+mod tape;
+mod train_app;
+mod train_screen;
+mod training;
