@@ -310,13 +310,13 @@ fn help_and_docs_name_only_files_in_the_repository() {
             stdout(&backstep(args)),
         ));
     }
-    let mut dirs = vec![root.join("src")];
+    let mut dirs = vec![root.join("src"), root.join("docs")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "md") {
                 texts.push((
                     path.display().to_string(),
                     std::fs::read_to_string(&path).unwrap(),

@@ -376,21 +376,6 @@ type = "relu"
 }
 
 #[test]
-fn readme_lists_every_key() {
-    let readme = include_str!("../../README.md");
-    for b in backstep::tui::keymap::BINDINGS {
-        for k in b.keys {
-            let label = format!("`{}`", k.label());
-            assert!(
-                readme.contains(&label),
-                "README does not list {label} ({})",
-                b.help
-            );
-        }
-    }
-}
-
-#[test]
 fn snapshot_80_by_24_keeps_the_written_matrix() {
     // Step 19: ReLU's backward on two-layer; at 80×24 the written dx must stay whole.
     let a = at_step("two-layer", 19);

@@ -13,6 +13,7 @@
 mod aids;
 mod chapter6;
 mod cli;
+mod docs;
 mod explorer;
 mod explorer_graph;
 mod gradients;
