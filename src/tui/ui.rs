@@ -143,7 +143,8 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
             .origin_step(&pane.source, pane.kind)
             .and_then(|s| report.changes.iter().find(|c| c.step == s))
             .map_or(&[], |c| c.cells.as_slice());
-        view.nudged = nudged_cell(app, pane, &report.target);
+        view.nudged = nudged_cell(app, pane, &report.target)
+            .and_then(|cell| Some((cell, matrix.get(cell)? + report.h)));
     }
     Some(view)
 }

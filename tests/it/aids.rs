@@ -464,3 +464,52 @@ fn a_nudge_with_a_zero_gradient_shows_no_negative_zero() {
     }
     assert!(text.contains("moved by 0 "), "{text}");
 }
+
+#[test]
+fn a_nudge_shows_the_nudged_values_and_the_before_value_in_the_inspector() {
+    // Issue 18 item 4, as the learner met it on two-layer at 80×24: Tab Tab focuses W, `u`
+    // nudges W[0,0] by 1e-3, `+` ×4 shows 8 places, `→` goes to step 2 (Y = X·W + b).
+    let mut a = app("two-layer");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Char('u'));
+    keys(&mut a, "++++");
+    press(&mut a, KeyCode::Right);
+    assert_eq!(a.step(), 1);
+    let text = screen(&a, 80, 24);
+    // W[0,0] = −0.3 + 1e-3; X·W[0,0] = −0.3 + 1.0·1e-3; Y[1,0] = 1.56 + (−2)·1e-3.
+    assert!(
+        text.contains("+-0.29900000"),
+        "W shows the nudged W[0,0]:\n{text}"
+    );
+    assert!(
+        text.contains("Δ-0.29900000"),
+        "X·W[0,0] is the nudged run's:\n{text}"
+    );
+    assert!(
+        text.contains("Δ 1.55800000"),
+        "Y[1,0] is the nudged run's:\n{text}"
+    );
+    // The selected written cell Y[0,0] (−0.29 → −0.289) keeps its Δ.
+    assert!(
+        text.contains("Δ-0.28900000"),
+        "the selected cell keeps its Δ:\n{text}"
+    );
+    assert!(
+        !text.contains("-0.30000000"),
+        "no pre-nudge value in a pane:\n{text}"
+    );
+    // The inspector names the selected cell's value before the nudge.
+    assert!(
+        text.contains("Y[0,0] = -0.28900000, before the nudge -0.29000000"),
+        "{text}"
+    );
+    insta::assert_snapshot!("two_layer_nudge_80x24", text);
+    // Esc clears the nudge: the panes show the run's own values again.
+    press(&mut a, KeyCode::Esc);
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("-0.29000000") && !text.contains('Δ'),
+        "{text}"
+    );
+}

@@ -96,7 +96,24 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
         Some(ratio) => format!("ratio actual / predicted = {ratio:.4}"),
         None => "the prediction is 0: no ratio".to_string(),
     };
-    let lines = vec![
+    let mut lines = Vec::new();
+    // The cursor's cell, when the nudge moved it: the panes show its nudged value, this line
+    // its value before.
+    let (row, col) = app.cursor();
+    let moved = super::pane_view(app, app.focus())
+        .and_then(|pane| Some((pane.title, pane.nudged_values(row, col)?)));
+    if let Some((name, (before, after))) = moved {
+        lines.push(indent(
+            format!(
+                "{} = {}, before the nudge {}",
+                crate::engine::format::cell(name, row, col),
+                num(after, app.decimals()),
+                num(before, app.decimals())
+            ),
+            theme.changed(),
+        ));
+    }
+    lines.extend([
         indent(
             format!(
                 "{:<11}{}: {} → {}, moved by {}",
@@ -136,7 +153,7 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
             ),
             theme.dim(),
         ),
-    ];
+    ]);
     Panel {
         heading: format!("Δ nudge {} by h = {:.0e}", r.target_name, r.h),
         lines,

@@ -5,7 +5,9 @@
 //! window costs. Each cell is a space, one marker column and the number: `›` read by the current step,
 //! `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask, `Δ` moved by the
 //! active nudge and `+` the nudged cell itself — the markers carry the meaning, the colours only
-//! repeat it. In a quiz the written matrix is drawn as `?` until the learner answers.
+//! repeat it. While a nudge is on, the marked cells show the nudged run's values (the values
+//! before the nudge are in the inspector's nudge panel). In a quiz the written matrix is drawn as
+//! `?` until the learner answers.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -82,10 +84,11 @@ pub struct MatrixPane<'a> {
     pub cells: CellText,
     /// A 1×C row of column sums drawn under the matrix (`Σ`), e.g. db under dY.
     pub sum_row: Option<&'a Matrix>,
-    /// Cells the active nudge changed in this matrix (marked `Δ`), row-major.
+    /// Cells the active nudge changed in this matrix (marked `Δ`, drawn with their value after
+    /// the nudge), row-major.
     pub changed: &'a [CellChange],
-    /// The nudged cell itself, when this matrix holds it (marked `+`).
-    pub nudged: Option<(usize, usize)>,
+    /// The nudged cell itself and its nudged value, when this matrix holds it (marked `+`).
+    pub nudged: Option<((usize, usize), f64)>,
     /// Styles.
     pub theme: Theme,
 }
@@ -136,6 +139,35 @@ impl<'a> MatrixPane<'a> {
             nudged: None,
             theme,
         }
+    }
+
+    /// The value drawn at cell (i, j): the nudged run's where the active nudge moved it, else
+    /// the matrix's own.
+    fn value(&self, i: usize, j: usize) -> Option<f64> {
+        if let Some((cell, v)) = self.nudged
+            && cell == (i, j)
+        {
+            return Some(v);
+        }
+        if let Ok(k) = self
+            .changed
+            .binary_search_by(|c| (c.row, c.col).cmp(&(i, j)))
+        {
+            return self.changed.get(k).map(|c| c.after);
+        }
+        self.matrix.get((i, j)).copied()
+    }
+
+    /// The value of cell (i, j) before and after the active nudge, when the nudge moved it.
+    pub fn nudged_values(&self, i: usize, j: usize) -> Option<(f64, f64)> {
+        let before = self.matrix.get((i, j)).copied()?;
+        let after = self.value(i, j)?;
+        let moved = self.nudged.is_some_and(|(cell, _)| cell == (i, j))
+            || self
+                .changed
+                .binary_search_by(|c| (c.row, c.col).cmp(&(i, j)))
+                .is_ok();
+        moved.then_some((before, after))
     }
 
     fn text(&self, v: f64) -> String {
@@ -276,7 +308,7 @@ impl<'a> MatrixPane<'a> {
         let cols = g.first.1..g.first.1 + g.visible.1;
         let body = (g.first.0..g.first.0 + g.visible.0)
             .flat_map(|i| cols.clone().map(move |j| (i, j)))
-            .filter_map(|ix| self.matrix.get(ix).copied());
+            .filter_map(|(i, j)| self.value(i, j));
         let sums = self
             .sum_row
             .into_iter()
@@ -302,20 +334,19 @@ impl<'a> MatrixPane<'a> {
 
     fn mark(&self, i: usize, j: usize) -> (char, Style) {
         let theme = self.theme;
-        let selected = matches!(self.highlight, Highlight::Written { cell } if cell == (i, j));
-        if !selected {
-            if self.nudged == Some((i, j)) {
-                return ('+', theme.changed());
-            }
-            // The changes are row-major (as the nudge lists them): a binary search keeps this
-            // cheap when a nudge moved a whole large matrix.
-            if self
-                .changed
-                .binary_search_by(|c| (c.row, c.col).cmp(&(i, j)))
-                .is_ok()
-            {
-                return ('Δ', theme.changed());
-            }
+        // The nudge's marks win over the others, on the selected cell too: its value is the
+        // nudged run's, and the mark says so.
+        if self.nudged.is_some_and(|(cell, _)| cell == (i, j)) {
+            return ('+', theme.changed());
+        }
+        // The changes are row-major (as the nudge lists them): a binary search keeps this
+        // cheap when a nudge moved a whole large matrix.
+        if self
+            .changed
+            .binary_search_by(|c| (c.row, c.col).cmp(&(i, j)))
+            .is_ok()
+        {
+            return ('Δ', theme.changed());
         }
         match self.highlight {
             Highlight::Written { cell } if cell == (i, j) => ('•', theme.written()),
@@ -370,7 +401,7 @@ impl Widget for MatrixPane<'_> {
             let y = inner.y + 1 + k as u16;
             put(inner.x, y, &format!("{i:>gw$}"), theme.dim(), buf);
             for (m, j) in cols.clone().enumerate() {
-                let v = self.matrix.get((i, j)).copied().unwrap_or(f64::NAN);
+                let v = self.value(i, j).unwrap_or(f64::NAN);
                 let (marker, style) = self.mark(i, j);
                 let mut style = self.cell_style(v, style);
                 if self.cursor == Some((i, j)) {

@@ -162,12 +162,13 @@ fn the_written_cell_zeroed_cells_nudges_and_the_nudged_cell_have_their_markers()
     ];
     let mut nudged = MatrixPane::new("W", &m, 1, Theme { colour: false });
     nudged.changed = &changes;
-    nudged.nudged = Some((1, 0));
+    nudged.nudged = Some(((1, 0), 3.1));
+    // The marked cells show the nudged values, not the matrix's own.
     let expected = Buffer::with_lines([
         "┌ W 2×2 ───────┐",
         "│       0     1│",
-        "│0    1.0 Δ 2.0│",
-        "│1  + 3.0 Δ 4.0│",
+        "│0    1.0 Δ 2.5│",
+        "│1  + 3.1 Δ 4.5│",
         "└──────────────┘",
     ]);
     assert_eq!(symbols(&draw(nudged, 16, 5)), expected);
