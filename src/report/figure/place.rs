@@ -165,129 +165,59 @@ fn edge_texts(fig: &Figure, decimals: usize) -> Vec<EdgeText> {
 
 /// Place `fig` on a grid, numbers with at most `decimals` places.
 pub fn place(fig: &Figure, decimals: usize) -> Drawing {
-    let n = fig.nodes.len();
-    if n == 0 {
+    if fig.nodes.is_empty() {
         return Drawing::default();
     }
-    let rank = ranks(fig);
-    let texts = edge_texts(fig, decimals);
-    // Rows of text above (and below) an edge: the same for the whole figure, so ports line up.
-    let margin = texts
-        .iter()
-        .map(|t| t.above.len().max(t.below.len()))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let Layers {
-        columns,
-        hops,
-        out_row,
-        pass_row,
-        ports,
-        height,
-    } = layers(fig, &rank, margin);
-    let columns_n = columns.len();
-    let row_of = |item: Item, out_row: &[Option<usize>], pass_row: &[Option<usize>]| match item {
-        Item::Node(i) => out_row.get(i).copied().flatten(),
-        Item::Pass(e) => pass_row.get(e).copied().flatten(),
-    };
-    // Column widths.
-    let col_width: Vec<usize> = columns
-        .iter()
-        .map(|column| {
-            column
-                .iter()
-                .map(|item| match item {
-                    Item::Node(i) => node_width(fig, *i),
-                    Item::Pass(_) => 1,
-                })
-                .max()
-                .unwrap_or(1)
-        })
-        .collect();
-    // Gaps: a stub for shared values, one lane per bending hop, the label area, the arrow.
-    struct Gap {
-        stub: usize,
-        lanes: Vec<usize>,
-        label: usize,
-    }
-    let sum_texts = |i: usize| -> (String, String) {
-        let node = &fig.nodes[i];
-        let value = fig
-            .outputs_of(i)
-            .first()
-            .map(|&e| matrix_text(&fig.edges[e].value, fig.cell, decimals))
-            .unwrap_or_default();
-        let grad = node
-            .grad_sum
-            .as_ref()
-            .map(|g| format!("Σ {}", matrix_text(g, fig.cell, decimals)))
-            .unwrap_or_default();
-        (value, grad)
-    };
-    let fans = |i: usize| fig.nodes[i].grad_sum.is_some() && fig.outputs_of(i).len() > 1;
-    let gaps: Vec<Gap> = (0..columns_n.saturating_sub(1))
-        .map(|c| {
-            let stub = columns[c]
-                .iter()
-                .filter_map(|item| match item {
-                    Item::Node(i) if fans(*i) => {
-                        let (v, g) = sum_texts(*i);
-                        Some(width(&v).max(width(&g)) + 2)
-                    }
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(1);
-            let bends: Vec<(usize, Option<usize>, Option<usize>)> = hops
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| h.col == c)
-                .map(|(k, h)| {
-                    let from = row_of(h.from, &out_row, &pass_row);
-                    (k, from, to_row(fig, h, &ports, &pass_row))
-                })
-                .filter(|(_, from, to)| from != to)
-                .collect();
-            let lanes = order_lanes(&bends);
-            let label = hops
-                .iter()
-                .filter(|h| h.col == c && h.last)
-                .map(|h| {
-                    let t = &texts[h.edge];
-                    t.above
-                        .iter()
-                        .chain(t.below.iter())
-                        .map(|(s, _)| width(s))
-                        .max()
-                        .unwrap_or(0)
-                        + 1
-                })
-                .max()
-                .unwrap_or(2)
-                .max(2);
-            Gap { stub, lanes, label }
-        })
-        .collect();
-    let mut col_x = Vec::with_capacity(columns_n);
-    let mut x = 0;
-    for (c, w) in col_width.iter().enumerate() {
-        col_x.push(x);
-        x += w;
-        if let Some(g) = gaps.get(c) {
-            x += g.stub + lanes_width(g.lanes.len()) + g.label + 1;
-        }
-    }
-    let total_width = x;
+    let plan = Plan::new(fig, decimals);
     let mut d = Drawing {
-        width: total_width,
-        height,
+        width: plan.total_width(),
+        height: plan.layers.height,
         ..Drawing::default()
     };
-    let mut grid: std::collections::BTreeMap<(usize, usize), LineCell> = Default::default();
-    let mut line = |x0: usize, y0: usize, x1: usize, y1: usize, edge: usize| {
-        let mut set = |x: usize, y: usize, bits: u8| {
-            grid.entry((x, y))
+    let mut grid = Grid::default();
+    plan.draw_columns(&mut d, &mut grid);
+    plan.draw_gaps(&mut d, &mut grid);
+    d.lines = grid.0.into_values().collect();
+    d
+}
+
+/// The space between two columns: a stub for shared values, one lane per bending hop, the
+/// label area, then the arrow.
+struct Gap {
+    stub: usize,
+    lanes: Vec<usize>,
+    label: usize,
+}
+
+/// The line pieces drawn so far, one per cell (crossing lines join their bits).
+#[derive(Default)]
+struct Grid(std::collections::BTreeMap<(usize, usize), LineCell>);
+
+impl Grid {
+    /// A straight line from (x0, y0) to (x1, y1), horizontal or vertical, belonging to `edge`.
+    fn line(&mut self, x0: usize, y0: usize, x1: usize, y1: usize, edge: usize) {
+        let horizontal = y0 == y1;
+        let (a, b) = if horizontal {
+            (x0.min(x1), x0.max(x1))
+        } else {
+            (y0.min(y1), y0.max(y1))
+        };
+        let (before, after) = if horizontal {
+            (LEFT, RIGHT)
+        } else {
+            (UP, DOWN)
+        };
+        for k in a..=b {
+            let mut bits = 0;
+            if k > a {
+                bits |= before;
+            }
+            if k < b {
+                bits |= after;
+            }
+            let (x, y) = if horizontal { (k, y0) } else { (x0, k) };
+            self.0
+                .entry((x, y))
                 .and_modify(|c| c.mask |= bits)
                 .or_insert(LineCell {
                     x,
@@ -295,164 +225,305 @@ pub fn place(fig: &Figure, decimals: usize) -> Drawing {
                     mask: bits,
                     edge,
                 });
+        }
+    }
+}
+
+/// Everything measured before drawing: the layers, the width of each column and gap, and where
+/// each column starts.
+struct Plan<'a> {
+    fig: &'a Figure,
+    decimals: usize,
+    texts: Vec<EdgeText>,
+    layers: Layers,
+    col_width: Vec<usize>,
+    gaps: Vec<Gap>,
+    col_x: Vec<usize>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(fig: &'a Figure, decimals: usize) -> Plan<'a> {
+        let rank = ranks(fig);
+        let texts = edge_texts(fig, decimals);
+        // Rows of text above (and below) an edge: the same for the whole figure, so ports line up.
+        let margin = texts
+            .iter()
+            .map(|t| t.above.len().max(t.below.len()))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let layers = layers(fig, &rank, margin);
+        let col_width = layers
+            .columns
+            .iter()
+            .map(|column| {
+                column
+                    .iter()
+                    .map(|item| match item {
+                        Item::Node(i) => node_width(fig, *i),
+                        Item::Pass(_) => 1,
+                    })
+                    .max()
+                    .unwrap_or(1)
+            })
+            .collect();
+        let mut plan = Plan {
+            fig,
+            decimals,
+            texts,
+            layers,
+            col_width,
+            gaps: Vec::new(),
+            col_x: Vec::new(),
         };
-        if y0 == y1 {
-            let (a, b) = (x0.min(x1), x0.max(x1));
-            for x in a..=b {
-                let mut bits = 0;
-                if x > a {
-                    bits |= LEFT;
-                }
-                if x < b {
-                    bits |= RIGHT;
-                }
-                set(x, y0, bits);
-            }
-        } else {
-            let (a, b) = (y0.min(y1), y0.max(y1));
-            for y in a..=b {
-                let mut bits = 0;
-                if y > a {
-                    bits |= UP;
-                }
-                if y < b {
-                    bits |= DOWN;
-                }
-                set(x0, y, bits);
+        plan.gaps = (0..plan.layers.columns.len().saturating_sub(1))
+            .map(|c| plan.gap(c))
+            .collect();
+        let mut x = 0;
+        for (c, w) in plan.col_width.iter().enumerate() {
+            plan.col_x.push(x);
+            x += w;
+            if let Some(g) = plan.gaps.get(c) {
+                x += g.stub + lanes_width(g.lanes.len()) + g.label + 1;
             }
         }
-    };
-    // Nodes.
-    for (c, column) in columns.iter().enumerate() {
-        let left = col_x[c];
-        let w = col_width[c];
-        for item in column {
-            match *item {
-                Item::Node(i) => {
-                    let node = &fig.nodes[i];
-                    let Some(row) = out_row[i] else { continue };
-                    match node.role {
-                        FigureRole::Input => {
-                            let name_w = width(&node.label);
-                            d.texts.push(Text {
-                                x: left + w - 1 - name_w,
-                                y: row,
-                                text: node.label.clone(),
-                                kind: TextKind::Name(i),
-                            });
-                        }
-                        FigureRole::Output => d.texts.push(Text {
-                            x: left + 1,
-                            y: row,
-                            text: node.label.clone(),
-                            kind: TextKind::Name(i),
-                        }),
-                        FigureRole::Op => {
-                            let bw = node_width(fig, i);
-                            let bx = left + (w - bw) / 2;
-                            let p = &ports[i];
-                            let top = p.first().map_or(row, |r| *r).saturating_sub(1);
-                            let bottom = p.last().map_or(row, |r| *r) + 1;
-                            d.boxes.push(Boxed {
-                                node: i,
-                                x: bx,
-                                y: top,
-                                w: bw,
-                                h: bottom - top + 1,
-                                label_row: row,
-                            });
-                            // Lines from the column's edges to the box.
-                            for (k, &e) in fig.inputs_of(i).iter().enumerate() {
-                                if let Some(&r) = p.get(k)
-                                    && bx > left
-                                {
-                                    line(left, r, bx - 1, r, e);
-                                }
-                            }
-                            if let Some(&e) = fig.outputs_of(i).first()
-                                && bx + bw < left + w
-                            {
-                                line(bx + bw, row, left + w - 1, row, e);
-                            }
-                        }
-                    }
+        plan
+    }
+
+    /// The width of the whole drawing.
+    fn total_width(&self) -> usize {
+        let last = self.col_width.len().saturating_sub(1);
+        self.col_x.get(last).copied().unwrap_or(0) + self.col_width.get(last).copied().unwrap_or(0)
+    }
+
+    /// The row an item's line leaves from.
+    fn row_of(&self, item: Item) -> Option<usize> {
+        match item {
+            Item::Node(i) => self.layers.out_row.get(i).copied().flatten(),
+            Item::Pass(e) => self.layers.pass_row.get(e).copied().flatten(),
+        }
+    }
+
+    /// The row a hop arrives at.
+    fn to_row(&self, h: &layers::Hop) -> Option<usize> {
+        to_row(self.fig, h, &self.layers.ports, &self.layers.pass_row)
+    }
+
+    /// A node feeding several others, whose summed gradient sits on its shared stub.
+    fn fans(&self, i: usize) -> bool {
+        self.fig.nodes[i].grad_sum.is_some() && self.fig.outputs_of(i).len() > 1
+    }
+
+    /// The value and the summed gradient (`Σ …`) written on a fanning node's stub.
+    fn sum_texts(&self, i: usize) -> (String, String) {
+        let fig = self.fig;
+        let value = fig
+            .outputs_of(i)
+            .first()
+            .map(|&e| matrix_text(&fig.edges[e].value, fig.cell, self.decimals))
+            .unwrap_or_default();
+        let grad = fig.nodes[i]
+            .grad_sum
+            .as_ref()
+            .map(|g| format!("Σ {}", matrix_text(g, fig.cell, self.decimals)))
+            .unwrap_or_default();
+        (value, grad)
+    }
+
+    /// The gap after column `c`, measured from what passes through it.
+    fn gap(&self, c: usize) -> Gap {
+        let stub = self.layers.columns[c]
+            .iter()
+            .filter_map(|item| match item {
+                Item::Node(i) if self.fans(*i) => {
+                    let (v, g) = self.sum_texts(*i);
+                    Some(width(&v).max(width(&g)) + 2)
                 }
-                Item::Pass(e) => {
-                    if let Some(row) = pass_row[e] {
-                        line(left, row, left + w - 1, row, e);
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1);
+        let bends: Vec<(usize, Option<usize>, Option<usize>)> = self
+            .layers
+            .hops
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.col == c)
+            .map(|(k, h)| (k, self.row_of(h.from), self.to_row(h)))
+            .filter(|(_, from, to)| from != to)
+            .collect();
+        let lanes = order_lanes(&bends);
+        let label = self
+            .layers
+            .hops
+            .iter()
+            .filter(|h| h.col == c && h.last)
+            .map(|h| {
+                let t = &self.texts[h.edge];
+                t.above
+                    .iter()
+                    .chain(t.below.iter())
+                    .map(|(s, _)| width(s))
+                    .max()
+                    .unwrap_or(0)
+                    + 1
+            })
+            .max()
+            .unwrap_or(2)
+            .max(2);
+        Gap { stub, lanes, label }
+    }
+
+    /// Every column's items: names of inputs and the output, operation boxes with the lines to
+    /// their ports, and placeholders' straight runs.
+    fn draw_columns(&self, d: &mut Drawing, grid: &mut Grid) {
+        for (c, column) in self.layers.columns.iter().enumerate() {
+            let left = self.col_x[c];
+            let w = self.col_width[c];
+            for item in column {
+                match *item {
+                    Item::Node(i) => self.draw_node(d, grid, i, left, w),
+                    Item::Pass(e) => {
+                        if let Some(row) = self.layers.pass_row[e] {
+                            grid.line(left, row, left + w - 1, row, e);
+                        }
                     }
                 }
             }
         }
     }
-    // Edges, gap by gap.
-    for (c, gap) in gaps.iter().enumerate() {
-        let start = col_x[c] + col_width[c];
-        let lanes_x = start + gap.stub;
-        let label_x = lanes_x + lanes_width(gap.lanes.len());
-        let arrow_x = label_x + gap.label;
-        for item in &columns[c] {
+
+    /// Node `i` in a column starting at `left`, `w` wide.
+    fn draw_node(&self, d: &mut Drawing, grid: &mut Grid, i: usize, left: usize, w: usize) {
+        let fig = self.fig;
+        let node = &fig.nodes[i];
+        let Some(row) = self.layers.out_row[i] else {
+            return;
+        };
+        match node.role {
+            FigureRole::Input => d.texts.push(Text {
+                x: left + w - 1 - width(&node.label),
+                y: row,
+                text: node.label.clone(),
+                kind: TextKind::Name(i),
+            }),
+            FigureRole::Output => d.texts.push(Text {
+                x: left + 1,
+                y: row,
+                text: node.label.clone(),
+                kind: TextKind::Name(i),
+            }),
+            FigureRole::Op => {
+                let bw = node_width(fig, i);
+                let bx = left + (w - bw) / 2;
+                let p = &self.layers.ports[i];
+                let top = p.first().map_or(row, |r| *r).saturating_sub(1);
+                let bottom = p.last().map_or(row, |r| *r) + 1;
+                d.boxes.push(Boxed {
+                    node: i,
+                    x: bx,
+                    y: top,
+                    w: bw,
+                    h: bottom - top + 1,
+                    label_row: row,
+                });
+                // Lines from the column's edges to the box.
+                for (k, &e) in fig.inputs_of(i).iter().enumerate() {
+                    if let Some(&r) = p.get(k)
+                        && bx > left
+                    {
+                        grid.line(left, r, bx - 1, r, e);
+                    }
+                }
+                if let Some(&e) = fig.outputs_of(i).first()
+                    && bx + bw < left + w
+                {
+                    grid.line(bx + bw, row, left + w - 1, row, e);
+                }
+            }
+        }
+    }
+
+    /// Every gap: the shared stubs' sums, the hops with their lanes, and on each edge's last run
+    /// its arrow, value and gradient.
+    fn draw_gaps(&self, d: &mut Drawing, grid: &mut Grid) {
+        for (c, gap) in self.gaps.iter().enumerate() {
+            let start = self.col_x[c] + self.col_width[c];
+            self.draw_stubs(d, c, start, gap.stub);
+            let lanes_x = start + gap.stub;
+            let label_x = lanes_x + lanes_width(gap.lanes.len());
+            let arrow_x = label_x + gap.label;
+            for (k, h) in self.layers.hops.iter().enumerate() {
+                if h.col != c {
+                    continue;
+                }
+                let (Some(from), Some(to)) = (self.row_of(h.from), self.to_row(h)) else {
+                    continue;
+                };
+                let end = if h.last { arrow_x - 1 } else { arrow_x };
+                match gap.lanes.iter().position(|&l| l == k) {
+                    Some(lane) => {
+                        let lx = lanes_x + lane;
+                        grid.line(start, from, lx, from, h.edge);
+                        grid.line(lx, from, lx, to, h.edge);
+                        grid.line(lx, to, end, to, h.edge);
+                    }
+                    None => grid.line(start, from, end, to, h.edge),
+                }
+                if h.last {
+                    d.arrows.push((arrow_x, to, h.edge));
+                    self.draw_labels(d, h.edge, label_x, gap.label, to);
+                }
+            }
+        }
+    }
+
+    /// The value and summed gradient of each fanning node of column `c`, centred on its stub.
+    fn draw_stubs(&self, d: &mut Drawing, c: usize, start: usize, stub: usize) {
+        for item in &self.layers.columns[c] {
             if let Item::Node(i) = item
-                && fans(*i)
-                && let Some(row) = out_row[*i]
+                && self.fans(*i)
+                && let Some(row) = self.layers.out_row[*i]
             {
-                let (v, g) = sum_texts(*i);
+                let (v, g) = self.sum_texts(*i);
                 d.texts.push(Text {
-                    x: start + (gap.stub - width(&v)) / 2,
+                    x: start + (stub - width(&v)) / 2,
                     y: row.saturating_sub(1),
                     text: v,
                     kind: TextKind::SumValue(*i),
                 });
                 d.texts.push(Text {
-                    x: start + (gap.stub - width(&g)) / 2,
+                    x: start + (stub - width(&g)) / 2,
                     y: row + 1,
                     text: g,
                     kind: TextKind::SumGrad(*i),
                 });
             }
         }
-        for (k, h) in hops.iter().enumerate().filter(|(_, h)| h.col == c) {
-            let Some(from) = row_of(h.from, &out_row, &pass_row) else {
-                continue;
-            };
-            let Some(to) = to_row(fig, h, &ports, &pass_row) else {
-                continue;
-            };
-            let end = if h.last { arrow_x - 1 } else { arrow_x };
-            match gap.lanes.iter().position(|&l| l == k) {
-                Some(lane) => {
-                    let lx = lanes_x + lane;
-                    line(start, from, lx, from, h.edge);
-                    line(lx, from, lx, to, h.edge);
-                    line(lx, to, end, to, h.edge);
-                }
-                None => line(start, from, end, to, h.edge),
-            }
-            if h.last {
-                d.arrows.push((arrow_x, to, h.edge));
-                let t = &texts[h.edge];
-                let center = |s: &str| label_x + (gap.label.saturating_sub(width(s))) / 2;
-                for (j, (s, kind)) in t.above.iter().rev().enumerate() {
-                    d.texts.push(Text {
-                        x: center(s),
-                        y: to.saturating_sub(j + 1),
-                        text: s.clone(),
-                        kind: *kind,
-                    });
-                }
-                for (j, (s, kind)) in t.below.iter().enumerate() {
-                    d.texts.push(Text {
-                        x: center(s),
-                        y: to + j + 1,
-                        text: s.clone(),
-                        kind: *kind,
-                    });
-                }
-            }
+    }
+
+    /// An edge's texts, centred in the label area: the value (and symbol) above row `to`, the
+    /// gradient (and its symbol) below.
+    fn draw_labels(&self, d: &mut Drawing, edge: usize, label_x: usize, label: usize, to: usize) {
+        let t = &self.texts[edge];
+        let center = |s: &str| label_x + (label.saturating_sub(width(s))) / 2;
+        for (j, (s, kind)) in t.above.iter().rev().enumerate() {
+            d.texts.push(Text {
+                x: center(s),
+                y: to.saturating_sub(j + 1),
+                text: s.clone(),
+                kind: *kind,
+            });
+        }
+        for (j, (s, kind)) in t.below.iter().enumerate() {
+            d.texts.push(Text {
+                x: center(s),
+                y: to + j + 1,
+                text: s.clone(),
+                kind: *kind,
+            });
         }
     }
-    d.lines = grid.into_values().collect();
-    d
 }
 
 /// Columns the lanes of a gap take: one each, and a space before the labels when there are any.
