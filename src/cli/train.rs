@@ -32,7 +32,7 @@ pub enum TrainFormat {
 /// The optimizers, as `--optimizer` spells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OptimizerArg {
-    /// `W ← W − lr·dW` (default lr 0.1).
+    /// `W ← W − lr·dW` (default lr 0.1, train_neuralnet.py's; the SGD class's own is 0.01).
     Sgd,
     /// `v ← αv − lr·dW; W ← W + v` (default lr 0.01, α 0.9).
     Momentum,

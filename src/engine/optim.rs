@@ -8,7 +8,7 @@
 //!
 //! | optimizer | rule | defaults |
 //! |---|---|---|
-//! | SGD | `W ← W − lr·dW` | lr 0.1 (train_neuralnet.py) |
+//! | SGD | `W ← W − lr·dW` | lr 0.1 (train_neuralnet.py's; the SGD class's own default is 0.01) |
 //! | Momentum | `v ← α·v − lr·dW;  W ← W + v` | lr 0.01, α 0.9 |
 //! | AdaGrad | `h ← h + dW⊙dW;  W ← W − lr·dW/(√h + 1e-7)` | lr 0.01 |
 //! | Adam | `m ← m + (1−β1)(dW − m);  v ← v + (1−β2)(dW² − v);  W ← W − lr_t·m/(√v + 1e-7)`, `lr_t = lr·√(1−β2ᵗ)/(1−β1ᵗ)` | lr 0.001, β1 0.9, β2 0.999 |
@@ -65,7 +65,8 @@ impl OptimizerKind {
         OptimizerKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// The book's learning rate for this optimizer.
+    /// The default learning rate: SGD's 0.1 is train_neuralnet.py's `learning_rate` (the book's
+    /// SGD class defaults to 0.01); the others are common/optimizer.py's defaults.
     pub fn default_lr(self) -> f64 {
         match self {
             OptimizerKind::Sgd => 0.1,

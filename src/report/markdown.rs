@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
 
-use super::text::pipeline;
+use super::text::{ends_with_update, pipeline};
 use crate::engine::aids::{numpy_line, shape_algebra};
 use crate::engine::format::{elide, shape, short};
 use crate::engine::{Matrix, Operand, Run};
@@ -59,6 +59,9 @@ pub fn trace_markdown(preset: &Preset, run: &Run) -> String {
         let _ = writeln!(md, "{}\n", preset.description);
     }
     let _ = writeln!(md, "Pipeline: {}\n", pipeline(preset, run));
+    if ends_with_update(run) && run.loss.is_some() {
+        let _ = writeln!(md, "{}\n", super::train::TRACE_LOSS_MEANING);
+    }
     let mut phase = None;
     for (k, s) in run.tape.steps.iter().enumerate() {
         if phase != Some(s.phase) {
@@ -69,7 +72,12 @@ pub fn trace_markdown(preset: &Preset, run: &Run) -> String {
     }
     md.push_str("## Results\n\n");
     if let Some(loss) = run.loss {
-        let _ = writeln!(md, "Loss L = {}\n", short(loss));
+        let when = if ends_with_update(run) {
+            " (before the update)"
+        } else {
+            ""
+        };
+        let _ = writeln!(md, "Loss L = {}{when}\n", short(loss));
     }
     write_matrix(&mut md, "out", &run.out, None, false);
     write_matrix(&mut md, "dx", &run.dx, None, false);

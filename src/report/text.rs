@@ -21,6 +21,12 @@ pub fn pipeline(preset: &Preset, run: &Run) -> String {
     parts.join(" → ")
 }
 
+/// True when the tape ends with a training update (a training preset's mini-batch): its `L`
+/// is taken before that update.
+pub fn ends_with_update(run: &Run) -> bool {
+    run.tape.steps.iter().any(|s| s.phase == Phase::Update)
+}
+
 /// Every step as text, then the results.
 pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{} — {}", preset.name, preset.title)?;
@@ -28,20 +34,15 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
         writeln!(out, "{}", preset.description)?;
     }
     writeln!(out, "{}", pipeline(preset, run))?;
+    if ends_with_update(run) && run.loss.is_some() {
+        writeln!(out, "{}", super::train::TRACE_LOSS_MEANING)?;
+    }
     let total = run.tape.len();
     let mut phase = None;
     for (k, s) in run.tape.steps.iter().enumerate() {
         if phase != Some(s.phase) {
             phase = Some(s.phase);
-            writeln!(
-                out,
-                "\n== {} ==",
-                if s.phase == Phase::Forward {
-                    "FORWARD"
-                } else {
-                    "BACKWARD"
-                }
-            )?;
+            writeln!(out, "\n== {} ==", s.phase.as_str().to_uppercase())?;
         }
         writeln!(
             out,
@@ -87,7 +88,11 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
     }
     writeln!(out, "\n== RESULT ==")?;
     if let Some(loss) = run.loss {
-        writeln!(out, "loss L = {}", short(loss))?;
+        if ends_with_update(run) {
+            writeln!(out, "loss L = {} (before the update)", short(loss))?;
+        } else {
+            writeln!(out, "loss L = {}", short(loss))?;
+        }
     }
     writeln!(out, "out = {}", inline(&run.out))?;
     writeln!(out, "dx  = {}", inline(&run.dx))?;

@@ -73,12 +73,30 @@ pub fn header(preset: &Preset, trainer: &Trainer, out: &mut dyn Write) -> Result
         "{} lr {}, batch {}, {} iterations ({} per epoch), seed {}",
         c.optimizer.kind.as_str(),
         c.optimizer.lr,
-        c.batch,
+        batch_words(c.batch, data.train.rows()),
         c.iters,
         trainer.iter_per_epoch(),
         c.seed
     )?;
+    writeln!(out, "{LOSS_MEANING}")?;
     Ok(())
+}
+
+/// What `train`'s loss is, printed under its header: the number differs from the `L` of a
+/// trace of the same batch, which is taken before the update.
+pub const LOSS_MEANING: &str = "loss = the iteration's mini-batch loss after its update (the book's train_loss_list); accuracies on every train and test row";
+
+/// What `L` is in a trace that ends with update steps (a training preset's mini-batch).
+pub const TRACE_LOSS_MEANING: &str = "L is this mini-batch's loss before the update steps below; `backstep train` records each mini-batch's loss after its update (the book's train_loss_list), so its loss at iteration 0 differs";
+
+/// The batch as a person reads it: `100`, or `80 (all rows)` when the batch is at least the
+/// training rows (every iteration then uses all of them, in order).
+pub fn batch_words(batch: usize, train_rows: usize) -> String {
+    if batch >= train_rows {
+        format!("{train_rows} (all rows)")
+    } else {
+        batch.to_string()
+    }
 }
 
 /// `iter     0  loss 1.0986  train acc, test acc | 0.3333, 0.3333`.
@@ -152,11 +170,12 @@ pub fn to_json<'a>(preset: &'a Preset, trainer: &'a Trainer, last: Final) -> Tra
     }
 }
 
-/// The final line: `final  loss 0.0425  train acc 0.9875  test acc 0.9833`.
+/// The final line: `final  loss 0.0425 (last mini-batch, after its update)  train acc 0.9875
+/// test acc 0.9833`.
 pub fn final_line(last: &Final) -> String {
     let test = last.test_acc.map_or("—".to_string(), |a| format!("{a:.4}"));
     format!(
-        "final  loss {}  train acc {:.4}  test acc {test}",
+        "final  loss {} (last mini-batch, after its update)  train acc {:.4}  test acc {test}",
         last.loss.map_or("—".to_string(), |l| format!("{l:.4}")),
         last.train_acc
     )

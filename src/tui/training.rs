@@ -48,7 +48,8 @@ pub trait Training: Send + 'static {
     fn set_lr(&mut self, lr: f64) -> Result<()>;
     /// The optimizer's name (`sgd`, …).
     fn optimizer(&self) -> &'static str;
-    /// Switch to the next optimizer (with its book default learning rate).
+    /// Switch to the next optimizer, at its default learning rate (SGD 0.1 as train_neuralnet.py,
+    /// the others as common/optimizer.py).
     fn cycle_optimizer(&mut self) -> Result<()>;
     /// The seed of the mini-batch order.
     fn seed(&self) -> u64;

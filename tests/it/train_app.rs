@@ -209,6 +209,15 @@ fn help_on_the_training_screen_lists_its_keys_first_and_esc_returns() {
     let frame = screen(&app, 120, 36);
     assert!(frame.contains("On the training screen"), "{frame}");
     assert!(frame.contains("run or pause training"), "{frame}");
+    // `o` says whose learning rate SGD gets: train_neuralnet.py's 0.1, not the SGD class's 0.01
+    for words in [
+        "learning rate is SGD 0.1",
+        "(train_neuralnet.py's; the SGD class's own",
+        "default is 0.01), Momentum and AdaGrad",
+    ] {
+        assert!(frame.contains(words), "{words}: {frame}");
+    }
+    assert!(!frame.contains("book learning rate"), "{frame}");
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.mode(), Mode::Train));
 }

@@ -494,3 +494,86 @@ fn an_opened_iteration_reruns_with_the_trainers_optimizer_state() {
     opened.training.as_mut().unwrap().optimizer = None;
     assert_ne!(updates(&opened.run().unwrap()), updates(&recorded.run));
 }
+
+#[test]
+fn trace_text_puts_the_update_under_its_own_heading_and_says_what_l_is() {
+    for name in ["train-spiral", "train-xor", "train-digits"] {
+        let text = stdout(&backstep(&["trace", "--preset", name]));
+        let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("== ")).collect();
+        assert_eq!(
+            headings,
+            [
+                "== FORWARD ==",
+                "== BACKWARD ==",
+                "== UPDATE ==",
+                "== RESULT =="
+            ],
+            "{name}"
+        );
+        // the update steps sit under UPDATE: the first step after the heading is an update
+        let after = text.split("== UPDATE ==").nth(1).unwrap();
+        let first_step = after.lines().find(|l| l.starts_with("step ")).unwrap();
+        assert!(first_step.contains("  update  "), "{name}: {first_step}");
+        assert!(
+            text.contains(
+                "L is this mini-batch's loss before the update steps below; `backstep train` records each mini-batch's loss after its update (the book's train_loss_list)"
+            ),
+            "{name}"
+        );
+    }
+    let spiral = stdout(&backstep(&["trace", "--preset", "train-spiral"]));
+    assert!(
+        spiral.contains("loss L = 1.0986 (before the update)"),
+        "{spiral}"
+    );
+    let md = stdout(&backstep(&[
+        "trace",
+        "--preset",
+        "train-spiral",
+        "--format",
+        "markdown",
+    ]));
+    assert!(md.contains("Loss L = 1.0986 (before the update)"), "{md}");
+    assert!(md.contains("L is this mini-batch's loss before the update steps below"));
+    // a net without an update says nothing of one
+    let plain = stdout(&backstep(&["trace", "--preset", "two-layer"]));
+    assert!(!plain.contains("before the update"), "{plain}");
+    assert!(!plain.contains("== UPDATE =="), "{plain}");
+}
+
+#[test]
+fn train_text_says_what_its_loss_is_and_a_full_batch_is_all_rows() {
+    let text = stdout(&backstep(&[
+        "train",
+        "--preset",
+        "train-xor",
+        "--iters",
+        "3",
+    ]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[2],
+        "sgd lr 0.5, batch 80 (all rows), 3 iterations (1 per epoch), seed 0"
+    );
+    assert_eq!(
+        lines[3],
+        "loss = the iteration's mini-batch loss after its update (the book's train_loss_list); accuracies on every train and test row"
+    );
+    let last = lines.last().unwrap();
+    assert_eq!(
+        *last,
+        "final  loss 0.6329 (last mini-batch, after its update)  train acc 0.6000  test acc 0.5500"
+    );
+    // batch below the training rows: the number as given
+    let spiral = stdout(&backstep(&[
+        "train",
+        "--preset",
+        "train-spiral",
+        "--iters",
+        "1",
+    ]));
+    assert!(
+        spiral.contains("sgd lr 1, batch 100, 1 iterations (3 per epoch), seed 0"),
+        "{spiral}"
+    );
+}

@@ -14,6 +14,7 @@ use ratatui::widgets::Widget;
 
 use super::{RunState, TrainView, percent};
 use crate::engine::format::short;
+use crate::report::train::batch_words;
 use crate::tui::theme::Theme;
 
 /// The status header of the training screen.
@@ -85,7 +86,11 @@ impl Widget for StatusLines<'_> {
             Span::styled(
                 format!(
                     " · batch {} · seed {} · {} {} train / {} test   ",
-                    v.batch, v.seed, v.data, v.train_rows, v.test_rows
+                    batch_words(v.batch, v.train_rows),
+                    v.seed,
+                    v.data,
+                    v.train_rows,
+                    v.test_rows
                 ),
                 theme.dim(),
             ),
