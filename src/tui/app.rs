@@ -38,7 +38,7 @@ pub use explain::{Explanation, explanation_lines};
 pub use graph::GraphPane;
 pub use help::HelpView;
 pub use jacobian::JacobianPopup;
-pub use panes::{Band, Pane, Source};
+pub use panes::{Band, Pane, Source, input_label};
 pub use picker::{Picker, PickerEntry, visible_entries};
 pub use quiz::{Quiz, QuizPrompt, Reveal};
 pub use train::{OpenedIteration, Session, TrainEvent, TrainJob, TrainState, session_for};

@@ -667,3 +667,52 @@ fn no_key_name_is_hard_coded_outside_the_keymap() {
         }
     }
 }
+
+#[test]
+fn a_layers_input_is_named_by_its_source_not_as_the_networks_x() {
+    // Issue 18 item 11: on two-layer, the Softmax-with-Loss step's input pane was titled `x`, and
+    // `e` on it said "x is computed, not given: edit x, …" — two different x in one sentence.
+    let mut a = app("two-layer");
+    while a.current().expect("a step").layer != 3 {
+        press(&mut a, KeyCode::Right);
+    }
+    while a.panes()[a.focus()].source != Source::Input(3) {
+        press(&mut a, KeyCode::Tab);
+    }
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("┌ Affine2 out "),
+        "titled by its source:\n{text}"
+    );
+    assert!(
+        !text.contains("┌ x "),
+        "no pane but the network's input is x:\n{text}"
+    );
+    press(&mut a, KeyCode::Char('e'));
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("Affine2 out is computed"),
+        "the message names the pane as its title does:\n{text}"
+    );
+    assert!(!text.contains("x is computed"), "{text}");
+    assert!(text.contains("the network's input x"), "{text}");
+    // Every built-in: a pane titled as the network's input (x or X) is the network's input.
+    for b in BUILTINS {
+        let mut a = app(b.name);
+        for _ in 0..a.run().tape.len() {
+            for p in a.panes() {
+                if matches!(p.source, Source::Input(l) if l > 0) {
+                    assert!(
+                        !["x", "X"].contains(&p.title.as_str()),
+                        "{}: step {} titles layer {:?}'s input {}",
+                        b.name,
+                        a.step() + 1,
+                        p.source,
+                        p.title
+                    );
+                }
+            }
+            press(&mut a, KeyCode::Right);
+        }
+    }
+}

@@ -71,7 +71,7 @@ impl App {
         };
         if !editable {
             self.mode = Mode::Error(format!(
-                "{} is computed, not given: edit x, a parameter (W, b, w), t or the starting dout, and it is recomputed.",
+                "{} is computed, not given: edit the network's input x, a parameter (W, b, w), t or the starting dout, and it is recomputed.",
                 pane.title
             ));
             return;

@@ -43,7 +43,7 @@ impl App {
         let Some(target) = self.nudge_target() else {
             let title = self.focused().map_or("this pane", |p| p.title.as_str());
             self.status = Some(format!(
-                "{title} cannot be nudged: focus x, W, b, w or a forward output (Y, out, y) with {}, then press {}",
+                "{title} cannot be nudged: focus the network's input x, W, b, w or a forward output (Y, out, y) with {}, then press {}",
                 key_for(Context::Explore, &Action::FocusNext),
                 key_for(Context::Explore, &Action::Nudge)
             ));
@@ -57,7 +57,7 @@ impl App {
     pub(super) fn scale_nudge(&mut self, factor: f64) {
         let Some(current) = self.nudge.as_ref() else {
             self.status = Some(format!(
-                "no nudge yet: press {} on a cell of x, W, b or a forward output",
+                "no nudge yet: press {} on a cell of the network's input x, W, b or a forward output",
                 key_for(Context::Explore, &Action::Nudge)
             ));
             return;

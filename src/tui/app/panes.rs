@@ -72,12 +72,9 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         return update_panes(step, index);
     }
     let mut out = Vec::new();
-    let input_caption = match l.checked_sub(1).and_then(|p| run.layers.get(p)) {
-        Some(prev) => format!("from {}", prev.name),
-        None => "input".to_string(),
-    };
+    let (input_title, input_caption) = input_label(run, l);
     out.push(pane(
-        layer.kind.input_name(),
+        &input_title,
         Kind::Input,
         input_caption,
         Source::Input(l),
@@ -193,6 +190,23 @@ fn update_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
     out
 }
 
+/// The title and caption of layer `l`'s input. Layer 0 reads the network's input, `x` (`X` for
+/// an Affine) with the caption `input`. A later layer reads the output of the layer before it:
+/// that is titled by its source, `Affine2 out` (as the nudge names its cells), with the caption
+/// `read as x`, so a layer's input never takes the network input's name on screen.
+pub fn input_label(run: &Run, l: usize) -> (String, String) {
+    let Some(layer) = run.layers.get(l) else {
+        return ("x".into(), "input".into());
+    };
+    match l.checked_sub(1).and_then(|p| run.layers.get(p)) {
+        Some(prev) => (
+            format!("{} out", prev.name),
+            format!("read as {}", layer.kind.input_name()),
+        ),
+        None => (layer.kind.input_name().to_string(), "input".into()),
+    }
+}
+
 fn pane(title: &str, kind: Kind, caption: String, source: Source, band: Band) -> Pane {
     Pane {
         title: title.to_string(),
@@ -240,7 +254,7 @@ mod tests {
             .iter()
             .map(|p| p.title.clone())
             .collect();
-        assert_eq!(titles, ["X", "W", "b", "Y", "dY", "dX", "dW", "db"]);
+        assert_eq!(titles, ["ReLU out", "W", "b", "Y", "dY", "dX", "dW", "db"]);
         assert_eq!(panes(&preset, &run, 17)[4].band, Band::Forward);
         let db = panes(&preset, &run, 17);
         assert!(db.iter().any(|p| p.title == "db" && p.written));

@@ -78,7 +78,8 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
         let mut mask_item = item("mask", format!("{rule}, {}", written(at)), mask);
         mask_item.cells = CellText::Mask;
         return if step.phase == Phase::Forward {
-            let mut items = vec![item("x", "input".into(), &layer.input), mask_item];
+            let (title, caption) = crate::tui::app::input_label(app.run(), step.layer);
+            let mut items = vec![item(&title, caption, &layer.input), mask_item];
             if let Some((_, out)) = in_layer(Phase::Forward, &writes(Kind::Output)) {
                 let caption = if keeps {
                     "x with False cells set to 0"
