@@ -40,9 +40,9 @@ pub enum Action {
     NextStep,
     /// Go to the previous step.
     PrevStep,
-    /// Go to the first step.
+    /// Go to the first step (in a list: its first entry).
     FirstStep,
-    /// Go to the last step.
+    /// Go to the last step (in a list: its last entry).
     LastStep,
     /// Jump to the first forward step.
     ForwardStart,

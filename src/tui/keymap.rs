@@ -240,6 +240,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Picker, [DOWN, ch('j')], Action::Down, "next entry", Some("choose"), POPUP),
     bind!(Picker, [PAGE_UP], Action::PageUp, "a page up", None, POPUP),
     bind!(Picker, [PAGE_DOWN], Action::PageDown, "a page down", None, POPUP),
+    bind!(Picker, [key(KeyCode::Home), ch('g')], Action::FirstStep, "first entry", Some("first/last"), POPUP),
+    bind!(Picker, [key(KeyCode::End), ch('G')], Action::LastStep, "last entry (type a path…)", Some("first/last"), POPUP),
     bind!(Picker, [ENTER], Action::Confirm, "load the preset", Some("load"), POPUP),
     bind!(Picker, [ESC, ch('P')], Action::Back, "close the picker", Some("cancel"), POPUP),
     bind!(Picker, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
@@ -452,7 +454,7 @@ mod tests {
         assert!(items.contains(&("q".to_string(), "quit")));
         assert_eq!(
             hint(Context::Picker),
-            "↑/↓ choose · Enter load · Esc cancel"
+            "↑/↓ choose · Home/End first/last · Enter load · Esc cancel"
         );
         assert_eq!(key_for(Context::Explore, &Action::Nudge), "u");
     }

@@ -353,3 +353,40 @@ b = [0.0, 0.0]
             .is_some_and(|l| l.contains("q quit"))
     );
 }
+
+#[test]
+fn home_and_end_go_to_the_first_and_last_entry_of_the_picker() {
+    let mut a = app("relu");
+    press(&mut a, KeyCode::Char('P'));
+    let selected = |a: &App| match a.mode() {
+        Mode::Picker(Picker { entries, selected }) => (entries.len(), *selected),
+        other => panic!("the picker is open, not {other:?}"),
+    };
+    let (n, start) = selected(&a);
+    assert_ne!(start, 0, "the picker opens on the current preset");
+    press(&mut a, KeyCode::End);
+    assert_eq!(selected(&a), (n, n - 1), "End: the last entry");
+    let shown = screen(&a, 100, 30);
+    assert!(shown.contains("▶ type a path…"), "{shown}");
+    press(&mut a, KeyCode::Home);
+    assert_eq!(selected(&a), (n, 0), "Home: the first entry");
+    // the picker's hint and the help (from the keymap) name them
+    assert!(screen(&a, 100, 30).contains("Home/End first/last"));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('?'));
+    let help = backstep::tui::keymap::help::layout(200, 80);
+    let text: Vec<String> = help
+        .columns
+        .iter()
+        .flatten()
+        .map(|row| match row {
+            backstep::tui::keymap::help::Row::Heading(h) => h.clone(),
+            backstep::tui::keymap::help::Row::Entry { text, .. } => text.clone(),
+        })
+        .collect();
+    let text = text.join(" ");
+    assert!(
+        text.contains("In the preset picker: ↑/↓ choose · Home/End first/last"),
+        "{text}"
+    );
+}

@@ -104,7 +104,7 @@ impl App {
         self.mode = Mode::Picker(Picker { entries, selected });
     }
 
-    /// Choose with ↑/↓ (and pages), load with `Enter`, close with `Esc`.
+    /// Choose with ↑/↓ (pages, `Home`/`End`), load with `Enter`, close with `Esc`.
     pub(super) fn picker(&mut self, mut picker: Picker, action: Action) {
         let n = picker.entries.len().max(1);
         let page = visible_entries(self.size.1);
@@ -116,6 +116,8 @@ impl App {
                 Action::Down => (s + 1) % n,
                 Action::PageUp => s.saturating_sub(page),
                 Action::PageDown => (s + page).min(n - 1),
+                Action::FirstStep => 0,
+                Action::LastStep => n - 1,
                 Action::Confirm => {
                     match picker.entries.get(s) {
                         Some(PickerEntry::Builtin { name, .. }) => self.load(Preset::builtin(name)),
