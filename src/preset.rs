@@ -6,12 +6,12 @@
 mod builtin;
 pub mod data;
 mod fields;
+pub mod file;
 mod graph;
 mod matrix;
 mod parse;
 pub mod train;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -163,39 +163,21 @@ impl Preset {
 
     /// Load a preset file.
     ///
-    /// Reads at most [`MAX_FILE_BYTES`] bytes whatever the file system reports, so a special file
-    /// (`/dev/zero`, a FIFO, `/proc/...`, whose reported size is 0 or meaningless) ends in an error,
-    /// not in reading until memory runs out.
+    /// Only a regular file is read: a directory, a named pipe (FIFO), a socket or a device is an
+    /// error naming its kind, found without blocking (see [`file::read_regular`]). At most
+    /// [`MAX_FILE_BYTES`] bytes are read, so a `/proc` file whose reported size is meaningless
+    /// cannot fill memory either.
     pub fn from_file(path: &Path) -> Result<Preset> {
         Preset::from_file_with(path, &TrainOverrides::default())
     }
 
     /// [`Preset::from_file`] with command-line flags overriding its `[train]` values.
     pub fn from_file_with(path: &Path, overrides: &TrainOverrides) -> Result<Preset> {
-        let display = path.display();
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("{display}: cannot read the preset file"))?;
-        let meta = file
-            .metadata()
-            .with_context(|| format!("{display}: cannot read the preset file"))?;
-        if meta.is_dir() {
-            bail!("{display}: is a directory, not a preset file");
-        }
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("{display}: cannot read the preset file"))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            bail!(
-                "{display}: the file holds more than {} MiB; presets are limited to {} MiB \
-                 (is it a device or a pipe rather than a .toml file?)",
-                MAX_FILE_BYTES / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            );
-        }
+        let bytes = file::read_regular(path, "preset file", MAX_FILE_BYTES)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             anyhow::anyhow!(
-                "{display}: cannot read the preset file: it is not UTF-8 text (invalid byte at offset {})",
+                "{}: cannot read the preset file: it is not UTF-8 text (invalid byte at offset {})",
+                path.display(),
                 e.utf8_error().valid_up_to()
             )
         })?;

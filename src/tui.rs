@@ -126,6 +126,19 @@ fn event_loop(
                 });
             });
         }
+        // A preset file is read on a thread of its own: a slow or stuck read never stops the
+        // loop (Esc stops waiting, q quits).
+        if let Some(job) = app.take_load() {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let tx = std::sync::Mutex::new(tx);
+                job.run(&|action| {
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(Message::Worker(action));
+                    }
+                });
+            });
+        }
         if let Some(job) = app.take_job() {
             let tx = tx.clone();
             std::thread::spawn(move || {
@@ -162,6 +175,17 @@ fn event_loop(
 /// Run the job `update` asked for, if any, on this thread, and feed its messages back: what the
 /// event loop does on a worker thread, for tests and scripts.
 pub fn finish_jobs(app: &mut App) {
+    while let Some(job) = app.take_load() {
+        let sent = std::sync::Mutex::new(Vec::new());
+        job.run(&|action| {
+            if let Ok(mut sent) = sent.lock() {
+                sent.push(action);
+            }
+        });
+        for action in sent.into_inner().unwrap_or_default() {
+            app.update(action);
+        }
+    }
     while let Some(job) = app.take_job() {
         let sent = std::sync::Mutex::new(Vec::new());
         job.run(&|action| {

@@ -50,6 +50,18 @@ fn wait_for_all(session: &str, needles: &[&str]) -> String {
     }
 }
 
+/// Capture the pane until `needle` is no longer on it (or give up after ten seconds).
+fn wait_until_gone(session: &str, needle: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]);
+        if !screen.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+            return screen;
+        }
+        sleep(Duration::from_millis(50));
+    }
+}
+
 /// A session's name and its server's socket file (removed when the session is dropped).
 struct Session(String, Option<std::path::PathBuf>);
 
@@ -206,6 +218,63 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn sighup_restores_the_terminal() {
     a_signal_restores_the_terminal("HUP");
+}
+
+/// The learner's path to the hang: `P`, "type a path…", a named pipe. The explorer says what it
+/// is and still takes keys; `q` quits with 0 and a restored terminal.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_typed_in_the_picker_does_not_freeze_the_explorer() {
+    let dir = std::env::temp_dir().join(format!("backstep-e2e-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fifo = dir.join("fifo.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
+    let command = format!(
+        "cd {} && {BIN} --preset relu; echo \"backstep exited: $?\"; sleep 30",
+        dir.display()
+    );
+    let Some(session) = Session::start("fifo", &command, 100, 30) else {
+        return;
+    };
+    let name = session.0.as_str();
+    wait_for_all(name, &["step 1/3", "quit"]);
+    tmux(&["send-keys", "-t", name, "P"]);
+    wait_for(name, "type a path…");
+    tmux(&["send-keys", "-t", name, "End"]);
+    tmux(&["send-keys", "-t", name, "Enter"]);
+    wait_for(name, "path of a .toml preset");
+    tmux(&["send-keys", "-t", name, "-l", "./fifo.toml"]);
+    tmux(&["send-keys", "-t", name, "Enter"]);
+    let refused = wait_for(name, "named pipe");
+    assert!(
+        refused.contains("./fifo.toml: is a named pipe (FIFO), not a preset file"),
+        "{refused}"
+    );
+    tmux(&["send-keys", "-t", name, "Escape"]);
+    let back = wait_until_gone(name, "named pipe");
+    assert!(
+        !back.contains("named pipe") && back.contains("step 1/3"),
+        "Esc closed the error: {back}"
+    );
+    tmux(&["send-keys", "-t", name, "q"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+    let state = tmux(&[
+        "display",
+        "-p",
+        "-t",
+        name,
+        "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+    ]);
+    assert_eq!(state.trim(), "0 0 1", "the terminal is restored");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Result, bail, ensure};
 
 use crate::engine::data::generated::Shape2D;
 use crate::engine::data::{Dataset, Labeled, Layout, idx};
@@ -35,6 +35,9 @@ pub const MNIST_FILES: [&str; 4] = [
     "t10k-images-idx3-ubyte",
     "t10k-labels-idx1-ubyte",
 ];
+
+/// The largest MNIST file read, in bytes (1 GiB; the training images are 47 MB unzipped).
+pub const MAX_MNIST_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Where to get MNIST, said in every MNIST error.
 const MNIST_HINT: &str = "the book's dataset/mnist.py downloads train-images-idx3-ubyte.gz, \
@@ -77,17 +80,23 @@ impl DataSpec {
 /// Read MNIST's four files from `dir` (each `NAME.gz` or `NAME`): 60,000 training and 10,000 test
 /// images of 28×28, pixels / 255.
 pub fn load_mnist(dir: &Path) -> Result<Dataset> {
-    ensure!(
-        dir.is_dir(),
-        "{}: no such folder; {MNIST_HINT}",
-        dir.display()
-    );
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(meta) => bail!(
+            "{}: is {}, not a folder; {MNIST_HINT}",
+            dir.display(),
+            super::file::special_kind(&meta).unwrap_or("a file")
+        ),
+        Err(_) => bail!("{}: no such folder; {MNIST_HINT}", dir.display()),
+    }
     let read = |name: &str| -> Result<(PathBuf, Vec<u8>)> {
         let gz = dir.join(format!("{name}.gz"));
         let raw = dir.join(name);
-        let path = if gz.is_file() {
+        // The first name that exists is read: a pipe or a device there is refused by its kind
+        // (never opened in a way that could block), not passed over for the other name.
+        let path = if gz.exists() {
             gz
-        } else if raw.is_file() {
+        } else if raw.exists() {
             raw
         } else {
             bail!(
@@ -95,8 +104,7 @@ pub fn load_mnist(dir: &Path) -> Result<Dataset> {
                 gz.display()
             )
         };
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("{}: cannot read it", path.display()))?;
+        let bytes = super::file::read_regular(&path, "data file", MAX_MNIST_FILE_BYTES)?;
         Ok((path, bytes))
     };
     let images = |name: &str| -> Result<idx::Images> {

@@ -6,7 +6,8 @@
 
 use std::sync::Arc;
 
-use crate::engine::CheckReport;
+use crate::engine::{CheckReport, Run};
+use crate::preset::Preset;
 use crate::tui::app::TrainEvent;
 
 /// What a finished gradient check sends back: the report, or why there is none (an error, or
@@ -15,6 +16,18 @@ use crate::tui::app::TrainEvent;
 pub struct CheckOutcome(pub Arc<Result<CheckReport, String>>);
 
 impl PartialEq for CheckOutcome {
+    /// Two outcomes are equal when they are the same message.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What a preset read on a worker thread sends back: the preset and its run, or why there is
+/// none. Shared, so an [`Action`] stays cheap to clone.
+#[derive(Debug, Clone)]
+pub struct LoadOutcome(pub Arc<Result<(Preset, Run), String>>);
+
+impl PartialEq for LoadOutcome {
     /// Two outcomes are equal when they are the same message.
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
@@ -142,6 +155,13 @@ pub enum Action {
         job: u64,
         /// Its report or error.
         outcome: CheckOutcome,
+    },
+    /// The preset file read by load `job` is loaded (or could not be).
+    Loaded {
+        /// Which load (one the user stopped waiting for may still report).
+        job: u64,
+        /// The preset and its run, or the error.
+        outcome: LoadOutcome,
     },
     /// Open the training screen of the current preset (`T`).
     OpenTraining,

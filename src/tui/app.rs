@@ -39,7 +39,7 @@ pub use graph::GraphPane;
 pub use help::HelpView;
 pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source, input_label};
-pub use picker::{Picker, PickerEntry, visible_entries};
+pub use picker::{LoadJob, Loading, Picker, PickerEntry, visible_entries};
 pub use quiz::{Quiz, QuizPrompt, Reveal};
 pub use train::{OpenedIteration, Session, TrainEvent, TrainJob, TrainState, session_for};
 
@@ -67,6 +67,9 @@ pub enum Mode {
     Picker(Picker),
     /// A text prompt: edit a cell, type a path (`app/edit.rs`).
     Prompt(Prompt),
+    /// A preset file being read on a worker thread (`app/picker.rs`): the event loop never
+    /// waits on a file.
+    Loading(Loading),
     /// An error message; the state behind it is unchanged.
     Error(String),
     /// The Jacobian of the current step's layer (`app/jacobian.rs`).
@@ -286,7 +289,7 @@ impl App {
         match self.mode {
             Mode::Explore | Mode::Quit => Context::Explore,
             Mode::Help(_) => Context::Help,
-            Mode::Explain(_) | Mode::Error(_) | Mode::Reveal(_) => Context::Note,
+            Mode::Explain(_) | Mode::Error(_) | Mode::Reveal(_) | Mode::Loading(_) => Context::Note,
             Mode::Checking(_) => Context::Checking,
             Mode::Check(_) => Context::Check,
             Mode::Picker(_) => Context::Picker,
@@ -306,6 +309,7 @@ impl App {
             }
             Action::Training { job, message } => self.training_message(job, message),
             Action::CheckProgress { .. } | Action::CheckDone { .. } => self.check_message(action),
+            Action::Loaded { job, outcome } => self.loaded(job, outcome),
             Action::Quit => {
                 self.cancel_check();
                 self.mode = Mode::Quit;
@@ -325,6 +329,7 @@ impl App {
                     Mode::Checking(running) => self.checking(running, action),
                     Mode::Check(view) => self.check_view(view, action),
                     Mode::Picker(picker) => self.picker(picker, action),
+                    Mode::Loading(loading) => self.loading(loading, action),
                     Mode::Prompt(prompt) => self.prompt(prompt, action),
                     Mode::Jacobian(popup) => self.jacobian(popup, action),
                     Mode::Quiz(prompt) => self.quiz_key(prompt, action),
@@ -395,12 +400,17 @@ impl App {
             let run = p.run()?;
             Ok((p, run))
         });
+        self.show_loaded(loaded.map_err(|e| format!("{e:#}")));
+    }
+
+    /// Show a loaded preset and its run, or why it could not be loaded.
+    fn show_loaded(&mut self, loaded: std::result::Result<(Preset, Run), String>) {
         match loaded {
             Ok((preset, run)) => {
                 self.graph.on = preset.graph.is_some();
                 self.open_run(preset, run, 0);
             }
-            Err(e) => self.mode = Mode::Error(format!("{e:#}\n\nThe current preset is unchanged.")),
+            Err(e) => self.mode = Mode::Error(format!("{e}\n\nThe current preset is unchanged.")),
         }
     }
 }

@@ -64,6 +64,7 @@ impl Widget for &App {
             Mode::Picker(picker) => popup::picker(self, picker, area, buf),
             Mode::Prompt(prompt) => popup::prompt(self, prompt, area, buf),
             Mode::Error(message) => popup::error(self, message, area, buf),
+            Mode::Loading(loading) => popup::loading(self, loading, area, buf),
             Mode::Jacobian(popup) => {
                 jacobian_view::render(self, &popup.view, popup.first, area, buf)
             }

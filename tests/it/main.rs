@@ -22,6 +22,7 @@ mod interaction;
 mod layers;
 mod presets;
 mod renaming;
+mod special_files;
 mod support;
 mod tape;
 mod train_app;

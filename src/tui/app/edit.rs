@@ -7,7 +7,6 @@ use anyhow::{Context as _, Result, bail};
 use super::{App, Mode, Source};
 use crate::engine::format::n4;
 use crate::engine::{Matrix, Targets};
-use crate::preset::Preset;
 use crate::tui::action::Action;
 
 /// What a text prompt is for, and what has been typed.
@@ -47,7 +46,7 @@ impl App {
                 self.mode = Mode::Prompt(prompt);
             }
             Action::Confirm => match &prompt.target {
-                None => self.load(Preset::resolve(prompt.input.trim())),
+                None => self.start_load(prompt.input.trim()),
                 Some((source, r, c)) => {
                     if let Err(e) = self.apply_edit(source, *r, *c, &prompt.input) {
                         self.mode = Mode::Error(format!("{e:#}"));

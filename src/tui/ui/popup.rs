@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Mode, Picker, PickerEntry, Prompt, Reveal, visible_entries};
+use crate::tui::app::{App, Loading, Mode, Picker, PickerEntry, Prompt, Reveal, visible_entries};
 use crate::tui::keymap::{Context, help, hint, key_for};
 use crate::tui::text::{pad, wrap_words};
 
@@ -252,6 +252,23 @@ pub fn prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     boxed(
         centered(area, 70, 5),
         "edit",
+        lines,
+        theme.border_focused(),
+        buf,
+    );
+}
+
+/// A preset being read on a worker thread; the keys still work (`Esc` stops waiting).
+pub fn loading(app: &App, loading: &Loading, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let lines = vec![
+        Line::raw(format!("reading {}…", loading.name)),
+        Line::raw("closing this stops waiting; the current preset stays"),
+        Line::styled(hint(Context::Note), theme.dim()),
+    ];
+    boxed(
+        centered(area, 70, 5),
+        "loading",
         lines,
         theme.border_focused(),
         buf,
