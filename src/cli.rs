@@ -111,6 +111,9 @@ pub enum Outcome {
     Success,
     /// Exit 1: the gradient check failed.
     CheckFailed,
+    /// Exit 128 + the signal: SIGTERM or SIGHUP (the number) ended the explorer or the training
+    /// screen after it restored the terminal (143, 129, as shells and process managers expect).
+    Signalled(i32),
 }
 
 /// Load the preset named on the command line, or the default.

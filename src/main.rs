@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use backstep::cli::{Cli, Command, Outcome, is_closed_pipe, run_command};
+use backstep::tui::Ended;
 use clap::Parser;
 
 /// mimalloc keeps freed memory for reuse: with the system allocator every pass at the book's
@@ -11,6 +12,14 @@ use clap::Parser;
 /// (README, "Performance").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// How the explorer or the training screen ended, as a command's outcome.
+fn outcome(ended: Ended) -> Outcome {
+    match ended {
+        Ended::Quit => Outcome::Success,
+        Ended::Signal(signal) => Outcome::Signalled(signal),
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,22 +29,22 @@ fn main() -> ExitCode {
         Some(Command::Train(args)) if args.wants_screen() => args
             .load()
             .and_then(backstep::tui::run_training)
-            .map(|()| Outcome::Success),
+            .map(outcome),
         Some(command) => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
             run_command(command, &mut lock)
         }
         // The preset is loaded before the terminal is touched: a bad one prints and exits 2.
-        None => cli
-            .preset
-            .load()
-            .and_then(backstep::tui::run)
-            .map(|()| Outcome::Success),
+        None => cli.preset.load().and_then(backstep::tui::run).map(outcome),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::CheckFailed) => ExitCode::from(1),
+        // SIGTERM or SIGHUP ended the explorer after it restored the terminal: 143 or 129.
+        Ok(Outcome::Signalled(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+        }
         // The reader of our output went away (`| head`): nothing to report, as Unix tools do.
         Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {

@@ -38,20 +38,30 @@ enum Message {
     Terminal(Event),
     /// An action from a worker thread.
     Worker(Action),
-    /// SIGTERM or SIGHUP: restore the terminal and leave.
-    Signal,
+    /// SIGTERM or SIGHUP (the number): restore the terminal and leave.
+    Signal(i32),
     /// Reading the terminal failed.
     Failed(std::io::Error),
 }
 
+/// How the explorer or the training screen ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit: exit 0.
+    Quit,
+    /// SIGTERM or SIGHUP (the number) ended it, after the terminal was restored: exit with
+    /// 128 + the signal (143, 129), as shells and process managers expect.
+    Signal(i32),
+}
+
 /// Open the explorer on `preset` and run until the user quits (or a signal ends it).
-pub fn run(preset: Preset) -> Result<()> {
+pub fn run(preset: Preset) -> Result<Ended> {
     run_app(App::new(preset)?)
 }
 
 /// Open the training screen on `preset` (one with a `[train]` section), training at once, and run
 /// until the user quits. `Enter` there opens an iteration in the explorer.
-pub fn run_training(preset: Preset) -> Result<()> {
+pub fn run_training(preset: Preset) -> Result<Ended> {
     let mut app = App::new(preset)?;
     let (session, view) = app::session_for(app.preset())?;
     app.start_training(app.preset().clone(), session, view, true);
@@ -59,7 +69,7 @@ pub fn run_training(preset: Preset) -> Result<()> {
 }
 
 /// Set the terminal up, run `app` until it quits, and restore the terminal.
-fn run_app(mut app: App) -> Result<()> {
+fn run_app(mut app: App) -> Result<Ended> {
     app.set_theme(theme::Theme::from_env());
     // Signals are caught before the terminal changes, so none can leave it changed.
     let mut signals =
@@ -77,8 +87,8 @@ fn run_app(mut app: App) -> Result<()> {
     let signal_tx = tx.clone();
     let signal_handle = signals.handle();
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = signal_tx.send(Message::Signal);
+        if let Some(signal) = signals.forever().next() {
+            let _ = signal_tx.send(Message::Signal(signal));
         }
     });
     let input_tx = tx.clone();
@@ -107,7 +117,7 @@ fn event_loop(
     app: &mut App,
     rx: &mpsc::Receiver<Message>,
     tx: &Sender<Message>,
-) -> Result<()> {
+) -> Result<Ended> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -160,7 +170,11 @@ fn event_loop(
             let action = match received {
                 Ok(Message::Terminal(event)) => to_action(app, event),
                 Ok(Message::Worker(action)) => Some(action),
-                Ok(Message::Signal) | Err(_) => Some(Action::Quit),
+                Ok(Message::Signal(signal)) => {
+                    app.update(Action::Quit);
+                    return Ok(Ended::Signal(signal));
+                }
+                Err(_) => Some(Action::Quit),
                 Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
             };
             if let Some(action) = action {
@@ -169,7 +183,7 @@ fn event_loop(
             message = rx.try_recv().ok().map(Ok);
         }
     }
-    Ok(())
+    Ok(Ended::Quit)
 }
 
 /// Run the job `update` asked for, if any, on this thread, and feed its messages back: what the

@@ -155,9 +155,10 @@ fn a_bad_preset_exits_2_before_touching_the_terminal() {
     assert!(out.stdout.is_empty(), "nothing was drawn");
 }
 
-/// Kill the real binary with `signal` while it draws, and check the terminal is back to normal:
-/// alternate screen off, mouse reporting off, cursor shown.
-fn a_signal_restores_the_terminal(signal: &str) {
+/// Kill the real binary with `signal` while it draws, and check the terminal is back to normal
+/// (alternate screen off, mouse reporting off, cursor shown) and the exit code is `code`
+/// (128 + the signal, as shells expect).
+fn a_signal_restores_the_terminal(signal: &str, code: i32) {
     let label = format!("sig{}", signal.to_lowercase());
     let pid_file =
         std::env::temp_dir().join(format!("backstep-e2e-{label}-{}.pid", std::process::id()));
@@ -190,7 +191,10 @@ fn a_signal_restores_the_terminal(signal: &str) {
         .expect("kill runs");
     assert!(killed.success());
     let after = wait_for(name, "backstep exited:");
-    assert!(after.contains("backstep exited:"), "{after}");
+    assert!(
+        after.contains(&format!("backstep exited: {code}")),
+        "SIG{signal} exits {code}: {after}"
+    );
     assert!(
         !after.contains("step 1/3"),
         "the alternate screen is gone: {after}"
@@ -211,13 +215,47 @@ fn a_signal_restores_the_terminal(signal: &str) {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    a_signal_restores_the_terminal("TERM");
+fn sigterm_restores_the_terminal_and_exits_143() {
+    a_signal_restores_the_terminal("TERM", 143);
 }
 
 #[test]
-fn sighup_restores_the_terminal() {
-    a_signal_restores_the_terminal("HUP");
+fn sighup_restores_the_terminal_and_exits_129() {
+    a_signal_restores_the_terminal("HUP", 129);
+}
+
+#[test]
+fn sigterm_on_the_training_screen_exits_143() {
+    let label = "sigtrain";
+    let pid_file =
+        std::env::temp_dir().join(format!("backstep-e2e-{label}-{}.pid", std::process::id()));
+    let command = format!(
+        "sh -c 'echo $$ > {}; exec {BIN} train --preset train-xor'; echo \"backstep exited: $?\"; sleep 30",
+        pid_file.display()
+    );
+    let Some(session) = Session::start(label, &command, 120, 36) else {
+        return;
+    };
+    let name = session.0.as_str();
+    let drawn = wait_for_all(name, &["loss per iteration", "run/pause"]);
+    assert!(drawn.contains("loss per iteration"), "{drawn}");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let killed = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 143"), "{after}");
+    let state = tmux(&[
+        "display",
+        "-p",
+        "-t",
+        name,
+        "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+    ]);
+    assert_eq!(state.trim(), "0 0 1", "the terminal is restored");
+    let _ = std::fs::remove_file(&pid_file);
 }
 
 /// The learner's path to the hang: `P`, "type a path…", a named pipe. The explorer says what it
