@@ -29,11 +29,11 @@ pub const BUILTINS: &[Builtin] = &[
     ),
     builtin!(
         "mask",
-        "the seed's boolean mask: a = [[1,2,-3],[2,3,4]], mask = (a <= 0)"
+        "a NumPy boolean mask, ReLU's tool: a = [[1,2,-3],[2,3,4]], mask = (a <= 0)"
     ),
     builtin!(
         "relu",
-        "the seed's ReLU example: x = [[1.0,-0.5],[-2.0,3.0]]"
+        "the book's ReLU example (ch. 5): x = [[1.0,-0.5],[-2.0,3.0]]"
     ),
     builtin!(
         "sigmoid",
@@ -41,7 +41,7 @@ pub const BUILTINS: &[Builtin] = &[
     ),
     builtin!(
         "bias-sum",
-        "the seed's bias column-sum: dY = [[1,2,3],[4,5,6]] gives db = [5,7,9]"
+        "the book's bias column-sum (ch. 5): dY = [[1,2,3],[4,5,6]] gives db = [5,7,9]"
     ),
     builtin!("affine", "one Affine layer on a batch of 4: dX, dW and db"),
     builtin!(

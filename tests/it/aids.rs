@@ -67,7 +67,7 @@ fn shape_panel_derives_dw_on_affine_and_two_layer() {
         "✓ Xᵀ·dY",
         "◀ used",
         "✗ Wᵀ·dY",
-        "inner sizes 3 ≠ 4 (D ≠ N) — the seed's dW = W.T · dout",
+        "inner sizes 3 ≠ 4 (D ≠ N) — a common mistake: dW = W.T · dout",
     ] {
         assert!(text.contains(needle), "{needle}:\n{text}");
     }

@@ -230,7 +230,7 @@ fn every_builtin_preset_passes_the_check() {
 
 #[test]
 fn a_wrong_gradient_fails_the_check() {
-    // The seed's Affine backward computed dW = W.T · dout. On a square layer (N = D = H = 2) that
+    // The learner's Affine backward computed dW = W.T · dout. On a square layer (N = D = H = 2) that
     // product even has W's shape, so only the check can tell: feed it through and see it fail,
     // on W and nowhere else.
     let text = r#"

@@ -1,4 +1,4 @@
-//! Each layer against hand-computed values, the seed's printed results and the book's numbers.
+//! Each layer against hand-computed values, the printed results of the learner's note and the book's numbers.
 
 use backstep::engine::layer::{
     Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss, cross_entropy, softmax_rows,
@@ -193,7 +193,7 @@ fn affine_bias_column_sum_seed_example() {
 
 #[test]
 fn affine_dw_is_x_transpose_dy_not_w_transpose() {
-    // The seed's bug was dW = W.T·dout. With a non-square W that is not even the right shape,
+    // The learner's bug was dW = W.T·dout. With a non-square W that is not even the right shape,
     // and with a square one it is the wrong number: check against hand values.
     let w = array![[1.0, 2.0], [3.0, 4.0]];
     let x = array![[1.0, 0.0], [0.0, 2.0]];
@@ -211,7 +211,7 @@ fn affine_dw_is_x_transpose_dy_not_w_transpose() {
 
 #[test]
 fn affine_lean_forward_keeps_no_copy_of_x_and_is_given_it_back() {
-    // The seed example again, by training's path: the same Y, a cache without X, and with X
+    // The learner's example again, by training's path: the same Y, a cache without X, and with X
     // handed back the same dW and db; without it, the gradients of an empty X do not fit dY.
     let layer = Layer::Affine(Affine {
         w: array![[10.0, 10.0, 10.0]],

@@ -22,6 +22,7 @@ mod interaction;
 mod layers;
 mod presets;
 mod renaming;
+mod seed_word;
 mod special_files;
 mod support;
 mod tape;

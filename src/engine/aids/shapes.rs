@@ -3,8 +3,8 @@
 //! `X (N×D) · W (D×H) → Y (N×H)`. A gradient has the shape of what it is the gradient of: `dW` is
 //! D×H like W, `dX` is N×D like X, `db` is 1×H like b. With `dY` (N×H) in hand, try every product
 //! of `dY` with X or W (either one transposed, either order): usually exactly one fits. That is
-//! the answer to "how do matrix partial derivatives work?" for Affine, and it catches the seed's
-//! `dW = W.T · dout` (a 2×3 · 4×2 product on the `affine` preset: inner sizes 3 ≠ 4).
+//! the answer to "how do matrix partial derivatives work?" for Affine, and it catches a common
+//! mistake, `dW = W.T · dout` (a 2×3 · 4×2 product on the `affine` preset: inner sizes 3 ≠ 4).
 //!
 //! Everything here reads the step's operands; nothing is recomputed.
 
@@ -50,7 +50,7 @@ pub struct Candidate {
     /// Why: `fits: 3×2, D×H like W`, or the clash, e.g.
     /// `W (3×2) · dY (4×2): inner sizes 2 ≠ 4 (H ≠ N)` or `gives 4×3 but dW must be 3×2`.
     pub verdict: String,
-    /// A remark, e.g. that this is the seed's bug.
+    /// A remark, e.g. that this product is a common mistake.
     pub remark: Option<String>,
 }
 
@@ -196,8 +196,8 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
             )
         }
         AffineStep::Dw => {
-            let seed = ("Wᵀ·dY", "the seed's dW = W.T · dout");
-            let cands = products(x, w, dy, (d, h), "dW", "D×H like W", "Xᵀ·dY", Some(seed));
+            let mistake = ("Wᵀ·dY", "a common mistake: dW = W.T · dout");
+            let cands = products(x, w, dy, (d, h), "dW", "D×H like W", "Xᵀ·dY", Some(mistake));
             (
                 "dW",
                 derive_lines(&forward, "dW", "W", (d, h), "D×H", &cands),

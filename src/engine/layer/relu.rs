@@ -1,6 +1,6 @@
 //! ReLU: `out = x` where `x > 0`, else 0.
 //!
-//! Forward first computes the boolean `mask = (x ≤ 0)` — the seed's `self.mask = (x <= 0)` — then
+//! Forward first computes the boolean `mask = (x ≤ 0)` — the book's `self.mask = (x <= 0)` — then
 //! copies x with the masked cells set to 0. Backward reuses that same mask: `dx = dout` with the
 //! masked cells set to 0. Cache: the mask (stored as 1.0 = True, 0.0 = False).
 

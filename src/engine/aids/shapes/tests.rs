@@ -53,10 +53,13 @@ fn dw_candidates_on_the_affine_preset() {
         verdict("dY·Wᵀ"),
         "dY (N×H) · Wᵀ (H×D) gives N×D = 4×3 but dW must be D×H = 3×2"
     );
-    // The seed's bug is named and rejected.
-    let seed = dw.candidate("Wᵀ·dY").unwrap();
-    assert!(!seed.fits);
-    assert_eq!(seed.remark.as_deref(), Some("the seed's dW = W.T · dout"));
+    // The learner's bug, a common mistake, is named and rejected.
+    let mistake = dw.candidate("Wᵀ·dY").unwrap();
+    assert!(!mistake.fits);
+    assert_eq!(
+        mistake.remark.as_deref(),
+        Some("a common mistake: dW = W.T · dout")
+    );
     assert!(dw.candidate("Xᵀ·dY").unwrap().used);
     assert_eq!(dw.candidates.len(), 8);
     assert!(
