@@ -236,7 +236,11 @@ fn trace_graph(
     let run = graph.run().with_context(|| preset.source.describe())?;
     let written = match format {
         TraceFormat::Json => write_json(out, &graph_report::graph_json(preset, graph, &run)),
-        TraceFormat::Text => text::trace_text(preset, &run.run, out).and_then(|()| {
+        TraceFormat::Text => text::trace_steps(preset, &run.run, out).and_then(|()| {
+            writeln!(out, "\n== RESULT ==")?;
+            graph_report::graph_results(graph, &run)
+                .iter()
+                .try_for_each(|l| writeln!(out, "{l}"))?;
             writeln!(
                 out,
                 "\nthe graph after backward (values above the edges, gradients below):\n"
@@ -246,7 +250,7 @@ fn trace_graph(
                 .try_for_each(|l| Ok(writeln!(out, "{l}")?))
         }),
         TraceFormat::Markdown => {
-            let chain = markdown::trace_markdown(preset, &run.run);
+            let chain = markdown::trace_markdown_steps(preset, &run.run);
             out.write_all(graph_report::graph_markdown(preset, graph, &run, &chain).as_bytes())
                 .map_err(Into::into)
         }

@@ -141,4 +141,42 @@ impl Graph {
     pub fn node_index(&self, name: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.name == name)
     }
+
+    /// How many node inputs read the value called `name` (an input's or a node's output).
+    pub fn use_count(&self, name: &str) -> usize {
+        self.nodes
+            .iter()
+            .flat_map(|n| &n.inputs)
+            .filter(|i| *i == name)
+            .count()
+    }
+
+    /// What the gradients of a run are gradients of: the output's name when backward starts
+    /// from dout = 1 on a 1×1 output (then L = Σ dout ⊙ out is the output itself, `price`),
+    /// else `L` (a loss, or a weighted sum of the output's cells).
+    pub fn objective_name(&self, run: &GraphRun) -> String {
+        let out = self.nodes.last().map(|n| n.name.as_str()).unwrap_or("out");
+        let unit = |m: &Matrix| m.dim() == (1, 1) && m[[0, 0]] == 1.0;
+        let plain = run.run.loss.is_none()
+            && run.run.out.dim() == (1, 1)
+            && run.run.dout.as_ref().is_none_or(unit);
+        if plain {
+            out.to_string()
+        } else {
+            "L".to_string()
+        }
+    }
+}
+
+impl GraphNode {
+    /// What the node computes from its inputs' names: `apple × apple_num`, `x + y`,
+    /// `exp(a)`, `Affine(x)`.
+    pub fn expression(&self) -> String {
+        let arg = |k: usize| self.inputs.get(k).map(String::as_str).unwrap_or("?");
+        match &self.op {
+            NodeOp::Mul => format!("{} × {}", arg(0), arg(1)),
+            NodeOp::Add => format!("{} + {}", arg(0), arg(1)),
+            NodeOp::Layer(l) => format!("{}({})", l.kind().display(), arg(0)),
+        }
+    }
 }

@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 use super::json::rows;
 use crate::engine::Matrix;
 use crate::engine::figure::Figure;
+use crate::engine::format::{inline, short};
 use crate::engine::graph::{Graph, GraphRun};
-use crate::engine::layer::LayerKind;
 use crate::preset::Preset;
 use crate::report::figure::figure_text;
 
@@ -39,7 +39,7 @@ pub fn graph_json(preset: &Preset, graph: &Graph, run: &GraphRun) -> Value {
                 .params
                 .iter()
                 .map(|p| {
-                    let v = if r.kind == LayerKind::Affine && p.name == "b" {
+                    let v = if p.vector {
                         flat(&p.value)
                     } else {
                         rows(&p.value)
@@ -74,6 +74,67 @@ pub fn graph_json(preset: &Preset, graph: &Graph, run: &GraphRun) -> Value {
     })
 }
 
+/// A value in a result line: a 1×1 as its number (`2.2`), a small matrix inline.
+fn value(m: &Matrix) -> String {
+    if m.dim() == (1, 1) {
+        short(m[[0, 0]])
+    } else {
+        inline(m)
+    }
+}
+
+/// The results of a graph run, as the lines `trace` prints (text and Markdown): the output,
+/// every input's total gradient by name (`d apple = 2.2`, the JSON's `inputs.NAME.grad`), each
+/// edge's partial labelled by the edge (`all_price → price: ∂price/∂all_price = 1.1`, marked
+/// "one path" where the value feeds several nodes), then a layer node's parameter gradients.
+pub fn graph_results(graph: &Graph, run: &GraphRun) -> Vec<String> {
+    let of = graph.objective_name(run);
+    let mut lines = Vec::new();
+    if let Some(loss) = run.run.loss {
+        lines.push(format!("loss L = {}", short(loss)));
+    }
+    let out_name = graph.nodes.last().map_or("out", |n| n.name.as_str());
+    lines.push(format!("{out_name} = {}", value(&run.run.out)));
+    lines.push(format!(
+        "gradients of {of} for each input, summed over every path (d NAME = ∂{of}/∂NAME):"
+    ));
+    for ((name, _), grad) in graph.inputs.iter().zip(&run.input_grads) {
+        lines.push(format!("  d {name} = {}", value(grad)));
+    }
+    lines.push(format!(
+        "partials along each edge (value → node: ∂{of}/∂value through that node only):"
+    ));
+    for (node, r) in graph.nodes.iter().zip(&run.nodes) {
+        for (input, grad) in node.inputs.iter().zip(&r.grads) {
+            let path = if graph.use_count(input) > 1 {
+                format!(" through {} (one path)", node.name)
+            } else {
+                String::new()
+            };
+            lines.push(format!(
+                "  {input} → {}: ∂{of}/∂{input}{path} = {}",
+                node.name,
+                value(grad)
+            ));
+        }
+    }
+    let params: Vec<String> = graph
+        .nodes
+        .iter()
+        .zip(&run.nodes)
+        .flat_map(|(node, r)| {
+            r.params
+                .iter()
+                .map(move |g| format!("  {}: d{} = {}", node.name, g.name, value(&g.value)))
+        })
+        .collect();
+    if !params.is_empty() {
+        lines.push(format!("parameter gradients (∂{of}/∂parameter):"));
+        lines.extend(params);
+    }
+    lines
+}
+
 /// The graph after its last step, as text lines: every value and gradient filled in.
 pub fn graph_lines(preset: &Preset, graph: &Graph, run: &GraphRun) -> Vec<String> {
     let figure = Figure::of_graph(&preset.title, graph, run);
@@ -81,7 +142,8 @@ pub fn graph_lines(preset: &Preset, graph: &Graph, run: &GraphRun) -> Vec<String
     figure_text(&figure, usize::MAX, 4)
 }
 
-/// The Markdown trace with a "The graph" section after the title.
+/// The Markdown trace with a "The graph" section after the title and the graph's results
+/// ([`graph_results`]) at the end; `chain_md` is the steps without results.
 pub fn graph_markdown(preset: &Preset, graph: &Graph, run: &GraphRun, chain_md: &str) -> String {
     let mut section = String::from(
         "## The graph\n\nForward values above each edge, gradients below (after the backward pass):\n\n```text\n",
@@ -91,8 +153,17 @@ pub fn graph_markdown(preset: &Preset, graph: &Graph, run: &GraphRun, chain_md: 
         section.push('\n');
     }
     section.push_str("```\n\n");
-    match chain_md.find("\n\n") {
+    let mut md = match chain_md.find("\n\n") {
         Some(at) => format!("{}{section}{}", &chain_md[..at + 2], &chain_md[at + 2..]),
         None => format!("{chain_md}\n\n{section}"),
+    };
+    md.push_str("## Results\n\n");
+    for line in graph_results(graph, run) {
+        match line.strip_prefix("  ") {
+            Some(item) => md.push_str(&format!("- `{item}`\n")),
+            None if md.ends_with("\n\n") => md.push_str(&format!("{line}\n\n")),
+            None => md.push_str(&format!("\n{line}\n\n")),
+        }
     }
+    md
 }

@@ -54,22 +54,7 @@ pub fn step_markdown(preset: &Preset, run: &Run, step_index: usize) -> Result<St
 
 /// The whole tape as Markdown: title, pipeline, every step, results.
 pub fn trace_markdown(preset: &Preset, run: &Run) -> String {
-    let mut md = format!("# {} — {}\n\n", preset.name, preset.title);
-    if !preset.description.is_empty() {
-        let _ = writeln!(md, "{}\n", preset.description);
-    }
-    let _ = writeln!(md, "Pipeline: {}\n", pipeline(preset, run));
-    if ends_with_update(run) && run.loss.is_some() {
-        let _ = writeln!(md, "{}\n", super::train::TRACE_LOSS_MEANING);
-    }
-    let mut phase = None;
-    for (k, s) in run.tape.steps.iter().enumerate() {
-        if phase != Some(s.phase) {
-            phase = Some(s.phase);
-            let _ = writeln!(md, "## {} pass\n", capitalise(s.phase.as_str()));
-        }
-        write_step(&mut md, run, k);
-    }
+    let mut md = trace_markdown_steps(preset, run);
     md.push_str("## Results\n\n");
     if let Some(loss) = run.loss {
         let when = if ends_with_update(run) {
@@ -86,6 +71,27 @@ pub fn trace_markdown(preset: &Preset, run: &Run) -> String {
             let name = format!("{}: d{}", l.name, g.name);
             write_matrix(&mut md, &name, &g.value, None, false);
         }
+    }
+    md
+}
+
+/// Title, pipeline and every step as Markdown, without the results (a graph writes its own).
+pub fn trace_markdown_steps(preset: &Preset, run: &Run) -> String {
+    let mut md = format!("# {} — {}\n\n", preset.name, preset.title);
+    if !preset.description.is_empty() {
+        let _ = writeln!(md, "{}\n", preset.description);
+    }
+    let _ = writeln!(md, "Pipeline: {}\n", pipeline(preset, run));
+    if ends_with_update(run) && run.loss.is_some() {
+        let _ = writeln!(md, "{}\n", super::train::TRACE_LOSS_MEANING);
+    }
+    let mut phase = None;
+    for (k, s) in run.tape.steps.iter().enumerate() {
+        if phase != Some(s.phase) {
+            phase = Some(s.phase);
+            let _ = writeln!(md, "## {} pass\n", capitalise(s.phase.as_str()));
+        }
+        write_step(&mut md, run, k);
     }
     md
 }

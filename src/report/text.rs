@@ -29,6 +29,28 @@ pub fn ends_with_update(run: &Run) -> bool {
 
 /// Every step as text, then the results.
 pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()> {
+    trace_steps(preset, run, out)?;
+    writeln!(out, "\n== RESULT ==")?;
+    if let Some(loss) = run.loss {
+        if ends_with_update(run) {
+            writeln!(out, "loss L = {} (before the update)", short(loss))?;
+        } else {
+            writeln!(out, "loss L = {}", short(loss))?;
+        }
+    }
+    writeln!(out, "out = {}", inline(&run.out))?;
+    writeln!(out, "dx  = {}", inline(&run.dx))?;
+    for l in &run.layers {
+        for g in &l.grads {
+            writeln!(out, "{}: d{} = {}", l.name, g.name, inline(&g.value))?;
+        }
+    }
+    Ok(())
+}
+
+/// The title, the pipeline and every step as text, without the results (a graph prints its
+/// own).
+pub fn trace_steps(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{} — {}", preset.name, preset.title)?;
     if !preset.description.is_empty() {
         writeln!(out, "{}", preset.description)?;
@@ -85,21 +107,6 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
             writeln!(out, "{indent}{l}")?;
         }
         writeln!(out, "  {}", s.note)?;
-    }
-    writeln!(out, "\n== RESULT ==")?;
-    if let Some(loss) = run.loss {
-        if ends_with_update(run) {
-            writeln!(out, "loss L = {} (before the update)", short(loss))?;
-        } else {
-            writeln!(out, "loss L = {}", short(loss))?;
-        }
-    }
-    writeln!(out, "out = {}", inline(&run.out))?;
-    writeln!(out, "dx  = {}", inline(&run.dx))?;
-    for l in &run.layers {
-        for g in &l.grads {
-            writeln!(out, "{}: d{} = {}", l.name, g.name, inline(&g.value))?;
-        }
     }
     Ok(())
 }

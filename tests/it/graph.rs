@@ -545,3 +545,138 @@ fn backward_notes_say_where_each_nodes_dout_comes_from() {
         first.note
     );
 }
+
+fn trace(preset: &str, format: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(["trace", "--preset", preset, "--format", format])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// The lines of the text trace's RESULT section (up to the figure).
+fn result_section(text: &str) -> Vec<String> {
+    let start = text.find("== RESULT ==").expect("a RESULT section");
+    text[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_graph_trace_lists_every_inputs_total_gradient_then_each_edges_partial() {
+    let text = trace("apple-orange", "text");
+    let result = result_section(&text);
+    for line in [
+        "price = 715",
+        "d apple = 2.2",
+        "d apple_num = 110",
+        "d orange = 3.3",
+        "d orange_num = 165",
+        "d tax = 650",
+        "all_price → price: ∂price/∂all_price = 1.1",
+        "tax → price: ∂price/∂tax = 650",
+        "apple → apple_price: ∂price/∂apple = 2.2",
+    ] {
+        assert!(result.iter().any(|l| l == line), "{line} in {result:#?}");
+    }
+    // No chain words: a graph has no `b`, no `dx` of "the" input, no `dw` of a node.
+    for chain_word in ["dx  =", ": dw =", ": db =", "out ="] {
+        assert!(
+            !result.iter().any(|l| l.contains(chain_word)),
+            "{chain_word} in {result:#?}"
+        );
+    }
+    // The totals come first, in the JSON's order and with its values.
+    let json = trace_json("apple-orange");
+    let totals: Vec<String> = result
+        .iter()
+        .filter(|l| l.starts_with("d "))
+        .cloned()
+        .collect();
+    let from_json: Vec<String> = json["inputs"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(name, v)| (name.clone(), v["grad"][0][0].as_f64().unwrap()))
+        .map(|(name, g)| format!("d {name} = {}", backstep::engine::format::short(g)))
+        .collect();
+    let mut sorted_totals = totals.clone();
+    sorted_totals.sort();
+    let mut sorted_json = from_json.clone();
+    sorted_json.sort();
+    assert_eq!(sorted_totals, sorted_json);
+}
+
+#[test]
+fn fan_out_marks_each_path_and_totals_the_shared_input() {
+    let result = result_section(&trace("fan-out", "text"));
+    for line in [
+        "d x = 8",
+        "d y = 3",
+        "x → f: ∂f/∂x through f (one path) = 5",
+        "x → s: ∂f/∂x through s (one path) = 3",
+        "s → f: ∂f/∂s = 3",
+    ] {
+        assert!(result.iter().any(|l| l == line), "{line} in {result:#?}");
+    }
+    assert!(!result.iter().any(|l| l.contains("dw")), "{result:#?}");
+    let md = trace("fan-out", "markdown");
+    let results = &md[md.rfind("## Results").expect("a results section")..];
+    for item in [
+        "- `d x = 8`",
+        "- `d y = 3`",
+        "- `x → f: ∂f/∂x through f (one path) = 5`",
+    ] {
+        assert!(results.contains(item), "{item} in {results}");
+    }
+    assert_eq!(md.matches("## Results").count(), 1, "{md}");
+    assert!(!results.contains("f: dw"), "{results}");
+}
+
+#[test]
+fn a_graph_nodes_one_dimensional_parameters_are_flat_in_json() {
+    // gamma and beta are 1-D like Affine's b: the node's params are flat arrays by type, not by
+    // the parameter's name.
+    let dir = std::env::temp_dir().join(format!("backstep-bn-graph-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bn.toml");
+    std::fs::write(
+        &path,
+        r#"
+title = "a BatchNorm node"
+dout = [[1.0, 2.0], [0.5, -1.0]]
+[inputs]
+x = [[1.0, 2.0], [3.0, 5.0]]
+[[nodes]]
+name = "bn"
+type = "batch_norm"
+inputs = ["x"]
+gamma = [1.0, 2.0]
+beta = [0.0, 0.5]
+"#,
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args([
+            "trace",
+            "--preset",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let params = &j["nodes"][0]["params"];
+    for key in ["gamma", "beta"] {
+        let v = params[key].as_array().unwrap();
+        assert_eq!(v.len(), 2, "{key}: {params}");
+        assert!(v.iter().all(Value::is_number), "{key} is flat: {params}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
