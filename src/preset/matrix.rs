@@ -1,5 +1,6 @@
 //! Matrices in a preset: literals (`[[1, 2], [3, 4]]`, `[1, 2]`, `2.5`) and generators
-//! (`{ random = "normal", shape = [2, 3], scale = 0.01, seed = 7 }`).
+//! (`{ random = "normal", shape = [2, 3], scale = 0.01, seed = 7 }`), and the label generator
+//! of `t` (`{ random = "labels", classes = 10, shape = [100], seed = 3 }`).
 //!
 //! The generators use a small, fixed PRNG (SplitMix64, Box–Muller for normals) so a seed gives the
 //! same matrix on every machine and every version of backstep.
@@ -175,15 +176,7 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
         Some(v) => number(v, &format!("{field}.scale"))?,
         None => 1.0,
     };
-    let seed = match t.get("seed") {
-        Some(Value::Integer(s)) if *s >= 0 => *s as u64,
-        Some(other) => bail!(
-            "{field}: seed must be a whole number from 0 to {}, found {}",
-            i64::MAX,
-            shown(other)
-        ),
-        None => 0,
-    };
+    let seed = seed_of(t, field)?;
     let mut rng = SplitMix64(seed);
     let normal = kind == "normal";
     Ok(Matrix::from_shape_simple_fn(
@@ -197,4 +190,59 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
                 }
         },
     ))
+}
+
+/// A generator's `seed` (default 0), checked.
+fn seed_of(t: &toml::Table, field: &str) -> Result<u64> {
+    Ok(match t.get("seed") {
+        Some(Value::Integer(s)) if *s >= 0 => *s as u64,
+        Some(other) => bail!(
+            "{field}: seed must be a whole number from 0 to {}, found {}",
+            i64::MAX,
+            shown(other)
+        ),
+        None => 0,
+    })
+}
+
+/// `{ random = "labels", classes = K, shape = [N], seed = S }`: N class labels, each uniform in
+/// `0..K`, drawn from SplitMix64(S) as the high 64 bits of `next_u64() · K`. Errors name the
+/// key (`t.classes`, `t.shape`, `t.seed`); the caller adds the line and column.
+pub fn labels(t: &toml::Table, field: &str) -> Result<Vec<usize>> {
+    for key in t.keys() {
+        ensure!(
+            ["random", "classes", "shape", "seed"].contains(&key.as_str()),
+            "{field}: unknown key \"{key}\" in a label generator; use random = \"labels\", classes, shape and seed, like {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}"
+        );
+    }
+    let classes = match t.get("classes") {
+        Some(Value::Integer(k)) if (1..=MAX_DIM as i64).contains(k) => *k as usize,
+        Some(other) => bail!(
+            "{field}.classes must be a whole number from 1 to {MAX_DIM} (how many classes; the last layer's width), found {}",
+            shown(other)
+        ),
+        None => bail!(
+            "{field}: a label generator needs classes = K, how many classes (the last layer's width), like classes = 10"
+        ),
+    };
+    let rows = match t.get("shape") {
+        Some(Value::Array(a)) => match a.as_slice() {
+            [Value::Integer(n)] if (1..=MAX_DIM as i64).contains(n) => *n as usize,
+            [Value::Integer(n)] => {
+                bail!("{field}.shape = [{n}]: the number of labels must be from 1 to {MAX_DIM}")
+            }
+            _ => bail!(
+                "{field}.shape must be [N], one whole number: the number of labels (one per row of x), like [100]"
+            ),
+        },
+        Some(other) => bail!(
+            "{field}.shape must be [N], the number of labels (one per row of x), like [100]; found {}",
+            shown(other)
+        ),
+        None => bail!(
+            "{field}: a label generator needs shape = [N], the number of labels (one per row of x), like [100]"
+        ),
+    };
+    let mut rng = SplitMix64(seed_of(t, field)?);
+    Ok((0..rows).map(|_| rng.below(classes)).collect())
 }

@@ -308,8 +308,23 @@ pub(super) fn targets_and_dout(
 }
 
 pub(super) fn targets(v: &Value) -> Result<Targets> {
+    if let Value::Table(t) = v {
+        return match t.get("random") {
+            Some(Value::String(kind)) if kind == "labels" => {
+                Ok(Targets::Labels(super::matrix::labels(t, "t")?))
+            }
+            Some(Value::String(kind)) if kind == "normal" || kind == "uniform" => bail!(
+                "t: random = \"{kind}\" draws numbers, not class labels: generate labels with {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}, or list them"
+            ),
+            _ => bail!(
+                "t: a generator of labels is {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}"
+            ),
+        };
+    }
     let Value::Array(items) = v else {
-        bail!("t must be a list of class labels like [1, 0] or one-hot rows like [[0, 1], [1, 0]]")
+        bail!(
+            "t must be a list of class labels like [1, 0], one-hot rows like [[0, 1], [1, 0]], or a label generator like {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}"
+        )
     };
     ensure!(!items.is_empty(), "t is empty: give one label per row of x");
     if items.iter().all(|i| matches!(i, Value::Array(_))) {

@@ -476,3 +476,43 @@ fn trace_format_markdown_prints_the_shared_rendering() {
         backstep::report::markdown::trace_markdown(&p, &run)
     );
 }
+
+#[test]
+fn a_preset_with_generated_labels_traces_and_checks() {
+    let dir = std::env::temp_dir().join(format!("backstep-cli-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("labels.toml");
+    std::fs::write(
+        &good,
+        r#"x = { random = "normal", shape = [6, 4], seed = 1 }
+t = { random = "labels", classes = 3, shape = [6], seed = 3 }
+[[layers]]
+type = "affine"
+W = { random = "normal", shape = [4, 3], scale = 0.1, seed = 2 }
+b = { fill = 0.0, shape = [3] }
+[[layers]]
+type = "softmax_with_loss"
+"#,
+    )
+    .unwrap();
+    let path = good.display().to_string();
+    let o = backstep(&["check", "--preset", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = backstep(&["trace", "--preset", &path, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bad = dir.join("bad-labels.toml");
+    std::fs::write(
+        &bad,
+        "x = [[1.0], [2.0]]\nt = { random = \"labels\", classes = 0, shape = [2] }\n[[layers]]\ntype = \"relu\"\n",
+    )
+    .unwrap();
+    let o = backstep(&["check", "--preset", &bad.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("bad-labels.toml: line 2, column 5: t.classes must be a whole number from 1"),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

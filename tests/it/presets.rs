@@ -414,3 +414,114 @@ fn a_seed_or_whole_number_out_of_range_names_the_field_and_the_range() {
     );
     assert!(p.is_ok(), "{p:?}");
 }
+
+/// SplitMix64 as Vigna's splitmix64.c writes it, and a label in `0..k` as the high 64 bits of
+/// `next · k`: the reference the label generator must reproduce.
+fn reference_labels(seed: u64, k: u64, n: usize) -> Vec<usize> {
+    let mut state = seed;
+    (0..n)
+        .map(|_| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            let next = z ^ (z >> 31);
+            ((u128::from(next) * u128::from(k)) >> 64) as usize
+        })
+        .collect()
+}
+
+/// The book-size net (784 → 50 → 10, batch 100) with its 100 labels generated.
+const BOOK_SIZE_GENERATED: &str = r#"
+x = { random = "normal", shape = [100, 784], scale = 1.0, seed = 1 }
+t = { random = "labels", classes = 10, shape = [100], seed = 3 }
+[[layers]]
+type = "affine"
+W = { random = "normal", shape = [784, 50], scale = 0.01, seed = 2 }
+b = { fill = 0.0, shape = [50] }
+[[layers]]
+type = "relu"
+[[layers]]
+type = "affine"
+W = { random = "normal", shape = [50, 10], scale = 0.01, seed = 4 }
+b = { fill = 0.0, shape = [10] }
+[[layers]]
+type = "softmax_with_loss"
+"#;
+
+#[test]
+fn a_label_generator_draws_uniform_classes_from_splitmix64() {
+    let p = Preset::from_toml(BOOK_SIZE_GENERATED, Source::Builtin("book".into())).unwrap();
+    let Some(Targets::Labels(labels)) = &p.inputs.t else {
+        panic!("labels, not {:?}", p.inputs.t);
+    };
+    assert_eq!(labels, &reference_labels(3, 10, 100));
+    assert!(
+        (0..10).all(|k| labels.contains(&k)),
+        "all ten classes drawn: {labels:?}"
+    );
+    // it runs like the same preset with the labels typed out
+    let typed = BOOK_SIZE_GENERATED.replace(
+        r#"t = { random = "labels", classes = 10, shape = [100], seed = 3 }"#,
+        &format!("t = {labels:?}"),
+    );
+    let q = Preset::from_toml(&typed, Source::Builtin("typed".into())).unwrap();
+    assert_eq!(p.run().unwrap().loss, q.run().unwrap().loss);
+    // another seed, other labels; the default seed is 0
+    let other = BOOK_SIZE_GENERATED.replace("shape = [100], seed = 3", "shape = [100], seed = 4");
+    let other = Preset::from_toml(&other, Source::Builtin("other".into())).unwrap();
+    assert_ne!(other.inputs.t, p.inputs.t);
+    let unseeded = BOOK_SIZE_GENERATED.replace("shape = [100], seed = 3", "shape = [100]");
+    let unseeded = Preset::from_toml(&unseeded, Source::Builtin("unseeded".into())).unwrap();
+    assert_eq!(
+        unseeded.inputs.t,
+        Some(Targets::Labels(reference_labels(0, 10, 100)))
+    );
+}
+
+#[test]
+fn a_bad_label_generator_names_the_field_line_and_column() {
+    let preset =
+        |t: &str| format!("title = \"labels\"\nx = [[1.0, 2.0], [3.0, 4.0]]\nt = {t}{LAYER_RELU}");
+    let cases = [
+        (
+            r#"{ random = "labels", classes = 0, shape = [2] }"#,
+            "bad.toml: line 3, column 5: t.classes must be a whole number from 1 to 100000 (how many classes; the last layer's width), found 0",
+        ),
+        (
+            r#"{ random = "labels", classes = 2.5, shape = [2] }"#,
+            "bad.toml: line 3, column 5: t.classes must be a whole number from 1 to 100000 (how many classes; the last layer's width), found 2.5",
+        ),
+        (
+            r#"{ random = "labels", shape = [2] }"#,
+            "bad.toml: line 3, column 5: t: a label generator needs classes = K, how many classes (the last layer's width), like classes = 10",
+        ),
+        (
+            r#"{ random = "labels", classes = 3, shape = [2, 1] }"#,
+            "bad.toml: line 3, column 5: t.shape must be [N], one whole number: the number of labels (one per row of x), like [100]",
+        ),
+        (
+            r#"{ random = "labels", classes = 3, shape = [0] }"#,
+            "bad.toml: line 3, column 5: t.shape = [0]: the number of labels must be from 1 to 100000",
+        ),
+        (
+            r#"{ random = "labels", classes = 3 }"#,
+            "bad.toml: line 3, column 5: t: a label generator needs shape = [N], the number of labels (one per row of x), like [100]",
+        ),
+        (
+            r#"{ random = "labels", classes = 3, shape = [2], seed = -1 }"#,
+            "bad.toml: line 3, column 5: t: seed must be a whole number from 0 to 9223372036854775807, found -1",
+        ),
+        (
+            r#"{ random = "labels", classes = 3, shape = [2], scale = 1.0 }"#,
+            "bad.toml: line 3, column 5: t: unknown key \"scale\" in a label generator; use random = \"labels\", classes, shape and seed, like { random = \"labels\", classes = 10, shape = [100], seed = 3 }",
+        ),
+        (
+            r#"{ random = "normal", shape = [2] }"#,
+            "bad.toml: line 3, column 5: t: random = \"normal\" draws numbers, not class labels: generate labels with { random = \"labels\", classes = 10, shape = [100], seed = 3 }, or list them",
+        ),
+    ];
+    for (t, want) in cases {
+        assert_eq!(err(&preset(t)), want, "{t}");
+    }
+}
