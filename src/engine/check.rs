@@ -1,10 +1,12 @@
 //! The gradient check: backprop's gradients against central differences.
 //!
 //! For every cell of x and of every parameter, `(L(θ + h) − L(θ − h)) / 2h` is compared with the
-//! analytic gradient of one backward pass. The report gives, per tensor, the max absolute
-//! difference and the max relative error `|a − n| / max(|a|, |n|, floor)` (the floor 1e-6 at the
-//! book's h = 1e-4, larger at smaller steps: [`error_floor`]), and the cost of each
-//! method: 2 forward passes per cell versus one forward plus one backward.
+//! analytic gradient a of one backward pass. The report gives, per tensor, the max absolute
+//! difference, the max relative error `|a − n| / max(|a|, |n|, floor)` and the cell where it is
+//! largest, and the cost of each method: 2 forward passes per cell versus one forward plus one
+//! backward. The floor comes from rounding ([`rounding`]): L is computed to about ±δL, so a
+//! central difference is good to about ±δL/h, and a gradient below (δL/h)/tolerance is compared
+//! by its absolute difference — a difference rounding alone can make never fails.
 //!
 //! Each perturbed forward pass reuses the unchanged part of the base pass: nudging `W[i,j]` only
 //! changes column j of that layer's output, so only that column is recomputed and carried
@@ -13,6 +15,7 @@
 
 mod delta;
 pub mod notes;
+pub mod rounding;
 
 pub use delta::{Delta, cell_to_row, map_cells, materialize};
 
@@ -24,7 +27,7 @@ use anyhow::Result;
 use super::Matrix;
 use super::network::{Inputs, Network};
 use delta::Base;
-pub use notes::{CheckNote, KinkNote, LogEpsilonNote};
+pub use notes::{CheckNote, ConstantColumnNote, KinkNote, LogEpsilonNote};
 
 /// Default step for central differences (the book's h = 1e-4).
 pub const DEFAULT_H: f64 = 1e-4;
@@ -46,8 +49,35 @@ pub struct TensorCheck {
     pub numerical: Matrix,
     /// max |analytic − numerical|.
     pub max_abs_diff: f64,
-    /// max |a − n| / max(|a|, |n|, floor), the floor 1e-6 at h ≥ 1e-4 ([`error_floor`]).
+    /// max |a − n| / max(|a|, |n|, floor), the floor of [`CheckReport::floor`].
     pub max_rel_err: f64,
+    /// The cell (row, column) of the largest relative error.
+    pub worst: (usize, usize),
+}
+
+impl TensorCheck {
+    /// `Affine1.W` for a parameter, `x` for the input (a graph input by its name).
+    pub fn name(&self) -> String {
+        if self.layer.is_some() {
+            format!("{}.{}", self.layer_name, self.param)
+        } else {
+            self.param.clone()
+        }
+    }
+
+    /// The worst cell, named: `Affine1.W[412,17]`.
+    pub fn worst_cell(&self) -> String {
+        format!("{}[{},{}]", self.name(), self.worst.0, self.worst.1)
+    }
+
+    /// The cells whose relative error (with `floor`) exceeds `tolerance`, in row-major order.
+    pub fn failing_cells(&self, floor: f64, tolerance: f64) -> Vec<(usize, usize)> {
+        self.analytic
+            .indexed_iter()
+            .filter(|&(ix, &a)| cell_error(a, self.numerical[ix], floor) > tolerance)
+            .map(|(ix, _)| ix)
+            .collect()
+    }
 }
 
 /// The whole check.
@@ -71,12 +101,26 @@ pub struct CheckReport {
     pub backprop_time: Duration,
     /// The scalar differentiated.
     pub objective: f64,
+    /// How far rounding can move one evaluation of the objective, δL (see [`rounding`]).
+    pub rounding: f64,
     /// Why some relative errors can be large although backprop is right (a kink within h, the
     /// loss's 1e-7): see [`notes`].
     pub notes: Vec<CheckNote>,
 }
 
 impl CheckReport {
+    /// How far rounding can move a central difference at this step: δL / h (each of L(θ + h)
+    /// and L(θ − h) is off by up to δL, and their difference is divided by 2h).
+    pub fn noise(&self) -> f64 {
+        self.rounding / self.h
+    }
+
+    /// The floor of the relative error: gradients below it are compared by absolute
+    /// difference, and a difference up to [`CheckReport::noise`] passes.
+    pub fn floor(&self) -> f64 {
+        error_floor(self.rounding, self.h, self.tolerance)
+    }
+
     /// The largest relative error over all tensors.
     pub fn max_rel_err(&self) -> f64 {
         self.tensors
@@ -112,13 +156,12 @@ impl CheckReport {
     }
 }
 
-/// The smallest denominator of the relative error at step `h`: 1e-6 at the book's h = 1e-4 and
-/// above, and as many times larger as h is smaller. Rounding in f64 puts an error of about
-/// ε·|L| / h into every central difference (1e-12 at h = 1e-4, 1e-8 at h = 1e-8), so a gradient
-/// below the floor is compared by its absolute difference, scaled as that noise is: a smaller
-/// step, which the kink note suggests, does not make a gradient of 1e-9 fail on its rounding.
-pub fn error_floor(h: f64) -> f64 {
-    1e-6 * (DEFAULT_H / h).max(1.0)
+/// The smallest denominator of the relative error: (δL / h) / tolerance, where δL is how far
+/// rounding can move one evaluation of L ([`rounding`]). A gradient below the floor is compared by
+/// its absolute difference, and passes when that difference is at most δL / h — what rounding
+/// alone can make at this step. A smaller step raises the floor as 1/h.
+pub fn error_floor(rounding: f64, h: f64, tolerance: f64) -> f64 {
+    rounding / h / tolerance.max(f64::MIN_POSITIVE)
 }
 
 /// Relative error as the check defines it: `|a − n| / max(|a|, |n|, floor)`, the floor being
@@ -127,24 +170,36 @@ pub fn relative_error(a: f64, n: f64, floor: f64) -> f64 {
     (a - n).abs() / a.abs().max(n.abs()).max(floor)
 }
 
-pub(crate) fn compare(analytic: &Matrix, numerical: &Matrix, h: f64) -> (f64, f64) {
-    let floor = error_floor(h);
-    analytic
-        .iter()
-        .zip(numerical.iter())
-        .fold((0.0, 0.0), |(abs, rel), (&a, &n)| {
+/// One cell's relative error; a NaN on either side (or an infinite difference) is infinity,
+/// so it fails.
+fn cell_error(a: f64, n: f64, floor: f64) -> f64 {
+    if a.is_nan() || n.is_nan() || (a - n).is_infinite() {
+        f64::INFINITY
+    } else {
+        relative_error(a, n, floor)
+    }
+}
+
+/// The max absolute difference, the max relative error with `floor`, and the cell of that
+/// relative error (the first, if several share it).
+pub(crate) fn compare(
+    analytic: &Matrix,
+    numerical: &Matrix,
+    floor: f64,
+) -> (f64, f64, (usize, usize)) {
+    analytic.indexed_iter().zip(numerical.iter()).fold(
+        (0.0, 0.0, (0, 0)),
+        |(abs, rel, worst), ((ix, &a), &n)| {
             let d = if a.is_nan() || n.is_nan() {
                 f64::INFINITY
             } else {
                 (a - n).abs()
             };
-            let r = if d.is_infinite() {
-                f64::INFINITY
-            } else {
-                relative_error(a, n, floor)
-            };
-            (f64::max(abs, d), f64::max(rel, r))
-        })
+            let r = cell_error(a, n, floor);
+            let (rel, worst) = if r > rel { (r, ix) } else { (rel, worst) };
+            (f64::max(abs, d), rel, worst)
+        },
+    )
 }
 
 /// Which tensor a cell belongs to: x (`None`) or parameter `name` of layer `l`.
@@ -313,13 +368,15 @@ pub fn check_run_watched(
         "a worker thread of the gradient check failed"
     );
 
+    let rounding = rounding::objective_rounding(run, net.layers.iter().map(|l| Some(&l.layer)));
+    let floor = error_floor(rounding, h, tolerance);
     let mut offset = 0;
     let mut tensors = Vec::with_capacity(targets.len());
     for (t, a) in targets.iter().zip(analytic) {
         let count = t.shape.0 * t.shape.1;
         let numerical = Matrix::from_shape_vec(t.shape, values[offset..offset + count].to_vec())?;
         offset += count;
-        let (max_abs_diff, max_rel_err) = compare(&a, &numerical, h);
+        let (max_abs_diff, max_rel_err, worst) = compare(&a, &numerical, floor);
         tensors.push(TensorCheck {
             layer: t.layer.map(|(i, _)| i),
             layer_name: t
@@ -331,6 +388,7 @@ pub fn check_run_watched(
             numerical,
             max_abs_diff,
             max_rel_err,
+            worst,
         });
     }
     let parameters = targets.iter().skip(1).map(|t| t.shape.0 * t.shape.1).sum();
@@ -344,7 +402,8 @@ pub fn check_run_watched(
         numerical_time,
         backprop_time,
         objective: run.objective,
-        notes: notes::find(run, h, tolerance),
+        rounding,
+        notes: notes::find(run, h, tolerance, rounding),
     })
 }
 
@@ -398,35 +457,37 @@ mod watch_tests {
     use std::sync::Mutex;
 
     #[test]
-    fn the_error_floor_grows_as_the_step_shrinks() {
-        assert_eq!(error_floor(1e-4), 1e-6);
-        assert_eq!(error_floor(1e-2), 1e-6);
-        assert!((error_floor(1e-8) - 1e-2).abs() < 1e-15);
-        // a gradient of 1e-9 whose central difference at h = 1e-8 carries 2e-8 of rounding
-        let (a, n) = (1e-9, 2.1e-8);
-        assert!((relative_error(a, n, error_floor(1e-8)) - 2e-6).abs() < 1e-12);
-        assert!((relative_error(a, n, error_floor(1e-4)) - 2e-2).abs() < 1e-8);
+    fn the_error_floor_is_the_rounding_at_this_step_over_the_tolerance() {
+        // L good to ±1e-15: at h = 1e-4 a central difference is good to ±1e-11, and with a
+        // tolerance of 1e-4 the floor is 1e-7; at h = 1e-8 both are 10,000 times larger
+        assert!((error_floor(1e-15, 1e-4, 1e-4) - 1e-7).abs() < 1e-20);
+        assert!((error_floor(1e-15, 1e-8, 1e-4) - 1e-3).abs() < 1e-16);
+        // below the floor a difference up to the rounding passes at any tolerance
+        let floor = error_floor(1e-15, 1e-4, 1e-6);
+        assert!((relative_error(1e-12, 1e-12 + 1e-11, floor) - 1e-6).abs() < 1e-15);
         // above the floor the error is relative to the larger of the two
-        assert!((relative_error(0.5, 0.4, error_floor(1e-8)) - 0.2).abs() < 1e-12);
-        // compare takes the step's floor: the same matrices fail at 1e-4 and pass at 1e-8
-        let (am, nm) = (Matrix::from_elem((1, 2), a), Matrix::from_elem((1, 2), n));
-        assert!(compare(&am, &nm, 1e-4).1 > 1e-2);
-        assert!(compare(&am, &nm, 1e-8).1 < 1e-5);
+        assert!((relative_error(0.5, 0.4, floor) - 0.2).abs() < 1e-12);
+        // compare takes the floor, and names the cell of the largest relative error
+        let (a, n) = (1e-9, 2.1e-8);
+        let (am, nm) = (
+            ndarray::array![[0.5, a], [0.25, 0.25]],
+            ndarray::array![[0.5, n], [0.25, 0.25]],
+        );
+        let (abs, rel, worst) = compare(&am, &nm, error_floor(1e-15, 1e-4, 1e-4));
+        assert_eq!(worst, (0, 1));
+        assert!((abs - 2e-8).abs() < 1e-20 && rel > 1e-2, "{rel}");
+        assert!(compare(&am, &nm, error_floor(1e-15, 1e-8, 1e-4)).1 < 1e-4);
         // the max absolute difference, and a NaN on either side fails as infinity (f64::max
-        // would otherwise skip it and let the check pass)
-        let (abs, rel) = compare(
+        // would otherwise skip it and let the check pass), and is the worst cell
+        let (abs, rel, worst) = compare(
             &ndarray::array![[1.0, 2.0]],
             &ndarray::array![[1.5, 2.0]],
-            1e-4,
+            1e-7,
         );
-        assert_eq!((abs, rel), (0.5, 0.5 / 1.5));
+        assert_eq!((abs, rel, worst), (0.5, 0.5 / 1.5, (0, 0)));
         for (a, n) in [(f64::NAN, 1.0), (1.0, f64::NAN)] {
-            let got = compare(
-                &Matrix::from_elem((1, 1), a),
-                &Matrix::from_elem((1, 1), n),
-                1e-4,
-            );
-            assert_eq!(got, (f64::INFINITY, f64::INFINITY));
+            let got = compare(&ndarray::array![[1.0, a]], &ndarray::array![[1.0, n]], 1e-7);
+            assert_eq!(got, (f64::INFINITY, f64::INFINITY, (0, 1)));
         }
     }
 

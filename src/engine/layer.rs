@@ -29,7 +29,7 @@ use super::tape::Recorder;
 
 pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
-pub use batch_norm::{BatchNorm, BatchNormCache};
+pub use batch_norm::{BN_EPS, BatchNorm, BatchNormCache};
 pub use dropout::{Dropout, DropoutCache};
 pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
 pub use mul::{Mul, MulCache};
@@ -211,6 +211,12 @@ macro_rules! layers {
                         self.kind().display()
                     ),
                 }
+            }
+
+            /// The objective's rounding from this layer's arithmetic, in units of ε
+            /// ([`LayerType::rounding`]).
+            pub fn rounding(&self, x: &Matrix, out: &Matrix, dout: &Matrix, dx: &Matrix) -> f64 {
+                match self { $(Layer::$variant(l) => l.rounding(x, out, dout, dx)),* }
             }
 
             /// The Jacobian sentence (see [`LayerType::jacobian`]).

@@ -144,10 +144,18 @@ pub struct CheckJson<'a> {
     pub tolerance: f64,
     /// True when every relative error is within the tolerance.
     pub passed: bool,
-    /// The largest relative error.
+    /// The largest relative error, |a − n| / max(|a|, |n|, floor), a = backprop, n = numerical.
     pub max_rel_err: f64,
     /// The scalar differentiated.
     pub objective: f64,
+    /// How far rounding can move one evaluation of the objective (δL, first order).
+    pub rounding: f64,
+    /// How far rounding can move a central difference at this h: rounding / h. A difference up
+    /// to this passes.
+    pub noise: f64,
+    /// The floor of the relative error, noise / tolerance: gradients below it are compared by
+    /// absolute difference.
+    pub floor: f64,
     /// Cells checked (x and every parameter).
     pub cells: usize,
     /// Parameters (without x).
@@ -199,6 +207,9 @@ pub enum NoteDetail {
         nearest: Option<f64>,
         /// A step that clears the near cells, if one is worth suggesting.
         suggested_eps: Option<f64>,
+        /// The floor of the relative error at that step: rounding makes gradients below it
+        /// comparable only by absolute difference.
+        suggested_floor: Option<f64>,
     },
     /// Target probabilities small enough for the loss's 1e-7 to show.
     LogEpsilon {
@@ -210,6 +221,15 @@ pub enum NoteDetail {
         smallest: f64,
         /// The relative gap there, 1e-7/(y + 1e-7).
         gap: f64,
+    },
+    /// BatchNorm columns with one value in every row.
+    ConstantColumn {
+        /// Rows of the batch.
+        rows: usize,
+        /// The constant columns.
+        columns: Vec<usize>,
+        /// std there, √(0 + 10e-7).
+        std: f64,
     },
 }
 
@@ -227,6 +247,7 @@ impl<'a> NoteJson<'a> {
                     exact: k.exact,
                     nearest: k.nearest,
                     suggested_eps: k.suggested_h,
+                    suggested_floor: k.suggested_floor(),
                 },
             ),
             CheckNote::LogEpsilon(e) => (
@@ -237,6 +258,15 @@ impl<'a> NoteJson<'a> {
                     row: e.row,
                     smallest: e.smallest,
                     gap: e.gap,
+                },
+            ),
+            CheckNote::ConstantColumn(c) => (
+                c.layer,
+                c.layer_name.as_str(),
+                NoteDetail::ConstantColumn {
+                    rows: c.rows,
+                    columns: c.columns.clone(),
+                    std: c.std,
                 },
             ),
         };
@@ -267,6 +297,8 @@ pub struct TensorJson<'a> {
     pub max_abs_diff: f64,
     /// max relative error.
     pub max_rel_err: f64,
+    /// The cell of the largest relative error, [row, col].
+    pub worst: [usize; 2],
     /// True when within the tolerance.
     pub passed: bool,
 }
@@ -281,6 +313,9 @@ impl<'a> CheckJson<'a> {
             passed: r.passed(),
             max_rel_err: r.max_rel_err(),
             objective: r.objective,
+            rounding: r.rounding,
+            noise: r.noise(),
+            floor: r.floor(),
             cells: r.cells,
             parameters: r.parameters,
             numerical_passes: r.numerical_passes,
@@ -297,6 +332,7 @@ impl<'a> CheckJson<'a> {
                     numerical: Rows::from(&t.numerical),
                     max_abs_diff: t.max_abs_diff,
                     max_rel_err: t.max_rel_err,
+                    worst: [t.worst.0, t.worst.1],
                     passed: t.max_rel_err <= r.tolerance,
                 })
                 .collect(),

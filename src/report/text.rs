@@ -111,7 +111,8 @@ pub fn trace_steps(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()
     Ok(())
 }
 
-/// The check as a table.
+/// The check as a table: what the relative error is and its floor at this h, then per tensor
+/// the max difference, the max relative error and the cell where it is.
 pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
@@ -120,17 +121,23 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
         sci(r.h),
         sci(r.tolerance)
     )?;
+    for line in check_legend(r) {
+        writeln!(out, "{line}")?;
+    }
+    let names: Vec<String> = r.tensors.iter().map(|t| t.name()).collect();
+    let worst: Vec<String> = r.tensors.iter().map(|t| t.worst_cell()).collect();
+    let name_w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(22);
     writeln!(
         out,
-        "{:<22} {:>9}  {:>12}  {:>12}",
+        "{:<name_w$} {:>9}  {:>12}  {:>12}        worst cell",
         "tensor", "shape", "max |a − n|", "max rel err"
     )?;
-    for t in &r.tensors {
-        let name = if t.layer.is_none() {
-            t.param.clone()
-        } else {
-            format!("{}.{}", t.layer_name, t.param)
-        };
+    for ((t, name), worst) in r.tensors.iter().zip(&names).zip(&worst) {
         let verdict = if t.max_rel_err <= r.tolerance {
             "ok"
         } else {
@@ -138,11 +145,11 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
         };
         writeln!(
             out,
-            "{:<22} {:>9}  {:>12}  {:>12}  {verdict}",
+            "{:<name_w$} {:>9}  {:>12}  {:>12}  {verdict:<4}  {worst}",
             name,
             shape(&t.analytic),
             sci(t.max_abs_diff),
-            sci(t.max_rel_err)
+            sci(t.max_rel_err),
         )?;
     }
     writeln!(
@@ -172,4 +179,24 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
         writeln!(out, "note: {}", note.text(r.h))?;
     }
     Ok(())
+}
+
+/// What the check's numbers mean, in the words the CLI and the explorer both print: the
+/// relative error's definition (a = backprop, n = numerical) and the floor in force at this h,
+/// derived from the rounding of L.
+pub fn check_legend(r: &CheckReport) -> [String; 2] {
+    [
+        "relative error = |a − n| / max(|a|, |n|, floor), a = backprop, n = numerical".to_string(),
+        format!(
+            "floor = {floor}: L = {l} is computed to about ±{dl} (rounding, ε = 2.2e-16 per \
+             operation), so at h = {h} a central difference is good to about ±{noise}; gradients \
+             below {floor} are compared by absolute difference at this h (|a − n| ≤ {noise} \
+             passes: rounding alone can make that)",
+            floor = sci(r.floor()),
+            l = sci(r.objective),
+            dl = sci(r.rounding),
+            h = sci(r.h),
+            noise = sci(r.noise()),
+        ),
+    ]
 }

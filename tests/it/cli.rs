@@ -156,7 +156,7 @@ fn check_passes_on_every_builtin() {
         let out = stdout(&o);
         assert_eq!(o.status.code(), Some(1), "{name}: {out}");
         assert!(
-            out.contains("note: ReLU (layer 1): ") && out.contains("of its kink at 0"),
+            out.contains("note: ReLU: ") && out.contains("of its kink at 0"),
             "{name}: {out}"
         );
         // the step the note suggests clears the kink, and the check passes at it
@@ -370,9 +370,7 @@ fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
     assert!(
-        text.contains(
-            "\nnote: ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
-        ),
+        text.contains("\nnote: ReLU: 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"),
         "{text}"
     );
     assert!(text.contains("check with --eps 1e-8."), "{text}");
@@ -398,9 +396,8 @@ fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
     let o = backstep(&["check", "--preset", guard.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stdout(&o).contains(
-            "note: Softmax-with-Loss (layer 0): the target probability of row 0 is y = 6.14e-6."
-        ),
+        stdout(&o)
+            .contains("note: Softmax-with-Loss: the target probability of row 0 is y = 6.14e-6."),
         "{}",
         stdout(&o)
     );

@@ -531,9 +531,7 @@ fn the_check_popup_shows_the_kink_note() {
     let text = screen(&a, 120, 36);
     assert!(text.contains("gradient check — FAIL"), "{text}");
     assert!(
-        text.contains(
-            "note: ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
-        ),
+        text.contains("note: ReLU: 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"),
         "{text}"
     );
     assert!(text.contains("check with --eps 1e-8."), "{text}");

@@ -352,14 +352,15 @@ fn a_relu_kink_within_h_is_named_and_a_smaller_step_passes() {
     assert_eq!(k.suggested_h, Some(1e-8));
     let text = report.notes[0].text(report.h);
     assert!(
-        text.starts_with(
-            "ReLU (layer 1): 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"
-        ),
+        text.starts_with("ReLU: 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"),
         "{text}"
     );
     assert!(
         text.contains("That cell, not backprop, can explain a large error")
-            && text.ends_with("A smaller step avoids it: check with --eps 1e-8."),
+            && text.contains(
+                "A smaller step avoids it: check with --eps 1e-8. Rounding then weighs more"
+            )
+            && text.ends_with("and their relative errors go unchecked."),
         "{text}"
     );
     // the suggested step clears the kink: the same net passes, and no note is left
@@ -381,9 +382,7 @@ fn the_log_epsilon_note_is_printed_when_softmax_with_loss_fails() {
     let text: Vec<String> = report.notes.iter().map(|n| n.text(report.h)).collect();
     assert_eq!(text.len(), 1, "{text:?}");
     assert!(
-        text[0].starts_with(
-            "Softmax-with-Loss (layer 0): the target probability of row 0 is y = 6.14e-6."
-        ),
+        text[0].starts_with("Softmax-with-Loss: the target probability of row 0 is y = 6.14e-6."),
         "{text:?}"
     );
     assert!(text[0].contains("1e-7/(y + 1e-7) = 1.60e-2"), "{text:?}");
@@ -407,7 +406,7 @@ fn the_book_size_fixture_has_a_pre_activation_within_h_of_the_kink() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml");
     let p = Preset::from_file(&path).unwrap();
     let run = p.run().unwrap();
-    let found = notes::find(&run, 1e-4, 1e-4);
+    let found = notes::find(&run, 1e-4, 1e-4, 1e-15);
     let [CheckNote::Kink(k)] = found.as_slice() else {
         panic!("one kink note: {found:?}")
     };

@@ -438,7 +438,7 @@ inputs = ["r", "k"]
     );
     let text = report.notes[0].text(report.h);
     assert!(
-        text.starts_with("r (node 0): 1 of 2 input cells lies within h = 1.00e-4 of its kink at 0"),
+        text.starts_with("r: 1 of 2 input cells lies within h = 1.00e-4 of its kink at 0"),
         "{text}"
     );
     // the suggested step clears the kink, and the same graph passes without a note
@@ -464,7 +464,7 @@ inputs = ["r", "k"]
         .unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "{out}");
-    assert!(out.contains("r (node 0): 1 of 2 input cells"), "{out}");
+    assert!(out.contains("r: 1 of 2 input cells"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

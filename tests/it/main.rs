@@ -12,6 +12,7 @@
 
 mod aids;
 mod chapter6;
+mod check_cli;
 mod cli;
 mod docs;
 mod explorer;

@@ -1,10 +1,12 @@
 //! Notes the gradient check adds when a relative error can be large although backprop is right.
 //!
-//! Two causes, both facts about the network at these numbers rather than bugs:
+//! Three causes, all facts about the network at these numbers rather than bugs:
 //! - **a kink**: a layer without a derivative at some input value (ReLU at 0, see
 //!   [`LayerKind::kinks`]) has input cells within h of it. A central difference across the kink
-//!   measures a mix of the two sides' slopes, which is no derivative; backward uses the slope
-//!   the layer picks there (ReLU: 0).
+//!   measures a mix of the two sides' slopes, which is no derivative; backward uses the
+//!   one-sided slope (ReLU: 0 for x ≤ 0, 1 for x > 0).
+//! - **a constant column in BatchNorm**: a column with one value in every row (every column of
+//!   a one-row batch) has var = 0, so only the book's 10e-7 stands between x̂ and 0/0.
 //! - **the loss's guard**: Softmax-with-Loss computes `−log(y + 1e-7)` but backward's
 //!   `(y − t)/N` is the derivative of `−log y`; for a tiny target probability y the two differ by
 //!   `1e-7/(y + 1e-7)` in relative terms.
@@ -13,8 +15,9 @@
 //! explorer print the same sentences.
 
 use crate::engine::format::{count, num, sci};
-use crate::engine::layer::{Kink, LOG_EPSILON, LayerKind};
+use crate::engine::layer::{BN_EPS, Kink, LOG_EPSILON, LayerKind};
 use crate::engine::network::Run;
+use crate::engine::operand::Kind;
 
 /// The smallest step [`KinkNote::suggested_h`] suggests: below it, rounding in f64 starts to
 /// swamp the central difference itself (at the book's size, h = 1e-6 already shows relative
@@ -31,8 +34,6 @@ const SUGGESTED_H_MARGIN: f64 = 4.0;
 pub struct KinkNote {
     /// Layer index (node index in a graph).
     pub layer: usize,
-    /// In a graph preset: the text says "node", not "layer".
-    pub in_graph: bool,
     /// Layer name.
     pub layer_name: String,
     /// Layer kind (which says what the kink is).
@@ -50,6 +51,36 @@ pub struct KinkNote {
     /// A step that clears every cell not exactly at the kink (a quarter of `nearest`, rounded
     /// down to a power of ten), unless that is below [`SMALLEST_SUGGESTED_H`].
     pub suggested_h: Option<f64>,
+    /// How far rounding can move one evaluation of L (δL of [`super::rounding`]): at the
+    /// suggested step the numerical gradient is only good to δL / step.
+    pub rounding: f64,
+    /// The check's tolerance, for the floor at the suggested step.
+    pub tolerance: f64,
+}
+
+impl KinkNote {
+    /// The floor of the relative error at the suggested step (see [`super::error_floor`]).
+    pub fn suggested_floor(&self) -> Option<f64> {
+        self.suggested_h
+            .map(|s| super::error_floor(self.rounding, s, self.tolerance))
+    }
+}
+
+/// Columns of a BatchNorm's input with one value in every row (all of them in a one-row batch).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConstantColumnNote {
+    /// Layer index (node index in a graph).
+    pub layer: usize,
+    /// Layer name.
+    pub layer_name: String,
+    /// Rows of the batch.
+    pub rows: usize,
+    /// The constant columns.
+    pub columns: Vec<usize>,
+    /// Columns in all.
+    pub of: usize,
+    /// std there: √(0 + 10e-7).
+    pub std: f64,
 }
 
 /// Target probabilities small enough that the loss's `+ 1e-7` shows in the check.
@@ -57,8 +88,6 @@ pub struct KinkNote {
 pub struct LogEpsilonNote {
     /// Layer index of the Softmax-with-Loss (node index in a graph).
     pub layer: usize,
-    /// In a graph preset: the text says "node", not "layer".
-    pub in_graph: bool,
     /// Its name.
     pub layer_name: String,
     /// Target cells (t ≠ 0) where the gap `1e-7/(y + 1e-7)` exceeds the tolerance.
@@ -78,18 +107,33 @@ pub enum CheckNote {
     Kink(KinkNote),
     /// The loss's `log(y + 1e-7)` guard shows for tiny target probabilities.
     LogEpsilon(LogEpsilonNote),
+    /// A BatchNorm column with var = 0: only the 10e-7 keeps x̂ from 0/0.
+    ConstantColumn(ConstantColumnNote),
 }
 
-/// Every note that applies to `run` (of a chain, or a graph's chain-shaped view) with step `h`
-/// and `tolerance`.
-pub fn find(run: &Run, h: f64, tolerance: f64) -> Vec<CheckNote> {
+/// Every note that applies to `run` (of a chain, or a graph's chain-shaped view) with step `h`,
+/// `tolerance` and the objective's rounding δL.
+pub fn find(run: &Run, h: f64, tolerance: f64, rounding: f64) -> Vec<CheckNote> {
     let mut notes = Vec::new();
     for (i, lr) in run.layers.iter().enumerate() {
         let kind = lr.kind;
         for kink in kind.kinks() {
-            if let Some(note) = kink_note(i, &lr.name, kind, *kink, &lr.input, h) {
+            if let Some(mut note) = kink_note(i, &lr.name, kind, *kink, &lr.input, h) {
+                note.rounding = rounding;
+                note.tolerance = tolerance;
                 notes.push(CheckNote::Kink(note));
             }
+        }
+        // BatchNorm on the batch's own statistics: at test time the running variance is used
+        // and a constant column is nothing special
+        let batch_statistics = !run.tape.steps[lr.forward_steps.clone()]
+            .iter()
+            .any(|s| s.reads.iter().any(|o| matches!(o.kind, Kind::Running(_))));
+        if kind == LayerKind::BatchNorm
+            && (batch_statistics || lr.forward_steps.is_empty())
+            && let Some(note) = constant_column_note(i, &lr.name, &lr.input)
+        {
+            notes.push(CheckNote::ConstantColumn(note));
         }
         if kind == LayerKind::SoftmaxWithLoss
             && let Some(t) = &run.t
@@ -128,7 +172,6 @@ fn kink_note(
         .filter(|&s| s >= SMALLEST_SUGGESTED_H);
     Some(KinkNote {
         layer,
-        in_graph: false,
         layer_name: name.to_string(),
         kind,
         kink,
@@ -137,6 +180,30 @@ fn kink_note(
         exact,
         nearest,
         suggested_h,
+        rounding: 0.0,
+        tolerance: 0.0,
+    })
+}
+
+fn constant_column_note(
+    layer: usize,
+    name: &str,
+    input: &crate::engine::Matrix,
+) -> Option<ConstantColumnNote> {
+    let columns: Vec<usize> = input
+        .columns()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| c.iter().all(|&v| v == c[0]))
+        .map(|(j, _)| j)
+        .collect();
+    (!columns.is_empty()).then(|| ConstantColumnNote {
+        layer,
+        layer_name: name.to_string(),
+        rows: input.nrows(),
+        columns,
+        of: input.ncols(),
+        std: BN_EPS.sqrt(),
     })
 }
 
@@ -157,7 +224,6 @@ fn log_epsilon_note(
     let ((row, _), smallest) = targets.into_iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
     (cells > 0).then(|| LogEpsilonNote {
         layer,
-        in_graph: false,
         layer_name: name.to_string(),
         cells,
         row,
@@ -167,33 +233,47 @@ fn log_epsilon_note(
 }
 
 impl CheckNote {
-    /// The same note, worded for a graph preset ("node 2", not "layer 2").
-    pub fn in_graph(mut self) -> CheckNote {
-        match &mut self {
-            CheckNote::Kink(k) => k.in_graph = true,
-            CheckNote::LogEpsilon(e) => e.in_graph = true,
-        }
-        self
-    }
-
-    /// A short kind for JSON: `kink` or `log_epsilon`.
+    /// A short kind for JSON: `kink`, `log_epsilon` or `constant_column`.
     pub fn kind(&self) -> &'static str {
         match self {
             CheckNote::Kink(_) => "kink",
             CheckNote::LogEpsilon(_) => "log_epsilon",
+            CheckNote::ConstantColumn(_) => "constant_column",
         }
     }
 
-    /// The note as sentences, with the numbers of this check (`h` is its step).
-    pub fn text(&self, h: f64) -> String {
+    /// The layer (node) index the note is about.
+    pub fn layer(&self) -> usize {
         match self {
-            CheckNote::Kink(k) => kink_text(k, h),
+            CheckNote::Kink(k) => k.layer,
+            CheckNote::LogEpsilon(e) => e.layer,
+            CheckNote::ConstantColumn(c) => c.layer,
+        }
+    }
+
+    /// The note as sentences, with the numbers of this check (`h` is its step), advising the
+    /// command line's `--eps` where a smaller step helps.
+    pub fn text(&self, h: f64) -> String {
+        self.text_with(h, &|s| format!("check with --eps {}", short_sci(s)))
+    }
+
+    /// [`CheckNote::text`], with `change(step)` saying how to check at another step (the
+    /// explorer names its keys).
+    pub fn text_with(&self, h: f64, change: &dyn Fn(f64) -> String) -> String {
+        match self {
+            CheckNote::Kink(k) => kink_text(k, h, change),
             CheckNote::LogEpsilon(e) => log_epsilon_text(e),
+            CheckNote::ConstantColumn(c) => constant_column_text(c),
         }
     }
 }
 
-fn kink_text(k: &KinkNote, h: f64) -> String {
+/// `1e-8`, the way `--eps` takes it.
+pub fn short_sci(v: f64) -> String {
+    format!("{v:e}")
+}
+
+fn kink_text(k: &KinkNote, h: f64, change: &dyn Fn(f64) -> String) -> String {
     let at = num(k.kink.at, 0);
     let (left, right) = (num(k.kink.slopes.0, 0), num(k.kink.slopes.1, 0));
     let used = num(k.kink.backward_slope, 0);
@@ -201,10 +281,17 @@ fn kink_text(k: &KinkNote, h: f64) -> String {
         Some(d) => format!(" (the nearest {} away)", sci(d)),
         None => String::new(),
     };
+    // backward's slope at the kink itself is one side's: say which side owns the kink
+    let (le, gt) = if k.kink.backward_slope == k.kink.slopes.1 {
+        ("<", "≥")
+    } else {
+        ("≤", ">")
+    };
     let mut text = format!(
-        "{name} ({unit} {layer}): {near} of {cells} {lie} within h = {h} of its kink at {at}{nearest}, \
+        "{name}: {near} of {cells} {lie} within h = {h} of its kink at {at}{nearest}, \
          where {name} has no derivative: a central difference across the kink measures a slope \
-         between {left} and {right}, which is not a derivative, while backprop uses {used} there. \
+         between {left} and {right}, which is not a derivative, while backprop uses the one-sided \
+         slope, {left} for x {le} {at} and {right} for x {gt} {at}. \
          {those}, not backprop, can explain a large error.",
         those = if k.near == 1 {
             "That cell"
@@ -212,8 +299,6 @@ fn kink_text(k: &KinkNote, h: f64) -> String {
             "Those cells"
         },
         name = k.layer_name,
-        layer = k.layer,
-        unit = if k.in_graph { "node" } else { "layer" },
         near = k.near,
         lie = if k.near == 1 { "lies" } else { "lie" },
         cells = count(k.cells, "input cell"),
@@ -231,20 +316,26 @@ fn kink_text(k: &KinkNote, h: f64) -> String {
             num(mid, 1)
         ));
     }
-    match k.suggested_h {
-        Some(s) => text.push_str(&format!(
-            " A smaller step avoids {}: check with --eps {s:e}.",
+    match (k.suggested_h, k.suggested_floor()) {
+        (Some(s), Some(floor)) => text.push_str(&format!(
+            " A smaller step avoids {}: {}. Rounding then weighs more: at h = {} the numerical \
+             gradient is only good to ±{}, so gradients below {} are compared by absolute \
+             difference only, and their relative errors go unchecked.",
             match (k.exact, k.near - k.exact) {
                 (0, 1) => "it",
                 (0, _) => "them",
                 (_, 1) => "the other",
                 _ => "the others",
-            }
+            },
+            change(s),
+            sci(s),
+            sci(k.rounding / s),
+            sci(floor),
         )),
-        None if k.exact < k.near => text.push_str(
+        _ if k.exact < k.near => text.push_str(
             " The others are too close for any step f64 can resolve: their errors are the kink's.",
         ),
-        None => {}
+        _ => {}
     }
     text
 }
@@ -259,17 +350,54 @@ fn log_epsilon_text(e: &LogEpsilonNote) -> String {
         String::new()
     };
     format!(
-        "{name} ({unit} {layer}): the target probability of row {row} is y = {y}{others}. The loss is \
+        "{name}: the target probability of row {row} is y = {y}{others}. The loss is \
          −log(y + 1e-7), the book's guard against log 0, but backward's (y − t)/N is the derivative \
          of −log y: the two differ by 1e-7/(y + 1e-7) = {gap} in relative terms. That gap is the \
          book's 1e-7, not a bug in backprop.",
         name = e.layer_name,
-        layer = e.layer,
-        unit = if e.in_graph { "node" } else { "layer" },
         row = e.row,
         y = sci(e.smallest),
         gap = sci(e.gap),
     )
+}
+
+fn constant_column_text(c: &ConstantColumnNote) -> String {
+    let cols = c.columns.iter().map(|j| j.to_string()).collect::<Vec<_>>();
+    let cols = match cols.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => cols.join(""),
+    };
+    let std = sci(c.std);
+    let gain = num(1.0 / c.std, 0);
+    if c.rows == 1 {
+        format!(
+            "{name}: the batch has one row, so μ = x and xc = x − μ = 0 whatever x is: x̂ = \
+             0/√(0 + 10e-7) = 0 and out = β. Only the book's 10e-7 keeps this from 0/0, and the \
+             layer passes nothing of x on (dx = 0, dγ = 0). Normalizing needs a batch of at least \
+             two different rows.",
+            name = c.layer_name,
+        )
+    } else {
+        format!(
+            "{name}: {which} of its input {has} the same value in every row, so var = 0 there: \
+             xc = x − μ = 0, x̂ = 0 and out = β. Only the book's 10e-7 keeps this from 0/0: std = \
+             √(0 + 10e-7) = {std}, so the layer multiplies any difference between rows by γ/std \
+             = {gain}·γ — and so the rounding of x − μ, which is what the check sees there.",
+            name = c.layer_name,
+            which = if c.columns.len() == c.of && c.of > 1 {
+                "every column".to_string()
+            } else if c.columns.len() == 1 {
+                format!("column {cols}")
+            } else {
+                format!("columns {cols}")
+            },
+            has = if c.columns.len() == 1 || c.columns.len() == c.of {
+                "has"
+            } else {
+                "have"
+            },
+        )
+    }
 }
 
 #[cfg(test)]
@@ -307,19 +435,45 @@ mod tests {
     #[test]
     fn kink_cells_are_counted_and_a_step_suggested() {
         let x: Matrix = array![[3.2e-7, -0.5, 0.0], [-4e-5, 2.0, 1.0]];
-        let k = kink_note(1, "ReLU", LayerKind::Relu, relu_kink(), &x, 1e-4).unwrap();
+        let mut k = kink_note(1, "ReLU", LayerKind::Relu, relu_kink(), &x, 1e-4).unwrap();
         assert_eq!((k.near, k.cells, k.exact), (3, 6, 1));
         assert_eq!(k.nearest, Some(3.2e-7));
         assert_eq!(k.suggested_h, Some(1e-8));
-        let text = CheckNote::Kink(k).text(1e-4);
+        // L good to ±2e-15: at h = 1e-8 a central difference is good to ±2e-7, so with a
+        // tolerance of 1e-4 gradients below 2e-3 are compared by absolute difference
+        (k.rounding, k.tolerance) = (2e-15, 1e-4);
+        assert!((k.suggested_floor().unwrap() - 2e-3).abs() < 1e-12);
+        let note = CheckNote::Kink(k);
         assert_eq!(
-            text,
-            "ReLU (layer 1): 3 of 6 input cells lie within h = 1.00e-4 of its kink at 0 (the nearest \
+            note.text(1e-4),
+            "ReLU: 3 of 6 input cells lie within h = 1.00e-4 of its kink at 0 (the nearest \
              3.20e-7 away), where ReLU has no derivative: a central difference across the kink \
-             measures a slope between 0 and 1, which is not a derivative, while backprop uses 0 \
-             there. Those cells, not backprop, can explain a large error. 1 sits exactly at 0: no \
-             step avoids the kink there (the central difference gives 0.5, backprop 0). A smaller \
-             step avoids the others: check with --eps 1e-8."
+             measures a slope between 0 and 1, which is not a derivative, while backprop uses the \
+             one-sided slope, 0 for x ≤ 0 and 1 for x > 0. Those cells, not backprop, can explain \
+             a large error. 1 sits exactly at 0: no step avoids the kink there (the central \
+             difference gives 0.5, backprop 0). A smaller step avoids the others: check with \
+             --eps 1e-8. Rounding then weighs more: at h = 1.00e-8 the numerical gradient is only \
+             good to ±2.00e-7, so gradients below 2.00e-3 are compared by absolute difference \
+             only, and their relative errors go unchecked."
+        );
+        // the explorer words the change of step its own way
+        assert!(
+            note.text_with(1e-4, &|s| format!("press [ to check at h = {s:e}"))
+                .contains(
+                    "A smaller step avoids the others: press [ to check at h = 1e-8. Rounding"
+                )
+        );
+        // a kink whose slope at the point itself is the right-hand one says so
+        let right = Kink {
+            at: 0.0,
+            slopes: (0.0, 1.0),
+            backward_slope: 1.0,
+        };
+        let k = kink_note(0, "K", LayerKind::Relu, right, &array![[1e-5]], 1e-4).unwrap();
+        assert!(
+            CheckNote::Kink(k)
+                .text(1e-4)
+                .contains("the one-sided slope, 0 for x < 0 and 1 for x ≥ 0.")
         );
         // nothing within h: no note; a cell 1e-8 away: no step worth suggesting
         assert!(
@@ -363,7 +517,7 @@ mod tests {
         .unwrap();
         assert_eq!((k.near, k.exact), (1, 0));
         // one cell near, none exactly at it: no "exactly at" sentence
-        let k = kink_note(
+        let mut k = kink_note(
             2,
             "ReLU",
             LayerKind::Relu,
@@ -372,13 +526,17 @@ mod tests {
             1e-4,
         )
         .unwrap();
+        (k.rounding, k.tolerance) = (1e-15, 1e-3);
         assert_eq!(
             CheckNote::Kink(k).text(1e-4),
-            "ReLU (layer 2): 1 of 2 input cells lies within h = 1.00e-4 of its kink at 0 (the \
-             nearest 2.00e-6 away), where ReLU has no derivative: a central difference across the \
-             kink measures a slope between 0 and 1, which is not a derivative, while backprop uses \
-             0 there. That cell, not backprop, can explain a large error. A smaller step avoids \
-             it: check with --eps 1e-7."
+            "ReLU: 1 of 2 input cells lies within h = 1.00e-4 of its kink at 0 (the nearest \
+             2.00e-6 away), where ReLU has no derivative: a central difference across the kink \
+             measures a slope between 0 and 1, which is not a derivative, while backprop uses the \
+             one-sided slope, 0 for x ≤ 0 and 1 for x > 0. That cell, not backprop, can explain a \
+             large error. A smaller step avoids it: check with --eps 1e-7. Rounding then weighs \
+             more: at h = 1.00e-7 the numerical gradient is only good to ±1.00e-8, so gradients \
+             below 1.00e-5 are compared by absolute difference only, and their relative errors go \
+             unchecked."
         );
         // every near cell exactly at the kink: nothing for a smaller step, and no "others"
         let k = kink_note(

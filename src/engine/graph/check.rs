@@ -9,7 +9,7 @@ use anyhow::{Context, Result, ensure};
 
 use super::{Graph, NodeOp};
 use crate::engine::Matrix;
-use crate::engine::check::{CheckReport, TensorCheck, compare, notes};
+use crate::engine::check::{CheckReport, TensorCheck, compare, error_floor, notes, rounding};
 
 /// Which matrix a checked tensor is: a graph input, or a parameter of a layer node.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +69,12 @@ impl Graph {
                 ));
             }
         }
+        let layers = self.nodes.iter().map(|n| match &n.op {
+            NodeOp::Layer(l) => Some(l.as_ref()),
+            _ => None,
+        });
+        let rounding = rounding::objective_rounding(&run.run, layers);
+        let floor = error_floor(rounding, h, tolerance);
         let started = Instant::now();
         let mut work = self.clone();
         let mut cells = 0;
@@ -95,7 +101,7 @@ impl Graph {
             if matches!(tensor, Tensor::Param(..)) {
                 parameters += dim.0 * dim.1;
             }
-            let (max_abs_diff, max_rel_err) = compare(&analytic, &numerical, h);
+            let (max_abs_diff, max_rel_err, worst) = compare(&analytic, &numerical, floor);
             checks.push(TensorCheck {
                 layer: match tensor {
                     Tensor::Input(_) => None,
@@ -107,6 +113,7 @@ impl Graph {
                 numerical,
                 max_abs_diff,
                 max_rel_err,
+                worst,
             });
         }
         let numerical_time: Duration = started.elapsed();
@@ -120,11 +127,9 @@ impl Graph {
             numerical_time,
             backprop_time,
             objective: run.run.objective,
+            rounding,
             // A node's first input is where a kink sits (a ReLU node's x).
-            notes: notes::find(&run.run, h, tolerance)
-                .into_iter()
-                .map(|n| n.in_graph())
-                .collect(),
+            notes: notes::find(&run.run, h, tolerance, rounding),
         })
     }
 }

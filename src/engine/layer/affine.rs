@@ -224,6 +224,18 @@ impl LayerType for Affine {
         ])
     }
 
+    /// Each output cell is a dot product of D terms plus b: its rounding error is at most
+    /// (D + 1)·ε·(|x|·|W| + |b|) whatever the terms cancel to.
+    fn rounding(&self, x: &Matrix, out: &Matrix, dout: &Matrix, _dx: &Matrix) -> f64 {
+        let (d, h) = self.w.dim();
+        if x.ncols() != d || out.dim() != dout.dim() || out.dim() != (x.nrows(), h) {
+            return 0.0;
+        }
+        let magnitude =
+            matmul(x.mapv(f64::abs).view(), self.w.mapv(f64::abs).view()) + &self.b.mapv(f64::abs);
+        (d as f64 + 1.0) * (&magnitude * &dout.mapv(f64::abs)).sum()
+    }
+
     fn jacobian(&self, (n, d): (usize, usize), (_, k): (usize, usize)) -> String {
         format!(
             "block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {n} copies of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once"

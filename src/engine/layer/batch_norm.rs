@@ -375,6 +375,38 @@ impl LayerType for BatchNorm {
         ))
     }
 
+    /// `x − μ` loses up to ε·(|x| + |μ|) to rounding however small the difference is, and
+    /// x̂ = xc / std multiplies that by 1/std (1,000 for a constant column, where std is only
+    /// √10e-7): the error of each output cell is about 2·|γ|·(|x| + |μ|)/std, plus a few
+    /// roundings of the output itself.
+    fn rounding(&self, x: &Matrix, out: &Matrix, dout: &Matrix, _dx: &Matrix) -> f64 {
+        let d = x.ncols();
+        if out.dim() != dout.dim() || out.dim() != x.dim() || self.gamma.dim() != (1, d) {
+            return 0.0;
+        }
+        let (mu, var) = if self.train {
+            let mu = x
+                .mean_axis(Axis(0))
+                .map_or_else(|| Matrix::zeros((1, d)), |m| m.insert_axis(Axis(0)));
+            let var = (x - &mu)
+                .mapv(|v| v * v)
+                .mean_axis(Axis(0))
+                .map_or_else(|| Matrix::zeros((1, d)), |m| m.insert_axis(Axis(0)));
+            (mu, var)
+        } else {
+            (self.running_mean.clone(), self.running_var.clone())
+        };
+        if mu.dim() != (1, d) || var.dim() != (1, d) {
+            return 0.0;
+        }
+        let gain = Matrix::from_shape_fn((1, d), |(_, j)| {
+            self.gamma[[0, j]].abs() / (var[[0, j]] + BN_EPS).sqrt()
+        });
+        let cell =
+            (x.mapv(f64::abs) + &mu.mapv(f64::abs)) * &gain * 2.0 + &out.mapv(|v| 4.0 * v.abs());
+        (&cell * &dout.mapv(f64::abs)).sum()
+    }
+
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
         if self.train {
             format!(

@@ -235,6 +235,23 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
         Ok(())
     }
 
+    /// How far rounding in this layer's own arithmetic can move the objective, in units of
+    /// f64's ε (2.2e-16), to first order: Σ |dout| ⊙ e over the output cells, where e bounds
+    /// the rounding error the layer puts into each output cell (an error already in `x` is
+    /// counted by the layer that made it). The gradient check divides the sum over all layers
+    /// by h to know which differences rounding alone can explain. The default, 4·Σ |dout ⊙ out|,
+    /// fits an element-wise layer: a few correctly rounded operations per cell.
+    fn rounding(&self, _x: &Matrix, out: &Matrix, dout: &Matrix, _dx: &Matrix) -> f64 {
+        if out.dim() != dout.dim() {
+            return 0.0;
+        }
+        4.0 * out
+            .iter()
+            .zip(dout)
+            .map(|(o, g)| (o * g).abs())
+            .sum::<f64>()
+    }
+
     /// The training hook, called after each iteration's backward: Dropout draws the next mask
     /// from `seed + iteration`, BatchNorm updates its running statistics from `cache`.
     fn train_step(&mut self, _iteration: u64, _cache: &Self::Cache) {}

@@ -187,6 +187,26 @@ impl LayerType for Softmax {
         Ok((dx, vec![]))
     }
 
+    /// `x − max` loses up to ε·2·max|x| of each row to rounding, which exp turns into that
+    /// relative error of every y in the row; exp, the sum and the division add a few more.
+    fn rounding(&self, x: &Matrix, out: &Matrix, dout: &Matrix, _dx: &Matrix) -> f64 {
+        if out.dim() != dout.dim() || out.dim() != x.dim() {
+            return 0.0;
+        }
+        x.rows()
+            .into_iter()
+            .zip(out.rows())
+            .zip(dout.rows())
+            .map(|((xr, yr), gr)| {
+                let shift = 4.0 * xr.iter().fold(0.0, |m: f64, v| m.max(v.abs()));
+                yr.iter()
+                    .zip(gr)
+                    .map(|(y, g)| (y * g).abs() * (4.0 + shift))
+                    .sum::<f64>()
+            })
+            .sum()
+    }
+
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
         format!(
             "block-diagonal: one dense {d}×{d} block diag(y) − y·yᵀ per row ({n} blocks), zero between rows: a row's outputs depend on all of that row's inputs and nothing else. The shortcut dx = y ⊙ (dout − Σ dout ⊙ y) applies each block without building it"

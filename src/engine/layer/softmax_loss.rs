@@ -212,6 +212,19 @@ impl LayerType for SoftmaxWithLoss {
         Some(cache.loss)
     }
 
+    /// Each row's loss −log y_t moves by at most 2·ε·max|x| from the rounding of `x − max`
+    /// (its gradient per score is at most 1), and by a few ε from exp, the sum and the log; the
+    /// mean over the N rows keeps the average of those.
+    fn rounding(&self, x: &Matrix, _out: &Matrix, _dout: &Matrix, _dx: &Matrix) -> f64 {
+        let n = x.nrows().max(1) as f64;
+        let shifts: f64 = x
+            .rows()
+            .into_iter()
+            .map(|r| 4.0 * r.iter().fold(0.0, |m: f64, v| m.max(v.abs())))
+            .sum();
+        4.0 + shifts / n
+    }
+
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
         format!(
             "one row (L is a scalar): ∂L/∂x = (y − t)/N with N = {n}. The shortcut writes that row directly, never forming softmax's {d}×{d} blocks"
