@@ -31,6 +31,9 @@ pub struct Cli {
     /// The explorer's preset.
     #[command(flatten)]
     pub preset: PresetArg,
+    /// The explorer's threads.
+    #[command(flatten)]
+    pub threads: ThreadsArg,
     /// What to do; without a command, open the explorer.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -51,6 +54,45 @@ impl PresetArg {
     }
 }
 
+/// `--threads N`, on each command that computes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::Args)]
+pub struct ThreadsArg {
+    /// Cores to share the work between (default: BACKSTEP_THREADS, else every available core).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+}
+
+impl Cli {
+    /// The `--threads` of whichever command was given.
+    pub fn threads(&self) -> ThreadsArg {
+        match &self.command {
+            None | Some(Command::Presets) => self.threads,
+            Some(Command::Trace { threads, .. } | Command::Check { threads, .. }) => *threads,
+            Some(Command::Train(args)) => args.threads,
+        }
+    }
+}
+
+impl ThreadsArg {
+    /// Set the number of threads shared work uses: the flag, else `BACKSTEP_THREADS` (`env`),
+    /// else every available core. A `BACKSTEP_THREADS` that is not a whole number from 1 to
+    /// 1024 is an error naming it.
+    pub fn apply(self, env: Option<&str>) -> Result<usize> {
+        let n = match (self.threads, env.map(str::trim).filter(|v| !v.is_empty())) {
+            (Some(n), _) => usize::from(n),
+            (None, Some(v)) => match v.parse::<usize>() {
+                Ok(n) if (1..=1024).contains(&n) => n,
+                _ => anyhow::bail!(
+                    "BACKSTEP_THREADS={v} is not a number of threads: give a whole number from 1 to 1024, or unset it to use every core"
+                ),
+            },
+            (None, None) => 0,
+        };
+        crate::engine::linalg::set_threads(n);
+        Ok(crate::engine::linalg::threads())
+    }
+}
+
 /// The headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -64,6 +106,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = TraceFormat::Text)]
         format: TraceFormat,
+        /// Threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
     },
     /// Compare backprop's gradients with central differences; exit 1 when an error exceeds the tolerance.
     Check {
@@ -79,6 +124,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
     },
     /// Train a preset with a [train] section (the book's train_neuralnet.py loop) and print its progress.
     Train(train::TrainArgs),
@@ -144,7 +192,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(Outcome::Success)
         }
-        Command::Trace { preset, format } => {
+        Command::Trace { preset, format, .. } => {
             let preset = preset.load()?;
             if let Some(graph) = &preset.graph {
                 return trace_graph(&preset, graph, *format, out);
@@ -165,6 +213,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             eps,
             tol,
             format,
+            ..
         } => {
             anyhow::ensure!(
                 eps.is_finite() && *eps > 0.0,

@@ -23,20 +23,10 @@ fn outcome(ended: Ended) -> Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
-        // `train` without --format on a terminal opens the training screen (loaded first, so a
-        // bad preset prints and exits 2 before the terminal is touched).
-        Some(Command::Train(args)) if args.wants_screen() => args
-            .load()
-            .and_then(backstep::tui::run_training)
-            .map(outcome),
-        Some(command) => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            run_command(command, &mut lock)
-        }
-        // The preset is loaded before the terminal is touched: a bad one prints and exits 2.
-        None => cli.preset.load().and_then(backstep::tui::run).map(outcome),
+    let threads = std::env::var("BACKSTEP_THREADS").ok();
+    let result = match cli.threads().apply(threads.as_deref()) {
+        Err(e) => Err(e),
+        Ok(_) => run(&cli),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -51,5 +41,24 @@ fn main() -> ExitCode {
             eprintln!("backstep: error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The command, the explorer or the training screen.
+fn run(cli: &Cli) -> anyhow::Result<Outcome> {
+    match &cli.command {
+        // `train` without --format on a terminal opens the training screen (loaded first, so a
+        // bad preset prints and exits 2 before the terminal is touched).
+        Some(Command::Train(args)) if args.wants_screen() => args
+            .load()
+            .and_then(backstep::tui::run_training)
+            .map(outcome),
+        Some(command) => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            run_command(command, &mut lock)
+        }
+        // The preset is loaded before the terminal is touched: a bad one prints and exits 2.
+        None => cli.preset.load().and_then(backstep::tui::run).map(outcome),
     }
 }

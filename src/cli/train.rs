@@ -81,6 +81,9 @@ pub struct TrainArgs {
     /// terminal, else text.
     #[arg(long, short, value_enum)]
     pub format: Option<TrainFormat>,
+    /// Threads.
+    #[command(flatten)]
+    pub threads: super::ThreadsArg,
 }
 
 impl TrainArgs {

@@ -324,10 +324,7 @@ pub fn check_run_watched(
         .enumerate()
         .flat_map(|(k, t)| (0..t.shape.0).flat_map(move |r| (0..t.shape.1).map(move |c| (k, r, c))))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
+    let threads = crate::engine::linalg::threads().min(8);
     let chunk = jobs.len().div_ceil(threads).max(256);
     let done = AtomicUsize::new(0);
     let total = jobs.len();

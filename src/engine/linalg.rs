@@ -13,12 +13,21 @@
 //! A team keeps its helpers spinning while the work runs and the calling thread takes a share
 //! itself, so a split costs a few µs and the book's products run 1.6× faster.
 //!
+//! A team is never allowed to be slower than this thread alone. On a busy machine (a browser, an
+//! editor, another process on the second core) a helper may be descheduled while it holds its
+//! half, and the caller, done with its own, waits for it. Every split is timed: when the other
+//! half comes back well after this thread's own, the split did not pay, the rest of that team's
+//! work runs unsplit and the next team calls run alone (no helper woken, none spinning), twice as
+//! many after each split that did not pay, up to [`MAX_BACKOFF`]; a split that pays halves the
+//! count again. [`set_threads`] (`--threads`, `BACKSTEP_THREADS`) chooses the team's size.
+//!
 //! Views of any layout are accepted: row-major (a matrix, a block of its rows) and column-major
 //! (a transposed matrix, `x.t()`) are read in place; anything else is copied once first.
 
 use std::cell::{Cell, OnceCell};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use faer::{Accum, MatMut, MatRef, Par};
 use ndarray::{ArrayView2, ArrayViewMut2, Axis};
@@ -45,6 +54,75 @@ pub const SPLIT_UPDATE: usize = 1 << 14;
 
 /// Each block of the split has at least this many rows of the result.
 const MIN_ROWS: usize = 8;
+
+/// At most this many team calls in a row run alone after splits that did not pay.
+pub const MAX_BACKOFF: u32 = 256;
+
+/// The threads a team uses; 0 means every core the machine offers.
+static THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Use `n` threads for the work that is shared between cores (a team, the numerical gradient);
+/// 0 means every available core. Takes effect for teams built after the call: call it before
+/// any work, as the command line does.
+pub fn set_threads(n: usize) {
+    THREADS.store(n, Ordering::Relaxed);
+}
+
+/// The threads shared work uses: [`set_threads`]'s number, else the machine's available cores.
+pub fn threads() -> usize {
+    match THREADS.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
+/// When a team's splits do not pay: how many of the next team calls run alone, and how many
+/// the next split that does not pay will make it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    /// Team calls still to run alone.
+    pub skip: u32,
+    /// The skip the next split that does not pay sets (then doubled, up to [`MAX_BACKOFF`]).
+    pub penalty: u32,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff {
+            skip: 0,
+            penalty: 1,
+        }
+    }
+}
+
+impl Backoff {
+    /// Whether the next team call may wake its helpers (else it runs alone, counting down).
+    pub fn admit(&mut self) -> bool {
+        if self.skip > 0 {
+            self.skip -= 1;
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Whether a split paid: this thread ran its own part in `own`, then waited `waited` for
+    /// the rest. Doing both halves alone takes about `2·own`; a split that left this thread
+    /// waiting more than half its own time (plus scheduling noise) was not worth it.
+    pub fn paid(own: Duration, waited: Duration) -> bool {
+        waited <= own / 2 + Duration::from_micros(20)
+    }
+
+    /// A team call ended: `splits` splits were timed, `unpaid` of them did not pay.
+    pub fn settle(&mut self, splits: u32, unpaid: u32) {
+        if unpaid > 0 {
+            self.skip = self.penalty;
+            self.penalty = (self.penalty * 2).min(MAX_BACKOFF);
+        } else if splits > 0 {
+            self.penalty = (self.penalty / 2).max(1);
+        }
+    }
+}
 
 /// `a · b`.
 ///
@@ -94,11 +172,21 @@ thread_local! {
     static IN_TEAM: Cell<bool> = const { Cell::new(false) };
     /// Whether this thread runs its products whole, unsplit (inside [`spread`]).
     static ALONE: Cell<bool> = const { Cell::new(false) };
+    /// This thread's backoff: team calls to run alone after splits that did not pay.
+    static BACKOFF: Cell<Backoff> = Cell::new(Backoff::default());
+    /// The current team call's splits so far: (timed, did not pay).
+    static SPLITS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
 }
 
-/// Whether this thread splits nothing now (it runs one of [`spread`]'s calls).
+/// This thread's backoff now (tests and benches read it).
+pub fn backoff() -> Backoff {
+    BACKOFF.with(Cell::get)
+}
+
+/// Whether this thread splits nothing now: it runs one of [`spread`]'s calls, or a split of
+/// this team call did not pay.
 fn alone() -> bool {
-    ALONE.with(Cell::get)
+    ALONE.with(Cell::get) || SPLITS.with(|s| s.get().1 > 0)
 }
 
 /// `work(i)` for each `i` in `0..n`, in order of `i` in the result. Inside a [`team`] the calls
@@ -107,7 +195,7 @@ fn alone() -> bool {
 /// one after another on this thread.
 pub fn spread<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
     use rayon::iter::{IntoParallelIterator, ParallelIterator};
-    if !in_team() || n < 2 {
+    if !in_team() || alone() || n < 2 {
         return (0..n).map(work).collect();
     }
     (0..n)
@@ -153,9 +241,17 @@ pub fn team<T>(work: impl FnOnce() -> T) -> T {
     if in_team() {
         return work();
     }
+    if !BACKOFF.with(|b| {
+        let mut backoff = b.get();
+        let admitted = backoff.admit();
+        b.set(backoff);
+        admitted
+    }) {
+        return work();
+    }
     TEAM.with(|team| {
         let pool = team.get_or_init(|| {
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let threads = threads();
             if threads < 2 {
                 return None;
             }
@@ -192,6 +288,7 @@ struct Working(Arc<AtomicBool>);
 impl Working {
     fn start(done: Arc<AtomicBool>) -> Working {
         IN_TEAM.with(|t| t.set(true));
+        SPLITS.with(|s| s.set((0, 0)));
         Working(done)
     }
 }
@@ -200,6 +297,12 @@ impl Drop for Working {
     fn drop(&mut self) {
         self.0.store(true, Ordering::Release);
         IN_TEAM.with(|t| t.set(false));
+        let (splits, unpaid) = SPLITS.with(|s| s.replace((0, 0)));
+        BACKOFF.with(|b| {
+            let mut backoff = b.get();
+            backoff.settle(splits, unpaid);
+            b.set(backoff);
+        });
     }
 }
 
@@ -267,6 +370,7 @@ where
     fill_parts(out, 0, parts, fill);
 }
 
+/// `fill` over `parts` blocks of `out`'s rows; the outermost split is timed (see [`Backoff`]).
 fn fill_parts<F>(out: ArrayViewMut2<'_, f64>, first: usize, parts: usize, fill: &F)
 where
     F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
@@ -275,13 +379,36 @@ where
         fill(first, out);
         return;
     }
+    let start = Instant::now();
+    let own = split_in_two(out, first, parts, fill);
+    let waited = start.elapsed().saturating_sub(own);
+    SPLITS.with(|s| {
+        let (splits, unpaid) = s.get();
+        s.set((splits + 1, unpaid + u32::from(!Backoff::paid(own, waited))));
+    });
+}
+
+/// The two halves of a split, this thread's first; returns how long this thread's half took.
+fn split_in_two<F>(out: ArrayViewMut2<'_, f64>, first: usize, parts: usize, fill: &F) -> Duration
+where
+    F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
+{
+    if parts <= 1 {
+        fill(first, out);
+        return Duration::ZERO;
+    }
     let half = parts / 2;
     let rows = split_row(out.nrows(), half, parts);
     let (top, bottom) = out.split_at(Axis(0), rows);
     rayon::join(
-        || fill_parts(top, first, half, fill),
-        || fill_parts(bottom, first + rows, parts - half, fill),
-    );
+        || {
+            let start = Instant::now();
+            split_in_two(top, first, half, fill);
+            start.elapsed()
+        },
+        || split_in_two(bottom, first + rows, parts - half, fill),
+    )
+    .0
 }
 
 /// `aᵀ · b` (the `dW = Xᵀ·dY` form), reading `a` in place.
@@ -525,6 +652,112 @@ mod tests {
                 assert_eq!(blocks.len() > 1, split, "{rows}×{cols}: {blocks:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_backoff_doubles_after_splits_that_do_not_pay_and_halves_after_one_that_does() {
+        let mut b = Backoff::default();
+        assert!(b.admit(), "a fresh thread's first team wakes its helpers");
+        b.settle(3, 1);
+        assert_eq!(
+            b,
+            Backoff {
+                skip: 1,
+                penalty: 2
+            }
+        );
+        assert!(!b.admit(), "the next team call runs alone");
+        assert!(b.admit(), "then one is tried again");
+        b.settle(1, 1);
+        assert_eq!(
+            b,
+            Backoff {
+                skip: 2,
+                penalty: 4
+            }
+        );
+        for _ in 0..2 {
+            assert!(!b.admit());
+        }
+        assert!(b.admit());
+        for _ in 0..20 {
+            b.settle(1, 1);
+        }
+        assert_eq!(
+            b.penalty, MAX_BACKOFF,
+            "never more than MAX_BACKOFF calls alone"
+        );
+        b.skip = 0;
+        b.settle(2, 0);
+        assert_eq!(
+            b,
+            Backoff {
+                skip: 0,
+                penalty: MAX_BACKOFF / 2
+            }
+        );
+        b.settle(0, 0);
+        assert_eq!(
+            b.penalty,
+            MAX_BACKOFF / 2,
+            "a team call without splits says nothing"
+        );
+        // a split pays when this thread waited at most half its own time (plus 20 µs of noise)
+        let ms = Duration::from_millis;
+        assert!(Backoff::paid(ms(2), ms(1)));
+        assert!(!Backoff::paid(ms(2), ms(2)));
+        assert!(Backoff::paid(Duration::ZERO, Duration::from_micros(20)));
+    }
+
+    #[test]
+    fn a_split_whose_other_half_comes_back_late_sends_the_next_team_calls_alone() {
+        if threads() < 2 {
+            return; // one core: no team to back off from
+        }
+        // The second block sleeps: whoever runs it, this thread waits far longer than its own
+        // (instant) half took, as when a helper is descheduled on a busy machine.
+        let slow_second_half = || {
+            let mut out = Matrix::zeros((400, 200));
+            fill_rows(out.view_mut(), &|first, mut block| {
+                if first > 0 {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                block.fill(1.0);
+            });
+            (in_team(), alone(), out.sum())
+        };
+        assert_eq!(team(slow_second_half), (true, true, 80_000.0));
+        assert_eq!(
+            backoff(),
+            Backoff {
+                skip: 1,
+                penalty: 2
+            }
+        );
+        assert!(!team(in_team), "the next team call runs alone");
+        assert!(team(in_team), "the one after tries the helpers again");
+        // a split that pays brings the penalty down again: here this thread's own half is the
+        // slow one, so whoever runs the other, it is back before this thread is done
+        let slow_first_half = || {
+            let mut out = Matrix::zeros((400, 200));
+            fill_rows(out.view_mut(), &|first, mut block| {
+                if first == 0 {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                block.fill(1.0);
+            });
+        };
+        team(slow_second_half);
+        assert_eq!(backoff().penalty, 4);
+        while !team(in_team) {}
+        team(slow_first_half);
+        assert_eq!(
+            backoff(),
+            Backoff {
+                skip: 0,
+                penalty: 2
+            }
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod seed_word;
 mod special_files;
 mod support;
 mod tape;
+mod threads;
 mod train_app;
 mod train_screen;
 mod training;
