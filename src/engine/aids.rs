@@ -11,7 +11,9 @@ pub mod numpy;
 pub mod quiz;
 pub mod shapes;
 
-pub use jacobian::{JACOBIAN_MAX_CELLS, JacobianView, jacobian, jacobian_for_step};
+pub use jacobian::{
+    JACOBIAN_MAX_CELLS, JacobianBlock, JacobianView, jacobian, jacobian_at, jacobian_for_step,
+};
 pub use nudge::{CellChange, DEFAULT_NUDGE_H, NudgeReport, NudgeTarget, StepChange, nudge};
 pub use numpy::numpy_line;
 pub use quiz::{Question, Score, Verdict, check_answer, quiz_question};
@@ -33,7 +35,7 @@ mod tests {
             let run = p.network.run(&p.inputs).unwrap();
             for (k, s) in run.tape.steps.iter().enumerate() {
                 assert!(!numpy_line(s).is_empty());
-                let j = jacobian_for_step(&p.network, &run, k).unwrap();
+                let j = jacobian_for_step(&p.network, &run, k, (0, 0)).unwrap();
                 assert_eq!(j.layer, s.layer);
                 let q = quiz_question(&run, k, k as u64);
                 assert_eq!(

@@ -262,6 +262,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Jacobian, [DOWN, ch('j')], Action::Down, "scroll J down", Some("scroll"), POPUP),
     bind!(Jacobian, [LEFT, ch('h')], Action::Left, "scroll J left", Some("scroll"), POPUP),
     bind!(Jacobian, [RIGHT, ch('l')], Action::Right, "scroll J right", Some("scroll"), POPUP),
+    bind!(Jacobian, [PAGE_DOWN], Action::PageDown, "the next block of J (a layer over 64 cells shows one row's block)", Some("block"), POPUP),
+    bind!(Jacobian, [PAGE_UP], Action::PageUp, "the previous block of J", None, POPUP),
     bind!(Jacobian, [ESC, ch('J')], Action::Back, "close the Jacobian", Some("close"), POPUP),
     bind!(Jacobian, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
 

@@ -112,7 +112,7 @@ fn jacobian_of_sigmoid_is_diagonal_and_matches_dx() {
     press(&mut a, KeyCode::Char('J'));
     assert!(matches!(a.mode(), Mode::Explore));
 
-    // Too large: an error popup, not a panic.
+    // Over 64 cells: the block of the selected row, with its position.
     let big = r#"
 x = { random = "normal", shape = [9, 9], scale = 1.0, seed = 1 }
 [[layers]]
@@ -122,12 +122,60 @@ type = "relu"
         .expect("valid preset");
     let mut b = App::new(preset).expect("runs");
     press(&mut b, KeyCode::Char('J'));
+    let Mode::Jacobian(JacobianPopup { view, .. }) = b.mode() else {
+        panic!("J opens a block of the Jacobian, got {:?}", b.mode());
+    };
+    assert_eq!(view.matrix.dim(), (9, 9));
+    let text = screen(&b, 120, 36);
     assert!(
-        matches!(b.mode(), Mode::Error(m) if m.contains("at most 64")),
-        "{:?}",
-        b.mode()
+        text.contains("J is 81×81; shown: the block of batch row 0 (rows 0–8)"),
+        "{text}"
     );
-    assert!(screen(&b, 120, 36).contains("at most 64"));
+}
+
+#[test]
+fn the_jacobian_of_the_book_size_net_shows_the_selected_rows_block() {
+    // Issue 18 item 16: J refused Affine1 of the book-size net ("100×784 = 78400 in").
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/book-size.toml");
+    let mut a = App::new(Preset::from_file(&path).expect("fixture")).expect("runs");
+    // Step 1 writes X·W (100×50); the cursor goes to row 2 of it, then J.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.write_cell(), (2, 0));
+    press(&mut a, KeyCode::Char('J'));
+    let Mode::Jacobian(JacobianPopup { view, .. }) = a.mode() else {
+        panic!("J opens the Jacobian, got {:?}", a.mode());
+    };
+    assert_eq!(view.matrix.dim(), (50, 784));
+    assert!(view.max_abs_diff < 1e-8, "{}", view.max_abs_diff);
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("J is 5000×78400; shown: the block of batch row 2 (rows 0–99)"),
+        "{text}"
+    );
+    assert!(text.contains("out[2,0]"), "{text}");
+    assert!(text.contains("x[2,0]"), "{text}");
+    insta::assert_snapshot!("book_size_jacobian_80x24", text);
+    // PageDown: the next row's block.
+    press(&mut a, KeyCode::PageDown);
+    let Mode::Jacobian(JacobianPopup { view, .. }) = a.mode() else {
+        panic!("still the Jacobian, got {:?}", a.mode());
+    };
+    assert_eq!(view.row_label(0), "out[3,0]");
+    assert!(screen(&a, 120, 36).contains("batch row 3 (rows 0–99)"));
+    // The loss layer: L's columns for the selected row.
+    press(&mut a, KeyCode::Esc);
+    while a.current().expect("a step").layer != 3 {
+        press(&mut a, KeyCode::Right);
+    }
+    press(&mut a, KeyCode::Char('J'));
+    let text = screen(&a, 120, 36);
+    assert!(
+        text.contains("J is 1×1000; shown: its 10 columns for x["),
+        "{text}"
+    );
+    assert!(text.contains("✓ equal"), "{text}");
 }
 
 #[test]

@@ -5,19 +5,25 @@
 //! so agreeing with the run's `dx` is real evidence. Rows are the flattened outputs, columns the
 //! flattened inputs, both row-major: row `i·C + j` is `out[i,j]`. For Softmax-with-Loss the output
 //! is the scalar loss L, so J has one row. For Affine, Mul and Add, J is taken with respect to x
-//! (the parameters stay fixed). Layers with more than [`JACOBIAN_MAX_CELLS`] cells in or out are
-//! refused with an error: the matrix would not fit on a screen.
+//! (the parameters stay fixed). For a layer with more than [`JACOBIAN_MAX_CELLS`] cells in or out
+//! the view holds one block of J instead (see [`JacobianBlock`]): a batch row's `out[n,·]` against
+//! `x[n,·]` (the loss: L against `x[n,·]`), or for BatchNorm in training a column's — J is zero
+//! outside those blocks, so one block shows its structure at any size (the book-size net's
+//! Affine1 is a 50×784 block of a 5000×78400 J) and `dout · block` is that row's `dx`. A block is
+//! computed with the layer's forward-only fast path (the gradient check's), the loss by forward.
 
 use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
+use crate::engine::check::Delta;
 use crate::engine::format::{count, num, short};
-use crate::engine::layer::{Kink, LayerKind};
+use crate::engine::layer::{Kink, Layer, LayerKind};
 use crate::engine::linalg::matmul;
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
 
-/// The most cells the input or the output of a layer may have for the Jacobian view.
+/// The most cells the input or the output of a layer may have for the Jacobian view to show
+/// all of J; a larger layer shows one block.
 pub const JACOBIAN_MAX_CELLS: usize = 64;
 
 /// The step of the central differences.
@@ -38,13 +44,19 @@ pub struct JacobianView {
     pub in_shape: (usize, usize),
     /// Shape of the output (1×1 for the loss).
     pub out_shape: (usize, usize),
-    /// J: one row per output cell, one column per input cell, row-major flattening.
+    /// Which part of J `matrix` holds.
+    pub block: JacobianBlock,
+    /// The cells of x that are the columns of `matrix`, in order.
+    pub in_cells: Vec<(usize, usize)>,
+    /// The cells of the output (or `(0, 0)` for L) that are the rows of `matrix`, in order.
+    pub out_cells: Vec<(usize, usize)>,
+    /// J (or its block): one row per output cell, one column per input cell.
     pub matrix: Matrix,
-    /// The gradient that arrived at the layer in the run (`[[1]]` for the loss).
+    /// The gradient that arrived at the block's output cells in the run (`[[1]]` for the loss).
     pub dout: Matrix,
-    /// `dout` flattened times J, reshaped like x.
+    /// `dout` flattened times J, laid out like x (or like the block: a row 1×C, a column N×1).
     pub vjp: Matrix,
-    /// The `dx` the layer's backward computed in the run.
+    /// The `dx` the layer's backward computed in the run, laid out like `vjp`.
     pub dx: Matrix,
     /// max |vjp − dx| over the cells of x away from the layer's kinks.
     pub max_abs_diff: f64,
@@ -75,19 +87,47 @@ impl JacobianView {
         if self.of == "L" {
             return "L".to_string();
         }
-        let c = self.out_shape.1.max(1);
-        format!("out[{},{}]", i / c, i % c)
+        let (r, c) = self.out_cells.get(i).copied().unwrap_or_default();
+        format!("out[{r},{c}]")
     }
 
     /// Label of column `j`: `x[r,c]`.
     pub fn col_label(&self, j: usize) -> String {
-        let c = self.in_shape.1.max(1);
-        format!("x[{},{}]", j / c, j % c)
+        let (r, c) = self.in_cells.get(j).copied().unwrap_or_default();
+        format!("x[{r},{c}]")
+    }
+
+    /// How many blocks J has along its batch rows (or columns), when the view holds one.
+    pub fn blocks(&self) -> usize {
+        match self.block {
+            JacobianBlock::Whole => 1,
+            JacobianBlock::Row(_) => self.in_shape.0,
+            JacobianBlock::Column(_) => self.in_shape.1,
+        }
     }
 }
 
-/// The Jacobian view of the layer that step `step` of the run belongs to.
-pub fn jacobian_for_step(net: &Network, run: &Run, step: usize) -> Result<JacobianView> {
+/// Which part of J a view holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JacobianBlock {
+    /// All of J (the layer has at most [`JACOBIAN_MAX_CELLS`] cells in and out).
+    Whole,
+    /// The block of batch row n: `out[n,·]` (or L) against `x[n,·]`. A row-wise layer's J is
+    /// zero outside these blocks; for the loss, the rest of its one row belongs to other rows.
+    Row(usize),
+    /// The block of column j: `out[·,j]` against `x[·,j]` (BatchNorm in training, whose J is
+    /// zero outside these blocks).
+    Column(usize),
+}
+
+/// The Jacobian view of the layer that step `step` of the run belongs to; for a layer over
+/// [`JACOBIAN_MAX_CELLS`] cells, the block that holds cell `cell` of the layer's output.
+pub fn jacobian_for_step(
+    net: &Network,
+    run: &Run,
+    step: usize,
+    cell: (usize, usize),
+) -> Result<JacobianView> {
     let s = run.tape.steps.get(step).with_context(|| {
         format!(
             "step {} does not exist: the tape has {}",
@@ -95,11 +135,24 @@ pub fn jacobian_for_step(net: &Network, run: &Run, step: usize) -> Result<Jacobi
             count(run.tape.len(), "step")
         )
     })?;
-    jacobian(net, run, s.layer)
+    jacobian_at(net, run, s.layer, cell)
 }
 
-/// The Jacobian of layer `layer` at the input it received in `run`.
+/// The Jacobian of layer `layer` at the input it received in `run` (its first block when the
+/// layer is over [`JACOBIAN_MAX_CELLS`] cells).
 pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> {
+    jacobian_at(net, run, layer, (0, 0))
+}
+
+/// The Jacobian of layer `layer`: whole when the layer has at most [`JACOBIAN_MAX_CELLS`] cells
+/// in and out, else the block of the row (or, for a column-coupled layer, the column) of
+/// `cell`, so its structure can be seen at any size.
+pub fn jacobian_at(
+    net: &Network,
+    run: &Run,
+    layer: usize,
+    cell: (usize, usize),
+) -> Result<JacobianView> {
     let named = net.layers.get(layer).with_context(|| {
         format!(
             "layer {layer} does not exist: the network has {}",
@@ -115,36 +168,53 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
     let in_shape = x.dim();
     let out_shape = if is_loss { (1, 1) } else { lr.out.dim() };
     let (n_in, n_out) = (x.len(), out_shape.0 * out_shape.1);
-    ensure!(
-        n_in <= JACOBIAN_MAX_CELLS && n_out <= JACOBIAN_MAX_CELLS,
-        "the Jacobian view needs at most {JACOBIAN_MAX_CELLS} cells in and out; this layer ({}) has {}×{} = {n_in} in and {}×{} = {n_out} out",
-        named.name,
-        in_shape.0,
-        in_shape.1,
-        out_shape.0,
-        out_shape.1
-    );
+    ensure!(n_in > 0, "{} has an empty input", named.name);
+    let block = if n_in <= JACOBIAN_MAX_CELLS && n_out <= JACOBIAN_MAX_CELLS {
+        JacobianBlock::Whole
+    } else if column_coupled(&named.layer) {
+        JacobianBlock::Column(cell.1.min(in_shape.1 - 1))
+    } else {
+        JacobianBlock::Row(cell.0.min(in_shape.0 - 1))
+    };
+    let cells = |(rows, cols): (usize, usize)| -> Vec<(usize, usize)> {
+        match block {
+            JacobianBlock::Whole => (0..rows * cols).map(|k| (k / cols, k % cols)).collect(),
+            JacobianBlock::Row(n) => (0..cols).map(|c| (n, c)).collect(),
+            JacobianBlock::Column(j) => (0..rows).map(|r| (r, j)).collect(),
+        }
+    };
+    let in_cells = cells(in_shape);
+    let out_cells = if is_loss {
+        vec![(0, 0)]
+    } else {
+        cells(out_shape)
+    };
     let t = run.t.as_ref();
-    let eval = |x: &Matrix| -> Result<Vec<f64>> {
-        let (out, cache) = named.layer.forward(x, t, &mut NoRecord)?;
-        Ok(match cache.loss() {
-            Some(loss) => vec![loss],
-            None => out.iter().copied().collect(),
-        })
+    // The output cells of the view when x[r,c] is v: forward on the changed x for the loss; the
+    // layer's forward-only fast path (the gradient check's) for the rest, so a block of a large
+    // Affine costs one row, not the whole batch.
+    let eval = |(r, c): (usize, usize), v: f64| -> Result<Vec<f64>> {
+        if is_loss {
+            let mut moved = x.clone();
+            moved[[r, c]] = v;
+            let (_, cache) = named.layer.forward(&moved, t, &mut NoRecord)?;
+            return cache
+                .loss()
+                .map(|l| vec![l])
+                .context("the loss layer gave no loss");
+        }
+        let delta = named.layer.propagate(x, &lr.out, Delta::Cell(r, c, v));
+        out_cells
+            .iter()
+            .map(|&ix| read(&delta, &lr.out, ix))
+            .collect::<Option<Vec<f64>>>()
+            .context("the layer's output changed shape when x moved")
     };
     let h = JACOBIAN_H;
-    let mut j = Matrix::zeros((n_out, n_in));
-    for col in 0..n_in {
-        let (r, c) = (col / in_shape.1, col % in_shape.1);
-        let mut plus = x.clone();
-        plus[[r, c]] += h;
-        let mut minus = x.clone();
-        minus[[r, c]] -= h;
-        let (fp, fm) = (eval(&plus)?, eval(&minus)?);
-        ensure!(
-            fp.len() == n_out && fm.len() == n_out,
-            "the layer's output changed shape when x moved"
-        );
+    let mut j = Matrix::zeros((out_cells.len(), in_cells.len()));
+    for (col, &(r, c)) in in_cells.iter().enumerate() {
+        let v = x[[r, c]];
+        let (fp, fm) = (eval((r, c), v + h)?, eval((r, c), v - h)?);
         for (row, (a, b)) in fp.iter().zip(fm.iter()).enumerate() {
             j[[row, col]] = (a - b) / (2.0 * h);
         }
@@ -154,19 +224,50 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
         "dout has {} cells but the output has {n_out}",
         lr.dout.len()
     );
-    let dout_row = Matrix::from_shape_vec((1, n_out), lr.dout.iter().copied().collect())?;
-    let vjp = matmul(dout_row.view(), j.view()).into_shape_with_order(in_shape)?;
+    let pick = |m: &Matrix, cells: &[(usize, usize)]| -> Result<Vec<f64>> {
+        cells
+            .iter()
+            .map(|&ix| m.get(ix).copied())
+            .collect::<Option<Vec<f64>>>()
+            .context("a cell of the block is outside its matrix")
+    };
+    let dout_cells = if is_loss {
+        vec![lr.dout.iter().copied().next().unwrap_or(1.0)]
+    } else {
+        pick(&lr.dout, &out_cells)?
+    };
     ensure!(lr.dx.dim() == in_shape, "dx and x differ in shape");
+    // A block is laid out as it sits in the layer: a row as 1×C, a column as N×1.
+    let lay = |values: Vec<f64>, shape: (usize, usize)| -> Result<Matrix> {
+        let shape = match block {
+            JacobianBlock::Whole => shape,
+            JacobianBlock::Row(_) => (1, values.len()),
+            JacobianBlock::Column(_) => (values.len(), 1),
+        };
+        Ok(Matrix::from_shape_vec(shape, values)?)
+    };
+    let dout_row = Matrix::from_shape_vec((1, dout_cells.len()), dout_cells.clone())?;
+    let vjp = lay(
+        matmul(dout_row.view(), j.view()).iter().copied().collect(),
+        in_shape,
+    )?;
+    let dx = lay(pick(&lr.dx, &in_cells)?, in_shape)?;
+    let dout = if is_loss {
+        lr.dout.clone()
+    } else {
+        lay(dout_cells, out_shape)?
+    };
     let kinks = kind.kinks();
-    let kink_cells: Vec<(usize, usize)> = x
-        .indexed_iter()
-        .filter(|(_, v)| kinks.iter().any(|k| (*v - k.at).abs() < h))
-        .map(|(ix, _)| ix)
+    let kink_cells: Vec<(usize, usize)> = in_cells
+        .iter()
+        .copied()
+        .filter(|&ix| kinks.iter().any(|k| (x[ix] - k.at).abs() < h))
         .collect();
-    let max_abs_diff = (&vjp - &lr.dx)
-        .indexed_iter()
+    let max_abs_diff = in_cells
+        .iter()
+        .zip(vjp.iter().zip(dx.iter()))
         .filter(|(ix, _)| !kink_cells.contains(ix))
-        .map(|(_, v)| v.abs())
+        .map(|(_, (a, b))| (a - b).abs())
         .fold(0.0, f64::max);
     let kink_note = kink_note(&named.name, kinks, x, &kink_cells, h);
     Ok(JacobianView {
@@ -176,16 +277,36 @@ pub fn jacobian(net: &Network, run: &Run, layer: usize) -> Result<JacobianView> 
         of: if is_loss { "L" } else { "out" },
         in_shape,
         out_shape,
+        block,
+        in_cells,
+        out_cells,
         matrix: j,
-        dout: lr.dout.clone(),
+        dout,
         vjp,
-        dx: lr.dx.clone(),
+        dx,
         max_abs_diff,
         kink_cells,
         kink_note,
         structure: named.layer.jacobian_structure(in_shape, lr.out.dim()),
         h,
     })
+}
+
+/// True for a layer whose outputs mix the rows of a column (BatchNorm in training): its J is
+/// made of column blocks, not row blocks.
+fn column_coupled(layer: &Layer) -> bool {
+    matches!(layer, Layer::BatchNorm(bn) if bn.train)
+}
+
+/// Cell `ix` of the output a [`Delta`] describes against the base output `base`.
+fn read(delta: &Delta, base: &Matrix, (r, c): (usize, usize)) -> Option<f64> {
+    match delta {
+        Delta::Cell(dr, dc, v) if (*dr, *dc) == (r, c) => Some(*v),
+        Delta::Row(n, values) if *n == r => values.get(c).copied(),
+        Delta::Col(j, values) if *j == c => values.get(r).copied(),
+        Delta::Full(m) => m.get((r, c)).copied(),
+        _ => base.get((r, c)).copied(),
+    }
 }
 
 /// The sentence for the cells of x that sit within h of a kink: no derivative there, what the
@@ -369,7 +490,9 @@ mod tests {
     }
 
     #[test]
-    fn large_layers_are_refused_with_their_size() {
+    fn a_large_layer_shows_the_block_of_the_selected_row() {
+        // 10×8 through ReLU: 80 cells, over the whole-J limit. The block of row 3 is
+        // out[3,·] × x[3,·], diagonal (1 where x > 0), and dout · block is dx[3,·].
         let text = r#"
 x = { random = "normal", shape = [10, 8], seed = 1 }
 [[layers]]
@@ -377,9 +500,67 @@ type = "relu"
 "#;
         let p = Preset::from_toml(text, crate::preset::Source::Builtin("big".into())).unwrap();
         let run = p.network.run(&p.inputs).unwrap();
-        let err = jacobian(&p.network, &run, 0).unwrap_err().to_string();
-        assert!(err.contains("at most 64 cells"), "{err}");
-        assert!(err.contains("10×8 = 80 in"), "{err}");
-        assert!(jacobian_for_step(&p.network, &run, 99).is_err());
+        let v = jacobian_at(&p.network, &run, 0, (3, 5)).unwrap();
+        assert_eq!(v.block, JacobianBlock::Row(3));
+        assert_eq!(v.matrix.dim(), (8, 8));
+        assert_eq!(v.blocks(), 10);
+        assert_eq!(v.row_label(2), "out[3,2]");
+        assert_eq!(v.col_label(7), "x[3,7]");
+        assert_eq!(v.off_diagonal_max(), 0.0);
+        let x = &run.layers[0].input;
+        for c in 0..8 {
+            let want = if x[[3, c]] > 0.0 { 1.0 } else { 0.0 };
+            assert!((v.matrix[[c, c]] - want).abs() < 1e-9, "{c}");
+        }
+        assert_eq!(v.dx.dim(), (1, 8));
+        assert_eq!(v.dx.row(0), run.layers[0].dx.row(3));
+        assert!(v.max_abs_diff < 1e-9, "{}", v.max_abs_diff);
+        // A row past the end is the last block; a missing step is an error.
+        assert_eq!(
+            jacobian_at(&p.network, &run, 0, (99, 0)).unwrap().block,
+            JacobianBlock::Row(9)
+        );
+        assert!(jacobian_for_step(&p.network, &run, 99, (0, 0)).is_err());
+    }
+
+    #[test]
+    fn blocks_of_the_book_size_net_match_dx_and_batch_norm_is_column_blocks() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/book-size.toml"
+        ))
+        .unwrap();
+        let p = Preset::from_toml(&text, crate::preset::Source::Builtin("book".into())).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        // Affine1 (100×784 → 100×50): row 7's block is W1ᵀ, 50×784.
+        let a = jacobian_at(&p.network, &run, 0, (7, 0)).unwrap();
+        assert_eq!(a.block, JacobianBlock::Row(7));
+        assert_eq!(a.matrix.dim(), (50, 784));
+        let w = p.network.layers[0].layer.params()[0].1.clone();
+        assert!((a.matrix[[3, 100]] - w[[100, 3]]).abs() < 1e-8);
+        assert!(a.max_abs_diff < 1e-8, "{}", a.max_abs_diff);
+        // The loss: L's columns for x[7,·] are (y − t)[7,·]/N.
+        let l = jacobian_at(&p.network, &run, 3, (7, 0)).unwrap();
+        assert_eq!(l.matrix.dim(), (1, 10));
+        assert_eq!(l.col_label(2), "x[7,2]");
+        for c in 0..10 {
+            assert!((l.matrix[[0, c]] - run.layers[3].dx[[7, c]]).abs() < 1e-7);
+        }
+        // BatchNorm in training couples the rows of a column: its blocks are columns.
+        let text = r#"
+x = { random = "normal", shape = [20, 5], seed = 1 }
+[[layers]]
+type = "batch_norm"
+gamma = [1.0, 1.0, 1.0, 1.0, 1.0]
+beta = [0.0, 0.0, 0.0, 0.0, 0.0]
+"#;
+        let p = Preset::from_toml(text, crate::preset::Source::Builtin("bn".into())).unwrap();
+        let run = p.network.run(&p.inputs).unwrap();
+        let b = jacobian_at(&p.network, &run, 0, (0, 2)).unwrap();
+        assert_eq!(b.block, JacobianBlock::Column(2));
+        assert_eq!(b.matrix.dim(), (20, 20));
+        assert_eq!(b.row_label(4), "out[4,2]");
+        assert!(b.off_diagonal_max() > 1e-3, "the block is dense");
+        assert!(b.max_abs_diff < 1e-6, "{}", b.max_abs_diff);
     }
 }

@@ -8,36 +8,44 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Widget};
 
 use super::layout::{fit, pane_height, pane_width, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
-use crate::engine::aids::JacobianView;
+use crate::engine::aids::{JacobianBlock, JacobianView};
 use crate::engine::format::num;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Context, hint};
-use crate::tui::text::width;
-
-/// Rows the structure sentence may take.
-const STRUCTURE_ROWS: u16 = 2;
+use crate::tui::keymap::{Context, hint, key_for};
+use crate::tui::text::{width, wrap_words};
 
 /// Draw the popup over the explorer, J scrolled so that `first` is its top-left cell.
 pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    // The structure sentence, and under it the kink note when x sits on a kink.
-    let structure_rows = STRUCTURE_ROWS + if view.kink_note.is_some() { 3 } else { 0 };
+    let rect_width = area.width.saturating_sub(4);
+    let text_width = rect_width.saturating_sub(2) as usize;
+    // The structure sentence, the kink note when x sits on a kink, and which part of J is
+    // shown: each wrapped to the popup's width, so no sentence loses its end.
+    let mut top: Vec<Line<'static>> = Vec::new();
+    let mut add = |text: &str, style: ratatui::style::Style| {
+        for piece in wrap_words(text, text_width) {
+            top.push(Line::styled(piece, style));
+        }
+    };
+    add(&view.structure, theme.text());
+    if let Some(note) = &view.kink_note {
+        add(note, theme.key());
+    }
+    add(&block_line(view), theme.dim());
+    let structure_rows = top.len() as u16;
     let wanted = structure_rows
-        + 2
+        + 1
         + view.matrix.nrows().min(200) as u16
         + 2
         + pane_height(view.dx.nrows())
         + 2;
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4),
-        wanted.min(area.height.saturating_sub(2)),
-    );
+    let rect = centered(area, rect_width, wanted.min(area.height.saturating_sub(2)));
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused())
@@ -60,53 +68,28 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         height: 1,
         ..inner
     };
-    Paragraph::new(view.structure.clone())
-        .wrap(Wrap { trim: true })
-        .render(
-            Rect {
-                height: STRUCTURE_ROWS,
-                ..inner
-            },
-            buf,
-        );
-    if let Some(note) = &view.kink_note {
-        Paragraph::new(Line::styled(note.clone(), theme.key()))
-            .wrap(Wrap { trim: true })
-            .render(
-                Rect {
-                    y: inner.y + STRUCTURE_ROWS,
-                    height: structure_rows - STRUCTURE_ROWS,
-                    ..inner
-                },
-                buf,
-            );
+    // J keeps at least its header and three rows: the text above gives way first.
+    let structure_rows = structure_rows.min(inner.height.saturating_sub(4));
+    for (k, l) in top.into_iter().take(structure_rows as usize).enumerate() {
+        l.render(line(inner.y + k as u16), buf);
     }
     // The check under J: a blank row, the verdict, then dout·J beside dx.
     let x_rows = view.dx.nrows();
     let check_h = (pane_height(x_rows) + 2).min(inner.height.saturating_sub(structure_rows + 3));
     let j_top = inner.y + structure_rows;
     let j_h = inner.height.saturating_sub(structure_rows + check_h);
-    // One blank row between J and the check.
-    let (rows, cols) = view.matrix.dim();
-    Line::styled(
-        format!(
-            "J: {rows}×{cols}, one row per cell of {}, one column per cell of x (flattened row by row); · is exactly 0",
-            view.of
-        ),
-        theme.dim(),
-    )
-    .render(line(j_top), buf);
     draw_j(
         app,
         view,
         first,
-        Rect::new(inner.x, j_top + 1, inner.width, j_h.saturating_sub(1)),
+        Rect::new(inner.x, j_top, inner.width, j_h),
         buf,
     );
 
     if check_h < 3 {
         return;
     }
+    // One blank row between J and the check.
     let check_top = j_top + j_h + 1;
     let ok = view.max_abs_diff < 1e-6;
     let verdict = match (ok, view.kink_cells.is_empty()) {
@@ -114,20 +97,20 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         (true, false) => "✓ equal away from the kink",
         (false, _) => "✗ differ",
     };
-    Line::from(vec![
-        Span::styled(
-            format!(
-                "dout·J vs the layer's dx: max |dout·J − dx| = {} {verdict}",
-                crate::engine::format::sci(view.max_abs_diff)
-            ),
-            if ok { theme.ok() } else { theme.error() },
-        ),
-        Span::styled(
-            format!("  (J: central differences of forward, h = {:.0e})", view.h),
-            theme.dim(),
-        ),
-    ])
-    .render(line(check_top), buf);
+    let verdict = format!(
+        "dout·J vs the layer's dx: max |dout·J − dx| = {} {verdict}",
+        crate::engine::format::sci(view.max_abs_diff)
+    );
+    let how = format!("  (J: central differences of forward, h = {:.0e})", view.h);
+    let mut spans = vec![Span::styled(
+        verdict.clone(),
+        if ok { theme.ok() } else { theme.error() },
+    )];
+    // The remark in parentheses comes only whole.
+    if width(&verdict) + width(&how) <= inner.width as usize {
+        spans.push(Span::styled(how, theme.dim()));
+    }
+    Line::from(spans).render(line(check_top), buf);
     let panes = Rect::new(
         inner.x,
         check_top + 1,
@@ -158,6 +141,43 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
     }
 }
 
+/// What the matrix under it is: all of J, or which block of it and where that block sits.
+fn block_line(view: &JacobianView) -> String {
+    let (rows, cols) = view.matrix.dim();
+    let (out_n, in_n) = (
+        view.out_shape.0 * view.out_shape.1,
+        view.in_shape.0 * view.in_shape.1,
+    );
+    let of = view.of;
+    let keys = || {
+        format!(
+            "{}/{} the next/previous block",
+            key_for(Context::Jacobian, &Action::PageDown),
+            key_for(Context::Jacobian, &Action::PageUp)
+        )
+    };
+    match view.block {
+        JacobianBlock::Whole => format!(
+            "J: {rows}×{cols}, one row per cell of {of}, one column per cell of x (flattened row by row); · is exactly 0"
+        ),
+        JacobianBlock::Row(n) if of == "L" => format!(
+            "J is 1×{in_n}; shown: its {cols} columns for x[{n},·], batch row {n} (rows 0–{}); the other rows' columns hold their own (y − t)/N · {}",
+            view.in_shape.0 - 1,
+            keys()
+        ),
+        JacobianBlock::Row(n) => format!(
+            "J is {out_n}×{in_n}; shown: the block of batch row {n} (rows 0–{}), {of}[{n},·] × x[{n},·] ({rows}×{cols}); J is 0 outside the row blocks, · is exactly 0 · {}",
+            view.in_shape.0 - 1,
+            keys()
+        ),
+        JacobianBlock::Column(j) => format!(
+            "J is {out_n}×{in_n}; shown: the block of column {j} (columns 0–{}), {of}[·,{j}] × x[·,{j}] ({rows}×{cols}); J is 0 outside the column blocks, · is exactly 0 · {}",
+            view.in_shape.1 - 1,
+            keys()
+        ),
+    }
+}
+
 /// J with row and column labels, from cell `first`, as much as fits in `area`.
 fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
@@ -181,12 +201,31 @@ fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf
                 .unwrap_or(0),
         )
         + 1;
-    let visible_cols = (area.width as usize).saturating_sub(label_w) / cell_w.max(1);
     let visible_rows = (area.height as usize).saturating_sub(1);
-    let c0 = first.1.min(cols.saturating_sub(visible_cols.max(1)));
     let r0 = first.0.min(rows.saturating_sub(visible_rows.max(1)));
-    let c1 = (c0 + visible_cols).min(cols);
     let r1 = (r0 + visible_rows).min(rows);
+    // The window for `visible` columns, and where it sits when J is cut.
+    let window = |visible: usize| {
+        let c0 = first.1.min(cols.saturating_sub(visible.max(1)));
+        let c1 = (c0 + visible).min(cols);
+        let cut = c1 < cols || r1 < rows || c0 > 0 || r0 > 0;
+        let label = cut.then(|| {
+            format!(
+                "  rows {r0}–{}/{rows} cols {c0}–{}/{cols}",
+                r1.saturating_sub(1),
+                c1.saturating_sub(1)
+            )
+        });
+        (c0, c1, label)
+    };
+    // As many columns as leave room for that label at the end of the header row.
+    let room = (area.width as usize).saturating_sub(label_w);
+    let most = room / cell_w.max(1);
+    let (c0, c1, position) = (1..=most.max(1))
+        .rev()
+        .map(window)
+        .find(|(c0, c1, label)| (c1 - c0) * cell_w + label.as_deref().map_or(0, width) <= room)
+        .unwrap_or_else(|| window(1));
     let mut header = vec![Span::raw(" ".repeat(label_w))];
     for j in c0..c1 {
         header.push(Span::styled(
@@ -194,15 +233,8 @@ fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf
             theme.dim(),
         ));
     }
-    if c1 < cols || r1 < rows || c0 > 0 || r0 > 0 {
-        header.push(Span::styled(
-            format!(
-                "  rows {r0}–{}/{rows} cols {c0}–{}/{cols}",
-                r1.saturating_sub(1),
-                c1.saturating_sub(1)
-            ),
-            theme.dim(),
-        ));
+    if let Some(position) = position {
+        header.push(Span::styled(position, theme.dim()));
     }
     Line::from(header).render(Rect { height: 1, ..area }, buf);
     for (k, i) in (r0..r1).enumerate() {
