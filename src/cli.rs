@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
+use crate::engine::format::{self, given};
 use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::report::{graph_report, json, markdown, text};
 
@@ -116,10 +117,10 @@ pub enum Command {
         #[command(flatten)]
         preset: PresetArg,
         /// Step h of the central differences.
-        #[arg(long, default_value_t = DEFAULT_H)]
+        #[arg(long, default_value_t = DEFAULT_H, allow_negative_numbers = true, value_parser = finite_number)]
         eps: f64,
         /// Largest relative error that passes.
-        #[arg(long, default_value_t = DEFAULT_TOLERANCE)]
+        #[arg(long, default_value_t = DEFAULT_TOLERANCE, allow_negative_numbers = true, value_parser = finite_number)]
         tol: f64,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
@@ -150,6 +151,12 @@ pub enum CheckFormat {
     Text,
     /// JSON.
     Json,
+}
+
+/// A number flag (`--lr`, `--eps`, `--tol`), finite: `--lr 1e309` is "too large for f64", not
+/// silently inf.
+pub fn finite_number(text: &str) -> std::result::Result<f64, String> {
+    format::parse_finite(text)
 }
 
 /// How a headless command ended.
@@ -217,11 +224,13 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         } => {
             anyhow::ensure!(
                 eps.is_finite() && *eps > 0.0,
-                "--eps must be a positive number, got {eps}"
+                "--eps must be a positive number, got {}",
+                given(*eps)
             );
             anyhow::ensure!(
                 tol.is_finite() && *tol > 0.0,
-                "--tol must be a positive number, got {tol}"
+                "--tol must be a positive number, got {}",
+                given(*tol)
             );
             let preset = preset.load()?;
             let report = preset.check(*eps, *tol)?;

@@ -9,7 +9,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -69,7 +69,7 @@ pub struct TrainArgs {
     #[arg(long, allow_negative_numbers = true)]
     pub batch: Option<usize>,
     /// Learning rate (default: the preset's, else the optimizer's).
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = crate::cli::finite_number)]
     pub lr: Option<f64>,
     /// Optimizer.
     #[arg(long, value_enum)]
@@ -131,7 +131,7 @@ pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
         TrainFormat::Json => {}
     }
     while !trainer.finished() {
-        let step = trainer.step()?;
+        let step = trainer.step().with_context(|| preset.source.describe())?;
         bar.inc(1);
         match format {
             TrainFormat::Text => {

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::Matrix;
+use super::format;
 use super::network::{Inputs, Network};
 use delta::Base;
 pub use notes::{CheckNote, ConstantColumnNote, KinkNote, LogEpsilonNote};
@@ -288,7 +289,8 @@ pub fn check_run_watched(
 ) -> Result<CheckReport> {
     anyhow::ensure!(
         h.is_finite() && h > 0.0,
-        "h must be a positive number, got {h}"
+        "h must be a positive number, got {}",
+        format::given(h)
     );
     // The backprop time is the best of three unrecorded passes (a single short pass is mostly
     // noise).

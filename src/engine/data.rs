@@ -16,6 +16,7 @@ pub mod idx;
 use anyhow::{Result, ensure};
 
 use super::Matrix;
+use super::format;
 use super::linalg::fill_rows;
 use super::rng::SplitMix64;
 
@@ -181,13 +182,15 @@ impl Dataset {
     ) -> Result<Dataset> {
         ensure!(
             test_fraction.is_finite() && (0.0..1.0).contains(&test_fraction),
-            "test_fraction is {test_fraction}: it must be at least 0 and below 1 (0.2 keeps a fifth of the rows for testing)"
+            "test_fraction is {}: it must be at least 0 and below 1 (0.2 keeps a fifth of the rows for testing)",
+            format::given(test_fraction)
         );
         let n = all.rows();
         let n_train = ((1.0 - test_fraction) * n as f64).floor() as usize;
         ensure!(
             n_train > 0,
-            "{name} has {n} rows and test_fraction = {test_fraction} leaves none for training: use a smaller test_fraction or more points"
+            "{name} has {n} rows and test_fraction = {} leaves none for training: use a smaller test_fraction or more points",
+            format::given(test_fraction)
         );
         let mut order: Vec<usize> = (0..n).collect();
         SplitMix64::stream(seed, SPLIT_STREAM).shuffle(&mut order);

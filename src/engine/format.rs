@@ -287,6 +287,54 @@ pub fn signed_sci(v: f64) -> String {
     }
 }
 
+/// A number the user gave (a flag, a preset field, a typed value) as short as it reads exactly:
+/// `0.1`, `10000`, `0.0001`, and in scientific notation outside [1e-4, 1e6): `1e308`, `1e-7`,
+/// `2.5e-5`, `1.5e6`; `inf`, `-inf`, `NaN` as they are. Never the 309 digits `{}` gives 1e308.
+pub fn given(v: f64) -> String {
+    if !v.is_finite() {
+        return num(v, 0);
+    }
+    let a = v.abs();
+    if a == 0.0 || (1e-4..1e6).contains(&a) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// The largest f64, as messages say it.
+pub const F64_MAX_TEXT: &str = "about ±1.8e308";
+
+/// Why a non-finite value cannot be used: `too large for f64 (about ±1.8e308 at most)` for ±inf
+/// (1e309 reads as inf), `not a number` for NaN.
+pub fn not_finite(v: f64) -> String {
+    if v.is_nan() {
+        "not a number".to_string()
+    } else {
+        format!("too large for f64 ({F64_MAX_TEXT} at most)")
+    }
+}
+
+/// Read a number someone typed (a flag, a prompt), finite: `0.5`, `-2`, `1e-3`. The error says
+/// what is wrong with the text: not a number (`"abc" is not a number`), too large (`1e309 is
+/// too large for f64 (about ±1.8e308 at most)`, not "inf is not finite"), or infinite or NaN as
+/// typed (`inf is not a finite number`).
+pub fn parse_finite(text: &str) -> Result<f64, String> {
+    let typed = text.trim();
+    let value: f64 = typed
+        .parse()
+        .map_err(|_| format!("\"{typed}\" is not a number"))?;
+    if value.is_finite() {
+        return Ok(value);
+    }
+    let spelled = typed.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    if ["inf", "infinity", "nan"].contains(&spelled.as_str()) {
+        Err(format!("{typed} is not a finite number"))
+    } else {
+        Err(format!("{typed} is {}", not_finite(value)))
+    }
+}
+
 /// Scientific notation with two decimals, for errors and tolerances: `3.10e-7`.
 pub fn sci(v: f64) -> String {
     format!("{v:.2e}")
@@ -310,6 +358,47 @@ pub fn duration(d: std::time::Duration) -> String {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_given_number_reads_as_typed_never_as_hundreds_of_digits() {
+        assert_eq!(given(1e308), "1e308");
+        assert_eq!(given(-1e308), "-1e308");
+        assert_eq!(given(0.1), "0.1");
+        assert_eq!(given(1.0), "1");
+        assert_eq!(given(10000.0), "10000");
+        assert_eq!(given(0.0001), "0.0001");
+        assert_eq!(given(1e-7), "1e-7");
+        assert_eq!(given(2.5e-5), "2.5e-5");
+        assert_eq!(given(1.5e6), "1.5e6");
+        assert_eq!(given(0.0), "0");
+        assert_eq!(given(f64::INFINITY), "inf");
+        assert_eq!(given(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn a_typed_number_that_overflows_is_too_large_not_inf() {
+        assert_eq!(parse_finite(" -2.5 "), Ok(-2.5));
+        assert_eq!(
+            parse_finite("1e309"),
+            Err("1e309 is too large for f64 (about ±1.8e308 at most)".to_string())
+        );
+        assert_eq!(
+            parse_finite("-1e400"),
+            Err("-1e400 is too large for f64 (about ±1.8e308 at most)".to_string())
+        );
+        assert_eq!(
+            parse_finite("inf"),
+            Err("inf is not a finite number".to_string())
+        );
+        assert_eq!(
+            parse_finite("NaN"),
+            Err("NaN is not a finite number".to_string())
+        );
+        assert_eq!(
+            parse_finite("abc"),
+            Err("\"abc\" is not a number".to_string())
+        );
+    }
 
     #[test]
     fn fixed_and_scientific() {

@@ -23,7 +23,7 @@ use anyhow::{Context, Result, ensure};
 pub use rule::{ROOT_EPS, UpdateRule, sig};
 
 use super::Matrix;
-use super::format::{shape, short};
+use super::format::{self, shape, short};
 use super::op::Op;
 use super::operand::{Kind, OptState, Param};
 use super::tape::StepDraft;
@@ -117,7 +117,7 @@ impl OptimizerConfig {
         ensure!(
             self.lr.is_finite() && self.lr > 0.0,
             "the learning rate is {} but must be a positive number",
-            self.lr
+            format::given(self.lr)
         );
         for (name, v) in [
             ("momentum", self.momentum),
@@ -126,7 +126,8 @@ impl OptimizerConfig {
         ] {
             ensure!(
                 (0.0..1.0).contains(&v),
-                "{name} is {v} but must be at least 0 and below 1"
+                "{name} is {} but must be at least 0 and below 1",
+                format::given(v)
             );
         }
         Ok(())

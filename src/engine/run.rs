@@ -7,10 +7,11 @@
 
 use std::borrow::Cow;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use ndarray::ArrayView2;
 
 use super::Matrix;
+use super::format;
 use super::graph::{Graph, GraphShapes, Ref};
 use super::layer::Layer;
 use super::layer::{Cache, Grad};
@@ -191,8 +192,33 @@ impl Network {
     }
 }
 
-/// An error when `values` (a matrix, or one number) hold inf or NaN: f64 overflowed somewhere
-/// in `what`.
+/// f64 overflowed: `what` became `value` (±inf or NaN). Its message says to use smaller values;
+/// training, where the learning rate is the usual cause, says to lower it instead
+/// (`Trainer::step` recognises this type).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overflow {
+    /// What became non-finite: `layer 2 (Affine2) output`, `the loss`.
+    pub what: String,
+    /// The first non-finite value: ±inf or NaN.
+    pub value: f64,
+}
+
+impl std::fmt::Display for Overflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} became {}: the numbers are {}; use smaller values",
+            self.what,
+            format::num(self.value, 0),
+            format::not_finite(f64::INFINITY)
+        )
+    }
+}
+
+impl std::error::Error for Overflow {}
+
+/// An error ([`Overflow`]) when `values` (a matrix, or one number) hold inf or NaN: f64
+/// overflowed somewhere in `what`.
 pub(crate) fn ensure_finite<'a>(
     values: impl Into<ArrayView2<'a, f64>>,
     what: impl FnOnce() -> String,
@@ -205,15 +231,16 @@ pub(crate) fn ensure_finite<'a>(
     if finite {
         return Ok(());
     }
-    let v = values
+    let value = values
         .iter()
         .find(|v| !v.is_finite())
         .copied()
         .unwrap_or(f64::NAN);
-    bail!(
-        "{} became {v}: the numbers are too large for f64 (about ±1.8e308 at most); use smaller values",
-        what()
-    );
+    Err(Overflow {
+        what: what(),
+        value,
+    }
+    .into())
 }
 
 /// Whether every value is finite, in one pass the compiler turns into SIMD: `v·0` is 0 for a

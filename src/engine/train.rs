@@ -27,10 +27,12 @@ use anyhow::{Result, ensure};
 
 use super::Matrix;
 use super::data::{Dataset, Labeled};
+use super::format;
 use super::linalg::team_if;
 use super::network::{Inputs, Network, Run, Targets};
 use super::optim::{Optimizer, OptimizerConfig};
 use super::rng::SplitMix64;
+use super::run::Overflow;
 
 pub use eval::{accuracy, grid_points, predict_scores};
 
@@ -271,7 +273,9 @@ impl Trainer {
         } else {
             self.config.batch.min(self.data.train.rows())
         };
+        let (iter, lr) = (self.iter, self.config.optimizer.lr);
         team_if(self.network.splits_products(rows), || self.step_alone())
+            .map_err(|e| in_training(e, iter, lr))
     }
 
     fn step_alone(&mut self) -> Result<StepReport> {
@@ -296,12 +300,13 @@ impl Trainer {
         }
         apply(&mut self.network, &mut self.optimizer, &grads, false)?;
         let loss = test_mode(&self.network).objective(&inputs, &resolved)?;
-        ensure!(
-            loss.is_finite(),
-            "the loss became {loss} at iteration {}: the learning rate {} is too large; try a smaller one",
-            self.iter,
-            self.config.optimizer.lr
-        );
+        if !loss.is_finite() {
+            return Err(Overflow {
+                what: "the loss".into(),
+                value: loss,
+            }
+            .into());
+        }
         self.losses.push(loss);
         let iter = self.iter;
         let epoch = if iter % self.iter_per_epoch() == 0 {
@@ -393,6 +398,22 @@ impl Trainer {
 }
 
 /// `batch` row indices drawn with replacement from `rows`, or `None` when the batch takes every row.
+/// An error of iteration `iter` at learning rate `lr`, said for training: an overflow (f64's
+/// inf or NaN, almost always from too large a learning rate) says to lower the learning rate and
+/// names the iteration; any other error is prefixed with the iteration.
+fn in_training(e: anyhow::Error, iter: usize, lr: f64) -> anyhow::Error {
+    match e.downcast_ref::<Overflow>() {
+        Some(o) => anyhow::anyhow!(
+            "iteration {iter}: {} became {}: the numbers grew {}; lower the learning rate (lr is {})",
+            o.what,
+            format::num(o.value, 0),
+            format::not_finite(f64::INFINITY),
+            format::given(lr)
+        ),
+        None => e.context(format!("iteration {iter}")),
+    }
+}
+
 fn draw(rows: usize, batch: usize, rng: &mut SplitMix64) -> Option<Vec<usize>> {
     (batch < rows).then(|| (0..batch).map(|_| rng.below(rows)).collect())
 }

@@ -118,10 +118,12 @@ impl<'a> Fields<'a> {
             Some(v) => match v.get_ref() {
                 Value::Float(f) if f.is_finite() => Ok(*f),
                 Value::Integer(i) => Ok(*i as f64),
-                other => bail!(
-                    "{}: {key} must be a finite number, found {other}",
-                    self.pos(&v)
+                Value::Float(f) => bail!(
+                    "{}: {key} is {}: give a finite number",
+                    self.pos(&v),
+                    crate::engine::format::not_finite(*f)
                 ),
+                other => bail!("{}: {key} must be a number, found {other}", self.pos(&v)),
             },
         }
     }

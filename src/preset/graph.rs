@@ -32,10 +32,17 @@ struct RawGraph {
     nodes: Vec<RawTable>,
 }
 
-/// True when `text` is a graph preset (it has `[[nodes]]` or `[inputs]`).
+/// True when `text` is a graph preset (it has `[[nodes]]` or `[inputs]`). Text that is not valid
+/// TOML is told by its table headers, so its error (say `a = 1e309`, beyond f64) is reported by
+/// the graph parser rather than as a chain preset's "unknown field `inputs`".
 pub fn is_graph(text: &str) -> bool {
-    toml::from_str::<toml::Table>(text)
-        .is_ok_and(|t| t.contains_key("nodes") || t.contains_key("inputs"))
+    match toml::from_str::<toml::Table>(text) {
+        Ok(t) => t.contains_key("nodes") || t.contains_key("inputs"),
+        Err(_) => text.lines().any(|line| {
+            let header: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            header.starts_with("[[nodes]]") || header.starts_with("[inputs]")
+        }),
+    }
 }
 
 /// A graph preset's text, before validation.

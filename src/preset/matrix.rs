@@ -33,7 +33,8 @@ fn number(v: &Value, what: &str) -> Result<f64> {
     };
     ensure!(
         x.is_finite(),
-        "{what} is {x}: every value must be a finite number (no nan or inf)"
+        "{what} is {}: every value must be a finite number",
+        crate::engine::format::not_finite(x)
     );
     Ok(x)
 }

@@ -63,7 +63,9 @@ pub fn parse(text: &str) -> Result<Parsed> {
         let msg = e.message().to_string();
         match e.span() {
             Some(span) => {
-                let why = oversized_integer(text, span.start).unwrap_or_else(|| explain_toml(&msg));
+                let why = oversized_integer(text, span.start)
+                    .or_else(|| overflowed_float(text, span.start, &msg))
+                    .unwrap_or_else(|| explain_toml(&msg));
                 anyhow!("{}: {why}", position(text, span.start))
             }
             None => anyhow!("{}", explain_toml(&msg)),
@@ -202,12 +204,37 @@ fn oversized_integer(text: &str, start: usize) -> Option<String> {
     })
 }
 
+/// The TOML parser's message for a float beyond f64 (`1e309`).
+const FLOAT_OVERFLOW: &str = "floating-point number overflowed";
+
+/// The message for a float too large for f64 written at byte `start` (`1e309`: the TOML parser
+/// says "floating-point number overflowed"), naming the literal; `None` for any other error.
+fn overflowed_float(text: &str, start: usize, msg: &str) -> Option<String> {
+    if msg.trim() != FLOAT_OVERFLOW {
+        return None;
+    }
+    let literal: String = text
+        .get(start..)?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-' | '.'))
+        .collect();
+    Some(format!(
+        "{literal} is {}: give a finite number",
+        crate::engine::format::not_finite(f64::INFINITY)
+    ))
+}
+
 /// The key of a generator's seed.
 const SEED_KEY: &str = "seed";
 
 pub(super) fn explain_toml(msg: &str) -> String {
     let msg = msg.trim();
-    if msg.starts_with("unknown field") {
+    if msg == FLOAT_OVERFLOW {
+        format!(
+            "a number here is {}: give a finite number",
+            crate::engine::format::not_finite(f64::INFINITY)
+        )
+    } else if msg.starts_with("unknown field") {
         format!(
             "{msg} (a preset has title, description, x, t, dout and [[layers]]; a layer has type, name and its own fields)"
         )

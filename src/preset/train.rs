@@ -162,8 +162,9 @@ impl RawTrain {
             let x = *v.get_ref();
             ensure!(
                 x.is_finite(),
-                "{}: {name} must be a finite number",
-                at(v.span())
+                "{}: {name} is {}: give a finite number",
+                at(v.span()),
+                crate::engine::format::not_finite(x)
             );
             Ok(x)
         };

@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::engine::format::{count, given};
 use crate::engine::train::{Epoch, Final, StepReport, Trainer};
 use crate::preset::Preset;
 
@@ -70,11 +71,11 @@ pub fn header(preset: &Preset, trainer: &Trainer, out: &mut dyn Write) -> Result
     )?;
     writeln!(
         out,
-        "{} lr {}, batch {}, {} iterations ({} per epoch), seed {}",
+        "{} lr {}, batch {}, {} ({} per epoch), seed {}",
         c.optimizer.kind.as_str(),
-        c.optimizer.lr,
+        given(c.optimizer.lr),
         batch_words(c.batch, data.train.rows()),
-        c.iters,
+        count(c.iters, "iteration"),
         trainer.iter_per_epoch(),
         c.seed
     )?;

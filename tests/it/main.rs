@@ -21,6 +21,7 @@ mod gradients;
 mod graph;
 mod interaction;
 mod layers;
+mod numbers;
 mod presets;
 mod renaming;
 mod seed_word;

@@ -137,7 +137,8 @@ pub struct NudgeReport {
 pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Result<NudgeReport> {
     ensure!(
         h.is_finite() && h != 0.0,
-        "the nudge h must be a non-zero number, got {h}"
+        "the nudge h must be a non-zero number, got {}",
+        crate::engine::format::given(h)
     );
     let run = net.run(inputs)?;
     let base = run.objective;

@@ -158,8 +158,11 @@ pub fn check_answer(answer: f64, typed: &str) -> Verdict {
         };
     };
     if !value.is_finite() {
+        let why = crate::engine::format::parse_finite(&text)
+            .err()
+            .unwrap_or_default();
         return Verdict::NotANumber {
-            message: "type a finite number, e.g. 0.25".into(),
+            message: format!("{why}: type e.g. 0.25"),
         };
     }
     let tolerance = (RELATIVE_TOLERANCE * answer.abs()).max(ABSOLUTE_FLOOR);

@@ -40,7 +40,8 @@ impl Graph {
     pub fn gradient_check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
         ensure!(
             h.is_finite() && h > 0.0,
-            "h must be a positive number, got {h}"
+            "h must be a positive number, got {}",
+            crate::engine::format::given(h)
         );
         let shapes = self.validate()?;
         let started = Instant::now();

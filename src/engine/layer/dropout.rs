@@ -10,7 +10,7 @@ use anyhow::{Result, ensure};
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::format::short;
+use crate::engine::format::{given, short};
 use crate::engine::op::{MaskRule, Op, UnaryFn};
 use crate::engine::operand::{Kind, MaskSense};
 use crate::engine::rng::uniform_matrix;
@@ -34,7 +34,8 @@ impl Dropout {
     pub fn new(ratio: f64, seed: u64, train: bool) -> Result<Dropout> {
         ensure!(
             (0.0..1.0).contains(&ratio),
-            "ratio is {ratio}: the share of dropped cells must be at least 0 and below 1, like 0.5"
+            "ratio is {}: the share of dropped cells must be at least 0 and below 1, like 0.5",
+            given(ratio)
         );
         Ok(Dropout {
             ratio,

@@ -2,10 +2,10 @@
 //! preset path (from the picker). Everything downstream is recomputed; on an error nothing
 //! changes. On targets the prompt asks for the class of the row: one-hot rows stay one-hot.
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result, anyhow};
 
 use super::{App, Mode, Source};
-use crate::engine::format::n4;
+use crate::engine::format::{n4, parse_finite};
 use crate::engine::{Matrix, Targets};
 use crate::tui::action::Action;
 
@@ -104,13 +104,7 @@ impl App {
 
     /// Set one cell of an input and rerun; on error nothing changes.
     fn apply_edit(&mut self, source: &Source, r: usize, c: usize, text: &str) -> Result<()> {
-        let value: f64 = text
-            .trim()
-            .parse()
-            .with_context(|| format!("\"{}\" is not a number: type e.g. 0.5 or -2", text.trim()))?;
-        if !value.is_finite() {
-            bail!("{value} is not a finite number");
-        }
+        let value = parse_finite(text).map_err(|e| anyhow!("{e}: type e.g. 0.5 or -2"))?;
         let mut preset = self.preset.clone();
         let cell = |m: &mut Matrix| -> Result<()> {
             let slot = m
