@@ -573,7 +573,7 @@ fn train_text_says_what_its_loss_is_and_a_full_batch_is_all_rows() {
         "1",
     ]));
     assert!(
-        spiral.contains("sgd lr 1, batch 100, 1 iterations (3 per epoch), seed 0"),
+        spiral.contains("sgd lr 1, batch 100, 1 iteration (3 per epoch), seed 0"),
         "{spiral}"
     );
 }
