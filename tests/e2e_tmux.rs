@@ -405,3 +405,64 @@ fn iteration_on(screen: &str) -> Option<usize> {
         .collect();
     digits.parse().ok()
 }
+
+/// Capture the pane until `needle` shows up, for up to `secs` seconds.
+fn wait_long(session: &str, needle: &str, secs: u64) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]);
+        if screen.contains(needle) || start.elapsed() > Duration::from_secs(secs) {
+            return screen;
+        }
+        sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn headless_train_keeps_one_bar_below_its_lines_with_a_whole_rate_and_time_left() {
+    let command = format!(
+        "{BIN} train --preset train-xor --iters 4000 --format text; echo \"backstep exited: $?\"; sleep 60"
+    );
+    let Some(session) = Session::start("train-bar", &command, 100, 40) else {
+        return;
+    };
+    let name = session.0.as_str();
+    let bar_lines = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter(|l| l.contains('░') || l.contains('█') || l.contains(" iterations  "))
+            .map(str::to_string)
+            .collect()
+    };
+
+    // while it runs: one bar, below every epoch line, its rate a whole number and time left
+    // in whole seconds
+    let running = wait_long(name, "left", 60);
+    if !running.contains("backstep exited") {
+        let bars = bar_lines(&running);
+        assert_eq!(bars.len(), 1, "one bar: {running}");
+        let last_text = running.lines().rfind(|l| !l.trim().is_empty()).unwrap();
+        assert_eq!(last_text, bars[0], "the bar is the last line: {running}");
+        let message = bars[0].split(" iterations  ").nth(1).unwrap();
+        let (rate, left) = message.split_once(" it/s  about ").unwrap();
+        assert!(
+            rate.chars().all(|c| c.is_ascii_digit()),
+            "a whole rate: {message}"
+        );
+        assert!(left.ends_with(" s left"), "{message}");
+        assert!(!left.starts_with("0 s"), "time is left: {message}");
+    }
+
+    // at the end: no bar anywhere, about 20 epoch lines and the last, then the final line
+    let done = wait_long(name, "backstep exited:", 120);
+    assert!(done.contains("backstep exited: 0"), "{done}");
+    assert!(bar_lines(&done).is_empty(), "no stale bar: {done}");
+    let epochs: Vec<&str> = done.lines().filter(|l| l.starts_with("iter ")).collect();
+    assert_eq!(epochs.len(), 21, "{done}");
+    assert!(epochs[1].starts_with("iter    200  "), "{done}");
+    assert!(epochs[20].starts_with("iter   3999  "), "{done}");
+    assert!(
+        done.contains("showing 1 epoch in 200 and the last of 4000; --all-epochs shows each"),
+        "{done}"
+    );
+}

@@ -8,6 +8,7 @@
 //!   evaluations (and `test_acc` empty without a test set).
 
 use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
@@ -77,6 +78,10 @@ pub struct TrainArgs {
     /// Seed of the data, the split and the mini-batch order.
     #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
+    /// Text output: print every epoch's line (by default about 20 evenly spaced epochs and the
+    /// last; JSON and CSV always hold every one).
+    #[arg(long)]
+    pub all_epochs: bool,
     /// Output format, which runs it headless. Without it: the training screen when stdout is a
     /// terminal, else text.
     #[arg(long, short, value_enum)]
@@ -124,26 +129,43 @@ pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
     let preset = args.load()?;
     let mut trainer = preset.trainer()?;
     let format = args.format.unwrap_or(TrainFormat::Text);
-    let bar = progress(trainer.config().iters);
+    let iters = trainer.config().iters;
+    let epochs = report::EpochLines::new(iters, trainer.iter_per_epoch(), args.all_epochs);
+    let mut bar = Progress::new(iters);
     match format {
-        TrainFormat::Text => report::header(&preset, &trainer, out)?,
+        TrainFormat::Text => {
+            report::header(&preset, &trainer, out)?;
+            if let Some(note) = epochs.note() {
+                writeln!(out, "{note}")?;
+            }
+        }
         TrainFormat::Csv => writeln!(out, "iter,loss,train_acc,test_acc")?,
         TrainFormat::Json => {}
     }
+    let mut epoch_index = 0;
     while !trainer.finished() {
         let step = trainer.step().with_context(|| preset.source.describe())?;
-        bar.inc(1);
+        bar.advance(trainer.iteration());
         match format {
             TrainFormat::Text => {
                 if let Some(e) = step.epoch {
-                    writeln!(out, "{}", report::epoch_line(&step, &e))?;
+                    if epochs.shows(epoch_index) {
+                        let line = report::epoch_line(&step, &e);
+                        // through the bar: it is cleared first and drawn again after, so no
+                        // stale bar is left above the line
+                        bar.bar.suspend(|| writeln!(out, "{line}"))?;
+                    }
+                    epoch_index += 1;
                 }
             }
-            TrainFormat::Csv => writeln!(out, "{}", report::csv_row(&step))?,
+            TrainFormat::Csv => {
+                let row = report::csv_row(&step);
+                bar.bar.suspend(|| writeln!(out, "{row}"))?;
+            }
             TrainFormat::Json => {}
         }
     }
-    bar.finish_and_clear();
+    bar.bar.finish_and_clear();
     let last = trainer.final_report()?;
     match format {
         TrainFormat::Text => {
@@ -160,16 +182,57 @@ pub fn run_train(args: &TrainArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// A progress bar on stderr when it is a terminal, else a hidden one.
-fn progress(iters: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
+/// How often the bar's rate and time left are worked out again.
+const RATE_EVERY: Duration = Duration::from_millis(250);
+
+/// The progress bar on stderr (hidden when stderr is not a terminal) with a rate and time
+/// left of our own, from the last few seconds (see [`report::RecentRate`]).
+struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    rate: report::RecentRate,
+    last_message: Option<Instant>,
+    iters: usize,
+}
+
+impl Progress {
+    fn new(iters: usize) -> Progress {
+        let bar = if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::new(iters as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} iterations  {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress {
+            bar,
+            started: Instant::now(),
+            rate: report::RecentRate::default(),
+            last_message: None,
+            iters,
+        }
     }
-    let bar = ProgressBar::new(iters as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} iterations  {per_sec}  eta {eta}")
-    {
-        bar.set_style(style);
+
+    /// `done` iterations have run.
+    fn advance(&mut self, done: usize) {
+        self.bar.set_position(done as u64);
+        if self.bar.is_hidden() {
+            return;
+        }
+        let now = Instant::now();
+        if self
+            .last_message
+            .is_some_and(|at| now.duration_since(at) < RATE_EVERY)
+        {
+            return;
+        }
+        self.last_message = Some(now);
+        self.rate.record(now.duration_since(self.started), done);
+        self.bar
+            .set_message(self.rate.words(self.iters.saturating_sub(done)));
     }
-    bar
 }

@@ -85,7 +85,8 @@ pub fn header(preset: &Preset, trainer: &Trainer, out: &mut dyn Write) -> Result
 
 /// What `train`'s loss is, printed under its header: the number differs from the `L` of a
 /// trace of the same batch, which is taken before the update.
-pub const LOSS_MEANING: &str = "loss = the iteration's mini-batch loss after its update (the book's train_loss_list); accuracies on every train and test row";
+pub const LOSS_MEANING: &str =
+    "loss = one mini-batch's loss after its update (the book's train_loss_list)";
 
 /// What `L` is in a trace that ends with update steps (a training preset's mini-batch).
 pub const TRACE_LOSS_MEANING: &str = "L is this mini-batch's loss before the update steps below; `backstep train` records each mini-batch's loss after its update (the book's train_loss_list), so its loss at iteration 0 differs";
@@ -180,4 +181,165 @@ pub fn final_line(last: &Final) -> String {
         last.loss.map_or("—".to_string(), |l| format!("{l:.4}")),
         last.train_acc
     )
+}
+
+/// Which epochs `train`'s text prints: every one with `--all-epochs`, else about
+/// [`EpochLines::TARGET`] evenly spaced (every `stride`-th, from the first) and the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EpochLines {
+    /// Epochs the run measures: iterations 0, `iter_per_epoch`, 2·`iter_per_epoch`, ….
+    pub total: usize,
+    /// Every `stride`-th epoch is printed (1: all).
+    pub stride: usize,
+}
+
+impl EpochLines {
+    /// About this many epoch lines by default (the last comes on top).
+    pub const TARGET: usize = 20;
+
+    /// The epochs of a run of `iters` iterations, `iter_per_epoch` each; all of them when `all`.
+    pub fn new(iters: usize, iter_per_epoch: usize, all: bool) -> EpochLines {
+        let total = iters.div_ceil(iter_per_epoch.max(1));
+        let stride = if all {
+            1
+        } else {
+            total.div_ceil(Self::TARGET).max(1)
+        };
+        EpochLines { total, stride }
+    }
+
+    /// True when epoch `index` (from 0) gets its line.
+    pub fn shows(&self, index: usize) -> bool {
+        index % self.stride == 0 || index + 1 == self.total
+    }
+
+    /// The line saying some epochs are left out, and how to see them all (`None` when all show).
+    pub fn note(&self) -> Option<String> {
+        (self.stride > 1).then(|| {
+            format!(
+                "showing 1 epoch in {} and the last of {}; --all-epochs shows each",
+                self.stride, self.total
+            )
+        })
+    }
+}
+
+/// A rate of iterations per second over the last few seconds (not since the start, which lags
+/// behind a run that speeds up or slows down), and the time left at that rate.
+#[derive(Debug, Clone, Default)]
+pub struct RecentRate {
+    /// `(time since the start, iterations done)`, oldest first, at most [`RecentRate::WINDOW`] old.
+    samples: std::collections::VecDeque<(std::time::Duration, usize)>,
+}
+
+impl RecentRate {
+    /// How far back the rate looks.
+    pub const WINDOW: std::time::Duration = std::time::Duration::from_secs(3);
+
+    /// `done` iterations had run at `at` (since the start).
+    pub fn record(&mut self, at: std::time::Duration, done: usize) {
+        self.samples.push_back((at, done));
+        // keep one sample at or before the window's start, so the window is full
+        while self.samples.len() > 2
+            && self
+                .samples
+                .get(1)
+                .is_some_and(|&(t, _)| at.saturating_sub(t) >= Self::WINDOW)
+        {
+            self.samples.pop_front();
+        }
+    }
+
+    /// Iterations per second over the window, once two samples are apart in time.
+    pub fn per_second(&self) -> Option<f64> {
+        let (&(t0, n0), &(t1, n1)) = (self.samples.front()?, self.samples.back()?);
+        let span = t1.saturating_sub(t0).as_secs_f64();
+        (span > 0.0).then(|| n1.saturating_sub(n0) as f64 / span)
+    }
+
+    /// `1096 it/s  about 8 s left`: the rate as a whole number and the time `remaining`
+    /// iterations take at it, rounded up (never `0 s` while some are left).
+    pub fn words(&self, remaining: usize) -> String {
+        match self.per_second() {
+            Some(rate) if rate > 0.0 => format!(
+                "{rate:.0} it/s  about {} left",
+                seconds_left(remaining as f64 / rate)
+            ),
+            _ => "– it/s".to_string(),
+        }
+    }
+}
+
+/// `8 s`, `2 min 05 s`, `1 h 02 min`: whole seconds rounded up (1 s for anything above 0).
+pub fn seconds_left(secs: f64) -> String {
+    let s = if secs.is_finite() && secs > 0.0 {
+        secs.ceil() as u64
+    } else {
+        0
+    };
+    match s {
+        0..60 => format!("{s} s"),
+        60..3600 => format!("{} min {:02} s", s / 60, s % 60),
+        _ => format!("{} h {:02} min", s / 3600, s / 60 % 60),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn about_twenty_evenly_spaced_epochs_and_the_last() {
+        // train-spiral: 10,000 iterations, 3 per epoch: 3,334 epochs
+        let spiral = EpochLines::new(10_000, 3, false);
+        assert_eq!((spiral.total, spiral.stride), (3_334, 167));
+        let shown: Vec<usize> = (0..spiral.total).filter(|&i| spiral.shows(i)).collect();
+        assert_eq!(shown.len(), 21);
+        assert_eq!(shown[..3], [0, 167, 334]);
+        assert_eq!(shown[19..], [3_173, 3_333]);
+        assert_eq!(
+            spiral.note().unwrap(),
+            "showing 1 epoch in 167 and the last of 3334; --all-epochs shows each"
+        );
+        // train-xor: 1,000 epochs of one iteration
+        let xor = EpochLines::new(1_000, 1, false);
+        let shown: Vec<usize> = (0..xor.total).filter(|&i| xor.shows(i)).collect();
+        assert_eq!(shown.len(), 21);
+        assert_eq!((shown[1], shown[20]), (50, 999));
+        // few epochs, or --all-epochs: every one, no note
+        for lines in [
+            EpochLines::new(3, 1, false),
+            EpochLines::new(10_000, 3, true),
+        ] {
+            assert!((0..lines.total).all(|i| lines.shows(i)));
+            assert_eq!(lines.note(), None);
+        }
+        assert_eq!(EpochLines::new(0, 1, false).total, 0);
+    }
+
+    #[test]
+    fn the_rate_is_recent_and_time_left_rounds_up() {
+        let mut rate = RecentRate::default();
+        assert_eq!(rate.words(100), "– it/s");
+        let ms = Duration::from_millis;
+        // 100 it/s for 5 s, then 1,000 it/s: the window of 3 s forgets the slow start
+        for k in 0..=20 {
+            rate.record(ms(250 * k), 25 * k as usize);
+        }
+        assert_eq!(rate.per_second(), Some(100.0));
+        for k in 1..=16 {
+            rate.record(ms(5_000 + 250 * k), 500 + 250 * k as usize);
+        }
+        assert_eq!(rate.per_second(), Some(1_000.0));
+        assert_eq!(rate.words(4_500), "1000 it/s  about 5 s left");
+        // half a second left is not 0 s
+        assert_eq!(rate.words(500), "1000 it/s  about 1 s left");
+        assert_eq!(seconds_left(0.2), "1 s");
+        assert_eq!(seconds_left(0.0), "0 s");
+        assert_eq!(seconds_left(125.0), "2 min 05 s");
+        assert_eq!(seconds_left(3_725.0), "1 h 02 min");
+    }
 }

@@ -557,7 +557,7 @@ fn train_text_says_what_its_loss_is_and_a_full_batch_is_all_rows() {
     );
     assert_eq!(
         lines[3],
-        "loss = the iteration's mini-batch loss after its update (the book's train_loss_list); accuracies on every train and test row"
+        "loss = one mini-batch's loss after its update (the book's train_loss_list)"
     );
     let last = lines.last().unwrap();
     assert_eq!(
@@ -576,4 +576,41 @@ fn train_text_says_what_its_loss_is_and_a_full_batch_is_all_rows() {
         spiral.contains("sgd lr 1, batch 100, 1 iteration (3 per epoch), seed 0"),
         "{spiral}"
     );
+}
+
+#[test]
+fn train_text_prints_about_twenty_epochs_and_the_last_unless_all_epochs() {
+    let epoch_lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("iter "))
+            .map(str::to_string)
+            .collect()
+    };
+    // train-xor: 1,000 iterations, an epoch each
+    let text = stdout(&backstep(&["train", "--preset", "train-xor"]));
+    let lines = epoch_lines(&text);
+    assert_eq!(lines.len(), 21, "{text}");
+    let iters: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    assert_eq!(iters[..3], ["0", "50", "100"]);
+    assert_eq!(iters[19..], ["950", "999"]);
+    assert!(
+        text.contains("showing 1 epoch in 50 and the last of 1000; --all-epochs shows each"),
+        "{text}"
+    );
+    // --all-epochs: every one, the same lines where both print
+    let all = stdout(&backstep(&[
+        "train",
+        "--preset",
+        "train-xor",
+        "--all-epochs",
+    ]));
+    let every = epoch_lines(&all);
+    assert_eq!(every.len(), 1000);
+    assert_eq!(every[50], lines[1]);
+    assert_eq!(every[999], lines[20]);
+    assert!(!all.contains("--all-epochs shows each"));
+    assert_eq!(all.lines().last(), text.lines().last());
 }
