@@ -7,7 +7,7 @@
 use std::process::Command;
 
 use backstep::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
-use backstep::tui::app::App;
+use backstep::tui::app::{App, Mode};
 use backstep::tui::keymap::BINDINGS;
 use ratatui::crossterm::event::KeyCode;
 
@@ -158,8 +158,13 @@ fn the_explorer_says_seed_only_for_random_seeds_at_every_step() {
             press(&mut a, KeyCode::Right);
         }
         assert_eq!(a.step() + 1, steps, "{name}: every step was shown");
-        for key in ['J', '?'] {
+        let small = BUILTINS.iter().any(|b| b.name == name);
+        let keys: &[char] = if small { &['J', '?', 'c'] } else { &['J', '?'] };
+        for &key in keys {
             press(&mut a, KeyCode::Char(key));
+            if key == 'c' {
+                assert!(matches!(a.mode(), Mode::Check(_)), "{name}: {:?}", a.mode());
+            }
             assert_says_seed_only_for_random_seeds(&format!("{name} {key}"), &screen(&a, 160, 50));
             press(&mut a, KeyCode::Esc);
         }
