@@ -111,10 +111,12 @@ pub enum Action {
     Jacobian,
     /// Nudge the selected cell by h and compare the change with the gradient × h.
     Nudge,
-    /// Divide the nudge's h by 10 and rerun it.
+    /// Divide h by 10 and rerun: the nudge's in the explorer, the check's in its report.
     NudgeSmaller,
-    /// Multiply the nudge's h by 10 and rerun it.
+    /// Multiply h by 10 and rerun: the nudge's in the explorer, the check's in its report.
     NudgeLarger,
+    /// In the gradient check: move to the next cell whose relative error is over the tolerance.
+    NextOverTolerance,
     /// Turn quiz mode on or off.
     Quiz,
     /// Write the current step as Markdown.

@@ -32,7 +32,7 @@ use crate::engine::{Matrix, Run, Step};
 use crate::preset::Preset;
 
 pub use crate::engine::op::{anchor, feeds};
-pub use check::{CheckJob, CheckView, Checking};
+pub use check::{CheckJob, CheckPage, CheckView, Checking};
 pub use edit::Prompt;
 pub use explain::{Explanation, explanation_lines};
 pub use graph::GraphPane;

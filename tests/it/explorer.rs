@@ -530,11 +530,22 @@ fn the_check_popup_shows_the_kink_note() {
     press(&mut a, KeyCode::Char('c'));
     let text = screen(&a, 120, 36);
     assert!(text.contains("gradient check — FAIL"), "{text}");
+    assert!(text.contains("1 note (Enter: the notes"), "{text}");
+    press(&mut a, KeyCode::Enter);
+    let text = screen(&a, 120, 36);
     assert!(
         text.contains("note: ReLU: 1 of 4 input cells lies within h = 1.00e-4 of its kink at 0"),
         "{text}"
     );
-    assert!(text.contains("check with --eps 1e-8."), "{text}");
+    let flat = text
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("press [ 4 times to rerun the check at h = 1e-8."),
+        "{flat}"
+    );
 }
 
 use crate::support::words;

@@ -13,6 +13,7 @@
 mod aids;
 mod chapter6;
 mod check_cli;
+mod check_popup;
 mod cli;
 mod docs;
 mod explorer;

@@ -45,7 +45,7 @@ impl App {
             Action::Help => self.open_help(),
             Action::OpenPicker => self.open_picker(),
             Action::Edit => self.start_edit(),
-            Action::Check => self.start_check(),
+            Action::Check => self.start_check(crate::engine::check::DEFAULT_H),
             Action::ToggleNumpy => self.show_numpy = !self.show_numpy,
             Action::ToggleShapes => self.toggle_shapes(),
             Action::Jacobian => self.open_jacobian(),

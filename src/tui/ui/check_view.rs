@@ -1,6 +1,8 @@
 //! The gradient check view: for x and every parameter, backprop's gradient beside the numerical
-//! one, their difference and the max relative error, and what each method cost — the answer to
-//! "why backpropagation at all?". While the check runs, a progress bar that `Esc` cancels.
+//! one, their difference, the max relative error and the cell where it is; what the relative
+//! error and its floor are at this h; and, on the notes page, why an error can be large and what
+//! each method cost — the answer to "why backpropagation at all?". While the check runs, a
+//! progress bar that `Esc` cancels.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,10 +14,14 @@ use ratatui::widgets::Gauge;
 use super::layout::{fit, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
+use crate::engine::CheckReport;
 use crate::engine::format::{duration, plural, sci, shape};
-use crate::tui::app::{App, CheckView, Checking};
-use crate::tui::keymap::{Context, hint};
+use crate::report::text::check_legend;
+use crate::tui::action::Action;
+use crate::tui::app::{App, CheckPage, CheckView, Checking};
+use crate::tui::keymap::{Context, hint, key_for};
 use crate::tui::text::{pad, width, wrap_words};
+use crate::tui::theme::Theme;
 
 /// `39760` as `39,760`.
 fn thousands(n: usize) -> String {
@@ -47,7 +53,8 @@ pub fn progress(app: &App, running: &Checking, area: Rect, buf: &mut Buffer) {
     };
     let lines = [
         Line::raw(format!(
-            "numerical gradient: {} of {} cells (2 forward passes each)",
+            "numerical gradient at h = {}: {} of {} cells (2 forward passes each)",
+            sci(running.h),
             thousands(running.done),
             thousands(running.total)
         )),
@@ -68,18 +75,9 @@ pub fn progress(app: &App, running: &Checking, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `Affine1.W` for a parameter, `x` for the input.
-fn tensor_name(t: &crate::engine::TensorCheck) -> String {
-    if t.layer.is_some() {
-        format!("{}.{}", t.layer_name, t.param)
-    } else {
-        t.param.clone()
-    }
-}
-
-/// Draw the check over the explorer: the summary table (sized to its contents, so it fits a
-/// 60-column screen), the cost of each method, and the selected tensor's three matrices
-/// scrolled to `view.cell`.
+/// Draw the check over the explorer: the summary table (each tensor's worst cell), what the
+/// relative error is and its floor at this h, the selected tensor's worst cell named, then the
+/// three matrices at the cursor — or, after Enter, the notes and the costs, scrolled.
 pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let report = &view.report;
@@ -93,7 +91,7 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(theme.border_focused())
         .title(Line::styled(
-            format!(" gradient check — {verdict} "),
+            format!(" gradient check — {verdict} at h = {} ", sci(report.h)),
             theme.title(),
         ))
         .title_bottom(Line::styled(
@@ -102,102 +100,68 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let names: Vec<String> = report.tensors.iter().map(tensor_name).collect();
-    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(1).max(6);
-    let shape_w = report
-        .tensors
-        .iter()
-        .map(|t| width(&shape(&t.analytic)))
-        .max()
-        .unwrap_or(1)
-        .max(5);
-    let mut table = vec![Line::styled(
-        format!(
-            "  {}  {:>shape_w$}  {:>10}  {:>10}",
-            pad("tensor", name_w),
-            "shape",
-            "max |a−n|",
-            "max rel"
-        ),
-        theme.dim(),
-    )];
-    for (i, (t, name)) in report.tensors.iter().zip(&names).enumerate() {
-        let ok = t.max_rel_err <= report.tolerance;
-        let marker = if i == view.selected { "▶ " } else { "  " };
-        table.push(Line::from(vec![
-            Span::raw(format!(
-                "{marker}{}  {:>shape_w$}  {:>10}  {:>10}  ",
-                pad(name, name_w),
-                shape(&t.analytic),
-                sci(t.max_abs_diff),
-                sci(t.max_rel_err)
-            )),
-            if ok {
-                Span::styled("ok", theme.ok())
-            } else {
-                Span::styled("FAIL", theme.error())
-            },
-        ]));
+    let w = inner.width as usize;
+    let mut lines = table(view, theme);
+    if view.page == CheckPage::Notes {
+        // the table, then the notes (they begin with the full definition and floor), scrolled
+        let notes = notes_lines(app, report, w);
+        let top = inner.y + (lines.len() as u16).min(inner.height);
+        draw(lines, inner, buf);
+        let body = Rect {
+            y: top,
+            height: inner.bottom().saturating_sub(top),
+            ..inner
+        };
+        let scroll = view.notes_scroll.min(notes.len().saturating_sub(1));
+        let mut shown: Vec<Line> = vec![Line::styled(
+            format!(
+                "── notes, lines {}–{} of {} ({}: the matrices) ──",
+                scroll + 1,
+                (scroll + body.height.saturating_sub(1) as usize).min(notes.len()),
+                notes.len(),
+                key_for(Context::Check, &Action::Confirm)
+            ),
+            theme.dim(),
+        )];
+        shown.extend(notes.into_iter().skip(scroll));
+        draw(shown, body, buf);
+        return;
     }
-    let mut notes = vec![(
-        format!(
-            "h = {}, tolerance {} on the relative error",
-            sci(report.h),
-            sci(report.tolerance)
+    let floor = report.floor();
+    for (text, style) in [
+        (
+            "rel = |a − n| / max(|a|, |n|, floor); a = backprop, n = numerical".to_string(),
+            theme.dim(),
         ),
-        theme.dim(),
-    )];
-    notes.extend(report_notes(report).into_iter().map(|n| (n, theme.key())));
-    notes.push((
-        format!(
-            "numerical: {} × 2 = {} in {}",
-            counted(report.cells, "cell"),
-            counted(report.numerical_passes, "forward pass"),
-            duration(report.numerical_time)
+        (
+            format!(
+                "floor {}: gradients below it are compared by absolute difference at this h \
+                 (|a − n| ≤ {} passes: rounding of L alone can make that)",
+                sci(floor),
+                sci(report.noise())
+            ),
+            theme.dim(),
         ),
-        theme.text(),
-    ));
-    notes.push((
-        format!(
-            "backprop:  1 forward + 1 backward in {}, {}",
-            duration(report.backprop_time),
-            report.speed_comparison()
-        ),
-        theme.text(),
-    ));
-    notes.push((
-        "numerical needs 2 passes per cell, so the gap grows with every parameter".to_string(),
-        theme.ok(),
-    ));
-    // The same arithmetic at the book's scale answers "why backprop at all?".
-    let book_params = 784 * 50 + 50 + 50 * 10 + 10;
-    notes.push((
-        format!(
-            "book scale: TwoLayerNet 784→50→10 has {} parameters, so {} forward passes per gradient; backprop: 1 + 1",
-            thousands(book_params),
-            thousands(2 * book_params)
-        ),
-        theme.dim(),
-    ));
-    // The table first (it is the answer), then the notes wrapped, as far as they fit; the
-    // matrices get what is left.
-    let mut lines = table;
-    for (text, style) in notes {
-        for piece in wrap_words(&text, inner.width as usize) {
-            lines.push(Line::styled(piece, style));
-        }
-    }
-    let text_h = (lines.len() as u16).min(inner.height);
-    for (k, line) in lines.into_iter().take(text_h as usize).enumerate() {
-        line.render(
-            Rect {
-                y: inner.y + k as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
+        (selected_line(view), theme.text()),
+    ] {
+        lines.extend(
+            wrap_words(&text, w)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
         );
     }
+    lines.push(Line::styled(
+        format!(
+            "{} ({}: the notes and what each method costs)",
+            counted_notes(report.notes.len()),
+            key_for(Context::Check, &Action::Confirm)
+        ),
+        theme.key(),
+    ));
+    // The matrices keep at least 6 rows: the text above gives way (its start stays).
+    let text_h = (lines.len() as u16).min(inner.height.saturating_sub(6));
+    lines.truncate(text_h as usize);
+    draw(lines, inner, buf);
     let Some(t) = report.tensors.get(view.selected) else {
         return;
     };
@@ -210,11 +174,11 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         return;
     }
     let diff = &t.analytic - &t.numerical;
-    let titles = ["analytic (backprop)", "numerical", "a − n"];
+    let titles = ["a: backprop", "n: numerical", "a − n"];
     let mats = [&t.analytic, &t.numerical, &diff];
     let rects = row(body, &fit(&[body.width / 3; 3], body.width));
     for ((title, m), r) in titles.iter().zip(mats).zip(rects) {
-        let mut pane = MatrixPane::new(title, m, app.decimals().max(6), theme);
+        let mut pane = MatrixPane::new(title, m, app.decimals(), theme);
         pane.caption = &t.param;
         pane.anchor = view.cell;
         pane.cursor = Some(view.cell);
@@ -223,14 +187,159 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Notes the report carries for the reader (cells near a ReLU kink, the loss's 1e-7), one per
-/// line, in the engine's words (the CLI prints the same).
-fn report_notes(report: &crate::engine::CheckReport) -> Vec<String> {
-    report
-        .notes
+/// Lines from the top of `area`, as many as fit.
+fn draw(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    for (k, line) in lines.into_iter().take(area.height as usize).enumerate() {
+        line.render(
+            Rect {
+                y: area.y + k as u16,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+/// The summary table: per tensor its shape, max |a − n|, max relative error, verdict and worst
+/// cell (the name is on the row, so the cell is `[row,col]`).
+fn table(view: &CheckView, theme: Theme) -> Vec<Line<'static>> {
+    let report = &view.report;
+    let names: Vec<String> = report.tensors.iter().map(|t| t.name()).collect();
+    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(1).max(6);
+    let shape_w = report
+        .tensors
         .iter()
-        .map(|n| format!("note: {}", n.text(report.h)))
-        .collect()
+        .map(|t| width(&shape(&t.analytic)))
+        .max()
+        .unwrap_or(1)
+        .max(5);
+    let mut table = vec![Line::styled(
+        format!(
+            "  {}  {:>shape_w$}  {:>9}  {:>9}        worst",
+            pad("tensor", name_w),
+            "shape",
+            "max |a−n|",
+            "max rel"
+        ),
+        theme.dim(),
+    )];
+    for (i, (t, name)) in report.tensors.iter().zip(&names).enumerate() {
+        let ok = t.max_rel_err <= report.tolerance;
+        let marker = if i == view.selected { "▶ " } else { "  " };
+        table.push(Line::from(vec![
+            Span::raw(format!(
+                "{marker}{}  {:>shape_w$}  {:>9}  {:>9}  ",
+                pad(name, name_w),
+                shape(&t.analytic),
+                sci(t.max_abs_diff),
+                sci(t.max_rel_err)
+            )),
+            if ok {
+                Span::styled("ok  ", theme.ok())
+            } else {
+                Span::styled("FAIL", theme.error())
+            },
+            Span::raw(format!("  [{},{}]", t.worst.0, t.worst.1)),
+        ]));
+    }
+    table
+}
+
+/// The selected tensor's worst cell, named, and the cell under the cursor: `Affine1.W[0,70]
+/// worst: rel 4.72e-1 · 37 of 200 cells over 1.00e-4 · at [3,5]: a = …, n = …, rel …`.
+fn selected_line(view: &CheckView) -> String {
+    let report = &view.report;
+    let Some(t) = report.tensors.get(view.selected) else {
+        return String::new();
+    };
+    let floor = report.floor();
+    let over = t.failing_cells(floor, report.tolerance).len();
+    let (r, c) = view.cell;
+    let (a, n) = (t.analytic[[r, c]], t.numerical[[r, c]]);
+    format!(
+        "▶ worst {}: rel {} · {} of {} over {} · at [{r},{c}]: a = {}, n = {}, rel {}",
+        t.worst_cell(),
+        sci(t.max_rel_err),
+        over,
+        counted(t.analytic.len(), "cell"),
+        sci(report.tolerance),
+        sci(a),
+        sci(n),
+        sci(crate::engine::check::relative_error(a, n, floor)),
+    )
+}
+
+/// `no notes`, `1 note`, `2 notes`.
+fn counted_notes(n: usize) -> String {
+    match n {
+        0 => "no notes".to_string(),
+        _ => counted(n, "note"),
+    }
+}
+
+/// The notes page: what the relative error and its floor are, the report's notes (their
+/// advice naming this popup's keys), and what each method cost, wrapped to `w`.
+fn notes_lines(app: &App, report: &CheckReport, w: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let smaller = key_for(Context::Check, &Action::NudgeSmaller);
+    let change = |s: f64| {
+        let presses = (report.h / s).log10().round().max(1.0) as usize;
+        let times = if presses == 1 {
+            String::new()
+        } else {
+            format!(" {presses} times")
+        };
+        format!("press {smaller}{times} to rerun the check at h = {s:e}")
+    };
+    let mut texts: Vec<(String, ratatui::style::Style)> = check_legend(report)
+        .into_iter()
+        .map(|l| (l, theme.text()))
+        .collect();
+    texts.extend(report.notes.iter().map(|n| {
+        (
+            format!("note: {}", n.text_with(report.h, &change)),
+            theme.key(),
+        )
+    }));
+    texts.push((
+        format!(
+            "numerical: {} × 2 = {} in {}",
+            counted(report.cells, "cell"),
+            counted(report.numerical_passes, "forward pass"),
+            duration(report.numerical_time)
+        ),
+        theme.text(),
+    ));
+    texts.push((
+        format!(
+            "backprop:  1 forward + 1 backward in {}, {}",
+            duration(report.backprop_time),
+            report.speed_comparison()
+        ),
+        theme.text(),
+    ));
+    texts.push((
+        "numerical needs 2 passes per cell, so the gap grows with every parameter".to_string(),
+        theme.ok(),
+    ));
+    // The same arithmetic at the book's scale answers "why backprop at all?".
+    let book_params = 784 * 50 + 50 + 50 * 10 + 10;
+    texts.push((
+        format!(
+            "book scale: TwoLayerNet 784→50→10 has {} parameters, so {} forward passes per gradient; backprop: 1 + 1",
+            thousands(book_params),
+            thousands(2 * book_params)
+        ),
+        theme.dim(),
+    ));
+    let mut lines = Vec::new();
+    for (text, style) in texts {
+        for piece in wrap_words(&text, w) {
+            lines.push(Line::styled(piece, style));
+        }
+    }
+    lines
 }
 
 /// `n` things with thousands grouped and the noun agreeing: `1 cell`, `39,760 cells`.
