@@ -21,7 +21,7 @@ use anyhow::Result;
 pub use session::{SAMPLES, session};
 pub use worker::{Worker, spawn, worker_loop};
 
-use super::ui::train::{ClassGrid, EpochPoint, Picture, RunState, TrainView};
+use super::ui::train::{ClassGrid, EpochPoint, FinalPoint, Picture, RunState, TrainView};
 
 /// The shortest time between two progress messages while running (≈30 per second).
 pub const FRAME: Duration = Duration::from_millis(33);
@@ -60,6 +60,9 @@ pub trait Training: Send + 'static {
     fn picture(&self, grid: (usize, usize)) -> Result<Option<PictureUpdate>>;
     /// Record the iteration about to run, without changing anything.
     fn record_next(&self) -> Result<Self::Recorded>;
+    /// The final evaluation (`backstep train`'s `final`): the last loss and the accuracies on
+    /// the whole sets with the current weights.
+    fn final_eval(&self) -> Result<FinalPoint>;
 }
 
 /// What the worker is asked to do.
@@ -124,6 +127,8 @@ pub struct Progress {
     pub seed: u64,
     /// New predictions for the picture, when it has one.
     pub picture: Option<PictureUpdate>,
+    /// The final evaluation, once every iteration has run.
+    pub final_eval: Option<FinalPoint>,
 }
 
 /// What the worker sends.
@@ -172,6 +177,7 @@ impl TrainView {
         self.optimizer = progress.optimizer.to_string();
         self.lr = progress.lr;
         self.seed = progress.seed;
+        self.final_eval = progress.final_eval;
         match (progress.picture, &mut self.picture) {
             (Some(PictureUpdate::Plane(grid)), Picture::Plane(plane)) => plane.grid = grid,
             (Some(PictureUpdate::Images { predicted, weights }), Picture::Images(images)) => {
@@ -226,6 +232,9 @@ impl<T: Training + ?Sized> Training for Box<T> {
     }
     fn record_next(&self) -> Result<Self::Recorded> {
         (**self).record_next()
+    }
+    fn final_eval(&self) -> Result<FinalPoint> {
+        (**self).final_eval()
     }
 }
 

@@ -232,3 +232,77 @@ fn snapshot_xor_after_five_iterations() {
     insta::assert_snapshot!("train_xor_5_120x36", screen(&app, 120, 36));
     insta::assert_snapshot!("train_xor_5_80x24", screen(&app, 80, 24));
 }
+
+#[test]
+fn finished_the_screen_shows_train_jsons_final_labelled_with_its_iteration() {
+    // 8 iterations of train-spiral, 3 per epoch: the last epoch is measured after iteration 6,
+    // `final` after all 8
+    let overrides = backstep::preset::TrainOverrides {
+        iters: Some(8),
+        ..Default::default()
+    };
+    let preset = Preset::resolve_with("train-spiral", &overrides).unwrap();
+    let mut app = App::new(preset.clone()).unwrap();
+    let (session, view) = session_for(&preset).unwrap();
+    app.start_training(preset, session, view, false);
+    app.set_train_times(Duration::from_millis(20), 400.0);
+    app.set_theme(Theme { colour: false });
+    let rx = spawn_job(&mut app);
+    pump_until(&mut app, &rx, |a| {
+        a.training().is_some_and(|t| t.view.iters == 8)
+    });
+    press(&mut app, KeyCode::Char(' '));
+    pump_until(&mut app, &rx, |a| state(a) == RunState::Finished);
+
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args([
+            "train",
+            "--preset",
+            "train-spiral",
+            "--iters",
+            "8",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let last = &json["final"];
+    let (train, test) = (
+        last["train_acc"].as_f64().unwrap(),
+        last["test_acc"].as_f64().unwrap(),
+    );
+    let epoch = json["epochs"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(epoch["iter"], 6);
+    assert_ne!(
+        (epoch["train_acc"].as_f64(), epoch["test_acc"].as_f64()),
+        (Some(train), Some(test)),
+        "the last epoch and final differ here, so the screen shows which it is"
+    );
+    let view = &app.training().unwrap().view;
+    let shown = view.final_eval.expect("the final evaluation");
+    assert_eq!((shown.train_acc, shown.test_acc), (train, Some(test)));
+    assert_eq!(shown.loss, last["loss"].as_f64());
+
+    let pct = |v: f64| format!("{:5.1} %", v * 100.0);
+    let frame = screen(&app, 120, 36);
+    let words = format!(
+        "final after 8 iterations · train {} · test {}",
+        pct(train),
+        pct(test)
+    );
+    assert!(
+        frame.contains(&words),
+        "{words} in the chart's title: {frame}"
+    );
+    assert!(
+        frame.contains(&format!("final after 8 iterations train {}", pct(train))),
+        "and on the status line: {frame}"
+    );
+    // at 80×24 the chart's title still says it is the final one, at which iteration
+    let small = screen(&app, 80, 24);
+    assert!(
+        small.contains(&format!("final@8 train {:.1} %", train * 100.0)),
+        "{small}"
+    );
+}

@@ -81,6 +81,7 @@ fn base(picture: Picture) -> TrainView {
                 test_acc: Some(0.95 - 0.6 * (-(e as f64) / 100.0).exp()),
             })
             .collect(),
+        final_eval: None,
         picture,
     }
 }

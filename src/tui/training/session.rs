@@ -12,8 +12,8 @@ use crate::engine::train::Trainer;
 use crate::preset::Preset;
 use crate::tui::app::{OpenedIteration, Session};
 use crate::tui::ui::train::{
-    ClassGrid, EpochPoint, ImageSample, ImagesView, Picture, PlanePoint, PlaneView, RunState,
-    TrainView,
+    ClassGrid, EpochPoint, FinalPoint, ImageSample, ImagesView, Picture, PlanePoint, PlaneView,
+    RunState, TrainView,
 };
 
 /// Test images the screen may show (it draws as many as fit).
@@ -202,6 +202,16 @@ impl Training for TrainerSession {
             _ => Vec::new(),
         };
         Ok(Some(PictureUpdate::Images { predicted, weights }))
+    }
+
+    fn final_eval(&self) -> Result<FinalPoint> {
+        let last = self.trainer.final_report()?;
+        Ok(FinalPoint {
+            iterations: self.trainer.iteration(),
+            loss: last.loss,
+            train_acc: last.train_acc,
+            test_acc: last.test_acc,
+        })
     }
 
     fn record_next(&self) -> Result<OpenedIteration> {

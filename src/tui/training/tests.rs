@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, bail};
 
 use super::*;
-use crate::tui::ui::train::{ImageSample, ImagesView, PlaneView};
+use crate::tui::ui::train::{FinalPoint, ImageSample, ImagesView, PlaneView};
 
 /// A loop whose loss after iteration i is 1 / (i + 1), an epoch every 10 iterations, and which
 /// sleeps `pace` per iteration.
@@ -104,6 +104,15 @@ impl Training for Fake {
     }
     fn record_next(&self) -> Result<(usize, f64)> {
         Ok((self.iter, self.lr))
+    }
+    fn final_eval(&self) -> Result<FinalPoint> {
+        // not the epochs' 0.5: the final evaluation is its own measurement
+        Ok(FinalPoint {
+            iterations: self.iter,
+            loss: self.losses.last().copied(),
+            train_acc: 0.75,
+            test_acc: None,
+        })
     }
 }
 
@@ -226,10 +235,22 @@ fn a_run_ends_finished_with_every_loss_sent_once() {
         "{} against {average}",
         last.per_second
     );
+    // the final evaluation comes with the finished state, and only then
+    assert_eq!(
+        last.final_eval,
+        Some(FinalPoint {
+            iterations: 500,
+            loss: Some(1.0 / 500.0),
+            train_acc: 0.75,
+            test_acc: None
+        })
+    );
+    assert!(all[..all.len() - 1].iter().all(|p| p.final_eval.is_none()));
     let mut view = TrainView::default();
     for p in all {
         view.apply(p);
     }
+    assert_eq!(view.final_eval.map(|f| f.train_acc), Some(0.75));
     assert_eq!(view.losses.len(), 500);
     assert_eq!(view.losses[499], 1.0 / 500.0);
     assert_eq!(view.epochs.len(), 50);
@@ -238,6 +259,9 @@ fn a_run_ends_finished_with_every_loss_sent_once() {
     assert_eq!(progress(&rx).state, RunState::Finished);
     worker.commands.send(Command::Step).unwrap();
     assert_eq!(progress(&rx).iteration, 500);
+    // a restart forgets it
+    worker.commands.send(Command::Restart).unwrap();
+    assert_eq!(progress(&rx).final_eval, None);
     drop(worker.commands);
     worker.handle.join().unwrap();
 }
@@ -351,6 +375,7 @@ fn apply_fills_the_picture() {
         optimizer: "adam",
         lr: 0.001,
         seed: 3,
+        final_eval: None,
         picture: Some(PictureUpdate::Images {
             predicted: vec![1, 2],
             weights: vec![vec![0.5; 4]],
@@ -400,5 +425,6 @@ fn progress_default() -> Progress {
         lr: 0.1,
         seed: 0,
         picture: None,
+        final_eval: None,
     }
 }

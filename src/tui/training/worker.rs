@@ -5,7 +5,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::{Command, FRAME, Progress, Training, WorkerEvent, scale_lr};
-use crate::tui::ui::train::RunState;
+use crate::tui::ui::train::{FinalPoint, RunState};
 
 /// A worker running on its own thread: the command channel and the thread.
 #[derive(Debug)]
@@ -49,6 +49,7 @@ pub fn worker_loop<T: Training>(
         picture_of: None,
         last_sent: Instant::now(),
         last_iteration: 0,
+        final_eval: None,
     };
     if run {
         state.start();
@@ -95,6 +96,8 @@ struct Loop<T: Training, S> {
     picture_of: Option<(usize, (usize, usize))>,
     last_sent: Instant,
     last_iteration: usize,
+    /// The final evaluation, worked out once when the run finishes (none after a restart).
+    final_eval: Option<FinalPoint>,
 }
 
 impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
@@ -173,6 +176,7 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
                 self.sent_losses = 0;
                 self.sent_epochs = 0;
                 self.picture_of = None;
+                self.final_eval = None;
                 restarted
             }
             Command::Record => {
@@ -230,6 +234,12 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
                 }
             }
         };
+        if self.final_eval.is_none() && self.failed.is_none() && self.finished() {
+            match self.training.final_eval() {
+                Ok(last) => self.final_eval = Some(last),
+                Err(e) => self.failed = Some(format!("{e:#}")),
+            }
+        }
         let state = match (&self.failed, self.running) {
             (Some(message), _) => RunState::Failed(message.clone()),
             (None, Some(_)) => RunState::Running,
@@ -249,6 +259,7 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
             lr: self.training.lr(),
             seed: self.training.seed(),
             picture,
+            final_eval: self.final_eval,
         };
         self.sent_losses = losses.len();
         self.sent_epochs = epochs.len();

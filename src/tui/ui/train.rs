@@ -67,6 +67,27 @@ pub struct EpochPoint {
     pub test_acc: Option<f64>,
 }
 
+/// The final evaluation once every iteration has run: `backstep train`'s `final` (the last
+/// recorded loss, accuracy on the whole train and test sets after the last update).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FinalPoint {
+    /// Iterations run (all of them).
+    pub iterations: usize,
+    /// The last recorded loss (one mini-batch, after its update).
+    pub loss: Option<f64>,
+    /// Accuracy on the training rows, 0–1.
+    pub train_acc: f64,
+    /// Accuracy on the test rows, 0–1, when there is a test set.
+    pub test_acc: Option<f64>,
+}
+
+impl FinalPoint {
+    /// `final after 2000 iterations`: what the accuracies beside it are.
+    pub fn label(&self) -> String {
+        format!("final after {} iterations", self.iterations)
+    }
+}
+
 /// One data point of a 2-D set.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlanePoint {
@@ -183,6 +204,8 @@ pub struct TrainView {
     pub losses: Vec<f64>,
     /// Accuracy at each epoch boundary so far.
     pub epochs: Vec<EpochPoint>,
+    /// The final evaluation, once the run has finished.
+    pub final_eval: Option<FinalPoint>,
     /// The boundary map or the images.
     pub picture: Picture,
 }

@@ -21,26 +21,56 @@ pub struct AccuracyChart<'a> {
     pub theme: Theme,
 }
 
+/// ` train  97.5 % · test  95.0 %` (the test part only with a test set).
+fn accuracies(train: f64, test: Option<f64>) -> String {
+    match test {
+        Some(test) => format!("train {} · test {}", percent(train), percent(test)),
+        None => format!("train {}", percent(train)),
+    }
+}
+
+/// The chart's title in `width` columns: finished, the final evaluation (the whole sets after
+/// the last iteration, which the last epoch's numbers may not be) labelled with its iteration;
+/// else the last epoch's accuracies. Words are dropped, longest form first, until it fits.
+fn title(v: &TrainView, width: usize) -> String {
+    let candidates = match (&v.final_eval, v.epochs.last()) {
+        (Some(last), _) => {
+            let numbers = accuracies(last.train_acc, last.test_acc);
+            let short_test = last
+                .test_acc
+                .map_or(String::new(), |t| format!(" test {:.1} %", t * 100.0));
+            vec![
+                format!(" accuracy per epoch · {} · {numbers} ", last.label()),
+                format!(" {} · {numbers} ", last.label()),
+                format!(
+                    " final@{} train {:.1} %{short_test} ",
+                    last.iterations,
+                    last.train_acc * 100.0
+                ),
+            ]
+        }
+        (None, Some(e)) => {
+            let numbers = accuracies(e.train_acc, e.test_acc);
+            vec![
+                format!(" accuracy per epoch · {numbers} "),
+                format!(" {numbers} "),
+            ]
+        }
+        (None, None) => vec![" accuracy per epoch ".to_string()],
+    };
+    let fits = |t: &String| t.chars().count() + 2 <= width;
+    candidates
+        .iter()
+        .find(|t| fits(t))
+        .or(candidates.last())
+        .cloned()
+        .unwrap_or_default()
+}
+
 impl Widget for AccuracyChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (v, theme) = (self.view, self.theme);
-        let mut latest = String::new();
-        if let Some(e) = v.epochs.last() {
-            latest.push_str(&format!("train {}", percent(e.train_acc)));
-            if let Some(test) = e.test_acc {
-                latest.push_str(&format!(" · test {}", percent(test)));
-            }
-        }
-        let full = if latest.is_empty() {
-            " accuracy per epoch ".to_string()
-        } else {
-            format!(" accuracy per epoch · {latest} ")
-        };
-        let title = if full.chars().count() + 2 <= usize::from(area.width) || latest.is_empty() {
-            full
-        } else {
-            format!(" {latest} ")
-        };
+        let title = title(v, usize::from(area.width));
         let block = chart_block(theme, title);
         if v.epochs.is_empty() {
             render_empty(
@@ -52,15 +82,20 @@ impl Widget for AccuracyChart<'_> {
             );
             return;
         }
-        let train: Vec<(f64, f64)> = v
+        // the final evaluation ends both lines, after the last iteration
+        let points: Vec<(usize, f64, Option<f64>)> = v
             .epochs
             .iter()
-            .map(|e| (e.iter as f64, e.train_acc))
+            .map(|e| (e.iter, e.train_acc, e.test_acc))
+            .chain(
+                v.final_eval
+                    .map(|f| (f.iterations.saturating_sub(1), f.train_acc, f.test_acc)),
+            )
             .collect();
-        let test: Vec<(f64, f64)> = v
-            .epochs
+        let train: Vec<(f64, f64)> = points.iter().map(|p| (p.0 as f64, p.1)).collect();
+        let test: Vec<(f64, f64)> = points
             .iter()
-            .filter_map(|e| e.test_acc.map(|a| (e.iter as f64, a)))
+            .filter_map(|p| p.2.map(|a| (p.0 as f64, a)))
             .collect();
         let last = v.iteration.saturating_sub(1).max(1) as f64;
         let mut datasets = vec![

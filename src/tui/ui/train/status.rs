@@ -101,7 +101,16 @@ impl Widget for StatusLines<'_> {
             if let Some(loss) = v.losses.last() {
                 second.push(Span::raw(format!("loss {loss:.4}  ")));
             }
-            if let Some(e) = v.epochs.last() {
+            if let Some(last) = &v.final_eval {
+                second.push(Span::raw(format!(
+                    "{} train {}",
+                    last.label(),
+                    percent(last.train_acc)
+                )));
+                if let Some(test) = last.test_acc {
+                    second.push(Span::raw(format!("  test {}", percent(test))));
+                }
+            } else if let Some(e) = v.epochs.last() {
                 second.push(Span::raw(format!("train {}", percent(e.train_acc))));
                 if let Some(test) = e.test_acc {
                     second.push(Span::raw(format!("  test {}", percent(test))));
