@@ -220,23 +220,27 @@ impl Network {
         for (i, l) in self.layers.iter().enumerate() {
             if l.layer.kind().is_loss() && i + 1 != self.layers.len() {
                 bail!(
-                    "layer {i} ({}) is {} but is not the last layer: the loss must end the chain",
+                    "layer {} ({}) is {} but is not the last layer: the loss must end the chain",
+                    i + 1,
                     l.name,
                     l.layer.kind().as_str()
                 );
             }
             l.layer
                 .check_parameters()
-                .with_context(|| format!("layer {i} ({})", l.name))?;
+                .with_context(|| format!("layer {} ({})", i + 1, l.name))?;
             let from = if i == 0 {
                 "x is".to_string()
             } else {
-                format!("layer {} ({}) outputs", i - 1, self.layers[i - 1].name)
+                format!("layer {i} ({}) outputs", self.layers[i - 1].name)
             };
             let out = l.layer.output_shape(shape_in).with_context(|| {
                 format!(
-                    "shape mismatch: {from} {}×{} but layer {i} ({}) cannot take it",
-                    shape_in.0, shape_in.1, l.name
+                    "shape mismatch: {from} {}×{} but layer {} ({}) cannot take it",
+                    shape_in.0,
+                    shape_in.1,
+                    i + 1,
+                    l.name
                 )
             })?;
             shapes.push(out);
@@ -246,7 +250,7 @@ impl Network {
         ensure!(
             activations <= MAX_ACTIVATION_CELLS,
             "the layers' outputs total {activations} cells; at most {MAX_ACTIVATION_CELLS} are allowed, \
-             so that the tape of every step fits in memory: use fewer layers or smaller matrices"
+             so that every recorded step fits in memory: use fewer layers or smaller matrices"
         );
         let (n, k) = shape_in;
         let (t, dout) = if self.has_loss() {

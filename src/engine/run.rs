@@ -69,7 +69,7 @@ impl Network {
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in body.iter().enumerate() {
             let out = l.layer.infer(x.view())?;
-            ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
+            ensure_finite(&out, || format!("layer {} ({}) output", i + 1, l.name))?;
             x = Cow::Owned(out);
         }
         let (out, cache) = last.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
@@ -141,7 +141,7 @@ impl Network {
             } else {
                 l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?
             };
-            ensure_finite(&out, || format!("layer {i} ({}) output", l.name))?;
+            ensure_finite(&out, || format!("layer {} ({}) output", i + 1, l.name))?;
             caches.push(cache);
             x = Cow::Owned(out);
         }
@@ -178,10 +178,12 @@ impl Network {
             } else {
                 l.layer.backward(cache, &dout, &mut NoRecord)?
             };
-            ensure_finite(&dx, || format!("the gradient dx of layer {i} ({})", l.name))?;
+            ensure_finite(&dx, || {
+                format!("the gradient dx of layer {} ({})", i + 1, l.name)
+            })?;
             for g in &grads {
                 ensure_finite(&g.value, || {
-                    format!("the gradient d{} of layer {i} ({})", g.name, l.name)
+                    format!("the gradient d{} of layer {} ({})", g.name, i + 1, l.name)
                 })?;
             }
             grads_per_layer.push(grads);

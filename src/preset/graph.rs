@@ -90,16 +90,19 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
         let kind = LayerKind::parse(l.kind.get_ref()).ok_or_else(|| {
             let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
             anyhow!(
-                "{at}: node {i}: unknown type \"{}\": valid types are {}",
+                "{at}: node {}: unknown type \"{}\": valid types are {}",
+                i + 1,
                 l.kind.get_ref(),
                 valid.join(", ")
             )
         })?;
-        let name = l
-            .name
-            .clone()
-            .ok_or_else(|| anyhow!("{at}: node {i} has no name: give every node a name = \"…\""))?;
-        let who = format!("node {i} ({name})");
+        let name = l.name.clone().ok_or_else(|| {
+            anyhow!(
+                "{at}: node {} has no name: give every node a name = \"…\"",
+                i + 1
+            )
+        })?;
+        let who = format!("node {} ({name})", i + 1);
         let names = input_names(text, &at, &who, names)?;
         let op = match kind {
             LayerKind::Mul | LayerKind::Add => {

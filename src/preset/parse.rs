@@ -122,10 +122,14 @@ pub fn parse(text: &str) -> Result<Parsed> {
         let mut fields = Fields::new(text, at.clone(), kind.as_str(), l.fields);
         let layer = build_layer(kind, &mut fields)
             .and_then(|layer| fields.finish().map(|()| layer))
-            .map_err(|e| anyhow!("layer {i} ({}): {e}", kind.as_str()))?;
+            .map_err(|e| anyhow!("layer {} ({}): {e}", i + 1, kind.as_str()))?;
         let name = match &l.name {
             Some(n) => {
-                ensure!(!n.trim().is_empty(), "{at}: layer {i} has an empty name");
+                ensure!(
+                    !n.trim().is_empty(),
+                    "{at}: layer {} has an empty name",
+                    i + 1
+                );
                 n.clone()
             }
             None => {
@@ -255,19 +259,21 @@ pub(super) fn raw_layer(
         Some(v) => match v.get_ref() {
             Value::String(s) => Spanned::new(v.span(), s.clone()),
             other => bail!(
-                "{}: layer {i}: type must be a string like \"relu\", found {}",
+                "{}: layer {}: type must be a string like \"relu\", found {}",
                 field(text, &v),
+                i + 1,
                 other.type_str()
             ),
         },
-        None => bail!("{at}: layer {i}: missing field `type`"),
+        None => bail!("{at}: layer {}: missing field `type`", i + 1),
     };
     let name = match fields.remove("name") {
         Some(v) => match v.get_ref() {
             Value::String(s) => Some(s.clone()),
             other => bail!(
-                "{}: layer {i}: name must be a string, found {}",
+                "{}: layer {}: name must be a string, found {}",
                 field(text, &v),
+                i + 1,
                 other.type_str()
             ),
         },

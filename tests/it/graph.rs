@@ -269,7 +269,7 @@ fn a_node_that_uses_a_later_node_is_a_cycle_error() {
         node("q", "add", &["p", "b"])
     ));
     assert!(
-        msg.contains("node 0 (p)") && msg.contains("node 1, defined later"),
+        msg.contains("node 1 (p)") && msg.contains("node 2, defined later"),
         "{msg}"
     );
     assert!(msg.contains("no cycles"), "{msg}");
@@ -278,7 +278,7 @@ fn a_node_that_uses_a_later_node_is_a_cycle_error() {
         node("p", "mul", &["a", "p"]).replace("\"b\"", "")
     ));
     assert!(
-        msg.contains("node 0 (p) uses itself") && msg.contains("cycle"),
+        msg.contains("node 1 (p) uses itself") && msg.contains("cycle"),
         "{msg}"
     );
 }
@@ -287,7 +287,7 @@ fn a_node_that_uses_a_later_node_is_a_cycle_error() {
 fn unknown_and_unused_names_are_errors() {
     let msg = error(&format!("{INPUTS}{}", node("p", "mul", &["a", "c"])));
     assert!(
-        msg.contains("node 0 (p) uses \"c\", which is neither an input nor a node"),
+        msg.contains("node 1 (p) uses \"c\", which is neither an input nor a node"),
         "{msg}"
     );
     assert!(msg.contains("the inputs are a, b"), "{msg}");
@@ -303,7 +303,7 @@ fn the_last_node_must_be_the_only_one_nothing_consumes() {
         node("q", "add", &["a", "b"])
     ));
     assert!(
-        msg.contains("node 0 (p) is not used by any later node"),
+        msg.contains("node 1 (p) is not used by any later node"),
         "{msg}"
     );
     assert!(msg.contains("only the last node (q)"), "{msg}");
@@ -316,14 +316,14 @@ fn shape_mismatches_name_both_inputs_and_the_node() {
         node("p", "mul", &["a", "b"])
     ));
     assert!(
-        msg.contains("shape mismatch: node 0 (p) (mul) gets a 1×2 and b 1×3"),
+        msg.contains("shape mismatch: node 1 (p) (mul) gets a 1×2 and b 1×3"),
         "{msg}"
     );
     let msg = error(&format!(
         "[inputs]\nx = [[1.0, 2.0]]\n{}W = [[1.0], [2.0], [3.0]]\nb = [0.0]\n",
         node("a", "affine", &["x"])
     ));
-    assert!(msg.contains("node 0 (a) gets x 1×2"), "{msg}");
+    assert!(msg.contains("node 1 (a) gets x 1×2"), "{msg}");
 }
 
 #[test]
@@ -334,7 +334,7 @@ fn softmax_with_loss_must_be_the_output() {
         node("m", "mul", &["l", "k"])
     ));
     assert!(
-        msg.contains("node 0 (l) is softmax_with_loss but is not the output"),
+        msg.contains("node 1 (l) is softmax_with_loss but is not the output"),
         "{msg}"
     );
 }
@@ -343,7 +343,7 @@ fn softmax_with_loss_must_be_the_output() {
 fn arity_and_missing_fields_are_errors() {
     let msg = error(&format!("{INPUTS}{}", node("p", "mul", &["a"])));
     assert!(
-        msg.contains("node 0 (p) is a mul node and takes 2 inputs"),
+        msg.contains("node 1 (p) is a mul node and takes 2 inputs"),
         "{msg}"
     );
     let msg = error(&format!("{INPUTS}{}", node("p", "relu", &["a", "b"])));
@@ -351,7 +351,7 @@ fn arity_and_missing_fields_are_errors() {
     let msg = error(&format!(
         "{INPUTS}[[nodes]]\nname = \"p\"\ntype = \"mul\"\n"
     ));
-    assert!(msg.contains("node 0 (p) has no inputs"), "{msg}");
+    assert!(msg.contains("node 1 (p) has no inputs"), "{msg}");
     let msg = error(&format!("{INPUTS}{}w = 2\n", node("p", "mul", &["a", "b"])));
     assert!(
         msg.contains("takes its two values as inputs, not `w`"),

@@ -190,8 +190,8 @@ fn nan_and_inf() {
 fn shape_mismatch_names_both_layers_and_shapes() {
     let text = "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"affine\"\nname = \"A1\"\nW = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nb = [0.0, 0.0, 0.0]\n[[layers]]\ntype = \"affine\"\nname = \"A2\"\nW = [[1.0], [1.0]]\nb = [0.0]\n";
     let msg = err(text);
-    assert!(msg.contains("layer 0 (A1) outputs 1×3"), "{msg}");
-    assert!(msg.contains("layer 1 (A2)"), "{msg}");
+    assert!(msg.contains("layer 1 (A1) outputs 1×3"), "{msg}");
+    assert!(msg.contains("layer 2 (A2)"), "{msg}");
     assert!(msg.contains("W is 2×1"), "{msg}");
     let msg = err(
         "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"affine\"\nW = [[1.0], [1.0]]\nb = [0.0, 1.0]\n",
@@ -199,12 +199,12 @@ fn shape_mismatch_names_both_layers_and_shapes() {
     // W and b disagree inside one layer: the layer and its matrices are to blame, not x
     assert_eq!(
         msg,
-        "bad.toml: layer 0 (Affine): b has 2 values but W is 2×1: b needs one value per column of W, 1"
+        "bad.toml: layer 1 (Affine): b has 2 values but W is 2×1: b needs one value per column of W, 1"
     );
     let msg = err(&text.replace("b = [0.0]\n", "b = [0.0, 0.0, 0.0]\n"));
     assert!(
         msg.ends_with(
-            "layer 1 (A2): b has 3 values but W is 2×1: b needs one value per column of W, 1"
+            "layer 2 (A2): b has 3 values but W is 2×1: b needs one value per column of W, 1"
         ),
         "{msg}"
     );
@@ -319,13 +319,13 @@ fn overflow_is_an_error_not_nan() {
     .unwrap();
     let e = format!("{:#}", p.run().unwrap_err());
     assert!(
-        e.starts_with("big.toml: layer 0 (Affine) output became inf"),
+        e.starts_with("big.toml: layer 1 (Affine) output became inf"),
         "errors found while running name the file: {e}"
     );
     assert!(e.contains("too large for f64"), "{e}");
     let e = format!("{:#}", p.check(1e-4, 1e-4).unwrap_err());
     assert!(
-        e.starts_with("big.toml: layer 0 (Affine) output became inf"),
+        e.starts_with("big.toml: layer 1 (Affine) output became inf"),
         "{e}"
     );
     // every output is finite, but the scalar backward differentiates is not: caught the same way
@@ -349,7 +349,7 @@ fn overflow_is_an_error_not_nan() {
     .unwrap();
     let e = format!("{:#}", p.run().unwrap_err());
     assert!(
-        e.starts_with("grad.toml: the gradient dx of layer 0 (Affine) became inf"),
+        e.starts_with("grad.toml: the gradient dx of layer 1 (Affine) became inf"),
         "{e}"
     );
     // sigmoid of huge inputs is fine: its output stays in [0, 1]

@@ -130,7 +130,7 @@ pub fn jacobian_for_step(
 ) -> Result<JacobianView> {
     let s = run.tape.steps.get(step).with_context(|| {
         format!(
-            "step {} does not exist: the tape has {}",
+            "step {} does not exist: there are {}",
             step + 1,
             count(run.tape.len(), "step")
         )
@@ -155,12 +155,16 @@ pub fn jacobian_at(
 ) -> Result<JacobianView> {
     let named = net.layers.get(layer).with_context(|| {
         format!(
-            "layer {layer} does not exist: the network has {}",
+            "layer {} does not exist: the network has {}",
+            layer + 1,
             count(net.layers.len(), "layer")
         )
     })?;
     let lr = run.layers.get(layer).with_context(|| {
-        format!("layer {layer} is not in this run: was it made by another network?")
+        format!(
+            "layer {} is not in this run: was it made by another network?",
+            layer + 1
+        )
     })?;
     let kind = named.layer.kind();
     let is_loss = kind.is_loss();

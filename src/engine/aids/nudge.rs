@@ -65,7 +65,7 @@ impl NudgeTarget {
             net.layers
                 .get(l)
                 .map(|n| n.name.clone())
-                .unwrap_or_else(|| format!("layer {l}"))
+                .unwrap_or_else(|| format!("layer {}", l + 1))
         };
         match self {
             NudgeTarget::Input { row, col } => format!("x[{row},{col}]"),
@@ -234,7 +234,8 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
 
 fn no_layer(layer: usize, net: &Network) -> String {
     format!(
-        "layer {layer} does not exist: the network has {}",
+        "layer {} does not exist: the network has {}",
+        layer + 1,
         count(net.layers.len(), "layer")
     )
 }

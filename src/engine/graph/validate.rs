@@ -45,7 +45,7 @@ impl Graph {
             "the graph has no nodes: add at least one [[nodes]] table with a name, a type and inputs"
         );
         for (i, (name, m)) in self.inputs.iter().enumerate() {
-            ensure!(!name.trim().is_empty(), "input {i} has an empty name");
+            ensure!(!name.trim().is_empty(), "input {} has an empty name", i + 1);
             ensure!(
                 m.nrows() > 0 && m.ncols() > 0,
                 "input \"{name}\" is empty: give at least one value"
@@ -57,8 +57,12 @@ impl Graph {
         }
         let mut refs = Vec::with_capacity(self.nodes.len());
         for (i, node) in self.nodes.iter().enumerate() {
-            let who = format!("node {i} ({})", node.name);
-            ensure!(!node.name.trim().is_empty(), "node {i} has an empty name");
+            let who = format!("node {} ({})", i + 1, node.name);
+            ensure!(
+                !node.name.trim().is_empty(),
+                "node {} has an empty name",
+                i + 1
+            );
             ensure!(
                 self.input_index(&node.name).is_none(),
                 "{who} has the name of an input: give nodes and inputs different names"
@@ -92,8 +96,9 @@ impl Graph {
                             "{who} uses itself as an input: that is a cycle; a node may only use inputs and earlier nodes"
                         ),
                         Some(k) => bail!(
-                            "{who} uses \"{name}\", which is node {k}, defined later: a node may only use inputs and earlier \
-                             nodes (so the graph has no cycles); move node {k} ({name}) before it"
+                            "{who} uses \"{name}\", which is node {later}, defined later: a node may only use inputs and earlier \
+                             nodes (so the graph has no cycles); move node {later} ({name}) before it",
+                            later = k + 1
                         ),
                         None => bail!(
                             "{who} uses \"{name}\", which is neither an input nor a node: the inputs are {}",
@@ -120,15 +125,16 @@ impl Graph {
         for (k, node) in self.nodes.iter().enumerate().take(last) {
             ensure!(
                 used(Ref::Node(k)),
-                "node {k} ({}) is not used by any later node, but only the last node ({}) may be the output: \
+                "node {} ({}) is not used by any later node, but only the last node ({}) may be the output: \
                  use it in a later node's inputs or remove it",
+                k + 1,
                 node.name,
                 self.nodes[last].name
             );
         }
         let mut shapes: Vec<(usize, usize)> = Vec::with_capacity(self.nodes.len());
         for (i, node) in self.nodes.iter().enumerate() {
-            let who = format!("node {i} ({})", node.name);
+            let who = format!("node {} ({})", i + 1, node.name);
             if node.op.kind() == LayerKind::SoftmaxWithLoss && i != last {
                 bail!(
                     "{who} is softmax_with_loss but is not the output: the loss must be the last node"

@@ -192,7 +192,7 @@ fn bad_targets_are_errors() {
     let err = |t: NudgeTarget, h: f64| nudge(net, inp, &t, h).unwrap_err().to_string();
     assert!(err(NudgeTarget::Input { row: 5, col: 0 }, 1e-3).contains("outside x, which is 2×3"));
     assert!(err(param(1, "W", 0, 0), 1e-3).contains("ReLU has no parameter W"));
-    assert!(err(param(9, "W", 0, 0), 1e-3).contains("layer 9 does not exist"));
+    assert!(err(param(9, "W", 0, 0), 1e-3).contains("layer 10 does not exist"));
     assert!(
         err(
             NudgeTarget::Output {
