@@ -7,10 +7,13 @@ use super::Matrix;
 use super::format::{first, n4, shape};
 use super::layer::LayerKind;
 
-/// The sentence that says what `dout` is when layer `i` (called `name`, of `kind`) starts its
-/// backward; `next` is the layer after it, whose dx this is (none for the last layer).
+/// The sentence that says what `dout` is when layer `name` (of `kind`) starts its backward;
+/// `next` is the name of the layer after it, whose dx this is (none for the last layer). Layers
+/// are named, never numbered: a person counts from 1 and the tape from 0.
+///
+/// A layer whose steps call the gradient something other than the book's `dout` (Affine's `dY`)
+/// says once that it is the book's `dout`, so one screen uses one name.
 pub fn dout_note(
-    i: usize,
     name: &str,
     kind: LayerKind,
     next: Option<&str>,
@@ -23,9 +26,11 @@ pub fn dout_note(
             loss.map(n4).unwrap_or_default()
         );
     }
+    let (d, out) = (kind.dout_name(), kind.output_name());
+    let book = if d == "dout" { "" } else { ", the book's dout" };
     let Some(next) = next else {
         return format!(
-            "dout ({}) is the starting gradient: with L = Σ dout ⊙ out, dout[0,0] = {} = ∂L/∂out[0,0].",
+            "{d} ({}{book}) is the starting gradient: with L = Σ {d} ⊙ {out}, {d}[0,0] = {} = ∂L/∂{out}[0,0].",
             shape(dout),
             first(dout)
         );
@@ -40,12 +45,14 @@ pub fn dout_note(
                 best
             }
         });
+    let what = if d == "dout" {
+        format!("dout = ∂L/∂{out}")
+    } else {
+        format!("{d} (the book's dout = ∂L/∂{out})")
+    };
     format!(
-        "dout = ∂L/∂out of {} ({}), arriving from layer {} ({}) as its dx; dout[{r},{c}] = {}: nudge out[{r},{c}] by h and L moves by about {}·h.",
-        name,
+        "{what} of {name} ({}) arrives from {next}, the next layer, as its dx; {d}[{r},{c}] = {}: nudge {out}[{r},{c}] by h and L moves by about {}·h.",
         shape(dout),
-        i + 1,
-        next,
         n4(v),
         n4(v)
     )
@@ -60,14 +67,30 @@ mod tests {
     #[test]
     fn the_note_quotes_the_first_cell_of_largest_magnitude() {
         let dout = Matrix::from_shape_vec((2, 2), vec![0.1, -0.5, 0.5, 0.2]).unwrap_or_default();
-        let note = dout_note(0, "ReLU", LayerKind::Relu, Some("Affine2"), &dout, None);
+        let note = dout_note("ReLU", LayerKind::Relu, Some("Affine2"), &dout, None);
         assert_eq!(
             note,
-            "dout = ∂L/∂out of ReLU (2×2), arriving from layer 1 (Affine2) as its dx; dout[0,1] = -0.5000: nudge out[0,1] by h and L moves by about -0.5000·h."
+            "dout = ∂L/∂out of ReLU (2×2) arrives from Affine2, the next layer, as its dx; dout[0,1] = -0.5000: nudge out[0,1] by h and L moves by about -0.5000·h."
         );
         // all zeros: the first cell
         let zeros = Matrix::zeros((1, 3));
-        let note = dout_note(0, "ReLU", LayerKind::Relu, Some("Affine2"), &zeros, None);
+        let note = dout_note("ReLU", LayerKind::Relu, Some("Affine2"), &zeros, None);
         assert!(note.contains("dout[0,0] = 0.0000"), "{note}");
+    }
+
+    #[test]
+    fn affine_names_its_gradient_dy_and_says_once_it_is_the_books_dout() {
+        let dy = Matrix::from_shape_vec((1, 2), vec![0.25, -0.5]).unwrap_or_default();
+        let note = dout_note(
+            "Affine2",
+            LayerKind::Affine,
+            Some("Softmax-with-Loss"),
+            &dy,
+            None,
+        );
+        assert_eq!(
+            note,
+            "dY (the book's dout = ∂L/∂Y) of Affine2 (1×2) arrives from Softmax-with-Loss, the next layer, as its dx; dY[0,1] = -0.5000: nudge Y[0,1] by h and L moves by about -0.5000·h."
+        );
     }
 }

@@ -70,7 +70,7 @@ pub const BUILTINS: &[Builtin] = &[
     ),
     builtin!(
         "dropout",
-        "chapter 6's Dropout between two Affine layers: mask = rand > 0.5 from seed 0"
+        "chapter 6's Dropout between two Affine layers: mask = rand > 0.5, rand from SplitMix64 seed 0 (not NumPy's)"
     ),
     builtin!(
         "batchnorm",

@@ -41,9 +41,9 @@ pub fn step_file_name(preset_name: &str, step_index: usize) -> String {
 pub fn step_markdown(preset: &Preset, run: &Run, step_index: usize) -> Result<String> {
     run.tape.steps.get(step_index).with_context(|| {
         format!(
-            "step {} does not exist: the tape has {} steps",
+            "step {} does not exist: there are {}",
             step_index + 1,
-            run.tape.len()
+            crate::engine::format::count(run.tape.len(), "step")
         )
     })?;
     let mut md = format!("# {} — {}\n\n", preset.name, preset.title);

@@ -147,7 +147,7 @@ pub struct Binding {
     pub group: &'static str,
 }
 
-const STEP: &str = "Step through the tape";
+const STEP: &str = "Step through the recorded steps";
 const LOOK: &str = "Look closer";
 const MOVE: &str = "Move in a big matrix";
 const CHANGE: &str = "Change the numbers";

@@ -114,13 +114,13 @@ fn dropout_draws_its_mask_from_the_seed_and_blocks_those_gradients() {
     );
     let e = back.explain(0, 1).unwrap();
     // NumPy: (ds @ W2.T)[0, 1] = -0.15868501553836992, dropped by mask[0, 1] = False
-    assert_eq!(e.terms[0].numbers, "masked → 0 (was -0.1587)");
+    assert_eq!(e.terms[0].numbers, "dropped → 0 (was -0.1587)");
     assert_eq!(back.numpy, "dx = dout * self.mask");
     // The notes count what the learner sees in the mask.
     assert!(
         mask_step
             .note
-            .starts_with("3 of 8 uniform numbers (seed 0) are > 0.5 and become True"),
+            .starts_with("3 of 8 uniform numbers are > 0.5 and become True: those cells are kept (the reverse of ReLU's mask"),
         "{}",
         mask_step.note
     );
@@ -261,7 +261,10 @@ fn batch_norm_matches_the_books_code() {
         .iter()
         .map(|s| s.writes.name.as_str())
         .collect();
-    assert_eq!(names, ["dβ", "dγ", "dx̂", "dstd", "dvar", "dxc", "dμ", "dx"]);
+    assert_eq!(
+        names,
+        ["dβ", "dγ", "dx̂", "dstd", "dvar", "dxc", "dmu", "dx"]
+    );
     close(
         &grad(&run, 0, Param::Gamma),
         &array![[
@@ -351,7 +354,9 @@ fn batch_norm_matches_the_books_code() {
     assert!(
         note(Phase::Forward, 5).contains("γ = [[1, 0.5, 2]] and shift by β = [[0.1, -0.2, 0]]")
     );
-    assert!(note(Phase::Backward, 0).ends_with("column sum of dout: [[0.0214, 0.0128, -0.047]]"));
+    assert!(note(Phase::Backward, 0).ends_with(
+        "dout summed over its rows (axis=0): one total per column, [[0.0214, 0.0128, -0.047]]"
+    ));
     assert!(note(Phase::Backward, 1).contains("[[-0.0667, -0.0845, 0.051]]"));
     assert!(note(Phase::Backward, 5).contains("with N = 4"));
     let p = Preset::builtin("batchnorm").unwrap();

@@ -618,7 +618,7 @@ fn every_layer_says_what_its_jacobian_looks_like() {
         ("add", &["the identity", "passes dout through unchanged"]),
         (
             "batch_norm",
-            &["column-coupled", "dense", "dstd, dvar, dxc, dμ"],
+            &["column-coupled", "dense", "dstd, dvar, dxc, dmu"],
         ),
         ("relu", &["diagonal", "1 where x > 0", "dout[mask] = 0"]),
         ("sigmoid", &["diagonal", "y(1 − y)"]),

@@ -33,3 +33,4 @@ mod threads;
 mod train_app;
 mod train_screen;
 mod training;
+mod wording;

@@ -267,8 +267,9 @@ fn notes_say_what_dout_is_and_where_it_came_from() {
     );
     let relu = first_back(1);
     assert!(
-        relu.note
-            .contains("dout = ∂L/∂out of ReLU (2×4), arriving from layer 2 (Affine2) as its dx"),
+        relu.note.contains(
+            "dout = ∂L/∂out of ReLU (2×4) arrives from Affine2, the next layer, as its dx"
+        ),
         "{}",
         relu.note
     );

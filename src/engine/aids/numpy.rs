@@ -223,8 +223,8 @@ mod tests {
             soft[4..],
             [
                 "p = dout * self.y",
-                "s = np.sum(p, axis=1, keepdims=True)",
-                "q = dout - s",
+                "sum_p = np.sum(p, axis=1, keepdims=True)",
+                "q = dout - sum_p",
                 "dx = self.y * q"
             ]
         );

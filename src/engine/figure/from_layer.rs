@@ -5,7 +5,7 @@
 //! Where the tape merges the book's nodes (Sigmoid's `exp(−x)` is one step for `×(−1)` and
 //! `exp`) or takes the book's shortcut (`y(1 − y)`, `y − t`), the step lights every node it
 //! covers, and each edge carries the per-node gradient of the book's figure, computed from the
-//! tape's values (for Sigmoid: `−dout·y²` into `/`, `−dout·y²·e` into `exp`).
+//! recorded steps' values (for Sigmoid: `−dout·y²` into `/`, `−dout·y²·e` into `exp`).
 
 use super::{Figure, FigureEdge, FigureNode, FigureRole};
 use crate::engine::Matrix;
@@ -95,7 +95,7 @@ impl Figure {
                 let xn = b.node("X", FigureRole::Input, &[]);
                 let wn = b.node("W", FigureRole::Input, &[]);
                 let dot = b.node("dot", FigureRole::Op, &[fwd[0], bwd[0], bwd[1]]);
-                let bn = b.node("B", FigureRole::Input, &[]);
+                let bn = b.node("b", FigureRole::Input, &[]);
                 let add = b.node("+", FigureRole::Op, &[fwd[1], bwd[2]]);
                 let y_end = b.node("Y", FigureRole::Output, &[]);
                 let xw = write(fwd[0])?;
@@ -118,8 +118,8 @@ impl Figure {
                     bn,
                     add,
                     1,
-                    ("B", bias, None),
-                    ("dB", grad("b")?, bwd.get(2)),
+                    ("b", bias, None),
+                    ("db", grad("b")?, bwd.get(2)),
                 );
                 b.edge(
                     add,
@@ -144,7 +144,8 @@ impl Figure {
                 let y = write(*soft.last()?)?;
                 let t = run.t.clone()?;
                 let n = y.nrows().max(1) as f64;
-                let a = b.node("a", FigureRole::Input, &[]);
+                // The raw scores are x, as in the panes: the tape's `a` is x − max (step 1).
+                let a = b.node("x", FigureRole::Input, &[]);
                 let softmax = b.node("Softmax", FigureRole::Op, soft);
                 let tn = b.node("t", FigureRole::Input, &[]);
                 let ce = b.node("Cross Entropy", FigureRole::Op, cee);
@@ -160,7 +161,7 @@ impl Figure {
                     a,
                     softmax,
                     0,
-                    ("a", lr.input.clone(), None),
+                    ("x", lr.input.clone(), None),
                     ("(y−t)/N", lr.dx.clone(), bwd.last()),
                 );
                 b.edge(
@@ -281,7 +282,7 @@ impl Builder {
             e.grad_symbol = Some(grad.0.to_string());
             e.grad_step = grad.2.copied();
             e.explain = vec![format!(
-                "the gradient flowing back along {} is {} (the book's figure, from the tape's values)",
+                "the gradient flowing back along {} is {} (the book's figure, computed from the recorded steps' values)",
                 value.0, grad.0
             )];
         }
@@ -357,7 +358,7 @@ mod tests {
     #[test]
     fn affine_is_dot_then_plus_with_its_gradients() {
         let (fig, run) = figure("two-layer", 0);
-        assert_eq!(labels(&fig), ["X", "W", "dot", "B", "+", "Y"]);
+        assert_eq!(labels(&fig), ["X", "W", "dot", "b", "+", "Y"]);
         let lr = &run.layers[0];
         let p = Preset::builtin("two-layer").unwrap();
         let Layer::Affine(a) = &p.network.layers[0].layer else {
@@ -380,7 +381,8 @@ mod tests {
     #[test]
     fn softmax_with_loss_is_softmax_then_cross_entropy() {
         let (fig, run) = figure("softmax-loss", 0);
-        assert_eq!(labels(&fig), ["a", "Softmax", "t", "Cross Entropy", "L"]);
+        // the raw scores are x, as in the panes (the tape's a is x − max)
+        assert_eq!(labels(&fig), ["x", "Softmax", "t", "Cross Entropy", "L"]);
         let y = &edge(&fig, 1, 3).value;
         let t = run.t.clone().unwrap();
         let n = y.nrows() as f64;

@@ -276,10 +276,11 @@ impl Graph {
         Ok((layers, caches, outs, values, steps))
     }
 
-    /// How errors name node `i`: "layer 2 (Affine2)" for a chain, "node 2 (tax)" for a graph.
+    /// How errors name node `i`, counted from 1 as a person counts: "layer 2 (Affine2)" for a
+    /// chain, "node 4 (price)" for a graph.
     fn who(&self, i: usize) -> String {
         let word = if self.chain { "layer" } else { "node" };
-        format!("{word} {i} ({})", self.nodes[i].name)
+        format!("{word} {} ({})", i + 1, self.nodes[i].name)
     }
 
     /// What `dout` is when node `i`'s backward starts.
@@ -293,7 +294,7 @@ impl Graph {
         let node = &self.nodes[i];
         if self.chain {
             let next = self.nodes.get(i + 1).map(|n| n.name.as_str());
-            return chain_dout_note(i, &node.name, node.op.kind(), next, dout, loss);
+            return chain_dout_note(&node.name, node.op.kind(), next, dout, loss);
         }
         if node.op.kind() == LayerKind::SoftmaxWithLoss {
             return format!(

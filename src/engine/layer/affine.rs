@@ -118,9 +118,10 @@ impl LayerType for Affine {
                 .writes(Kind::Output, "Y", &y)
                 .numpy("out = xw + self.b")
                 .note(format!(
-                    "b = {} is added to {} (broadcast); that is why backward sums dY over rows",
+                    "b = {} is added to {} (broadcast); that is why backward sums dY over rows. b is shown as 1×{h}; NumPy's self.b has shape ({h},)",
                     inline(b),
-                    all_of(y.nrows(), "row")
+                    all_of(y.nrows(), "row"),
+                    h = b.ncols()
                 ))
         });
         Ok((
@@ -166,7 +167,7 @@ impl LayerType for Affine {
                 .writes(Kind::Grad(Param::Weights), "dW", &dw)
                 .numpy("self.dW = np.dot(self.x.T, dout)")
                 .note(format!(
-                    "Xᵀ ({}×{}) · dY ({}) → dW ({}), the shape of W; W[i,j] met X[n,i] in every row n, so dW[i,j] sums X[n,i]·dY[n,j] over the batch",
+                    "Xᵀ ({}×{}) · dY ({}) → dW ({}), the shape of W; W[i,j] met X[n,i] in every row n, so dW[i,j] sums X[n,i]·dY[n,j] over the batch (dY is the book's dout)",
                     x.ncols(),
                     x.nrows(),
                     shape(dy),
@@ -180,9 +181,10 @@ impl LayerType for Affine {
                 .writes(Kind::Grad(Param::Bias), "db", &db)
                 .numpy("self.db = np.sum(dout, axis=0)")
                 .note(format!(
-                    "b was added to {}, so db is the column sum of dY: {}",
+                    "b was added to {}, so db is dY summed over its rows (axis=0): one total per column, {}. db is shown as 1×{h}; NumPy's np.sum(dout, axis=0) (dY is the book's dout) has shape ({h},)",
                     all_of(dy.nrows(), "row"),
-                    inline(&db)
+                    inline(&db),
+                    h = db.ncols()
                 ))
         });
         Ok((

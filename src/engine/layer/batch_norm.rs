@@ -3,7 +3,8 @@
 //! Forward in training: `μ = mean over rows`, `xc = x − μ`, `var = mean of xc²`,
 //! `std = √(var + 10e-7)`, `x̂ = xc / std`, `out = γ ⊙ x̂ + β`; γ and β are 1×D like a bias. At
 //! test time (`train = false`) the running mean and variance replace the batch's. Backward is the
-//! computational graph's sub-steps, each a step of its own: dβ, dγ, dx̂, dstd, dvar, dxc, dμ, dx.
+//! computational graph's sub-steps, each a step of its own: dβ, dγ, dx̂, dstd, dvar, dxc, dmu, dx
+//! (`dmu` is the book's name: Σ dxc = −∂L/∂μ, its minus applied in `dx = dxc − dmu / N`).
 //! Cache: xc, std, x̂ (and μ, var for the running statistics).
 
 use anyhow::{Result, ensure};
@@ -123,8 +124,9 @@ impl LayerType for BatchNorm {
                 .writes(MU, "μ", &mu)
                 .numpy("mu = x.mean(axis=0)")
                 .note(format!(
-                    "the mean of each column over the batch of {n}: μ = {}",
-                    inline(&mu)
+                    "the mean of each column over the batch of {n}: μ = {} (shown as 1×{d}; NumPy's x.mean(axis=0) has shape ({d},))",
+                    inline(&mu),
+                    d = mu.ncols()
                 ))
             });
             xc = x - &mu;
@@ -160,7 +162,7 @@ impl LayerType for BatchNorm {
                     .read(VAR, "var", &var)
                     .writes(STD, "std", &std)
                     .numpy("std = np.sqrt(var + 10e-7)")
-                    .note("the standard deviation; the 10e-7 keeps a constant column from dividing by 0; std is kept for backward")
+                    .note("the standard deviation; the book's 10e-7 (= 1e-6) keeps a constant column from dividing by 0; std is kept for backward")
             });
         } else {
             mu = Matrix::zeros((0, 0));
@@ -192,7 +194,7 @@ impl LayerType for BatchNorm {
                 .read(Kind::Running(Stat::Var), "running_var", &self.running_var)
                 .writes(STD, "std", &std)
                 .numpy("std = np.sqrt(self.running_var + 10e-7)")
-                .note("at test time the running variance replaces the batch's")
+                .note("at test time the running variance replaces the batch's; the book's 10e-7 (= 1e-6) keeps a constant column from dividing by 0")
             });
         }
         let xn = &xc / &std;
@@ -252,7 +254,7 @@ impl LayerType for BatchNorm {
                 .writes(Kind::Grad(Param::Beta), "dβ", &dbeta)
                 .numpy("dbeta = dout.sum(axis=0)")
                 .note(format!(
-                    "β was added to every row like a bias, so dβ is the column sum of dout: {}",
+                    "β was added to every row like a bias, so dβ is dout summed over its rows (axis=0): one total per column, {}",
                     inline(&dbeta)
                 ))
         });
@@ -348,21 +350,21 @@ impl LayerType for BatchNorm {
         });
         let dmu = dxc.sum_axis(Axis(0)).insert_axis(Axis(0));
         rec.record(|| {
-            StepDraft::new(Op::ColumnReduce(Expr::r(0), Reduce::Sum), "dμ = Σ dxc", "dμ = Σₙ dxc[n,·]")
+            StepDraft::new(Op::ColumnReduce(Expr::r(0), Reduce::Sum), "dmu = Σ dxc", "dmu = Σₙ dxc[n,·]")
                 .read(DXC, "dxc", &dxc)
-                .writes(DMU, "dμ", &dmu)
+                .writes(DMU, "dmu", &dmu)
                 .numpy("dmu = np.sum(dxc, axis=0)")
-                .note("xc = x − μ subtracted the same μ from every row, so dμ sums dxc over the rows (with the sign folded into the next step)")
+                .note("the book's dmu = Σ dxc = −∂L/∂μ: xc = x − μ subtracted the same μ from every row, so ∂L/∂μ = −Σₙ dxc[n,·]; the book sums without the minus, and the minus appears in the next step, dx = dxc − dmu / N")
         });
         let dx = &dxc - &(&dmu / n);
         rec.record(|| {
-            StepDraft::new(Op::Map(Expr::r(0) - Expr::r(1) / Expr::Const("N", n)), "dx", "dx = dxc − dμ / N")
+            StepDraft::new(Op::Map(Expr::r(0) - Expr::r(1) / Expr::Const("N", n)), "dx", "dx = dxc − dmu / N")
                 .read(DXC, "dxc", &dxc)
-                .read(DMU, "dμ", &dmu)
+                .read(DMU, "dmu", &dmu)
                 .writes(Kind::Dx, "dx", &dx)
                 .numpy("dx = dxc - dmu / self.batch_size")
                 .note(format!(
-                    "x reached the loss directly (through xc) and through μ = mean of x, whose share for each row is −dμ/N with N = {}",
+                    "x reached the loss directly (through xc) and through μ = mean of x: each row gets ∂L/∂μ / N = −dmu / N of it, with N = {}",
                     short(n)
                 ))
         });
@@ -410,7 +412,7 @@ impl LayerType for BatchNorm {
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
         if self.train {
             format!(
-                "column-coupled: out[n,j] depends on the whole column j of x (through μ and var), never on another column; J has {d} dense {n}×{n} blocks interleaved. The sub-steps dstd, dvar, dxc, dμ apply them without building J"
+                "column-coupled: out[n,j] depends on the whole column j of x (through μ and var), never on another column; J has {d} dense {n}×{n} blocks interleaved. The sub-steps dstd, dvar, dxc, dmu apply them without building J"
             )
         } else {
             "diagonal at test time: ∂out[n,j]/∂x[n,j] = γ[j] / std[j], since the running statistics do not depend on x".into()

@@ -113,9 +113,12 @@ impl LayerType for Dropout {
                 .writes(MASK, "mask", &mask)
                 .numpy("self.mask = np.random.rand(*x.shape) > self.dropout_ratio")
                 .note(format!(
-                    "{} of {} uniform numbers (seed {}) are > {ratio} and become True: those cells are kept; the mask is kept for backward",
+                    "{} of {} uniform numbers are > {ratio} and become True: those cells are kept (the reverse of ReLU's mask, where True marks a zeroed cell). \
+                     The numbers come from backstep's own generator, SplitMix64 with seed {}, not np.random.seed({}): NumPy would draw others. \
+                     The mask is kept for backward",
                     kept(&mask),
                     mask.len(),
+                    self.seed.wrapping_add(self.iteration),
                     self.seed.wrapping_add(self.iteration)
                 ))
         });

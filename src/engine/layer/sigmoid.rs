@@ -109,7 +109,7 @@ impl LayerType for Sigmoid {
                 .writes(G, "g", &g)
                 .numpy("g = u * self.out")
                 .note(format!(
-                    "the local derivative dy/dx = y(1 − y), at most 0.25 (at x = 0); g[0,0] = {}",
+                    "the local derivative ∂y/∂x = y(1 − y), at most 0.25 (at x = 0); g[0,0] = {}",
                     first(&g)
                 ))
         });
@@ -125,7 +125,7 @@ impl LayerType for Sigmoid {
             .writes(Kind::Dx, "dx", &dx)
             .numpy("dx = dout * g")
             .note(format!(
-                "chain rule, cell by cell: dx = dout · dy/dx; dx[0,0] = {} · {} = {}",
+                "chain rule, cell by cell: dx = dout · ∂y/∂x; dx[0,0] = {} · {} = {}",
                 first(dout),
                 first_operand(&g),
                 first(&dx)

@@ -154,27 +154,27 @@ impl LayerType for Softmax {
         });
         let s = p.sum_axis(Axis(1)).insert_axis(Axis(1));
         rec.record(|| {
-            StepDraft::new(Op::RowSum, "Σ row", "s = Σₖ p[·,k]")
+            StepDraft::new(Op::RowSum, "Σ row", "sum_p = Σₖ p[·,k]")
                 .read(p_kind, "p", &p)
-                .writes(s_kind, "s", &s)
-                .numpy("s = np.sum(p, axis=1, keepdims=True)")
+                .writes(s_kind, "sum_p", &s)
+                .numpy("sum_p = np.sum(p, axis=1, keepdims=True)")
                 .note(format!(
-                    "s[n] = Σₖ dout[n,k]·y[n,k], the part shared by the whole row; s[0] = {}",
+                    "sum_p[n] = Σₖ dout[n,k]·y[n,k], the part shared by the whole row; sum_p[0] = {}",
                     first(&s)
                 ))
         });
         let q = dout - &s;
         rec.record(|| {
-            StepDraft::new(Op::Binary(BinOp::Sub), "dout − s", "q = dout − s")
+            StepDraft::new(Op::Binary(BinOp::Sub), "dout − sum_p", "q = dout − sum_p")
                 .read(Kind::Dout, "dout", dout)
-                .read(s_kind, "s", &s)
+                .read(s_kind, "sum_p", &s)
                 .writes(q_kind, "q", &q)
-                .numpy("q = dout - s")
+                .numpy("q = dout - sum_p")
                 .note("subtract the row's shared part from each cell")
         });
         let dx = y * &q;
         rec.record(|| {
-            StepDraft::new(Op::Binary(BinOp::Mul), "y ⊙ ·", "dx = y ⊙ (dout − s)")
+            StepDraft::new(Op::Binary(BinOp::Mul), "y ⊙ ·", "dx = y ⊙ (dout − sum_p)")
                 .cached(Kind::Output, "y", y, cache.y_step)
                 .read(q_kind, "q", &q)
                 .writes(Kind::Dx, "dx", &dx)

@@ -108,8 +108,9 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
         .writes(ROW_LOSS, "ℓ", &per_row)
         .numpy("l = -np.sum(self.t * log_y, axis=1)")
         .note(format!(
-            "t picks the log-probability of the right class in each row: ℓ = {}",
-            inline(&per_row)
+            "t picks the log-probability of the right class in each row: ℓ = {}; shown as {n}×1, NumPy's l has shape ({n},)",
+            inline(&per_row),
+            n = per_row.nrows()
         ))
     });
     let loss = per_row.mean().unwrap_or(0.0);
@@ -120,7 +121,7 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
             .writes(Kind::Loss, "L", &l)
             .numpy("self.loss = np.sum(l) / batch_size  # = cross_entropy_error(self.y, self.t)")
             .note(format!(
-                "the loss averages {}: L = {}{}",
+                "the loss averages {}: L = {}{}; shown as 1×1, NumPy's self.loss is a scalar",
                 all_of(per_row.nrows(), "row"),
                 n4(loss),
                 below_zero_note(loss)

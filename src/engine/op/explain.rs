@@ -241,6 +241,12 @@ impl Op {
                     mask.kind,
                     crate::engine::Kind::Mask(crate::engine::operand::MaskSense::TrueKeeps)
                 );
+                // Dropout's mask keeps its True cells, ReLU's masks them: name what happened.
+                let (blocked_word, passed_word) = if keeps_true {
+                    ("dropped", "kept")
+                } else {
+                    ("masked", "passed")
+                };
                 single(
                     if keeps_true {
                         format!(
@@ -256,14 +262,14 @@ impl Op {
                         )
                     },
                     if masked {
-                        format!("masked → 0 (was {})", n4(va))
+                        format!("{} → 0 (was {})", blocked_word, n4(va))
                     } else {
-                        format!("passed → {}", n4(va))
+                        format!("{} → {}", passed_word, n4(va))
                     },
                     if masked { 0.0 } else { va },
                     Some(format!(
                         "{}: {}[{r},{c}] is {truth}",
-                        if masked { "masked" } else { "passed" },
+                        if masked { blocked_word } else { passed_word },
                         nm(&mask.name)
                     )),
                 )

@@ -128,13 +128,19 @@ impl App {
                 format!("{cell} = {v}: the target, 1 for the right class of the row."),
                 "Softmax-with-Loss compares y with t; backward starts from y − t.".into(),
             ],
-            _ => vec![
-                format!("{cell} = {v}: the gradient that starts the backward pass."),
-                format!(
-                    "With L = Σ dout ⊙ out, dout[i,j] = ∂L/∂out[i,j]. Press {} to change it.",
-                    edit_key()
-                ),
-            ],
+            _ => {
+                // The last layer's own names (Affine: dY and Y), as its panes show them.
+                let (d, out) = self.run.layers.last().map_or(("dout", "out"), |l| {
+                    (l.kind.dout_name(), l.kind.output_name())
+                });
+                vec![
+                    format!("{cell} = {v}: the gradient that starts the backward pass."),
+                    format!(
+                        "With L = Σ {d} ⊙ {out}, {d}[i,j] = ∂L/∂{out}[i,j]. Press {} to change it.",
+                        edit_key()
+                    ),
+                ]
+            }
         }
     }
 }

@@ -144,7 +144,10 @@ mod tests {
     fn training_keys_come_first_on_the_training_screen() {
         let first = |training_first| layout_for(200, 80, training_first).columns[0][0].clone();
         assert_eq!(first(true), Row::Heading("On the training screen".into()));
-        assert_eq!(first(false), Row::Heading("Step through the tape".into()));
+        assert_eq!(
+            first(false),
+            Row::Heading("Step through the recorded steps".into())
+        );
         let rows = layout_for(200, 80, true).columns.concat();
         assert!(rows.iter().any(
             |r| matches!(r, Row::Entry { keys, text } if keys.starts_with("Space") && text == "run or pause training")

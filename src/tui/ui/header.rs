@@ -13,7 +13,7 @@ use crate::tui::text::{truncate, width};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let Some(step) = app.current() else {
-        Line::from("the tape is empty").render(area, buf);
+        Line::from("there are no recorded steps").render(area, buf);
         return;
     };
     let backward = step.phase == Phase::Backward;

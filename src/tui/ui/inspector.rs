@@ -97,12 +97,21 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
         } else {
             let mut dout = item("dout", "arriving".into(), &layer.dout);
             dout.zeroed = Some((mask, sense));
-            let mut dx = item("dx", "dout with masked cells 0".into(), &layer.dx);
+            // Dropout's mask reads the other way round from ReLU's: say which cells are 0.
+            let (caption, heading) = if keeps {
+                (
+                    "dout with dropped (False) cells 0",
+                    "Backward reuses forward's mask: × marks the gradients it blocks, the dropped (False) cells (Dropout's True keeps a cell, ReLU's True zeroes it)",
+                )
+            } else {
+                (
+                    "dout with masked (True) cells 0",
+                    "Backward reuses forward's mask: × marks the gradients it blocks, the masked (True) cells",
+                )
+            };
+            let mut dx = item("dx", caption.into(), &layer.dx);
             dx.zeroed = Some((mask, sense));
-            Some((
-                "Backward reuses forward's mask: × marks the gradients it blocks".into(),
-                vec![dout, mask_item, dx],
-            ))
+            Some((heading.into(), vec![dout, mask_item, dx]))
         };
     }
     match (step.kind, step.phase, &step.op) {
@@ -111,7 +120,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             let mut sum = item("dY", "Σ of each column ↓ = db".into(), &dy.value);
             sum.sum_row = Some(&step.writes.value);
             Some((
-                "db = Σₙ dY[n,·]: b was added to every row, so each column of dY sums into db"
+                "db = Σₙ dY[n,·], the sum over rows (axis=0): one total per column, since b was added to every row"
                     .into(),
                 vec![sum, item("db", "written".into(), &step.writes.value)],
             ))

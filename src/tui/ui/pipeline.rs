@@ -44,7 +44,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let loss_text = match app.run().loss {
         Some(_) => format!("L = {value}"),
-        None => format!("L = Σ dout⊙out = {value}"),
+        None => {
+            // The last layer's own names (Affine: dY and Y), as its panes show them.
+            let (d, out) = app.run().layers.last().map_or(("dout", "out"), |l| {
+                (l.kind.dout_name(), l.kind.output_name())
+            });
+            format!("L = Σ {d}⊙{out} = {value}")
+        }
     };
     full.push((loss_text, format!("L = {value}"), false));
     let fits = |ps: &[(String, bool)]| {
