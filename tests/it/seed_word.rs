@@ -15,7 +15,8 @@ use crate::support::driver::{press, screen};
 
 /// The uses of "seed" in `text` that do not name a random seed, each with some context.
 ///
-/// A use names a random seed when it is the `--seed` flag (or its `<SEED>`), a call's argument (`SplitMix64(seed)`,
+/// A use names a random seed when it is the `--seed` flag (or its `<SEED>`), NumPy's
+/// `np.random.seed(0)`, a call's argument (`SplitMix64(seed)`,
 /// `(seed`), a value (`seed 0`, `seed = 3`, `seed + iteration`, `seed)`, `seed,`), a random or the
 /// next seed, or the seed of the data and the mini-batch order. Anything else — `the seed's
 /// boolean mask`, `the seed's dW` — is what this test exists to catch.
@@ -38,6 +39,7 @@ pub fn misused_seed(text: &str) -> Vec<String> {
             || before.ends_with('(')
             || before.ends_with('<')
             || before.ends_with("random ")
+            || before.ends_with("np.random.")
             || before.ends_with("next ")
             || next.starts_with(|c: char| c.is_ascii_digit() || "=+),".contains(c))
             || after.starts_with(" of the data");
@@ -63,6 +65,7 @@ fn the_checker_catches_the_old_wording_and_passes_random_seeds() {
     }
     for right in [
         "mask = rand > 0.5 from seed 0",
+        "SplitMix64 with seed 0, not np.random.seed(0)",
         "W = { random = \"normal\", shape = [2, 2], seed = 7 }",
         "drawn from SplitMix64(seed), seed + iteration",
         "--seed <SEED>  Seed of the data, the split and the mini-batch order",
