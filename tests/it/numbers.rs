@@ -85,7 +85,7 @@ fn an_overflow_in_training_names_the_preset_and_iteration_and_says_lower_the_lea
     let err = stderr(&o);
     assert_eq!(
         err.trim_end(),
-        "backstep: error: built-in preset \"train-xor\": iteration 0: layer 2 (Affine2) output became -inf: the numbers grew too large for f64 (about ±1.8e308 at most); lower the learning rate (lr is 1e308)",
+        "backstep: error: built-in preset \"train-xor\": iteration 0: layer 3 (Affine2) output became -inf: the numbers grew too large for f64 (about ±1.8e308 at most); lower the learning rate (lr is 1e308)",
     );
     assert!(!err.contains("use smaller values"), "{err}");
 }
@@ -157,7 +157,7 @@ fn a_preset_field_too_large_for_f64_is_said_to_be_too_large() {
     );
     assert_eq!(
         err("x = [[1.0]]\n[[layers]]\ntype = \"dropout\"\nratio = 1e300\n"),
-        "big.toml: layer 0 (dropout): ratio is 1e300: the share of dropped cells must be at least 0 and below 1, like 0.5"
+        "big.toml: layer 1 (dropout): ratio is 1e300: the share of dropped cells must be at least 0 and below 1, like 0.5"
     );
     let train = |line: &str| {
         format!(
@@ -183,7 +183,7 @@ fn a_preset_field_too_large_for_f64_is_said_to_be_too_large() {
     );
     assert_eq!(
         err("x = [[1.0]]\n[[layers]]\ntype = \"dropout\"\nratio = inf\n"),
-        "big.toml: layer 0 (dropout): line 4, column 9: ratio is too large for f64 (about ±1.8e308 at most): give a finite number"
+        "big.toml: layer 1 (dropout): line 4, column 9: ratio is too large for f64 (about ±1.8e308 at most): give a finite number"
     );
     let e = err(&train("test_fraction = 1e300"));
     assert!(
