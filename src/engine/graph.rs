@@ -13,7 +13,7 @@ mod run;
 mod validate;
 
 use super::Matrix;
-use super::layer::{Layer, LayerKind};
+use super::layer::{Add, GraphNames, Layer, LayerKind, Mul, NodeNames};
 use super::network::{Inputs, Network, Targets};
 
 pub use run::{GraphRun, NodeRun};
@@ -155,15 +155,55 @@ impl Graph {
     /// from dout = 1 on a 1×1 output (then L = Σ dout ⊙ out is the output itself, `price`),
     /// else `L` (a loss, or a weighted sum of the output's cells).
     pub fn objective_name(&self, run: &GraphRun) -> String {
-        let out = self.nodes.last().map(|n| n.name.as_str()).unwrap_or("out");
+        self.objective_for(
+            run.run.loss.is_some(),
+            run.run.out.dim(),
+            run.run.dout.as_ref(),
+        )
+    }
+
+    /// [`Graph::objective_name`] before the run: whether it ends in a loss, the output's shape
+    /// and the starting gradient.
+    pub(crate) fn objective_for(
+        &self,
+        loss: bool,
+        out: (usize, usize),
+        dout: Option<&Matrix>,
+    ) -> String {
+        let name = self.nodes.last().map(|n| n.name.as_str()).unwrap_or("out");
         let unit = |m: &Matrix| m.dim() == (1, 1) && m[[0, 0]] == 1.0;
-        let plain = run.run.loss.is_none()
-            && run.run.out.dim() == (1, 1)
-            && run.run.dout.as_ref().is_none_or(unit);
-        if plain {
-            out.to_string()
+        if !loss && out == (1, 1) && dout.is_none_or(unit) {
+            name.to_string()
         } else {
             "L".to_string()
+        }
+    }
+
+    /// Node `i`'s layer for a run: a graph's Mul or Add node names its operands by their
+    /// sources, its output by its own name and its gradients as partials of the output (a
+    /// chain's layers keep their own names).
+    fn node_layer(&self, i: usize, layer: Layer, shapes: &GraphShapes) -> Layer {
+        let Some(node) = self.nodes.get(i).filter(|_| !self.chain) else {
+            return layer;
+        };
+        let last = self.nodes.len() - 1;
+        let loss = self.nodes[last].op.kind().is_loss();
+        let out = shapes.shapes.get(last).copied().unwrap_or((1, 1));
+        let input = |k: usize| node.inputs.get(k).cloned().unwrap_or_default();
+        let names = NodeNames {
+            x: input(0),
+            y: input(1),
+            out: node.name.clone(),
+            graph: Some(GraphNames {
+                node: node.name.clone(),
+                of: self.objective_for(loss, out, shapes.dout.as_ref()),
+                shared: [self.use_count(&input(0)) > 1, self.use_count(&input(1)) > 1],
+            }),
+        };
+        match layer {
+            Layer::Mul(m) => Layer::Mul(Mul { names, ..m }),
+            Layer::Add(a) => Layer::Add(Add { names, ..a }),
+            other => other,
         }
     }
 }

@@ -14,6 +14,7 @@ mod batch_norm;
 mod dropout;
 mod layer_type;
 mod mul;
+mod node_names;
 mod relu;
 mod sigmoid;
 mod softmax;
@@ -33,6 +34,7 @@ pub use batch_norm::{BN_EPS, BatchNorm, BatchNormCache};
 pub use dropout::{Dropout, DropoutCache};
 pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
 pub use mul::{Mul, MulCache};
+pub use node_names::{GraphNames, NodeNames};
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
 pub use sigmoid::{Sigmoid, SigmoidCache};
 pub use softmax::{Softmax, SoftmaxCache, softmax_row, softmax_rows};
@@ -334,12 +336,18 @@ impl Layer {
 
     /// `out = x ⊙ w`.
     pub fn mul(w: Matrix) -> Layer {
-        Layer::Mul(Mul { w })
+        Layer::Mul(Mul {
+            w,
+            names: NodeNames::chain("w"),
+        })
     }
 
     /// `out = x + b`.
     pub fn add(b: Matrix) -> Layer {
-        Layer::Add(Add { b })
+        Layer::Add(Add {
+            b,
+            names: NodeNames::chain("b"),
+        })
     }
 
     /// The parameters, by key (`W`, `b`, `w`, `gamma`, `beta`).

@@ -53,9 +53,11 @@ fn enter_on_an_edge_explains_its_gradient() {
     let Mode::Explain(Explanation { title, lines }) = a.mode() else {
         panic!("an explanation: {:?}", a.mode())
     };
-    assert_eq!(title, "d apple — edge 1 of 9");
+    assert_eq!(title, "apple → apple_price — edge 1 of 9");
     assert!(
-        lines.iter().any(|l| l == "d apple = 1.1 × 2 = 2.2"),
+        lines
+            .iter()
+            .any(|l| l == "∂price/∂apple = dout × apple_num = 1.1 × 2 = 2.2"),
         "{lines:?}"
     );
     assert!(
@@ -74,11 +76,15 @@ fn enter_on_an_edge_explains_its_gradient() {
         panic!("an explanation")
     };
     assert!(
-        lines.iter().any(|l| l == "d apple_price = 1.1 = 1.1"),
+        lines
+            .iter()
+            .any(|l| l == "∂price/∂apple_price = dout = 1.1"),
         "{lines:?}"
     );
     assert!(
-        lines.iter().any(|l| l.contains("passes dout on unchanged")),
+        lines
+            .iter()
+            .any(|l| l.contains("passes dout (1.1, from all_price) on unchanged")),
         "{lines:?}"
     );
 }
@@ -183,5 +189,98 @@ fn every_builtin_in_the_graph_view_steps_at_every_size_without_panicking() {
         press(&mut a, KeyCode::Tab);
         press(&mut a, KeyCode::Enter);
         let _ = screen(&a, 80, 24);
+    }
+}
+
+/// The titles of the matrix panes on screen (`┌ s 1×1 · node output ─…`), in order.
+fn pane_titles(s: &str) -> Vec<String> {
+    s.lines()
+        .flat_map(|l| l.split('┌').skip(1))
+        .map(|t| t.trim_end_matches(['─', '┐', ' ', '"']).trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_graph_nodes_panes_and_notes_name_its_inputs_by_their_sources() {
+    // fan-out: f = s × x. At f's backward steps the panes read s and x (not x and w), and the
+    // notes mark x's gradient through f as one path's.
+    let mut a = app("fan-out");
+    press(&mut a, KeyCode::Char('v'));
+    press(&mut a, KeyCode::Char('b'));
+    let s = screen(&a, 120, 36);
+    let titles = pane_titles(&s);
+    assert!(
+        titles.iter().any(|t| t == "s 1×1 · node output"),
+        "{titles:?}\n{s}"
+    );
+    assert!(
+        titles.iter().any(|t| t == "x 1×1 · input"),
+        "{titles:?}\n{s}"
+    );
+    assert!(
+        titles.iter().any(|t| t == "f 1×1 · forward"),
+        "{titles:?}\n{s}"
+    );
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t.starts_with("w ") || t.starts_with("b ")),
+        "{titles:?}"
+    );
+    press(&mut a, KeyCode::Right);
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("dx via f"), "{s}");
+    assert!(s.contains("∂f/∂x through f (one path) = 5"), "{s}");
+    assert!(!s.contains("dw"), "{s}");
+    press(&mut a, KeyCode::End);
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("total ∂f/∂x = 3 + 5 = 8"), "{s}");
+    let titles = pane_titles(&s);
+    assert!(titles.iter().any(|t| t == "y 1×1 · input"), "{titles:?}");
+    // apple-orange: all_price adds apple_price and orange_price (orange_price is not `b`).
+    let mut a = app("apple-orange");
+    press(&mut a, KeyCode::Char('v'));
+    for _ in 0..2 {
+        press(&mut a, KeyCode::Right);
+    }
+    let s = screen(&a, 120, 36);
+    let titles = pane_titles(&s);
+    assert_eq!(
+        titles[..2],
+        [
+            "apple_price 1×1 · node output",
+            "orange_price 1×1 · node output"
+        ],
+        "{s}"
+    );
+    assert!(s.contains("all_price = apple_price + orange_price"), "{s}");
+}
+
+#[test]
+fn no_graph_edge_popup_states_a_value_equal_to_itself() {
+    for preset in ["apple-orange", "fan-out", "apple-fee"] {
+        let Ok(p) = Preset::builtin(preset) else {
+            continue;
+        };
+        let mut a = App::new(p).expect("runs");
+        press(&mut a, KeyCode::End);
+        let Some(figure) = a.graph().figure.clone() else {
+            continue;
+        };
+        for _ in 0..figure.edges.len() {
+            press(&mut a, KeyCode::Enter);
+            let Mode::Explain(Explanation { title, lines }) = a.mode() else {
+                panic!("an explanation")
+            };
+            for line in lines {
+                let parts: Vec<&str> = line.split(" = ").map(str::trim).collect();
+                assert!(
+                    parts.windows(2).all(|w| w[0] != w[1]),
+                    "{preset} {title}: {line}"
+                );
+            }
+            press(&mut a, KeyCode::Esc);
+            press(&mut a, KeyCode::Tab);
+        }
     }
 }

@@ -5,7 +5,7 @@ use backstep::engine::check::{
     check_run, gradient_check, numerical_gradient_naive, relative_error,
 };
 use backstep::engine::layer::{
-    Add, Affine, BatchNorm, Dropout, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
+    Affine, BatchNorm, Dropout, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
 };
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::{BUILTINS, Preset};
@@ -116,7 +116,7 @@ proptest! {
     #[test]
     fn mul_and_add_match_finite_differences(x in matrix(2, 3), w in matrix(2, 3), b in matrix(1, 1), s in matrix(1, 1), dout in matrix(2, 3)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
-        let layers = vec![Layer::Mul(Mul { w }), Layer::Add(Add { b }), Layer::Mul(Mul { w: s }), Layer::Add(Add { b: Matrix::ones((2, 3)) })];
+        let layers = vec![Layer::mul(w), Layer::add(b), Layer::mul(s), Layer::add(Matrix::ones((2, 3)))];
         assert_matches_finite_differences(&net(layers), &inputs, 1e-5);
     }
 
@@ -154,7 +154,7 @@ proptest! {
             Layer::Sigmoid(Sigmoid),
             Layer::Affine(Affine { w: m(4, 3), b: m(1, 3) }),
             Layer::Softmax(Softmax),
-            Layer::Mul(Mul { w: m(n, 3) }),
+            Layer::mul(m(n, 3)),
             Layer::Affine(Affine { w: m(3, 3), b: m(1, 3) }),
             Layer::SoftmaxWithLoss(SoftmaxWithLoss),
         ];

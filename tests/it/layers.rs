@@ -1,7 +1,7 @@
 //! Each layer against hand-computed values, the printed results of the learner's note and the book's numbers.
 
 use backstep::engine::layer::{
-    Add, Affine, Mul, Relu, Sigmoid, Softmax, SoftmaxWithLoss, cross_entropy, softmax_rows,
+    Affine, Relu, Sigmoid, Softmax, SoftmaxWithLoss, cross_entropy, softmax_rows,
 };
 use backstep::engine::{Layer, Matrix, NoRecord, Op, Phase, Tape};
 use ndarray::array;
@@ -363,8 +363,8 @@ fn softmax_with_loss_huge_logits_stay_finite() {
 #[test]
 fn buy_apple_graph() {
     // apple 100 × count 2 × tax 1.1 = 220; backward from 1: d apple 2.2, d count 110, d tax 200
-    let count = Layer::Mul(Mul { w: array![[2.0]] });
-    let tax = Layer::Mul(Mul { w: array![[1.1]] });
+    let count = Layer::mul(array![[2.0]]);
+    let tax = Layer::mul(array![[1.1]]);
     let (a, ca) = count
         .forward(&array![[100.0]], None, &mut NoRecord)
         .unwrap();
@@ -381,17 +381,17 @@ fn buy_apple_graph() {
 fn buy_apples_and_oranges_graph() {
     // (100 × 2 + 150 × 3) × 1.1 = 715; d apple 2.2, d apple count 110, d orange 3.3,
     // d orange count 165, d tax 650. The add node is Add with b = the orange branch.
-    let apples = Layer::Mul(Mul { w: array![[2.0]] });
-    let oranges = Layer::Mul(Mul { w: array![[3.0]] });
+    let apples = Layer::mul(array![[2.0]]);
+    let oranges = Layer::mul(array![[3.0]]);
     let (apple_price, c_apple) = apples
         .forward(&array![[100.0]], None, &mut NoRecord)
         .unwrap();
     let (orange_price, c_orange) = oranges
         .forward(&array![[150.0]], None, &mut NoRecord)
         .unwrap();
-    let add = Layer::Add(Add { b: orange_price });
+    let add = Layer::add(orange_price);
     let (total, c_add) = add.forward(&apple_price, None, &mut NoRecord).unwrap();
-    let tax = Layer::Mul(Mul { w: array![[1.1]] });
+    let tax = Layer::mul(array![[1.1]]);
     let (price, c_tax) = tax.forward(&total, None, &mut NoRecord).unwrap();
     assert!((price[[0, 0]] - 715.0).abs() < 1e-9);
     let (dtotal, dtax) = tax.backward(&c_tax, &array![[1.0]], &mut NoRecord).unwrap();
@@ -415,7 +415,7 @@ fn buy_apples_and_oranges_graph() {
 
 #[test]
 fn broadcast_scalar_gradients_are_summed() {
-    let mul = Layer::Mul(Mul { w: array![[3.0]] });
+    let mul = Layer::mul(array![[3.0]]);
     let x = array![[1.0, 2.0], [3.0, 4.0]];
     let (out, cache) = mul.forward(&x, None, &mut NoRecord).unwrap();
     assert_eq!(out, array![[3.0, 6.0], [9.0, 12.0]]);
@@ -424,7 +424,7 @@ fn broadcast_scalar_gradients_are_summed() {
         .unwrap();
     assert_eq!(dx, array![[3.0, 3.0], [3.0, 6.0]]);
     assert_eq!(dw[0].value, array![[1.0 + 2.0 + 3.0 + 8.0]]);
-    let add = Layer::Add(Add { b: array![[0.5]] });
+    let add = Layer::add(array![[0.5]]);
     let (_, cache) = add.forward(&x, None, &mut NoRecord).unwrap();
     let (_, db) = add
         .backward(&cache, &array![[1.0, 1.0], [1.0, 2.0]], &mut NoRecord)
@@ -446,11 +446,9 @@ fn shape_errors_are_errors_not_panics() {
             .contains("W is 3×2 but the input has 4 columns"),
         "{err}"
     );
-    let err = Layer::Mul(Mul {
-        w: Matrix::zeros((2, 2)),
-    })
-    .forward(&Matrix::zeros((1, 3)), None, &mut NoRecord)
-    .unwrap_err();
+    let err = Layer::mul(Matrix::zeros((2, 2)))
+        .forward(&Matrix::zeros((1, 3)), None, &mut NoRecord)
+        .unwrap_err();
     assert!(err.to_string().contains("must be 1×3 or 1×1"), "{err}");
     let err = Layer::SoftmaxWithLoss(SoftmaxWithLoss)
         .forward(&Matrix::zeros((1, 3)), None, &mut NoRecord)
@@ -479,16 +477,9 @@ fn tape_sub_steps_per_layer() {
             7,
             2,
         ),
-        (
-            Layer::Mul(Mul {
-                w: array![[2.0, 3.0]],
-            }),
-            None,
-            1,
-            2,
-        ),
-        (Layer::Mul(Mul { w: array![[2.0]] }), None, 1, 3),
-        (Layer::Add(Add { b: array![[2.0]] }), None, 1, 2),
+        (Layer::mul(array![[2.0, 3.0]]), None, 1, 2),
+        (Layer::mul(array![[2.0]]), None, 1, 3),
+        (Layer::add(array![[2.0]]), None, 1, 2),
     ];
     for (layer, t, fwd, bwd) in cases {
         let mut tape = Tape::new();
@@ -614,7 +605,7 @@ fn every_layer_says_what_its_jacobian_looks_like() {
             "affine",
             &["block-diagonal", "through Wᵀ", "dx = dout · Wᵀ"],
         ),
-        ("mul", &["diagonal", "w[i] (the other factor)"]),
+        ("mul", &["diagonal", "[i] (the other factor)"]),
         ("add", &["the identity", "passes dout through unchanged"]),
         (
             "batch_norm",
@@ -645,6 +636,20 @@ fn every_layer_says_what_its_jacobian_looks_like() {
         }
     }
     assert_eq!(seen.len(), want.len(), "{seen:?}");
+    // A chain's Mul names its factor w; a graph's node names its inputs by their sources.
+    let chain = Layer::mul(Matrix::ones((1, 1))).jacobian_structure((1, 1), (1, 1));
+    assert!(
+        chain.contains("∂(x ⊙ w)[i]/∂x[i] = w[i] (the other factor)"),
+        "{chain}"
+    );
+    let graph = backstep::preset::Preset::builtin("apple-orange").unwrap();
+    let node = graph.network.layers[0]
+        .layer
+        .jacobian_structure((1, 1), (1, 1));
+    assert!(
+        node.contains("∂(apple ⊙ apple_num)[i]/∂apple[i] = apple_num[i]"),
+        "{node}"
+    );
     // the shapes are the layer's own: the book's Affine at batch 2, 3 → 2
     let affine = Layer::Affine(Affine {
         w: Matrix::zeros((3, 2)),
@@ -662,9 +667,7 @@ fn the_fast_numerical_gradient_carries_an_add_into_a_nonlinear_layer() {
         layers: vec![
             backstep::engine::NamedLayer {
                 name: "Add".into(),
-                layer: Layer::Add(backstep::engine::layer::Add {
-                    b: array![[0.5, -1.0, 2.0], [-0.3, 0.8, 0.0]],
-                }),
+                layer: Layer::add(array![[0.5, -1.0, 2.0], [-0.3, 0.8, 0.0]]),
             },
             backstep::engine::NamedLayer {
                 name: "Sigmoid".into(),

@@ -230,11 +230,40 @@ mod tests {
         );
         // apple: x · count, x · tax; backward visits tax first.
         let apple = lines("apple");
-        assert_eq!(apple[0], "self.x = x; self.y = w; out = x * self.y");
-        assert_eq!(apple[2..4], ["dx = dout * self.y", "dw = dout * self.x"]);
+        // The book's MulLayer / AddLayer lines (ch05/layer_naive.py), with what x and y are here.
+        assert_eq!(
+            apple[0],
+            "self.x = x; self.y = y; out = x * y  # here y is w"
+        );
+        assert_eq!(
+            apple[2..4],
+            [
+                "dx = dout * self.y  # here y is w",
+                "dy = dout * self.x  # here dy is dw"
+            ]
+        );
         let fee = lines("apple-fee");
-        assert!(fee.contains(&"out = x + self.b".to_string()));
+        assert!(fee.contains(&"out = x + y  # here y is b".to_string()));
         assert!(fee.contains(&"dx = dout * 1".to_string()));
+        assert!(fee.contains(&"dy = dout * 1  # here dy is db".to_string()));
+        // A graph's node: the book's lines, with the sources each book name stands for.
+        let p = Preset::builtin("apple-orange").unwrap();
+        let graph: Vec<String> = p.run().unwrap().tape.steps.iter().map(numpy_line).collect();
+        assert_eq!(
+            graph[0],
+            "self.x = x; self.y = y; out = x * y  # here x is apple, y is apple_num, out is apple_price"
+        );
+        assert!(
+            graph.contains(
+                &"out = x + y  # here x is apple_price, y is orange_price, out is all_price"
+                    .to_string()
+            ),
+            "{graph:?}"
+        );
+        assert!(
+            graph.contains(&"dy = dout * self.x  # here dy is dtax, x is all_price".to_string()),
+            "{graph:?}"
+        );
     }
 
     #[test]

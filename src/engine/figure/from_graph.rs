@@ -58,6 +58,7 @@ impl Figure {
         };
         nodes.push(FigureNode::new(out_label, FigureRole::Output));
         let mut edges = Vec::new();
+        let of = graph.objective_name(run);
         for (i, (g, r)) in graph.nodes.iter().zip(&run.nodes).enumerate() {
             for (p, source) in run.refs[i].iter().enumerate() {
                 let (from, value_step) = match *source {
@@ -73,7 +74,7 @@ impl Figure {
                     (NodeOp::Mul | NodeOp::Add, 0) => Some(r.layer_steps.start),
                     _ => r.layer_steps.end.checked_sub(1),
                 };
-                e.explain = explain_edge(g, r, p, &name);
+                e.explain = explain_edge(graph, run, i, p, &of);
                 edges.push(e);
             }
         }
@@ -107,26 +108,35 @@ impl Figure {
     }
 }
 
-/// How the gradient on input `p` of a node was made, with its numbers.
-fn explain_edge(
-    g: &crate::engine::graph::GraphNode,
-    r: &crate::engine::graph::NodeRun,
-    p: usize,
-    name: &str,
-) -> Vec<String> {
+/// How the gradient on input `p` of node `i` was made, with its numbers: the partial of the
+/// output `of` along this edge (marked "one path" when the value feeds other nodes too, with the
+/// total of every path), then why.
+fn explain_edge(graph: &Graph, run: &GraphRun, i: usize, p: usize, of: &str) -> Vec<String> {
+    let (Some(g), Some(r)) = (graph.nodes.get(i), run.nodes.get(i)) else {
+        return Vec::new();
+    };
+    let name = g.inputs.get(p).cloned().unwrap_or_default();
     let grad = r.grads.get(p).map(val).unwrap_or_default();
     let dout = val(&r.dout);
     let other = 1 - p.min(1);
-    match g.op {
+    let shared = graph.use_count(&name) > 1;
+    let partial = if shared {
+        format!("∂{of}/∂{name} through {} (one path)", g.name)
+    } else {
+        format!("∂{of}/∂{name}")
+    };
+    let broadcast = |a: usize, b: usize| {
+        r.inputs.get(a).is_some_and(|m| m.dim() == (1, 1))
+            && r.inputs.get(b).is_some_and(|m| m.dim() != (1, 1))
+    };
+    let mut lines = match g.op {
         NodeOp::Mul => {
             let o_name = g.inputs.get(other).cloned().unwrap_or_default();
             let o_val = r.inputs.get(other).map(val).unwrap_or_default();
-            let broadcast = r.inputs.get(p).is_some_and(|m| m.dim() == (1, 1))
-                && r.inputs.get(other).is_some_and(|m| m.dim() != (1, 1));
             vec![
                 format!(
-                    "d {name} = {dout} × {o_val} = {grad}{}",
-                    if broadcast {
+                    "{partial} = dout × {o_name} = {dout} × {o_val} = {grad}{}",
+                    if broadcast(p, other) {
                         " (summed over every cell)"
                     } else {
                         ""
@@ -139,15 +149,20 @@ fn explain_edge(
             ]
         }
         NodeOp::Add => vec![
-            format!("d {name} = {dout} = {grad}"),
+            if broadcast(p, other) {
+                format!("{partial} = Σ dout = {grad} ({name} was added to every cell)")
+            } else {
+                format!("{partial} = dout = {grad}")
+            },
             format!(
-                "an Add node passes dout on unchanged: ∂({} + {})/∂{name} = 1",
+                "an Add node passes dout ({dout}, from {}) on unchanged: ∂({} + {})/∂{name} = 1",
+                g.name,
                 g.inputs.first().cloned().unwrap_or_default(),
                 g.inputs.get(1).cloned().unwrap_or_default()
             ),
         ],
         NodeOp::Layer(ref l) => vec![
-            format!("d {name} = {grad}"),
+            format!("{partial} = {grad}"),
             format!(
                 "{} ({}) backward: from dout = {dout}; step through its backward steps to see each product",
                 g.name,
@@ -157,7 +172,33 @@ fn explain_edge(
                 }
             ),
         ],
+    };
+    if shared {
+        let paths: Vec<String> = graph
+            .nodes
+            .iter()
+            .zip(&run.nodes)
+            .flat_map(|(n, nr)| {
+                n.inputs
+                    .iter()
+                    .zip(&nr.grads)
+                    .filter(|(input, _)| **input == name)
+                    .map(|(_, gr)| val(gr))
+            })
+            .collect();
+        let total = match (graph.input_index(&name), graph.node_index(&name)) {
+            (Some(k), _) => run.input_grads.get(k).map(val),
+            (None, Some(j)) => run.nodes.get(j).map(|n| val(&n.dout)),
+            _ => None,
+        }
+        .unwrap_or_default();
+        lines.push(format!(
+            "{name} feeds {} nodes: total ∂{of}/∂{name} = {} = {total} (every path)",
+            paths.len(),
+            paths.join(" + ")
+        ));
     }
+    lines
 }
 
 #[cfg(test)]
@@ -272,25 +313,36 @@ inputs = ["b", "y"]
     fn each_edge_explains_its_gradient_with_numbers() {
         let (fig, _) = figure_of(FAN_OUT);
         let explain = |to: usize, port: usize| into(&fig, to, port).explain.clone();
+        // No line states a value equal to itself ("d y = 6 = 6").
+        for e in &fig.edges {
+            for line in &e.explain {
+                let parts: Vec<&str> = line.split(" = ").map(str::trim).collect();
+                assert!(
+                    parts.windows(2).all(|w| w[0] != w[1]),
+                    "a tautology: {line}"
+                );
+            }
+        }
         assert_eq!(
             explain(3, 0),
             [
-                "d s = 2 × 3 = 6",
+                "∂L/∂s = dout × x = 2 × 3 = 6",
                 "a Mul node swaps its inputs: the gradient for s is dout (2, from f) times the other input, x = 3"
             ]
         );
         assert_eq!(
             explain(3, 1),
             [
-                "d x = 2 × 5 = 10",
-                "a Mul node swaps its inputs: the gradient for x is dout (2, from f) times the other input, s = 5"
+                "∂L/∂x through f (one path) = dout × s = 2 × 5 = 10",
+                "a Mul node swaps its inputs: the gradient for x is dout (2, from f) times the other input, s = 5",
+                "x feeds 2 nodes: total ∂L/∂x = 6 + 10 = 16 (every path)"
             ]
         );
         assert_eq!(
             explain(2, 1),
             [
-                "d y = 6 = 6",
-                "an Add node passes dout on unchanged: ∂(x + y)/∂y = 1"
+                "∂L/∂y = dout = 6",
+                "an Add node passes dout (6, from s) on unchanged: ∂(x + y)/∂y = 1"
             ]
         );
     }
@@ -313,8 +365,8 @@ inputs = ["m", "k"]
         let first = |port: usize| into(&fig, 2, port).explain[0].clone();
         assert_eq!(
             first(1),
-            "d k = [[1, 1]] × [[3, 4]] = 7 (summed over every cell)"
+            "∂L/∂k = dout × m = [[1, 1]] × [[3, 4]] = 7 (summed over every cell)"
         );
-        assert_eq!(first(0), "d m = [[1, 1]] × 2 = [[2, 2]]");
+        assert_eq!(first(0), "∂L/∂m = dout × k = [[1, 1]] × 2 = [[2, 2]]");
     }
 }

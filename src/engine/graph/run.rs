@@ -99,6 +99,7 @@ impl Graph {
             None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
         })?;
         let refs = &shapes.refs;
+        let of = self.objective_for(loss.is_some(), out.dim(), shapes.dout.as_ref());
         let mut grads: Vec<Vec<Matrix>> = vec![Vec::new(); self.nodes.len()];
         let mut params: Vec<Vec<Grad>> = vec![Vec::new(); self.nodes.len()];
         let mut douts: Vec<Matrix> = vec![Matrix::zeros((0, 0)); self.nodes.len()];
@@ -120,11 +121,11 @@ impl Graph {
                     .iter()
                     .map(|&(c, p)| (self.nodes[c].name.clone(), grads[c][p].clone()))
                     .collect();
-                let (sum, steps) = sum_uses(&node.name, &parts, &mut tape);
+                let (sum, steps) = sum_uses(&node.name, &of, &parts, &mut tape);
                 sum_steps[i] = steps;
                 sum
             };
-            let note = self.dout_note(i, &uses, &dout, loss);
+            let note = self.dout_note(i, &uses, &dout, loss, &of);
             tape.prefix_next(|| note);
             let layer_start = tape.len();
             let (dx, g) = layers[i].backward(&caches[i], &dout, &mut tape)?;
@@ -153,7 +154,7 @@ impl Graph {
                     .iter()
                     .map(|&(c, p)| (self.nodes[c].name.clone(), grads[c][p].clone()))
                     .collect();
-                let (sum, steps) = sum_uses(name, &parts, &mut tape);
+                let (sum, steps) = sum_uses(name, &of, &parts, &mut tape);
                 input_grads[k] = Some(sum);
                 input_sum_steps[k] = steps;
             }
@@ -251,7 +252,7 @@ impl Graph {
                 })
                 .collect();
             let refs: Vec<&Matrix> = ins.iter().collect();
-            let layer = node.op.layer(&refs);
+            let layer = self.node_layer(i, node.op.layer(&refs), shapes);
             rec.enter(Phase::Forward, i, &node.name, node.op.kind());
             let start = rec.position();
             let (mut out, mut cache) = layer.forward(&ins[0], shapes.t.as_ref(), rec)?;
@@ -290,6 +291,7 @@ impl Graph {
         uses: &[(usize, usize)],
         dout: &Matrix,
         loss: Option<f64>,
+        of: &str,
     ) -> String {
         let node = &self.nodes[i];
         if self.chain {
@@ -300,6 +302,12 @@ impl Graph {
             return format!(
                 "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
                 loss.map(crate::engine::format::n4).unwrap_or_default()
+            );
+        }
+        if uses.is_empty() && of == node.name {
+            return format!(
+                "Backward starts here, at the output {}, from dout = ∂{of}/∂{of} = 1.",
+                node.name
             );
         }
         if uses.is_empty() {
@@ -317,21 +325,30 @@ impl Graph {
             .collect();
         if from.len() == 1 {
             format!(
-                "dout = ∂L/∂{} = {}, arriving from {} (its gradient for this input).",
+                "dout = ∂{of}/∂{} = {}, arriving from {} (its gradient for this input).",
                 node.name,
-                inline(dout),
+                value(dout),
                 from[0]
             )
         } else {
             format!(
-                "dout = ∂L/∂{} = {}: {} feeds {} nodes ({}), so its gradient is the sum of theirs.",
+                "dout = ∂{of}/∂{} = {}: {} feeds {} nodes ({}), so its gradient is the sum of theirs.",
                 node.name,
-                inline(dout),
+                value(dout),
                 node.name,
                 from.len(),
                 from.join(", ")
             )
         }
+    }
+}
+
+/// A value in a note: a 1×1 as its number (`3`), a small matrix inline.
+fn value(m: &Matrix) -> String {
+    if m.dim() == (1, 1) {
+        crate::engine::format::short(m[[0, 0]])
+    } else {
+        inline(m)
     }
 }
 
@@ -351,6 +368,7 @@ fn uses_of(refs: &[Vec<Ref>], target: Ref) -> Vec<(usize, usize)> {
 /// The sum of a value's gradients from each use, one `+` step per extra use.
 fn sum_uses(
     name: &str,
+    of: &str,
     parts: &[(String, Matrix)],
     rec: &mut impl Recorder,
 ) -> (Matrix, Vec<usize>) {
@@ -381,13 +399,23 @@ fn sum_uses(
             .numpy(format!(
                 "d{name} = d{name}_a + d{name}_b  # gradients of a value used twice add up"
             ))
-            .note(format!(
-                "{name} feeds {} nodes, so its gradient adds up what each sends back: {} + {} = {}",
-                parts.len(),
-                inline(&acc),
-                inline(g),
-                inline(&next)
-            ))
+            .note(if done {
+                let terms: Vec<String> = parts.iter().map(|(_, g)| value(g)).collect();
+                format!(
+                    "{name} feeds {} nodes, so its gradient adds up what each path sends back: total ∂{of}/∂{name} = {} = {}",
+                    parts.len(),
+                    terms.join(" + "),
+                    value(&next)
+                )
+            } else {
+                format!(
+                    "{name} feeds {} nodes, so its gradient adds up what each path sends back: {} + {} = {} so far",
+                    parts.len(),
+                    value(&acc),
+                    value(g),
+                    value(&next)
+                )
+            })
         });
         steps.extend(step);
         acc = next;

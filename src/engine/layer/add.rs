@@ -1,12 +1,14 @@
 //! Add: the add node, on whole matrices.
 //!
 //! `out = x + b`; backward passes `dout` unchanged to both. When `b` is 1×1 it was broadcast to
-//! every cell, so its gradient is the sum over all cells. Cache: only x's shape.
+//! every cell, so its gradient is the sum over all cells. Cache: only x's shape. The NumPy lines
+//! are the book's `AddLayer` (`ch05/layer_naive.py`: `out = x + y`, `dx = dout * 1`,
+//! `dy = dout * 1`), with a comment naming what `x` and `y` are here (see [`NodeNames`]).
 
 use anyhow::Result;
 
 use super::mul::{check_param, pick};
-use super::{Grad, LayerType, ensure_dout, sum_all};
+use super::{Grad, LayerType, NodeNames, ensure_dout, sum_all};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
 use crate::engine::format::{first, first_operand, inline};
@@ -19,6 +21,8 @@ use crate::engine::tape::{Recorder, StepDraft};
 pub struct Add {
     /// The other term.
     pub b: Matrix,
+    /// What the steps call the operands (`x`, `b`, `out` in a chain).
+    pub names: NodeNames,
 }
 
 /// Add's backward needs only the input's shape.
@@ -57,18 +61,23 @@ impl LayerType for Add {
     ) -> Result<(Matrix, AddCache)> {
         let b = &self.b;
         let out = x + b;
+        let n = &self.names;
         rec.record(|| {
-            StepDraft::new(Op::Binary(BinOp::Add), "x + b", "out = x + b")
-                .read(Kind::Input, "x", x)
-                .read(B, "b", b)
-                .writes(Kind::Output, "out", &out)
-                .numpy("out = x + self.b")
-                .note(format!(
-                    "{} + {} = {}",
-                    first(x),
-                    first_operand(b),
-                    first(&out)
-                ))
+            StepDraft::new(
+                Op::Binary(BinOp::Add),
+                &format!("{} + {}", n.x, n.y),
+                &format!("{} = {} + {}", n.out, n.x, n.y),
+            )
+            .read(Kind::Input, &n.x, x)
+            .read(B, &n.y, b)
+            .writes(Kind::Output, &n.out, &out)
+            .numpy(format!("out = x + y{}", n.here(&["x", "y", "out"])))
+            .note(format!(
+                "{} + {} = {}",
+                first(x),
+                first_operand(b),
+                first(&out)
+            ))
         });
         Ok((out, AddCache { x_dim: x.dim() }))
     }
@@ -82,13 +91,24 @@ impl LayerType for Add {
     ) -> Result<(Matrix, Vec<Grad>)> {
         ensure_dout(dout, cache.x_dim, "dout")?;
         let b = &self.b;
+        let n = &self.names;
+        let (dx_name, dy_name) = (n.grad(0), n.grad(1));
+        let sum = format!("({} + {})", n.x, n.y);
         let dx = dout.clone();
         rec.record(|| {
-            StepDraft::new(Op::Unary(UnaryFn::Copy), "dx = dout", "dx = dout")
-                .read(Kind::Dout, "dout", dout)
-                .writes(Kind::Dx, "dx", &dx)
-                .numpy("dx = dout * 1")
-                .note("an add node passes the gradient through unchanged: ∂(x + b)/∂x = 1")
+            StepDraft::new(
+                Op::Unary(UnaryFn::Copy),
+                &format!("{dx_name} = dout"),
+                &format!("{dx_name} = dout"),
+            )
+            .read(Kind::Dout, "dout", dout)
+            .writes(Kind::Dx, &dx_name, &dx)
+            .numpy(format!("dx = dout * 1{}", n.here(&["dx"])))
+            .note(format!(
+                "an add node passes the gradient through unchanged: ∂{sum}/∂{} = 1{}",
+                n.x,
+                n.partial(0, &dx)
+            ))
         });
         let broadcast = b.dim() == (1, 1) && dout.dim() != (1, 1);
         let db = if broadcast {
@@ -98,28 +118,48 @@ impl LayerType for Add {
         };
         rec.record(|| {
             if broadcast {
-                StepDraft::new(Op::SumAll, "db = Σ dout", "db = Σ dout")
-                    .read(Kind::Dout, "dout", dout)
-                    .writes(Kind::Grad(Param::Bias), "db", &db)
-                    .numpy("db = np.sum(dout)  # b was broadcast to every cell")
-                    .note(format!(
-                        "b is 1×1 and was added to every cell, so its gradient sums dout: {}",
-                        inline(&db)
-                    ))
+                StepDraft::new(
+                    Op::SumAll,
+                    &format!("{dy_name} = Σ dout"),
+                    &format!("{dy_name} = Σ dout"),
+                )
+                .read(Kind::Dout, "dout", dout)
+                .writes(Kind::Grad(Param::Bias), &dy_name, &db)
+                .numpy(format!(
+                    "dy = np.sum(dout)  # y was broadcast to every cell{}",
+                    n.here(&["dy"]).replacen("  #", ";", 1)
+                ))
+                .note(format!(
+                    "{} is 1×1 and was added to every cell, so its gradient sums dout: {}{}",
+                    n.y,
+                    inline(&db),
+                    n.partial(1, &db)
+                ))
             } else {
-                StepDraft::new(Op::Unary(UnaryFn::Copy), "db = dout", "db = dout")
-                    .read(Kind::Dout, "dout", dout)
-                    .writes(Kind::Grad(Param::Bias), "db", &db)
-                    .numpy("db = dout * 1")
-                    .note("and to b as well: ∂(x + b)/∂b = 1")
+                StepDraft::new(
+                    Op::Unary(UnaryFn::Copy),
+                    &format!("{dy_name} = dout"),
+                    &format!("{dy_name} = dout"),
+                )
+                .read(Kind::Dout, "dout", dout)
+                .writes(Kind::Grad(Param::Bias), &dy_name, &db)
+                .numpy(format!("dy = dout * 1{}", n.here(&["dy"])))
+                .note(format!(
+                    "and to {} as well: ∂{sum}/∂{} = 1{}",
+                    n.y,
+                    n.y,
+                    n.partial(1, &db)
+                ))
             }
         });
         Ok((dx, vec![Grad::new(Param::Bias, db)]))
     }
 
     fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
-        "the identity: ∂(x + b)/∂x = 1 on the diagonal. The shortcut passes dout through unchanged"
-            .into()
+        let (x, y) = (&self.names.x, &self.names.y);
+        format!(
+            "the identity: ∂({x} + {y})/∂{x} = 1 on the diagonal. The shortcut passes dout through unchanged"
+        )
     }
 
     fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {

@@ -1,11 +1,14 @@
 //! Mul: the multiply node of the buy-apple graph, on whole matrices.
 //!
 //! `out = x ⊙ w`; backward `dx = dout ⊙ w`, `dw = dout ⊙ x` (cache: `x`). When `w` is 1×1 it was
-//! broadcast to every cell, so its gradient is the sum over all cells.
+//! broadcast to every cell, so its gradient is the sum over all cells. The NumPy lines are the
+//! book's `MulLayer` (`ch05/layer_naive.py`: `forward(x, y)`, `backward` returns `dx, dy`), with
+//! a comment naming what `x` and `y` are here; the steps use [`NodeNames`] (a graph node's
+//! inputs are named by their sources).
 
 use anyhow::{Result, ensure};
 
-use super::{Grad, LayerType, ensure_dout, sum_all};
+use super::{Grad, LayerType, NodeNames, ensure_dout, sum_all};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
 use crate::engine::format::{first, first_operand, inline};
@@ -18,6 +21,8 @@ use crate::engine::tape::{Recorder, StepDraft};
 pub struct Mul {
     /// The other factor.
     pub w: Matrix,
+    /// What the steps call the operands (`x`, `w`, `out` in a chain).
+    pub names: NodeNames,
 }
 
 /// What Mul's backward needs: `x` (the other factor).
@@ -80,18 +85,28 @@ impl LayerType for Mul {
     ) -> Result<(Matrix, MulCache)> {
         let w = &self.w;
         let out = x * w;
+        let n = &self.names;
         let x_step = rec.record(|| {
-            StepDraft::new(Op::Binary(BinOp::Mul), "x · w", "out = x ⊙ w")
-                .read(Kind::Input, "x", x)
-                .read(W, "w", w)
-                .writes(Kind::Output, "out", &out)
-                .numpy("self.x = x; self.y = w; out = x * self.y")
-                .note(format!(
-                    "{} × {} = {}; x is kept for backward (dw needs it)",
-                    first(x),
-                    first_operand(w),
-                    first(&out)
-                ))
+            StepDraft::new(
+                Op::Binary(BinOp::Mul),
+                &format!("{} · {}", n.x, n.y),
+                &format!("{} = {} ⊙ {}", n.out, n.x, n.y),
+            )
+            .read(Kind::Input, &n.x, x)
+            .read(W, &n.y, w)
+            .writes(Kind::Output, &n.out, &out)
+            .numpy(format!(
+                "self.x = x; self.y = y; out = x * y{}",
+                n.here(&["x", "y", "out"])
+            ))
+            .note(format!(
+                "{} × {} = {}; {} is kept for backward ({} needs it)",
+                first(x),
+                first_operand(w),
+                first(&out),
+                n.x,
+                n.grad(1)
+            ))
         });
         Ok((
             out,
@@ -111,19 +126,28 @@ impl LayerType for Mul {
     ) -> Result<(Matrix, Vec<Grad>)> {
         ensure_dout(dout, cache.x.dim(), "dout")?;
         let (x, w) = (&cache.x, &self.w);
+        let n = &self.names;
+        let (dx_name, dy_name) = (n.grad(0), n.grad(1));
         let dx = dout * w;
         rec.record(|| {
-            StepDraft::new(Op::Binary(BinOp::Mul), "dx = dout · w", "dx = dout ⊙ w")
-                .read(Kind::Dout, "dout", dout)
-                .read(W, "w", w)
-                .writes(Kind::Dx, "dx", &dx)
-                .numpy("dx = dout * self.y")
-                .note(format!(
-                    "a multiply node swaps its inputs: the gradient for x is dout times the other factor w: {} × {} = {}",
-                    first(dout),
-                    first_operand(w),
-                    first(&dx)
-                ))
+            StepDraft::new(
+                Op::Binary(BinOp::Mul),
+                &format!("{dx_name} = dout · {}", n.y),
+                &format!("{dx_name} = dout ⊙ {}", n.y),
+            )
+            .read(Kind::Dout, "dout", dout)
+            .read(W, &n.y, w)
+            .writes(Kind::Dx, &dx_name, &dx)
+            .numpy(format!("dx = dout * self.y{}", n.here(&["dx", "y"])))
+            .note(format!(
+                "a multiply node swaps its inputs: the gradient for {} is dout times the other factor {}: {} × {} = {}{}",
+                n.x,
+                n.y,
+                first(dout),
+                first_operand(w),
+                first(&dx),
+                n.partial(0, &dx)
+            ))
         });
         let local = dout * x;
         let broadcast = w.dim() == (1, 1) && x.dim() != (1, 1);
@@ -132,43 +156,68 @@ impl LayerType for Mul {
         } else {
             local.clone()
         };
+        let cells = format!("dout ⊙ {}", n.x);
         rec.record(|| {
-            let draft = StepDraft::new(Op::Binary(BinOp::Mul), "dw = dout · x", "dw = dout ⊙ x")
-                .read(Kind::Dout, "dout", dout)
-                .cached(Kind::Input, "x", x, cache.x_step)
-                .note(format!(
-                    "and the gradient for w is dout times x: {} × {} = {}",
-                    first(dout),
-                    first_operand(x),
-                    first(&local)
-                ));
+            let draft = StepDraft::new(
+                Op::Binary(BinOp::Mul),
+                &format!("{dy_name} = dout · {}", n.x),
+                &format!("{dy_name} = dout ⊙ {}", n.x),
+            )
+            .read(Kind::Dout, "dout", dout)
+            .cached(Kind::Input, &n.x, x, cache.x_step)
+            .note(format!(
+                "and the gradient for {} is dout times {}: {} × {} = {}{}",
+                n.y,
+                n.x,
+                first(dout),
+                first_operand(x),
+                first(&local),
+                if broadcast {
+                    String::new()
+                } else {
+                    n.partial(1, &local)
+                }
+            ));
             if broadcast {
                 draft
-                    .writes(CELLS, "dout ⊙ x", &local)
-                    .numpy("dw_cells = dout * self.x")
+                    .writes(CELLS, &cells, &local)
+                    .numpy(format!("dy_cells = dout * self.x{}", n.here(&["x"])))
             } else {
                 draft
-                    .writes(Kind::Grad(Param::Factor), "dw", &local)
-                    .numpy("dw = dout * self.x")
+                    .writes(Kind::Grad(Param::Factor), &dy_name, &local)
+                    .numpy(format!("dy = dout * self.x{}", n.here(&["dy", "x"])))
             }
         });
         if broadcast {
             rec.record(|| {
-                StepDraft::new(Op::SumAll, "dw = Σ", "dw = Σ (dout ⊙ x)")
-                    .read(CELLS, "dout ⊙ x", &local)
-                    .writes(Kind::Grad(Param::Factor), "dw", &dw)
-                    .numpy("dw = np.sum(dw_cells)  # w was broadcast to every cell")
-                    .note(format!(
-                        "w is 1×1 and was used for every cell, so its gradient sums them: dw = {}",
-                        inline(&dw)
-                    ))
+                StepDraft::new(
+                    Op::SumAll,
+                    &format!("{dy_name} = Σ"),
+                    &format!("{dy_name} = Σ ({cells})"),
+                )
+                .read(CELLS, &cells, &local)
+                .writes(Kind::Grad(Param::Factor), &dy_name, &dw)
+                .numpy(format!(
+                    "dy = np.sum(dy_cells)  # y was broadcast to every cell{}",
+                    n.here(&["dy"]).replacen("  #", ";", 1)
+                ))
+                .note(format!(
+                    "{} is 1×1 and was used for every cell, so its gradient sums them: {dy_name} = {}{}",
+                    n.y,
+                    inline(&dw),
+                    n.partial(1, &dw)
+                ))
             });
         }
         Ok((dx, vec![Grad::new(Param::Factor, dw)]))
     }
 
     fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
-        "diagonal: ∂(x ⊙ w)[i]/∂x[i] = w[i] (the other factor). The shortcut dx = dout ⊙ w multiplies by it cell by cell".into()
+        let (x, y) = (&self.names.x, &self.names.y);
+        format!(
+            "diagonal: ∂({x} ⊙ {y})[i]/∂{x}[i] = {y}[i] (the other factor). The shortcut {} = dout ⊙ {y} multiplies by it cell by cell",
+            self.names.grad(0)
+        )
     }
 
     fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {

@@ -103,10 +103,21 @@ impl App {
             )),
             _ => lines.push("no gradient flows back along this edge".into()),
         }
+        // An edge into a box is labelled by the edge (`x → f`): its gradient is that path's
+        // part of d x, not d x itself when x feeds several boxes.
+        let label = match figure.nodes.get(edge.to) {
+            Some(to) if to.role == crate::engine::figure::FigureRole::Op => {
+                format!(
+                    "{} → {}",
+                    edge.name,
+                    to.name.as_deref().unwrap_or(&to.label)
+                )
+            }
+            _ => format!("d {}", edge.name),
+        };
         self.mode = Mode::Explain(Explanation {
             title: format!(
-                "d {} — edge {} of {}",
-                edge.name,
+                "{label} — edge {} of {}",
                 self.graph.edge + 1,
                 figure.edges.len()
             ),

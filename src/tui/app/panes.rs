@@ -3,6 +3,7 @@
 //! A [`Pane`] names where its matrix lives in the run ([`Source`]) instead of copying it, so
 //! building the panes costs nothing for a 1000×1000 preset.
 
+use crate::engine::graph::{Graph, GraphNode, NodeOp};
 use crate::engine::{Kind, Matrix, Phase, Run};
 use crate::preset::Preset;
 
@@ -72,7 +73,18 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         return update_panes(step, index);
     }
     let mut out = Vec::new();
-    let (input_title, input_caption) = input_label(run, l);
+    // A graph's node names its inputs by their sources, as the figure does; a Mul or Add node's
+    // second input is one of them, not a parameter.
+    let node = preset
+        .graph
+        .as_ref()
+        .filter(|g| !g.chain)
+        .and_then(|g| g.nodes.get(l).map(|n| (g, n)));
+    let two_inputs = node.is_some_and(|(_, n)| matches!(n.op, NodeOp::Mul | NodeOp::Add));
+    let (input_title, input_caption) = match node {
+        Some((g, n)) => graph_input_label(g, n, 0),
+        None => input_label(run, l),
+    };
     out.push(pane(
         &input_title,
         Kind::Input,
@@ -82,10 +94,14 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
     ));
     if let Some(named) = preset.network.layers.get(l) {
         for (param, _) in named.layer.param_list() {
+            let (title, caption) = match node {
+                Some((g, n)) if two_inputs => graph_input_label(g, n, 1),
+                _ => (param.key().to_string(), "param".to_string()),
+            };
             out.push(pane(
-                param.key(),
+                &title,
                 Kind::Param(param),
-                "param".into(),
+                caption,
                 Source::Param(l, param.key()),
                 Band::Inputs,
             ));
@@ -120,17 +136,36 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         Phase::Forward => out.extend(step_panes(layer.forward_steps.clone(), Band::Forward)),
         Phase::Update => {}
         Phase::Backward => {
+            let out_title = match node {
+                Some((_, n)) if two_inputs => n.name.as_str(),
+                _ => layer.kind.output_name(),
+            };
             out.push(pane(
-                layer.kind.output_name(),
+                out_title,
                 Kind::Output,
                 "forward".into(),
                 Source::LayerOut(l),
                 Band::Forward,
             ));
             if !layer.kind.is_loss() {
-                let caption = match run.layers.get(l + 1) {
-                    Some(next) => format!("from {}", next.name),
-                    None => "starting gradient".to_string(),
+                let caption = match node {
+                    Some((g, n)) => {
+                        let users: Vec<&str> = g
+                            .nodes
+                            .iter()
+                            .filter(|m| m.inputs.contains(&n.name))
+                            .map(|m| m.name.as_str())
+                            .collect();
+                        match users.as_slice() {
+                            [] => "starting gradient".to_string(),
+                            [one] => format!("from {one}"),
+                            many => format!("sum from {}", many.join(", ")),
+                        }
+                    }
+                    None => match run.layers.get(l + 1) {
+                        Some(next) => format!("from {}", next.name),
+                        None => "starting gradient".to_string(),
+                    },
                 };
                 out.push(pane(
                     layer.kind.dout_name(),
@@ -205,6 +240,18 @@ pub fn input_label(run: &Run, l: usize) -> (String, String) {
         ),
         None => (layer.kind.input_name().to_string(), "input".into()),
     }
+}
+
+/// The title and caption of input `k` of a graph's node: the source's name (`apple`, `s`), with
+/// `input` for a graph input or `node output` for an earlier node's.
+fn graph_input_label(graph: &Graph, node: &GraphNode, k: usize) -> (String, String) {
+    let name = node.inputs.get(k).cloned().unwrap_or_default();
+    let caption = if graph.input_index(&name).is_some() {
+        "input"
+    } else {
+        "node output"
+    };
+    (name, caption.to_string())
 }
 
 fn pane(title: &str, kind: Kind, caption: String, source: Source, band: Band) -> Pane {
