@@ -9,8 +9,21 @@ use crate::engine::format::{block, count, duration, inline, mask_block, sci, sha
 use crate::engine::{Phase, Run};
 use crate::preset::Preset;
 
-/// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain.
+/// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain. A graph (which may
+/// branch) lists its nodes in the order they run, each with its inputs:
+/// `apple_price = apple × apple_num; …; price = all_price × tax`.
 pub fn pipeline(preset: &Preset, run: &Run) -> String {
+    if let Some(graph) = preset.graph.as_ref().filter(|g| !g.chain) {
+        let mut parts: Vec<String> = graph
+            .nodes
+            .iter()
+            .map(|n| format!("{} = {}", n.name, n.expression()))
+            .collect();
+        if let Some(loss) = run.loss {
+            parts.push(format!("L = {}", short(loss)));
+        }
+        return format!("nodes in order: {}", parts.join("; "));
+    }
     let mut parts = vec![format!("x {}", shape(&preset.inputs.x))];
     for l in &run.layers {
         parts.push(format!("{} {}", l.name, shape(&l.out)));

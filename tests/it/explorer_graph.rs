@@ -284,3 +284,44 @@ fn no_graph_edge_popup_states_a_value_equal_to_itself() {
         }
     }
 }
+
+#[test]
+fn a_branching_graphs_strip_shows_each_node_with_its_inputs_not_a_chain() {
+    let mut a = app("apple-orange");
+    press(&mut a, KeyCode::Right);
+    let s = screen(&a, 200, 40);
+    let strip = s.lines().nth(2).expect("the strip row");
+    assert!(
+        strip.contains("[orange_price = orange × orange_num 1×1]"),
+        "{strip}"
+    );
+    for node in [
+        "apple_price = apple × apple_num",
+        "all_price = apple_price + orange_price",
+        "price = all_price × tax",
+    ] {
+        assert!(strip.contains(node), "{node} in {strip}");
+    }
+    assert!(!strip.contains('→') && !strip.contains('←'), "{strip}");
+    // At 120 columns the other nodes shorten to their names; at 80 the strip keeps the current
+    // node with its inputs and the end, whole; never arrows.
+    let s = screen(&a, 120, 36);
+    let strip = s.lines().nth(2).expect("the strip row");
+    assert!(
+        strip.contains("apple_price │ [orange_price = orange × orange_num 1×1] │ all_price │ price │ L = 715.0000"),
+        "{strip}"
+    );
+    let s = screen(&a, 80, 24);
+    let strip = s.lines().nth(2).expect("the strip row");
+    assert!(
+        strip.contains("… │ [orange_price = orange × orange_num] │ L = 715.0000"),
+        "{strip}"
+    );
+    assert!(!strip.contains('→') && !strip.contains('←'), "{strip}");
+    // a chain keeps its arrows
+    let chain = screen(&app("two-layer"), 120, 36);
+    assert!(
+        chain.lines().nth(2).is_some_and(|l| l.contains(" → ")),
+        "{chain}"
+    );
+}

@@ -680,3 +680,15 @@ beta = [0.0, 0.5]
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_graph_traces_pipeline_lists_its_nodes_with_their_inputs() {
+    for format in ["text", "markdown"] {
+        let out = trace("apple-orange", format);
+        assert!(
+            out.contains("nodes in order: apple_price = apple × apple_num; orange_price = orange × orange_num; all_price = apple_price + orange_price; price = all_price × tax"),
+            "{out}"
+        );
+        assert!(!out.contains("apple_price 1×1 → orange_price"), "{out}");
+    }
+}

@@ -17,19 +17,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let step = app.current();
     let current = step.map(|s| s.layer);
-    let arrow = match step.map(|s| s.phase) {
-        Some(Phase::Backward) => " ← ",
+    // A branching graph is not a chain: its strip lists the nodes in the order they run, each
+    // with its inputs (`all_price = apple_price + orange_price`), with no arrows between them.
+    let graph = app.preset().graph.as_ref().filter(|g| !g.chain);
+    let arrow = match (graph, step.map(|s| s.phase)) {
+        (Some(_), _) => " │ ",
+        (None, Some(Phase::Backward)) => " ← ",
         _ => " → ",
     };
     // Each part has a full text and a short one (no shape) for narrow terminals.
-    let mut full: Vec<(String, String, bool)> = vec![(
-        format!("x {}", shape(&app.preset().inputs.x)),
-        "x".to_string(),
-        false,
-    )];
+    let mut full: Vec<(String, String, bool)> = match graph {
+        Some(_) => Vec::new(),
+        None => vec![(
+            format!("x {}", shape(&app.preset().inputs.x)),
+            "x".to_string(),
+            false,
+        )],
+    };
     for (i, layer) in app.run().layers.iter().enumerate() {
         let here = Some(i) == current;
-        let text = format!("{} {}", layer.name, shape(&layer.out));
+        let name = match graph.and_then(|g| g.nodes.get(i)) {
+            Some(node) => format!("{} = {}", node.name, node.expression()),
+            None => layer.name.clone(),
+        };
+        let text = format!("{name} {}", shape(&layer.out));
         let text = if here { format!("[{text}]") } else { text };
         let short = if here {
             text.clone()
@@ -57,11 +68,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ps.iter().map(|(t, _)| width(t) + 3).sum::<usize>() < area.width as usize
     };
     let long: Vec<(String, bool)> = full.iter().map(|(t, _, h)| (t.clone(), *h)).collect();
-    let parts = if fits(&long) {
+    let mut parts: Vec<(String, bool)> = if fits(&long) {
         long
     } else {
         full.into_iter().map(|(_, s, h)| (s, h)).collect()
     };
+    // A graph's current node keeps its inputs; when the names around it do not fit, the
+    // strip keeps that node and the end (`… │ [price = all_price × tax] │ L = 715`).
+    if graph.is_some() && !fits(&parts) {
+        if let Some(here) = parts.iter().position(|(_, h)| *h) {
+            let (text, _) = parts[here].clone();
+            let text = match text.rsplit_once(' ') {
+                Some((node, _shape)) => format!("{node}]"),
+                None => text,
+            };
+            let end = parts.pop().unwrap_or_default();
+            parts = vec![("…".to_string(), false), (text, true), end];
+        }
+    }
     // Drop leading parts until the current layer fits.
     let width = |ps: &[(String, bool)]| ps.iter().map(|(t, _)| width(t) + 3).sum::<usize>() + 1;
     let mut start = 0;
