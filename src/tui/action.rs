@@ -175,6 +175,10 @@ pub enum Action {
     LrUp,
     /// Training: learning rate one step down.
     LrDown,
+    /// Training: watch it slower (the next lower iterations-per-second limit).
+    Slower,
+    /// Training: watch it faster (the next higher limit, up to full speed).
+    Faster,
     /// Training: the next optimizer.
     NextOptimizer,
     /// Training: back to iteration 0 with the next seed.

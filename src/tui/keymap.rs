@@ -219,6 +219,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Train, [RIGHT, ch('n')], Action::OneIteration, "run one iteration (pauses first)", Some("step"), POPUP),
     bind!(Train, [ch('+'), ch('=')], Action::LrUp, "learning rate up one step of 1-2-5 (0.1 → 0.2 → 0.5 → 1)", Some("lr"), POPUP),
     bind!(Train, [ch('-')], Action::LrDown, "learning rate down one step of 1-2-5", Some("lr"), POPUP),
+    bind!(Train, [ch('[')], Action::Slower, "slower, to watch the boundary form: full speed → 1000 → 100 → 10 → 1 iterations a second", None, POPUP),
+    bind!(Train, [ch(']')], Action::Faster, "faster: 1 → 10 → 100 → 1000 iterations a second → full speed", Some("speed"), POPUP),
     bind!(Train, [ch('o')], Action::NextOptimizer, "next optimizer (SGD → Momentum → AdaGrad → Adam); its state starts from zeros and its learning rate is SGD 0.1 (train_neuralnet.py's; the SGD class's own default is 0.01), Momentum and AdaGrad 0.01, Adam 0.001 (common/optimizer.py's defaults)", Some("optimizer"), POPUP),
     bind!(Train, [ch('r')], Action::Restart, "restart from iteration 0 with the initial weights and the next seed (paused)", Some("restart"), POPUP),
     bind!(Train, [ENTER], Action::Confirm, "open the iteration about to run in the explorer: its mini-batch and current weights, forward, backward and update (Esc comes back here)", Some("explore"), POPUP),

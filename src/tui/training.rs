@@ -23,6 +23,19 @@ pub use worker::{Worker, spawn, worker_loop};
 
 use super::ui::train::{ClassGrid, EpochPoint, FinalPoint, Picture, RunState, TrainView};
 
+/// The speeds the screen offers, slowest first; after the last comes full speed (`None`).
+pub const SPEEDS: [f64; 4] = [1.0, 10.0, 100.0, 1000.0];
+
+/// The next speed up (`faster`) or down from `now` (`None` = full speed).
+pub fn next_speed(now: Option<f64>, faster: bool) -> Option<f64> {
+    match (now, faster) {
+        (None, true) => None,
+        (None, false) => SPEEDS.last().copied(),
+        (Some(s), true) => SPEEDS.iter().copied().find(|&v| v > s),
+        (Some(s), false) => SPEEDS.iter().rev().copied().find(|&v| v < s).or(Some(s)),
+    }
+}
+
 /// The shortest time between two progress messages while running (≈30 per second).
 pub const FRAME: Duration = Duration::from_millis(33);
 
@@ -76,6 +89,8 @@ pub enum Command {
     Step,
     /// Multiply (`true`) or divide the learning rate by one step of 1–2–5.
     ScaleLr(bool),
+    /// Run at most this many iterations a second (`None`: as fast as it goes).
+    Speed(Option<f64>),
     /// The next optimizer.
     CycleOptimizer,
     /// Back to iteration 0 with the next seed, paused.
@@ -125,6 +140,8 @@ pub struct Progress {
     pub lr: f64,
     /// The seed.
     pub seed: u64,
+    /// The iterations-per-second limit (`None`: full speed).
+    pub speed: Option<f64>,
     /// New predictions for the picture, when it has one.
     pub picture: Option<PictureUpdate>,
     /// The final evaluation, once every iteration has run.
@@ -178,6 +195,7 @@ impl TrainView {
         self.lr = progress.lr;
         self.seed = progress.seed;
         self.final_eval = progress.final_eval;
+        self.speed = progress.speed;
         match (progress.picture, &mut self.picture) {
             (Some(PictureUpdate::Plane(grid)), Picture::Plane(plane)) => plane.grid = grid,
             (Some(PictureUpdate::Images { predicted, weights }), Picture::Images(images)) => {

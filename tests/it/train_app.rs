@@ -306,3 +306,44 @@ fn finished_the_screen_shows_train_jsons_final_labelled_with_its_iteration() {
         "{small}"
     );
 }
+
+#[test]
+fn brackets_slow_training_down_to_watch_it_and_back_to_full_speed() {
+    let (mut app, rx) = paused("train-spiral");
+    let frame = screen(&app, 120, 36);
+    assert!(
+        frame.contains("] speed"),
+        "the footer names the key: {frame}"
+    );
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('['));
+    }
+    assert_eq!(app.training().unwrap().view.speed, Some(1.0));
+    let frame = screen(&app, 120, 36);
+    assert!(
+        frame.contains("speed: 1 it/s at most · [ slower · ] faster"),
+        "{frame}"
+    );
+    assert!(
+        frame.contains("(max 1)"),
+        "the status line says the limit: {frame}"
+    );
+    press(&mut app, KeyCode::Char(' '));
+    pump_until(&mut app, &rx, |a| iteration(a) >= 1);
+    std::thread::sleep(Duration::from_millis(1_200));
+    settle(&mut app, &rx);
+    // one a second: about two in 1.4 s (thousands at full speed)
+    assert!(iteration(&app) <= 3, "{} iterations", iteration(&app));
+    // ] four times: full speed, and it runs away
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    assert_eq!(app.training().unwrap().view.speed, None);
+    pump_until(&mut app, &rx, |a| iteration(a) > 200);
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&app, 120, 36);
+    assert!(
+        help.contains("slower, to watch the boundary form"),
+        "{help}"
+    );
+}

@@ -82,6 +82,7 @@ fn base(picture: Picture) -> TrainView {
             })
             .collect(),
         final_eval: None,
+        speed: None,
         picture,
     }
 }

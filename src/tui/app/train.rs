@@ -19,7 +19,7 @@ use crate::engine::{Phase, Run};
 use crate::preset::Preset;
 use crate::tui::action::{Action, TrainMessage};
 use crate::tui::keymap::{Context, key_for};
-use crate::tui::training::{Command, Training, WorkerEvent, worker_loop};
+use crate::tui::training::{Command, Training, WorkerEvent, next_speed, worker_loop};
 use crate::tui::ui::train::{Picture, RunState, TrainAreas, TrainView, grid_size};
 
 /// The iteration about to run, as the worker recorded it for the explorer.
@@ -222,6 +222,21 @@ impl App {
             Action::OneIteration => self.command(Command::Step),
             Action::LrUp => self.command(Command::ScaleLr(true)),
             Action::LrDown => self.command(Command::ScaleLr(false)),
+            Action::Slower | Action::Faster => {
+                let faster = action == Action::Faster;
+                if let Some(state) = &mut self.trainings.state {
+                    let speed = next_speed(state.view.speed, faster);
+                    // shown at once; the worker's next message says the same
+                    state.view.speed = speed;
+                    self.status = Some(format!(
+                        "speed: {} · {} slower · {} faster",
+                        speed_words(speed),
+                        key_for(Context::Train, &Action::Slower),
+                        key_for(Context::Train, &Action::Faster)
+                    ));
+                    self.command(Command::Speed(speed));
+                }
+            }
             Action::NextOptimizer => self.command(Command::CycleOptimizer),
             Action::Restart => self.command(Command::Restart),
             Action::Confirm => {
@@ -350,6 +365,11 @@ impl App {
         self.training()
             .is_some_and(|s| matches!(s.view.state, RunState::Finished | RunState::Failed(_)))
     }
+}
+
+/// `10 it/s at most` or `full`.
+pub fn speed_words(speed: Option<f64>) -> String {
+    speed.map_or("full".to_string(), |s| format!("{s} it/s at most"))
 }
 
 /// The training loop and the first view for a preset with a `[train]` section.

@@ -376,6 +376,7 @@ fn apply_fills_the_picture() {
         lr: 0.001,
         seed: 3,
         final_eval: None,
+        speed: None,
         picture: Some(PictureUpdate::Images {
             predicted: vec![1, 2],
             weights: vec![vec![0.5; 4]],
@@ -426,5 +427,52 @@ fn progress_default() -> Progress {
         seed: 0,
         picture: None,
         final_eval: None,
+        speed: None,
     }
+}
+
+#[test]
+fn a_speed_limit_paces_iterations_and_commands_are_answered_at_once() {
+    let (worker, rx) = start(fake(1_000_000), false);
+    progress(&rx);
+    worker.commands.send(Command::Speed(Some(10.0))).unwrap();
+    assert_eq!(progress(&rx).speed, Some(10.0));
+    worker.commands.send(Command::Toggle).unwrap();
+    let started = Instant::now();
+    let mut last = 0;
+    while started.elapsed() < Duration::from_millis(550) {
+        if let Ok(WorkerEvent::Progress(p)) = rx.recv_timeout(Duration::from_millis(50)) {
+            last = p.iteration;
+        }
+    }
+    // 10 a second for about half a second: 5 or 6, not thousands
+    assert!(
+        (4..=7).contains(&last),
+        "{last} iterations in 550 ms at 10 it/s"
+    );
+    // a pause is answered before the next beat (100 ms away)
+    let asked = Instant::now();
+    worker.commands.send(Command::Toggle).unwrap();
+    let stopped = until_stopped(&rx).pop().unwrap();
+    assert_eq!(stopped.state, RunState::Paused);
+    assert!(
+        asked.elapsed() < Duration::from_millis(60),
+        "{:?}",
+        asked.elapsed()
+    );
+    // full speed again
+    worker.commands.send(Command::Speed(None)).unwrap();
+    assert_eq!(progress(&rx).speed, None);
+    drop(worker.commands);
+    worker.handle.join().unwrap();
+}
+
+#[test]
+fn speeds_step_from_full_down_to_one_and_back() {
+    assert_eq!(next_speed(None, false), Some(1000.0));
+    assert_eq!(next_speed(Some(1000.0), false), Some(100.0));
+    assert_eq!(next_speed(Some(1.0), false), Some(1.0));
+    assert_eq!(next_speed(Some(1.0), true), Some(10.0));
+    assert_eq!(next_speed(Some(1000.0), true), None);
+    assert_eq!(next_speed(None, true), None);
 }

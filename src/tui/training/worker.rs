@@ -1,6 +1,6 @@
 //! The worker's loop: commands in, iterations run, progress out at most every [`FRAME`].
 
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -50,6 +50,8 @@ pub fn worker_loop<T: Training>(
         last_sent: Instant::now(),
         last_iteration: 0,
         final_eval: None,
+        speed: None,
+        due: None,
     };
     if run {
         state.start();
@@ -59,10 +61,22 @@ pub fn worker_loop<T: Training>(
     }
     loop {
         let command = if state.running.is_some() {
-            match inbox.try_recv() {
-                Ok(c) => Some(c),
-                Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => return,
+            // under a speed limit, wait for the next iteration's time on the command channel,
+            // so a key is answered at once and waiting costs no CPU
+            let wait = state
+                .due
+                .map(|due| due.saturating_duration_since(Instant::now()));
+            match wait {
+                Some(wait) if !wait.is_zero() => match inbox.recv_timeout(wait) {
+                    Ok(c) => Some(c),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                },
+                _ => match inbox.try_recv() {
+                    Ok(c) => Some(c),
+                    Err(TryRecvError::Empty) => None,
+                    Err(TryRecvError::Disconnected) => return,
+                },
             }
         } else {
             match inbox.recv() {
@@ -98,6 +112,10 @@ struct Loop<T: Training, S> {
     last_iteration: usize,
     /// The final evaluation, worked out once when the run finishes (none after a restart).
     final_eval: Option<FinalPoint>,
+    /// At most this many iterations a second (`None`: as fast as they go).
+    speed: Option<f64>,
+    /// When the next iteration may run, under a speed limit.
+    due: Option<Instant>,
 }
 
 impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
@@ -120,6 +138,21 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
     /// One iteration while running; a progress message when a frame has passed, the run
     /// finished or failed.
     fn iterate(&mut self) -> bool {
+        if let Some(due) = self.due
+            && Instant::now() < due
+        {
+            // woken early (a command came and went): not yet
+            return true;
+        }
+        self.due = self.speed.map(|s| {
+            let interval = Duration::from_secs_f64(1.0 / s);
+            let now = Instant::now();
+            // on schedule from the last due time, unless it fell behind by more than a beat
+            match self.due {
+                Some(due) if due + interval > now => due + interval,
+                _ => now + interval,
+            }
+        });
         if let Err(e) = self.training.step() {
             self.pause();
             self.failed = Some(format!("{e:#}"));
@@ -167,6 +200,11 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
                 self.training.set_lr(lr)
             }
             Command::CycleOptimizer => self.training.cycle_optimizer(),
+            Command::Speed(speed) => {
+                self.speed = speed;
+                self.due = None;
+                Ok(())
+            }
             Command::Restart => {
                 self.pause();
                 let seed = self.training.seed().wrapping_add(1);
@@ -260,6 +298,7 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
             seed: self.training.seed(),
             picture,
             final_eval: self.final_eval,
+            speed: self.speed,
         };
         self.sent_losses = losses.len();
         self.sent_epochs = epochs.len();

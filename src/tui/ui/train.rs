@@ -206,6 +206,8 @@ pub struct TrainView {
     pub epochs: Vec<EpochPoint>,
     /// The final evaluation, once the run has finished.
     pub final_eval: Option<FinalPoint>,
+    /// The iterations-per-second limit the keys set (`None`: full speed).
+    pub speed: Option<f64>,
     /// The boundary map or the images.
     pub picture: Picture,
 }

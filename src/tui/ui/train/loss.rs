@@ -1,8 +1,9 @@
 //! The loss curve: the mini-batch loss of every iteration so far, as a ratatui `Chart`.
 //!
-//! Thousands of iterations do not fit a few dozen columns, so the losses are averaged in buckets
-//! (two per column, the braille resolution) before drawing; the x axis is the iteration, the y
-//! axis starts at 0 and ends at a round number above the highest bucket.
+//! Thousands of iterations do not fit a few dozen columns, so the losses are grouped per column
+//! and each group's lowest and highest value is drawn (never a mean, which hides a spike); the x
+//! axis is the iteration, the y axis starts at 0 and ends at a round number above the highest
+//! loss.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,21 +24,32 @@ pub struct LossChart<'a> {
     pub theme: Theme,
 }
 
-/// Average `values` into at most `buckets` consecutive groups: `(mean iteration, mean value)`
-/// per group, iterations counted from 0.
-pub fn downsample(values: &[f64], buckets: usize) -> Vec<(f64, f64)> {
+/// Split `values` into at most `buckets` consecutive groups and keep each group's lowest and
+/// highest value at their own iterations (from 0), in the order they happened: a spike is
+/// drawn at its full height, never averaged away, and the line runs through every extreme.
+pub fn extremes(values: &[f64], buckets: usize) -> Vec<(f64, f64)> {
     // no more buckets than values, so each takes at least one (none when either is 0)
     let buckets = buckets.min(values.len());
-    (0..buckets)
-        .map(|b| {
-            let start = b * values.len() / buckets;
-            let end = (b + 1) * values.len() / buckets;
-            let slice = &values[start..end];
-            let n = slice.len() as f64;
-            let x = (start + end - 1) as f64 / 2.0;
-            (x, slice.iter().sum::<f64>() / n)
-        })
-        .collect()
+    let mut points = Vec::with_capacity(2 * buckets);
+    for b in 0..buckets {
+        let start = b * values.len() / buckets;
+        let end = (b + 1) * values.len() / buckets;
+        let (mut lo, mut hi) = (start, start);
+        for i in start..end {
+            if values[i] < values[lo] {
+                lo = i;
+            }
+            if values[i] > values[hi] {
+                hi = i;
+            }
+        }
+        let (first, second) = (lo.min(hi), lo.max(hi));
+        points.push((first as f64, values[first]));
+        if second != first {
+            points.push((second as f64, values[second]));
+        }
+    }
+    points
 }
 
 /// A round number at or above `v` (> 0): 1, 1.5, 2, 3, 5 or 7.5 times a power of ten.
@@ -105,7 +117,7 @@ impl Widget for LossChart<'_> {
             return;
         }
         let width = usize::from(area.width.saturating_sub(8));
-        let points = downsample(&v.losses, width * 2);
+        let points = extremes(&v.losses, width);
         let top = nice_ceiling(points.iter().map(|p| p.1).fold(0.0, f64::max));
         let last = v.losses.len().saturating_sub(1).max(1) as f64;
         let dataset = Dataset::default()
@@ -132,22 +144,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn downsample_averages_buckets() {
+    fn extremes_keep_each_groups_lowest_and_highest_in_order() {
         assert_eq!(
-            downsample(&[1.0, 3.0, 5.0, 7.0], 2),
-            vec![(0.5, 2.0), (2.5, 6.0)]
+            extremes(&[1.0, 3.0, 5.0, 7.0], 2),
+            vec![(0.0, 1.0), (1.0, 3.0), (2.0, 5.0), (3.0, 7.0)]
         );
-        assert_eq!(downsample(&[2.0, 4.0], 10), vec![(0.0, 2.0), (1.0, 4.0)]);
-        assert!(downsample(&[], 3).is_empty());
-        assert!(downsample(&[1.0, 2.0], 0).is_empty());
-        // one bucket per value when there are more buckets than values
-        assert_eq!(
-            downsample(&[5.0, 6.0, 7.0], 3),
-            vec![(0.0, 5.0), (1.0, 6.0), (2.0, 7.0)]
+        // the highest first when it came first
+        assert_eq!(extremes(&[4.0, 1.0, 2.0], 1), vec![(0.0, 4.0), (1.0, 1.0)]);
+        // a group of equal values is one point
+        assert_eq!(extremes(&[2.0, 2.0], 1), vec![(0.0, 2.0)]);
+        assert_eq!(extremes(&[2.0, 4.0], 10), vec![(0.0, 2.0), (1.0, 4.0)]);
+        assert!(extremes(&[], 3).is_empty());
+        assert!(extremes(&[1.0, 2.0], 0).is_empty());
+        // a spike of one iteration among 10,000 keeps its height and its iteration
+        let mut losses = vec![0.1; 10_000];
+        losses[6_580] = 5.8;
+        let points = extremes(&losses, 32);
+        assert!(points.contains(&(6_580.0, 5.8)), "{points:?}");
+        assert!(points.len() <= 64);
+    }
+
+    #[test]
+    fn a_spike_sets_the_axis_and_is_drawn_at_its_height() {
+        // train-spiral at lr 1.0: 0.1 or so, then 5.80 at iteration 6,580
+        let mut losses: Vec<f64> = (0..10_000)
+            .map(|i| 0.1 + 0.9 / (1.0 + f64::from(i)))
+            .collect();
+        losses[6_580] = 5.8;
+        let view = TrainView {
+            losses,
+            ..TrainView::default()
+        };
+        let rows = chart(&view, 12);
+        // the axis tops at a round number above 5.8, not at 1
+        assert!(rows[1].starts_with("│7.5"), "{rows:#?}");
+        // the spike reaches the top quarter of the plot: braille in rows 1–3
+        let top: String = rows[1..4].concat();
+        assert!(
+            top.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+            "{rows:#?}"
         );
-        // 10 values in 3 buckets: 0..3, 3..6, 6..10
-        let b = downsample(&(0..10).map(f64::from).collect::<Vec<_>>(), 3);
-        assert_eq!(b, vec![(1.0, 1.0), (4.0, 4.0), (7.5, 7.5)]);
     }
 
     #[test]

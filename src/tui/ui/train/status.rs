@@ -50,6 +50,14 @@ pub fn clock(d: Duration) -> String {
 /// Iterations per second: running, the current speed; paused or finished, the run's average
 /// (`avg`), or `–` before anything has run.
 fn speed(v: &TrainView) -> String {
+    let measured = speed_measured(v);
+    match v.speed {
+        Some(limit) => format!("{measured} (max {limit})"),
+        None => measured,
+    }
+}
+
+fn speed_measured(v: &TrainView) -> String {
     match v.state {
         RunState::Running => format!("{:>6.0} it/s", v.per_second),
         _ if v.per_second > 0.0 => format!("{:>6.0} it/s avg", v.per_second),
