@@ -25,7 +25,6 @@ use crate::report::{graph_report, json, markdown, text};
     version,
     about,
     long_about = None,
-    args_conflicts_with_subcommands = true,
     after_help = "Without a command, opens the explorer on the preset (default: two-layer); press ? there for every key."
 )]
 pub struct Cli {
@@ -35,6 +34,10 @@ pub struct Cli {
     /// The explorer's threads.
     #[command(flatten)]
     pub threads: ThreadsArg,
+    /// The language of everything backstep writes (default: BACKSTEP_LANG, else the locale's
+    /// LC_ALL, LC_MESSAGES or LANG, else English).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
     /// What to do; without a command, open the explorer.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -52,6 +55,73 @@ impl PresetArg {
     /// A built-in or file preset by this name; the default preset when none was given.
     pub fn load(&self) -> Result<Preset> {
         load_preset(self.preset.as_deref())
+    }
+}
+
+/// `--lang en|zh|ja`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// 中文 (简体).
+    Zh,
+    /// 日本語.
+    Ja,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => crate::i18n::Lang::En,
+            LangArg::Zh => crate::i18n::Lang::Zh,
+            LangArg::Ja => crate::i18n::Lang::Ja,
+        }
+    }
+}
+
+impl Cli {
+    /// Parse the command line (exiting with clap's usage error, code 2, when it is wrong). Only
+    /// `--lang` goes before a command: the explorer's `--preset` and `--threads` given with a
+    /// command belong after it (`backstep trace --preset relu`), and saying so beats ignoring them.
+    pub fn parse_args() -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().get_matches();
+        let cli = match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(e) => e.exit(),
+        };
+        if let Some(command) = &cli.command {
+            let misplaced = [
+                cli.preset.preset.is_some().then_some("--preset"),
+                cli.threads.threads.is_some().then_some("--threads"),
+            ];
+            if let Some(flag) = misplaced.into_iter().flatten().next() {
+                let name = match command {
+                    Command::Presets => "presets",
+                    Command::Trace { .. } => "trace",
+                    Command::Check { .. } => "check",
+                    Command::Train(_) => "train",
+                };
+                let hint = if matches!(command, Command::Presets) {
+                    format!("the subcommand '{name}' cannot be used with '{flag}'")
+                } else {
+                    format!("'{flag}' goes after the subcommand: backstep {name} {flag} …")
+                };
+                Cli::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, hint)
+                    .exit();
+            }
+        }
+        cli
+    }
+
+    /// Choose the language (the flag, `BACKSTEP_LANG`, the locale; see [`crate::i18n::detect`])
+    /// and make it current. `env` reads an environment variable.
+    pub fn apply_lang(&self, env: impl Fn(&str) -> Option<String>) -> Result<crate::i18n::Lang> {
+        let lang =
+            crate::i18n::detect(self.lang.map(Into::into), env).map_err(anyhow::Error::msg)?;
+        crate::i18n::set(lang);
+        Ok(lang)
     }
 }
 
@@ -193,7 +263,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
                 .max()
                 .unwrap_or(0);
             let written: Result<()> = BUILTINS.iter().chain(TRAIN_BUILTINS).try_for_each(|b| {
-                writeln!(out, "{:width$}  {}", b.name, b.summary)?;
+                writeln!(out, "{:width$}  {}", b.name, b.summary())?;
                 Ok(())
             });
             quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use backstep::cli::{Cli, Command, Outcome, is_closed_pipe, run_command};
 use backstep::tui::Ended;
-use clap::Parser;
 
 /// mimalloc keeps freed memory for reuse: with the system allocator every pass at the book's
 /// MNIST shape gave its 627 KB matrices back to the kernel and paid page faults to get them again
@@ -22,12 +21,12 @@ fn outcome(ended: Ended) -> Outcome {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let threads = std::env::var("BACKSTEP_THREADS").ok();
-    let result = match cli.threads().apply(threads.as_deref()) {
-        Err(e) => Err(e),
-        Ok(_) => run(&cli),
-    };
+    let result = cli
+        .apply_lang(|name| std::env::var(name).ok())
+        .and_then(|_| cli.threads().apply(threads.as_deref()))
+        .and_then(|_| run(&cli));
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::CheckFailed) => ExitCode::from(1),

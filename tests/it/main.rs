@@ -21,6 +21,7 @@ mod explorer_graph;
 mod gradients;
 mod graph;
 mod interaction;
+mod lang;
 mod layers;
 mod numbers;
 mod presets;

@@ -120,7 +120,7 @@ fn presets_help_and_reports_say_seed_only_for_random_seeds() {
         assert_says_seed_only_for_random_seeds(&command.join(" "), &backstep(&command));
     }
     for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
-        assert_says_seed_only_for_random_seeds(b.name, b.summary);
+        assert_says_seed_only_for_random_seeds(b.name, &b.summary());
         // title and description as the file has them (train-mnist included)
         let table: toml::Table = toml::from_str(b.text).expect("TOML");
         for key in ["title", "description"] {

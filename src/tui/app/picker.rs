@@ -131,7 +131,7 @@ impl App {
             .chain(TRAIN_BUILTINS)
             .map(|b| PickerEntry::Builtin {
                 name: b.name.into(),
-                summary: b.summary.into(),
+                summary: b.summary(),
             })
             .collect();
         entries.extend(
