@@ -102,11 +102,12 @@ impl Cli {
                     Command::Check { .. } => "check",
                     Command::Train(_) => "train",
                 };
-                let hint = if matches!(command, Command::Presets) {
-                    format!("the subcommand '{name}' cannot be used with '{flag}'")
-                } else {
-                    format!("'{flag}' goes after the subcommand: backstep {name} {flag} …")
-                };
+                let mut hint = format!("the subcommand '{name}' cannot be used with '{flag}'");
+                if !matches!(command, Command::Presets) {
+                    hint.push_str(&format!(
+                        " before it; it goes after: backstep {name} {flag} …"
+                    ));
+                }
                 Cli::command()
                     .error(clap::error::ErrorKind::ArgumentConflict, hint)
                     .exit();
