@@ -68,6 +68,23 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut to at most `width` columns in the middle, keeping its result: everything from the
+/// last ` = ` stays whole and the sum before it loses its end, marked `…`
+/// (`y = 1.0·0.3 + 2.0·0.1 + … = 0.5`). Without a ` = ` (or when the result alone is too wide),
+/// the end is cut with `…` like [`truncate`].
+pub fn elide_middle(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_string();
+    }
+    match text.rfind(" = ") {
+        Some(at) if self::width(&text[at..]) < width => {
+            let tail = &text[at..];
+            format!("{}{tail}", truncate(&text[..at], width - self::width(tail)))
+        }
+        _ => truncate(text, width),
+    }
+}
+
 /// `text` padded with spaces on the right to `width` columns (cut with `…` when wider).
 pub fn pad(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
@@ -95,6 +112,18 @@ mod tests {
         let original: String = text.chars().filter(|c| *c != ' ').collect();
         assert_eq!(joined, original, "no character is lost");
         assert_eq!(wrap_words("a bb ccc", 4), ["a bb", "ccc"]);
+    }
+
+    #[test]
+    fn elide_middle_keeps_the_result() {
+        let f = "Y[0,0] = X[0,·]·W[·,0]  = 1.0000·0.3000 + 2.0000·0.1000 + 0.1767·0.3000 = 0.1379";
+        let cut = elide_middle(f, 40);
+        assert!(cut.ends_with("… = 0.1379"), "{cut}");
+        assert_eq!(width(&cut), 40);
+        assert_eq!(elide_middle("短い = 1", 20), "短い = 1");
+        let cjk = elide_middle("全连接层[0,0] = 全连接层 + 全连接层 = 0.5", 20);
+        assert!(cjk.ends_with("… = 0.5") && width(&cjk) <= 20, "{cjk}");
+        assert_eq!(elide_middle("no result here at all", 10), "no result…");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod train;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::layout::{Areas, MIN_SIZE};
@@ -73,6 +73,29 @@ impl Widget for &App {
             Mode::Reveal(reveal) => popup::reveal(self, reveal, area, buf),
         }
     }
+}
+
+/// `line` cut to `width` columns, ending in `…` when something was cut.
+pub(crate) fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut left = width;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = crate::tui::text::width(&span.content);
+        if w < left {
+            left -= w;
+            spans.push(span);
+            continue;
+        }
+        spans.push(Span::styled(
+            crate::tui::text::truncate(&span.content, left),
+            span.style,
+        ));
+        break;
+    }
+    Line::from(spans)
 }
 
 /// The training screen, its footer from the keymap, and the help over it when open.

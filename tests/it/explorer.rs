@@ -725,3 +725,88 @@ fn a_layers_input_is_named_by_its_source_not_as_the_networks_x() {
         }
     }
 }
+
+/// The rows of a rendered screen, without the quotes the test backend puts around them.
+fn rows(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim_end_matches('"').trim_start_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn no_text_loses_its_result_or_its_end_at_any_size() {
+    // Issue 18 item 10: at 80×24 the inspector's formula lost `= 0.1379`, the ℹ note stopped
+    // mid-sentence, a long layer name pushed `L = …` off the strip. At every size and step of
+    // every built-in: the formula's result, the note's last word (or a `…`) and `L =` show.
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        for b in BUILTINS {
+            let mut a = app(b.name);
+            if a.preset().graph.is_some() {
+                press(&mut a, KeyCode::Char('v'));
+            }
+            for _ in 0..a.run().tape.len() {
+                let text = screen(&a, w, h);
+                let step = a.current().expect("a step").clone();
+                let at = format!("{} step {} at {w}×{h}", b.name, a.step() + 1);
+                assert!(text.contains("L = "), "{at}: no L =\n{text}");
+                let (r, c) = a.write_cell();
+                if let Some(ex) = step.explain(r, c).filter(|ex| ex.terms.len() <= 64) {
+                    // The end of the expansion the inspector shows: its `= value`, or the
+                    // verdict of a mask (`… is True`).
+                    let lines = backstep::tui::app::explanation_lines(&step.op, &ex, 6);
+                    let expansion = lines.get(1).cloned().unwrap_or_default();
+                    let result = match expansion.rfind(" = ") {
+                        Some(at) => expansion[at..].to_string(),
+                        None => expansion.split(' ').next_back().unwrap_or("").to_string(),
+                    };
+                    assert!(text.contains(&result), "{at}: no {result}\n{text}");
+                }
+                let last_word = step.note.split_whitespace().last().unwrap_or("");
+                let note_row = rows(&text)
+                    .into_iter()
+                    .rev()
+                    .find(|r| r.contains(last_word) || r.trim_end().ends_with('…'));
+                assert!(note_row.is_some(), "{at}: the note ends unmarked\n{text}");
+                press(&mut a, KeyCode::Right);
+            }
+        }
+    }
+    // A long layer name gives up characters before `L =` does.
+    let long = r#"
+x = [[1.0, -0.5], [-2.0, 3.0]]
+t = [0, 1]
+[[layers]]
+type = "relu"
+name = "a_rather_long_rectifier_layer_name_that_goes_on_and_on"
+[[layers]]
+type = "softmax_with_loss"
+"#;
+    let preset = Preset::from_toml(long, backstep::preset::Source::Builtin("long".into()))
+        .expect("valid preset");
+    let a = App::new(preset).expect("runs");
+    let text = screen(&a, 80, 24);
+    let strip = &rows(&text)[2];
+    assert!(strip.contains("L = "), "{strip}");
+    assert!(strip.contains('…'), "the name is cut with a mark: {strip}");
+}
+
+#[test]
+fn picker_rows_that_do_not_fit_end_with_an_ellipsis() {
+    let mut a = app("two-layer");
+    press(&mut a, KeyCode::Char('P'));
+    let text = screen(&a, 80, 24);
+    let cut: Vec<String> = rows(&text)
+        .into_iter()
+        .filter(|r| r.contains("built-in ·"))
+        .collect();
+    assert!(!cut.is_empty(), "{text}");
+    for r in &cut {
+        // A row that reaches the box's right edge was cut: it says so.
+        let inside = r.trim_end_matches(['│', ' ']);
+        let reaches = r.trim_end().ends_with('│') && !r.trim_end().ends_with(" │");
+        if reaches {
+            assert!(inside.ends_with('…'), "cut without a mark: {r}");
+        }
+    }
+    assert!(cut.iter().any(|r| r.contains('…')), "{text}");
+}

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::text::wrap_words;
+use crate::tui::text::{truncate, wrap_words};
 
 use crate::engine::aids::numpy_line;
 use crate::tui::app::{App, Mode};
@@ -34,11 +34,15 @@ pub fn note_rows(app: &App, width: u16) -> usize {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let text = note_text(app);
-    for (k, line) in wrap_words(&text, (area.width as usize).max(1))
-        .into_iter()
-        .take(area.height as usize)
-        .enumerate()
-    {
+    let mut lines = wrap_words(&text, (area.width as usize).max(1));
+    // A note longer than its rows ends its last row with `…`, never mid-sentence unmarked.
+    if lines.len() > area.height as usize && area.height > 0 {
+        lines.truncate(area.height as usize);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} …"), area.width as usize);
+        }
+    }
+    for (k, line) in lines.into_iter().enumerate() {
         let spans = match line.strip_prefix("ℹ") {
             Some(rest) if k == 0 => {
                 vec![Span::styled("ℹ", theme.key()), Span::raw(rest.to_string())]

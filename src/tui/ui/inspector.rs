@@ -17,13 +17,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::aids_panel;
 use super::layout::{MIN_BAND, fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
+use super::{aids_panel, fit_line};
 use crate::engine::{Kind, LayerKind, MaskSense, Matrix, Op, Phase, Step, UnaryFn};
 use crate::tui::action::Action;
 use crate::tui::app::{App, explanation_lines};
 use crate::tui::keymap::{Context, key_for};
+use crate::tui::text::{elide_middle, truncate};
 
 /// One matrix of the inspector.
 struct Item<'a> {
@@ -275,13 +276,32 @@ impl Plan<'_> {
         self.panel.is_some()
     }
 
-    /// Rows the inspector would like.
-    pub fn desired_height(&self) -> u16 {
+    /// Rows the inspector would like on a screen `width` columns wide: its matrices go in
+    /// two rows when one is too narrow for them (as [`render`] lays them out).
+    pub fn desired_height(&self, width: u16, decimals: usize) -> u16 {
         if let Some(panel) = &self.panel {
             return 1 + panel.lines.len() as u16;
         }
         self.contents.as_ref().map_or(0, |(_, items)| {
-            1 + self.cell_lines.len() as u16 + items.iter().map(item_height).max().unwrap_or(0)
+            let tallest = items.iter().map(item_height).max().unwrap_or(0);
+            let total: u16 = items
+                .iter()
+                .map(|i| {
+                    pane_width(
+                        i.matrix.nrows(),
+                        i.matrix.ncols(),
+                        decimals,
+                        &format!("{} {}", i.title, i.caption),
+                        i.cells == CellText::Mask,
+                    )
+                })
+                .sum();
+            let rows = if total > width && items.len() > 1 {
+                2
+            } else {
+                1
+            };
+            1 + self.cell_lines.len() as u16 + rows * tallest
         })
     }
 }
@@ -292,17 +312,20 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(panel) = plan.panel {
-        Line::from(vec![
-            Span::styled(" ◆ ", app.theme().key()),
-            Span::styled(panel.heading, app.theme().title()),
-        ])
+        fit_line(
+            Line::from(vec![
+                Span::styled(" ◆ ", app.theme().key()),
+                Span::styled(panel.heading, app.theme().title()),
+            ]),
+            area.width as usize,
+        )
         .render(Rect { height: 1, ..area }, buf);
         for (k, line) in panel.lines.into_iter().enumerate() {
             let y = area.y + 1 + k as u16;
             if y >= area.bottom() {
                 break;
             }
-            line.render(
+            fit_line(line, area.width as usize).render(
                 Rect {
                     y,
                     height: 1,
@@ -316,10 +339,13 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
     let Some((heading, items)) = plan.contents else {
         return;
     };
-    Line::from(vec![
-        Span::styled(" ◆ ", app.theme().key()),
-        Span::styled(heading, app.theme().title()),
-    ])
+    fit_line(
+        Line::from(vec![
+            Span::styled(" ◆ ", app.theme().key()),
+            Span::styled(heading, app.theme().title()),
+        ]),
+        area.width as usize,
+    )
     .render(Rect { height: 1, ..area }, buf);
     let mut y = area.y + 1;
     for (k, line) in plan.cell_lines.into_iter().enumerate() {
@@ -330,6 +356,13 @@ pub fn render(app: &App, plan: Plan<'_>, area: Rect, buf: &mut Buffer) {
             app.theme().formula()
         } else {
             app.theme().dim()
+        };
+        // The formula keeps its result: a long sum loses its middle, never its `= value`.
+        let room = (area.width as usize).saturating_sub(3);
+        let line = if k == 0 {
+            elide_middle(&line, room)
+        } else {
+            truncate(&line, room)
         };
         Line::from(vec![Span::raw("   "), Span::styled(line, style)]).render(
             Rect {

@@ -204,18 +204,23 @@ impl Areas {
         };
         let pipeline = Rect::new(0, HEADER, width, PIPELINE);
         let body_y = HEADER + PIPELINE;
-        let note_rows = explanation::note_rows(app, width);
-        let own_row = app.show_numpy() && note_rows >= EXPLANATION as usize;
+        let fixed = HEADER + PIPELINE + FOOTER;
+        // The note gets every row it wraps to, as long as the body keeps a few rows for each
+        // band of panes and for the inspector.
+        let bands_now = [Band::Inputs, Band::Forward, Band::Backward]
+            .iter()
+            .filter(|b| app.panes().iter().any(|p| p.band == **b))
+            .count() as u16;
+        let body_floor = bands_now * MIN_BAND + 3;
+        let note_rows = explanation::note_rows(app, width) as u16;
+        let note_room = height
+            .saturating_sub(fixed + body_floor + u16::from(app.show_numpy()))
+            .max(EXPLANATION);
+        let explanation_h = note_rows.clamp(EXPLANATION, note_room);
+        let own_row = app.show_numpy() && note_rows >= EXPLANATION;
         let numpy_h = u16::from(own_row);
-        let body_h = height - HEADER - PIPELINE - EXPLANATION - numpy_h - FOOTER;
-        let explanation = Rect::new(0, body_y + body_h, width, EXPLANATION);
-        let numpy = match (app.show_numpy(), own_row) {
-            (false, _) => Rect::new(0, explanation.bottom(), width, 0),
-            (true, true) => Rect::new(0, explanation.bottom(), width, 1),
-            (true, false) => Rect::new(0, explanation.bottom() - 1, width, 1),
-        };
+        let body_h = height - fixed - explanation_h - numpy_h;
         let footer = Rect::new(0, height - FOOTER, width, FOOTER);
-
         let bands = [Band::Inputs, Band::Forward, Band::Backward];
         let band_panes: Vec<Vec<usize>> = bands
             .iter()
@@ -238,7 +243,7 @@ impl Areas {
         // body); then the band with the written matrix, then the others, get what they want.
         let floors: Vec<u16> = band_heights.iter().map(|&h| h.min(MIN_BAND)).collect();
         let wanted_panes: u16 = band_heights.iter().sum();
-        let wanted_inspector = plan.desired_height();
+        let wanted_inspector = plan.desired_height(width, app.decimals());
         let floor = if plan.shows_aid() {
             wanted_inspector.min(body_h / 2)
         } else {
@@ -263,7 +268,21 @@ impl Areas {
             }
             y += h;
         }
-        let inspector = Rect::new(0, y, width, body_y + body_h - y);
+        // Rows nobody wants go under the note, not between the inspector and the note.
+        // (The graph view draws over the panes and the inspector: it keeps every row.)
+        let rest = body_y + body_h - y;
+        let inspector_h = if app.graph().figure.is_some() {
+            rest
+        } else {
+            rest.min(wanted_inspector.max(inspector_h))
+        };
+        let inspector = Rect::new(0, y, width, inspector_h);
+        let explanation = Rect::new(0, inspector.bottom(), width, explanation_h);
+        let numpy = match (app.show_numpy(), own_row) {
+            (false, _) => Rect::new(0, explanation.bottom(), width, 0),
+            (true, true) => Rect::new(0, explanation.bottom(), width, 1),
+            (true, false) => Rect::new(0, explanation.bottom() - 1, width, 1),
+        };
         Some(Areas {
             header,
             pipeline,

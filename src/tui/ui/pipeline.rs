@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use crate::engine::Phase;
 use crate::engine::format::{num, shape};
 use crate::tui::app::App;
-use crate::tui::text::width;
+use crate::tui::text::{truncate, width, width as text_width};
 
 /// Draw the strip; when it is wider than the screen, it starts a little before the current layer.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -93,8 +93,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     while start < here && width(&parts[start..=here]) + 2 > area.width as usize {
         start += 1;
     }
+    // Still too wide (a long layer name): names lose characters, the longest first, so that
+    // `L = …` at the end always shows.
+    let mut shown: Vec<(String, bool)> = parts[start..].to_vec();
+    let lead = if start > 0 { 2 } else { 1 };
+    let total = |ps: &[(String, bool)]| {
+        lead + ps.iter().map(|(t, _)| text_width(t)).sum::<usize>() + 3 * ps.len().saturating_sub(1)
+    };
+    let last = shown.len().saturating_sub(1);
+    while total(&shown) > area.width as usize {
+        let longest = (0..last)
+            .max_by_key(|&k| (!shown[k].1, text_width(&shown[k].0)))
+            .filter(|&k| text_width(&shown[k].0) > 2);
+        let Some(k) = longest else { break };
+        let w = text_width(&shown[k].0);
+        shown[k].0 = truncate(&shown[k].0, w - 1);
+    }
     let mut spans = vec![Span::raw(if start > 0 { " …" } else { " " })];
-    for (k, (text, here)) in parts[start..].iter().enumerate() {
+    for (k, (text, here)) in shown.iter().enumerate() {
         if k > 0 || start > 0 {
             spans.push(Span::styled(arrow, theme.dim()));
         }

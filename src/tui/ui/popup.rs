@@ -200,7 +200,7 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     };
     let height = lines.len() as u16 + 2;
     let rect = centered(area, 100, height);
-    // Each row is cut at the box edge rather than wrapped, so the list keeps its rows.
+    // Each row is cut at the box edge with `…` rather than wrapped, so the list keeps its rows.
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused())
@@ -208,7 +208,8 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     for (k, line) in lines.into_iter().enumerate().take(inner.height as usize) {
-        line.render(Rect::new(inner.x, inner.y + k as u16, inner.width, 1), buf);
+        super::fit_line(line, inner.width as usize)
+            .render(Rect::new(inner.x, inner.y + k as u16, inner.width, 1), buf);
     }
 }
 
