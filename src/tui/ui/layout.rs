@@ -268,16 +268,8 @@ impl Areas {
             }
             y += h;
         }
-        // Rows nobody wants go under the note, not between the inspector and the note.
-        // (The graph view draws over the panes and the inspector: it keeps every row.)
-        let rest = body_y + body_h - y;
-        let inspector_h = if app.graph().figure.is_some() {
-            rest
-        } else {
-            rest.min(wanted_inspector.max(inspector_h))
-        };
-        let inspector = Rect::new(0, y, width, inspector_h);
-        let explanation = Rect::new(0, inspector.bottom(), width, explanation_h);
+        let inspector = Rect::new(0, y, width, body_y + body_h - y);
+        let explanation = Rect::new(0, body_y + body_h, width, explanation_h);
         let numpy = match (app.show_numpy(), own_row) {
             (false, _) => Rect::new(0, explanation.bottom(), width, 0),
             (true, true) => Rect::new(0, explanation.bottom(), width, 1),
