@@ -10,7 +10,7 @@
 use super::{Figure, FigureEdge, FigureNode, FigureRole};
 use crate::engine::Matrix;
 use crate::engine::layer::{Layer, LayerKind};
-use crate::engine::network::Run;
+use crate::engine::network::{LayerRun, Run};
 use crate::engine::op::{Op, UnaryFn};
 
 impl Figure {
@@ -20,233 +20,288 @@ impl Figure {
         let lr = run.layers.get(l)?;
         let fwd: Vec<usize> = lr.forward_steps.clone().collect();
         let bwd: Vec<usize> = lr.backward_steps.clone().collect();
-        let write = |s: usize| run.tape.steps.get(s).map(|s| s.writes.value.clone());
-        let mut b = Builder::default();
+        let parts = Parts {
+            run,
+            lr,
+            fwd: &fwd,
+            bwd: &bwd,
+            cell,
+        };
         match lr.kind {
-            LayerKind::Sigmoid if fwd.len() == 3 && bwd.len() == 3 => {
-                let x = b.node("x", FigureRole::Input, &[]);
-                let neg = b.node("×−1", FigureRole::Op, &[fwd[0]]);
-                let exp = b.node("exp", FigureRole::Op, &[fwd[0]]);
-                let plus = b.node("+1", FigureRole::Op, &[fwd[1]]);
-                let div = b.node("/", FigureRole::Op, &[fwd[2]]);
-                let y_end = b.node("y", FigureRole::Output, &[]);
-                for n in [neg, exp, plus, div] {
-                    b.nodes[n].steps.extend(&bwd);
-                }
-                let e = write(fwd[0])?;
-                let s = write(fwd[1])?;
-                let y = write(fwd[2])?;
-                let dout = &lr.dout;
-                let local = -(dout * &y * &y);
-                let into_exp = &local * &e;
-                b.edge(
-                    x,
-                    neg,
-                    0,
-                    ("x", lr.input.clone(), None),
-                    ("dx", lr.dx.clone(), bwd.get(2)),
-                );
-                b.edge(
-                    neg,
-                    exp,
-                    0,
-                    ("−x", -&lr.input, Some(fwd[0])),
-                    ("−dout·y²·e", into_exp, bwd.get(1)),
-                );
-                b.edge(
-                    exp,
-                    plus,
-                    0,
-                    ("e=exp(−x)", e, Some(fwd[0])),
-                    ("−dout·y²", local.clone(), bwd.get(1)),
-                );
-                b.edge(
-                    plus,
-                    div,
-                    0,
-                    ("1+e", s, Some(fwd[1])),
-                    ("−dout·y²", local, bwd.get(1)),
-                );
-                b.edge(
-                    div,
-                    y_end,
-                    0,
-                    ("y", y, Some(fwd[2])),
-                    ("dout", dout.clone(), bwd.first()),
-                );
-                Some(b.finish(
-                    format!(
-                        "{} as a graph (Fig. 5-19), cell [{},{}]",
-                        lr.name, cell.0, cell.1
-                    ),
-                    Some(cell),
-                ))
-            }
-            LayerKind::Affine if fwd.len() == 2 && bwd.len() == 3 => {
-                let params = layer.params();
-                let w = params.iter().find(|(n, _)| *n == "W")?.1.clone();
-                let bias = params.iter().find(|(n, _)| *n == "b")?.1.clone();
-                let grad = |name: &str| {
-                    lr.grads
-                        .iter()
-                        .find(|g| g.name == name)
-                        .map(|g| g.value.clone())
-                };
-                let xn = b.node("X", FigureRole::Input, &[]);
-                let wn = b.node("W", FigureRole::Input, &[]);
-                let dot = b.node("dot", FigureRole::Op, &[fwd[0], bwd[0], bwd[1]]);
-                let bn = b.node("b", FigureRole::Input, &[]);
-                let add = b.node("+", FigureRole::Op, &[fwd[1], bwd[2]]);
-                let y_end = b.node("Y", FigureRole::Output, &[]);
-                let xw = write(fwd[0])?;
-                b.edge(
-                    xn,
-                    dot,
-                    0,
-                    ("X", lr.input.clone(), None),
-                    ("dX", lr.dx.clone(), bwd.first()),
-                );
-                b.edge(wn, dot, 1, ("W", w, None), ("dW", grad("W")?, bwd.get(1)));
-                b.edge(
-                    dot,
-                    add,
-                    0,
-                    ("X·W", xw, Some(fwd[0])),
-                    ("dY", lr.dout.clone(), bwd.first()),
-                );
-                b.edge(
-                    bn,
-                    add,
-                    1,
-                    ("b", bias, None),
-                    ("db", grad("b")?, bwd.get(2)),
-                );
-                b.edge(
-                    add,
-                    y_end,
-                    0,
-                    ("Y", lr.out.clone(), Some(fwd[1])),
-                    ("dY", lr.dout.clone(), bwd.first()),
-                );
-                Some(b.finish(
-                    format!("{} as a graph (Fig. 5-25): shapes on the edges", lr.name),
-                    None,
-                ))
-            }
-            LayerKind::SoftmaxWithLoss => {
-                let log_at = fwd.iter().position(|&s| {
-                    run.tape
-                        .steps
-                        .get(s)
-                        .is_some_and(|s| s.op == Op::Unary(UnaryFn::LogEps))
-                })?;
-                let (soft, cee) = fwd.split_at(log_at);
-                let y = write(*soft.last()?)?;
-                let t = run.t.clone()?;
-                let n = y.nrows().max(1) as f64;
-                // The raw scores are x, as in the panes: the tape's `a` is x − max (step 1).
-                let a = b.node("x", FigureRole::Input, &[]);
-                let softmax = b.node("Softmax", FigureRole::Op, soft);
-                let tn = b.node("t", FigureRole::Input, &[]);
-                let ce = b.node("Cross Entropy", FigureRole::Op, cee);
-                let l_end = b.node("L", FigureRole::Output, &[]);
-                for node in [softmax, ce] {
-                    b.nodes[node].steps.extend(&bwd);
-                }
-                // ∂L/∂y of the mean cross-entropy: −t / (N·(y + 1e-7)), the book's −t/y per row.
-                let dy =
-                    Matrix::from_shape_fn(y.dim(), |(r, c)| -t[[r, c]] / (n * (y[[r, c]] + 1e-7)));
-                let loss = Matrix::from_elem((1, 1), run.loss?);
-                b.edge(
-                    a,
-                    softmax,
-                    0,
-                    ("x", lr.input.clone(), None),
-                    ("(y−t)/N", lr.dx.clone(), bwd.last()),
-                );
-                b.edge(
-                    softmax,
-                    ce,
-                    0,
-                    ("y", y, soft.last().copied()),
-                    ("−t/(N·y)", dy, bwd.first()),
-                );
-                b.edge(tn, ce, 1, ("t", t, None), ("", Matrix::zeros((0, 0)), None));
-                b.edge(
-                    ce,
-                    l_end,
-                    0,
-                    ("L", loss, cee.last().copied()),
-                    ("1", Matrix::ones((1, 1)), bwd.first()),
-                );
-                Some(b.finish(
-                    format!(
-                        "{} as a graph (Fig. 5-30), cell [{},{}]",
-                        lr.name, cell.0, cell.1
-                    ),
-                    Some(cell),
-                ))
-            }
-            kind => {
-                let x = b.node("x", FigureRole::Input, &[]);
-                let all: Vec<usize> = fwd.iter().chain(&bwd).copied().collect();
-                let box_label = match kind {
-                    LayerKind::Mul => "×",
-                    LayerKind::Add => "+",
-                    k => k.display(),
-                };
-                let op = b.node(box_label, FigureRole::Op, &all);
-                let out = b.node(kind.output_name(), FigureRole::Output, &[]);
-                let last_bwd = bwd.last();
-                b.edge(
-                    x,
-                    op,
-                    0,
-                    (kind.input_name(), lr.input.clone(), None),
-                    ("dx", lr.dx.clone(), last_bwd),
-                );
-                for (k, (name, value)) in layer.params().into_iter().enumerate() {
-                    let p = b.node(name, FigureRole::Input, &[]);
-                    let grad = lr
-                        .grads
-                        .iter()
-                        .find(|g| g.name == name)
-                        .map(|g| g.value.clone());
-                    let gname = format!("d{name}");
-                    match grad {
-                        Some(g) => b.edge(
-                            p,
-                            op,
-                            k + 1,
-                            (name, value.clone(), None),
-                            (&gname, g, last_bwd),
-                        ),
-                        None => b.edge(
-                            p,
-                            op,
-                            k + 1,
-                            (name, value.clone(), None),
-                            ("", Matrix::zeros((0, 0)), None),
-                        ),
-                    }
-                }
-                b.edge(
-                    op,
-                    out,
-                    0,
-                    (kind.output_name(), lr.out.clone(), fwd.last().copied()),
-                    ("dout", lr.dout.clone(), bwd.first()),
-                );
-                let elementwise = lr.input.dim() == lr.out.dim();
-                let caption = if elementwise {
-                    format!("{} as a graph, cell [{},{}]", lr.name, cell.0, cell.1)
-                } else {
-                    format!("{} as a graph", lr.name)
-                };
-                Some(b.finish(caption, elementwise.then_some(cell)))
-            }
+            LayerKind::Sigmoid if fwd.len() == 3 && bwd.len() == 3 => sigmoid(&parts),
+            LayerKind::Affine if fwd.len() == 2 && bwd.len() == 3 => affine(&parts, layer),
+            LayerKind::SoftmaxWithLoss => softmax_with_loss(&parts),
+            kind => one_box(&parts, layer, kind),
         }
     }
+}
+
+/// What every figure of a layer is drawn from: the run, the layer's part of it, its forward and
+/// backward steps, and the cell an element-wise figure follows.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    run: &'a Run,
+    lr: &'a LayerRun,
+    fwd: &'a [usize],
+    bwd: &'a [usize],
+    cell: (usize, usize),
+}
+
+impl Parts<'_> {
+    /// The matrix step `s` wrote.
+    fn write(&self, s: usize) -> Option<Matrix> {
+        self.run.tape.steps.get(s).map(|s| s.writes.value.clone())
+    }
+}
+
+/// Sigmoid as the book's four nodes, `×(−1) → exp → +1 → /` (Fig. 5-19/5-20).
+fn sigmoid(parts: &Parts<'_>) -> Option<Figure> {
+    let Parts {
+        lr, fwd, bwd, cell, ..
+    } = *parts;
+    let write = |s: usize| parts.write(s);
+    let mut b = Builder::default();
+    let x = b.node("x", FigureRole::Input, &[]);
+    let neg = b.node("×−1", FigureRole::Op, &[fwd[0]]);
+    let exp = b.node("exp", FigureRole::Op, &[fwd[0]]);
+    let plus = b.node("+1", FigureRole::Op, &[fwd[1]]);
+    let div = b.node("/", FigureRole::Op, &[fwd[2]]);
+    let y_end = b.node("y", FigureRole::Output, &[]);
+    for n in [neg, exp, plus, div] {
+        b.nodes[n].steps.extend(bwd);
+    }
+    let e = write(fwd[0])?;
+    let s = write(fwd[1])?;
+    let y = write(fwd[2])?;
+    let dout = &lr.dout;
+    let local = -(dout * &y * &y);
+    let into_exp = &local * &e;
+    b.edge(
+        x,
+        neg,
+        0,
+        ("x", lr.input.clone(), None),
+        ("dx", lr.dx.clone(), bwd.get(2)),
+    );
+    b.edge(
+        neg,
+        exp,
+        0,
+        ("−x", -&lr.input, Some(fwd[0])),
+        ("−dout·y²·e", into_exp, bwd.get(1)),
+    );
+    b.edge(
+        exp,
+        plus,
+        0,
+        ("e=exp(−x)", e, Some(fwd[0])),
+        ("−dout·y²", local.clone(), bwd.get(1)),
+    );
+    b.edge(
+        plus,
+        div,
+        0,
+        ("1+e", s, Some(fwd[1])),
+        ("−dout·y²", local, bwd.get(1)),
+    );
+    b.edge(
+        div,
+        y_end,
+        0,
+        ("y", y, Some(fwd[2])),
+        ("dout", dout.clone(), bwd.first()),
+    );
+    Some(b.finish(
+        format!(
+            "{} as a graph (Fig. 5-19), cell [{},{}]",
+            lr.name, cell.0, cell.1
+        ),
+        Some(cell),
+    ))
+}
+
+/// Affine as `dot` and `+`, with shapes on the edges (Fig. 5-25).
+fn affine(parts: &Parts<'_>, layer: &Layer) -> Option<Figure> {
+    let Parts { lr, fwd, bwd, .. } = *parts;
+    let write = |s: usize| parts.write(s);
+    let mut b = Builder::default();
+    let params = layer.params();
+    let w = params.iter().find(|(n, _)| *n == "W")?.1.clone();
+    let bias = params.iter().find(|(n, _)| *n == "b")?.1.clone();
+    let grad = |name: &str| {
+        lr.grads
+            .iter()
+            .find(|g| g.name == name)
+            .map(|g| g.value.clone())
+    };
+    let xn = b.node("X", FigureRole::Input, &[]);
+    let wn = b.node("W", FigureRole::Input, &[]);
+    let dot = b.node("dot", FigureRole::Op, &[fwd[0], bwd[0], bwd[1]]);
+    let bn = b.node("b", FigureRole::Input, &[]);
+    let add = b.node("+", FigureRole::Op, &[fwd[1], bwd[2]]);
+    let y_end = b.node("Y", FigureRole::Output, &[]);
+    let xw = write(fwd[0])?;
+    b.edge(
+        xn,
+        dot,
+        0,
+        ("X", lr.input.clone(), None),
+        ("dX", lr.dx.clone(), bwd.first()),
+    );
+    b.edge(wn, dot, 1, ("W", w, None), ("dW", grad("W")?, bwd.get(1)));
+    b.edge(
+        dot,
+        add,
+        0,
+        ("X·W", xw, Some(fwd[0])),
+        ("dY", lr.dout.clone(), bwd.first()),
+    );
+    b.edge(
+        bn,
+        add,
+        1,
+        ("b", bias, None),
+        ("db", grad("b")?, bwd.get(2)),
+    );
+    b.edge(
+        add,
+        y_end,
+        0,
+        ("Y", lr.out.clone(), Some(fwd[1])),
+        ("dY", lr.dout.clone(), bwd.first()),
+    );
+    Some(b.finish(
+        format!("{} as a graph (Fig. 5-25): shapes on the edges", lr.name),
+        None,
+    ))
+}
+
+/// Softmax-with-Loss as Softmax, then Cross Entropy Error (Fig. 5-30).
+fn softmax_with_loss(parts: &Parts<'_>) -> Option<Figure> {
+    let Parts {
+        run,
+        lr,
+        fwd,
+        bwd,
+        cell,
+    } = *parts;
+    let write = |s: usize| parts.write(s);
+    let mut b = Builder::default();
+    let log_at = fwd.iter().position(|&s| {
+        run.tape
+            .steps
+            .get(s)
+            .is_some_and(|s| s.op == Op::Unary(UnaryFn::LogEps))
+    })?;
+    let (soft, cee) = fwd.split_at(log_at);
+    let y = write(*soft.last()?)?;
+    let t = run.t.clone()?;
+    let n = y.nrows().max(1) as f64;
+    // The raw scores are x, as in the panes: the tape's `a` is x − max (step 1).
+    let a = b.node("x", FigureRole::Input, &[]);
+    let softmax = b.node("Softmax", FigureRole::Op, soft);
+    let tn = b.node("t", FigureRole::Input, &[]);
+    let ce = b.node("Cross Entropy", FigureRole::Op, cee);
+    let l_end = b.node("L", FigureRole::Output, &[]);
+    for node in [softmax, ce] {
+        b.nodes[node].steps.extend(bwd);
+    }
+    // ∂L/∂y of the mean cross-entropy: −t / (N·(y + 1e-7)), the book's −t/y per row.
+    let dy = Matrix::from_shape_fn(y.dim(), |(r, c)| -t[[r, c]] / (n * (y[[r, c]] + 1e-7)));
+    let loss = Matrix::from_elem((1, 1), run.loss?);
+    b.edge(
+        a,
+        softmax,
+        0,
+        ("x", lr.input.clone(), None),
+        ("(y−t)/N", lr.dx.clone(), bwd.last()),
+    );
+    b.edge(
+        softmax,
+        ce,
+        0,
+        ("y", y, soft.last().copied()),
+        ("−t/(N·y)", dy, bwd.first()),
+    );
+    b.edge(tn, ce, 1, ("t", t, None), ("", Matrix::zeros((0, 0)), None));
+    b.edge(
+        ce,
+        l_end,
+        0,
+        ("L", loss, cee.last().copied()),
+        ("1", Matrix::ones((1, 1)), bwd.first()),
+    );
+    Some(b.finish(
+        format!(
+            "{} as a graph (Fig. 5-30), cell [{},{}]",
+            lr.name, cell.0, cell.1
+        ),
+        Some(cell),
+    ))
+}
+
+/// Any other layer: one box, with its input, parameters and output.
+fn one_box(parts: &Parts<'_>, layer: &Layer, kind: LayerKind) -> Option<Figure> {
+    let Parts {
+        lr, fwd, bwd, cell, ..
+    } = *parts;
+    let mut b = Builder::default();
+    let x = b.node("x", FigureRole::Input, &[]);
+    let all: Vec<usize> = fwd.iter().chain(bwd).copied().collect();
+    let box_label = match kind {
+        LayerKind::Mul => "×",
+        LayerKind::Add => "+",
+        k => k.display(),
+    };
+    let op = b.node(box_label, FigureRole::Op, &all);
+    let out = b.node(kind.output_name(), FigureRole::Output, &[]);
+    let last_bwd = bwd.last();
+    b.edge(
+        x,
+        op,
+        0,
+        (kind.input_name(), lr.input.clone(), None),
+        ("dx", lr.dx.clone(), last_bwd),
+    );
+    for (k, (name, value)) in layer.params().into_iter().enumerate() {
+        let p = b.node(name, FigureRole::Input, &[]);
+        let grad = lr
+            .grads
+            .iter()
+            .find(|g| g.name == name)
+            .map(|g| g.value.clone());
+        let gname = format!("d{name}");
+        match grad {
+            Some(g) => b.edge(
+                p,
+                op,
+                k + 1,
+                (name, value.clone(), None),
+                (&gname, g, last_bwd),
+            ),
+            None => b.edge(
+                p,
+                op,
+                k + 1,
+                (name, value.clone(), None),
+                ("", Matrix::zeros((0, 0)), None),
+            ),
+        }
+    }
+    b.edge(
+        op,
+        out,
+        0,
+        (kind.output_name(), lr.out.clone(), fwd.last().copied()),
+        ("dout", lr.dout.clone(), bwd.first()),
+    );
+    let elementwise = lr.input.dim() == lr.out.dim();
+    let caption = if elementwise {
+        format!("{} as a graph, cell [{},{}]", lr.name, cell.0, cell.1)
+    } else {
+        format!("{} as a graph", lr.name)
+    };
+    Some(b.finish(caption, elementwise.then_some(cell)))
 }
 
 /// Collects nodes and edges.
