@@ -40,6 +40,21 @@ fn dims((r, c): (usize, usize)) -> String {
 impl Graph {
     /// Check the graph: see the module documentation for what is an error.
     pub fn validate(&self) -> Result<GraphShapes> {
+        self.check_inputs()?;
+        let refs = self.resolve_inputs()?;
+        self.check_every_value_is_used(&refs)?;
+        let shapes = self.output_shapes(&refs)?;
+        let (t, dout) = self.targets_and_dout(&shapes)?;
+        Ok(GraphShapes {
+            refs,
+            shapes,
+            t,
+            dout,
+        })
+    }
+
+    /// At least one node; every input named once and not empty.
+    fn check_inputs(&self) -> Result<()> {
         ensure!(
             !self.nodes.is_empty(),
             "the graph has no nodes: add at least one [[nodes]] table with a name, a type and inputs"
@@ -55,6 +70,11 @@ impl Graph {
                 "two inputs are named \"{name}\": give each a unique name"
             );
         }
+        Ok(())
+    }
+
+    /// Where each node's inputs come from: a graph input or an earlier node (no cycles).
+    fn resolve_inputs(&self) -> Result<Vec<Vec<Ref>>> {
         let mut refs = Vec::with_capacity(self.nodes.len());
         for (i, node) in self.nodes.iter().enumerate() {
             let who = format!("node {} ({})", i + 1, node.name);
@@ -114,6 +134,11 @@ impl Graph {
             }
             refs.push(node_refs);
         }
+        Ok(refs)
+    }
+
+    /// Every input is used, and every node but the last feeds a later one.
+    fn check_every_value_is_used(&self, refs: &[Vec<Ref>]) -> Result<()> {
         let used = |target: Ref| refs.iter().flatten().any(|r| *r == target);
         for (k, (name, _)) in self.inputs.iter().enumerate() {
             ensure!(
@@ -132,6 +157,12 @@ impl Graph {
                 self.nodes[last].name
             );
         }
+        Ok(())
+    }
+
+    /// Each node's output shape, from its inputs' (a loss only as the output).
+    fn output_shapes(&self, refs: &[Vec<Ref>]) -> Result<Vec<(usize, usize)>> {
+        let last = self.nodes.len() - 1;
         let mut shapes: Vec<(usize, usize)> = Vec::with_capacity(self.nodes.len());
         for (i, node) in self.nodes.iter().enumerate() {
             let who = format!("node {} ({})", i + 1, node.name);
@@ -174,6 +205,15 @@ impl Graph {
             cells <= MAX_ACTIVATION_CELLS,
             "the nodes' outputs total {cells} cells; at most {MAX_ACTIVATION_CELLS} are allowed: use smaller matrices"
         );
+        Ok(shapes)
+    }
+
+    /// The one-hot targets of a loss output, or the starting gradient `dout` (default ones).
+    fn targets_and_dout(
+        &self,
+        shapes: &[(usize, usize)],
+    ) -> Result<(Option<Matrix>, Option<Matrix>)> {
+        let last = self.nodes.len() - 1;
         let (n, k) = shapes[last];
         let has_loss = self.nodes[last].op.kind() == LayerKind::SoftmaxWithLoss;
         let (t, dout) = if has_loss {
@@ -208,11 +248,6 @@ impl Graph {
             };
             (None, Some(dout))
         };
-        Ok(GraphShapes {
-            refs,
-            shapes,
-            t,
-            dout,
-        })
+        Ok((t, dout))
     }
 }
