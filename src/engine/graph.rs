@@ -13,7 +13,7 @@ mod run;
 mod validate;
 
 use super::Matrix;
-use super::layer::{Add, GraphNames, Layer, LayerKind, Mul, NodeNames};
+use super::layer::{Add, Exp, GraphNames, Layer, LayerKind, Log, Mul, NodeNames, Reciprocal};
 use super::network::{Inputs, Network, Targets};
 
 pub use run::{GraphRun, NodeRun};
@@ -41,6 +41,19 @@ impl NodeOp {
         }
     }
 
+    /// True when the node's steps name its operands by their sources and its output by the
+    /// node (Mul, Add and the primitives `exp`, `log`, `reciprocal`), not `x` and `out`.
+    pub fn names_operands(&self) -> bool {
+        matches!(
+            self.kind(),
+            LayerKind::Mul
+                | LayerKind::Add
+                | LayerKind::Exp
+                | LayerKind::Log
+                | LayerKind::Reciprocal
+        )
+    }
+
     /// How many named inputs the node takes.
     pub fn arity(&self) -> usize {
         match self {
@@ -49,17 +62,9 @@ impl NodeOp {
         }
     }
 
-    /// The text in the node's box in the book's figures (`×`, `+`, `Affine`).
+    /// The text in the node's box in the book's figures (`×`, `+`, `exp`, `/`, `Affine`).
     pub fn symbol(&self) -> &'static str {
-        match self {
-            NodeOp::Mul => "×",
-            NodeOp::Add => "+",
-            NodeOp::Layer(l) => match l.kind() {
-                LayerKind::Mul => "×",
-                LayerKind::Add => "+",
-                k => k.display(),
-            },
-        }
+        self.kind().symbol()
     }
 
     /// The layer that runs this node, given the values of its inputs.
@@ -179,7 +184,7 @@ impl Graph {
         }
     }
 
-    /// Node `i`'s layer for a run: a graph's Mul or Add node names its operands by their
+    /// Node `i`'s layer for a run: a graph's Mul, Add, Exp, Log or Reciprocal node names its operands by their
     /// sources, its output by its own name and its gradients as partials of the output (a
     /// chain's layers keep their own names).
     fn node_layer(&self, i: usize, layer: Layer, shapes: &GraphShapes) -> Layer {
@@ -203,6 +208,9 @@ impl Graph {
         match layer {
             Layer::Mul(m) => Layer::Mul(Mul { names, ..m }),
             Layer::Add(a) => Layer::Add(Add { names, ..a }),
+            Layer::Exp(_) => Layer::Exp(Exp { names }),
+            Layer::Log(_) => Layer::Log(Log { names }),
+            Layer::Reciprocal(_) => Layer::Reciprocal(Reciprocal { names }),
             other => other,
         }
     }
@@ -216,7 +224,12 @@ impl GraphNode {
         match &self.op {
             NodeOp::Mul => format!("{} × {}", arg(0), arg(1)),
             NodeOp::Add => format!("{} + {}", arg(0), arg(1)),
-            NodeOp::Layer(l) => format!("{}({})", l.kind().display(), arg(0)),
+            NodeOp::Layer(l) => match l.kind() {
+                LayerKind::Exp => format!("exp({})", arg(0)),
+                LayerKind::Log => format!("log({})", arg(0)),
+                LayerKind::Reciprocal => format!("1 / {}", arg(0)),
+                k => format!("{}({})", k.display(), arg(0)),
+            },
         }
     }
 }

@@ -12,9 +12,12 @@ mod add;
 mod affine;
 mod batch_norm;
 mod dropout;
+mod exp;
 mod layer_type;
+mod log;
 mod mul;
 mod node_names;
+mod reciprocal;
 mod relu;
 mod sigmoid;
 mod softmax;
@@ -32,9 +35,12 @@ pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
 pub use batch_norm::{BN_EPS, BatchNorm, BatchNormCache};
 pub use dropout::{Dropout, DropoutCache};
+pub use exp::{Exp, ExpCache};
 pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
+pub use log::{Log, LogCache};
 pub use mul::{Mul, MulCache};
 pub use node_names::{GraphNames, NodeNames};
+pub use reciprocal::{Reciprocal, ReciprocalCache};
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
 pub use sigmoid::{Sigmoid, SigmoidCache};
 pub use softmax::{Softmax, SoftmaxCache, softmax_row, softmax_rows};
@@ -304,12 +310,31 @@ layers! {
     Dropout(Dropout),
     /// Batch Normalization, `γ ⊙ x̂ + β` (chapter 6)
     BatchNorm(BatchNorm),
+    /// `out = exp(x)` (the `exp` node of Fig. 5-19)
+    Exp(Exp),
+    /// `out = log(x)` (the `log` node of Fig. 5-29)
+    Log(Log),
+    /// `out = 1 / x` (the `/` node of Fig. 5-19)
+    Reciprocal(Reciprocal),
 }
 
 impl LayerKind {
     /// Parse the preset spelling.
     pub fn parse(s: &str) -> Option<LayerKind> {
         LayerKind::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+
+    /// The text in the layer's box in the book's figures: `×`, `+`, `exp`, `log`, `/` for the
+    /// primitive nodes, else the display name (`Affine`).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            LayerKind::Mul => "×",
+            LayerKind::Add => "+",
+            LayerKind::Exp => "exp",
+            LayerKind::Log => "log",
+            LayerKind::Reciprocal => "/",
+            k => k.display(),
+        }
     }
 
     /// What the layer's steps call its input: `X` for Affine, else `x`.
@@ -368,6 +393,19 @@ impl Layer {
         self.param(param)
     }
 }
+
+/// An input outside a layer's domain (`log` of a cell ≤ 0, `1 / 0`): the run puts the
+/// layer's or node's name in front.
+#[derive(Debug)]
+pub struct OutOfDomain(pub String);
+
+impl std::fmt::Display for OutOfDomain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OutOfDomain {}
 
 /// Sum every cell into a 1×1 matrix (the gradient of a broadcast scalar).
 pub(crate) fn sum_all(m: &Matrix) -> Matrix {

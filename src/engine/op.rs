@@ -67,6 +67,8 @@ pub enum UnaryFn {
     OneMinus,
     /// `log(x + 1e-7)` (the book's guard against log 0)
     LogEps,
+    /// `log(x)`, the natural logarithm (a `log` node; its input is checked to be above 0)
+    Log,
     /// `x · k`
     Scale(f64),
     /// `√x`
@@ -85,6 +87,7 @@ impl UnaryFn {
             UnaryFn::Reciprocal => 1.0 / x,
             UnaryFn::OneMinus => 1.0 - x,
             UnaryFn::LogEps => (x + 1e-7).ln(),
+            UnaryFn::Log => x.ln(),
             UnaryFn::Scale(k) => x * k,
             UnaryFn::Sqrt => x.sqrt(),
             UnaryFn::Copy => x,
@@ -111,6 +114,7 @@ impl UnaryFn {
             UnaryFn::Reciprocal => format!("1 / {arg}"),
             UnaryFn::OneMinus => format!("1 − {arg}"),
             UnaryFn::LogEps => format!("log({arg} + 1e-7)"),
+            UnaryFn::Log => format!("log({arg})"),
             UnaryFn::Scale(k) => format!("{arg} · {}", n4(k)),
             UnaryFn::Sqrt => format!("√({arg})"),
             UnaryFn::Copy => arg.to_string(),
@@ -218,6 +222,7 @@ mod tests {
             UnaryFn::Reciprocal,
             UnaryFn::OneMinus,
             UnaryFn::LogEps,
+            UnaryFn::Log,
             UnaryFn::Scale(0.5),
             UnaryFn::Sqrt,
             UnaryFn::Copy,
@@ -234,6 +239,7 @@ mod tests {
                 "1 / x",
                 "1 − x",
                 "log(x + 1e-7)",
+                "log(x)",
                 "x · 0.5000",
                 "√(x)",
                 "x"

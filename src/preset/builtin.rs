@@ -39,6 +39,7 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("apple"),
     builtin!("apple-orange"),
     builtin!("fan-out"),
+    builtin!("sigmoid-graph"),
     builtin!("apple-fee"),
     builtin!("dropout"),
     builtin!("batchnorm"),

@@ -5,7 +5,7 @@ use backstep::engine::check::{
     check_run, gradient_check, numerical_gradient_naive, relative_error,
 };
 use backstep::engine::layer::{
-    Affine, BatchNorm, Dropout, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
+    Affine, BatchNorm, Dropout, Exp, Log, Reciprocal, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
 };
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::{BUILTINS, Preset};
@@ -97,6 +97,29 @@ proptest! {
     fn sigmoid_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Sigmoid(Sigmoid)]), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn exp_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![Layer::Exp(Exp::default())]), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn log_matches_finite_differences(x in away_from_zero(2, 5), dout in matrix(2, 5)) {
+        // log needs x > 0: the magnitudes 0.01..3, far from 0 at h = 1e-5
+        let inputs = Inputs { x: x.mapv(f64::abs), t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![Layer::Log(Log::default())]), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn reciprocal_matches_finite_differences(x in away_from_zero(2, 5), dout in matrix(2, 5)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(
+            &net(vec![Layer::Reciprocal(Reciprocal::default())]),
+            &inputs,
+            1e-5,
+        );
     }
 
     #[test]

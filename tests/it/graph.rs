@@ -692,3 +692,168 @@ fn a_graph_traces_pipeline_lists_its_nodes_with_their_inputs() {
         assert!(!out.contains("apple_price 1×1 → orange_price"), "{out}");
     }
 }
+
+#[test]
+fn exp_log_and_reciprocal_nodes_agree_with_finite_differences() {
+    // out = log(s) ⊙ (1 / s) with s = exp(x) + p: s feeds two primitive nodes, so its gradient
+    // is the sum of both paths; every input's gradient against central differences.
+    let g = graph(
+        r#"
+[inputs]
+x = [[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]]
+p = [[0.2, 1.0, 0.5], [2.0, 0.1, 3.0]]
+[[nodes]]
+name = "e"
+type = "exp"
+inputs = ["x"]
+[[nodes]]
+name = "s"
+type = "add"
+inputs = ["e", "p"]
+[[nodes]]
+name = "l"
+type = "log"
+inputs = ["s"]
+[[nodes]]
+name = "r"
+type = "reciprocal"
+inputs = ["s"]
+[[nodes]]
+name = "out"
+type = "mul"
+inputs = ["l", "r"]
+"#,
+    );
+    let run = g.run().unwrap();
+    for (analytic, numeric) in run.input_grads.iter().zip(numerical(&g)) {
+        let err = (analytic - &numeric)
+            .iter()
+            .fold(0.0f64, |m, d| m.max(d.abs()));
+        assert!(err < 1e-6, "{analytic} vs {numeric}");
+    }
+    let report = g.gradient_check(1e-4, 1e-6).unwrap();
+    assert!(report.passed(), "{:?}", report.tensors);
+    // the steps name the operands by their sources and the outputs by the nodes
+    let labels: Vec<&str> = run
+        .run
+        .tape
+        .steps
+        .iter()
+        .map(|s| s.formula.as_str())
+        .collect();
+    for want in [
+        "e = exp(x)",
+        "l = log(s)",
+        "r = 1 / s",
+        "dx = dout ⊙ exp(x)",
+        "ds via l = dout / s",
+        "ds via r = −dout ⊙ r²",
+    ] {
+        assert!(labels.contains(&want), "{want} not in {labels:?}");
+    }
+}
+
+#[test]
+fn sigmoid_graph_gives_the_sigmoid_layers_gradient() {
+    use backstep::engine::layer::Sigmoid;
+    use backstep::engine::{Layer, NoRecord};
+    // The built-in through the CLI: x = −2, y = 1/(1 + e²), dx = y(1 − y).
+    let j = trace_json("sigmoid-graph");
+    let y = 1.0 / (1.0 + 2f64.exp());
+    close(scalar(&j["out"]), y);
+    close(scalar(&j["inputs"]["x"]["grad"]), y * (1.0 - y));
+    let names: Vec<&str> = j["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["mul", "exp", "add", "reciprocal"]);
+    // The same graph on the sigmoid preset's matrices and dout: dx equals the Sigmoid layer's.
+    let x = array2(&[[-2.0, 0.0, 1.0], [0.5, -1.0, 3.0]]);
+    let dout = array2(&[[1.0, 1.0, 1.0], [0.5, -2.0, 1.0]]);
+    let text = backstep::preset::builtin_source("sigmoid-graph")
+        .unwrap()
+        .replace("x = -2.0", "x = [[-2.0, 0.0, 1.0], [0.5, -1.0, 3.0]]")
+        .replacen(
+            "[inputs]",
+            "dout = [[1.0, 1.0, 1.0], [0.5, -2.0, 1.0]]\n[inputs]",
+            1,
+        );
+    let g = graph(&text);
+    let run = g.run().unwrap();
+    let sigmoid = Layer::Sigmoid(Sigmoid);
+    let (out, cache) = sigmoid.forward(&x, None, &mut NoRecord).unwrap();
+    let (dx, _) = sigmoid.backward(&cache, &dout, &mut NoRecord).unwrap();
+    let graph_out = &run.nodes.last().unwrap().out;
+    assert!(
+        (graph_out - &out).iter().all(|d| d.abs() < 1e-15),
+        "{graph_out} vs {out}"
+    );
+    assert_eq!(g.inputs[0].0, "x");
+    let graph_dx = &run.input_grads[0];
+    assert!(
+        (graph_dx - &dx).iter().all(|d| d.abs() < 1e-15),
+        "{graph_dx} vs {dx}"
+    );
+}
+
+fn array2(rows: &[[f64; 3]]) -> Matrix {
+    Matrix::from_shape_vec((rows.len(), 3), rows.iter().flatten().copied().collect()).unwrap()
+}
+
+/// `backstep trace --preset FILE` on `text`: the exit code and stderr.
+fn trace_file(text: &str) -> (i32, String) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "backstep-graph-domain-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.toml");
+    std::fs::write(&path, text).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(["trace", "--preset"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("NaN"));
+    (o.status.code().unwrap_or(-1), err)
+}
+
+#[test]
+fn log_of_a_value_at_most_zero_and_one_over_zero_are_errors_naming_the_node() {
+    let (code, err) = trace_file(&format!(
+        "[inputs]\na = [[2.0, -1.0]]\n{}",
+        node("l", "log", &["a"])
+    ));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("node 1 (l): log is defined only above 0, but its input a[0,1] = -1"),
+        "{err}"
+    );
+    let (_, err) = trace_file(&format!("[inputs]\na = 0\n{}", node("l", "log", &["a"])));
+    assert!(
+        err.contains("node 1 (l): log is defined only above 0"),
+        "{err}"
+    );
+    let (code, err) = trace_file(&format!(
+        "[inputs]\na = [[1.0], [0.0]]\nb = 1\n{}{}",
+        node("m", "mul", &["a", "b"]),
+        node("r", "reciprocal", &["m"])
+    ));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("node 2 (r): 1 / 0 is not a number, and its input m[1,0] = 0"),
+        "{err}"
+    );
+    // exp overflows above about 709: the run says which node's output became inf
+    let (code, err) = trace_file(&format!("[inputs]\na = 800\n{}", node("e", "exp", &["a"])));
+    assert_ne!(code, 0);
+    assert!(err.contains("node 1 (e) output became inf"), "{err}");
+}

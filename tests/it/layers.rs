@@ -537,6 +537,8 @@ fn every_layer_names_its_parameters_in_order() {
         ("softmax", &[]),
         ("softmax_with_loss", &[]),
         ("dropout", &[]),
+        ("exp", &[]),
+        ("reciprocal", &[]),
     ];
     let mut seen = std::collections::BTreeSet::new();
     for b in backstep::preset::BUILTINS {
@@ -616,6 +618,14 @@ fn every_layer_says_what_its_jacobian_looks_like() {
         ("softmax", &["block-diagonal", "diag(y) − y·yᵀ"]),
         ("softmax_with_loss", &["one row", "(y − t)/N"]),
         ("dropout", &["diagonal", "mask"]),
+        (
+            "exp",
+            &["diagonal", "∂e[i]/∂neg_x[i] = exp(neg_x[i]) = e[i]"],
+        ),
+        (
+            "reciprocal",
+            &["diagonal", "∂y[i]/∂s[i] = −1/s[i]² = −y[i]²"],
+        ),
     ];
     let mut seen = std::collections::BTreeSet::new();
     for b in backstep::preset::BUILTINS {
@@ -649,6 +659,13 @@ fn every_layer_says_what_its_jacobian_looks_like() {
     assert!(
         node.contains("∂(apple ⊙ apple_num)[i]/∂apple[i] = apple_num[i]"),
         "{node}"
+    );
+    // log is in no built-in: its sentence in a chain
+    let log =
+        Layer::Log(backstep::engine::layer::Log::default()).jacobian_structure((1, 1), (1, 1));
+    assert!(
+        log.contains("∂out[i]/∂x[i] = 1/x[i]") && log.contains("dx = dout / x"),
+        "{log}"
     );
     // the shapes are the layer's own: the book's Affine at batch 2, 3 → 2
     let affine = Layer::Affine(Affine {

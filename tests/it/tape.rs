@@ -339,6 +339,9 @@ fn layer_kinds_name_the_operands_their_steps_record() {
             let (want_out, want_in) = match &preset.network.layers[i].layer {
                 Layer::Mul(m) => (m.names.out.clone(), m.names.x.clone()),
                 Layer::Add(a) => (a.names.out.clone(), a.names.x.clone()),
+                Layer::Exp(e) => (e.names.out.clone(), e.names.x.clone()),
+                Layer::Log(g) => (g.names.out.clone(), g.names.x.clone()),
+                Layer::Reciprocal(r) => (r.names.out.clone(), r.names.x.clone()),
                 _ => (
                     l.kind.output_name().to_string(),
                     l.kind.input_name().to_string(),

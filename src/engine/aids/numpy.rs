@@ -65,6 +65,7 @@ pub fn generic_line(step: &Step) -> String {
             UnaryFn::Reciprocal => format!("1 / {a}"),
             UnaryFn::OneMinus => format!("1.0 - {a}"),
             UnaryFn::LogEps => format!("np.log({a} + 1e-7)"),
+            UnaryFn::Log => format!("np.log({a})"),
             UnaryFn::Scale(k) => format!("{a} * {k}"),
             UnaryFn::Sqrt => format!("np.sqrt({a})"),
             UnaryFn::Copy => a,

@@ -248,12 +248,7 @@ fn one_box(parts: &Parts<'_>, layer: &Layer, kind: LayerKind) -> Option<Figure> 
     let mut b = Builder::default();
     let x = b.node("x", FigureRole::Input, &[]);
     let all: Vec<usize> = fwd.iter().chain(bwd).copied().collect();
-    let box_label = match kind {
-        LayerKind::Mul => "×",
-        LayerKind::Add => "+",
-        k => k.display(),
-    };
-    let op = b.node(box_label, FigureRole::Op, &all);
+    let op = b.node(kind.symbol(), FigureRole::Op, &all);
     let out = b.node(kind.output_name(), FigureRole::Output, &[]);
     let last_bwd = bwd.last();
     b.edge(

@@ -7,13 +7,13 @@
 
 use std::ops::Range;
 
-use anyhow::{Context, Result, ensure};
+use anyhow::{Context, Result, anyhow, ensure};
 
 use super::validate::{GraphShapes, Ref};
 use super::{Graph, NodeOp};
 use crate::engine::Matrix;
 use crate::engine::format::{inline, shape};
-use crate::engine::layer::{Cache, Grad, Layer, LayerKind};
+use crate::engine::layer::{Cache, Grad, Layer, LayerKind, OutOfDomain};
 use crate::engine::network::{LayerRun, OutputNudge, Run};
 use crate::engine::notes::dout_note as chain_dout_note;
 use crate::engine::op::{BinOp, Op};
@@ -255,7 +255,13 @@ impl Graph {
             let layer = self.node_layer(i, node.op.layer(&refs), shapes);
             rec.enter(Phase::Forward, i, &node.name, node.op.kind());
             let start = rec.position();
-            let (mut out, mut cache) = layer.forward(&ins[0], shapes.t.as_ref(), rec)?;
+            let (mut out, mut cache) =
+                layer
+                    .forward(&ins[0], shapes.t.as_ref(), rec)
+                    .map_err(|e| match e.downcast_ref::<OutOfDomain>() {
+                        Some(d) => anyhow!("{}: {d}", self.who(i)),
+                        None => e,
+                    })?;
             if let Some(n) = nudge.filter(|n| n.layer == i) {
                 let (rows, cols) = out.dim();
                 let cell = out.get_mut((n.row, n.col)).with_context(|| {

@@ -81,6 +81,8 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         .filter(|g| !g.chain)
         .and_then(|g| g.nodes.get(l).map(|n| (g, n)));
     let two_inputs = node.is_some_and(|(_, n)| matches!(n.op, NodeOp::Mul | NodeOp::Add));
+    // Mul, Add and the one-input primitives (exp, log, reciprocal) write the node's own name.
+    let named_out = node.is_some_and(|(_, n)| n.op.names_operands());
     let (input_title, input_caption) = match node {
         Some((g, n)) => graph_input_label(g, n, 0),
         None => input_label(run, l),
@@ -137,7 +139,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         Phase::Update => {}
         Phase::Backward => {
             let out_title = match node {
-                Some((_, n)) if two_inputs => n.name.as_str(),
+                Some((_, n)) if named_out => n.name.as_str(),
                 _ => layer.kind.output_name(),
             };
             out.push(pane(
