@@ -176,6 +176,25 @@ impl App {
         &self.preset
     }
 
+    /// What the starting gradient and the last output are called in `L = Σ dout⊙out`, as their
+    /// panes title them: the last layer's own names (Affine: `dY`, `Y`), or a graph's last node
+    /// when its steps name its output by the node (`mul`, `add`, `exp`, `log`, `reciprocal`).
+    pub fn objective_names(&self) -> (&str, &str) {
+        if let Some(node) = self
+            .preset
+            .graph
+            .as_ref()
+            .filter(|g| !g.chain)
+            .and_then(|g| g.nodes.last())
+            .filter(|n| n.op.names_operands())
+        {
+            return ("dout", node.name.as_str());
+        }
+        self.run().layers.last().map_or(("dout", "out"), |l| {
+            (l.kind.dout_name(), l.kind.output_name())
+        })
+    }
+
     /// Its forward and backward run.
     pub fn run(&self) -> &Run {
         &self.run

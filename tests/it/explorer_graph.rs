@@ -325,3 +325,21 @@ fn a_branching_graphs_strip_shows_each_node_with_its_inputs_not_a_chain() {
         "{chain}"
     );
 }
+
+#[test]
+fn a_graphs_objective_names_the_last_nodes_output_as_its_panes_do() {
+    // L = Σ dout ⊙ l for a graph whose last node (log, mul, …) writes its own name, not `out`.
+    for (kind, inputs) in [("log", "[\"a\"]"), ("mul", "[\"a\", \"a\"]")] {
+        let text = format!(
+            "[inputs]\na = [[2.0, 0.5]]\n[[nodes]]\nname = \"l\"\ntype = \"{kind}\"\ninputs = {inputs}\n"
+        );
+        let p = Preset::from_toml(&text, backstep::preset::Source::File("g.toml".into())).unwrap();
+        let mut a = App::new(p).expect("runs");
+        if a.graph().on {
+            press(&mut a, KeyCode::Char('v'));
+        }
+        let s = screen(&a, 80, 24);
+        assert!(s.contains("L = Σ dout⊙l"), "{kind}:\n{s}");
+        assert!(!s.contains("dout⊙out"), "{kind}:\n{s}");
+    }
+}

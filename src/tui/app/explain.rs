@@ -130,9 +130,7 @@ impl App {
             ],
             _ => {
                 // The last layer's own names (Affine: dY and Y), as its panes show them.
-                let (d, out) = self.run.layers.last().map_or(("dout", "out"), |l| {
-                    (l.kind.dout_name(), l.kind.output_name())
-                });
+                let (d, out) = self.objective_names();
                 vec![
                     format!("{cell} = {v}: the gradient that starts the backward pass."),
                     format!(

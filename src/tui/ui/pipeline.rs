@@ -57,9 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(_) => format!("L = {value}"),
         None => {
             // The last layer's own names (Affine: dY and Y), as its panes show them.
-            let (d, out) = app.run().layers.last().map_or(("dout", "out"), |l| {
-                (l.kind.dout_name(), l.kind.output_name())
-            });
+            let (d, out) = app.objective_names();
             format!("L = Σ {d}⊙{out} = {value}")
         }
     };
