@@ -347,3 +347,114 @@ fn brackets_slow_training_down_to_watch_it_and_back_to_full_speed() {
         "{help}"
     );
 }
+
+/// The two status rows of a drawn screen, without the backend's quotes.
+fn status_rows(frame: &str) -> (String, String) {
+    let rows: Vec<String> = frame
+        .lines()
+        .take(2)
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect();
+    (rows[0].clone(), rows[1].clone())
+}
+
+/// The state, the iteration, the loss and the accuracies are whole on both status rows, and a
+/// row that lost anything else says so with `…`.
+fn assert_status_whole(app: &App, width: u16, height: u16) {
+    let view = &app.training().unwrap().view;
+    let frame = screen(app, width, height);
+    let (first, second) = status_rows(&frame);
+    let badge = match view.state {
+        RunState::Running => "▶ running",
+        RunState::Paused => "‖ paused",
+        RunState::Finished => "■ finished",
+        RunState::Failed(_) => "✗ failed",
+    };
+    let iteration = format!("iteration {}/{}", view.iteration, view.iters);
+    assert!(
+        first.starts_with(&format!(" {badge}  {iteration}")),
+        "{first}"
+    );
+    let whole_first = format!("{} ({})", view.title, view.preset);
+    assert!(
+        first.ends_with(&whole_first) || first.ends_with('…'),
+        "{width}×{height}: the first row shows all or ends with …: {first}"
+    );
+    let pct = |v: f64| format!("{:5.1} %", v * 100.0);
+    let loss = format!("loss {:.4}", view.losses.last().unwrap());
+    assert!(second.contains(&loss), "{width}×{height}: {second}");
+    let accuracies = match (&view.final_eval, view.epochs.last()) {
+        (Some(f), _) => format!(
+            "{} train {}  test {}",
+            f.label(),
+            pct(f.train_acc),
+            pct(f.test_acc.unwrap())
+        ),
+        (None, Some(e)) => format!(
+            "train {}  test {}",
+            pct(e.train_acc),
+            pct(e.test_acc.unwrap())
+        ),
+        (None, None) => panic!("no accuracy yet"),
+    };
+    assert!(
+        second.ends_with(&accuracies),
+        "{width}×{height}: the accuracies whole at the end: {second}"
+    );
+    let data = format!(
+        "{} {} train / {} test",
+        view.data, view.train_rows, view.test_rows
+    );
+    assert!(
+        second.contains(&data) || second.contains(" …"),
+        "{width}×{height}: the second row shows the data set or marks a cut: {second}"
+    );
+    assert!(
+        !first.contains(" …") || !first.contains(&view.preset),
+        "fields after a cut are gone: {first}"
+    );
+}
+
+#[test]
+fn the_status_rows_keep_state_iteration_loss_and_accuracies_whole_at_80x24_and_120x36() {
+    for name in ["train-spiral", "train-xor"] {
+        // 8 iterations, an epoch measured on the way, then paused, running and finished
+        let overrides = backstep::preset::TrainOverrides {
+            iters: Some(8),
+            ..Default::default()
+        };
+        let preset = Preset::resolve_with(name, &overrides).unwrap();
+        let mut app = App::new(preset.clone()).unwrap();
+        let (session, view) = session_for(&preset).unwrap();
+        app.start_training(preset, session, view, false);
+        app.set_train_times(Duration::from_millis(20), 400.0);
+        app.set_theme(Theme { colour: false });
+        let rx = spawn_job(&mut app);
+        pump_until(&mut app, &rx, |a| {
+            a.training().is_some_and(|t| t.view.iters == 8)
+        });
+        for k in 1..=6 {
+            press(&mut app, KeyCode::Right);
+            pump_until(&mut app, &rx, |a| iteration(a) == k);
+        }
+        assert_eq!(state(&app), RunState::Paused);
+        assert!(!app.training().unwrap().view.epochs.is_empty(), "{name}");
+        assert_status_whole(&app, 80, 24);
+        assert_status_whole(&app, 120, 36);
+        // running, as drawn the moment Space starts it
+        press(&mut app, KeyCode::Char(' '));
+        if state(&app) == RunState::Running {
+            assert_status_whole(&app, 80, 24);
+            assert_status_whole(&app, 120, 36);
+        }
+        pump_until(&mut app, &rx, |a| state(a) == RunState::Finished);
+        assert_status_whole(&app, 80, 24);
+        assert_status_whole(&app, 120, 36);
+        let (first, second) = status_rows(&screen(&app, 80, 24));
+        assert!(
+            second.contains("final after 8 iterations train"),
+            "{second}"
+        );
+        assert!(first.contains("■ finished  iteration 8/8"), "{first}");
+    }
+}

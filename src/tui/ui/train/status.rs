@@ -2,8 +2,9 @@
 //!
 //! Line 1: run state, iteration, speed, elapsed time, then the preset's title and name. Line 2:
 //! optimizer and learning rate (the keys change them), batch, seed, data set, then the last loss
-//! and the last epoch's accuracies. What matters most comes first, so a narrow terminal cuts the
-//! least useful end.
+//! and the last epoch's accuracies. The state, iteration, loss and accuracies always stay whole:
+//! on a narrow terminal the other fields give way from the least useful (the preset's name, the
+//! data set), and a row that lost any ends with `…`.
 
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use ratatui::widgets::Widget;
 use super::{RunState, TrainView, percent};
 use crate::engine::format::short;
 use crate::report::train::batch_words;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 
 /// The status header of the training screen.
@@ -65,6 +67,73 @@ fn speed_measured(v: &TrainView) -> String {
     }
 }
 
+/// One piece of a status line: its text and style, and whether it must stay whole.
+struct Field {
+    span: Span<'static>,
+    /// The state, iteration, loss, accuracies and a failure's message: never dropped.
+    keep: bool,
+    /// May be cut short with `…` (the title) rather than dropped whole.
+    shrinks: bool,
+}
+
+fn keep(text: String, style: ratatui::style::Style) -> Field {
+    Field {
+        span: Span::styled(text, style),
+        keep: true,
+        shrinks: false,
+    }
+}
+
+fn optional(text: String, style: ratatui::style::Style) -> Field {
+    Field {
+        span: Span::styled(text, style),
+        keep: false,
+        shrinks: false,
+    }
+}
+
+/// The fields that fit in `width` columns, in their order. The ones kept always show; the
+/// others follow in order while they fit, and the first that does not is cut with `…` (a field
+/// that shrinks) or dropped, leaving a ` …` where it was; every optional field after it goes too.
+fn fit(fields: Vec<Field>, width: usize) -> Line<'static> {
+    let total: usize = fields.iter().map(|f| text::width(&f.span.content)).sum();
+    if total <= width {
+        return Line::from(fields.into_iter().map(|f| f.span).collect::<Vec<_>>());
+    }
+    let kept: usize = fields
+        .iter()
+        .filter(|f| f.keep)
+        .map(|f| text::width(&f.span.content))
+        .sum();
+    // room for the optional fields, two columns of it for the ` …`
+    let mut room = width.saturating_sub(kept + 2);
+    let mut cut = false;
+    let mut spans = Vec::new();
+    for f in fields {
+        let w = text::width(&f.span.content);
+        if f.keep {
+            spans.push(f.span);
+        } else if cut {
+            continue;
+        } else if w <= room {
+            room -= w;
+            spans.push(f.span);
+        } else {
+            cut = true;
+            // a shrinking field keeps what fits; any other leaves only the mark
+            let short = if f.shrinks && room >= 4 {
+                // always shorter than the field, so it always ends with `…`
+                text::truncate(f.span.content.trim_end(), (room + 2).min(w - 1))
+            } else {
+                // spaced off, so `batch 100 …` does not read as a number cut short
+                " …".to_string()
+            };
+            spans.push(Span::styled(short, f.span.style));
+        }
+    }
+    Line::from(spans)
+}
+
 impl Widget for StatusLines<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (v, theme) = (self.view, self.theme);
@@ -73,61 +142,64 @@ impl Widget for StatusLines<'_> {
             RunState::Failed(_) => theme.error(),
             _ => theme.key(),
         };
-        let first = Line::from(vec![
-            Span::raw(" "),
-            Span::styled(badge(&v.state), state_style),
-            Span::raw(format!(
-                "  iteration {}/{}  {}  elapsed {}  ",
-                v.iteration,
-                v.iters,
-                speed(v),
-                clock(v.elapsed)
-            )),
-            Span::styled(v.title.clone(), theme.title()),
-            Span::styled(format!(" ({})", v.preset), theme.dim()),
-        ]);
+        let plain = ratatui::style::Style::default();
+        let first = vec![
+            keep(format!(" {}", badge(&v.state)), state_style),
+            keep(format!("  iteration {}/{}", v.iteration, v.iters), plain),
+            optional(format!("  {}", speed(v)), plain),
+            optional(format!("  elapsed {}", clock(v.elapsed)), plain),
+            Field {
+                span: Span::styled(format!("  {}", v.title), theme.title()),
+                keep: false,
+                shrinks: true,
+            },
+            optional(format!(" ({})", v.preset), theme.dim()),
+        ];
         let mut second = vec![
-            Span::styled(
+            optional(
                 format!(" {} lr {}", v.optimizer, short(v.lr)),
                 theme.formula(),
             ),
-            Span::styled(
+            optional(
+                format!(" · batch {}", batch_words(v.batch, v.train_rows)),
+                theme.dim(),
+            ),
+            optional(format!(" · seed {}", v.seed), theme.dim()),
+            optional(
                 format!(
-                    " · batch {} · seed {} · {} {} train / {} test   ",
-                    batch_words(v.batch, v.train_rows),
-                    v.seed,
-                    v.data,
-                    v.train_rows,
-                    v.test_rows
+                    " · {} {} train / {} test",
+                    v.data, v.train_rows, v.test_rows
                 ),
                 theme.dim(),
             ),
+            keep("   ".into(), plain),
         ];
         if let RunState::Failed(message) = &v.state {
-            second.push(Span::styled(message.clone(), theme.error()));
+            let room = (area.width as usize).saturating_sub(4);
+            second.push(keep(text::truncate(message, room), theme.error()));
         } else {
             if let Some(loss) = v.losses.last() {
-                second.push(Span::raw(format!("loss {loss:.4}  ")));
+                second.push(keep(format!("loss {loss:.4}  "), plain));
             }
             if let Some(last) = &v.final_eval {
-                second.push(Span::raw(format!(
-                    "{} train {}",
-                    last.label(),
-                    percent(last.train_acc)
-                )));
+                second.push(keep(
+                    format!("{} train {}", last.label(), percent(last.train_acc)),
+                    plain,
+                ));
                 if let Some(test) = last.test_acc {
-                    second.push(Span::raw(format!("  test {}", percent(test))));
+                    second.push(keep(format!("  test {}", percent(test)), plain));
                 }
             } else if let Some(e) = v.epochs.last() {
-                second.push(Span::raw(format!("train {}", percent(e.train_acc))));
+                second.push(keep(format!("train {}", percent(e.train_acc)), plain));
                 if let Some(test) = e.test_acc {
-                    second.push(Span::raw(format!("  test {}", percent(test))));
+                    second.push(keep(format!("  test {}", percent(test)), plain));
                 }
             }
         }
-        first.render(Rect { height: 1, ..area }, buf);
+        let width = area.width as usize;
+        fit(first, width).render(Rect { height: 1, ..area }, buf);
         if area.height > 1 {
-            Line::from(second).render(
+            fit(second, width).render(
                 Rect {
                     y: area.y + 1,
                     height: 1,
