@@ -3,10 +3,8 @@
 //! Pure maths on `ndarray::Array2<f64>`. This module imports no UI crate and does no I/O: the
 //! explorer and the CLI only read what it returns.
 
-pub mod aids;
 pub mod check;
 pub mod data;
-pub mod figure;
 pub mod format;
 pub mod graph;
 pub mod layer;

@@ -16,7 +16,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use self::place::{Drawing, TextKind, line_char, place};
-use crate::engine::figure::Figure;
+use crate::lesson::figure::Figure;
 
 /// The styles of a drawing (the explorer passes its theme's; text output needs none).
 #[derive(Debug, Clone, Copy, Default)]

@@ -5,9 +5,9 @@ use serde_json::{Value, json};
 
 use super::json::rows;
 use crate::engine::Matrix;
-use crate::engine::figure::Figure;
 use crate::engine::format::{inline, short};
 use crate::engine::graph::{Graph, GraphRun};
+use crate::lesson::figure::Figure;
 use crate::preset::Preset;
 use crate::report::figure::figure_text;
 

@@ -10,9 +10,9 @@ use std::fmt::Write as _;
 use anyhow::{Context, Result};
 
 use super::text::{ends_with_update, pipeline};
-use crate::engine::aids::{numpy_line, shape_algebra};
 use crate::engine::format::{elide, shape, short};
 use crate::engine::{Matrix, Operand, Run};
+use crate::lesson::aids::{numpy_line, shape_algebra};
 use crate::preset::Preset;
 
 /// Rows and columns shown per table; larger matrices are elided with `…`.

@@ -27,8 +27,8 @@ use anyhow::Result;
 use super::action::Action;
 use super::keymap::Context;
 use super::theme::Theme;
-use crate::engine::aids::{NudgeReport, Score};
 use crate::engine::{Matrix, Run, Step};
+use crate::lesson::aids::{NudgeReport, Score};
 use crate::preset::Preset;
 
 pub use crate::engine::op::{anchor, feeds};

@@ -24,7 +24,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::layout::{Areas, MIN_SIZE};
 use self::matrix_pane::{CellText, Highlight, MatrixPane};
-use crate::engine::aids::NudgeTarget;
+use crate::lesson::aids::NudgeTarget;
 use crate::tui::app::{App, Mode, Pane, Source, anchor};
 
 impl Widget for &App {

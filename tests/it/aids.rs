@@ -7,7 +7,7 @@ use crate::support::driver;
 
 use std::path::PathBuf;
 
-use backstep::engine::aids::NudgeTarget;
+use backstep::lesson::aids::NudgeTarget;
 use backstep::preset::{BUILTINS, Preset};
 use backstep::tui::Action;
 use backstep::tui::app::{App, JacobianPopup, Mode, Reveal, Source};

@@ -574,9 +574,12 @@ fn every_step_of_one_row_nets_reads_right_on_screen() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
-/// Every `.rs` file below `dir`.
+/// Every `.rs` file below `dir` (none when a module has no folder).
 fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -592,9 +595,30 @@ fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn no_module_imports_from_a_layer_above_it() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let rules: [(&str, &[&str]); 4] = [
+    let rules: [(&str, &[&str]); 6] = [
+        (
+            "i18n",
+            &[
+                "crate::engine",
+                "crate::lesson",
+                "crate::preset",
+                "crate::report",
+                "crate::cli",
+                "crate::tui",
+            ],
+        ),
         (
             "engine",
+            &[
+                "crate::lesson",
+                "crate::preset",
+                "crate::report",
+                "crate::cli",
+                "crate::tui",
+            ],
+        ),
+        (
+            "lesson",
             &["crate::preset", "crate::report", "crate::cli", "crate::tui"],
         ),
         ("preset", &["crate::report", "crate::cli", "crate::tui"]),

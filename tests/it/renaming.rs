@@ -2,7 +2,7 @@
 //! views, aids and exports decide by typed roles and kinds, never by a name.
 
 use backstep::engine::Run;
-use backstep::engine::aids::{numpy_line, quiz_question, shape_algebra};
+use backstep::lesson::aids::{numpy_line, quiz_question, shape_algebra};
 use backstep::preset::{BUILTINS, Preset};
 use backstep::report::json::trace_json;
 use backstep::report::markdown::step_markdown;

@@ -11,7 +11,7 @@
 use ratatui::text::Span;
 
 use crate::engine::Matrix;
-use crate::engine::figure::{Figure, FigureRole};
+use crate::lesson::figure::{Figure, FigureRole};
 
 mod layers;
 

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::GraphView;
 use crate::engine::Matrix;
-use crate::engine::figure::{Figure, FigureEdge, FigureNode, FigureRole};
+use crate::lesson::figure::{Figure, FigureEdge, FigureNode, FigureRole};
 
 fn m(v: f64) -> Matrix {
     Matrix::from_elem((1, 1), v)

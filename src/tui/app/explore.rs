@@ -2,7 +2,7 @@
 //! row-end moves, decimals, toggles, the Markdown export) and `Esc`'s order outside popups.
 
 use super::{App, DECIMALS};
-use crate::engine::aids::shape_algebra;
+use crate::lesson::aids::shape_algebra;
 use crate::report::markdown::{step_file_name, step_markdown};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};

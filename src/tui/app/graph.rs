@@ -5,8 +5,8 @@
 //! `Shift-Tab` (and `↑`/`↓`) pick an edge and `Enter` explains its gradient.
 
 use super::{App, Explanation, Mode};
-use crate::engine::figure::Figure;
 use crate::engine::format::{inline, short};
+use crate::lesson::figure::Figure;
 use crate::tui::action::Action;
 
 /// What the graph view shows.
@@ -106,7 +106,7 @@ impl App {
         // An edge into a box is labelled by the edge (`x → f`): its gradient is that path's
         // part of d x, not d x itself when x feeds several boxes.
         let label = match figure.nodes.get(edge.to) {
-            Some(to) if to.role == crate::engine::figure::FigureRole::Op => {
+            Some(to) if to.role == crate::lesson::figure::FigureRole::Op => {
                 format!(
                     "{} → {}",
                     edge.name,

@@ -3,7 +3,7 @@
 //! starting at the selected cell's; `PageDown`/`PageUp` go to the next or previous block.
 
 use super::{App, Mode};
-use crate::engine::aids::{JacobianBlock, JacobianView, jacobian_at, jacobian_for_step};
+use crate::lesson::aids::{JacobianBlock, JacobianView, jacobian_at, jacobian_for_step};
 use crate::tui::action::Action;
 
 /// The open Jacobian and where it is scrolled to.

@@ -3,7 +3,7 @@
 
 use super::{App, Mode, Source};
 use crate::engine::Phase;
-use crate::engine::aids::{DEFAULT_NUDGE_H, NudgeTarget, nudge};
+use crate::lesson::aids::{DEFAULT_NUDGE_H, NudgeTarget, nudge};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, key_for};
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{App, Mode, explanation_lines};
-use crate::engine::aids::{Question, Score, Verdict, check_answer, quiz_question};
+use crate::lesson::aids::{Question, Score, Verdict, check_answer, quiz_question};
 use crate::tui::action::Action;
 
 /// Quiz mode's state: on or off, the score, and which steps were already asked.

@@ -6,8 +6,8 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::engine::aids::{NudgeReport, shape_algebra};
 use crate::engine::format::{count, num, signed_sci};
+use crate::lesson::aids::{NudgeReport, shape_algebra};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, QuizPrompt};
 use crate::tui::keymap::{Context, hint, key_for};

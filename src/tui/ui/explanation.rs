@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::text::{truncate, wrap_words};
 
-use crate::engine::aids::numpy_line;
+use crate::lesson::aids::numpy_line;
 use crate::tui::app::{App, Mode};
 
 /// The note as one string: `ℹ` and the step's note (which already says which forward step

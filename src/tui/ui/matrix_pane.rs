@@ -15,10 +15,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::engine::aids::CellChange;
 use crate::engine::format::num;
 use crate::engine::op::feeds;
 use crate::engine::{Matrix, Op};
+use crate::lesson::aids::CellChange;
 use crate::tui::text::{truncate, width, width as width_of};
 use crate::tui::theme::Theme;
 

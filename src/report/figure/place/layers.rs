@@ -1,7 +1,7 @@
 //! The layered part of the layout: columns, placeholders for long edges, order within a column,
 //! and the rows of every node and port. No text and no drawing here.
 
-use crate::engine::figure::{Figure, FigureRole};
+use crate::lesson::figure::{Figure, FigureRole};
 
 /// One thing in a column: a node, or the placeholder of an edge passing through.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -14,7 +14,7 @@ use crate::engine::tape::Step;
 /// The NumPy line for `step`, in the book's names.
 ///
 /// ```
-/// use backstep::engine::aids::numpy_line;
+/// use backstep::lesson::aids::numpy_line;
 /// use backstep::preset::Preset;
 ///
 /// let preset = Preset::builtin("relu").unwrap();

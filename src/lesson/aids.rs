@@ -2,7 +2,7 @@
 //! and predict-then-reveal quizzes.
 //!
 //! Each aid answers one question a learner of chapter 5 asks (README.md, "Learning aids") with their own
-//! numbers. Like the rest of the engine this module is pure: no UI crate, no I/O. The explorer
+//! numbers. Like the engine, this module is pure: no UI crate, no I/O. The explorer
 //! calls these functions and draws what they return; the CLI exports them as Markdown.
 
 pub mod jacobian;

@@ -9,7 +9,7 @@
 mod from_graph;
 mod from_layer;
 
-use super::Matrix;
+use crate::engine::Matrix;
 
 /// What a figure node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
