@@ -343,3 +343,78 @@ fn a_graphs_objective_names_the_last_nodes_output_as_its_panes_do() {
         assert!(!s.contains("dout⊙out"), "{kind}:\n{s}");
     }
 }
+
+/// In the matrix view, focus the pane whose edit prompt names `cell` and type `value`.
+fn edit_graph_cell(a: &mut App, cell: &str, value: &str) {
+    if a.graph().on {
+        press(a, KeyCode::Char('v'));
+    }
+    for _ in 0..8 {
+        press(a, KeyCode::Char('e'));
+        let s = screen(a, 80, 24);
+        if s.contains(&format!("new value for {cell}")) {
+            keys(a, value);
+            press(a, KeyCode::Enter);
+            return;
+        }
+        // not this pane: close the prompt or the "computed" error and try the next one
+        press(a, KeyCode::Esc);
+        if matches!(a.mode(), Mode::Error(_)) {
+            press(a, KeyCode::Enter);
+        }
+        press(a, KeyCode::Tab);
+    }
+    panic!("no pane edits {cell}:\n{}", screen(a, 80, 24));
+}
+
+#[test]
+fn editing_a_graph_input_reruns_the_graph_on_it() {
+    // apple 100 → 200: (200 × 2 + 150 × 3) × 1.1 = 935; then apple_num (a mul node's second
+    // input, where a layer's parameter would be) 2 → 3: (600 + 450) × 1.1 = 1155.
+    let mut a = app("apple-orange");
+    edit_graph_cell(&mut a, "apple[0,0]", "200");
+    assert!(
+        !matches!(a.mode(), Mode::Error(_)),
+        "{}",
+        screen(&a, 80, 24)
+    );
+    assert!(
+        (a.run().objective - 935.0).abs() < 1e-9,
+        "{}",
+        a.run().objective
+    );
+    edit_graph_cell(&mut a, "apple_num[0,0]", "3");
+    assert!(
+        (a.run().objective - 1155.0).abs() < 1e-9,
+        "{}",
+        a.run().objective
+    );
+    // a later node's first input, when it is a graph input: orange_price = orange × orange_num
+    // is node 2, its step the second; orange 150 → 100: (200 + 100 × 3) × 1.1 = 550
+    let mut a = app("apple-orange");
+    press(&mut a, KeyCode::Right);
+    edit_graph_cell(&mut a, "orange[0,0]", "100");
+    assert!(
+        (a.run().objective - 550.0).abs() < 1e-9,
+        "{}",
+        a.run().objective
+    );
+}
+
+#[test]
+fn a_graph_edit_outside_logs_domain_is_an_error_naming_the_node() {
+    let text =
+        "[inputs]\na = [[2.0, 0.5]]\n[[nodes]]\nname = \"l\"\ntype = \"log\"\ninputs = [\"a\"]\n";
+    let p = Preset::from_toml(text, backstep::preset::Source::File("g.toml".into())).unwrap();
+    let mut a = App::new(p).expect("runs");
+    edit_graph_cell(&mut a, "a[0,0]", "-1");
+    let Mode::Error(e) = a.mode() else {
+        panic!("no error:\n{}", screen(&a, 80, 24));
+    };
+    assert!(
+        e.contains("node 1 (l): log is defined only above 0, but its input a[0,0] = -1"),
+        "{e}"
+    );
+    // nothing changed
+    assert!((a.run().objective - 0.0).abs() < 1e-12);
+}

@@ -65,6 +65,14 @@ impl App {
         let (r, c) = self.cursor;
         let editable = match &pane.source {
             Source::Input(0) | Source::Param(..) | Source::Targets => true,
+            // a later graph node's first input is editable when it is a graph input
+            Source::Input(l) => self.preset.graph.as_ref().is_some_and(|g| {
+                !g.chain
+                    && g.nodes
+                        .get(*l)
+                        .and_then(|n| n.inputs.first())
+                        .is_some_and(|name| g.input_index(name).is_some())
+            }),
             Source::Dout(l) => *l + 1 == self.run.layers.len() && self.run.dout.is_some(),
             _ => false,
         };
@@ -113,13 +121,29 @@ impl App {
             *slot = value;
             Ok(())
         };
-        match source {
-            Source::Input(_) => cell(&mut preset.inputs.x)?,
-            Source::Param(l, name) => {
+        // A graph runs on its named inputs: a node's first input pane (and a mul or add node's
+        // second, shown where a layer's parameter would be) edits the graph input it reads.
+        let graph = preset.graph.as_mut().filter(|g| !g.chain);
+        match (source, graph) {
+            (Source::Input(l) | Source::Param(l, _), Some(g)) => {
+                let k = usize::from(matches!(source, Source::Param(..)));
+                let name = g
+                    .nodes
+                    .get(*l)
+                    .and_then(|n| n.inputs.get(k))
+                    .cloned()
+                    .context("no such node input")?;
+                let index = g.input_index(&name).with_context(|| {
+                    format!("{name} is computed by a node, not given: edit a graph input")
+                })?;
+                cell(&mut g.inputs[index].1)?;
+            }
+            (Source::Input(_), None) => cell(&mut preset.inputs.x)?,
+            (Source::Param(l, name), None) => {
                 let layer = preset.network.layers.get_mut(*l).context("no such layer")?;
                 cell(layer.layer.param_mut(name).context("no such parameter")?)?;
             }
-            Source::Targets => preset.inputs.t = Some(self.edited_targets(r, c, text, value)?),
+            (Source::Targets, _) => preset.inputs.t = Some(self.edited_targets(r, c, text, value)?),
             _ => {
                 let mut dout = self
                     .run
