@@ -561,3 +561,25 @@ fn a_nudge_shows_the_nudged_values_and_the_before_value_in_the_inspector() {
         "{text}"
     );
 }
+
+#[test]
+fn at_80x24_the_header_cuts_a_nudge_with_a_mark_and_keeps_the_step_and_layer() {
+    let mut a = at_step("two-layer", 6);
+    press(&mut a, KeyCode::Char('l'));
+    press(&mut a, KeyCode::Char('u'));
+    assert!(a.nudge().is_some());
+    let (k, steps) = (a.step() + 1, a.run().tape.len());
+    for (w, h) in [(80, 24), (120, 36)] {
+        let text = screen(&a, w, h);
+        let first = text.lines().next().unwrap().trim_matches('"').trim_end();
+        assert!(
+            first.contains(&format!("step {k}/{steps}  layer Affine2")),
+            "{w}×{h}: {first}"
+        );
+        assert!(
+            first.ends_with("Δ nudge Affine2 out[0,1] by 1e-3") || first.ends_with('…'),
+            "{w}×{h}: the nudge whole or cut with …: {first}"
+        );
+        assert!(first.contains("Δ nudge"), "{w}×{h}: {first}");
+    }
+}

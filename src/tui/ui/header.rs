@@ -9,6 +9,28 @@ use crate::engine::Phase;
 use crate::tui::app::App;
 use crate::tui::text::{truncate, width};
 
+/// Columns the title keeps before the quiz score and a nudge are cut.
+const TITLE_MIN: usize = 8;
+
+/// `spans` cut to `width` columns at the end: the span that crosses the edge ends with `…`,
+/// and those after it go.
+fn fit_end(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for span in spans {
+        let w = self::width(&span.content);
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let cut = truncate(span.content.trim_end(), width - used);
+            out.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    out
+}
+
 /// Draw the two header rows.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
@@ -34,10 +56,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw("  layer "),
         Span::styled(step.layer_name.clone(), theme.title()),
     ];
+    // The quiz score and a running nudge come after the layer: the title gives way to them down
+    // to a few columns, then they are cut with `…` themselves.
+    let mut extras = Vec::new();
+    if app.quiz().on || app.score().asked > 0 {
+        let mode = if app.quiz().on { "quiz on" } else { "quiz off" };
+        extras.push(Span::styled(
+            format!("   ? {mode} · {}", app.score()),
+            theme.key(),
+        ));
+    }
+    if let Some(n) = app.nudge() {
+        extras.push(Span::styled(
+            format!("   Δ nudge {} by {:.0e}", n.target_name, n.h),
+            theme.changed(),
+        ));
+    }
     let fixed: usize = progress.iter().map(|s| width(&s.content)).sum();
-    let room = (area.width as usize).saturating_sub(fixed + 2);
-    let name = format!("({})", app.preset().name);
+    let extra: usize = extras.iter().map(|s| width(&s.content)).sum();
     let title = app.preset().title.as_str();
+    let room = (area.width as usize)
+        .saturating_sub(fixed + extra + 2)
+        .max(TITLE_MIN.min(width(title)));
+    let name = format!("({})", app.preset().name);
     let (title, name) = if width(title) + width(&name) + 2 <= room {
         (title.to_string(), name)
     } else if width(title) < room {
@@ -45,28 +86,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (truncate(title, room.saturating_sub(1)), String::new())
     };
-    let mut first = Line::from(vec![Span::styled(format!(" {title} "), theme.title())]);
+    let mut first = vec![Span::styled(format!(" {title} "), theme.title())];
     if !name.is_empty() {
-        first.push_span(Span::styled(name, theme.dim()));
-        first.push_span(Span::raw(" "));
+        first.push(Span::styled(name, theme.dim()));
+        first.push(Span::raw(" "));
     }
-    first.push_span(Span::raw(" "));
-    for span in progress {
-        first.push_span(span);
-    }
-    if app.quiz().on || app.score().asked > 0 {
-        let mode = if app.quiz().on { "quiz on" } else { "quiz off" };
-        first.push_span(Span::styled(
-            format!("   ? {mode} · {}", app.score()),
-            theme.key(),
-        ));
-    }
-    if let Some(n) = app.nudge() {
-        first.push_span(Span::styled(
-            format!("   Δ nudge {} by {:.0e}", n.target_name, n.h),
-            theme.changed(),
-        ));
-    }
+    first.push(Span::raw(" "));
+    first.extend(progress);
+    first.extend(extras);
+    let first = Line::from(fit_end(first, area.width as usize));
     let mut second = vec![
         Span::styled(" formula  ", theme.dim()),
         Span::styled(step.formula.clone(), theme.formula()),
@@ -84,6 +112,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ..area
             },
             buf,
+        );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_end_cuts_the_span_at_the_edge_with_a_mark_and_drops_the_rest() {
+        let spans = vec![
+            Span::raw("step 1/9"),
+            Span::raw("   ? quiz on · 2/3"),
+            Span::raw("   Δ nudge Affine1 W[0,0] by 1e-4"),
+        ];
+        let text =
+            |s: Vec<Span<'static>>| s.iter().map(|s| s.content.to_string()).collect::<String>();
+        assert_eq!(text(fit_end(spans.clone(), 80)), text(spans.clone()));
+        assert_eq!(text(fit_end(spans.clone(), 20)), "step 1/9   ? quiz o…");
+        assert_eq!(
+            text(fit_end(spans, 40)),
+            "step 1/9   ? quiz on · 2/3   Δ nudge Af…"
         );
     }
 }
