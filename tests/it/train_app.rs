@@ -441,12 +441,12 @@ fn the_status_rows_keep_state_iteration_loss_and_accuracies_whole_at_80x24_and_1
         assert!(!app.training().unwrap().view.epochs.is_empty(), "{name}");
         assert_status_whole(&app, 80, 24);
         assert_status_whole(&app, 120, 36);
-        // running, as drawn the moment Space starts it
+        // running, as drawn once the worker says it runs
         press(&mut app, KeyCode::Char(' '));
-        if state(&app) == RunState::Running {
-            assert_status_whole(&app, 80, 24);
-            assert_status_whole(&app, 120, 36);
-        }
+        pump_until(&mut app, &rx, |a| state(a) != RunState::Paused);
+        assert_eq!(state(&app), RunState::Running, "{name}");
+        assert_status_whole(&app, 80, 24);
+        assert_status_whole(&app, 120, 36);
         pump_until(&mut app, &rx, |a| state(a) == RunState::Finished);
         assert_status_whole(&app, 80, 24);
         assert_status_whole(&app, 120, 36);
