@@ -834,3 +834,28 @@ fn picker_rows_that_do_not_fit_end_with_an_ellipsis() {
     }
     assert!(cut.iter().any(|r| r.contains('…')), "{text}");
 }
+
+/// At 200×60 the book-size net needs every row: the panes and the note take the spare rows, so
+/// no run of blank rows is left on any step (small presets show every matrix whole, and what
+/// their panes do not need stays blank).
+#[test]
+fn at_200_by_60_the_book_size_net_leaves_no_rows_empty() {
+    let mut a = book_size();
+    press(&mut a, KeyCode::Home);
+    for _ in 0..a.run().tape.len() {
+        let frame = screen(&a, 200, 60);
+        let blank = |l: &str| l.chars().all(|c| c == ' ' || c == '│');
+        let mut run = 0;
+        let mut longest = 0;
+        for line in frame.lines() {
+            run = if blank(line) { run + 1 } else { 0 };
+            longest = longest.max(run);
+        }
+        assert!(
+            longest <= 1,
+            "step {}: {longest} blank rows in a row\n{frame}",
+            a.step() + 1
+        );
+        press(&mut a, KeyCode::Right);
+    }
+}
