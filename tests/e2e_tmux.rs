@@ -340,8 +340,11 @@ fn the_apple_orange_graph_fills_in_715_and_650() {
 
 #[test]
 fn the_training_screen_draws_pauses_and_opens_the_explorer() {
-    let command =
-        format!("{BIN} train --preset train-spiral; echo \"backstep exited: $?\"; sleep 30");
+    // Ten million iterations: still running when the test looks (10,000 took 1.6 s, and a fast
+    // machine finished before Space could pause it).
+    let command = format!(
+        "{BIN} train --preset train-spiral --iters 10000000; echo \"backstep exited: $?\"; sleep 30"
+    );
     let Some(session) = Session::start("train", &command, 120, 36) else {
         return;
     };
