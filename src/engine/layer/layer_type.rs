@@ -242,14 +242,7 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
     /// by h to know which differences rounding alone can explain. The default, 4·Σ |dout ⊙ out|,
     /// fits an element-wise layer: a few correctly rounded operations per cell.
     fn rounding(&self, _x: &Matrix, out: &Matrix, dout: &Matrix, _dx: &Matrix) -> f64 {
-        if out.dim() != dout.dim() {
-            return 0.0;
-        }
-        4.0 * out
-            .iter()
-            .zip(dout)
-            .map(|(o, g)| (o * g).abs())
-            .sum::<f64>()
+        crate::engine::check::rounding::elementwise(out, dout)
     }
 
     /// The training hook, called after each iteration's backward: Dropout draws the next mask
