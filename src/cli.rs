@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
-use crate::engine::format::{self, given};
+use crate::i18n::format::{self, given};
 use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::report::{graph_report, json, markdown, text};
 

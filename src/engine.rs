@@ -5,7 +5,6 @@
 
 pub mod check;
 pub mod data;
-pub mod format;
 pub mod graph;
 pub mod layer;
 pub mod linalg;

@@ -12,6 +12,8 @@
 //! `BACKSTEP_LANG` or the locale: [`detect`]); [`scoped`] overrides it on one thread, for tests.
 //! This module sits below every other: it imports nothing from the crate.
 
+pub mod format;
+
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;

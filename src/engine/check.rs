@@ -25,8 +25,8 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::Matrix;
-use super::format;
 use super::network::{Inputs, Network};
+use crate::i18n::format;
 use delta::Base;
 pub use notes::{CheckNote, ConstantColumnNote, KinkNote, LogEpsilonNote};
 

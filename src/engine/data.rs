@@ -16,9 +16,9 @@ pub mod idx;
 use anyhow::{Result, ensure};
 
 use super::Matrix;
-use super::format;
 use super::linalg::fill_rows;
 use super::rng::SplitMix64;
+use crate::i18n::format;
 
 /// The purpose mixed into the seed for the train/test shuffle (see [`SplitMix64::stream`]).
 pub const SPLIT_STREAM: u64 = 0x5350_4C49_5400_0000;

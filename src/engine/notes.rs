@@ -4,8 +4,8 @@
 //! fast path).
 
 use super::Matrix;
-use super::format::{first, n4, shape};
 use super::layer::LayerKind;
+use crate::i18n::format::{first, n4, shape};
 
 /// The sentence that says what `dout` is when layer `name` (of `kind`) starts its backward;
 /// `next` is the name of the layer after it, whose dx this is (none for the last layer). Layers

@@ -10,8 +10,8 @@ mod expr;
 mod feeds;
 
 use super::Matrix;
-use super::format::n4;
 use super::optim::UpdateRule;
+use crate::i18n::format::n4;
 
 pub use explanation::{Combine, Explanation, Term};
 pub use expr::{Expr, Reduce};
@@ -99,7 +99,7 @@ impl UnaryFn {
     pub fn show_value(self, v: f64) -> String {
         match self {
             UnaryFn::NegExp | UnaryFn::OnePlus | UnaryFn::Reciprocal | UnaryFn::OneMinus => {
-                self.show(&super::format::operand(v))
+                self.show(&crate::i18n::format::operand(v))
             }
             _ => self.show(&n4(v)),
         }
@@ -185,7 +185,7 @@ impl MaskRule {
     pub fn show(self) -> String {
         match self {
             MaskRule::AtMostZero => "≤ 0".to_string(),
-            MaskRule::Above(ratio) => format!("> {}", super::format::short(ratio)),
+            MaskRule::Above(ratio) => format!("> {}", crate::i18n::format::short(ratio)),
         }
     }
 }

@@ -23,10 +23,10 @@ use anyhow::{Context, Result, ensure};
 pub use rule::{ROOT_EPS, UpdateRule, sig};
 
 use super::Matrix;
-use super::format::{self, shape, short};
 use super::op::Op;
 use super::operand::{Kind, OptState, Param};
 use super::tape::StepDraft;
+use crate::i18n::format::{self, shape, short};
 
 /// Which optimizer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -11,13 +11,13 @@ use anyhow::Result;
 use ndarray::ArrayView2;
 
 use super::Matrix;
-use super::format;
 use super::graph::{Graph, GraphShapes, Ref};
 use super::layer::Layer;
 use super::layer::{Cache, Grad};
 use super::linalg::{splits, team_if};
 use super::network::{Inputs, Network, OutputNudge, Resolved, Run};
 use super::tape::NoRecord;
+use crate::i18n::format;
 
 /// What an unrecorded forward pass produced.
 struct ForwardPass {

@@ -27,12 +27,12 @@ use anyhow::{Result, ensure};
 
 use super::Matrix;
 use super::data::{Dataset, Labeled};
-use super::format;
 use super::linalg::team_if;
 use super::network::{Inputs, Network, Run, Targets};
 use super::optim::{Optimizer, OptimizerConfig};
 use super::rng::SplitMix64;
 use super::run::Overflow;
+use crate::i18n::format;
 
 pub use eval::{accuracy, grid_points, predict_scores};
 

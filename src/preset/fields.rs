@@ -11,7 +11,7 @@ use toml::{Spanned, Value};
 
 use super::matrix::{Vector, matrix};
 use crate::engine::Matrix;
-use crate::engine::format::a_or_an;
+use crate::i18n::format::a_or_an;
 
 /// The remaining fields of one layer table.
 pub(super) struct Fields<'a> {
@@ -121,7 +121,7 @@ impl<'a> Fields<'a> {
                 Value::Float(f) => bail!(
                     "{}: {key} is {}: give a finite number",
                     self.pos(&v),
-                    crate::engine::format::not_finite(*f)
+                    crate::i18n::format::not_finite(*f)
                 ),
                 other => bail!("{}: {key} must be a number, found {other}", self.pos(&v)),
             },

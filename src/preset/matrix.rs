@@ -34,7 +34,7 @@ fn number(v: &Value, what: &str) -> Result<f64> {
     ensure!(
         x.is_finite(),
         "{what} is {}: every value must be a finite number",
-        crate::engine::format::not_finite(x)
+        crate::i18n::format::not_finite(x)
     );
     Ok(x)
 }

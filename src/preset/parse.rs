@@ -226,7 +226,7 @@ fn overflowed_float(text: &str, start: usize, msg: &str) -> Option<String> {
         .collect();
     Some(format!(
         "{literal} is {}: give a finite number",
-        crate::engine::format::not_finite(f64::INFINITY)
+        crate::i18n::format::not_finite(f64::INFINITY)
     ))
 }
 
@@ -238,7 +238,7 @@ pub(super) fn explain_toml(msg: &str) -> String {
     if msg == FLOAT_OVERFLOW {
         format!(
             "a number here is {}: give a finite number",
-            crate::engine::format::not_finite(f64::INFINITY)
+            crate::i18n::format::not_finite(f64::INFINITY)
         )
     } else if msg.starts_with("unknown field") {
         format!(

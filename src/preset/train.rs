@@ -164,7 +164,7 @@ impl RawTrain {
                 x.is_finite(),
                 "{}: {name} is {}: give a finite number",
                 at(v.span()),
-                crate::engine::format::not_finite(x)
+                crate::i18n::format::not_finite(x)
             );
             Ok(x)
         };

@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::json::rows;
 use crate::engine::Matrix;
-use crate::engine::format::{inline, short};
 use crate::engine::graph::{Graph, GraphRun};
+use crate::i18n::format::{inline, short};
 use crate::lesson::figure::Figure;
 use crate::preset::Preset;
 use crate::report::figure::figure_text;

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use anyhow::{Context, Result};
 
 use super::text::{ends_with_update, pipeline};
-use crate::engine::format::{elide, shape, short};
 use crate::engine::{Matrix, Operand, Run};
+use crate::i18n::format::{elide, shape, short};
 use crate::lesson::aids::{numpy_line, shape_algebra};
 use crate::preset::Preset;
 
@@ -43,7 +43,7 @@ pub fn step_markdown(preset: &Preset, run: &Run, step_index: usize) -> Result<St
         format!(
             "step {} does not exist: there are {}",
             step_index + 1,
-            crate::engine::format::count(run.tape.len(), "step")
+            crate::i18n::format::count(run.tape.len(), "step")
         )
     })?;
     let mut md = format!("# {} — {}\n\n", preset.name, preset.title);

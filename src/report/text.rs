@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::engine::check::CheckReport;
-use crate::engine::format::{block, count, duration, inline, mask_block, sci, shape, short};
 use crate::engine::{Phase, Run};
+use crate::i18n::format::{block, count, duration, inline, mask_block, sci, shape, short};
 use crate::preset::Preset;
 
 /// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain. A graph (which may

@@ -6,8 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::engine::format::{count, given};
 use crate::engine::train::{Epoch, Final, StepReport, Trainer};
+use crate::i18n::format::{count, given};
 use crate::preset::Preset;
 
 /// `train --format json` (a contract).

@@ -602,7 +602,7 @@ fn a_graph_trace_lists_every_inputs_total_gradient_then_each_edges_partial() {
         .unwrap()
         .iter()
         .map(|(name, v)| (name.clone(), v["grad"][0][0].as_f64().unwrap()))
-        .map(|(name, g)| format!("d {name} = {}", backstep::engine::format::short(g)))
+        .map(|(name, g)| format!("d {name} = {}", backstep::i18n::format::short(g)))
         .collect();
     let mut sorted_totals = totals.clone();
     sorted_totals.sort();

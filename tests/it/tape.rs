@@ -282,8 +282,8 @@ fn notes_say_what_dout_is_and_where_it_came_from() {
     });
     let quoted = format!(
         "dout[{r},{c}] = {}: nudge out[{r},{c}] by h and L moves by about {}·h",
-        backstep::engine::format::n4(v),
-        backstep::engine::format::n4(v)
+        backstep::i18n::format::n4(v),
+        backstep::i18n::format::n4(v)
     );
     assert!(relu.note.contains(&quoted), "{}", relu.note);
     let apple = self::run("apple");

@@ -14,10 +14,10 @@
 //! Pure: the notes are found from the run and worded here, so the CLI (text and JSON) and the
 //! explorer print the same sentences.
 
-use crate::engine::format::{count, num, sci};
 use crate::engine::layer::{BN_EPS, Kink, LOG_EPSILON, LayerKind};
 use crate::engine::network::Run;
 use crate::engine::operand::Kind;
+use crate::i18n::format::{count, num, sci};
 
 /// The smallest step [`KinkNote::suggested_h`] suggests: below it, rounding in f64 starts to
 /// swamp the central difference itself (at the book's size, h = 1e-6 already shows relative

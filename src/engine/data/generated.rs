@@ -106,7 +106,7 @@ impl Generated {
         ensure!(
             self.noise.is_finite() && self.noise >= 0.0,
             "{name}: noise is {} but must be a number ≥ 0",
-            crate::engine::format::given(self.noise)
+            crate::i18n::format::given(self.noise)
         );
         let mut rng = SplitMix64(self.seed);
         let n = self.points;

@@ -41,7 +41,7 @@ impl Graph {
         ensure!(
             h.is_finite() && h > 0.0,
             "h must be a positive number, got {}",
-            crate::engine::format::given(h)
+            crate::i18n::format::given(h)
         );
         let shapes = self.validate()?;
         let started = Instant::now();

@@ -12,7 +12,6 @@ use anyhow::{Context, Result, anyhow, ensure};
 use super::validate::{GraphShapes, Ref};
 use super::{Graph, NodeOp};
 use crate::engine::Matrix;
-use crate::engine::format::{inline, shape};
 use crate::engine::layer::{Cache, Grad, Layer, LayerKind, OutOfDomain};
 use crate::engine::network::{LayerRun, OutputNudge, Run};
 use crate::engine::notes::dout_note as chain_dout_note;
@@ -20,6 +19,7 @@ use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::run::ensure_finite;
 use crate::engine::tape::{NoRecord, Phase, Recorder, StepDraft, Tape};
+use crate::i18n::format::{inline, shape};
 
 /// One node's part of a run.
 #[derive(Debug, Clone)]
@@ -307,7 +307,7 @@ impl Graph {
         if node.op.kind() == LayerKind::SoftmaxWithLoss {
             return format!(
                 "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
-                loss.map(crate::engine::format::n4).unwrap_or_default()
+                loss.map(crate::i18n::format::n4).unwrap_or_default()
             );
         }
         if uses.is_empty() && of == node.name {
@@ -352,7 +352,7 @@ impl Graph {
 /// A value in a note: a 1×1 as its number (`3`), a small matrix inline.
 fn value(m: &Matrix) -> String {
     if m.dim() == (1, 1) {
-        crate::engine::format::short(m[[0, 0]])
+        crate::i18n::format::short(m[[0, 0]])
     } else {
         inline(m)
     }

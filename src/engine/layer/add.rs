@@ -11,10 +11,10 @@ use super::mul::{check_param, pick};
 use super::{Grad, LayerType, NodeNames, ensure_dout, sum_all};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{first, first_operand, inline};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{first, first_operand, inline};
 
 /// `x + b`, `b` of x's shape or 1×1.
 #[derive(Debug, Clone, PartialEq)]

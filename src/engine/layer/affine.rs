@@ -10,11 +10,11 @@ use ndarray::{ArrayView2, Axis};
 use super::{Grad, LayerType, Names, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::Delta;
-use crate::engine::format::{all_of, count, first, inline, shape};
 use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{all_of, count, first, inline, shape};
 
 /// `Y = X·W + b`; `W` is D×H, `b` is 1×H (added to every row).
 #[derive(Debug, Clone, PartialEq)]

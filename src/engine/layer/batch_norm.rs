@@ -12,10 +12,10 @@ use ndarray::Axis;
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::format::{inline, short};
 use crate::engine::op::{BinOp, Expr, Op, Reduce, UnaryFn};
 use crate::engine::operand::{Kind, Param, Stat};
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{inline, short};
 
 /// The book's guard inside the square root: `10e-7` (= 1e-6).
 pub const BN_EPS: f64 = 10e-7;

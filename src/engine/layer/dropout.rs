@@ -10,11 +10,11 @@ use anyhow::{Result, ensure};
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::format::{given, short};
 use crate::engine::op::{MaskRule, Op, UnaryFn};
 use crate::engine::operand::{Kind, MaskSense};
 use crate::engine::rng::uniform_matrix;
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{given, short};
 
 /// Dropout with drop ratio `ratio`.
 #[derive(Debug, Clone, PartialEq)]

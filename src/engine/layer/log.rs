@@ -11,10 +11,10 @@ use anyhow::Result;
 use super::{Grad, LayerType, NodeNames, OutOfDomain, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{first, first_operand, short};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{first, first_operand, short};
 
 /// `out = log(x)`.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,10 +11,10 @@ use anyhow::{Result, ensure};
 use super::{Grad, LayerType, NodeNames, ensure_dout, sum_all};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{first, first_operand, inline};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{first, first_operand, inline};
 
 /// `x ⊙ w`, `w` of x's shape or 1×1.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@
 //! output (`∂price/∂apple`), one path's when the value feeds other nodes too.
 
 use crate::engine::Matrix;
-use crate::engine::format::{inline, short};
+use crate::i18n::format::{inline, short};
 
 /// The names a Mul or Add node's steps use.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,10 +10,10 @@ use anyhow::Result;
 use super::{Grad, LayerType, NodeNames, OutOfDomain, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{first, first_operand, short};
 use crate::engine::op::{Expr, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{first, first_operand, short};
 
 /// `out = 1 / x`.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,10 +10,10 @@ use ndarray::ArrayView2;
 use super::{Grad, Kink, LayerType, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
-use crate::engine::format::{count, inline, part_of};
 use crate::engine::op::{MaskRule, Op};
 use crate::engine::operand::{Kind, MaskSense};
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{count, inline, part_of};
 
 /// ReLU.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -10,10 +10,10 @@ use ndarray::{Array1, ArrayViewMut1, Axis};
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, cell_to_row, materialize};
-use crate::engine::format::{first, n4};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{first, n4};
 
 /// Softmax over each row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -10,10 +10,10 @@ use super::softmax::{SOFTMAX_NAMES, softmax_recorded, softmax_rows, softmax_vec}
 use super::{Grad, LayerType};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, cell_to_row, materialize};
-use crate::engine::format::{all_of, count, inline, n4};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::format::{all_of, count, inline, n4};
 
 /// Softmax then the mean cross-entropy against targets `t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

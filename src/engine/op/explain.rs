@@ -3,12 +3,12 @@
 use super::explanation::{Combine, Explanation, Term};
 use super::{BinOp, Expr, MaskRule, Op, Reduce, broadcast_index};
 use crate::engine::Matrix;
-use crate::engine::format::{all_of, n4, operand};
 use crate::engine::operand::Operand;
+use crate::i18n::format::{all_of, n4, operand};
 
 /// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name
-/// (the same rule as [`format::cell`](crate::engine::format::cell)).
-pub(super) use crate::engine::format::indexable as nm;
+/// (the same rule as [`format::cell`](crate::i18n::format::cell)).
+pub(super) use crate::i18n::format::indexable as nm;
 
 fn at(m: &Matrix, r: usize, c: usize) -> f64 {
     m.get((r, c)).copied().unwrap_or(f64::NAN)

@@ -1,6 +1,6 @@
 //! What an explanation of one cell is: its terms, how they combine, and the lines it prints.
 
-use crate::engine::format::n4;
+use crate::i18n::format::n4;
 
 /// One term that was combined into a cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,7 @@ mod tests {
                 .iter()
                 .map(|&v| Term {
                     symbol: "v".into(),
-                    numbers: crate::engine::format::n4(v),
+                    numbers: crate::i18n::format::n4(v),
                     value: v,
                 })
                 .collect(),

@@ -7,8 +7,8 @@
 
 use super::{BinOp, UnaryFn, broadcast_index};
 use crate::engine::Matrix;
-use crate::engine::format::{n4, short};
 use crate::engine::operand::Operand;
+use crate::i18n::format::{n4, short};
 
 /// A formula over the step's read operands.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,11 +5,11 @@ use super::{UpdateDraft, UpdateRule};
 use ndarray::{Axis, Slice};
 
 use crate::engine::Matrix;
-use crate::engine::format::n4;
 use crate::engine::linalg::{SPLIT_UPDATE, fill_rows_from};
 use crate::engine::op::Op;
 use crate::engine::operand::{Kind, OptState, Param};
 use crate::engine::tape::{Operand, StepDraft};
+use crate::i18n::format::n4;
 
 /// Applies one rule to a target matrix and records it when asked.
 pub(super) struct Rec<'d> {

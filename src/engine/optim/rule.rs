@@ -4,9 +4,9 @@
 //! Every rule writes one matrix from matrices of the same shape, cell by cell, so each cell is
 //! explained as one line with the learner's numbers: `W[0,0] = 0.3000 − 0.1·0.5200 = 0.2480`.
 
-use crate::engine::format::{n4, operand, short};
 use crate::engine::op::{Combine, Explanation, Term};
 use crate::engine::tape::Operand;
+use crate::i18n::format::{n4, operand, short};
 
 /// The `1e-7` the book adds under the root so a zero `h` or `v` never divides by 0.
 pub const ROOT_EPS: f64 = 1e-7;

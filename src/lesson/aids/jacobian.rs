@@ -16,11 +16,11 @@ use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
 use crate::engine::check::Delta;
-use crate::engine::format::{count, num, short};
 use crate::engine::layer::{Kink, Layer, LayerKind};
 use crate::engine::linalg::matmul;
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
+use crate::i18n::format::{count, num, short};
 
 /// The most cells the input or the output of a layer may have for the Jacobian view to show
 /// all of J; a larger layer shows one block.

@@ -18,10 +18,10 @@
 use anyhow::{Context, Result, ensure};
 
 use crate::engine::Matrix;
-use crate::engine::format::count;
 use crate::engine::layer::LayerKind;
 use crate::engine::network::{Inputs, Network, OutputNudge};
 use crate::engine::tape::Tape;
+use crate::i18n::format::count;
 
 /// The default nudge.
 pub const DEFAULT_NUDGE_H: f64 = 1e-3;
@@ -138,7 +138,7 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
     ensure!(
         h.is_finite() && h != 0.0,
         "the nudge h must be a non-zero number, got {}",
-        crate::engine::format::given(h)
+        crate::i18n::format::given(h)
     );
     let run = net.run(inputs)?;
     let base = run.objective;

@@ -136,7 +136,7 @@ pub fn quiz_question(run: &Run, step_index: usize, seed: u64) -> Option<Question
         step: step_index,
         row,
         col,
-        cell: crate::engine::format::cell(&step.writes.name, row, col),
+        cell: crate::i18n::format::cell(&step.writes.name, row, col),
         answer,
     })
 }
@@ -158,7 +158,7 @@ pub fn check_answer(answer: f64, typed: &str) -> Verdict {
         };
     };
     if !value.is_finite() {
-        let why = crate::engine::format::parse_finite(&text)
+        let why = crate::i18n::format::parse_finite(&text)
             .err()
             .unwrap_or_default();
         return Verdict::NotANumber {

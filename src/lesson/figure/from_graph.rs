@@ -3,9 +3,9 @@
 
 use super::{Figure, FigureEdge, FigureNode, FigureRole};
 use crate::engine::Matrix;
-use crate::engine::format::{inline, short};
 use crate::engine::graph::{Graph, GraphRun, NodeOp, Ref};
 use crate::engine::layer::LayerKind;
+use crate::i18n::format::{inline, short};
 
 /// A value in explanations: a 1×1 as its number, a small matrix inline, a big one by shape.
 fn val(m: &Matrix) -> String {

@@ -286,9 +286,9 @@ impl App {
                 }
                 self.status = Some(format!(
                     "h stays {}: the check's keys reach {} to {}",
-                    crate::engine::format::sci(view.report.h),
-                    crate::engine::format::sci(H_RANGE.0),
-                    crate::engine::format::sci(H_RANGE.1)
+                    crate::i18n::format::sci(view.report.h),
+                    crate::i18n::format::sci(H_RANGE.0),
+                    crate::i18n::format::sci(H_RANGE.1)
                 ));
             }
             Action::Confirm => {

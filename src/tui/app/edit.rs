@@ -5,8 +5,8 @@
 use anyhow::{Context as _, Result, anyhow};
 
 use super::{App, Mode, Source};
-use crate::engine::format::{n4, parse_finite};
 use crate::engine::{Matrix, Targets};
+use crate::i18n::format::{n4, parse_finite};
 use crate::tui::action::Action;
 
 /// What a text prompt is for, and what has been typed.

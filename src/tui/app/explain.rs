@@ -2,8 +2,8 @@
 //! for a cell no step computed (an input, a parameter, a target), what it is.
 
 use super::{App, Mode, Source};
-use crate::engine::format::n4;
 use crate::engine::{Explanation as EngineExplanation, Kind, Op, Param};
+use crate::i18n::format::n4;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, key_for};
 
@@ -42,7 +42,7 @@ impl App {
             .matrix(&pane.source)
             .and_then(|m| m.get((r, c)).copied())
             .unwrap_or(f64::NAN);
-        let cell = crate::engine::format::cell(&pane.title, r, c);
+        let cell = crate::i18n::format::cell(&pane.title, r, c);
         let origin = self.origin_step(&pane.source, pane.kind);
         let (title, lines) = match origin.and_then(|s| Some((s, self.run.tape.steps.get(s)?))) {
             Some((s, step)) => match step.explain(r, c) {

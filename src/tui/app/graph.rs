@@ -5,7 +5,7 @@
 //! `Shift-Tab` (and `↑`/`↓`) pick an edge and `Enter` explains its gradient.
 
 use super::{App, Explanation, Mode};
-use crate::engine::format::{inline, short};
+use crate::i18n::format::{inline, short};
 use crate::lesson::figure::Figure;
 use crate::tui::action::Action;
 

@@ -6,7 +6,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::engine::format::{count, num, signed_sci};
+use crate::i18n::format::{count, num, signed_sci};
 use crate::lesson::aids::{NudgeReport, shape_algebra};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, QuizPrompt};
@@ -106,7 +106,7 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
         lines.push(indent(
             format!(
                 "{} = {}, before the nudge {}",
-                crate::engine::format::cell(name, row, col),
+                crate::i18n::format::cell(name, row, col),
                 num(after, app.decimals()),
                 num(before, app.decimals())
             ),

@@ -15,7 +15,7 @@ use super::layout::{fit, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
 use crate::engine::CheckReport;
-use crate::engine::format::{duration, plural, sci, shape};
+use crate::i18n::format::{duration, plural, sci, shape};
 use crate::report::text::check_legend;
 use crate::tui::action::Action;
 use crate::tui::app::{App, CheckPage, CheckView, Checking};

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::layout::{fit, pane_height, pane_width, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
-use crate::engine::format::num;
+use crate::i18n::format::num;
 use crate::lesson::aids::{JacobianBlock, JacobianView};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -99,7 +99,7 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
     };
     let verdict = format!(
         "dout·J vs the layer's dx: max |dout·J − dx| = {} {verdict}",
-        crate::engine::format::sci(view.max_abs_diff)
+        crate::i18n::format::sci(view.max_abs_diff)
     );
     let how = format!("  (J: central differences of forward, h = {:.0e})", view.h);
     let mut spans = vec![Span::styled(

@@ -15,9 +15,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::engine::format::num;
 use crate::engine::op::feeds;
 use crate::engine::{Matrix, Op};
+use crate::i18n::format::num;
 use crate::lesson::aids::CellChange;
 use crate::tui::text::{truncate, width, width as width_of};
 use crate::tui::theme::Theme;

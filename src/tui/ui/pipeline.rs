@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::engine::Phase;
-use crate::engine::format::{num, shape};
+use crate::i18n::format::{num, shape};
 use crate::tui::app::App;
 use crate::tui::text::{truncate, width, width as text_width};
 

@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::TrainView;
-use crate::engine::format::short;
+use crate::i18n::format::short;
 use crate::tui::theme::Theme;
 
 /// The loss chart of the training screen.

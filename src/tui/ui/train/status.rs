@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{RunState, TrainView, percent};
-use crate::engine::format::short;
+use crate::i18n::format::short;
 use crate::report::train::batch_words;
 use crate::tui::text;
 use crate::tui::theme::Theme;

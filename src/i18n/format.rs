@@ -2,7 +2,9 @@
 //!
 //! Pure string functions; fixed widths so columns and snapshots never jitter.
 
-use super::Matrix;
+use ndarray::Array2;
+
+type Matrix = Array2<f64>;
 
 /// Fixed notation goes up to this many decimal places (or the chosen number, when more) before a
 /// small number switches to scientific notation.
