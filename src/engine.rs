@@ -13,6 +13,7 @@ pub mod notes;
 pub mod op;
 pub mod operand;
 pub mod optim;
+pub mod par;
 pub mod rng;
 pub mod run;
 pub mod tape;

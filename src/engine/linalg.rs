@@ -208,6 +208,20 @@ pub fn spread<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
         .collect()
 }
 
+/// Runs `work` with this thread's products on this thread alone, unsplit, and no team inside it
+/// ([`crate::engine::par::map`] runs each of its jobs so, when several run at once).
+pub fn one_core<T>(work: impl FnOnce() -> T) -> T {
+    let before = ALONE.with(|a| a.replace(true));
+    let _restore = Restore(before);
+    work()
+}
+
+/// Whether this thread runs inside [`one_core`] now (a job of [`crate::engine::par::map`], a
+/// call of [`spread`]).
+pub fn on_one_core() -> bool {
+    ALONE.with(Cell::get)
+}
+
 /// Puts this thread's [`ALONE`] back when dropped (also when the work panics).
 struct Restore(bool);
 
@@ -236,9 +250,10 @@ pub fn team_if<T>(worth: bool, work: impl FnOnce() -> T) -> T {
 /// Runs `work` on this thread with one helper thread per other core, which split the large
 /// products inside it (the engine's gradient passes and a training step run in one). The helpers
 /// spin while `work` runs, so a split costs a few µs instead of a thread's wake-up, and sleep
-/// when it returns: a paused app uses no CPU. Nested calls simply run `work`.
+/// when it returns: a paused app uses no CPU. Nested calls, and calls inside [`one_core`],
+/// simply run `work`.
 pub fn team<T>(work: impl FnOnce() -> T) -> T {
-    if in_team() {
+    if in_team() || on_one_core() {
         return work();
     }
     if !BACKOFF.with(|b| {
