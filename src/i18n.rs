@@ -1,12 +1,13 @@
 //! The learner's language: English, 中文 or 日本語, from embedded message catalogs.
 //!
-//! Every sentence a person reads is a message with an id (`presets.summary.relu`), looked up in
-//! the catalog of the current language (`assets/i18n/{en,zh,ja}.toml`, compiled in) with its
-//! arguments filled in: `{name}` is replaced by the argument's text, and `{name|one|other}` picks
-//! `one` when the argument is 1 and `other` otherwise (English plurals; the Chinese and Japanese
-//! catalogs have no need of it). Numbers are formatted by backstep's own rules before they are
-//! passed in, so every language shows the same digits. A message missing from a catalog falls
-//! back to English.
+//! Every sentence a person reads is a message with an id (`presets-summary-relu`), looked up in
+//! the catalog of the current language (`assets/i18n/{en,zh,ja}.ftl`, Project Fluent's format,
+//! compiled in) with its arguments filled in: `{ $name }` is the argument, and
+//! `{ $n -> [one] … *[other] … }` picks the plural form by each language's own rules (CLDR's,
+//! through `fluent-bundle`). Numbers are written by backstep's rules ([`format`]) before they are
+//! shown, so every language shows the same digits. A message missing from a catalog falls back to
+//! English. [`t!`](crate::t) writes a message now; [`msg!`](crate::msg) keeps it as a [`Msg`]
+//! (what the engine records in a step) to be written in the language of the moment it is shown.
 //!
 //! The language is chosen once, before anything is written ([`set`], from `--lang`,
 //! `BACKSTEP_LANG` or the locale: [`detect`]); [`scoped`] overrides it on one thread, for tests.
@@ -14,10 +15,15 @@
 
 pub mod format;
 
+use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::atomic::{AtomicU8, Ordering};
+use unic_langid::LanguageIdentifier;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,7 +103,7 @@ pub fn detect(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Resul
     if let Some(v) = set("BACKSTEP_LANG") {
         return Lang::from_code(&v).ok_or_else(|| {
             message(
-                "lang.unknown",
+                "lang-unknown",
                 &[
                     ("value", format!("BACKSTEP_LANG={v}")),
                     ("choices", Lang::ALL.map(Lang::code).join(", ")),
@@ -141,45 +147,40 @@ pub fn scoped<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
     work()
 }
 
-/// The catalogs' sources, compiled in.
+/// The catalogs' sources, compiled in: Fluent files (`assets/i18n/{en,zh,ja}.ftl`).
 pub const CATALOGS: [(Lang, &str); 3] = [
-    (Lang::En, include_str!("../assets/i18n/en.toml")),
-    (Lang::Zh, include_str!("../assets/i18n/zh.toml")),
-    (Lang::Ja, include_str!("../assets/i18n/ja.toml")),
+    (Lang::En, include_str!("../assets/i18n/en.ftl")),
+    (Lang::Zh, include_str!("../assets/i18n/zh.ftl")),
+    (Lang::Ja, include_str!("../assets/i18n/ja.ftl")),
 ];
 
-type Catalog = HashMap<String, String>;
+type Bundle = FluentBundle<FluentResource>;
 
-/// Every message of `source`, keyed by its dotted id. A catalog that does not parse is empty
-/// (a test parses each one, so this cannot ship).
-pub fn parse_catalog(source: &str) -> Result<Catalog, String> {
-    fn walk(prefix: &str, table: &toml::Table, out: &mut Catalog) -> Result<(), String> {
-        for (key, value) in table {
-            let id = if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
-            };
-            match value {
-                toml::Value::String(s) => {
-                    out.insert(id, s.clone());
-                }
-                toml::Value::Table(t) => walk(&id, t, out)?,
-                other => return Err(format!("{id}: a message is a string, found {other}")),
-            }
-        }
-        Ok(())
+fn bundle(lang: Lang, source: &str) -> Bundle {
+    let id: LanguageIdentifier = match lang {
+        Lang::Zh => "zh",
+        Lang::Ja => "ja",
+        Lang::En | Lang::Pseudo => "en",
     }
-    let table: toml::Table = source.parse().map_err(|e| format!("{e}"))?;
-    let mut out = Catalog::new();
-    walk("", &table, &mut out)?;
-    Ok(out)
+    .parse()
+    .unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // the placeholders' text is never right-to-left: no Unicode isolation marks around it
+    bundle.set_use_isolating(false);
+    // a catalog that does not parse keeps the messages that do (a test parses each one clean,
+    // so a broken one cannot ship)
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
+    let _ = bundle.add_resource(resource);
+    bundle
 }
 
-fn catalog(lang: Lang) -> &'static Catalog {
-    static PARSED: OnceLock<[Catalog; 3]> = OnceLock::new();
-    let all =
-        PARSED.get_or_init(|| CATALOGS.map(|(_, src)| parse_catalog(src).unwrap_or_default()));
+fn bundles() -> &'static [Bundle; 3] {
+    static BUNDLES: OnceLock<[Bundle; 3]> = OnceLock::new();
+    BUNDLES.get_or_init(|| CATALOGS.map(|(lang, src)| bundle(lang, src)))
+}
+
+fn bundle_of(lang: Lang) -> &'static Bundle {
+    let all = bundles();
     match lang {
         Lang::Zh => &all[1],
         Lang::Ja => &all[2],
@@ -187,14 +188,180 @@ fn catalog(lang: Lang) -> &'static Catalog {
     }
 }
 
-/// The message `id` in the current language with `args` filled in.
-pub fn message(id: &str, args: &[(&str, String)]) -> String {
+/// Every message id of a catalog's source with the arguments (`$name`) its text uses, or the
+/// first syntax error (tests check the catalogs with it).
+pub fn catalog_entries(source: &str) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    use fluent_syntax::ast;
+    fn walk_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                walk_expression(expression, out);
+            }
+        }
+    }
+    fn walk_inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => walk_expression(expression, out),
+            _ => {}
+        }
+    }
+    fn walk_expression(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                walk_inline(selector, out);
+                for v in variants {
+                    walk_pattern(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(inline) => walk_inline(inline, out),
+        }
+    }
+    let resource = fluent_syntax::parser::parse(source)
+        .map_err(|(_, errors)| errors.first().map(|e| format!("{e:?}")).unwrap_or_default())?;
+    let mut out = BTreeMap::new();
+    for entry in &resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut args = BTreeSet::new();
+            if let Some(p) = &m.value {
+                walk_pattern(p, &mut args);
+            }
+            if out.insert(m.id.name.to_string(), args).is_some() {
+                return Err(format!("{} is defined twice", m.id.name));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An argument of a message: a text as it is, an integer (which also chooses a plural form) or a
+/// number, written by backstep's rule ([`format::short`]: `2.2`, `110`, `-0.5`, `4.8e-5`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Text, shown as it is (a name, a cell, a formatted matrix).
+    Text(String),
+    /// A count: shown as its digits and used to pick `[one]` or `*[other]`.
+    Int(i64),
+    /// A number, shown by [`format::short`].
+    Num(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Arg {
+        Arg::Text(v.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(v: String) -> Arg {
+        Arg::Text(v)
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Arg {
+        Arg::Text(v.clone())
+    }
+}
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(v: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Text(v.into_owned())
+    }
+}
+impl From<f64> for Arg {
+    fn from(v: f64) -> Arg {
+        Arg::Num(v)
+    }
+}
+impl From<Msg> for Arg {
+    fn from(v: Msg) -> Arg {
+        Arg::Text(v.to_string())
+    }
+}
+macro_rules! int_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg::Int(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+int_args!(usize, u64, u32, u16, u8, i64, i32, isize);
+
+impl Arg {
+    fn value(&self) -> FluentValue<'_> {
+        match self {
+            Arg::Text(s) => FluentValue::from(s.as_str()),
+            Arg::Int(n) => FluentValue::from(*n),
+            Arg::Num(v) => FluentValue::from(format::short(*v)),
+        }
+    }
+}
+
+/// A message not yet written: its id and arguments. The engine keeps these in its steps, and
+/// whoever shows one renders it ([`Display`](std::fmt::Display)) in the language of that moment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    /// The message id in the catalogs (`presets-summary-relu`).
+    pub id: Cow<'static, str>,
+    /// The arguments by name.
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    /// A message with no arguments yet.
+    pub fn new(id: impl Into<Cow<'static, str>>) -> Msg {
+        Msg {
+            id: id.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// This message with one more argument.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in the current language.
+    pub fn render(&self) -> String {
+        render(&self.id, &self.args)
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// The message `id` in the current language with `args` filled in. A message missing from the
+/// current catalog falls back to English, and one missing from every catalog shows its id (a
+/// test checks that every id used exists).
+pub fn render(id: &str, args: &[(&'static str, Arg)]) -> String {
     let lang = current();
-    let template = catalog(lang)
-        .get(id)
-        .or_else(|| catalog(Lang::En).get(id))
-        .map_or(id, String::as_str);
-    let text = fill(template, args);
+    let found = bundle_of(lang)
+        .get_message(id)
+        .map(|m| (bundle_of(lang), m))
+        .or_else(|| {
+            let en = bundle_of(Lang::En);
+            en.get_message(id).map(|m| (en, m))
+        });
+    let text = match found.and_then(|(b, m)| m.value().map(|p| (b, p))) {
+        Some((bundle, pattern)) => {
+            let mut fluent_args = FluentArgs::with_capacity(args.len());
+            for (name, value) in args {
+                fluent_args.set(*name, value.value());
+            }
+            let mut errors = Vec::new();
+            bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned()
+        }
+        None => id.to_string(),
+    };
     if lang == Lang::Pseudo {
         format!("⟦{text}⟧")
     } else {
@@ -202,44 +369,39 @@ pub fn message(id: &str, args: &[(&str, String)]) -> String {
     }
 }
 
-/// `template` with `{name}` and `{name|one|other}` replaced from `args`; a name not in `args` is
-/// left as written.
-pub fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let inside = &rest[open + 1..open + close];
-        let mut parts = inside.split('|');
-        let name = parts.next().unwrap_or_default();
-        match args.iter().find(|(k, _)| *k == name) {
-            Some((_, value)) => match (parts.next(), parts.next()) {
-                (Some(one), Some(other)) => {
-                    out.push_str(if value.trim() == "1" { one } else { other });
-                }
-                _ => out.push_str(value),
-            },
-            None => out.push_str(&rest[open..=open + close]),
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
+/// The message `id` in the current language with text arguments (each written with `Display`).
+pub fn message(id: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&'static str, Arg)> = args
+        .iter()
+        .map(|(k, v)| (*k, Arg::Text(v.clone())))
+        .collect();
+    render(id, &args)
 }
 
-/// A message of the current language: `t!("presets.title")`, or with arguments
-/// `t!("check.cells", cells = n, passes = 2 * n)` (each argument is written with `Display`).
+/// A message of the current language as a `String`: `t!("presets-title")`, or with arguments
+/// `t!("check-cells", cells = n, name = "dW")` (integers pick plurals, `f64`s are written by
+/// backstep's rule, anything else is text: see [`Arg`]).
 #[macro_export]
 macro_rules! t {
     ($id:literal) => {
-        $crate::i18n::message($id, &[])
+        $crate::i18n::render($id, &[])
     };
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::i18n::message($id, &[$((stringify!($name), ($value).to_string())),+])
+        $crate::i18n::render($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+/// A message kept to be written later (see [`Msg`]): `msg!("relu-mask-note", blocked = n)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::i18n::Msg::new($id)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Msg {
+            id: ::std::borrow::Cow::Borrowed($id),
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        }
     };
 }
 
@@ -300,13 +462,24 @@ mod tests {
     }
 
     #[test]
-    fn arguments_and_english_plurals_are_filled_in() {
-        let args = |n: &str| vec![("n", n.to_string()), ("name", "ReLU".to_string())];
-        let t = "{name}: {n} {n|cell|cells} blocked";
-        assert_eq!(fill(t, &args("1")), "ReLU: 1 cell blocked");
-        assert_eq!(fill(t, &args("4")), "ReLU: 4 cells blocked");
-        assert_eq!(fill("{missing} stays", &args("1")), "{missing} stays");
-        assert_eq!(fill("unclosed {n", &args("1")), "unclosed {n");
+    fn arguments_and_plurals_are_filled_in_per_language() {
+        let m = |lang, v| {
+            scoped(lang, || {
+                Msg::new("lang-unknown")
+                    .arg("value", v)
+                    .arg("choices", "en, zh, ja")
+                    .render()
+            })
+        };
+        assert_eq!(
+            m(Lang::En, "fr"),
+            "fr is not a language backstep speaks: use en, zh, ja"
+        );
+        assert!(m(Lang::Zh, "fr").contains("fr"), "{}", m(Lang::Zh, "fr"));
+        // a number is written by backstep's rule; no isolation marks around arguments
+        let n = crate::msg!("lang-unknown", value = 0.5, choices = 3usize).render();
+        assert_eq!(n, "0.5 is not a language backstep speaks: use 3");
+        assert!(!n.contains('\u{2068}'));
     }
 
     #[test]
@@ -318,8 +491,8 @@ mod tests {
         assert_eq!(inside, (Lang::Ja, Lang::Zh, Lang::Ja));
         assert_eq!(current(), Lang::En);
         assert_eq!(
-            scoped(Lang::Pseudo, || message("no.such.id", &[])),
-            "⟦no.such.id⟧"
+            scoped(Lang::Pseudo, || message("no-such-id", &[])),
+            "⟦no-such-id⟧"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! The built-in presets, embedded in the binary so it runs from any directory.
 
 /// A built-in preset: its name and the TOML text; its one-line summary is the message
-/// `presets.summary.NAME` of the catalogs.
+/// `presets-summary-NAME` of the catalogs.
 #[derive(Debug, Clone, Copy)]
 pub struct Builtin {
     /// The name given to `--preset`.
@@ -13,7 +13,7 @@ pub struct Builtin {
 impl Builtin {
     /// One line for `backstep presets` and the picker, in the learner's language.
     pub fn summary(&self) -> String {
-        crate::i18n::message(&format!("presets.summary.{}", self.name), &[])
+        crate::i18n::render(&format!("presets-summary-{}", self.name), &[])
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::process::{Command, Output};
 
-use backstep::i18n::{CATALOGS, Lang, parse_catalog};
+use backstep::i18n::{CATALOGS, Lang, catalog_entries};
 use backstep::preset::{BUILTINS, TRAIN_BUILTINS};
 
 fn backstep(args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -79,15 +79,6 @@ fn an_unknown_language_is_a_usage_error_listing_the_three() {
     assert!(out(&o).contains("the book's ReLU example"));
 }
 
-/// `{name}` and `{name|…}` placeholders of a message.
-fn placeholders(text: &str) -> BTreeSet<String> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|s| s.split_once('}'))
-        .map(|(inside, _)| inside.split('|').next().unwrap_or_default().to_string())
-        .collect()
-}
-
 #[test]
 fn every_catalog_has_every_message_with_the_same_arguments() {
     let parsed: Vec<(Lang, _)> = CATALOGS
@@ -95,7 +86,7 @@ fn every_catalog_has_every_message_with_the_same_arguments() {
         .map(|(lang, src)| {
             (
                 *lang,
-                parse_catalog(src).unwrap_or_else(|e| panic!("{lang:?}: {e}")),
+                catalog_entries(src).unwrap_or_else(|e| panic!("{lang:?}: {e}")),
             )
         })
         .collect();
@@ -108,18 +99,35 @@ fn every_catalog_has_every_message_with_the_same_arguments() {
         for id in cat.keys().filter(|id| !en.contains_key(*id)) {
             problems.push(format!("{lang:?} has {id}, which English does not"));
         }
-        for (id, text) in cat {
+        for (id, args) in cat {
             if let Some(english) = en.get(id)
-                && placeholders(english) != placeholders(text)
+                && english != args
             {
-                problems.push(format!("{lang:?} {id}: arguments differ from English"));
+                problems.push(format!(
+                    "{lang:?} {id}: arguments {args:?}, English {english:?}"
+                ));
             }
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-/// Every `t!("id"` and `message("id"` in the sources.
+#[test]
+fn the_catalogs_keep_their_areas_in_the_same_order() {
+    let areas = |src: &str| -> Vec<String> {
+        src.lines()
+            .filter_map(|l| l.strip_prefix("## area:"))
+            .map(|a| a.trim().to_string())
+            .collect()
+    };
+    let en = areas(CATALOGS[0].1);
+    assert!(en.len() > 2, "{en:?}");
+    for (lang, src) in &CATALOGS[1..] {
+        assert_eq!(areas(src), en, "{lang:?}");
+    }
+}
+
+/// Every id quoted by `t!(`, `msg!(`, `message(` or `render(` in the sources.
 fn ids_in_sources() -> BTreeSet<String> {
     let mut files = Vec::new();
     let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
@@ -142,7 +150,7 @@ fn ids_in_sources() -> BTreeSet<String> {
     }
     let mut ids = BTreeSet::new();
     for text in &files {
-        for opener in ["t!(", "message("] {
+        for opener in ["t!(", "msg!(", "message(", "render("] {
             for (at, _) in text.match_indices(opener) {
                 // a whole name: `t!(`, not `format!(`; `message(`, not `error_message(`
                 let before = text[..at].chars().next_back().unwrap_or(' ');
@@ -163,15 +171,14 @@ fn ids_in_sources() -> BTreeSet<String> {
 
 #[test]
 fn every_message_is_used_and_every_used_message_exists() {
-    let en = parse_catalog(CATALOGS[0].1).unwrap();
+    let en = catalog_entries(CATALOGS[0].1).unwrap();
     let mut used = ids_in_sources();
-    used.retain(|id| id.contains('.'));
     // the presets' summaries are looked up by name
     for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
-        used.insert(format!("presets.summary.{}", b.name));
+        used.insert(format!("presets-summary-{}", b.name));
     }
     let missing: Vec<_> = used.iter().filter(|id| !en.contains_key(*id)).collect();
     let unused: Vec<_> = en.keys().filter(|id| !used.contains(*id)).collect();
-    assert!(missing.is_empty(), "used but not in en.toml: {missing:#?}");
-    assert!(unused.is_empty(), "in en.toml but never used: {unused:#?}");
+    assert!(missing.is_empty(), "used but not in en.ftl: {missing:#?}");
+    assert!(unused.is_empty(), "in en.ftl but never used: {unused:#?}");
 }
