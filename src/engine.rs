@@ -17,6 +17,7 @@ pub mod par;
 pub mod rng;
 pub mod run;
 pub mod tape;
+pub mod tensor;
 pub mod train;
 
 /// Every matrix in backstep: rows × columns of `f64`.
@@ -28,3 +29,4 @@ pub use network::{Inputs, LayerRun, NamedLayer, Network, Run, Targets};
 pub use op::{BinOp, Combine, Explanation, Expr, MaskRule, Op, Reduce, Term, UnaryFn};
 pub use operand::{Kind, MaskSense, Operand, Param};
 pub use tape::{NoRecord, Phase, Recorder, Step, StepDraft, Tape};
+pub use tensor::ImageShape;

@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail, ensure};
 use super::Matrix;
 use super::layer::{Cache, Grad, Layer, LayerKind};
 use super::tape::Tape;
+use super::tensor::ImageShape;
 
 /// The most cells all layer outputs together may have: the tape keeps a few copies of each.
 pub const MAX_ACTIVATION_CELLS: usize = 10_000_000;
@@ -111,8 +112,12 @@ pub struct LayerRun {
     pub name: String,
     /// What the layer received in forward.
     pub input: Matrix,
+    /// The sample shape of `input` (and of `dx`) when it is a 4-D tensor; `None` for a matrix.
+    pub input_image: Option<ImageShape>,
     /// What it output (probabilities for Softmax-with-Loss).
     pub out: Matrix,
+    /// The sample shape of `out` (and of `dout`) when it is a 4-D tensor; `None` for a matrix.
+    pub out_image: Option<ImageShape>,
     /// ∂L/∂out, the gradient that arrived in backward (for the loss layer: ones, ∂L/∂L = 1).
     pub dout: Matrix,
     /// ∂L/∂input.

@@ -5,6 +5,7 @@
 //! gradient …), never by its name, so renaming an operand changes only the text on screen.
 
 use super::Matrix;
+use super::tensor::ImageShape;
 
 /// A trainable parameter of a layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -159,6 +160,9 @@ pub struct Operand {
     /// For a value the backward pass reads from the forward cache: the index of the forward
     /// step that wrote it. This is why forward must run before backward.
     pub cached_at: Option<usize>,
+    /// For a 4-D tensor (N×C×H×W, chapter 7): the shape of one sample; `value` holds it as
+    /// N rows of C·H·W columns. `None` for an ordinary matrix.
+    pub image: Option<ImageShape>,
 }
 
 impl Operand {
@@ -169,7 +173,19 @@ impl Operand {
             kind,
             value: value.clone(),
             cached_at: None,
+            image: None,
         }
+    }
+
+    /// The same operand, as a 4-D tensor of samples shaped `image` (or a plain matrix for `None`).
+    pub fn with_image(mut self, image: Option<ImageShape>) -> Self {
+        self.image = image;
+        self
+    }
+
+    /// [N, C, H, W] for a 4-D operand.
+    pub fn dims4(&self) -> Option<[usize; 4]> {
+        self.image.map(|s| s.dims(self.value.nrows()))
     }
 
     /// An operand read from the cache written by forward step `step`.
@@ -227,5 +243,14 @@ mod tests {
         assert!(MaskSense::TrueBlocks.blocks(1.0) && !MaskSense::TrueBlocks.blocks(0.0));
         assert!(MaskSense::TrueKeeps.blocks(0.0) && !MaskSense::TrueKeeps.blocks(1.0));
         assert_eq!(Param::Gamma.key(), "gamma");
+    }
+
+    #[test]
+    fn a_4d_operand_carries_its_sample_shape() {
+        let m = Matrix::zeros((2, 18));
+        let plain = Operand::new(Kind::Input, "x", &m);
+        assert_eq!((plain.image, plain.dims4()), (None, None));
+        let x = plain.with_image(Some(ImageShape::new(2, 3, 3)));
+        assert_eq!(x.dims4(), Some([2, 2, 3, 3]));
     }
 }

@@ -8,6 +8,7 @@ use super::Matrix;
 use super::layer::LayerKind;
 use super::op::Op;
 pub use super::operand::{Kind, Operand};
+use super::tensor::ImageShape;
 
 /// Which pass a step belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,6 +84,45 @@ impl StepDraft {
         self
     }
 
+    /// Add a read operand that is a 4-D tensor of samples shaped `image` (`None`: a matrix).
+    pub fn read_image(
+        mut self,
+        kind: Kind,
+        name: &str,
+        value: &Matrix,
+        image: Option<ImageShape>,
+    ) -> Self {
+        self.reads
+            .push(Operand::new(kind, name, value).with_image(image));
+        self
+    }
+
+    /// Add a cached read operand (see [`StepDraft::cached`]) that is a 4-D tensor shaped `image`.
+    pub fn cached_image(
+        mut self,
+        kind: Kind,
+        name: &str,
+        value: &Matrix,
+        step: Option<usize>,
+        image: Option<ImageShape>,
+    ) -> Self {
+        self.reads
+            .push(Operand::cached(kind, name, value, step).with_image(image));
+        self
+    }
+
+    /// Set the written operand, a 4-D tensor of samples shaped `image` (`None`: a matrix).
+    pub fn writes_image(
+        mut self,
+        kind: Kind,
+        name: &str,
+        value: &Matrix,
+        image: Option<ImageShape>,
+    ) -> Self {
+        self.writes = Operand::new(kind, name, value).with_image(image);
+        self
+    }
+
     /// Set the NumPy line.
     pub fn numpy(mut self, line: impl Into<String>) -> Self {
         self.numpy = line.into();
@@ -129,6 +169,12 @@ impl Step {
     /// cell is outside it.
     pub fn explain(&self, row: usize, col: usize) -> Option<super::Explanation> {
         self.op.explain(&self.reads, &self.writes, row, col)
+    }
+
+    /// The shape of one sample of the written matrix when it is a 4-D tensor (see
+    /// [`Operand::image`]).
+    pub fn written_image(&self) -> Option<ImageShape> {
+        self.writes.image
     }
 
     /// The first read operand of this kind, if any.

@@ -451,7 +451,9 @@ fn layer_view(n: &NodeRun) -> LayerRun {
             .first()
             .cloned()
             .unwrap_or_else(|| Matrix::zeros((0, 0))),
+        input_image: None,
         out: n.out.clone(),
+        out_image: None,
         dout: n.dout.clone(),
         dx: n
             .grads
