@@ -1,126 +1,50 @@
-//! The elementary operations a step can perform, and how each explains a cell it wrote.
+//! The elementary operations a step can perform: each op is one unit, in one file.
 //!
-//! An [`Op`] knows nothing about layers: it combines its read operands into the written one. Given
-//! a cell it lists the terms, with their values, that were combined into it — the answer to
-//! "how does one cell of dW come about?".
+//! An [`Op`] knows nothing about layers: it combines its read operands into the written one. Each
+//! op implements [`OpUnit`] in its own file — how it computes a cell, how it explains a cell it
+//! wrote (the terms, with their values, that were combined into it: the answer to "how does one
+//! cell of dW come about?"), which cells of its reads a cell comes from, and its NumPy line — so
+//! a new op is its file, a variant of [`Op`] and one arm in [`Op::with_unit`].
+//!
+//! | op | file |
+//! |----|------|
+//! | [`Op::MatMul`] | `op/matmul.rs` |
+//! | [`Op::Binary`] ([`BinOp`]) | `op/binary.rs` |
+//! | [`Op::Unary`] ([`UnaryFn`]) | `op/unary.rs` |
+//! | [`Op::ColumnSum`], [`Op::RowSum`], [`Op::SumAll`], [`Op::Mean`] | `op/sum.rs` |
+//! | [`Op::Mask`] ([`MaskRule`]) | `op/mask.rs` |
+//! | [`Op::ApplyMask`] | `op/apply_mask.rs` |
+//! | [`Op::SubRowMax`] | `op/sub_row_max.rs` |
+//! | [`Op::CrossEntropyRows`] | `op/cross_entropy.rs` |
+//! | [`Op::Map`] ([`Expr`]) | `op/expr.rs` |
+//! | [`Op::ColumnReduce`] | `op/column_reduce.rs` |
+//! | [`Op::Update`] ([`UpdateRule`]) | `optim/rule.rs` |
 
-mod explain;
+mod apply_mask;
+mod binary;
+mod cell;
+mod column_reduce;
+mod cross_entropy;
 mod explanation;
 mod expr;
 mod feeds;
+mod mask;
+mod matmul;
+mod sub_row_max;
+mod sum;
+mod unary;
 
 use super::Matrix;
+use super::operand::Operand;
 use super::optim::UpdateRule;
-use crate::i18n::format::n4;
 
+pub use binary::BinOp;
+pub use cell::Cell;
 pub use explanation::{Combine, Explanation, Term};
 pub use expr::{Expr, Reduce};
 pub use feeds::{anchor, feeds};
-
-/// An element-wise binary operation; the second operand may be broadcast.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinOp {
-    /// `a + b`
-    Add,
-    /// `a − b`
-    Sub,
-    /// `a ⊙ b` (element-wise product)
-    Mul,
-    /// `a ÷ b`
-    Div,
-}
-
-impl BinOp {
-    /// The symbol shown between operands.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            BinOp::Add => "+",
-            BinOp::Sub => "−",
-            BinOp::Mul => "·",
-            BinOp::Div => "÷",
-        }
-    }
-
-    /// Apply to two numbers.
-    pub fn apply(self, a: f64, b: f64) -> f64 {
-        match self {
-            BinOp::Add => a + b,
-            BinOp::Sub => a - b,
-            BinOp::Mul => a * b,
-            BinOp::Div => a / b,
-        }
-    }
-}
-
-/// An element-wise function of one operand.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum UnaryFn {
-    /// `exp(−x)` (sigmoid, first step)
-    NegExp,
-    /// `exp(x)`
-    Exp,
-    /// `1 + x`
-    OnePlus,
-    /// `1 / x`
-    Reciprocal,
-    /// `1 − x`
-    OneMinus,
-    /// `log(x + 1e-7)` (the book's guard against log 0)
-    LogEps,
-    /// `log(x)`, the natural logarithm (a `log` node; its input is checked to be above 0)
-    Log,
-    /// `x · k`
-    Scale(f64),
-    /// `√x`
-    Sqrt,
-    /// `x` unchanged (an add node passes its gradient through)
-    Copy,
-}
-
-impl UnaryFn {
-    /// Apply to one number.
-    pub fn apply(self, x: f64) -> f64 {
-        match self {
-            UnaryFn::NegExp => (-x).exp(),
-            UnaryFn::Exp => x.exp(),
-            UnaryFn::OnePlus => 1.0 + x,
-            UnaryFn::Reciprocal => 1.0 / x,
-            UnaryFn::OneMinus => 1.0 - x,
-            UnaryFn::LogEps => (x + 1e-7).ln(),
-            UnaryFn::Log => x.ln(),
-            UnaryFn::Scale(k) => x * k,
-            UnaryFn::Sqrt => x.sqrt(),
-            UnaryFn::Copy => x,
-        }
-    }
-
-    /// The function written around a number: like [`UnaryFn::show`], with a negative number in
-    /// parentheses where it follows an operator (`exp(−(-2.0000))`, `1 − (-0.5000)`).
-    pub fn show_value(self, v: f64) -> String {
-        match self {
-            UnaryFn::NegExp | UnaryFn::OnePlus | UnaryFn::Reciprocal | UnaryFn::OneMinus => {
-                self.show(&crate::i18n::format::operand(v))
-            }
-            _ => self.show(&n4(v)),
-        }
-    }
-
-    /// The function written around an argument, e.g. `exp(−0.5)`.
-    pub fn show(self, arg: &str) -> String {
-        match self {
-            UnaryFn::NegExp => format!("exp(−{arg})"),
-            UnaryFn::Exp => format!("exp({arg})"),
-            UnaryFn::OnePlus => format!("1 + {arg}"),
-            UnaryFn::Reciprocal => format!("1 / {arg}"),
-            UnaryFn::OneMinus => format!("1 − {arg}"),
-            UnaryFn::LogEps => format!("log({arg} + 1e-7)"),
-            UnaryFn::Log => format!("log({arg})"),
-            UnaryFn::Scale(k) => format!("{arg} · {}", n4(k)),
-            UnaryFn::Sqrt => format!("√({arg})"),
-            UnaryFn::Copy => arg.to_string(),
-        }
-    }
-}
+pub use mask::MaskRule;
+pub use unary::UnaryFn;
 
 /// One elementary operation.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,30 +87,89 @@ pub enum Op {
     Update(UpdateRule),
 }
 
-/// How a mask is made from its input.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MaskRule {
-    /// `x ≤ 0` (ReLU: True blocks).
-    AtMostZero,
-    /// `rand > ratio` (Dropout: True keeps).
-    Above(f64),
+/// Everything one op knows, in one place: implemented once per op, in the op's own file.
+///
+/// `reads` are the step's read operands in the order the op combines them; `out` = (`r`, `c`)
+/// is a cell of the written matrix.
+pub trait OpUnit {
+    /// Cell (`r`, `c`) of the written matrix, computed from the reads; `None` when an operand
+    /// the op needs is missing.
+    fn cell(&self, reads: &[Operand], r: usize, c: usize) -> Option<f64>;
+
+    /// How cell (`r`, `c`) of `writes` was made: the terms with their values; `None` when the
+    /// cell is outside `writes` or the operands do not fit the op.
+    fn explain(
+        &self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation>;
+
+    /// True when cell (`i`, `j`) of read operand `read` (whose value is `operand`) was used to
+    /// make cell `out`.
+    fn feeds(&self, read: usize, operand: &Matrix, out: (usize, usize), i: usize, j: usize)
+    -> bool;
+
+    /// One cell of read operand `read` that fed `out`, to keep in view when the operand is
+    /// larger than its pane (before clamping to the operand's shape).
+    fn anchor(&self, read: usize, operand: &Matrix, out: (usize, usize)) -> (usize, usize);
+
+    /// The right-hand side of the NumPy line that does this op, given the reads' Python names
+    /// (`args[i]` for `reads[i]`; `x` where one is missing).
+    fn numpy(&self, args: &[String]) -> String;
 }
 
-impl MaskRule {
-    /// True when `v` makes a True cell.
-    pub fn test(self, v: f64) -> bool {
+impl Op {
+    /// Run `work` on this op's unit: the one `match` over the ops; everything else asks the unit.
+    pub fn with_unit<T>(&self, work: impl FnOnce(&dyn OpUnit) -> T) -> T {
         match self {
-            MaskRule::AtMostZero => v <= 0.0,
-            MaskRule::Above(ratio) => v > ratio,
+            Op::MatMul {
+                transpose_a,
+                transpose_b,
+            } => work(&matmul::MatMul {
+                transpose_a: *transpose_a,
+                transpose_b: *transpose_b,
+            }),
+            Op::Binary(op) => work(op),
+            Op::Unary(f) => work(f),
+            Op::ColumnSum => work(&sum::Sum::Columns),
+            Op::RowSum => work(&sum::Sum::Rows),
+            Op::SumAll => work(&sum::Sum::All),
+            Op::Mean => work(&sum::Sum::Mean),
+            Op::Mask(rule) => work(rule),
+            Op::ApplyMask => work(&apply_mask::ApplyMask),
+            Op::SubRowMax => work(&sub_row_max::SubRowMax),
+            Op::CrossEntropyRows => work(&cross_entropy::CrossEntropyRows),
+            Op::Map(expr) => work(expr),
+            Op::ColumnReduce(expr, reduce) => work(&column_reduce::ColumnReduce {
+                expr,
+                reduce: *reduce,
+            }),
+            Op::Update(rule) => work(rule),
         }
     }
 
-    /// The comparison written after a value, e.g. `≤ 0` or `> 0.5`.
-    pub fn show(self) -> String {
-        match self {
-            MaskRule::AtMostZero => "≤ 0".to_string(),
-            MaskRule::Above(ratio) => format!("> {}", crate::i18n::format::short(ratio)),
-        }
+    /// Explain cell (`r`, `c`) of `writes`; `None` when the cell is outside it or the step's
+    /// operands do not fit the op.
+    pub fn explain(
+        &self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation> {
+        self.with_unit(|u| u.explain(reads, writes, r, c))
+    }
+
+    /// Cell (`r`, `c`) of the written matrix, computed from `reads` by this op alone.
+    pub fn cell(&self, reads: &[Operand], r: usize, c: usize) -> Option<f64> {
+        self.with_unit(|u| u.cell(reads, r, c))
+    }
+
+    /// The right-hand side of this op's NumPy line for reads named `args` in Python.
+    pub fn numpy(&self, args: &[String]) -> String {
+        self.with_unit(|u| u.numpy(args))
     }
 }
 
@@ -196,59 +179,42 @@ pub fn broadcast_index(b: &Matrix, r: usize, c: usize) -> (usize, usize) {
     (if br == 1 { 0 } else { r }, if bc == 1 { 0 } else { c })
 }
 
+/// The Python name of read `i` (`x` when the step has no such read).
+fn arg(args: &[String], i: usize) -> &str {
+    args.get(i).map_or("x", String::as_str)
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
-    use super::{MaskRule, UnaryFn};
+    use crate::preset::{BUILTINS, Preset};
 
+    /// Every op computes, cell by cell, what its layer wrote with ndarray: the unit and the
+    /// layer agree on what the op is, so an explanation never explains a different sum.
     #[test]
-    fn mask_rules_test_and_show_their_comparison() {
-        // ReLU: x ≤ 0 is True (blocked), 0 included
-        assert!(MaskRule::AtMostZero.test(0.0));
-        assert!(MaskRule::AtMostZero.test(-1e-300));
-        assert!(!MaskRule::AtMostZero.test(1e-300));
-        // Dropout: rand > ratio keeps, a draw equal to the ratio does not
-        assert!(!MaskRule::Above(0.5).test(0.5));
-        assert!(MaskRule::Above(0.5).test(0.5000001));
-        assert_eq!(MaskRule::AtMostZero.show(), "≤ 0");
-        assert_eq!(MaskRule::Above(0.5).show(), "> 0.5");
-    }
-
-    #[test]
-    fn unary_functions_are_written_around_their_argument() {
-        let shown: Vec<String> = [
-            UnaryFn::NegExp,
-            UnaryFn::Exp,
-            UnaryFn::OnePlus,
-            UnaryFn::Reciprocal,
-            UnaryFn::OneMinus,
-            UnaryFn::LogEps,
-            UnaryFn::Log,
-            UnaryFn::Scale(0.5),
-            UnaryFn::Sqrt,
-            UnaryFn::Copy,
-        ]
-        .iter()
-        .map(|f| f.show("x"))
-        .collect();
-        assert_eq!(
-            shown,
-            [
-                "exp(−x)",
-                "exp(x)",
-                "1 + x",
-                "1 / x",
-                "1 − x",
-                "log(x + 1e-7)",
-                "log(x)",
-                "x · 0.5000",
-                "√(x)",
-                "x"
-            ]
-        );
-        // after an operator a negative number goes in parentheses; elsewhere it does not
-        assert_eq!(UnaryFn::NegExp.show_value(-2.0), "exp(−(-2.0000))");
-        assert_eq!(UnaryFn::OneMinus.show_value(-0.5), "1 − (-0.5000)");
-        assert_eq!(UnaryFn::OnePlus.show_value(0.25), "1 + 0.2500");
-        assert_eq!(UnaryFn::Exp.show_value(-2.0), "exp(-2.0000)");
+    fn every_builtin_step_is_what_its_op_computes_cell_by_cell() {
+        let mut ops = std::collections::BTreeSet::new();
+        for b in BUILTINS {
+            let p = Preset::builtin(b.name).unwrap();
+            let run = p.run().unwrap();
+            for (k, s) in run.tape.steps.iter().enumerate() {
+                ops.insert(format!("{:?}", std::mem::discriminant(&s.op)));
+                for ((r, c), &want) in s.writes.value.indexed_iter() {
+                    let got = s.op.cell(&s.reads, r, c).unwrap_or_else(|| {
+                        panic!("{} step {k} {:?}: no cell ({r},{c})", b.name, s.op)
+                    });
+                    let tol = 1e-9 * want.abs().max(1.0);
+                    assert!(
+                        (got - want).abs() <= tol || (got.is_nan() && want.is_nan()),
+                        "{} step {k} ({}) {:?} cell ({r},{c}): op {got}, layer {want}",
+                        b.name,
+                        s.label,
+                        s.op
+                    );
+                }
+            }
+        }
+        // the built-ins exercise every op but SumAll and the update rules (optim tests have those)
+        assert_eq!(ops.len(), 12, "{ops:?}");
     }
 }

@@ -5,7 +5,9 @@
 //! states its formula as an [`Expr`]; the op then computes, explains and traces any cell with no
 //! code of its own, so a new layer needs no new op.
 
-use super::{BinOp, UnaryFn, broadcast_index};
+use super::cell::{Cell, nm};
+use super::explanation::Explanation;
+use super::{BinOp, OpUnit, UnaryFn, arg, broadcast_index};
 use crate::engine::Matrix;
 use crate::engine::operand::Operand;
 use crate::i18n::format::{n4, short};
@@ -100,7 +102,7 @@ impl Expr {
                 Some(o) if numbers => n4(cell(&o.value, r, c)),
                 Some(o) => {
                     let (br, bc) = broadcast_index(&o.value, r, c);
-                    format!("{}[{br},{bc}]", super::explain::nm(&o.name))
+                    format!("{}[{br},{bc}]", nm(&o.name))
                 }
                 None => "?".into(),
             },
@@ -128,6 +130,19 @@ impl Expr {
         }
     }
 
+    /// The formula in Python, each read by its name in `args`: `((1.0 - y) * dout)`, as the
+    /// book's lines write it (`np.sqrt(var + 10e-7)`, `(1.0 - self.out) * self.out`).
+    pub fn python(&self, args: &[String]) -> String {
+        match self {
+            Expr::Read(i) => arg(args, *i).to_string(),
+            Expr::Const(_, v) => format!("{v}"),
+            Expr::Bin(op, a, b) => {
+                format!("({} {} {})", a.python(args), op.python(), b.python(args))
+            }
+            Expr::Fn(f, a) => f.python_inner(&a.python(args)),
+        }
+    }
+
     /// The read operands the formula uses.
     pub fn reads(&self) -> Vec<usize> {
         match self {
@@ -140,6 +155,48 @@ impl Expr {
             }
             Expr::Fn(_, a) => a.reads(),
         }
+    }
+}
+
+/// [`Op::Map`](super::Op::Map): the formula, cell by cell.
+impl OpUnit for Expr {
+    fn cell(&self, reads: &[Operand], r: usize, c: usize) -> Option<f64> {
+        Some(self.eval(reads, r, c))
+    }
+
+    fn explain(
+        &self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation> {
+        reads.first()?;
+        Some(Cell::of(writes, r, c)?.single(
+            self.show(reads, r, c, false),
+            self.show(reads, r, c, true),
+            self.eval(reads, r, c),
+            None,
+        ))
+    }
+
+    fn feeds(
+        &self,
+        _: usize,
+        operand: &Matrix,
+        (r, c): (usize, usize),
+        i: usize,
+        j: usize,
+    ) -> bool {
+        broadcast_index(operand, r, c) == (i, j)
+    }
+
+    fn anchor(&self, _: usize, operand: &Matrix, (r, c): (usize, usize)) -> (usize, usize) {
+        broadcast_index(operand, r, c)
+    }
+
+    fn numpy(&self, args: &[String]) -> String {
+        self.python(args)
     }
 }
 
@@ -169,5 +226,19 @@ mod tests {
         assert_eq!(Reduce::Mean.apply([1.0, 3.0].into_iter()), 2.0);
         assert_eq!(Reduce::NegSum.apply([1.0, 3.0].into_iter()), -4.0);
         assert_eq!(e.reads(), [0, 1]);
+    }
+
+    #[test]
+    fn a_formula_is_python_with_every_function_in_numpy() {
+        let args = ["y".to_string(), "dout".to_string()];
+        // sigmoid's backward as one formula: the book's `dout * (1.0 - self.out) * self.out`
+        let e = Expr::r(1) * Expr::r(0).apply(UnaryFn::OneMinus) * Expr::r(0);
+        assert_eq!(e.python(&args), "((dout * (1.0 - y)) * y)");
+        let e = (Expr::r(0) + Expr::Const("10e-7", 1e-6)).apply(UnaryFn::Sqrt);
+        assert_eq!(e.python(&args), "np.sqrt((y + 0.000001))");
+        let e = Expr::r(0).apply(UnaryFn::NegExp).apply(UnaryFn::OnePlus);
+        assert_eq!(e.python(&args), "(1 + np.exp(-y))");
+        let e = Expr::r(0).apply(UnaryFn::Scale(0.5)) / Expr::r(2);
+        assert_eq!(e.python(&args), "((y * 0.5) / x)");
     }
 }

@@ -1,10 +1,10 @@
 //! Which cells of a step's inputs went into one cell of its output.
 //!
-//! Pure index bookkeeping over [`Op`]: no arithmetic. The explorer uses it to mark (with `›`) the
+//! Pure index bookkeeping, asked of each op's unit ([`OpUnit::feeds`](super::OpUnit::feeds)): no arithmetic. The explorer uses it to mark (with `›`) the
 //! cells the current step read to make the selected cell, and to scroll a read pane so that they
 //! are visible.
 
-use super::{Op, broadcast_index};
+use super::Op;
 use crate::engine::Matrix;
 
 /// True when cell (`i`, `j`) of read operand `read` was used to make cell `out` of the output.
@@ -16,55 +16,13 @@ pub fn feeds(
     i: usize,
     j: usize,
 ) -> bool {
-    let (r, c) = out;
-    match op {
-        Op::MatMul {
-            transpose_a,
-            transpose_b,
-        } => match (read, transpose_a, transpose_b) {
-            (0, false, _) => i == r,
-            (0, true, _) => j == r,
-            (1, _, false) => j == c,
-            (1, _, true) => i == c,
-            _ => false,
-        },
-        Op::Binary(_) => match read {
-            0 => (i, j) == (r, c),
-            1 => broadcast_index(operand, r, c) == (i, j),
-            _ => false,
-        },
-        Op::Unary(_) | Op::Mask(_) | Op::ApplyMask | Op::Update(_) => (i, j) == (r, c),
-        Op::Map(_) => broadcast_index(operand, r, c) == (i, j),
-        Op::ColumnReduce(..) => j == broadcast_index(operand, 0, c).1,
-        Op::ColumnSum => j == c,
-        Op::RowSum | Op::SubRowMax | Op::CrossEntropyRows => i == r,
-        Op::SumAll | Op::Mean => true,
-    }
+    op.with_unit(|u| u.feeds(read, operand, out, i, j))
 }
 
 /// A cell of read operand `read` that fed `out`, to keep in view when the operand is larger
 /// than its pane.
 pub fn anchor(op: &Op, read: usize, operand: &Matrix, out: (usize, usize)) -> (usize, usize) {
-    let (r, c) = out;
-    let cell = match op {
-        Op::MatMul {
-            transpose_a,
-            transpose_b,
-        } => match (read, transpose_a, transpose_b) {
-            (0, false, _) => (r, 0),
-            (0, true, _) => (0, r),
-            (1, _, false) => (0, c),
-            (1, _, true) => (c, 0),
-            _ => (0, 0),
-        },
-        Op::Binary(_) if read == 1 => broadcast_index(operand, r, c),
-        Op::Binary(_) | Op::Unary(_) | Op::Mask(_) | Op::ApplyMask | Op::Update(_) => (r, c),
-        Op::Map(_) => broadcast_index(operand, r, c),
-        Op::ColumnReduce(..) => broadcast_index(operand, 0, c),
-        Op::ColumnSum => (0, c),
-        Op::RowSum | Op::SubRowMax | Op::CrossEntropyRows => (r, 0),
-        Op::SumAll | Op::Mean => (0, 0),
-    };
+    let cell = op.with_unit(|u| u.anchor(read, operand, out));
     let (rows, cols) = operand.dim();
     (
         cell.0.min(rows.saturating_sub(1)),

@@ -4,7 +4,8 @@
 //! Every rule writes one matrix from matrices of the same shape, cell by cell, so each cell is
 //! explained as one line with the learner's numbers: `W[0,0] = 0.3000 − 0.1·0.5200 = 0.2480`.
 
-use crate::engine::op::{Combine, Explanation, Term};
+use crate::engine::Matrix;
+use crate::engine::op::{Combine, Explanation, OpUnit, Term};
 use crate::engine::tape::Operand;
 use crate::i18n::format::{n4, operand, short};
 
@@ -115,7 +116,7 @@ impl UpdateRule {
     }
 
     /// Explain cell (`r`, `c`) of `writes`; `None` outside it or when an operand is missing.
-    pub fn explain(
+    fn explain_cell(
         self,
         reads: &[Operand],
         writes: &Operand,
@@ -158,6 +159,40 @@ impl UpdateRule {
             value,
             note,
         })
+    }
+}
+
+/// [`Op::Update`](crate::engine::Op::Update): every cell from the same cell of each read.
+impl OpUnit for UpdateRule {
+    fn cell(&self, reads: &[Operand], r: usize, c: usize) -> Option<f64> {
+        let at = |k: usize| reads.get(k).and_then(|o| o.value.get((r, c)).copied());
+        let third = if self.arity() == 3 { at(2)? } else { 0.0 };
+        Some(self.apply(at(0)?, at(1)?, third))
+    }
+
+    fn explain(
+        &self,
+        reads: &[Operand],
+        writes: &Operand,
+        r: usize,
+        c: usize,
+    ) -> Option<Explanation> {
+        reads.first()?;
+        self.explain_cell(reads, writes, r, c)
+    }
+
+    fn feeds(&self, _: usize, _: &Matrix, out: (usize, usize), i: usize, j: usize) -> bool {
+        (i, j) == out
+    }
+
+    fn anchor(&self, _: usize, _: &Matrix, out: (usize, usize)) -> (usize, usize) {
+        out
+    }
+
+    /// Update steps carry the book's optimizer line; this is only a fallback.
+    fn numpy(&self, args: &[String]) -> String {
+        let arg = |i: usize| args.get(i).map_or("x", String::as_str);
+        format!("{} - {}", arg(0), arg(1))
     }
 }
 

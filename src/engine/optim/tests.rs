@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::engine::op::OpUnit;
 use crate::engine::operand::Param;
 use ndarray::array;
 
@@ -120,6 +121,7 @@ fn recorded_updates_explain_every_cell_and_match_the_fast_path() {
                     .explain(&d.step.reads, &d.step.writes, r, c)
                     .unwrap();
                 assert_eq!(ex.value, v);
+                assert_eq!(d.step.op.cell(&d.step.reads, r, c), Some(v));
                 let a = d.step.reads[0].value[[r, c]];
                 let b = d.step.reads[1].value[[r, c]];
                 let third = d.step.reads.get(2).map_or(0.0, |o| o.value[[r, c]]);

@@ -6,9 +6,8 @@
 //! splits them into elementary steps, so the line is split the same way and the intermediate gets
 //! the name the tape gives it (`xw`, `e`, `s`, `u`, `g`, …). Each layer writes its steps' lines
 //! in its own file (the step carries it); a step without one still gets a generic line built
-//! from its [`Op`] (see [`generic_line`]), and a test makes sure no built-in preset needs it.
+//! from its [`Op`](crate::engine::Op) (see [`generic_line`]), and a test makes sure no built-in preset needs it.
 
-use crate::engine::op::{BinOp, Expr, Op, Reduce, UnaryFn};
 use crate::engine::tape::Step;
 
 /// The NumPy line for `step`, in the book's names.
@@ -29,97 +28,12 @@ pub fn numpy_line(step: &Step) -> String {
     }
 }
 
-/// A line built from the step's [`Op`] and operand names alone, for steps [`book_line`] does not
-/// know. Names are turned into Python identifiers (`X·W` → `X_W`).
+/// A line built from the step's [`Op`] and operand names alone, for steps that carry no book
+/// line: the op's own NumPy form ([`Op::numpy`]) with names turned into Python identifiers
+/// (`X·W` → `X_W`).
 pub fn generic_line(step: &Step) -> String {
-    let out = ident(&step.writes.name);
-    let arg = |i: usize| {
-        step.reads
-            .get(i)
-            .map(|o| ident(&o.name))
-            .unwrap_or_else(|| "x".to_string())
-    };
-    let (a, b) = (arg(0), arg(1));
-    let rhs = match &step.op {
-        Op::MatMul {
-            transpose_a,
-            transpose_b,
-        } => format!(
-            "np.dot({a}{}, {b}{})",
-            if *transpose_a { ".T" } else { "" },
-            if *transpose_b { ".T" } else { "" }
-        ),
-        Op::Binary(op) => {
-            let sym = match op {
-                BinOp::Add => "+",
-                BinOp::Sub => "-",
-                BinOp::Mul => "*",
-                BinOp::Div => "/",
-            };
-            format!("{a} {sym} {b}")
-        }
-        Op::Unary(f) => match f {
-            UnaryFn::NegExp => format!("np.exp(-{a})"),
-            UnaryFn::Exp => format!("np.exp({a})"),
-            UnaryFn::OnePlus => format!("1 + {a}"),
-            UnaryFn::Reciprocal => format!("1 / {a}"),
-            UnaryFn::OneMinus => format!("1.0 - {a}"),
-            UnaryFn::LogEps => format!("np.log({a} + 1e-7)"),
-            UnaryFn::Log => format!("np.log({a})"),
-            UnaryFn::Scale(k) => format!("{a} * {k}"),
-            UnaryFn::Sqrt => format!("np.sqrt({a})"),
-            UnaryFn::Copy => a,
-        },
-        Op::ColumnSum => format!("np.sum({a}, axis=0)"),
-        Op::RowSum => format!("np.sum({a}, axis=1, keepdims=True)"),
-        Op::SumAll => format!("np.sum({a})"),
-        Op::Mean => format!("np.mean({a})"),
-        Op::Mask(rule) => match rule {
-            crate::engine::op::MaskRule::AtMostZero => format!("({a} <= 0)"),
-            crate::engine::op::MaskRule::Above(r) => format!("({a} > {r})"),
-        },
-        Op::ApplyMask => format!("np.where({b}, 0, {a})"),
-        Op::Map(e) => py(e, step),
-        // Update steps carry the book's optimizer line; this is only a fallback.
-        Op::Update(_) => format!("{a} - {b}"),
-        Op::ColumnReduce(e, reduce) => {
-            let inner = py(e, step);
-            match reduce {
-                Reduce::Sum => format!("np.sum({inner}, axis=0)"),
-                Reduce::Mean => format!("np.mean({inner}, axis=0)"),
-                Reduce::NegSum => format!("-np.sum({inner}, axis=0)"),
-            }
-        }
-        Op::SubRowMax => format!("{a} - np.max({a}, axis=1, keepdims=True)"),
-        Op::CrossEntropyRows => format!("-np.sum({a} * {b}, axis=1)"),
-    };
-    format!("{out} = {rhs}")
-}
-
-/// A formula in Python, operands by identifier.
-fn py(e: &Expr, step: &Step) -> String {
-    match e {
-        Expr::Read(i) => step
-            .reads
-            .get(*i)
-            .map(|o| ident(&o.name))
-            .unwrap_or_else(|| "x".into()),
-        Expr::Const(_, v) => format!("{v}"),
-        Expr::Bin(op, a, b) => {
-            let sym = match op {
-                BinOp::Add => "+",
-                BinOp::Sub => "-",
-                BinOp::Mul => "*",
-                BinOp::Div => "/",
-            };
-            format!("({} {sym} {})", py(a, step), py(b, step))
-        }
-        Expr::Fn(f, a) => match f {
-            UnaryFn::Sqrt => format!("np.sqrt({})", py(a, step)),
-            UnaryFn::Exp => format!("np.exp({})", py(a, step)),
-            other => other.show(&py(a, step)),
-        },
-    }
+    let args: Vec<String> = step.reads.iter().map(|o| ident(&o.name)).collect();
+    format!("{} = {}", ident(&step.writes.name), step.op.numpy(&args))
 }
 
 /// A Python identifier for an operand name: letters, digits and `_`; anything else becomes `_`.
