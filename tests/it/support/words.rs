@@ -146,3 +146,289 @@ pub fn one_name_slips(text: &str) -> Vec<String> {
     }
     found
 }
+
+/// Tokens a learner may meet untranslated on a screen rendered in `Lang::Pseudo`: the names of
+/// the book's layers and matrices, NumPy and formula words, key names and units. A word that a
+/// learner reads as English (`step`, `gradient`, `the`) never belongs here.
+pub const NOT_TRANSLATED: &[&str] = &[
+    // the book's layer classes and the names backstep gives layers and nodes (`Affine1`)
+    "Affine",
+    "ReLU",
+    "Relu",
+    "Sigmoid",
+    "Softmax",
+    "Softmax-with-Loss",
+    "SoftmaxWithLoss",
+    "Mul",
+    "Add",
+    "MulLayer",
+    "AddLayer",
+    "Dropout",
+    "BatchNorm",
+    "Conv",
+    "Pool",
+    "Convolution",
+    "Pooling",
+    "TwoLayerNet",
+    "Tanh",
+    "tanh",
+    // matrix, gradient and cache names (the book's, as in its code)
+    "dW",
+    "dX",
+    "dx",
+    "db",
+    "dY",
+    "dy",
+    "dout",
+    "out",
+    "dw",
+    "dgamma",
+    "dbeta",
+    "dz",
+    "xc",
+    "xn",
+    "std",
+    "var",
+    "mu",
+    "dxn",
+    "dxc",
+    "dstd",
+    "dvar",
+    "dmu",
+    "gamma",
+    "beta",
+    "col",
+    "dcol",
+    "col_W",
+    "dcol_W",
+    "arg_max",
+    "col_x",
+    // NumPy and formula words, as the book writes them
+    "np",
+    "dot",
+    "sum",
+    "axis",
+    "keepdims",
+    "True",
+    "False",
+    "None",
+    "exp",
+    "log",
+    "max",
+    "copy",
+    "mask",
+    "sqrt",
+    "mean",
+    "reshape",
+    "transpose",
+    "argmax",
+    "rand",
+    "lr",
+    "eps",
+    "self",
+    "ndarray",
+    "numpy",
+    "SplitMix64",
+    "im2col",
+    "col2im",
+    // optimizers (the book's class names) and its scripts
+    "SGD",
+    "Momentum",
+    "AdaGrad",
+    "Adam",
+    "Xavier",
+    "He",
+    // keys as the footer writes them
+    "Enter",
+    "Esc",
+    "Tab",
+    "Shift-Tab",
+    "Shift",
+    "Home",
+    "End",
+    "Space",
+    "Ctrl-C",
+    "Ctrl",
+    "Backspace",
+    "PageUp",
+    "PageDown",
+    // data sets and file kinds
+    "MNIST",
+    "XOR",
+    "CS231n",
+    "toml",
+    "md",
+    "py",
+    "json",
+    "csv",
+];
+
+/// Every human-readable word on `screen` (a frame rendered in `Lang::Pseudo`, as
+/// `TestBackend` prints it or tmux captures it) that did not come from a catalog: text outside
+/// `⟦…⟧`. A message wrapped over lines is followed inside its pane (panes are told apart by
+/// their `│` borders), and one cut short with `…` ends there. A word is two or more letters
+/// (digits at its end dropped: `Affine1` is `Affine`); single letters (`x`, `W`), numbers and
+/// [`NOT_TRANSLATED`] tokens are not words, nor file names (`two-layer.toml`), nor `names` (a preset's own names: its title,
+/// inputs, nodes, the preset's keyword).
+pub fn untranslated(screen: &str) -> Vec<String> {
+    untranslated_except(screen, &[])
+}
+
+/// [`untranslated`], with a preset's own `names` (`apple_num`, `two-layer`) allowed as well.
+pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
+    use std::collections::BTreeMap;
+    use unicode_width::UnicodeWidthChar;
+    const VERTICAL: &str = "│┃║┌┐└┘├┤┬┴┼╭╮╰╯╔╗╚╝╠╣";
+    const HORIZONTAL: &str = "─━═";
+    // how deep inside ⟦…⟧ each pane column is, carried from line to line
+    let mut open: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut found = Vec::new();
+    for raw in screen.lines() {
+        let line = screen_line(raw);
+        // the line cut at borders into segments, each keyed by its first column
+        let mut segments: Vec<(usize, String)> = vec![(0, String::new())];
+        let mut column = 0;
+        for c in line.chars() {
+            let w = c.width().unwrap_or(0);
+            if VERTICAL.contains(c) {
+                segments.push((column + w, String::new()));
+            } else if let Some((_, text)) = segments.last_mut() {
+                text.push(c);
+            }
+            column += w;
+        }
+        let mut next = BTreeMap::new();
+        for (start, text) in segments {
+            // a border line (a pane's top with its title) starts afresh
+            let border = text.chars().any(|c| HORIZONTAL.contains(c));
+            let mut depth = if border {
+                0
+            } else {
+                open.get(&start).copied().unwrap_or(0)
+            };
+            let mut outside = String::new();
+            let chars: Vec<char> = text.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                match c {
+                    '⟦' => {
+                        depth += 1;
+                        outside.push(' ');
+                    }
+                    // a close with nothing open: the message began where we could not follow
+                    // it, so what came before it in this segment was inside
+                    '⟧' if depth == 0 => outside.clear(),
+                    '⟧' => depth -= 1,
+                    // a message cut short at the edge ends at its `…`
+                    '…' if depth > 0 && !chars[i..].contains(&'⟧') => depth = 0,
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
+                }
+            }
+            if depth > 0 && !border {
+                next.insert(start, depth);
+            }
+            found.extend(words_in(&outside, names));
+        }
+        open = next;
+    }
+    found
+}
+
+/// One row of a rendered frame: `TestBackend` quotes each row and may add a note on wide
+/// characters after it; a tmux capture is the row itself.
+fn screen_line(raw: &str) -> &str {
+    let Some(quoted) = raw.strip_prefix('"') else {
+        return raw;
+    };
+    match quoted.rfind("\" Hidden by multi-width symbols") {
+        Some(end) => &quoted[..end],
+        None => quoted.strip_suffix('"').unwrap_or(quoted),
+    }
+}
+
+/// The words of `text` a learner would read as English (or any language not from a catalog).
+fn words_in(text: &str, names: &[&str]) -> Vec<String> {
+    let allowed = |token: &str| {
+        NOT_TRANSLATED.contains(&token) || names.contains(&token) || {
+            let stem = token.trim_end_matches(|c: char| c.is_ascii_digit());
+            NOT_TRANSLATED.contains(&stem) || names.contains(&stem)
+        }
+    };
+    let is_word = |part: &str| {
+        let stem = part.trim_end_matches(|c: char| c.is_ascii_digit());
+        // CJK or any other letters that are not ASCII count one by one
+        let wide = stem.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+        (wide || stem.chars().filter(char::is_ascii_alphabetic).count() >= 2) && !allowed(part)
+    };
+    let mut found = Vec::new();
+    let tokens = text.split(|c: char| !(c.is_alphanumeric() || "-_'’.".contains(c)));
+    for token in tokens {
+        let token = token.trim_matches(|c: char| "-_'’.".contains(c));
+        let file = [".toml", ".md", ".py", ".json", ".csv", ".gz"]
+            .iter()
+            .any(|ext| token.ends_with(ext));
+        if token.is_empty() || file || allowed(token) {
+            continue;
+        }
+        // file names and numbers keep their dots: `two-layer.toml`, `4.8e-5`
+        let parts: Vec<&str> = token
+            .split(['-', '_', '.', '\'', '’'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.iter().any(|p| is_word(p)) {
+            found.push(token.to_string());
+        }
+    }
+    found
+}
+
+/// Rows of a `TestBackend` frame where a wide character (CJK) was half overwritten by the next
+/// cell: text cut through the middle of a character.
+pub fn cut_characters(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter(|l| l.contains("\" Hidden by multi-width symbols"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn untranslated_finds_words_outside_the_markers() {
+    // a frame as TestBackend prints it: two panes side by side, a message wrapped in the left
+    // one, English in the right one
+    let screen = concat!(
+        "\"┌⟦Input⟧─────────┐┌Output───────┐\"\n",
+        "\"│⟦the book's     │ │the result  │\"\n",
+        "\"│dout, cached⟧ W1 │ │⟦ok⟧ dW 0.5 │\"\n",
+        "\"│⟦a message cut… │ │Affine1 x   │\"\n",
+        "\"│still English   │ │            │\"\n",
+        "\"└────────────────┘└────────────┘\"\n",
+    );
+    assert_eq!(
+        untranslated(screen),
+        ["Output", "the", "result", "still", "English"]
+    );
+    // a message that closes on a line where its opening was not seen
+    assert!(untranslated("\"│inside it⟧ 0.5\"\n").is_empty());
+    // names of the preset, file names, numbers and single letters are not words
+    assert!(
+        untranslated_except(
+            "\"apple_num 4.8e-5 x W two-layer.toml\"",
+            &["apple_num", "two-layer"]
+        )
+        .is_empty()
+    );
+    assert_eq!(untranslated("\"steps: 3\""), ["steps"]);
+    // a line of CJK not from a catalog is flagged too
+    assert_eq!(untranslated("\"⟦x⟧ 反向传播\""), ["反向传播"]);
+    assert_eq!(untranslated("\"don't\""), ["don't"]);
+}
+
+#[test]
+fn cut_characters_sees_a_half_overwritten_wide_character() {
+    let ok = "\"全连\"\n";
+    let cut = "\"⟦全⟧x\" Hidden by multi-width symbols: [(2, \"x\")]\n";
+    assert!(cut_characters(ok).is_empty());
+    assert_eq!(cut_characters(cut).len(), 1);
+    assert_eq!(untranslated(cut), Vec::<String>::new());
+}
