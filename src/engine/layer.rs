@@ -12,6 +12,7 @@ mod add;
 mod affine;
 mod batch_norm;
 mod dropout;
+mod elementwise;
 mod exp;
 mod layer_type;
 mod log;
@@ -22,6 +23,7 @@ mod relu;
 mod sigmoid;
 mod softmax;
 mod softmax_loss;
+mod tanh;
 
 use anyhow::{Result, bail};
 use ndarray::{Array1, ArrayView2};
@@ -35,16 +37,18 @@ pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
 pub use batch_norm::{BN_EPS, BatchNorm, BatchNormCache};
 pub use dropout::{Dropout, DropoutCache};
-pub use exp::{Exp, ExpCache};
+pub use elementwise::{Elementwise, ElementwiseCache, Keep};
+pub use exp::Exp;
 pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
-pub use log::{Log, LogCache};
+pub use log::Log;
 pub use mul::{Mul, MulCache};
 pub use node_names::{GraphNames, NodeNames};
-pub use reciprocal::{Reciprocal, ReciprocalCache};
+pub use reciprocal::Reciprocal;
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
-pub use sigmoid::{Sigmoid, SigmoidCache};
+pub use sigmoid::Sigmoid;
 pub use softmax::{Softmax, SoftmaxCache, softmax_row, softmax_rows};
 pub use softmax_loss::{LOG_EPSILON, LossCache, SoftmaxWithLoss, cross_entropy, cross_entropy_row};
+pub use tanh::Tanh;
 
 /// Generates [`LayerKind`], [`Layer`] and [`Cache`] from one line per layer type.
 macro_rules! layers {
@@ -316,6 +320,8 @@ layers! {
     Log(Log),
     /// `out = 1 / x` (the `/` node of Fig. 5-19)
     Reciprocal(Reciprocal),
+    /// `y = tanh(x)` (chapter 6)
+    Tanh(Tanh),
 }
 
 impl LayerKind {

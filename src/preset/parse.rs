@@ -7,7 +7,7 @@ use toml::{Spanned, Value};
 use super::fields::Fields;
 use super::matrix::{Vector, matrix};
 use crate::engine::layer::{
-    BatchNorm, Dropout, Exp, Log, Reciprocal, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
+    BatchNorm, Dropout, Exp, Log, Reciprocal, Relu, Sigmoid, Softmax, SoftmaxWithLoss, Tanh,
 };
 use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targets};
 
@@ -295,6 +295,7 @@ pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> 
         LayerKind::Add => Layer::add(f.matrix("b", "b (x's shape or 1×1)", Vector::Reject)?),
         LayerKind::Relu => Layer::Relu(Relu),
         LayerKind::Sigmoid => Layer::Sigmoid(Sigmoid),
+        LayerKind::Tanh => Layer::Tanh(Tanh),
         LayerKind::Exp => Layer::Exp(Exp::default()),
         LayerKind::Log => Layer::Log(Log::default()),
         LayerKind::Reciprocal => Layer::Reciprocal(Reciprocal::default()),

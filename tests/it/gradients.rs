@@ -5,7 +5,7 @@ use backstep::engine::check::{
     check_run, gradient_check, numerical_gradient_naive, relative_error,
 };
 use backstep::engine::layer::{
-    Affine, BatchNorm, Dropout, Exp, Log, Reciprocal, Relu, Sigmoid, Softmax, SoftmaxWithLoss,
+    Affine, BatchNorm, Dropout, Exp, Log, Reciprocal, Relu, Sigmoid, Softmax, SoftmaxWithLoss, Tanh,
 };
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::{BUILTINS, Preset};
@@ -97,6 +97,12 @@ proptest! {
     fn sigmoid_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
         let inputs = Inputs { x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Sigmoid(Sigmoid)]), &inputs, 1e-5);
+    }
+
+    #[test]
+    fn tanh_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
+        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        assert_matches_finite_differences(&net(vec![Layer::Tanh(Tanh)]), &inputs, 1e-5);
     }
 
     #[test]

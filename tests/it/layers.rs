@@ -1,7 +1,7 @@
 //! Each layer against hand-computed values, the printed results of the learner's note and the book's numbers.
 
 use backstep::engine::layer::{
-    Affine, Relu, Sigmoid, Softmax, SoftmaxWithLoss, cross_entropy, softmax_rows,
+    Affine, Relu, Sigmoid, Softmax, SoftmaxWithLoss, Tanh, cross_entropy, softmax_rows,
 };
 use backstep::engine::{Layer, Matrix, NoRecord, Op, Phase, Tape};
 use ndarray::array;
@@ -164,6 +164,36 @@ fn sigmoid_extremes_stay_finite() {
         .backward(&cache, &array![[1.0, 1.0, 1.0, 1.0]], &mut NoRecord)
         .unwrap();
     assert!(dx.iter().all(|v| v.is_finite() && *v == 0.0), "{dx}");
+}
+
+#[test]
+fn tanh_values_and_gradient() {
+    let x = array![[0.0, 1.0, -2.0]];
+    let (y, cache) = Layer::Tanh(Tanh).forward(&x, None, &mut NoRecord).unwrap();
+    // (e^x − e^−x)/(e^x + e^−x): 0, 0.7615941559557649, −0.964027580075817
+    close(
+        &y,
+        &array![[0.0, 0.7615941559557649, -0.964027580075817]],
+        1e-15,
+    );
+    let (dx, _) = Layer::Tanh(Tanh)
+        .backward(&cache, &array![[1.0, 2.0, 1.0]], &mut NoRecord)
+        .unwrap();
+    // dout·(1 − y²): 1, 2·0.41997434161402614, 0.07065082485316443
+    close(
+        &dx,
+        &array![[1.0, 0.8399486832280523, 0.07065082485316443]],
+        1e-15,
+    );
+    // far out, y is ±1 and the gradient exactly 0, never NaN
+    let (y, cache) = Layer::Tanh(Tanh)
+        .forward(&array![[1e4, -800.0]], None, &mut NoRecord)
+        .unwrap();
+    assert_eq!(y, array![[1.0, -1.0]]);
+    let (dx, _) = Layer::Tanh(Tanh)
+        .backward(&cache, &array![[1.0, 1.0]], &mut NoRecord)
+        .unwrap();
+    assert_eq!(dx, array![[0.0, 0.0]]);
 }
 
 #[test]

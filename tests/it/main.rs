@@ -16,6 +16,7 @@ mod check_cli;
 mod check_popup;
 mod cli;
 mod docs;
+mod experiments;
 mod explorer;
 mod explorer_graph;
 mod gradients;

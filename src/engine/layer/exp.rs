@@ -5,13 +5,12 @@
 //! output by the node ([`NodeNames`]): `e = exp(neg_x)`, `dneg_x = de ⊙ e`. An `exp` that overflows (x above about 709) makes `inf`,
 //! which the run reports as an error naming the node.
 
-use anyhow::Result;
+use std::borrow::Cow;
 
-use super::{Grad, LayerType, NodeNames, ensure_dout};
+use super::NodeNames;
+use super::elementwise::{Elementwise, ElementwiseCache, Keep, dx_step};
 use crate::engine::Matrix;
-use crate::engine::check::{Delta, map_cells};
 use crate::engine::op::{BinOp, Op, UnaryFn};
-use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
 use crate::i18n::format::{first, first_operand};
 
@@ -30,36 +29,19 @@ impl Default for Exp {
     }
 }
 
-/// What Exp's backward needs: its output.
-#[derive(Debug, Clone)]
-pub struct ExpCache {
-    /// The output of the forward pass.
-    pub out: Matrix,
-    /// The tape index of the forward step that wrote it.
-    pub out_step: Option<usize>,
-}
-
-impl LayerType for Exp {
-    type Cache = ExpCache;
+impl Elementwise for Exp {
     const TYPE: &'static str = "exp";
     const DISPLAY: &'static str = "Exp";
+    const KEEP: Keep = Keep::Output;
+    const CHAIN: &'static [UnaryFn] = &[UnaryFn::Exp];
 
-    fn forward<R: Recorder>(
-        &self,
-        x: &Matrix,
-        _t: Option<&Matrix>,
-        rec: &mut R,
-    ) -> Result<(Matrix, ExpCache)> {
-        let out = x.mapv(|v| UnaryFn::Exp.apply(v));
+    fn names(&self) -> Cow<'_, NodeNames> {
+        Cow::Borrowed(&self.names)
+    }
+
+    fn forward_words(&self, _: usize, x: &Matrix, out: &Matrix, draft: StepDraft) -> StepDraft {
         let n = &self.names;
-        let out_step = rec.record(|| {
-            StepDraft::new(
-                Op::Unary(UnaryFn::Exp),
-                &format!("exp({})", n.x),
-                &format!("{} = exp({})", n.out, n.x),
-            )
-            .read(Kind::Input, &n.x, x)
-            .writes(Kind::Output, &n.out, &out)
+        draft
             .numpy(format!(
                 "out = np.exp(x); self.out = out{}",
                 n.here(&["x", "out"])
@@ -68,52 +50,43 @@ impl LayerType for Exp {
                 "{}[0,0] = {} = {}; {} is kept for backward, since exp is its own derivative",
                 n.out,
                 UnaryFn::Exp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                first(&out),
+                first(out),
                 n.out
             ))
-        });
-        Ok((out.clone(), ExpCache { out, out_step }))
     }
 
-    fn backward<R: Recorder>(
+    fn backward_steps<R: Recorder>(
         &self,
-        cache: &ExpCache,
+        cache: &ElementwiseCache,
         dout: &Matrix,
         rec: &mut R,
-    ) -> Result<(Matrix, Vec<Grad>)> {
-        ensure_dout(dout, cache.out.dim(), "dout")?;
-        let dx = dout * &cache.out;
+    ) -> Matrix {
+        let dx = dout * &cache.kept;
         let n = &self.names;
         let (x, out, dx_name) = (&n.x, &n.out, n.grad(0));
         rec.record(|| {
-            StepDraft::new(
+            let draft = StepDraft::new(
                 Op::Binary(BinOp::Mul),
                 &format!("dout ⊙ {out}"),
                 &format!("{dx_name} = dout ⊙ exp({x})"),
             )
-            .read(Kind::Dout, "dout", dout)
-            .cached(Kind::Output, out, &cache.out, cache.out_step)
-            .writes(Kind::Dx, &dx_name, &dx)
             .numpy(format!("dx = dout * self.out{}", n.here(&["dx", "out"])))
             .note(format!(
                 "∂exp({x})/∂{x} = exp({x}) = {out}, so {dx_name} = dout · {out}; {dx_name}[0,0] = {} · {} = {}{}",
                 first(dout),
-                first_operand(&cache.out),
+                first_operand(&cache.kept),
                 first(&dx),
                 n.partial(0, &dx)
-            ))
+            ));
+            dx_step(self, cache, dout, &dx, draft)
         });
-        Ok((dx, vec![]))
+        dx
     }
 
-    fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
+    fn jacobian_sentence(&self) -> String {
         let (x, out, dx) = (&self.names.x, &self.names.out, self.names.grad(0));
         format!(
             "diagonal: ∂{out}[i]/∂{x}[i] = exp({x}[i]) = {out}[i], every other entry 0. The shortcut {dx} = dout ⊙ {out} multiplies by this diagonal cell by cell"
         )
-    }
-
-    fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {
-        map_cells(delta, &|v, _| v.exp())
     }
 }

@@ -5,13 +5,12 @@
 //! the cell, never a silent `inf`. In a graph its steps name the input by its source and the
 //! output by the node ([`NodeNames`]).
 
-use anyhow::Result;
+use std::borrow::Cow;
 
-use super::{Grad, LayerType, NodeNames, OutOfDomain, ensure_dout};
+use super::NodeNames;
+use super::elementwise::{Elementwise, ElementwiseCache, Keep, dx_step};
 use crate::engine::Matrix;
-use crate::engine::check::{Delta, map_cells};
 use crate::engine::op::{Expr, Op, UnaryFn};
-use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
 use crate::i18n::format::{first, first_operand, short};
 
@@ -30,44 +29,27 @@ impl Default for Reciprocal {
     }
 }
 
-/// What Reciprocal's backward needs: its output.
-#[derive(Debug, Clone)]
-pub struct ReciprocalCache {
-    /// The output of the forward pass.
-    pub out: Matrix,
-    /// The tape index of the forward step that wrote it.
-    pub out_step: Option<usize>,
-}
-
-impl LayerType for Reciprocal {
-    type Cache = ReciprocalCache;
+impl Elementwise for Reciprocal {
     const TYPE: &'static str = "reciprocal";
     const DISPLAY: &'static str = "Reciprocal";
+    const KEEP: Keep = Keep::Output;
+    const CHAIN: &'static [UnaryFn] = &[UnaryFn::Reciprocal];
 
-    fn forward<R: Recorder>(
-        &self,
-        x: &Matrix,
-        _t: Option<&Matrix>,
-        rec: &mut R,
-    ) -> Result<(Matrix, ReciprocalCache)> {
+    fn in_domain(v: f64) -> bool {
+        v != 0.0
+    }
+
+    fn outside_domain(&self, at: &str, v: f64) -> String {
+        format!("1 / 0 is not a number, and its input {at} = {}", short(v))
+    }
+
+    fn names(&self) -> Cow<'_, NodeNames> {
+        Cow::Borrowed(&self.names)
+    }
+
+    fn forward_words(&self, _: usize, x: &Matrix, out: &Matrix, draft: StepDraft) -> StepDraft {
         let n = &self.names;
-        if let Some(((r, c), &v)) = x.indexed_iter().find(|(_, v)| **v == 0.0) {
-            return Err(OutOfDomain(format!(
-                "1 / 0 is not a number, and its input {}[{r},{c}] = {}",
-                n.x,
-                short(v)
-            ))
-            .into());
-        }
-        let out = x.mapv(|v| UnaryFn::Reciprocal.apply(v));
-        let out_step = rec.record(|| {
-            StepDraft::new(
-                Op::Unary(UnaryFn::Reciprocal),
-                &format!("1 / {}", n.x),
-                &format!("{} = 1 / {}", n.out, n.x),
-            )
-            .read(Kind::Input, &n.x, x)
-            .writes(Kind::Output, &n.out, &out)
+        draft
             .numpy(format!(
                 "out = 1 / x; self.out = out{}",
                 n.here(&["x", "out"])
@@ -76,33 +58,27 @@ impl LayerType for Reciprocal {
                 "{}[0,0] = {} = {}; {} is kept for backward",
                 n.out,
                 UnaryFn::Reciprocal.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                first(&out),
+                first(out),
                 n.out
             ))
-        });
-        Ok((out.clone(), ReciprocalCache { out, out_step }))
     }
 
-    fn backward<R: Recorder>(
+    fn backward_steps<R: Recorder>(
         &self,
-        cache: &ReciprocalCache,
+        cache: &ElementwiseCache,
         dout: &Matrix,
         rec: &mut R,
-    ) -> Result<(Matrix, Vec<Grad>)> {
-        ensure_dout(dout, cache.out.dim(), "dout")?;
-        let y = &cache.out;
+    ) -> Matrix {
+        let y = &cache.kept;
         let dx = -(dout * y * y);
         let n = &self.names;
         let (x, out, dx_name) = (&n.x, &n.out, n.grad(0));
         rec.record(|| {
-            StepDraft::new(
+            let draft = StepDraft::new(
                 Op::Map(Expr::Const("−1", -1.0) * Expr::r(0) * Expr::r(1) * Expr::r(1)),
                 &format!("−dout ⊙ {out}²"),
                 &format!("{dx_name} = −dout ⊙ {out}²"),
             )
-            .read(Kind::Dout, "dout", dout)
-            .cached(Kind::Output, out, y, cache.out_step)
-            .writes(Kind::Dx, &dx_name, &dx)
             .numpy(format!("dx = -dout * self.out**2{}", n.here(&["dx", "out"])))
             .note(format!(
                 "∂(1/{x})/∂{x} = −1/{x}² = −{out}², so {dx_name} = −dout · {out}²; {dx_name}[0,0] = −{} · {}² = {}{}",
@@ -110,19 +86,16 @@ impl LayerType for Reciprocal {
                 first_operand(y),
                 first(&dx),
                 n.partial(0, &dx)
-            ))
+            ));
+            dx_step(self, cache, dout, &dx, draft)
         });
-        Ok((dx, vec![]))
+        dx
     }
 
-    fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
+    fn jacobian_sentence(&self) -> String {
         let (x, out, dx) = (&self.names.x, &self.names.out, self.names.grad(0));
         format!(
             "diagonal: ∂{out}[i]/∂{x}[i] = −1/{x}[i]² = −{out}[i]², every other entry 0. The shortcut {dx} = −dout ⊙ {out}² multiplies by this diagonal cell by cell"
         )
-    }
-
-    fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {
-        map_cells(delta, &|v, _| if v != 0.0 { 1.0 / v } else { f64::NAN })
     }
 }

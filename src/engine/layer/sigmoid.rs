@@ -5,11 +5,9 @@
 //! shown as `1 − y`, `y ⊙ (1 − y)`, `dout ⊙ ·`. For x = −1e4, `exp(−x)` overflows to inf and
 //! `1 / inf` is exactly 0, so y and dx stay finite.
 
-use anyhow::Result;
-
-use super::{Grad, LayerType, ensure_dout};
+use super::Names;
+use super::elementwise::{ACTIVATION_NAMES, Elementwise, ElementwiseCache, Keep};
 use crate::engine::Matrix;
-use crate::engine::check::{Delta, map_cells};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
@@ -19,84 +17,45 @@ use crate::i18n::format::{first, first_operand};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sigmoid;
 
-/// What Sigmoid's backward needs: its output `y`.
-#[derive(Debug, Clone)]
-pub struct SigmoidCache {
-    /// The output of the forward pass.
-    pub y: Matrix,
-    /// The tape index of the forward step that wrote `y`.
-    pub y_step: Option<usize>,
-}
-
-const E: Kind = Kind::Temp(0);
-const S: Kind = Kind::Temp(1);
 const U: Kind = Kind::Temp(2);
 const G: Kind = Kind::Temp(3);
 
-impl LayerType for Sigmoid {
-    type Cache = SigmoidCache;
+impl Elementwise for Sigmoid {
     const TYPE: &'static str = "sigmoid";
     const DISPLAY: &'static str = "Sigmoid";
-    const NAMES: super::Names = super::Names {
-        input: "x",
-        output: "y",
-        dout: "dout",
-    };
+    const NAMES: Names = ACTIVATION_NAMES;
+    const KEEP: Keep = Keep::Output;
+    const CHAIN: &'static [UnaryFn] = &[UnaryFn::NegExp, UnaryFn::OnePlus, UnaryFn::Reciprocal];
+    const BETWEEN: &'static [&'static str] = &["e", "s"];
 
-    /// Forward in three steps.
-    fn forward<R: Recorder>(
-        &self,
-        x: &Matrix,
-        _t: Option<&Matrix>,
-        rec: &mut R,
-    ) -> Result<(Matrix, SigmoidCache)> {
-        let e = x.mapv(|v| UnaryFn::NegExp.apply(v));
-        rec.record(|| {
-            StepDraft::new(Op::Unary(UnaryFn::NegExp), "exp(−x)", "e = exp(−x)")
-                .read(Kind::Input, "x", x)
-                .writes(E, "e", &e)
-                .numpy("e = np.exp(-x)")
-                .note(format!(
-                    "e[0,0] = {} = {}",
-                    UnaryFn::NegExp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                    first(&e)
-                ))
-        });
-        let s = e.mapv(|v| UnaryFn::OnePlus.apply(v));
-        rec.record(|| {
-            StepDraft::new(Op::Unary(UnaryFn::OnePlus), "1 + ·", "s = 1 + e")
-                .read(E, "e", &e)
-                .writes(S, "s", &s)
-                .numpy("s = 1 + e")
-                .note("add 1 to every cell")
-        });
-        let y = s.mapv(|v| UnaryFn::Reciprocal.apply(v));
-        let y_step = rec.record(|| {
-            StepDraft::new(Op::Unary(UnaryFn::Reciprocal), "1 / ·", "y = 1 / s")
-                .read(S, "s", &s)
-                .writes(Kind::Output, "y", &y)
-                .numpy("out = 1 / s; self.out = out")
-                .note(format!(
-                    "y = 1/(1 + exp(−x)), between 0 and 1; y[0,0] = {}; y is kept for backward",
-                    first(&y)
-                ))
-        });
-        Ok((y.clone(), SigmoidCache { y, y_step }))
+    /// Forward in three steps: `e = exp(−x)`, `s = 1 + e`, `y = 1 / s`.
+    fn forward_words(&self, i: usize, x: &Matrix, to: &Matrix, draft: StepDraft) -> StepDraft {
+        match i {
+            0 => draft.numpy("e = np.exp(-x)").note(format!(
+                "e[0,0] = {} = {}",
+                UnaryFn::NegExp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
+                first(to)
+            )),
+            1 => draft.numpy("s = 1 + e").note("add 1 to every cell"),
+            _ => draft.numpy("out = 1 / s; self.out = out").note(format!(
+                "y = 1/(1 + exp(−x)), between 0 and 1; y[0,0] = {}; y is kept for backward",
+                first(to)
+            )),
+        }
     }
 
     /// Backward in three steps: `1 − y`, `y(1 − y)`, `dout ⊙ ·`.
-    fn backward<R: Recorder>(
+    fn backward_steps<R: Recorder>(
         &self,
-        cache: &SigmoidCache,
+        cache: &ElementwiseCache,
         dout: &Matrix,
         rec: &mut R,
-    ) -> Result<(Matrix, Vec<Grad>)> {
-        ensure_dout(dout, cache.y.dim(), "dout")?;
-        let y = &cache.y;
+    ) -> Matrix {
+        let y = &cache.kept;
         let u = y.mapv(|v| UnaryFn::OneMinus.apply(v));
         rec.record(|| {
             StepDraft::new(Op::Unary(UnaryFn::OneMinus), "1 − y", "u = 1 − y")
-                .cached(Kind::Output, "y", y, cache.y_step)
+                .cached(Kind::Output, "y", y, cache.step)
                 .writes(U, "u", &u)
                 .numpy("u = 1.0 - self.out")
                 .note("backward needs only the output y, not x")
@@ -104,7 +63,7 @@ impl LayerType for Sigmoid {
         let g = y * &u;
         rec.record(|| {
             StepDraft::new(Op::Binary(BinOp::Mul), "y(1 − y)", "g = y ⊙ (1 − y)")
-                .cached(Kind::Output, "y", y, cache.y_step)
+                .cached(Kind::Output, "y", y, cache.step)
                 .read(U, "u", &u)
                 .writes(G, "g", &g)
                 .numpy("g = u * self.out")
@@ -131,14 +90,10 @@ impl LayerType for Sigmoid {
                 first(&dx)
             ))
         });
-        Ok((dx, vec![]))
+        dx
     }
 
-    fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
+    fn jacobian_sentence(&self) -> String {
         "diagonal: ∂y[i]/∂x[i] = y(1 − y), every other entry 0. The shortcut dx = dout ⊙ y ⊙ (1 − y) multiplies by this diagonal cell by cell".into()
-    }
-
-    fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {
-        map_cells(delta, &|v, _| 1.0 / (1.0 + (-v).exp()))
     }
 }

@@ -25,6 +25,8 @@ pub enum UnaryFn {
     LogEps,
     /// `log(x)`, the natural logarithm (a `log` node; its input is checked to be above 0)
     Log,
+    /// `tanh(x)` (chapter 6's other activation)
+    Tanh,
     /// `x · k`
     Scale(f64),
     /// `√x`
@@ -44,6 +46,7 @@ impl UnaryFn {
             UnaryFn::OneMinus => 1.0 - x,
             UnaryFn::LogEps => (x + 1e-7).ln(),
             UnaryFn::Log => x.ln(),
+            UnaryFn::Tanh => x.tanh(),
             UnaryFn::Scale(k) => x * k,
             UnaryFn::Sqrt => x.sqrt(),
             UnaryFn::Copy => x,
@@ -73,6 +76,7 @@ impl UnaryFn {
             UnaryFn::OneMinus => format!("1 − {arg}"),
             UnaryFn::LogEps => format!("log({arg} + 1e-7)"),
             UnaryFn::Log => format!("log({arg})"),
+            UnaryFn::Tanh => format!("tanh({arg})"),
             UnaryFn::Scale(k) => format!("{arg} · {}", n4(k)),
             UnaryFn::Sqrt => format!("√({arg})"),
             UnaryFn::Copy => arg.to_string(),
@@ -91,6 +95,7 @@ impl UnaryFn {
             UnaryFn::OneMinus => format!("1.0 - {arg}"),
             UnaryFn::LogEps => format!("np.log({arg} + 1e-7)"),
             UnaryFn::Log => format!("np.log({arg})"),
+            UnaryFn::Tanh => format!("np.tanh({arg})"),
             UnaryFn::Scale(k) => format!("{arg} * {k}"),
             UnaryFn::Sqrt => format!("np.sqrt({arg})"),
             UnaryFn::Copy => arg.to_string(),
@@ -156,7 +161,7 @@ impl OpUnit for UnaryFn {
 mod tests {
     use super::UnaryFn;
 
-    const ALL: [UnaryFn; 10] = [
+    const ALL: [UnaryFn; 11] = [
         UnaryFn::NegExp,
         UnaryFn::Exp,
         UnaryFn::OnePlus,
@@ -164,6 +169,7 @@ mod tests {
         UnaryFn::OneMinus,
         UnaryFn::LogEps,
         UnaryFn::Log,
+        UnaryFn::Tanh,
         UnaryFn::Scale(0.5),
         UnaryFn::Sqrt,
         UnaryFn::Copy,
@@ -182,6 +188,7 @@ mod tests {
                 "1 − x",
                 "log(x + 1e-7)",
                 "log(x)",
+                "tanh(x)",
                 "x · 0.5000",
                 "√(x)",
                 "x"
@@ -207,6 +214,7 @@ mod tests {
                 "(1.0 - x)",
                 "np.log(x + 1e-7)",
                 "np.log(x)",
+                "np.tanh(x)",
                 "(x * 0.5)",
                 "np.sqrt(x)",
                 "x"
