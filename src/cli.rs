@@ -126,7 +126,9 @@ impl Cli {
     }
 }
 
-/// `--threads N`, on each command that computes.
+/// `--threads N`, on each command that computes. A new command that computes flattens it
+/// (`#[command(flatten)] threads: ThreadsArg`, or a field of its `Args` struct) and returns it
+/// from its arm of [`Cli::threads`]; a test checks that every command but `presets` has it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::Args)]
 pub struct ThreadsArg {
     /// Cores to share the work between (default: BACKSTEP_THREADS, else every available core).
@@ -386,4 +388,25 @@ fn trace_graph(
     };
     quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
     Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_command_that_computes_takes_threads() {
+        let cli = Cli::command();
+        assert!(
+            cli.get_arguments().any(|a| a.get_id() == "threads"),
+            "the explorer"
+        );
+        for command in cli.get_subcommands() {
+            let takes = command.get_arguments().any(|a| a.get_id() == "threads");
+            let computes = command.get_name() != "presets";
+            assert_eq!(takes, computes, "backstep {}", command.get_name());
+        }
+    }
 }

@@ -25,8 +25,9 @@
 //! (a transposed matrix, `x.t()`) are read in place; anything else is copied once first.
 
 use std::cell::{Cell, OnceCell};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::Thread;
 use std::time::{Duration, Instant};
 
 use faer::{Accum, MatMut, MatRef, Par};
@@ -167,7 +168,7 @@ pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
 thread_local! {
     /// This thread's team: a rayon pool of which it is thread 0 (`None` on one core, or when the
     /// pool could not be built: then everything runs on this thread).
-    static TEAM: OnceCell<Option<ThreadPool>> = const { OnceCell::new() };
+    static TEAM: OnceCell<Option<Team>> = const { OnceCell::new() };
     /// Whether this thread is inside [`team`] now.
     static IN_TEAM: Cell<bool> = const { Cell::new(false) };
     /// Whether this thread runs its products whole, unsplit (inside [`spread`]).
@@ -198,6 +199,7 @@ pub fn spread<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
     if !in_team() || alone() || n < 2 {
         return (0..n).map(work).collect();
     }
+    wake_helpers();
     (0..n)
         .into_par_iter()
         .map(|i| {
@@ -265,26 +267,14 @@ pub fn team<T>(work: impl FnOnce() -> T) -> T {
         return work();
     }
     TEAM.with(|team| {
-        let pool = team.get_or_init(|| {
-            let threads = threads();
-            if threads < 2 {
-                return None;
-            }
-            ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .use_current_thread()
-                .thread_name(|i| format!("backstep-team-{i}"))
-                .build()
-                .ok()
-        });
-        let Some(pool) = pool else {
+        let Some(team) = team.get_or_init(Team::build) else {
             return work();
         };
         // Each helper is handed its loop directly (a broadcast wakes every thread of the pool;
         // a job spawned into this thread's queue waited there, unseen, in about 4 runs of 5).
         let done = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&done);
-        pool.spawn_broadcast(move |ctx| {
+        team.pool.spawn_broadcast(move |ctx| {
             if ctx.index() != 0 {
                 keep_warm(&flag);
             }
@@ -292,25 +282,80 @@ pub fn team<T>(work: impl FnOnce() -> T) -> T {
         // This thread's share of the broadcast does nothing: run it now rather than leave it
         // queued until this thread next waits inside the pool.
         rayon::yield_now();
-        let _team = Working::start(done);
+        let _team = Working::start(done, Arc::clone(&team.helpers));
         work()
     })
 }
 
+/// A thread's team: a rayon pool of which it is thread 0, and the pool's other threads, to
+/// wake from [`keep_warm`]'s park.
+struct Team {
+    pool: ThreadPool,
+    helpers: Arc<Mutex<Vec<Thread>>>,
+}
+
+impl Team {
+    /// `None` on one core, or when the pool could not be built: then everything runs on this
+    /// thread.
+    fn build() -> Option<Team> {
+        let threads = threads();
+        if threads < 2 {
+            return None;
+        }
+        let helpers = Arc::new(Mutex::new(Vec::with_capacity(threads - 1)));
+        let register = Arc::clone(&helpers);
+        let pool = ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .use_current_thread()
+            .thread_name(|i| format!("backstep-team-{i}"))
+            .start_handler(move |i| {
+                if i != 0
+                    && let Ok(mut h) = register.lock()
+                {
+                    h.push(std::thread::current());
+                }
+            })
+            .build()
+            .ok()?;
+        Some(Team { pool, helpers })
+    }
+}
+
+/// Wakes this thread's helpers if they are parked in [`keep_warm`]: a split is about to be
+/// offered. Costs an atomic swap a helper when it is awake already; on a helper (which has no
+/// team of its own) it does nothing.
+fn wake_helpers() {
+    TEAM.with(|team| {
+        if let Some(Some(team)) = team.get() {
+            unpark(&team.helpers);
+        }
+    });
+}
+
+fn unpark(helpers: &Mutex<Vec<Thread>>) {
+    if let Ok(helpers) = helpers.lock() {
+        for h in helpers.iter() {
+            h.unpark();
+        }
+    }
+}
+
 /// While alive, this thread is in a team; dropped (also when the work panics), the helpers stop.
-struct Working(Arc<AtomicBool>);
+struct Working(Arc<AtomicBool>, Arc<Mutex<Vec<Thread>>>);
 
 impl Working {
-    fn start(done: Arc<AtomicBool>) -> Working {
+    fn start(done: Arc<AtomicBool>, helpers: Arc<Mutex<Vec<Thread>>>) -> Working {
         IN_TEAM.with(|t| t.set(true));
         SPLITS.with(|s| s.set((0, 0)));
-        Working(done)
+        Working(done, helpers)
     }
 }
 
 impl Drop for Working {
     fn drop(&mut self) {
         self.0.store(true, Ordering::Release);
+        // a parked helper wakes, sees `done` and leaves its loop
+        unpark(&self.1);
         IN_TEAM.with(|t| t.set(false));
         let (splits, unpaid) = SPLITS.with(|s| s.replace((0, 0)));
         BACKOFF.with(|b| {
@@ -321,12 +366,34 @@ impl Drop for Working {
     }
 }
 
-/// A helper's loop while its team works: run whatever share of a product is waiting, else spin.
+/// How long a helper spins for the next share after its last one before it parks: the gaps
+/// between a training step's split products are shorter, the gap between two steps often not.
+pub const SPIN: Duration = Duration::from_micros(100);
+
+/// Helpers parked so far, by every team (a test reads it).
+static PARKS: AtomicUsize = AtomicUsize::new(0);
+
+/// A helper's loop while its team works: run whatever share of a product is waiting; with none,
+/// spin for [`SPIN`], then park until the caller offers the next split ([`wake_helpers`]) or
+/// the team call ends. A parked helper burns no core, and on a busy core the scheduler owes
+/// it the time it slept, so it is not the one descheduled halfway through a share. A share it
+/// has not taken when the caller is done with its own, the caller takes back (rayon's `join`).
 fn keep_warm(done: &AtomicBool) {
+    let mut idle_since = Instant::now();
+    let mut spins = 0u32;
     while !done.load(Ordering::Acquire) {
-        if rayon::yield_now() != Some(Yield::Executed) {
-            std::hint::spin_loop();
+        if rayon::yield_now() == Some(Yield::Executed) {
+            idle_since = Instant::now();
+            continue;
         }
+        spins = spins.wrapping_add(1);
+        if spins % 64 != 0 || idle_since.elapsed() < SPIN {
+            std::hint::spin_loop();
+            continue;
+        }
+        PARKS.fetch_add(1, Ordering::Relaxed);
+        std::thread::park_timeout(Duration::from_millis(100));
+        idle_since = Instant::now();
     }
 }
 
@@ -394,6 +461,7 @@ where
         fill(first, out);
         return;
     }
+    wake_helpers();
     let start = Instant::now();
     let own = split_in_two(out, first, parts, fill);
     let waited = start.elapsed().saturating_sub(own);
@@ -772,6 +840,115 @@ mod tests {
                 skip: 0,
                 penalty: 2
             }
+        );
+    }
+
+    #[test]
+    fn a_share_the_helper_has_not_taken_is_taken_back_by_the_caller() {
+        if threads() < 2 {
+            return; // one core: no helper
+        }
+        let me = std::thread::current().id();
+        let stolen = AtomicBool::new(false);
+        // The helper takes the first join's second half and sleeps in it; meanwhile this thread
+        // splits a fill, whose other block nobody else is free to take: this thread takes it
+        // back and is done long before the helper wakes.
+        let (ran_on, elapsed) = team(|| {
+            rayon::join(
+                || {
+                    let deadline = Instant::now() + Duration::from_secs(10);
+                    while !stolen.load(Ordering::Acquire) && Instant::now() < deadline {
+                        std::hint::spin_loop();
+                    }
+                    let start = Instant::now();
+                    let ran_on = Mutex::new(Vec::new());
+                    let mut out = Matrix::zeros((400, 200));
+                    fill_rows(out.view_mut(), &|first, mut block| {
+                        if let Ok(mut r) = ran_on.lock() {
+                            r.push((first, std::thread::current().id()));
+                        }
+                        block.fill(1.0);
+                    });
+                    assert_eq!(out.sum(), 80_000.0);
+                    (ran_on.into_inner().unwrap_or_default(), start.elapsed())
+                },
+                || {
+                    stolen.store(true, Ordering::Release);
+                    std::thread::sleep(Duration::from_millis(300));
+                },
+            )
+            .0
+        });
+        if ran_on.len() < 2 {
+            return; // the helper never took the sleeping half (a loaded machine): no split
+        }
+        assert!(ran_on.iter().all(|&(_, t)| t == me), "{ran_on:?}");
+        assert!(elapsed < Duration::from_millis(250), "waited {elapsed:?}");
+    }
+
+    #[test]
+    fn every_part_is_computed_once_and_a_team_computes_what_one_core_does_bit_for_bit() {
+        let mut seed = 9;
+        let shapes = [
+            (100, 784, 50),
+            (784, 100, 50),
+            (100, 50, 784),
+            (257, 300, 31),
+        ];
+        let pairs: Vec<(Matrix, Matrix)> = shapes
+            .iter()
+            .map(|&(m, k, n)| (random(m, k, &mut seed), random(k, n, &mut seed)))
+            .collect();
+        let alone: Vec<Matrix> = one_core(|| {
+            pairs
+                .iter()
+                .map(|(a, b)| matmul(a.view(), b.view()))
+                .collect()
+        });
+        for round in 0..40 {
+            let counts: Vec<AtomicUsize> = (0..500).map(|_| AtomicUsize::new(0)).collect();
+            let products = team(|| {
+                // now and then the helpers have parked before the next split
+                if round % 4 == 0 {
+                    std::thread::sleep(SPIN * 3);
+                }
+                let mut out = Matrix::zeros((500, 200));
+                fill_rows(out.view_mut(), &|first, block| {
+                    for count in &counts[first..first + block.nrows()] {
+                        count.fetch_add(1, Ordering::Relaxed);
+                    }
+                });
+                pairs
+                    .iter()
+                    .map(|(a, b)| matmul(a.view(), b.view()))
+                    .collect::<Vec<_>>()
+            });
+            assert!(
+                counts.iter().all(|c| c.load(Ordering::Relaxed) == 1),
+                "round {round}: a row filled twice or never"
+            );
+            for (got, want) in products.iter().zip(&alone) {
+                assert!(got == want, "round {round}: {:?} differs", got.dim());
+            }
+        }
+    }
+
+    #[test]
+    fn an_idle_helper_parks_instead_of_spinning() {
+        if threads() < 2 {
+            return;
+        }
+        let before = PARKS.load(Ordering::Relaxed);
+        // the helper spins SPIN after the team starts, then parks; it may wait for a core first
+        let deadline = Instant::now() + Duration::from_secs(10);
+        team(|| {
+            while PARKS.load(Ordering::Relaxed) == before && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        });
+        assert!(
+            PARKS.load(Ordering::Relaxed) > before,
+            "no helper parked in 10 s"
         );
     }
 
