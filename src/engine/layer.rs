@@ -197,6 +197,30 @@ macro_rules! layers {
                 })
             }
 
+            /// Backward without recording after [`Layer::forward_lean`], given that pass's
+            /// input `x` (see [`LayerType::backward_from`]).
+            pub fn backward_from(
+                &self,
+                x: &Matrix,
+                cache: &Cache,
+                dout: &Matrix,
+            ) -> Result<(Matrix, Vec<Grad>)> {
+                match (self, cache) {
+                    $((Layer::$variant(l), Cache::$variant(c)) => {
+                        let (dx, mut grads) = l.backward_from(x, c, dout)?;
+                        for g in &mut grads {
+                            g.vector = <$ty as LayerType>::VECTORS.contains(&g.param);
+                        }
+                        Ok((dx, grads))
+                    })*
+                    #[allow(unreachable_patterns)]
+                    _ => bail!(
+                        "the cache given to {}'s backward came from another kind of layer",
+                        self.kind().display()
+                    ),
+                }
+            }
+
             /// The parameter gradients without `dx` (see [`LayerType::param_grads`]); after
             /// [`Layer::forward_lean`], `input` is that pass's input
             /// (see [`LayerType::param_grads_from`]).

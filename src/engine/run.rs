@@ -87,8 +87,11 @@ impl Network {
         resolved: &Resolved,
     ) -> Result<(f64, Matrix, Vec<Vec<Grad>>)> {
         team_if(self.splits_products(inputs.x.nrows()), || {
-            let fwd = self.forward_pass(inputs, resolved, false)?;
-            let (grads, dx) = self.backward_pass(resolved, &fwd.caches, None)?;
+            // The first layer keeps no copy of x (627 KB at the book's MNIST batch): its
+            // backward reads inputs.x.
+            let fwd = self.forward_pass(inputs, resolved, true)?;
+            let (grads, dx) =
+                self.backward_pass(resolved, &fwd.caches, Some((&inputs.x, FirstLayer::Dx)))?;
             Ok((fwd.objective, dx, grads))
         })
     }
@@ -105,7 +108,11 @@ impl Network {
         team_if(self.splits_products(inputs.x.nrows()), || {
             // The first layer keeps no copy of x: its parameter gradients read inputs.x.
             let fwd = self.forward_pass(inputs, resolved, true)?;
-            let (grads, _) = self.backward_pass(resolved, &fwd.caches, Some(&inputs.x))?;
+            let (grads, _) = self.backward_pass(
+                resolved,
+                &fwd.caches,
+                Some((&inputs.x, FirstLayer::ParamsOnly)),
+            )?;
             Ok((fwd.objective, grads))
         })
     }
@@ -155,14 +162,14 @@ impl Network {
     }
 
     /// Backward through every layer, last to first, from the caches of a forward pass: each
-    /// layer's parameter gradients (in layer order) and ∂L/∂x. Given `params_only_from` (the
-    /// input x of a lean forward pass) the first layer gives its parameter gradients only, and
-    /// ∂L/∂x is left empty.
+    /// layer's parameter gradients (in layer order) and ∂L/∂x. After a lean forward pass,
+    /// `lean` gives its input x and what the first layer computes: with
+    /// [`FirstLayer::ParamsOnly`] ∂L/∂x is left empty.
     fn backward_pass(
         &self,
         resolved: &Resolved,
         caches: &[Cache],
-        params_only_from: Option<&Matrix>,
+        lean: Option<(&Matrix, FirstLayer)>,
     ) -> Result<(Vec<Vec<Grad>>, Matrix)> {
         let mut dout = resolved
             .dout
@@ -170,13 +177,13 @@ impl Network {
             .unwrap_or_else(|| Matrix::ones((1, 1)));
         let mut grads_per_layer = Vec::with_capacity(self.layers.len());
         for (i, (l, cache)) in self.layers.iter().zip(caches).enumerate().rev() {
-            let (dx, grads) = if let (0, Some(x)) = (i, params_only_from) {
-                (
+            let (dx, grads) = match (i, lean) {
+                (0, Some((x, FirstLayer::ParamsOnly))) => (
                     Matrix::zeros((0, 0)),
                     l.layer.param_grads(Some(x), cache, &dout)?,
-                )
-            } else {
-                l.layer.backward(cache, &dout, &mut NoRecord)?
+                ),
+                (0, Some((x, FirstLayer::Dx))) => l.layer.backward_from(x, cache, &dout)?,
+                _ => l.layer.backward(cache, &dout, &mut NoRecord)?,
             };
             ensure_finite(&dx, || {
                 format!("the gradient dx of layer {} ({})", i + 1, l.name)
@@ -192,6 +199,15 @@ impl Network {
         grads_per_layer.reverse();
         Ok((grads_per_layer, dout))
     }
+}
+
+/// What the first layer's backward computes after a lean forward pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstLayer {
+    /// Its parameter gradients only: ∂L/∂x of the data is never read (training).
+    ParamsOnly,
+    /// ∂L/∂x as well (the gradient check, `gradients`).
+    Dx,
 }
 
 /// f64 overflowed: `what` became `value` (±inf or NaN). Its message says to use smaller values;

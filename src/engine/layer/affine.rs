@@ -226,6 +226,19 @@ impl LayerType for Affine {
         ])
     }
 
+    /// `dX = dY·Wᵀ`, `dW = Xᵀ·dY` and `db = Σ rows dY` with the forward pass's X given: the
+    /// numbers of [`Affine::backward`], after a pass that kept no copy of X.
+    fn backward_from(
+        &self,
+        x: &Matrix,
+        cache: &AffineCache,
+        dy: &Matrix,
+    ) -> Result<(Matrix, Vec<Grad>)> {
+        ensure_dout(dy, (x.nrows(), self.w.ncols()), "dY")?;
+        let dx = matmul_nt(dy, &self.w);
+        Ok((dx, self.param_grads_from(x, cache, dy)?))
+    }
+
     /// Each output cell is a dot product of D terms plus b: its rounding error is at most
     /// (D + 1)·ε·(|x|·|W| + |b|) whatever the terms cancel to.
     fn rounding(&self, x: &Matrix, out: &Matrix, dout: &Matrix, _dx: &Matrix) -> f64 {

@@ -165,6 +165,17 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
         self.param_grads(cache, dout)
     }
 
+    /// [`LayerType::backward`] without recording after [`LayerType::forward_lean`], given that
+    /// pass's input `x`: `dx` and the parameter gradients, the same numbers.
+    fn backward_from(
+        &self,
+        _x: &Matrix,
+        cache: &Self::Cache,
+        dout: &Matrix,
+    ) -> Result<(Matrix, Vec<Grad>)> {
+        self.backward(cache, dout, &mut NoRecord)
+    }
+
     /// The loss a loss layer computed, from its cache.
     fn loss(_cache: &Self::Cache) -> Option<f64> {
         None
