@@ -6,6 +6,23 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// A cell named by its index: `x[0,1]` for a matrix, `x[0,0,1,2]` (n, c, h, w) for a 4-D tensor
+/// whose samples are shaped `image`.
+pub fn cell_name(
+    name: &str,
+    image: Option<crate::engine::tensor::ImageShape>,
+    row: usize,
+    col: usize,
+) -> String {
+    match image {
+        Some(shape) => {
+            let (n, c, h, w) = shape.cell(row, col);
+            format!("{}[{n},{c},{h},{w}]", crate::i18n::format::indexable(name))
+        }
+        None => crate::i18n::format::cell(name, row, col),
+    }
+}
+
 /// Columns `text` takes on a terminal.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)

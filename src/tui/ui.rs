@@ -133,6 +133,7 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
     let mut view = MatrixPane::new(&pane.title, matrix, app.decimals(), app.theme());
     view.caption = &pane.caption;
     view.written = pane.written;
+    view.image = pane.image;
     view.cursor = focused.then_some(app.cursor());
     if pane.kind.is_mask() {
         view.cells = CellText::Mask;

@@ -42,7 +42,7 @@ impl App {
             .matrix(&pane.source)
             .and_then(|m| m.get((r, c)).copied())
             .unwrap_or(f64::NAN);
-        let cell = crate::i18n::format::cell(&pane.title, r, c);
+        let cell = crate::tui::text::cell_name(&pane.title, pane.image, r, c);
         let origin = self.origin_step(&pane.source, pane.kind);
         let (title, lines) = match origin.and_then(|s| Some((s, self.run.tape.steps.get(s)?))) {
             Some((s, step)) => match step.explain(r, c) {

@@ -2,6 +2,7 @@
 //! row-end moves, decimals, toggles, the Markdown export) and `Esc`'s order outside popups.
 
 use super::{App, DECIMALS};
+use crate::engine::tensor::ImageShape;
 use crate::lesson::aids::shape_algebra;
 use crate::report::markdown::{step_file_name, step_markdown};
 use crate::tui::action::Action;
@@ -75,6 +76,14 @@ impl App {
     }
 
     fn move_cursor(&mut self, dr: isize, dc: isize) {
+        if let Some((shape, rows)) = self
+            .focused()
+            .and_then(|p| Some((p.image?, self.matrix(&p.source)?.nrows())))
+        {
+            self.cursor = move_in_image(shape, rows, self.cursor, dr, dc);
+            self.clamp_cursor();
+            return;
+        }
         self.cursor = (
             self.cursor.0.saturating_add_signed(dr),
             self.cursor.1.saturating_add_signed(dc),
@@ -134,6 +143,40 @@ impl App {
     }
 }
 
+/// The cursor moved by (`dr`, `dc`) in a 4-D tensor of `samples` samples shaped `shape`: left
+/// and right along a grid row (w), on into the next or previous channel's grid; up and down along
+/// a grid column (h), on into the next or previous sample's; a page (`|dr| > 1`) a whole sample;
+/// `0`/`$` (`dc` at its extremes) the first or last cell of the row across every channel. It
+/// stops at the first and last cell.
+pub fn move_in_image(
+    shape: ImageShape,
+    samples: usize,
+    cursor: (usize, usize),
+    dr: isize,
+    dc: isize,
+) -> (usize, usize) {
+    let (n, c, h, w) = shape.cell(cursor.0, cursor.1);
+    let (cs, hs, ws) = (shape.c.max(1), shape.h.max(1), shape.w.max(1));
+    // Rows run on from sample to sample, columns from channel to channel.
+    let (mut row, mut col) = ((n * hs + h) as isize, (c * ws + w) as isize);
+    let n = n as isize;
+    match dr {
+        0 => {}
+        1 | -1 => row += dr,
+        _ => {
+            row = (n + dr.signum()).clamp(0, samples.max(1) as isize - 1) * hs as isize + h as isize
+        }
+    }
+    match dc {
+        isize::MIN => col = 0,
+        isize::MAX => col = (cs * ws) as isize - 1,
+        _ => col += dc,
+    }
+    let row = row.clamp(0, (samples.max(1) * hs) as isize - 1) as usize;
+    let col = col.clamp(0, (cs * ws) as isize - 1) as usize;
+    shape.index(row / hs, col / ws, row % hs, col % ws)
+}
+
 /// `name` if `taken(name)` is false, else `stem-2.ext`, `stem-3.ext`, … the first free one.
 pub fn free_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(name) {
@@ -152,7 +195,35 @@ pub fn free_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
-    use super::free_name;
+    use super::{free_name, move_in_image};
+    use crate::engine::tensor::ImageShape;
+
+    #[test]
+    fn the_cursor_moves_through_channels_and_samples() {
+        // 2 samples of 2 channels of 3×3
+        let s = ImageShape::new(2, 3, 3);
+        let at = |n, c, h, w| s.index(n, c, h, w);
+        // right from the last column of channel 0 goes on into channel 1, row kept
+        assert_eq!(move_in_image(s, 2, at(0, 0, 1, 2), 0, 1), at(0, 1, 1, 0));
+        assert_eq!(move_in_image(s, 2, at(0, 1, 1, 0), 0, -1), at(0, 0, 1, 2));
+        // the right edge of the last channel stops
+        assert_eq!(move_in_image(s, 2, at(0, 1, 1, 2), 0, 1), at(0, 1, 1, 2));
+        // down from the last row of sample 0 goes on into sample 1, same channel
+        assert_eq!(move_in_image(s, 2, at(0, 1, 2, 1), 1, 0), at(1, 1, 0, 1));
+        assert_eq!(move_in_image(s, 2, at(1, 1, 0, 1), -1, 0), at(0, 1, 2, 1));
+        assert_eq!(move_in_image(s, 2, at(1, 0, 2, 0), 1, 0), at(1, 0, 2, 0));
+        // a page is a sample; 0 and $ the ends of the row across channels
+        assert_eq!(move_in_image(s, 2, at(0, 1, 2, 1), 10, 0), at(1, 1, 2, 1));
+        assert_eq!(move_in_image(s, 2, at(1, 1, 2, 1), -10, 0), at(0, 1, 2, 1));
+        assert_eq!(
+            move_in_image(s, 2, at(1, 1, 2, 1), 0, isize::MIN),
+            at(1, 0, 2, 0)
+        );
+        assert_eq!(
+            move_in_image(s, 2, at(1, 0, 2, 1), 0, isize::MAX),
+            at(1, 1, 2, 2)
+        );
+    }
 
     #[test]
     fn an_existing_export_is_numbered_not_overwritten() {

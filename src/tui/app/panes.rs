@@ -4,6 +4,7 @@
 //! building the panes costs nothing for a 1000×1000 preset.
 
 use crate::engine::graph::{Graph, GraphNode, NodeOp};
+use crate::engine::tensor::ImageShape;
 use crate::engine::{Kind, Matrix, Phase, Run};
 use crate::preset::Preset;
 
@@ -55,6 +56,9 @@ pub struct Pane {
     pub written: bool,
     /// The index of the current step's read operand it shows, if any.
     pub read: Option<usize>,
+    /// The sample shape (C, H, W) when the matrix is a 4-D tensor N×C×H×W (one sample a row):
+    /// the pane draws each sample's channels as grids and the cursor moves in (n, c, h, w).
+    pub image: Option<ImageShape>,
 }
 
 /// The most step results shown per band (older ones drop out on the left).
@@ -181,6 +185,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         }
     }
     for p in &mut out {
+        p.image = image(preset, run, &p.source);
         p.written = p.source == Source::StepWrite(index);
         p.read = if p.written {
             None
@@ -265,7 +270,22 @@ fn pane(title: &str, kind: Kind, caption: String, source: Source, band: Band) ->
         band,
         written: false,
         read: None,
+        image: None,
     }
+}
+
+/// The sample shape of the matrix a source points at, when it is a 4-D tensor.
+pub fn image(preset: &Preset, run: &Run, source: &Source) -> Option<ImageShape> {
+    let shape = match source {
+        Source::Input(l) => run.layers.get(*l)?.input_image,
+        Source::LayerOut(l) | Source::Dout(l) => run.layers.get(*l)?.out_image,
+        Source::StepWrite(s) => run.tape.steps.get(*s)?.writes.image,
+        Source::StepRead(s, i) => run.tape.steps.get(*s)?.reads.get(*i)?.image,
+        Source::Param(..) | Source::Targets => None,
+    }?;
+    // A shape that does not fit the matrix is drawn as rows and columns.
+    let cols = matrix(preset, run, source)?.ncols();
+    shape.fits(cols).then_some(shape)
 }
 
 /// The matrix a source points at, if the run has it.

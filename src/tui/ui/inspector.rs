@@ -226,7 +226,7 @@ fn cell_lines(app: &App) -> Vec<String> {
         let value = step.writes.value.get((r, c)).copied().unwrap_or(f64::NAN);
         return vec![format!(
             "{} = {} combines {terms} terms: press {} on it to see them",
-            crate::i18n::format::cell(&step.writes.name, r, c),
+            crate::tui::text::cell_name(&step.writes.name, step.writes.image, r, c),
             crate::i18n::format::num(value, app.decimals()),
             key_for(Context::Explore, &Action::Confirm)
         )];

@@ -293,6 +293,15 @@ fn desired(app: &App, index: usize) -> (u16, u16) {
         return (0, 0);
     };
     let (rows, cols) = app.matrix(&pane.source).map(|m| m.dim()).unwrap_or((0, 0));
+    if let Some(shape) = pane.image {
+        let (w, h) = super::matrix_pane::image::desired_size(
+            rows,
+            shape,
+            app.decimals(),
+            pane.kind.is_mask(),
+        );
+        return (w.max((width(&pane.title) + 16) as u16), h);
+    }
     (
         pane_width(rows, cols, app.decimals(), &pane.title, pane.kind.is_mask()),
         pane_height(rows),

@@ -16,6 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use crate::engine::op::feeds;
+use crate::engine::tensor::ImageShape;
 use crate::engine::{Matrix, Op};
 use crate::i18n::format::num;
 use crate::lesson::aids::CellChange;
@@ -91,6 +92,11 @@ pub struct MatrixPane<'a> {
     pub nudged: Option<((usize, usize), f64)>,
     /// Styles.
     pub theme: Theme,
+    /// The image shape (C, H, W) of a 4-D tensor: each row a sample, drawn as its channels'
+    /// H×W grids side by side (see [`image`]); `None` draws rows and columns.
+    pub image: Option<ImageShape>,
+    /// A window outlined on a 4-D tensor (im2col's, pooling's).
+    pub outline: Option<image::Outline>,
 }
 
 /// Where the visible window of a pane sits.
@@ -138,6 +144,8 @@ impl<'a> MatrixPane<'a> {
             changed: &[],
             nudged: None,
             theme,
+            image: None,
+            outline: None,
         }
     }
 
@@ -186,7 +194,10 @@ impl<'a> MatrixPane<'a> {
         let (rows, cols) = self.matrix.dim();
         let theme = self.theme;
         let room = width.saturating_sub(2) as usize;
-        let shape = format!("{rows}×{cols}");
+        let shape = match self.image {
+            Some(image) => self.image_shape_text(image),
+            None => format!("{rows}×{cols}"),
+        };
         let caption = format!(" · {}", self.caption);
         let (full, short) = if self.written {
             (" ✎ written", " ✎")
@@ -322,6 +333,9 @@ impl<'a> MatrixPane<'a> {
     /// The matrix cell under a terminal position, when the pane is drawn in `area`.
     pub fn cell_at(&self, area: Rect, column: u16, row: u16) -> Option<(usize, usize)> {
         let inner = Block::bordered().inner(area);
+        if let Some(shape) = self.image {
+            return self.image_cell_at(shape, inner, column, row);
+        }
         if !inner.contains(Position::new(column, row)) {
             return None;
         }
@@ -375,6 +389,16 @@ impl<'a> MatrixPane<'a> {
 impl Widget for MatrixPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let probe = Block::bordered().inner(area);
+        if let Some(shape) = self.image {
+            let grid = self.image_grid(shape, probe);
+            let mut block = self.block(None, area.width);
+            if let Some(info) = self.image_window_label(shape, &grid, area.width) {
+                block = block.title_bottom(Line::styled(info, self.theme.dim()).right_aligned());
+            }
+            block.render(area, buf);
+            self.render_image(shape, &grid, probe, buf);
+            return;
+        }
         let grid = self.grid(probe);
         let block = self.block(Some(grid), area.width);
         let inner = block.inner(area);
@@ -440,6 +464,8 @@ impl Widget for MatrixPane<'_> {
         }
     }
 }
+
+pub mod image;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -189,3 +189,111 @@ fn a_narrow_pane_cuts_its_title_not_its_shape_and_its_label_stays_inside_the_cor
     assert!(bottom.starts_with('└') && bottom.ends_with('┘'), "{bottom}");
     assert!(bottom.contains("0–4/500"), "the rows shown: {bottom}");
 }
+
+fn rows_of(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Two samples of two 4×4 channels, cell (n, c, h, w) holding 100·n + 16·c + 4·h + w.
+fn tensor() -> Matrix {
+    Matrix::from_shape_fn((2, 32), |(i, j)| (i * 100 + j) as f64)
+}
+
+fn image_pane(m: &Matrix) -> MatrixPane<'_> {
+    let mut pane = MatrixPane::new("x", m, 1, Theme { colour: false });
+    pane.image = Some(crate::engine::tensor::ImageShape::new(2, 4, 4));
+    pane
+}
+
+#[test]
+fn a_tensor_draws_each_sample_as_its_channel_grids() {
+    let m = tensor();
+    let mut pane = image_pane(&m);
+    pane.cursor = Some((1, 16 + 4 + 2));
+    let buf = draw(pane, 64, 12);
+    assert_eq!(
+        rows_of(&symbols(&buf)),
+        [
+            "┌ x 2×2×4×4 ───────────────────────────────────────────────────┐",
+            "│   n0 c0                          n0 c1                       │",
+            "│0     0.0    1.0    2.0    3.0      16.0   17.0   18.0   19.0 │",
+            "│1     4.0    5.0    6.0    7.0      20.0   21.0   22.0   23.0 │",
+            "│2     8.0    9.0   10.0   11.0      24.0   25.0   26.0   27.0 │",
+            "│3    12.0   13.0   14.0   15.0      28.0   29.0   30.0   31.0 │",
+            "│   n1 c0                          n1 c1                       │",
+            "│0   100.0  101.0  102.0  103.0     116.0  117.0  118.0  119.0 │",
+            "│1   104.0  105.0  106.0  107.0     120.0  121.0  122.0  123.0 │",
+            "│2   108.0  109.0  110.0  111.0     124.0  125.0  126.0  127.0 │",
+            "│3   112.0  113.0  114.0  115.0     128.0  129.0  130.0  131.0 │",
+            "└──────────────────────────────────────────────────────────────┘",
+        ]
+    );
+    // the cursor sits on (n1, c1, h1, w2) = 122
+    let cursor = Theme { colour: false }.cursor().add_modifier;
+    assert_eq!(buf[(50, 8)].symbol(), "1");
+    assert!(buf[(50, 8)].modifier.contains(cursor));
+    assert!(!buf[(43, 8)].modifier.contains(cursor));
+    // a click there selects the same cell
+    let area = Rect::new(0, 0, 64, 12);
+    assert_eq!(pane.cell_at(area, 50, 8), Some((1, 22)));
+    assert_eq!(pane.cell_at(area, 8, 2), Some((0, 0)));
+    assert_eq!(pane.cell_at(area, 8, 6), None);
+}
+
+#[test]
+fn a_small_tensor_pane_scrolls_to_the_anchor_grid_and_says_what_it_shows() {
+    let m = tensor();
+    let mut pane = image_pane(&m);
+    pane.anchor = (1, 31);
+    assert_eq!(
+        rows_of(&symbols(&draw(pane, 40, 8))),
+        [
+            "┌ x 2×2×4×4 ───────────────────────────┐",
+            "│   n1 c1                              │",
+            "│0   116.0  117.0  118.0  119.0        │",
+            "│1   120.0  121.0  122.0  123.0        │",
+            "│2   124.0  125.0  126.0  127.0        │",
+            "│3   128.0  129.0  130.0  131.0        │",
+            "│                                      │",
+            "└───────────────────── n 1–1/2 c 1–1/2 ┘",
+        ]
+    );
+    // Too narrow for a whole grid: the anchor's columns.
+    pane.anchor = (0, 3);
+    assert_eq!(
+        rows_of(&symbols(&draw(pane, 20, 5))),
+        [
+            "┌ x 2×2×4×4 ───────┐",
+            "│   n0 c0          │",
+            "│0    2.0   3.0    │",
+            "│1    6.0   7.0    │",
+            "└─ n 0–0/2 c 0–0/2 ┘",
+        ]
+    );
+}
+
+#[test]
+fn a_window_is_outlined_on_every_channel_dashed_where_it_is_padding() {
+    let m = tensor();
+    let mut pane = image_pane(&m);
+    // rows −1..0 (one row of padding above), columns 1..2
+    pane.outline = Some(image::Outline {
+        sample: 0,
+        top: -1,
+        bottom: 0,
+        left: 1,
+        right: 2,
+    });
+    assert_eq!(
+        rows_of(&symbols(&draw(pane, 64, 7)))[..5],
+        [
+            "┌ x 2×2×4×4 ───────────────────────────────────────────────────┐",
+            "│   n0 c0                      n0 c1                           │",
+            "│        ┌┄┄┄┄┄┄┄┄┄┄┄┐              ┌┄┄┄┄┄┄┄┄┄┄┄┐              │",
+            "│0    0.0│  1.0   2.0│  3.0     16.0│ 17.0  18.0│ 19.0         │",
+            "│        └───────────┘              └───────────┘              │",
+        ]
+    );
+}
