@@ -11,6 +11,7 @@ pub mod help;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use crate::{i18n, t};
 
 /// A key, as the table spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,19 +108,19 @@ impl Context {
         Context::Note,
     ];
 
-    /// The help overlay's heading for this context's keys.
-    pub fn title(self) -> &'static str {
+    /// The help overlay's heading for this context's keys, in the learner's language.
+    pub fn title(self) -> String {
         match self {
-            Context::Explore => "Explorer",
-            Context::Quiz => "In a quiz question",
-            Context::Prompt => "In a prompt (edit a cell, type a path)",
-            Context::Picker => "In the preset picker",
-            Context::Help => "In this help",
-            Context::Check => "In the gradient check",
-            Context::Checking => "While the check runs",
-            Context::Jacobian => "In the Jacobian view",
-            Context::Note => "In an explanation, an answer or an error",
-            Context::Train => "On the training screen",
+            Context::Explore => t!("keys-context-explore"),
+            Context::Quiz => t!("keys-context-quiz"),
+            Context::Prompt => t!("keys-context-prompt"),
+            Context::Picker => t!("keys-context-picker"),
+            Context::Help => t!("keys-context-help"),
+            Context::Check => t!("keys-context-check"),
+            Context::Checking => t!("keys-context-checking"),
+            Context::Jacobian => t!("keys-context-jacobian"),
+            Context::Note => t!("keys-context-note"),
+            Context::Train => t!("keys-context-train"),
         }
     }
 
@@ -138,21 +139,38 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
-    /// The help overlay's description.
+    /// The help overlay's description: a message id (`keys-explore-next-step`).
     pub help: &'static str,
-    /// The footer's (and popup hint's) short label, when the binding is shown there. Rows with
-    /// the same label share one entry: `→/← step`.
+    /// The footer's (and popup hint's) short label, when the binding is shown there: a message
+    /// id (`keys-short-step`). Rows with the same label share one entry: `→/← step`.
     pub footer: Option<&'static str>,
-    /// The help overlay's section (within the explorer).
+    /// The help overlay's section (within the explorer): a message id, empty for a popup.
     pub group: &'static str,
 }
 
-const STEP: &str = "Step through the recorded steps";
-const LOOK: &str = "Look closer";
-const MOVE: &str = "Move in a big matrix";
-const CHANGE: &str = "Change the numbers";
-const AIDS: &str = "Learning aids";
-const GENERAL: &str = "General";
+impl Binding {
+    /// The help overlay's description in the learner's language.
+    pub fn help_text(&self) -> String {
+        i18n::render(self.help, &[])
+    }
+
+    /// The footer's short label in the learner's language, when the binding has one.
+    pub fn footer_text(&self) -> Option<String> {
+        self.footer.map(|id| i18n::render(id, &[]))
+    }
+
+    /// The help overlay's section heading in the learner's language.
+    pub fn group_text(&self) -> String {
+        i18n::render(self.group, &[])
+    }
+}
+
+const STEP: &str = "keys-group-step";
+const LOOK: &str = "keys-group-look";
+const MOVE: &str = "keys-group-move";
+const CHANGE: &str = "keys-group-change";
+const AIDS: &str = "keys-group-aids";
+const GENERAL: &str = "keys-group-general";
 const POPUP: &str = "";
 
 const ESC: Key = key(KeyCode::Esc);
@@ -179,117 +197,119 @@ macro_rules! bind {
 /// Every key of every screen.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(Explore, [RIGHT, ch(' '), ch('n')], Action::NextStep, "next step", Some("step"), STEP),
-    bind!(Explore, [LEFT, ch('p')], Action::PrevStep, "previous step", Some("step"), STEP),
-    bind!(Explore, [ch('g'), key(KeyCode::Home)], Action::FirstStep, "first step", None, STEP),
-    bind!(Explore, [ch('G'), key(KeyCode::End)], Action::LastStep, "last step", None, STEP),
-    bind!(Explore, [ch('f')], Action::ForwardStart, "jump to the start of the forward pass", None, STEP),
-    bind!(Explore, [ch('b')], Action::BackwardStart, "jump to the start of the backward pass", Some("backward"), STEP),
-    bind!(Explore, [key(KeyCode::Tab)], Action::FocusNext, "focus the next matrix pane", Some("pane"), LOOK),
-    bind!(Explore, [key(KeyCode::BackTab)], Action::FocusPrev, "focus the previous matrix pane", None, LOOK),
-    bind!(Explore, [ch('k'), UP], Action::Up, "cell cursor up", None, LOOK),
-    bind!(Explore, [ch('j'), DOWN], Action::Down, "cell cursor down", None, LOOK),
-    bind!(Explore, [ch('h')], Action::Left, "cell cursor left", None, LOOK),
-    bind!(Explore, [ch('l')], Action::Right, "cell cursor right", Some("cell"), LOOK),
-    bind!(Explore, [ENTER], Action::Confirm, "explain the selected cell (every term and its value)", Some("explain"), LOOK),
-    bind!(Explore, [ch('+'), ch('=')], Action::MoreDecimals, "one more decimal place", None, LOOK),
-    bind!(Explore, [ch('-')], Action::FewerDecimals, "one fewer decimal place", None, LOOK),
-    bind!(Explore, [ch('v')], Action::ToggleGraph, "graph view: the graph, or this layer as the book's figure; Tab picks an edge, Enter explains it", Some("graph"), LOOK),
-    bind!(Explore, [ch('c')], Action::Check, "gradient check: backprop vs numerical, and what each costs (runs in the background; Esc cancels)", Some("check"), LOOK),
-    bind!(Explore, [PAGE_UP], Action::PageUp, "cell cursor a page up in the focused matrix", None, MOVE),
-    bind!(Explore, [PAGE_DOWN], Action::PageDown, "cell cursor a page down in the focused matrix", None, MOVE),
-    bind!(Explore, [ch('0')], Action::RowStart, "cell cursor to the first column of its row", None, MOVE),
-    bind!(Explore, [ch('$')], Action::RowEnd, "cell cursor to the last column of its row", None, MOVE),
-    bind!(Explore, [ch('e')], Action::Edit, "edit the selected cell of x, W, b, w, t or dout (on a one-hot t: type the class); everything is recomputed", Some("edit"), CHANGE),
-    bind!(Explore, [ch('P')], Action::OpenPicker, "pick a preset: built-in, a .toml here, or a typed path", Some("presets"), CHANGE),
-    bind!(Explore, [ch('u')], Action::Nudge, "nudge the selected cell of x, W, b, w or a forward output by h: actual change vs gradient × h", Some("nudge"), AIDS),
-    bind!(Explore, [ch('[')], Action::NudgeSmaller, "nudge: h ÷ 10 and rerun", None, AIDS),
-    bind!(Explore, [ch(']')], Action::NudgeLarger, "nudge: h × 10 and rerun", None, AIDS),
-    bind!(Explore, [ch('Q')], Action::Quiz, "quiz mode: type a cell of each backward step before it is shown", Some("quiz"), AIDS),
-    bind!(Explore, [ch('s')], Action::ToggleShapes, "shape algebra on Affine steps: which product fits the shapes", Some("shapes"), AIDS),
-    bind!(Explore, [ch('J')], Action::Jacobian, "the Jacobian ∂out/∂x of this layer, and dout·J beside dx", Some("Jacobian"), AIDS),
-    bind!(Explore, [ch('N')], Action::ToggleNumpy, "show or hide the NumPy line of each step", None, AIDS),
-    bind!(Explore, [ch('T')], Action::OpenTraining, "the training screen of this preset (one with a [train] section); back where training was if it ran already", None, AIDS),
-    bind!(Explore, [ch('x')], Action::Export, "write this step as Markdown to backstep-<preset>-step-<k>.md here (never over an existing file: -2, -3, …)", Some("export"), AIDS),
-    bind!(Explore, [ch('?')], Action::Help, "this help", Some("help"), GENERAL),
-    bind!(Explore, [ESC], Action::Back, "clear the nudge, else back to the training screen that opened this iteration (Esc never quits)", None, GENERAL),
-    bind!(Explore, [ch('q'), CTRL_C], Action::Quit, "quit", Some("quit"), GENERAL),
+    bind!(Explore, [RIGHT, ch(' '), ch('n')], Action::NextStep, "keys-explore-next-step", Some("keys-short-step"), STEP),
+    bind!(Explore, [LEFT, ch('p')], Action::PrevStep, "keys-explore-prev-step", Some("keys-short-step"), STEP),
+    bind!(Explore, [ch('g'), key(KeyCode::Home)], Action::FirstStep, "keys-explore-first-step", None, STEP),
+    bind!(Explore, [ch('G'), key(KeyCode::End)], Action::LastStep, "keys-explore-last-step", None, STEP),
+    bind!(Explore, [ch('f')], Action::ForwardStart, "keys-explore-forward-start", None, STEP),
+    bind!(Explore, [ch('b')], Action::BackwardStart, "keys-explore-backward-start", Some("keys-short-backward"), STEP),
+    bind!(Explore, [key(KeyCode::Tab)], Action::FocusNext, "keys-explore-focus-next", Some("keys-short-pane"), LOOK),
+    bind!(Explore, [key(KeyCode::BackTab)], Action::FocusPrev, "keys-explore-focus-prev", None, LOOK),
+    bind!(Explore, [ch('k'), UP], Action::Up, "keys-explore-up", None, LOOK),
+    bind!(Explore, [ch('j'), DOWN], Action::Down, "keys-explore-down", None, LOOK),
+    bind!(Explore, [ch('h')], Action::Left, "keys-explore-left", None, LOOK),
+    bind!(Explore, [ch('l')], Action::Right, "keys-explore-right", Some("keys-short-cell"), LOOK),
+    bind!(Explore, [ENTER], Action::Confirm, "keys-explore-confirm", Some("keys-short-explain"), LOOK),
+    bind!(Explore, [ch('+'), ch('=')], Action::MoreDecimals, "keys-explore-more-decimals", None, LOOK),
+    bind!(Explore, [ch('-')], Action::FewerDecimals, "keys-explore-fewer-decimals", None, LOOK),
+    bind!(Explore, [ch('v')], Action::ToggleGraph, "keys-explore-toggle-graph", Some("keys-short-graph"), LOOK),
+    bind!(Explore, [ch('c')], Action::Check, "keys-explore-check", Some("keys-short-check"), LOOK),
+    bind!(Explore, [PAGE_UP], Action::PageUp, "keys-explore-page-up", None, MOVE),
+    bind!(Explore, [PAGE_DOWN], Action::PageDown, "keys-explore-page-down", None, MOVE),
+    bind!(Explore, [ch('0')], Action::RowStart, "keys-explore-row-start", None, MOVE),
+    bind!(Explore, [ch('$')], Action::RowEnd, "keys-explore-row-end", None, MOVE),
+    bind!(Explore, [ch('e')], Action::Edit, "keys-explore-edit", Some("keys-short-edit"), CHANGE),
+    bind!(Explore, [ch('P')], Action::OpenPicker, "keys-explore-open-picker", Some("keys-short-presets"), CHANGE),
+    bind!(Explore, [ch('u')], Action::Nudge, "keys-explore-nudge", Some("keys-short-nudge"), AIDS),
+    bind!(Explore, [ch('[')], Action::NudgeSmaller, "keys-explore-nudge-smaller", None, AIDS),
+    bind!(Explore, [ch(']')], Action::NudgeLarger, "keys-explore-nudge-larger", None, AIDS),
+    bind!(Explore, [ch('Q')], Action::Quiz, "keys-explore-quiz", Some("keys-short-quiz"), AIDS),
+    bind!(Explore, [ch('s')], Action::ToggleShapes, "keys-explore-toggle-shapes", Some("keys-short-shapes"), AIDS),
+    bind!(Explore, [ch('J')], Action::Jacobian, "keys-explore-jacobian", Some("keys-short-jacobian"), AIDS),
+    bind!(Explore, [ch('N')], Action::ToggleNumpy, "keys-explore-toggle-numpy", None, AIDS),
+    bind!(Explore, [ch('T')], Action::OpenTraining, "keys-explore-open-training", None, AIDS),
+    bind!(Explore, [ch('x')], Action::Export, "keys-explore-export", Some("keys-short-export"), AIDS),
+    bind!(Explore, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), GENERAL),
+    bind!(Explore, [ESC], Action::Back, "keys-explore-back", None, GENERAL),
+    bind!(Explore, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), GENERAL),
 
-    bind!(Train, [ch(' ')], Action::RunPause, "run or pause training", Some("run/pause"), POPUP),
-    bind!(Train, [RIGHT, ch('n')], Action::OneIteration, "run one iteration (pauses first)", Some("step"), POPUP),
-    bind!(Train, [ch('+'), ch('=')], Action::LrUp, "learning rate up one step of 1-2-5 (0.1 → 0.2 → 0.5 → 1)", Some("lr"), POPUP),
-    bind!(Train, [ch('-')], Action::LrDown, "learning rate down one step of 1-2-5", Some("lr"), POPUP),
-    bind!(Train, [ch('[')], Action::Slower, "slower, to watch the boundary form: full speed → 1000 → 100 → 10 → 1 iterations a second", None, POPUP),
-    bind!(Train, [ch(']')], Action::Faster, "faster: 1 → 10 → 100 → 1000 iterations a second → full speed", Some("speed"), POPUP),
-    bind!(Train, [ch('o')], Action::NextOptimizer, "next optimizer (SGD → Momentum → AdaGrad → Adam); its state starts from zeros and its learning rate is SGD 0.1 (train_neuralnet.py's; the SGD class's own default is 0.01), Momentum and AdaGrad 0.01, Adam 0.001 (common/optimizer.py's defaults)", Some("optimizer"), POPUP),
-    bind!(Train, [ch('r')], Action::Restart, "restart from iteration 0 with the initial weights and the next seed (paused)", Some("restart"), POPUP),
-    bind!(Train, [ENTER], Action::Confirm, "open the iteration about to run in the explorer: its mini-batch and current weights, forward, backward and update (Esc comes back here)", Some("explore"), POPUP),
-    bind!(Train, [ch('?')], Action::Help, "this help", Some("help"), POPUP),
-    bind!(Train, [ESC, ch('T')], Action::Back, "back to the explorer, when the explorer opened this screen (training pauses where it is)", None, POPUP),
-    bind!(Train, [ch('q'), CTRL_C], Action::Quit, "quit", Some("quit"), POPUP),
+    bind!(Train, [ch(' ')], Action::RunPause, "keys-train-run-pause", Some("keys-short-run-pause"), POPUP),
+    bind!(Train, [RIGHT, ch('n')], Action::OneIteration, "keys-train-one-iteration", Some("keys-short-step"), POPUP),
+    bind!(Train, [ch('+'), ch('=')], Action::LrUp, "keys-train-lr-up", Some("keys-short-lr"), POPUP),
+    bind!(Train, [ch('-')], Action::LrDown, "keys-train-lr-down", Some("keys-short-lr"), POPUP),
+    bind!(Train, [ch('[')], Action::Slower, "keys-train-slower", None, POPUP),
+    bind!(Train, [ch(']')], Action::Faster, "keys-train-faster", Some("keys-short-speed"), POPUP),
+    bind!(Train, [ch('o')], Action::NextOptimizer, "keys-train-next-optimizer", Some("keys-short-optimizer"), POPUP),
+    bind!(Train, [ch('r')], Action::Restart, "keys-train-restart", Some("keys-short-restart"), POPUP),
+    bind!(Train, [ENTER], Action::Confirm, "keys-train-confirm", Some("keys-short-explore"), POPUP),
+    bind!(Train, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),
+    bind!(Train, [ESC, ch('T')], Action::Back, "keys-train-back", None, POPUP),
+    bind!(Train, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), POPUP),
 
-    bind!(Quiz, [ENTER], Action::Confirm, "answer (right within 1e-3 relative)", Some("answer"), POPUP),
-    bind!(Quiz, [ESC], Action::Back, "skip the question", Some("skip"), POPUP),
-    bind!(Quiz, [key(KeyCode::Backspace)], Action::Backspace, "delete a character", None, POPUP),
-    bind!(Quiz, [CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Quiz, [ENTER], Action::Confirm, "keys-quiz-confirm", Some("keys-short-answer"), POPUP),
+    bind!(Quiz, [ESC], Action::Back, "keys-quiz-back", Some("keys-short-skip"), POPUP),
+    bind!(Quiz, [key(KeyCode::Backspace)], Action::Backspace, "keys-any-backspace", None, POPUP),
+    bind!(Quiz, [CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Prompt, [ENTER], Action::Confirm, "apply what you typed", Some("apply"), POPUP),
-    bind!(Prompt, [ESC], Action::Back, "cancel", Some("cancel"), POPUP),
-    bind!(Prompt, [key(KeyCode::Backspace)], Action::Backspace, "delete a character", None, POPUP),
-    bind!(Prompt, [CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Prompt, [ENTER], Action::Confirm, "keys-prompt-confirm", Some("keys-short-apply"), POPUP),
+    bind!(Prompt, [ESC], Action::Back, "keys-prompt-back", Some("keys-short-cancel"), POPUP),
+    bind!(Prompt, [key(KeyCode::Backspace)], Action::Backspace, "keys-any-backspace", None, POPUP),
+    bind!(Prompt, [CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Picker, [UP, ch('k')], Action::Up, "previous entry", Some("choose"), POPUP),
-    bind!(Picker, [DOWN, ch('j')], Action::Down, "next entry", Some("choose"), POPUP),
-    bind!(Picker, [PAGE_UP], Action::PageUp, "a page up", None, POPUP),
-    bind!(Picker, [PAGE_DOWN], Action::PageDown, "a page down", None, POPUP),
-    bind!(Picker, [key(KeyCode::Home), ch('g')], Action::FirstStep, "first entry", Some("first/last"), POPUP),
-    bind!(Picker, [key(KeyCode::End), ch('G')], Action::LastStep, "last entry (type a path…)", Some("first/last"), POPUP),
-    bind!(Picker, [ENTER], Action::Confirm, "load the preset", Some("load"), POPUP),
-    bind!(Picker, [ESC, ch('P')], Action::Back, "close the picker", Some("cancel"), POPUP),
-    bind!(Picker, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Picker, [UP, ch('k')], Action::Up, "keys-picker-up", Some("keys-short-choose"), POPUP),
+    bind!(Picker, [DOWN, ch('j')], Action::Down, "keys-picker-down", Some("keys-short-choose"), POPUP),
+    bind!(Picker, [PAGE_UP], Action::PageUp, "keys-any-page-up", None, POPUP),
+    bind!(Picker, [PAGE_DOWN], Action::PageDown, "keys-any-page-down", None, POPUP),
+    bind!(Picker, [key(KeyCode::Home), ch('g')], Action::FirstStep, "keys-picker-first-step", Some("keys-short-first-last"), POPUP),
+    bind!(Picker, [key(KeyCode::End), ch('G')], Action::LastStep, "keys-picker-last-step", Some("keys-short-first-last"), POPUP),
+    bind!(Picker, [ENTER], Action::Confirm, "keys-picker-confirm", Some("keys-short-load"), POPUP),
+    bind!(Picker, [ESC, ch('P')], Action::Back, "keys-picker-back", Some("keys-short-cancel"), POPUP),
+    bind!(Picker, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Check, [key(KeyCode::Tab)], Action::FocusNext, "next tensor, its matrices at its worst cell", Some("tensor"), POPUP),
-    bind!(Check, [key(KeyCode::BackTab)], Action::FocusPrev, "previous tensor, its matrices at its worst cell", None, POPUP),
-    bind!(Check, [UP, ch('k')], Action::Up, "cell up in the matrices (on the notes: scroll up)", Some("cell"), POPUP),
-    bind!(Check, [DOWN, ch('j')], Action::Down, "cell down in the matrices (on the notes: scroll down)", Some("cell"), POPUP),
-    bind!(Check, [LEFT, ch('h')], Action::Left, "cell left in the matrices", Some("cell"), POPUP),
-    bind!(Check, [RIGHT, ch('l')], Action::Right, "cell right in the matrices", Some("cell"), POPUP),
-    bind!(Check, [PAGE_UP], Action::PageUp, "a page up in the matrices (or the notes)", None, POPUP),
-    bind!(Check, [PAGE_DOWN], Action::PageDown, "a page down in the matrices (or the notes)", None, POPUP),
-    bind!(Check, [ch('n')], Action::NextOverTolerance, "next cell whose relative error is over the tolerance (all tensors, in order)", Some("next over"), POPUP),
-    bind!(Check, [ch('[')], Action::NudgeSmaller, "h ÷ 10 and rerun the check", Some("h"), POPUP),
-    bind!(Check, [ch(']')], Action::NudgeLarger, "h × 10 and rerun the check", Some("h"), POPUP),
-    bind!(Check, [ENTER], Action::Confirm, "show the notes (what the numbers mean, why an error can be large, the cost of each method) or the matrices", Some("notes"), POPUP),
-    bind!(Check, [ESC, ch('c')], Action::Back, "close the check", Some("close"), POPUP),
-    bind!(Check, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Check, [key(KeyCode::Tab)], Action::FocusNext, "keys-check-focus-next", Some("keys-short-tensor"), POPUP),
+    bind!(Check, [key(KeyCode::BackTab)], Action::FocusPrev, "keys-check-focus-prev", None, POPUP),
+    bind!(Check, [UP, ch('k')], Action::Up, "keys-check-up", Some("keys-short-cell"), POPUP),
+    bind!(Check, [DOWN, ch('j')], Action::Down, "keys-check-down", Some("keys-short-cell"), POPUP),
+    bind!(Check, [LEFT, ch('h')], Action::Left, "keys-check-left", Some("keys-short-cell"), POPUP),
+    bind!(Check, [RIGHT, ch('l')], Action::Right, "keys-check-right", Some("keys-short-cell"), POPUP),
+    bind!(Check, [PAGE_UP], Action::PageUp, "keys-check-page-up", None, POPUP),
+    bind!(Check, [PAGE_DOWN], Action::PageDown, "keys-check-page-down", None, POPUP),
+    bind!(Check, [ch('n')], Action::NextOverTolerance, "keys-check-next-over-tolerance", Some("keys-short-next-over"), POPUP),
+    bind!(Check, [ch('[')], Action::NudgeSmaller, "keys-check-nudge-smaller", Some("keys-short-h"), POPUP),
+    bind!(Check, [ch(']')], Action::NudgeLarger, "keys-check-nudge-larger", Some("keys-short-h"), POPUP),
+    bind!(Check, [ENTER], Action::Confirm, "keys-check-confirm", Some("keys-short-notes"), POPUP),
+    bind!(Check, [ESC, ch('c')], Action::Back, "keys-check-back", Some("keys-short-close"), POPUP),
+    bind!(Check, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Checking, [ESC, ch('c')], Action::Back, "cancel the running check", Some("cancel"), POPUP),
-    bind!(Checking, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Checking, [ESC, ch('c')], Action::Back, "keys-checking-back", Some("keys-short-cancel"), POPUP),
+    bind!(Checking, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Jacobian, [UP, ch('k')], Action::Up, "scroll J up", Some("scroll"), POPUP),
-    bind!(Jacobian, [DOWN, ch('j')], Action::Down, "scroll J down", Some("scroll"), POPUP),
-    bind!(Jacobian, [LEFT, ch('h')], Action::Left, "scroll J left", Some("scroll"), POPUP),
-    bind!(Jacobian, [RIGHT, ch('l')], Action::Right, "scroll J right", Some("scroll"), POPUP),
-    bind!(Jacobian, [PAGE_DOWN], Action::PageDown, "the next block of J (a layer over 64 cells shows one row's block)", Some("block"), POPUP),
-    bind!(Jacobian, [PAGE_UP], Action::PageUp, "the previous block of J", None, POPUP),
-    bind!(Jacobian, [ESC, ch('J')], Action::Back, "close the Jacobian", Some("close"), POPUP),
-    bind!(Jacobian, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Jacobian, [UP, ch('k')], Action::Up, "keys-jacobian-up", Some("keys-short-scroll"), POPUP),
+    bind!(Jacobian, [DOWN, ch('j')], Action::Down, "keys-jacobian-down", Some("keys-short-scroll"), POPUP),
+    bind!(Jacobian, [LEFT, ch('h')], Action::Left, "keys-jacobian-left", Some("keys-short-scroll"), POPUP),
+    bind!(Jacobian, [RIGHT, ch('l')], Action::Right, "keys-jacobian-right", Some("keys-short-scroll"), POPUP),
+    bind!(Jacobian, [PAGE_DOWN], Action::PageDown, "keys-jacobian-page-down", Some("keys-short-block"), POPUP),
+    bind!(Jacobian, [PAGE_UP], Action::PageUp, "keys-jacobian-page-up", None, POPUP),
+    bind!(Jacobian, [ESC, ch('J')], Action::Back, "keys-jacobian-back", Some("keys-short-close"), POPUP),
+    bind!(Jacobian, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Help, [UP, ch('k')], Action::Up, "scroll up", Some("scroll"), POPUP),
-    bind!(Help, [DOWN, ch('j')], Action::Down, "scroll down", Some("scroll"), POPUP),
-    bind!(Help, [PAGE_UP], Action::PageUp, "a page up", None, POPUP),
-    bind!(Help, [PAGE_DOWN], Action::PageDown, "a page down", None, POPUP),
-    bind!(Help, [ESC], Action::Back, "close the help", Some("close"), POPUP),
-    bind!(Help, [ch('?')], Action::Back, "close the help", Some("close"), POPUP),
-    bind!(Help, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Help, [UP, ch('k')], Action::Up, "keys-help-up", Some("keys-short-scroll"), POPUP),
+    bind!(Help, [DOWN, ch('j')], Action::Down, "keys-help-down", Some("keys-short-scroll"), POPUP),
+    bind!(Help, [PAGE_UP], Action::PageUp, "keys-any-page-up", None, POPUP),
+    bind!(Help, [PAGE_DOWN], Action::PageDown, "keys-any-page-down", None, POPUP),
+    bind!(Help, [ESC], Action::Back, "keys-help-back", Some("keys-short-close"), POPUP),
+    bind!(Help, [ch('?')], Action::Back, "keys-help-back", Some("keys-short-close"), POPUP),
+    bind!(Help, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 
-    bind!(Note, [ENTER], Action::Back, "close and see the step", Some("close"), POPUP),
-    bind!(Note, [ESC], Action::Back, "close and see the step", Some("close"), POPUP),
-    bind!(Note, [ch('q'), CTRL_C], Action::Quit, "quit", None, POPUP),
+    bind!(Note, [ENTER], Action::Back, "keys-note-back", Some("keys-short-close"), POPUP),
+    bind!(Note, [ESC], Action::Back, "keys-note-back", Some("keys-short-close"), POPUP),
+    bind!(Note, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", None, POPUP),
 ];
 
 /// The mouse, for the help overlay.
-pub const MOUSE_HELP: &str = "click a cell: focus its pane and move the cursor there";
+pub fn mouse_help() -> String {
+    t!("keys-mouse")
+}
 
 /// The rows of one context, in table order.
 pub fn table(context: Context) -> impl Iterator<Item = &'static Binding> {
@@ -332,8 +352,16 @@ pub fn key_for(context: Context, action: &Action) -> String {
 }
 
 /// The footer's (keys, label) pairs for a context: the first key of each footer binding, and
-/// rows that share a label joined (`→/← step`, `↑/↓ choose`).
-pub fn footer(context: Context) -> Vec<(String, &'static str)> {
+/// rows that share a label joined (`→/← step`, `↑/↓ choose`); labels in the learner's language.
+pub fn footer(context: Context) -> Vec<(String, String)> {
+    footer_ids(context)
+        .into_iter()
+        .map(|(keys, id)| (keys, i18n::render(id, &[])))
+        .collect()
+}
+
+/// [`footer`] with each label's message id (`keys-short-step`) instead of its text.
+pub fn footer_ids(context: Context) -> Vec<(String, &'static str)> {
     let mut items: Vec<(String, &'static str)> = Vec::new();
     for b in table(context) {
         let (Some(first), Some(label)) = (b.keys.first(), b.footer) else {
@@ -459,9 +487,12 @@ mod tests {
     #[test]
     fn footer_comes_from_the_table() {
         let items = footer(Context::Explore);
-        assert_eq!(items.first(), Some(&("→/←".to_string(), "step")));
-        assert!(items.contains(&("?".to_string(), "help")));
-        assert!(items.contains(&("q".to_string(), "quit")));
+        assert_eq!(
+            items.first(),
+            Some(&("→/←".to_string(), "step".to_string()))
+        );
+        assert!(items.contains(&("?".to_string(), "help".to_string())));
+        assert!(items.contains(&("q".to_string(), "quit".to_string())));
         assert_eq!(
             hint(Context::Picker),
             "↑/↓ choose · Home/End first/last · Enter load · Esc cancel"

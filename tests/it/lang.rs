@@ -173,6 +173,13 @@ fn ids_in_sources() -> BTreeSet<String> {
 fn every_message_is_used_and_every_used_message_exists() {
     let en = catalog_entries(CATALOGS[0].1).unwrap();
     let mut used = ids_in_sources();
+    // the keymap's rows hold the ids of their descriptions, labels and headings
+    for b in backstep::tui::keymap::BINDINGS {
+        used.insert(b.help.to_string());
+        used.extend(b.footer.map(str::to_string));
+        used.insert(b.group.to_string());
+    }
+    used.remove("");
     // the presets' summaries are looked up by name
     for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
         used.insert(format!("presets-summary-{}", b.name));

@@ -35,4 +35,5 @@ mod threads;
 mod train_app;
 mod train_screen;
 mod training;
+mod untranslated;
 mod wording;

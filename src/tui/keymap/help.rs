@@ -4,7 +4,8 @@
 //! Both the view (which draws it) and the App (which stops scrolling at its end) use this, so the
 //! two agree on how many rows there are. Plain text measured by display width; no widgets.
 
-use super::{BINDINGS, Context, MOUSE_HELP, hint, keys_label};
+use super::{BINDINGS, Context, hint, keys_label, mouse_help};
+use crate::t;
 use crate::tui::text::{pad, wrap_words};
 
 /// Width of the keys column.
@@ -60,17 +61,17 @@ fn groups(width: usize, training_first: bool) -> Vec<Vec<Row>> {
     for b in BINDINGS.iter().filter(|b| b.context == Context::Explore) {
         if b.group != group {
             group = b.group;
-            groups.push(vec![Row::Heading(group.to_string())]);
+            groups.push(vec![Row::Heading(b.group_text())]);
         }
         if let Some(rows) = groups.last_mut() {
-            rows.extend(entry(&keys_label(b), b.help, text_width));
+            rows.extend(entry(&keys_label(b), &b.help_text(), text_width));
         }
     }
-    let mut train = vec![Row::Heading(Context::Train.title().to_string())];
+    let mut train = vec![Row::Heading(Context::Train.title())];
     for b in BINDINGS.iter().filter(|b| b.context == Context::Train) {
-        train.extend(entry(&keys_label(b), b.help, text_width));
+        train.extend(entry(&keys_label(b), &b.help_text(), text_width));
     }
-    let mut popups = vec![Row::Heading("In a popup".to_string())];
+    let mut popups = vec![Row::Heading(t!("keys-in-a-popup"))];
     // On the training screen its keys come first, in full; elsewhere they are one line here.
     for context in Context::ALL.into_iter().skip(1) {
         if training_first && context == Context::Train {
@@ -78,11 +79,15 @@ fn groups(width: usize, training_first: bool) -> Vec<Vec<Row>> {
         }
         popups.extend(entry(
             "",
-            &format!("{}: {}", context.title(), hint(context)),
+            &t!(
+                "keys-popup-line",
+                context = context.title(),
+                keys = hint(context)
+            ),
             text_width,
         ));
     }
-    popups.extend(entry("mouse", MOUSE_HELP, text_width));
+    popups.extend(entry(&t!("keys-mouse-key"), &mouse_help(), text_width));
     groups.push(popups);
     if training_first {
         groups.insert(0, train);
@@ -164,7 +169,7 @@ mod tests {
         for context in Context::ALL.into_iter().skip(1) {
             assert!(
                 rows.iter().any(
-                    |r| matches!(r, Row::Entry { text, .. } if text.starts_with(context.title()))
+                    |r| matches!(r, Row::Entry { text, .. } if text.starts_with(&context.title()))
                 ),
                 "{context:?}"
             );

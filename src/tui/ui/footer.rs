@@ -7,26 +7,27 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::i18n;
 use crate::tui::app::App;
-use crate::tui::keymap::footer;
+use crate::tui::keymap::footer_ids;
 use crate::tui::text::width;
 
 /// Footer labels in the order they are dropped when the line is too narrow.
 const DROP_ORDER: [&str; 14] = [
-    "backward",
-    "cell",
-    "export",
-    "shapes",
-    "Jacobian",
-    "pane",
-    "presets",
-    "edit",
-    "check",
-    "quiz",
-    "nudge",
-    "explain",
-    "restart",
-    "optimizer",
+    "keys-short-backward",
+    "keys-short-cell",
+    "keys-short-export",
+    "keys-short-shapes",
+    "keys-short-jacobian",
+    "keys-short-pane",
+    "keys-short-presets",
+    "keys-short-edit",
+    "keys-short-check",
+    "keys-short-quiz",
+    "keys-short-nudge",
+    "keys-short-explain",
+    "keys-short-restart",
+    "keys-short-optimizer",
 ];
 
 /// Draw `key label` pairs from the keymap's footer entries for the current context.
@@ -40,22 +41,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
         return;
     }
-    let mut items = footer(app.context());
-    let total = |items: &[(String, &str)]| {
+    let mut items: Vec<(String, &str, String)> = footer_ids(app.context())
+        .into_iter()
+        .map(|(keys, id)| (keys, id, i18n::render(id, &[])))
+        .collect();
+    let total = |items: &[(String, &str, String)]| {
         items
             .iter()
-            .map(|(k, l)| width(k) + width(l) + 3)
+            .map(|(k, _, l)| width(k) + width(l) + 3)
             .sum::<usize>()
             + 1
     };
-    for label in DROP_ORDER {
+    for drop in DROP_ORDER {
         if total(&items) <= area.width as usize {
             break;
         }
-        items.retain(|(_, l)| *l != label);
+        items.retain(|(_, id, _)| *id != drop);
     }
     let mut spans = vec![Span::raw(" ")];
-    for (key, label) in items {
+    for (key, _, label) in items {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(format!(" {label}  "), theme.dim()));
     }

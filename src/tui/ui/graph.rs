@@ -41,10 +41,13 @@ pub fn render_pane(app: &crate::tui::app::App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let hint = format!(
-        " {} edge  {} explain  {} matrices ",
-        key_for(Action::FocusNext),
-        key_for(Action::Confirm),
-        key_for(Action::ToggleGraph)
+        " {} ",
+        crate::t!(
+            "explorer-graph-keys",
+            edge = key_for(Action::FocusNext),
+            explain = key_for(Action::Confirm),
+            matrices = key_for(Action::ToggleGraph)
+        )
     );
     let block = Block::default()
         // Top and bottom rules only: the figure gets every column (Sigmoid's four boxes need 80).

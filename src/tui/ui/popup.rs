@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Loading, Mode, Picker, PickerEntry, Prompt, Reveal, visible_entries};
 use crate::tui::keymap::{Context, help, hint, key_for};
@@ -44,7 +45,7 @@ pub fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let layout = help::layout_for(area.width, area.height, over_training);
     let rect = centered(area, layout.size.0, layout.size.1);
     let column_w = (rect.width.saturating_sub(2) as usize) / layout.columns.len().max(1);
-    let title = format!("keys — {}", hint(Context::Help));
+    let title = t!("explorer-help-title", keys = hint(Context::Help));
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused())
@@ -95,7 +96,10 @@ pub fn reveal(app: &App, reveal: &Reveal, area: Rect, buf: &mut Buffer) {
     };
     let mut lines = vec![
         Line::styled(format!("{mark} {verdict}"), style),
-        Line::styled(format!("score {}", app.score()), theme.key()),
+        Line::styled(
+            t!("explorer-quiz-score", score = app.score().to_string()),
+            theme.key(),
+        ),
     ];
     lines.extend(text.iter().enumerate().map(|(i, l)| {
         if i == 1 {
@@ -104,10 +108,10 @@ pub fn reveal(app: &App, reveal: &Reveal, area: Rect, buf: &mut Buffer) {
             Line::raw(l.clone())
         }
     }));
-    let close = format!(
-        "{} (quiz stays on; {} turns it off)",
-        hint(Context::Note),
-        key_for(Context::Explore, &Action::Quiz)
+    let close = t!(
+        "explorer-quiz-stays-on",
+        keys = hint(Context::Note),
+        quiz = key_for(Context::Explore, &Action::Quiz)
     );
     lines.push(Line::styled(close, theme.dim()));
     let width = area.width.saturating_sub(8).min(110);
@@ -169,15 +173,20 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
             theme.text()
         };
         let (name, about) = match e {
-            PickerEntry::Builtin { name, summary } => {
-                (name.clone(), format!("built-in · {summary}"))
-            }
-            PickerEntry::File(path) if e.shadows_builtin() => (
-                file_label(path),
-                "file here (the built-in of this name is above)".to_string(),
+            PickerEntry::Builtin { name, summary } => (
+                name.clone(),
+                t!("explorer-picker-builtin", summary = summary.as_str()),
             ),
-            PickerEntry::File(path) => (file_label(path), "file here".to_string()),
-            PickerEntry::TypePath => return Line::styled(format!("{marker}type a path…"), style),
+            PickerEntry::File(path) if e.shadows_builtin() => {
+                (file_label(path), t!("explorer-picker-file-shadows"))
+            }
+            PickerEntry::File(path) => (file_label(path), t!("explorer-picker-file")),
+            PickerEntry::TypePath => {
+                return Line::styled(
+                    format!("{marker}{}", t!("explorer-picker-type-path")),
+                    style,
+                );
+            }
         };
         Line::from(vec![
             Span::styled(
@@ -194,9 +203,14 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         lines.push(row(entries.len() - 1, last));
     }
     let title = if listed > visible {
-        format!("presets {}–{} of {listed}", first + 1, first + visible)
+        t!(
+            "explorer-picker-title-window",
+            first = first + 1,
+            last = first + visible,
+            listed = listed
+        )
     } else {
-        "presets".to_string()
+        t!("explorer-picker-title")
     };
     let height = lines.len() as u16 + 2;
     let rect = centered(area, 100, height);
@@ -252,7 +266,7 @@ pub fn prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     ];
     boxed(
         centered(area, 70, 5),
-        "edit",
+        &t!("explorer-edit-title"),
         lines,
         theme.border_focused(),
         buf,
@@ -263,13 +277,13 @@ pub fn prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
 pub fn loading(app: &App, loading: &Loading, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let lines = vec![
-        Line::raw(format!("reading {}…", loading.name)),
-        Line::raw("closing this stops waiting; the current preset stays"),
+        Line::raw(t!("explorer-loading-reading", name = loading.name.as_str())),
+        Line::raw(t!("explorer-loading-close")),
         Line::styled(hint(Context::Note), theme.dim()),
     ];
     boxed(
         centered(area, 70, 5),
-        "loading",
+        &t!("explorer-loading-title"),
         lines,
         theme.border_focused(),
         buf,
@@ -285,7 +299,7 @@ pub fn error(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
     let rows = wrapped_rows(message.lines(), width.saturating_sub(2));
     boxed(
         centered(area, width, rows + 3),
-        "error",
+        &t!("explorer-error-title"),
         lines,
         theme.error(),
         buf,

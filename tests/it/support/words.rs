@@ -348,6 +348,7 @@ fn screen_line(raw: &str) -> &str {
 
 /// The words of `text` a learner would read as English (or any language not from a catalog).
 fn words_in(text: &str, names: &[&str]) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
     let allowed = |token: &str| {
         NOT_TRANSLATED.contains(&token) || names.contains(&token) || {
             let stem = token.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -356,9 +357,13 @@ fn words_in(text: &str, names: &[&str]) -> Vec<String> {
     };
     let is_word = |part: &str| {
         let stem = part.trim_end_matches(|c: char| c.is_ascii_digit());
-        // CJK or any other letters that are not ASCII count one by one
-        let wide = stem.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-        (wide || stem.chars().filter(char::is_ascii_alphabetic).count() >= 2) && !allowed(part)
+        // two letters make a word; a CJK character is one by itself (`ℹ` alone is a sign)
+        let letters: usize = stem
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| if c.width() == Some(2) { 2 } else { 1 })
+            .sum();
+        letters >= 2 && !allowed(part)
     };
     let mut found = Vec::new();
     let tokens = text.split(|c: char| !(c.is_alphanumeric() || "-_'’.".contains(c)));
