@@ -7,4 +7,5 @@
 //! returns: like the engine it imports no UI crate and does no I/O.
 
 pub mod aids;
+pub mod explain;
 pub mod figure;

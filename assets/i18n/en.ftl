@@ -28,6 +28,49 @@ presets-summary-train-digits = training: the book's TwoLayerNet 64 → 50 → 10
 presets-summary-train-mnist = training: ch05/train_neuralnet.py, 784 → 50 → 10 on MNIST (needs --data mnist:DIR)
 
 ## area: narr
+narr-expansion-elided = { $head } + … ({ $n } terms) … { $last }
+narr-matmul-note = { $n } terms: { $a_line ->
+        [column] column
+       *[row] row
+    } { $r } of { $a } times { $b_line ->
+        [row] row
+       *[column] column
+    } { $c } of { $b }
+narr-broadcast-note = { $name } is { $shape }: the same { $cell } is used for every { $every ->
+        [cell] cell
+        [row] row
+       *[column] column
+    }
+narr-sum-columns-note = the bias was added to { $rows ->
+        [1] the one row
+        [2] both rows
+       *[other] all { $rows } rows
+    }, so its gradient sums column { $c } of { $name }
+narr-sum-rows-note = the sum of row { $r } of { $name }
+narr-sum-all-note = a 1×1 operand was broadcast to every cell, so its gradient sums them all
+narr-mean-note = the loss is the mean over the batch
+narr-mask-test = { $value } { $rule } is { $truth }
+narr-mask-relu-true = True: this cell is masked — ReLU outputs 0 here and blocks its gradient
+narr-mask-relu-false = False: this cell passes — ReLU outputs x and lets its gradient through
+narr-mask-dropout-true = True: this cell is kept — Dropout outputs x here and lets its gradient through
+narr-mask-dropout-false = False: this cell is dropped — Dropout outputs 0 here and blocks its gradient
+narr-apply-mask-numbers = { $happened ->
+        [masked] masked → 0 (was { $value })
+        [dropped] dropped → 0 (was { $value })
+        [kept] kept → { $value }
+       *[passed] passed → { $value }
+    }
+narr-apply-mask-note = { $happened ->
+        [masked] masked
+        [dropped] dropped
+        [kept] kept
+       *[passed] passed
+    }: { $cell } is { $truth }
+narr-sub-row-max-note = row { $r }'s max is { $cell }; subtracting it keeps exp from overflowing and does not change softmax
+narr-cross-entropy-note = only the target class has t = 1, so this is −log y of the right answer
+narr-column-reduce-note = { $n } terms, one per row n of column { $c }: the same value was used for every row in forward, so its gradient (or statistic) gathers them all
+narr-adam-step-note = lr_t = { $lr_t } is this iteration's learning rate after bias correction
+narr-adagrad-step-note = cells whose gradients have been large (big h) take smaller steps
 
 ## area: explorer
 keys-explore-next-step = next step

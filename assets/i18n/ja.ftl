@@ -25,6 +25,49 @@ presets-summary-train-digits = 学習：本書の TwoLayerNet 64 → 50 → 10�
 presets-summary-train-mnist = 学習：ch05/train_neuralnet.py、784 → 50 → 10、MNIST（--data mnist:DIR が必要）
 
 ## area: narr
+narr-expansion-elided = { $head } + …（全 { $n } 項）… { $last }
+narr-matmul-note = 全 { $n } 項：{ $a } の { $r } { $a_line ->
+        [column] 列目
+       *[row] 行目
+    }と { $b } の { $c } { $b_line ->
+        [row] 行目
+       *[column] 列目
+    }の積の和
+narr-broadcast-note = { $name } の形状は { $shape }：すべての{ $every ->
+        [cell] 要素
+        [row] 行
+       *[column] 列
+    }で同じ { $cell } が使われます（ブロードキャスト）
+narr-sum-columns-note = バイアスは{ $rows ->
+        [1] ただ一つの行
+        [2] 両方の行
+       *[other] 全 { $rows } 行
+    }に加算されたので、その勾配は { $name } の { $c } 列目の列和です
+narr-sum-rows-note = { $name } の { $r } 行目の和
+narr-sum-all-note = 1×1 のオペランドがすべての要素にブロードキャストされたので、その勾配はすべての要素の和です
+narr-mean-note = 損失はバッチ全体の平均です
+narr-mask-test = { $value } { $rule } は { $truth }
+narr-mask-relu-true = True：この要素はマスクされます —— ReLU はここで 0 を出力し、勾配を止めます
+narr-mask-relu-false = False：この要素は通過します —— ReLU は x を出力し、勾配をそのまま流します
+narr-mask-dropout-true = True：この要素は残ります —— Dropout はここで x を出力し、勾配をそのまま流します
+narr-mask-dropout-false = False：この要素は消去されます —— Dropout はここで 0 を出力し、勾配を止めます
+narr-apply-mask-numbers = { $happened ->
+        [masked] マスク → 0（元は { $value }）
+        [dropped] 消去 → 0（元は { $value }）
+        [kept] 保持 → { $value }
+       *[passed] 通過 → { $value }
+    }
+narr-apply-mask-note = { $happened ->
+        [masked] マスク
+        [dropped] 消去
+        [kept] 保持
+       *[passed] 通過
+    }：{ $cell } は { $truth }
+narr-sub-row-max-note = { $r } 行目の最大値は { $cell }；これを引くと exp のオーバーフローを防げ、softmax の結果は変わりません
+narr-cross-entropy-note = 正解クラスだけが t = 1 なので、これは正解の −log y です
+narr-column-reduce-note = 全 { $n } 項、{ $c } 列目の各行 n に一項ずつ：順伝播ではどの行にも同じ値が使われたので、その勾配（または統計量）は全行分を集めます
+narr-adam-step-note = lr_t = { $lr_t } は、バイアス補正後のこの反復の学習率です
+narr-adagrad-step-note = これまで勾配が大きかった（h が大きい）要素ほど、更新幅が小さくなります
 
 ## area: explorer
 keys-explore-next-step = 次のステップ

@@ -25,6 +25,49 @@ presets-summary-train-digits = 训练：书中的 TwoLayerNet 64 → 50 → 10�
 presets-summary-train-mnist = 训练：ch05/train_neuralnet.py，784 → 50 → 10，MNIST（需要 --data mnist:DIR）
 
 ## area: narr
+narr-expansion-elided = { $head } + …（共 { $n } 项）… { $last }
+narr-matmul-note = 共 { $n } 项：{ $a } 的第 { $r } { $a_line ->
+        [column] 列
+       *[row] 行
+    }乘以 { $b } 的第 { $c } { $b_line ->
+        [row] 行
+       *[column] 列
+    }
+narr-broadcast-note = { $name } 的形状是 { $shape }：每一{ $every ->
+        [cell] 个元素
+        [row] 行
+       *[column] 列
+    }都使用同一个 { $cell }（广播）
+narr-sum-columns-note = 偏置被加到了{ $rows ->
+        [1] 仅有的一行
+        [2] 两行
+       *[other] 全部 { $rows } 行
+    }上，所以它的梯度是 { $name } 第 { $c } 列的按列求和
+narr-sum-rows-note = { $name } 第 { $r } 行的和
+narr-sum-all-note = 1×1 的操作数被广播到了每个元素，所以它的梯度是所有元素之和
+narr-mean-note = 损失是整个批次的平均值
+narr-mask-test = { $value } { $rule } 为 { $truth }
+narr-mask-relu-true = True：这个元素被掩码屏蔽 —— ReLU 在这里输出 0，并阻断它的梯度
+narr-mask-relu-false = False：这个元素通过 —— ReLU 输出 x，梯度照常传回
+narr-mask-dropout-true = True：这个元素被保留 —— Dropout 在这里输出 x，梯度照常传回
+narr-mask-dropout-false = False：这个元素被丢弃 —— Dropout 在这里输出 0，并阻断它的梯度
+narr-apply-mask-numbers = { $happened ->
+        [masked] 被掩码屏蔽 → 0（原为 { $value }）
+        [dropped] 被丢弃 → 0（原为 { $value }）
+        [kept] 保留 → { $value }
+       *[passed] 通过 → { $value }
+    }
+narr-apply-mask-note = { $happened ->
+        [masked] 被掩码屏蔽
+        [dropped] 被丢弃
+        [kept] 保留
+       *[passed] 通过
+    }：{ $cell } 为 { $truth }
+narr-sub-row-max-note = 第 { $r } 行的最大值是 { $cell }；减去它可以防止 exp 溢出，且不改变 softmax 的结果
+narr-cross-entropy-note = 只有正确类别的 t = 1，所以这就是正确答案的 −log y
+narr-column-reduce-note = 共 { $n } 项，第 { $c } 列的每一行 n 各一项：正向传播时每一行都用了同一个值，所以它的梯度（或统计量）要把它们全部加起来
+narr-adam-step-note = lr_t = { $lr_t } 是本次迭代经过偏差修正后的学习率
+narr-adagrad-step-note = 梯度一直较大（h 较大）的元素，更新步长会变小
 
 ## area: explorer
 keys-explore-next-step = 下一步

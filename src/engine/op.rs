@@ -40,7 +40,7 @@ use super::optim::UpdateRule;
 
 pub use binary::BinOp;
 pub use cell::Cell;
-pub use explanation::{Combine, Explanation, Term};
+pub use explanation::{Combine, Explanation, Shown, Term};
 pub use expr::{Expr, Reduce};
 pub use feeds::{anchor, feeds};
 pub use mask::MaskRule;

@@ -114,7 +114,7 @@ fn dropout_draws_its_mask_from_the_seed_and_blocks_those_gradients() {
     );
     let e = back.explain(0, 1).unwrap();
     // NumPy: (ds @ W2.T)[0, 1] = -0.15868501553836992, dropped by mask[0, 1] = False
-    assert_eq!(e.terms[0].numbers, "dropped → 0 (was -0.1587)");
+    assert_eq!(e.terms[0].numbers.to_string(), "dropped → 0 (was -0.1587)");
     assert_eq!(back.numpy, "dx = dout * self.mask");
     // The notes count what the learner sees in the mask.
     assert!(

@@ -24,6 +24,7 @@ mod graph;
 mod interaction;
 mod lang;
 mod layers;
+mod narration;
 mod numbers;
 mod presets;
 mod renaming;

@@ -2,7 +2,7 @@
 //! `out[self.mask] = 0`, Dropout's `x * self.mask`.
 
 use super::cell::{Cell, at, nm};
-use super::explanation::Explanation;
+use super::explanation::{Explanation, Shown};
 use super::{OpUnit, arg};
 use crate::engine::Matrix;
 use crate::engine::operand::{Kind, MaskSense, Operand};
@@ -46,10 +46,11 @@ impl OpUnit for ApplyMask {
         let truth = if m != 0.0 { "True" } else { "False" };
         let keeps_true = matches!(mask.kind, Kind::Mask(MaskSense::TrueKeeps));
         // Dropout's mask keeps its True cells, ReLU's masks them: name what happened.
-        let (blocked_word, passed_word) = if keeps_true {
-            ("dropped", "kept")
-        } else {
-            ("masked", "passed")
+        let happened = match (keeps_true, masked) {
+            (false, true) => "masked",
+            (false, false) => "passed",
+            (true, true) => "dropped",
+            (true, false) => "kept",
         };
         let (an, mn) = (nm(&a.name), nm(&mask.name));
         Some(cell.single(
@@ -58,15 +59,17 @@ impl OpUnit for ApplyMask {
             } else {
                 format!("{an}[{r},{c}] if not {mn}[{r},{c}] else 0")
             },
-            if masked {
-                format!("{} → 0 (was {})", blocked_word, n4(va))
-            } else {
-                format!("{} → {}", passed_word, n4(va))
-            },
+            Shown::Words(crate::msg!(
+                "narr-apply-mask-numbers",
+                happened = happened,
+                value = n4(va)
+            )),
             if masked { 0.0 } else { va },
-            Some(format!(
-                "{}: {mn}[{r},{c}] is {truth}",
-                if masked { blocked_word } else { passed_word },
+            Some(crate::msg!(
+                "narr-apply-mask-note",
+                happened = happened,
+                cell = format!("{mn}[{r},{c}]"),
+                truth = truth
             )),
         ))
     }
@@ -94,7 +97,11 @@ mod tests {
         let e = Op::ApplyMask
             .explain(reads, writes, r, c)
             .unwrap_or_else(|| unreachable!("the cell is inside the written matrix"));
-        format!("{} | {}", e.expansion(8), e.note.unwrap_or_default())
+        format!(
+            "{} | {}",
+            e.expansion(8),
+            e.note.map(|n| n.to_string()).unwrap_or_default()
+        )
     }
 
     #[test]

@@ -72,17 +72,16 @@ impl OpUnit for BinOp {
         let (br, bc) = broadcast_index(&b.value, r, c);
         let (va, vb) = (at(&a.value, r, c), at(&b.value, br, bc));
         let note = (b.value.dim() != a.value.dim()).then(|| {
-            format!(
-                "{} is {}×{}: the same {}[{br},{bc}] is used for every {}",
-                nm(&b.name),
-                b.value.nrows(),
-                b.value.ncols(),
-                nm(&b.name),
-                match b.value.dim() {
+            crate::msg!(
+                "narr-broadcast-note",
+                name = nm(&b.name),
+                shape = format!("{}×{}", b.value.nrows(), b.value.ncols()),
+                cell = format!("{}[{br},{bc}]", nm(&b.name)),
+                every = match b.value.dim() {
                     (1, 1) => "cell",
                     (1, _) => "row",
                     _ => "column",
-                }
+                },
             )
         });
         Some(cell.single(

@@ -1,8 +1,9 @@
 //! What every op's explanation starts from: the written cell, and how operands are read.
 
-use super::explanation::{Combine, Explanation, Term};
+use super::explanation::{Combine, Explanation, Shown, Term};
 use crate::engine::Matrix;
 use crate::engine::operand::Operand;
+use crate::i18n::Msg;
 
 /// An operand name as it reads before an index: `X`, but `(y − t)` or `(X·W)` for a compound name
 /// (the same rule as [`format::cell`](crate::i18n::format::cell)).
@@ -42,16 +43,16 @@ impl Cell {
     pub(super) fn single(
         self,
         rule: String,
-        numbers: String,
+        numbers: impl Into<Shown>,
         term: f64,
-        note: Option<String>,
+        note: Option<Msg>,
     ) -> Explanation {
         Explanation {
             rule: format!("{} = {rule}", self.target),
             target: self.target,
             terms: vec![Term {
                 symbol: rule,
-                numbers,
+                numbers: numbers.into(),
                 value: term,
             }],
             combine: Combine::Single,

@@ -49,7 +49,7 @@ impl OpUnit for ColumnReduce<'_> {
         let terms: Vec<Term> = (0..rows)
             .map(|n| Term {
                 symbol: expr.show(reads, n, c, false),
-                numbers: expr.show(reads, n, c, true),
+                numbers: expr.show(reads, n, c, true).into(),
                 value: expr.eval(reads, n, c),
             })
             .collect();
@@ -67,9 +67,7 @@ impl OpUnit for ColumnReduce<'_> {
             terms,
             combine,
             value: cell.value,
-            note: Some(format!(
-                "{rows} terms, one per row n of column {c}: the same value was used for every row in forward, so its gradient (or statistic) gathers them all"
-            )),
+            note: Some(crate::msg!("narr-column-reduce-note", n = rows, c = c)),
         })
     }
 

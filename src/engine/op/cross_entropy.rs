@@ -30,7 +30,7 @@ impl OpUnit for CrossEntropyRows {
                 let (t, l) = (at(&a.value, r, k), at(&logy.value, r, k));
                 Term {
                     symbol: format!("{}[{r},{k}]·{}[{r},{k}]", nm(&a.name), nm(&logy.name)),
-                    numbers: format!("{}·{}", n4(t), operand(l)),
+                    numbers: format!("{}·{}", n4(t), operand(l)).into(),
                     value: t * l,
                 }
             })
@@ -46,9 +46,7 @@ impl OpUnit for CrossEntropyRows {
             terms,
             combine: Combine::NegSum,
             value: cell.value,
-            note: Some(
-                "only the target class has t = 1, so this is −log y of the right answer".into(),
-            ),
+            note: Some(crate::msg!("narr-cross-entropy-note")),
         })
     }
 

@@ -1,14 +1,15 @@
-//! What an explanation of one cell is: its terms, how they combine, and the lines it prints.
+//! What an explanation of one cell is: its terms, how they combine, its remark. How it is
+//! written out, in the learner's language, lives in the narration module (`src/lesson/explain.rs`).
 
-use crate::i18n::format::n4;
+use crate::i18n::Msg;
 
 /// One term that was combined into a cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     /// Symbolic, e.g. `X[1,0]·dY[1,2]`.
     pub symbol: String,
-    /// With numbers, e.g. `1.0000·0.3000`.
-    pub numbers: String,
+    /// With numbers, e.g. `1.0000·0.3000` (a mask says it in words: `1.0000 ≤ 0 is False`).
+    pub numbers: Shown,
     /// Its value.
     pub value: f64,
 }
@@ -26,8 +27,33 @@ pub struct Explanation {
     pub combine: Combine,
     /// The value the step wrote.
     pub value: f64,
-    /// A remark, e.g. `masked: x ≤ 0, so the gradient is blocked`.
-    pub note: Option<String>,
+    /// A remark, e.g. `masked: x ≤ 0, so the gradient is blocked`: a message of the catalogs.
+    pub note: Option<Msg>,
+}
+
+/// A term written with the learner's numbers: a formula (the same in every language) or, where
+/// words say what happened (a mask's `is True`), a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// A formula with numbers, e.g. `1.0000·0.3000`.
+    Formula(String),
+    /// Words with the numbers as arguments.
+    Words(Msg),
+}
+
+impl From<String> for Shown {
+    fn from(formula: String) -> Shown {
+        Shown::Formula(formula)
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shown::Formula(s) => f.write_str(s),
+            Shown::Words(m) => m.fmt(f),
+        }
+    }
 }
 
 /// How an explanation's terms make the value.
@@ -41,118 +67,4 @@ pub enum Combine {
     Single,
     /// The value is minus the sum of the terms.
     NegSum,
-}
-
-impl Explanation {
-    /// `= 1.0000·0.3000 + 2.0000·0.1000 = 0.5000`, eliding the middle after `max_terms` terms.
-    pub fn expansion(&self, max_terms: usize) -> String {
-        let shown: Vec<&str> = self.terms.iter().map(|t| t.numbers.as_str()).collect();
-        let joined = if shown.len() > max_terms && max_terms >= 2 {
-            let head = join_terms(&shown[..max_terms - 1]);
-            format!(
-                "{head} + … ({} terms) … {}",
-                shown.len(),
-                join_terms(&["", shown[shown.len() - 1]]).trim_start()
-            )
-        } else {
-            join_terms(&shown)
-        };
-        let body = match self.combine {
-            Combine::Sum | Combine::Single => joined,
-            Combine::Mean => format!("({joined}) / {}", self.terms.len()),
-            Combine::NegSum => format!("−({joined})"),
-        };
-        format!("= {body} = {}", n4(self.value))
-    }
-
-    /// All lines of the explanation, ready to print.
-    pub fn lines(&self, max_terms: usize) -> Vec<String> {
-        let mut out = vec![self.rule.clone(), self.expansion(max_terms)];
-        if let Some(note) = &self.note {
-            out.push(note.clone());
-        }
-        out
-    }
-}
-
-/// Terms joined with ` + `, a negative one with ` − ` and its sign dropped: `0.5 − 0.3·2.0`, never
-/// `0.5 + -0.3·2.0`.
-fn join_terms(terms: &[&str]) -> String {
-    let mut out = String::new();
-    for (k, term) in terms.iter().enumerate() {
-        match (k, term.strip_prefix('-')) {
-            (0, _) => out.push_str(term),
-            (_, Some(positive)) => {
-                out.push_str(" − ");
-                out.push_str(positive);
-            }
-            (_, None) => {
-                out.push_str(" + ");
-                out.push_str(term);
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Combine, Explanation, Term};
-
-    fn sum_of(values: &[f64]) -> Explanation {
-        Explanation {
-            target: "s".into(),
-            rule: "s = Σ".into(),
-            terms: values
-                .iter()
-                .map(|&v| Term {
-                    symbol: "v".into(),
-                    numbers: crate::i18n::format::n4(v),
-                    value: v,
-                })
-                .collect(),
-            combine: Combine::Sum,
-            value: values.iter().sum(),
-            note: None,
-        }
-    }
-
-    #[test]
-    fn long_expansions_keep_the_first_terms_and_the_last() {
-        let e = sum_of(&[1.0, 2.0, -3.0, 4.0, 5.0]);
-        // up to max_terms, every term
-        assert_eq!(
-            e.expansion(5),
-            "= 1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000 = 9.0000"
-        );
-        // beyond it: max_terms − 1 first terms, the count, the last term
-        assert_eq!(
-            e.expansion(3),
-            "= 1.0000 + 2.0000 + … (5 terms) … + 5.0000 = 9.0000"
-        );
-        assert_eq!(e.expansion(2), "= 1.0000 + … (5 terms) … + 5.0000 = 9.0000");
-        // fewer than 2 leaves nothing to elide around: every term
-        assert_eq!(
-            e.expansion(1),
-            "= 1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000 = 9.0000"
-        );
-        let mean = Explanation {
-            combine: Combine::Mean,
-            value: 1.8,
-            ..e.clone()
-        };
-        assert_eq!(
-            mean.expansion(8),
-            "= (1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000) / 5 = 1.8000"
-        );
-        let neg = Explanation {
-            combine: Combine::NegSum,
-            value: -9.0,
-            ..e
-        };
-        assert_eq!(
-            neg.expansion(8),
-            "= −(1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000) = -9.0000"
-        );
-    }
 }

@@ -2,7 +2,7 @@
 //! blocks), Dropout's `rand > ratio` (True keeps).
 
 use super::cell::{Cell, at, nm};
-use super::explanation::Explanation;
+use super::explanation::{Explanation, Shown};
 use super::{OpUnit, arg};
 use crate::engine::Matrix;
 use crate::engine::operand::{Kind, MaskSense, Operand};
@@ -54,29 +54,21 @@ impl OpUnit for MaskRule {
         let is_true = self.test(va);
         let keeps_true = matches!(writes.kind, Kind::Mask(MaskSense::TrueKeeps));
         let note = match (keeps_true, is_true) {
-            (false, true) => {
-                "True: this cell is masked — ReLU outputs 0 here and blocks its gradient"
-            }
-            (false, false) => {
-                "False: this cell passes — ReLU outputs x and lets its gradient through"
-            }
-            (true, true) => {
-                "True: this cell is kept — Dropout outputs x here and lets its gradient through"
-            }
-            (true, false) => {
-                "False: this cell is dropped — Dropout outputs 0 here and blocks its gradient"
-            }
+            (false, true) => crate::msg!("narr-mask-relu-true"),
+            (false, false) => crate::msg!("narr-mask-relu-false"),
+            (true, true) => crate::msg!("narr-mask-dropout-true"),
+            (true, false) => crate::msg!("narr-mask-dropout-false"),
         };
         Some(cell.single(
             format!("{}[{r},{c}] {}", nm(&a.name), self.show()),
-            format!(
-                "{} {} is {}",
-                n4(va),
-                self.show(),
-                if is_true { "True" } else { "False" }
-            ),
+            Shown::Words(crate::msg!(
+                "narr-mask-test",
+                value = n4(va),
+                rule = self.show(),
+                truth = if is_true { "True" } else { "False" },
+            )),
             if is_true { 1.0 } else { 0.0 },
-            Some(note.into()),
+            Some(note),
         ))
     }
 

@@ -68,7 +68,7 @@ impl OpUnit for MatMul {
                         ib.0,
                         ib.1
                     ),
-                    numbers: format!("{}·{}", n4(va), operand(vb)),
+                    numbers: format!("{}·{}", n4(va), operand(vb)).into(),
                     value: va * vb,
                 }
             })
@@ -88,16 +88,6 @@ impl OpUnit for MatMul {
         } else {
             format!("{k},{c}")
         };
-        let of_a = if self.transpose_a {
-            format!("column {r} of {}", nm(&a.name))
-        } else {
-            format!("row {r} of {}", nm(&a.name))
-        };
-        let of_b = if self.transpose_b {
-            format!("row {c} of {}", nm(&b.name))
-        } else {
-            format!("column {c} of {}", nm(&b.name))
-        };
         Some(Explanation {
             rule: format!(
                 "{} = Σ{sub} {}[{ia}]·{}[{ib}]",
@@ -109,7 +99,17 @@ impl OpUnit for MatMul {
             terms,
             combine: Combine::Sum,
             value: cell.value,
-            note: Some(format!("{k_len} terms: {of_a} times {of_b}")),
+            // A's row r (or column r of Aᵀ's A) times B's column c (or row c)
+            note: Some(crate::msg!(
+                "narr-matmul-note",
+                n = k_len,
+                a = nm(&a.name),
+                a_line = if self.transpose_a { "column" } else { "row" },
+                r = r,
+                b = nm(&b.name),
+                b_line = if self.transpose_b { "row" } else { "column" },
+                c = c,
+            )),
         })
     }
 

@@ -41,9 +41,10 @@ impl OpUnit for SubRowMax {
             format!("{}[{r},{c}] − max_k {}[{r},k]", nm(&a.name), nm(&a.name)),
             format!("{} − {}", n4(at(&a.value, r, c)), operand(max)),
             at(&a.value, r, c) - max,
-            Some(format!(
-                "row {r}'s max is {}[{r},{argmax}]; subtracting it keeps exp from overflowing and does not change softmax",
-                nm(&a.name)
+            Some(crate::msg!(
+                "narr-sub-row-max-note",
+                r = r,
+                cell = format!("{}[{r},{argmax}]", nm(&a.name))
             )),
         ))
     }
@@ -76,7 +77,7 @@ mod tests {
             .unwrap_or_else(|| unreachable!("the cell is inside the written matrix"));
         assert_eq!(e.expansion(8), "= 3.0000 − 5.0000 = -2.0000");
         assert_eq!(
-            e.note.as_deref(),
+            e.note.as_ref().map(ToString::to_string).as_deref(),
             Some(
                 "row 0's max is x[0,1]; subtracting it keeps exp from overflowing and does not change softmax"
             )

@@ -6,7 +6,7 @@ use super::explanation::{Combine, Explanation, Term};
 use super::{OpUnit, arg};
 use crate::engine::Matrix;
 use crate::engine::operand::Operand;
-use crate::i18n::format::{all_of, n4};
+use crate::i18n::format::n4;
 
 /// [`Op::ColumnSum`](super::Op::ColumnSum), [`Op::RowSum`](super::Op::RowSum),
 /// [`Op::SumAll`](super::Op::SumAll) and [`Op::Mean`](super::Op::Mean) as a unit.
@@ -53,7 +53,7 @@ impl OpUnit for Sum {
             .iter()
             .map(|&(i, j)| Term {
                 symbol: format!("{}[{i},{j}]", nm(&a.name)),
-                numbers: n4(at(&a.value, i, j)),
+                numbers: n4(at(&a.value, i, j)).into(),
                 value: at(&a.value, i, j),
             })
             .collect();
@@ -61,24 +61,24 @@ impl OpUnit for Sum {
         let (rule, note) = match self {
             Sum::Columns => (
                 format!("{target} = Σₙ {}[n,{c}]", nm(&a.name)),
-                format!(
-                    "the bias was added to {}, so its gradient sums column {c} of {}",
-                    all_of(a.value.nrows(), "row"),
-                    nm(&a.name)
+                crate::msg!(
+                    "narr-sum-columns-note",
+                    rows = a.value.nrows(),
+                    c = c,
+                    name = nm(&a.name)
                 ),
             ),
             Sum::Rows => (
                 format!("{target} = Σₖ {}[{r},k]", nm(&a.name)),
-                format!("the sum of row {r} of {}", nm(&a.name)),
+                crate::msg!("narr-sum-rows-note", r = r, name = nm(&a.name)),
             ),
             Sum::All => (
                 format!("{target} = Σ {}[i,j]", nm(&a.name)),
-                "a 1×1 operand was broadcast to every cell, so its gradient sums them all"
-                    .to_string(),
+                crate::msg!("narr-sum-all-note"),
             ),
             Sum::Mean => (
                 format!("{target} = (1/{}) Σ {}[n,0]", terms.len(), nm(&a.name)),
-                "the loss is the mean over the batch".into(),
+                crate::msg!("narr-mean-note"),
             ),
         };
         Some(Explanation {
@@ -133,7 +133,11 @@ mod tests {
             .unwrap_or_else(|| unreachable!("the cell is inside the written matrix"));
         (
             e.rule.clone(),
-            format!("{} | {}", e.expansion(8), e.note.unwrap_or_default()),
+            format!(
+                "{} | {}",
+                e.expansion(8),
+                e.note.map(|n| n.to_string()).unwrap_or_default()
+            ),
         )
     }
 

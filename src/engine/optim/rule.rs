@@ -138,13 +138,10 @@ impl UpdateRule {
         let (symbol, numbers) = self.show(&a, &b, &cn, [va, vb, vc]);
         let target = format!("{}[{r},{c}]", writes.name);
         let note = match self {
-            UpdateRule::AdamStep { lr_t } => Some(format!(
-                "lr_t = {} is this iteration's learning rate after bias correction",
-                sig(lr_t)
-            )),
-            UpdateRule::AdaGradStep { .. } => {
-                Some("cells whose gradients have been large (big h) take smaller steps".to_string())
+            UpdateRule::AdamStep { lr_t } => {
+                Some(crate::msg!("narr-adam-step-note", lr_t = sig(lr_t)))
             }
+            UpdateRule::AdaGradStep { .. } => Some(crate::msg!("narr-adagrad-step-note")),
             _ => None,
         };
         Some(Explanation {
@@ -152,7 +149,7 @@ impl UpdateRule {
             target,
             terms: vec![Term {
                 symbol,
-                numbers,
+                numbers: numbers.into(),
                 value,
             }],
             combine: Combine::Single,
@@ -288,7 +285,7 @@ mod tests {
         assert_eq!(sig(0.01), "0.01");
         assert_eq!(sig(0.0), "0");
         assert_eq!(
-            ex.note.as_deref(),
+            ex.note.as_ref().map(ToString::to_string).as_deref(),
             Some("lr_t = 0.0003162 is this iteration's learning rate after bias correction")
         );
     }
@@ -302,7 +299,7 @@ mod tests {
         assert!((new - 0.29).abs() < 1e-8);
         let ex = rule.explain(&reads, &one("W", new), 0, 0).unwrap();
         assert_eq!(
-            ex.note.as_deref(),
+            ex.note.as_ref().map(ToString::to_string).as_deref(),
             Some("cells whose gradients have been large (big h) take smaller steps")
         );
         // the other rules add no note

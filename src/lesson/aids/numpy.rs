@@ -28,8 +28,8 @@ pub fn numpy_line(step: &Step) -> String {
     }
 }
 
-/// A line built from the step's [`Op`] and operand names alone, for steps that carry no book
-/// line: the op's own NumPy form ([`Op::numpy`]) with names turned into Python identifiers
+/// A line built from the step's [`Op`](crate::engine::Op) and operand names alone, for steps that carry no book
+/// line: the op's own NumPy form ([`Op::numpy`](crate::engine::Op::numpy)) with names turned into Python identifiers
 /// (`X·W` → `X_W`).
 pub fn generic_line(step: &Step) -> String {
     let args: Vec<String> = step.reads.iter().map(|o| ident(&o.name)).collect();
