@@ -398,12 +398,18 @@ fn keep_warm(done: &AtomicBool) {
 }
 
 /// How many blocks of rows an m×k·k×n product is cut into on `threads` threads, when products
-/// of at least `min_work` multiply-adds are split.
+/// of at least `min_work` multiply-adds are split: at most one per thread, each of at least
+/// `min_work / 2` multiply-adds and [`MIN_ROWS`] rows (on a machine with many cores a product
+/// just over the threshold is cut in two, not into a block per core too small to pay).
 fn parts(m: usize, k: usize, n: usize, min_work: usize, threads: usize) -> usize {
-    if m.saturating_mul(k).saturating_mul(n) < min_work {
+    let work = m.saturating_mul(k).saturating_mul(n);
+    if work < min_work {
         return 1;
     }
-    threads.min(m / MIN_ROWS).max(1)
+    threads
+        .min(m / MIN_ROWS)
+        .min(work / (min_work / 2).max(1))
+        .max(1)
 }
 
 /// Where `rows` rows are cut so that the first `first` of `parts` blocks get their share.
@@ -445,7 +451,11 @@ where
     F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
 {
     let parts = if in_team() && !alone() && out.len() >= min_cells {
-        rayon::current_num_threads().min(out.nrows()).max(1)
+        // one block per core, each of at least half the threshold
+        rayon::current_num_threads()
+            .min(out.nrows())
+            .min(out.len() / (min_cells / 2).max(1))
+            .max(1)
     } else {
         1
     };
@@ -643,6 +653,11 @@ mod tests {
         assert_eq!(parts(16, 100_000, 50, SPLIT_WORK, 8), 2);
         // exactly SPLIT_WORK multiply-adds is split, one fewer is not
         assert_eq!(parts(128, 64, 64, SPLIT_WORK, 2), 2);
+        // more cores take more blocks, but none under half of SPLIT_WORK
+        assert_eq!(parts(128, 64, 64, SPLIT_WORK, 8), 2);
+        assert_eq!(parts(128, 64, 96, SPLIT_WORK, 8), 3);
+        assert_eq!(parts(100, 784, 50, SPLIT_WORK, 4), 4);
+        assert_eq!(parts(100, 784, 50, SPLIT_WORK, 64), 12);
         assert_eq!(parts(128 * 64 * 64 - 1, 1, 1, SPLIT_WORK, 2), 1);
         // the cut gives each block its share of the rows
         assert_eq!(split_row(100, 1, 2), 50);
