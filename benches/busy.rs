@@ -6,7 +6,9 @@
 //! Four runs a round, alternating: the team (`--threads` = every core), one core (`--threads 1`),
 //! then both again beside a busy process (`while :; do :; done`), pinned to the last core with
 //! `taskset` where the system has it, else an unpinned busy thread. `cargo bench --bench busy`
-//! runs 3 rounds; `-- --rounds N` sets the count. The medians go in docs/performance.md.
+//! runs 3 rounds; `-- --rounds N` sets the count. Each ratio is the median over rounds of the
+//! team's run over the one-core run beside it; the load average is printed, since other work on
+//! the machine moves every figure. The medians go in docs/performance.md.
 
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -151,21 +153,35 @@ fn main() {
         .iter()
         .map(|t| median(t.clone()).as_secs_f64())
         .collect();
+    // each round's team run against the one-core run beside it, then the median of those
+    let ratio = |team: usize| {
+        let mut r: Vec<f64> = times[team]
+            .iter()
+            .zip(&times[team + 1])
+            .map(|(t, one)| t.as_secs_f64() / one.as_secs_f64())
+            .collect();
+        r.sort_by(f64::total_cmp);
+        r[r.len() / 2]
+    };
     println!(
-        "2,000 iterations of batch 100, 784 → 50 → 10, 20 evaluations; medians of {rounds} rounds on {cores} cores"
+        "2,000 iterations of batch 100, 784 → 50 → 10, 20 evaluations; medians of {rounds} rounds on {cores} cores, load average {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_string))
+            .unwrap_or_else(|| "unknown".into())
     );
-    println!("machine    team ({cores} threads)  one core   team / one core");
+    println!("machine    team ({cores} threads)  one core   team / one core (median of pairs)");
     println!(
         "quiet      {:>8.2} s         {:>6.2} s   {:.2}×",
         m[0],
         m[1],
-        m[0] / m[1]
+        ratio(0)
     );
     println!(
         "busy       {:>8.2} s         {:>6.2} s   {:.2}×",
         m[2],
         m[3],
-        m[2] / m[3]
+        ratio(2)
     );
     println!("busy: {beside}");
 }
