@@ -139,9 +139,9 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
         view.cells = CellText::Mask;
     }
     if pane.written {
-        view.highlight = Highlight::Written {
+        view.highlight = fed_by(app, pane).unwrap_or(Highlight::Written {
             cell: app.write_cell(),
-        };
+        });
         view.anchor = app.write_cell();
     } else if let Some(read) = pane.read {
         view.highlight = Highlight::Read {
@@ -172,6 +172,22 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
             .and_then(|cell| Some((cell, matrix.get(cell)? + report.h)));
     }
     Some(view)
+}
+
+/// The marks on the written pane `written` while the cursor is on a cell of a read operand of a
+/// step between a tensor and a matrix (im2col, col2im): the cells that cell went into.
+fn fed_by<'a>(app: &'a App, written: &Pane) -> Option<Highlight<'a>> {
+    let focused = app.focused().filter(|f| !f.written)?;
+    let read = focused.read?;
+    if focused.image.is_none() && written.image.is_none() {
+        return None;
+    }
+    Some(Highlight::FedBy {
+        op: &app.current()?.op,
+        read,
+        operand: app.matrix(&focused.source)?,
+        from: app.cursor(),
+    })
 }
 
 /// The nudged cell, when `pane` shows the matrix it belongs to.

@@ -53,6 +53,19 @@ pub enum Highlight<'a> {
         /// The written cell.
         out: (usize, usize),
     },
+    /// The current step wrote this matrix, and the focused pane's cursor sits on cell `from` of
+    /// its read operand `read`: the cells that cell went into are marked (a cell of x ↔ every
+    /// cell of col it was copied to).
+    FedBy {
+        /// The step's operation.
+        op: &'a Op,
+        /// Which operand the focused pane is.
+        read: usize,
+        /// That operand's matrix.
+        operand: &'a Matrix,
+        /// The focused cell of it.
+        from: (usize, usize),
+    },
     /// A gradient whose cells are zero where `mask` blocks them.
     Zeroed {
         /// The mask, 1.0 = True.
@@ -365,6 +378,12 @@ impl<'a> MatrixPane<'a> {
         match self.highlight {
             Highlight::Written { cell } if cell == (i, j) => ('•', theme.written()),
             Highlight::Written { .. } => (' ', theme.written()),
+            Highlight::FedBy {
+                op,
+                read,
+                operand,
+                from,
+            } if feeds(op, read, operand, (i, j), from.0, from.1) => ('›', theme.read()),
             Highlight::Read { op, read, out } if feeds(op, read, self.matrix, out, i, j) => {
                 ('›', theme.read())
             }

@@ -297,3 +297,25 @@ fn a_window_is_outlined_on_every_channel_dashed_where_it_is_padding() {
         ]
     );
 }
+
+#[test]
+fn a_written_tensor_marks_the_cells_a_focused_read_cell_went_into() {
+    use crate::engine::op::BinOp;
+    let m = tensor();
+    let add = Op::Binary(BinOp::Add);
+    let mut pane = image_pane(&m);
+    // the focused operand's cell (1, 22) = (n1, c1, h1, w2) went into the same cell of the sum
+    pane.highlight = Highlight::FedBy {
+        op: &add,
+        read: 0,
+        operand: &m,
+        from: (1, 22),
+    };
+    let rows = rows_of(&symbols(&draw(pane, 64, 12)));
+    assert_eq!(
+        rows[8],
+        "│1   104.0  105.0  106.0  107.0     120.0  121.0 ›122.0  123.0 │"
+    );
+    let marked = rows.iter().map(|r| r.matches('›').count()).sum::<usize>();
+    assert_eq!(marked, 1);
+}
