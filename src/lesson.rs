@@ -9,3 +9,4 @@
 pub mod aids;
 pub mod explain;
 pub mod figure;
+pub mod note;

@@ -71,6 +71,74 @@ narr-cross-entropy-note = only the target class has t = 1, so this is −log y o
 narr-column-reduce-note = { $n } terms, one per row n of column { $c }: the same value was used for every row in forward, so its gradient (or statistic) gathers them all
 narr-adam-step-note = lr_t = { $lr_t } is this iteration's learning rate after bias correction
 narr-adagrad-step-note = cells whose gradients have been large (big h) take smaller steps
+narr-cached-read = { $mask ->
+        [yes] the { $name }
+       *[no] { $name }
+    } cached at forward step { $step }
+narr-cached-and = { $first } and { $then }
+narr-uses-cached = ; uses { $reads }
+narr-dout-loss = Backward starts here, at the loss L = { $loss }, from ∂L/∂L = 1.
+narr-dout-start = { $d } ({ $shape }{ $book ->
+        [yes] , the book's dout
+       *[no] {""}
+    }) is the starting gradient: with L = Σ { $d } ⊙ { $out }, { $d }[0,0] = { $first } = ∂L/∂{ $out }[0,0].
+narr-dout-arrives = { $book ->
+        [yes] { $d } (the book's dout = ∂L/∂{ $out })
+       *[no] dout = ∂L/∂{ $out }
+    } of { $name } ({ $shape }) arrives from { $next }, the next layer, as its dx; { $d }[{ $r },{ $c }] = { $v }: nudge { $out }[{ $r },{ $c }] by h and L moves by about { $v }·h.
+narr-dout-graph-output = Backward starts here, at the output { $name }, from dout = ∂{ $of }/∂{ $of } = 1.
+narr-dout-graph-start = dout ({ $shape }) is the starting gradient at the output { $name }: with L = Σ dout ⊙ out, dout = ∂L/∂{ $name } = { $value }.
+narr-dout-graph-one = dout = ∂{ $of }/∂{ $name } = { $value }, arriving from { $from } (its gradient for this input).
+narr-dout-graph-sum = dout = ∂{ $of }/∂{ $name } = { $value }: { $name } feeds { $n } nodes ({ $from }), so its gradient is the sum of theirs.
+narr-relu-mask = { $k } of { $n ->
+        [one] { $n } cell
+       *[other] { $n } cells
+    } { $k ->
+        [one] is ≤ 0 and becomes
+       *[other] are ≤ 0 and become
+    } True; the mask is kept for backward
+narr-relu-apply-small = copy x and zero the True cells: out = { $out }
+narr-relu-apply = copy x and zero the { $k } True cells
+narr-relu-backward = a cell that forward set to 0 does not move when x moves, so its gradient is 0: { $k } of { $n ->
+        [one] { $n } cell
+       *[other] { $n } cells
+    } blocked
+narr-affine-xw = X ({ $x }) · W ({ $w }) → { $xw }: each cell is a row of X dotted with a column of W, e.g. (X·W)[0,0] = { $first }; X is kept for backward
+narr-affine-add-b = b = { $b } is added to { $rows ->
+        [1] the one row
+        [2] both rows
+       *[other] all { $rows } rows
+    } (broadcast); that is why backward sums dY over rows. b is shown as 1×{ $h }; NumPy's self.b has shape ({ $h },)
+narr-affine-dx = dY ({ $dy }) · Wᵀ ({ $wt }) → dX ({ $dx }): X[n,i] fed Y[n,·] through row i of W, so its gradient collects dY[n,·]·W[i,·]; dX[0,0] = { $first }
+narr-affine-dw = Xᵀ ({ $xt }) · dY ({ $dy }) → dW ({ $dw }), the shape of W; W[i,j] met X[n,i] in every row n, so dW[i,j] sums X[n,i]·dY[n,j] over the batch (dY is the book's dout)
+narr-affine-db = b was added to { $rows ->
+        [1] the one row
+        [2] both rows
+       *[other] all { $rows } rows
+    }, so db is dY summed over its rows (axis=0): one total per column, { $db }. db is shown as 1×{ $h }; NumPy's np.sum(dout, axis=0) (dY is the book's dout) has shape ({ $h },)
+narr-softmax-sub-max = subtract each row's largest score: exp can no longer overflow, and softmax is unchanged
+narr-softmax-exp = every cell is now in (0, 1], the row's max cell exactly 1
+narr-softmax-row-sum = one sum per row (an N×1 column): s[0] = { $first }
+narr-softmax-div = each row now sums to 1: row 0 of y = { $row }; y is kept for backward
+narr-softmax-back-p = every output of a row depends on every input of that row, so the row's gradients mix
+narr-softmax-back-sum = sum_p[n] = Σₖ dout[n,k]·y[n,k], the part shared by the whole row; sum_p[0] = { $first }
+narr-softmax-back-sub = subtract the row's shared part from each cell
+narr-softmax-back-dx = the Jacobian diag(y) − y·yᵀ applied to dout, without building it; dx[0,0] = { $first }
+narr-loss-log = the 1e-7 keeps log(0) = −inf away
+narr-loss-rows = t picks the log-probability of the right class in each row: ℓ = { $l }; shown as { $n }×1, NumPy's l has shape ({ $n },)
+narr-loss-mean = the loss averages { $rows ->
+        [1] the one row
+        [2] both rows
+       *[other] all { $rows } rows
+    }: L = { $loss }{ $below_zero ->
+        [yes] {" "}(below 0 only because of the book's 1e-7: when y is 1, −log(y + 1e-7) = −log(1.0000001) ≈ −1e-7)
+       *[no] {""}
+    }; shown as 1×1, NumPy's self.loss is a scalar
+narr-loss-back-error = softmax and cross-entropy together simplify to y − t: the error of each probability
+narr-loss-back-div = L is a mean over N = { $n ->
+        [one] { $n } row
+       *[other] { $n } rows
+    }, so each row's gradient is divided by N
 
 ## area: explorer
 keys-explore-next-step = next step

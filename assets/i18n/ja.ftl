@@ -68,6 +68,62 @@ narr-cross-entropy-note = 正解クラスだけが t = 1 なので、これは�
 narr-column-reduce-note = 全 { $n } 項、{ $c } 列目の各行 n に一項ずつ：順伝播ではどの行にも同じ値が使われたので、その勾配（または統計量）は全行分を集めます
 narr-adam-step-note = lr_t = { $lr_t } は、バイアス補正後のこの反復の学習率です
 narr-adagrad-step-note = これまで勾配が大きかった（h が大きい）要素ほど、更新幅が小さくなります
+narr-cached-read = 順伝播のステップ { $step } でキャッシュした{ $mask ->
+        [yes] マスク
+       *[no] {""}
+    } { $name }
+narr-cached-and = { $first } と { $then }
+narr-uses-cached = ；ここでは{ $reads }を使います
+narr-dout-loss = 逆伝播はここから始まります：損失 L = { $loss }、出発点は ∂L/∂L = 1。
+narr-dout-start = { $d }（{ $shape }{ $book ->
+        [yes] 、本の dout
+       *[no] {""}
+    }）が最初の勾配です：L = Σ { $d } ⊙ { $out } とすると、{ $d }[0,0] = { $first } = ∂L/∂{ $out }[0,0]。
+narr-dout-arrives = { $name } の{ $book ->
+        [yes] { $d }（本の dout = ∂L/∂{ $out }）
+       *[no] dout = ∂L/∂{ $out }
+    }（{ $shape }）は次のレイヤ { $next } から、その dx として届きます；{ $d }[{ $r },{ $c }] = { $v }：{ $out }[{ $r },{ $c }] を h だけ動かすと、L はおよそ { $v }·h 動きます。
+narr-dout-graph-output = 逆伝播はここから始まります：出力 { $name } で、出発点は dout = ∂{ $of }/∂{ $of } = 1。
+narr-dout-graph-start = dout（{ $shape }）は出力 { $name } での最初の勾配です：L = Σ dout ⊙ out とすると、dout = ∂L/∂{ $name } = { $value }。
+narr-dout-graph-one = dout = ∂{ $of }/∂{ $name } = { $value }、{ $from } から届きます（この入力についての勾配）。
+narr-dout-graph-sum = dout = ∂{ $of }/∂{ $name } = { $value }：{ $name } は { $n } 個のノード（{ $from }）に流れるので、その勾配はそれらの和です。
+narr-relu-mask = { $k } 個の要素（全 { $n } 要素中）が ≤ 0 で True になります；マスクは逆伝播のために保持されます
+narr-relu-apply-small = x をコピーし、True の要素をゼロにします：out = { $out }
+narr-relu-apply = x をコピーし、{ $k } 個の True の要素をゼロにします
+narr-relu-backward = 順伝播で 0 にされた要素は x が動いても動かないので、その勾配は 0 です：{ $k } 個を遮断（全 { $n } 要素）
+narr-affine-xw = X（{ $x }）· W（{ $w }）→ { $xw }：各要素は X の行と W の列の内積です。例えば (X·W)[0,0] = { $first }；X は逆伝播のために保持されます
+narr-affine-add-b = b = { $b } は{ $rows ->
+        [1] ただ一つの行
+        [2] 両方の行
+       *[other] 全 { $rows } 行
+    }に加算されます（ブロードキャスト）；そのため逆伝播では dY を行方向に合計します。b は 1×{ $h } で表示；NumPy の self.b の形状は ({ $h },)
+narr-affine-dx = dY（{ $dy }）· Wᵀ（{ $wt }）→ dX（{ $dx }）：X[n,i] は W の i 行目を通って Y[n,·] に効くので、その勾配は dY[n,·]·W[i,·] を集めます；dX[0,0] = { $first }
+narr-affine-dw = Xᵀ（{ $xt }）· dY（{ $dy }）→ dW（{ $dw }）、W と同じ形状；W[i,j] はどの行 n でも X[n,i] と掛けられたので、dW[i,j] は X[n,i]·dY[n,j] のバッチ全体の和です（dY は本の dout）
+narr-affine-db = b は{ $rows ->
+        [1] ただ一つの行
+        [2] 両方の行
+       *[other] 全 { $rows } 行
+    }に加算されたので、db は dY を行方向（axis=0）に合計したもの：列ごとに一つの合計、{ $db }。db は 1×{ $h } で表示；NumPy の np.sum(dout, axis=0)（dY は本の dout）の形状は ({ $h },)
+narr-softmax-sub-max = 各行からその行の最大スコアを引きます：exp はもうオーバーフローせず、softmax の結果は変わりません
+narr-softmax-exp = どの要素も (0, 1] に入り、各行の最大の要素はちょうど 1 です
+narr-softmax-row-sum = 行ごとに一つの和（N×1 の列）：s[0] = { $first }
+narr-softmax-div = 各行の和が 1 になりました：y の 0 行目 = { $row }；y は逆伝播のために保持されます
+narr-softmax-back-p = 行のどの出力もその行のすべての入力に依存するので、行の勾配は混ざり合います
+narr-softmax-back-sum = sum_p[n] = Σₖ dout[n,k]·y[n,k]、行全体で共有される部分；sum_p[0] = { $first }
+narr-softmax-back-sub = 各要素から行で共有される部分を引きます
+narr-softmax-back-dx = ヤコビ行列 diag(y) − y·yᵀ を作らずに dout に掛けたもの；dx[0,0] = { $first }
+narr-loss-log = 1e-7 を足すのは log(0) = −inf を避けるためです
+narr-loss-rows = t が各行で正解クラスの対数確率を選びます：ℓ = { $l }；{ $n }×1 で表示、NumPy の l の形状は ({ $n },)
+narr-loss-mean = 損失は{ $rows ->
+        [1] ただ一つの行
+        [2] 両方の行
+       *[other] 全 { $rows } 行
+    }の平均です：L = { $loss }{ $below_zero ->
+        [yes] （0 を下回るのは本の 1e-7 のためだけです：y が 1 のとき −log(y + 1e-7) = −log(1.0000001) ≈ −1e-7）
+       *[no] {""}
+    }；1×1 で表示、NumPy の self.loss はスカラーです
+narr-loss-back-error = softmax と交差エントロピー誤差を合わせると y − t に簡約されます：各確率の誤差
+narr-loss-back-div = L は N = { $n } 行の平均なので、各行の勾配を N で割ります
 
 ## area: explorer
 keys-explore-next-step = 次のステップ

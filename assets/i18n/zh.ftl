@@ -68,6 +68,62 @@ narr-cross-entropy-note = 只有正确类别的 t = 1，所以这就是正确答
 narr-column-reduce-note = 共 { $n } 项，第 { $c } 列的每一行 n 各一项：正向传播时每一行都用了同一个值，所以它的梯度（或统计量）要把它们全部加起来
 narr-adam-step-note = lr_t = { $lr_t } 是本次迭代经过偏差修正后的学习率
 narr-adagrad-step-note = 梯度一直较大（h 较大）的元素，更新步长会变小
+narr-cached-read = 正向传播第 { $step } 步缓存的{ $mask ->
+        [yes] 掩码
+       *[no] {""}
+    } { $name }
+narr-cached-and = { $first } 和 { $then }
+narr-uses-cached = ；这里使用{ $reads }
+narr-dout-loss = 反向传播从这里开始：损失 L = { $loss }，起点是 ∂L/∂L = 1。
+narr-dout-start = { $d }（{ $shape }{ $book ->
+        [yes] ，即书中的 dout
+       *[no] {""}
+    }）是起始梯度：设 L = Σ { $d } ⊙ { $out }，则 { $d }[0,0] = { $first } = ∂L/∂{ $out }[0,0]。
+narr-dout-arrives = { $name } 的{ $book ->
+        [yes] { $d }（即书中的 dout = ∂L/∂{ $out }）
+       *[no] dout = ∂L/∂{ $out }
+    }（{ $shape }）来自下一层 { $next }，是它的 dx；{ $d }[{ $r },{ $c }] = { $v }：把 { $out }[{ $r },{ $c }] 微调 h，L 大约变化 { $v }·h。
+narr-dout-graph-output = 反向传播从这里开始：在输出 { $name } 处，起点是 dout = ∂{ $of }/∂{ $of } = 1。
+narr-dout-graph-start = dout（{ $shape }）是输出 { $name } 处的起始梯度：设 L = Σ dout ⊙ out，则 dout = ∂L/∂{ $name } = { $value }。
+narr-dout-graph-one = dout = ∂{ $of }/∂{ $name } = { $value }，来自 { $from }（它对这个输入的梯度）。
+narr-dout-graph-sum = dout = ∂{ $of }/∂{ $name } = { $value }：{ $name } 流向 { $n } 个节点（{ $from }），所以它的梯度是它们的梯度之和。
+narr-relu-mask = 其中 { $k } 个元素（共 { $n } 个）≤ 0，变为 True；掩码保留给反向传播使用
+narr-relu-apply-small = 复制 x，并把 True 的元素清零：out = { $out }
+narr-relu-apply = 复制 x，并把 { $k } 个 True 的元素清零
+narr-relu-backward = 正向传播时被置为 0 的元素不随 x 变化，所以它的梯度是 0：被阻断 { $k } 个，共 { $n } 个元素
+narr-affine-xw = X（{ $x }）· W（{ $w }）→ { $xw }：每个元素是 X 的一行与 W 的一列的点积，例如 (X·W)[0,0] = { $first }；X 保留给反向传播使用
+narr-affine-add-b = b = { $b } 被加到{ $rows ->
+        [1] 仅有的一行
+        [2] 两行
+       *[other] 全部 { $rows } 行
+    }上（广播），所以反向传播要把 dY 按行相加。b 显示为 1×{ $h }；NumPy 的 self.b 形状是 ({ $h },)
+narr-affine-dx = dY（{ $dy }）· Wᵀ（{ $wt }）→ dX（{ $dx }）：X[n,i] 通过 W 的第 i 行影响 Y[n,·]，所以它的梯度汇集 dY[n,·]·W[i,·]；dX[0,0] = { $first }
+narr-affine-dw = Xᵀ（{ $xt }）· dY（{ $dy }）→ dW（{ $dw }），与 W 形状相同；W[i,j] 在每一行 n 都与 X[n,i] 相乘，所以 dW[i,j] 是 X[n,i]·dY[n,j] 在整个批次上的和（dY 就是书中的 dout）
+narr-affine-db = b 被加到了{ $rows ->
+        [1] 仅有的一行
+        [2] 两行
+       *[other] 全部 { $rows } 行
+    }上，所以 db 是 dY 按行相加（axis=0）的结果：每列一个总和，{ $db }。db 显示为 1×{ $h }；NumPy 的 np.sum(dout, axis=0)（dY 就是书中的 dout）形状是 ({ $h },)
+narr-softmax-sub-max = 每一行减去它的最大得分：exp 不会再溢出，而 softmax 的结果不变
+narr-softmax-exp = 现在每个元素都在 (0, 1] 内，每行最大的那个元素恰好是 1
+narr-softmax-row-sum = 每行一个和（N×1 的一列）：s[0] = { $first }
+narr-softmax-div = 现在每一行的和都是 1：y 的第 0 行 = { $row }；y 保留给反向传播使用
+narr-softmax-back-p = 一行的每个输出都依赖于这一行的每个输入，所以这一行的梯度会相互混合
+narr-softmax-back-sum = sum_p[n] = Σₖ dout[n,k]·y[n,k]，是整行共享的部分；sum_p[0] = { $first }
+narr-softmax-back-sub = 每个元素减去这一行共享的部分
+narr-softmax-back-dx = 把雅可比矩阵 diag(y) − y·yᵀ 作用于 dout，而不必把它构造出来；dx[0,0] = { $first }
+narr-loss-log = 加上 1e-7 是为了避免 log(0) = −inf
+narr-loss-rows = t 在每一行选出正确类别的对数概率：ℓ = { $l }；显示为 { $n }×1，NumPy 的 l 形状是 ({ $n },)
+narr-loss-mean = 损失是{ $rows ->
+        [1] 仅有的一行
+        [2] 两行
+       *[other] 全部 { $rows } 行
+    }的平均：L = { $loss }{ $below_zero ->
+        [yes] （低于 0 只是因为书中的 1e-7：当 y 为 1 时，−log(y + 1e-7) = −log(1.0000001) ≈ −1e-7）
+       *[no] {""}
+    }；显示为 1×1，NumPy 的 self.loss 是一个标量
+narr-loss-back-error = softmax 与交叉熵误差合在一起，化简为 y − t：每个概率的误差
+narr-loss-back-div = L 是 N = { $n } 行的平均，所以每一行的梯度都要除以 N
 
 ## area: explorer
 keys-explore-next-step = 下一步

@@ -1,10 +1,12 @@
-//! Prose the run adds to the tape: what `dout` is when a layer's backward starts.
+//! What the run adds to the tape's notes: what `dout` is when a layer's backward starts, as a
+//! message with its numbers (the narration module writes it out).
 //!
 //! Only called when a recorder records (the closure passed to `prefix_next` never runs on the
 //! fast path).
 
 use super::Matrix;
 use super::layer::LayerKind;
+use crate::i18n::Msg;
 use crate::i18n::format::{first, n4, shape};
 
 /// The sentence that says what `dout` is when layer `name` (of `kind`) starts its backward;
@@ -19,20 +21,21 @@ pub fn dout_note(
     next: Option<&str>,
     dout: &Matrix,
     loss: Option<f64>,
-) -> String {
+) -> Msg {
     if kind.is_loss() {
-        return format!(
-            "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
-            loss.map(n4).unwrap_or_default()
-        );
+        return crate::msg!("narr-dout-loss", loss = loss.map(n4).unwrap_or_default());
     }
     let (d, out) = (kind.dout_name(), kind.output_name());
-    let book = if d == "dout" { "" } else { ", the book's dout" };
+    // a layer that calls dout by another name says once that it is the book's dout
+    let book = if d == "dout" { "no" } else { "yes" };
     let Some(next) = next else {
-        return format!(
-            "{d} ({}{book}) is the starting gradient: with L = Σ {d} ⊙ {out}, {d}[0,0] = {} = ∂L/∂{out}[0,0].",
-            shape(dout),
-            first(dout)
+        return crate::msg!(
+            "narr-dout-start",
+            d = d,
+            shape = shape(dout),
+            book = book,
+            out = out,
+            first = first(dout)
         );
     };
     // Quote the cell with the largest gradient: it shows best what dout means.
@@ -45,16 +48,17 @@ pub fn dout_note(
                 best
             }
         });
-    let what = if d == "dout" {
-        format!("dout = ∂L/∂{out}")
-    } else {
-        format!("{d} (the book's dout = ∂L/∂{out})")
-    };
-    format!(
-        "{what} of {name} ({}) arrives from {next}, the next layer, as its dx; {d}[{r},{c}] = {}: nudge {out}[{r},{c}] by h and L moves by about {}·h.",
-        shape(dout),
-        n4(v),
-        n4(v)
+    crate::msg!(
+        "narr-dout-arrives",
+        d = d,
+        book = book,
+        out = out,
+        name = name,
+        shape = shape(dout),
+        next = next,
+        r = r,
+        c = c,
+        v = n4(v)
     )
 }
 
@@ -67,14 +71,14 @@ mod tests {
     #[test]
     fn the_note_quotes_the_first_cell_of_largest_magnitude() {
         let dout = Matrix::from_shape_vec((2, 2), vec![0.1, -0.5, 0.5, 0.2]).unwrap_or_default();
-        let note = dout_note("ReLU", LayerKind::Relu, Some("Affine2"), &dout, None);
+        let note = dout_note("ReLU", LayerKind::Relu, Some("Affine2"), &dout, None).render();
         assert_eq!(
             note,
             "dout = ∂L/∂out of ReLU (2×2) arrives from Affine2, the next layer, as its dx; dout[0,1] = -0.5000: nudge out[0,1] by h and L moves by about -0.5000·h."
         );
         // all zeros: the first cell
         let zeros = Matrix::zeros((1, 3));
-        let note = dout_note("ReLU", LayerKind::Relu, Some("Affine2"), &zeros, None);
+        let note = dout_note("ReLU", LayerKind::Relu, Some("Affine2"), &zeros, None).render();
         assert!(note.contains("dout[0,0] = 0.0000"), "{note}");
     }
 
@@ -87,7 +91,8 @@ mod tests {
             Some("Softmax-with-Loss"),
             &dy,
             None,
-        );
+        )
+        .render();
         assert_eq!(
             note,
             "dY (the book's dout = ∂L/∂Y) of Affine2 (1×2) arrives from Softmax-with-Loss, the next layer, as its dx; dY[0,1] = -0.5000: nudge Y[0,1] by h and L moves by about -0.5000·h."

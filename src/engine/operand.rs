@@ -138,14 +138,6 @@ impl Kind {
     pub fn is_mask(self) -> bool {
         matches!(self, Kind::Mask(_))
     }
-
-    /// How a cached operand of this kind is named in "uses … cached at forward step k".
-    fn cached_phrase(self, name: &str) -> String {
-        match self {
-            Kind::Mask(_) => format!("the {name}"),
-            _ => name.to_string(),
-        }
-    }
 }
 
 /// A named matrix a step read or wrote.
@@ -202,28 +194,6 @@ impl Operand {
     }
 }
 
-/// `"; uses X cached at forward step 3"` (1-based for people) for the cached operands among
-/// `reads`, or nothing: the one place this sentence is written.
-pub fn cached_sentence(reads: &[Operand]) -> String {
-    let parts: Vec<String> = reads
-        .iter()
-        .filter_map(|o| {
-            o.cached_at.map(|s| {
-                format!(
-                    "{} cached at forward step {}",
-                    o.kind.cached_phrase(&o.name),
-                    s + 1
-                )
-            })
-        })
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("; uses {}", parts.join(" and "))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,11 +205,7 @@ mod tests {
             Operand::new(Kind::Dout, "dout", &m),
             Operand::cached(Kind::Mask(MaskSense::TrueBlocks), "mask", &m, Some(2)),
         ];
-        assert_eq!(
-            cached_sentence(&reads),
-            "; uses the mask cached at forward step 3"
-        );
-        assert_eq!(cached_sentence(&reads[..1]), "");
+        assert_eq!(reads[1].cached_at, Some(2));
         assert!(MaskSense::TrueBlocks.blocks(1.0) && !MaskSense::TrueBlocks.blocks(0.0));
         assert!(MaskSense::TrueKeeps.blocks(0.0) && !MaskSense::TrueKeeps.blocks(1.0));
         assert_eq!(Param::Gamma.key(), "gamma");

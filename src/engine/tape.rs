@@ -9,6 +9,8 @@ use super::layer::LayerKind;
 use super::op::Op;
 pub use super::operand::{Kind, Operand};
 use super::tensor::ImageShape;
+mod note;
+pub use note::{Cached, Note, Said};
 
 /// Which pass a step belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,7 +48,7 @@ pub struct StepDraft {
     /// The matrix written.
     pub writes: Operand,
     /// One line with concrete numbers: what happens here and why.
-    pub note: String,
+    pub note: Said,
     /// The NumPy line that does the same, in the names of the book's companion code.
     pub numpy: String,
 }
@@ -61,7 +63,7 @@ impl StepDraft {
             formula: formula.to_string(),
             reads: Vec::new(),
             writes: Operand::new(Kind::Output, "", &Matrix::zeros((0, 0))),
-            note: String::new(),
+            note: Said::default(),
             numpy: String::new(),
         }
     }
@@ -129,8 +131,8 @@ impl StepDraft {
         self
     }
 
-    /// Set the note.
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    /// Set the note: a message (`msg!`), or English not yet in the catalogs.
+    pub fn note(mut self, note: impl Into<Said>) -> Self {
         self.note = note.into();
         self
     }
@@ -158,8 +160,9 @@ pub struct Step {
     /// The matrix written.
     pub writes: Operand,
     /// One line with concrete numbers; it ends with which forward step cached each cached
-    /// read (derived from the operands when the step is recorded).
-    pub note: String,
+    /// read (derived from the operands when the step is recorded). Written out by its
+    /// `Display`, in the language of the moment.
+    pub note: Note,
     /// The NumPy line that does the same, in the book's names.
     pub numpy: String,
 }
@@ -190,7 +193,7 @@ pub trait Recorder {
     /// Record a step built by `make` (called only when recording) and return its index.
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize>;
     /// Put `make()` in front of the next recorded step's note (used for "what dout is here").
-    fn prefix_next(&mut self, make: impl FnOnce() -> String);
+    fn prefix_next(&mut self, make: impl FnOnce() -> Said);
     /// Make step `step` (or, for `None`, the last step) say it wrote `value` (a nudge moved it).
     fn rewrite(&mut self, step: Option<usize>, value: &Matrix);
     /// Drop the steps from index `len` on (a nudge rerecords what follows a moved value).
@@ -208,7 +211,7 @@ impl Recorder for NoRecord {
     fn record(&mut self, _: impl FnOnce() -> StepDraft) -> Option<usize> {
         None
     }
-    fn prefix_next(&mut self, _: impl FnOnce() -> String) {}
+    fn prefix_next(&mut self, _: impl FnOnce() -> Said) {}
     fn rewrite(&mut self, _: Option<usize>, _: &Matrix) {}
     fn truncate(&mut self, _: usize) {}
     fn position(&self) -> usize {
@@ -225,7 +228,7 @@ pub struct Tape {
     layer: usize,
     layer_name: String,
     kind: Option<LayerKind>,
-    pending_prefix: Option<String>,
+    pending_prefix: Option<Said>,
 }
 
 impl Tape {
@@ -262,13 +265,28 @@ impl Recorder for Tape {
     }
 
     fn record(&mut self, make: impl FnOnce() -> StepDraft) -> Option<usize> {
-        let mut draft = make();
-        draft
-            .note
-            .push_str(&super::operand::cached_sentence(&draft.reads));
-        if let Some(prefix) = self.pending_prefix.take() {
-            draft.note = format!("{prefix} {}", sentence_case(&draft.note, &draft));
-        }
+        let draft = make();
+        let note = Note {
+            prefix: self.pending_prefix.take(),
+            body: draft.note,
+            cached: draft
+                .reads
+                .iter()
+                .filter_map(|o| {
+                    Some(Cached {
+                        name: o.name.clone(),
+                        is_mask: matches!(o.kind, Kind::Mask(_)),
+                        step: o.cached_at?,
+                    })
+                })
+                .collect(),
+            symbols: draft
+                .reads
+                .iter()
+                .chain(std::iter::once(&draft.writes))
+                .filter_map(|o| o.name.split_whitespace().next().map(str::to_string))
+                .collect(),
+        };
         self.steps.push(Step {
             phase: self.phase.unwrap_or(Phase::Forward),
             layer: self.layer,
@@ -279,13 +297,13 @@ impl Recorder for Tape {
             formula: draft.formula,
             reads: draft.reads,
             writes: draft.writes,
-            note: draft.note,
+            note,
             numpy: draft.numpy,
         });
         Some(self.steps.len() - 1)
     }
 
-    fn prefix_next(&mut self, make: impl FnOnce() -> String) {
+    fn prefix_next(&mut self, make: impl FnOnce() -> Said) {
         self.pending_prefix = Some(make());
     }
 
@@ -308,33 +326,9 @@ impl Recorder for Tape {
     }
 }
 
-/// Capitalise a note that starts with an English word, so it reads as a new sentence after the
-/// `dout` prefix; a note that starts with one of the step's operand names (`dY`, `dout`, `y = …`)
-/// keeps its case.
-fn sentence_case(note: &str, draft: &StepDraft) -> String {
-    let first_word: &str = note
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let is_symbol = draft
-        .reads
-        .iter()
-        .chain(std::iter::once(&draft.writes))
-        .any(|o| o.name.split_whitespace().next() == Some(first_word));
-    let is_word = first_word == "a"
-        || first_word.len() >= 2
-            && first_word.chars().all(|c| c.is_ascii_lowercase())
-            && !is_symbol;
-    let mut chars = note.chars();
-    match chars.next() {
-        Some(first) if is_word => first.to_uppercase().chain(chars).collect(),
-        _ => note.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Recorder, StepDraft, Tape, sentence_case};
+    use super::{Kind, Recorder, StepDraft, Tape};
     use crate::engine::{Matrix, Op};
 
     #[test]
@@ -346,32 +340,5 @@ mod tests {
         assert_eq!(at, Some(0));
         assert!(!tape.is_empty());
         assert_eq!((tape.len(), tape.position()), (1, 1));
-    }
-
-    #[test]
-    fn only_words_are_capitalised() {
-        let m = Matrix::zeros((1, 1));
-        let d = StepDraft::new(Op::ColumnSum, "", "")
-            .read(Kind::Dout, "dout", &m)
-            .read(Kind::Output, "y", &m)
-            .writes(Kind::Dx, "dY", &m);
-        assert_eq!(
-            sentence_case("a cell that forward set to 0", &d),
-            "A cell that forward set to 0"
-        );
-        assert_eq!(
-            sentence_case("softmax and cross-entropy", &d),
-            "Softmax and cross-entropy"
-        );
-        assert_eq!(
-            sentence_case("dY (2×4) · Wᵀ (4×3)", &d),
-            "dY (2×4) · Wᵀ (4×3)"
-        );
-        assert_eq!(sentence_case("dout ⊙ y", &d), "dout ⊙ y");
-        assert_eq!(
-            sentence_case("y = 1/(1 + exp(−x))", &d),
-            "y = 1/(1 + exp(−x))"
-        );
-        assert_eq!(sentence_case("", &d), "");
     }
 }

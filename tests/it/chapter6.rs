@@ -108,7 +108,9 @@ fn dropout_draws_its_mask_from_the_seed_and_blocks_those_gradients() {
     let mask = back.read(Kind::Mask(MaskSense::TrueKeeps)).unwrap();
     assert_eq!(mask.cached_at, Some(l.forward_steps.start));
     assert!(
-        back.note.contains("uses the mask cached at forward step 3"),
+        back.note
+            .to_string()
+            .contains("uses the mask cached at forward step 3"),
         "{}",
         back.note
     );
@@ -120,6 +122,7 @@ fn dropout_draws_its_mask_from_the_seed_and_blocks_those_gradients() {
     assert!(
         mask_step
             .note
+            .to_string()
             .starts_with("3 of 8 uniform numbers are > 0.5 and become True: those cells are kept (the reverse of ReLU's mask"),
         "{}",
         mask_step.note
@@ -128,12 +131,14 @@ fn dropout_draws_its_mask_from_the_seed_and_blocks_those_gradients() {
     assert!(
         apply
             .note
+            .to_string()
             .starts_with("keep the True cells and zero the 5 False ones"),
         "{}",
         apply.note
     );
     assert!(
         back.note
+            .to_string()
             .contains("its gradient is 0: 5 of 8 cells blocked"),
         "{}",
         back.note
@@ -347,7 +352,7 @@ fn batch_norm_matches_the_books_code() {
         } else {
             l.backward_steps.clone()
         };
-        run.tape.steps[range][i].note.clone()
+        run.tape.steps[range][i].note.to_string()
     };
     assert!(note(Phase::Forward, 0).contains("batch of 4: μ = [[0.5, 0.625, 0.375]]"));
     assert!(note(Phase::Forward, 2).contains("var = [[1.625, 1.1719, 1.1719]]"));

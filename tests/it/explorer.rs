@@ -785,7 +785,8 @@ fn no_text_loses_its_result_or_its_end_at_any_size() {
                     };
                     assert!(text.contains(&result), "{at}: no {result}\n{text}");
                 }
-                let last_word = step.note.split_whitespace().last().unwrap_or("");
+                let note = step.note.to_string();
+                let last_word = note.split_whitespace().last().unwrap_or("");
                 let note_row = rows(&text)
                     .into_iter()
                     .rev()

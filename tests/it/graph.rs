@@ -489,7 +489,7 @@ fn backward_notes_say_where_each_nodes_dout_comes_from() {
                     && s.layer == layer
                     && s.label != "Σ uses"
             })
-            .map(|s| s.note.clone())
+            .map(|s| s.note.to_string())
             .unwrap()
     };
     assert!(
@@ -540,6 +540,7 @@ fn backward_notes_say_where_each_nodes_dout_comes_from() {
     assert!(
         first
             .note
+            .to_string()
             .starts_with("Backward starts here, at the loss L = 0.3133, from ∂L/∂L = 1."),
         "{}",
         first.note

@@ -203,7 +203,7 @@ fn db_cell_is_the_column_it_summed() {
     let values: Vec<f64> = e.terms.iter().map(|t| t.value).collect();
     assert_eq!(values, [2.0, 5.0]);
     assert_eq!(e.expansion(8), "= 2.0000 + 5.0000 = 7.0000");
-    assert!(db.note.contains("[[5, 7, 9]]"), "{}", db.note);
+    assert!(db.note.to_string().contains("[[5, 7, 9]]"), "{}", db.note);
 }
 
 #[test]
@@ -240,7 +240,9 @@ fn relu_cells_say_masked_or_passed() {
         Some(0)
     );
     assert!(
-        back.note.contains("uses the mask cached at forward step 1"),
+        back.note
+            .to_string()
+            .contains("uses the mask cached at forward step 1"),
         "{}",
         back.note
     );
@@ -267,11 +269,12 @@ fn notes_say_what_dout_is_and_where_it_came_from() {
     assert!(
         first_back(3)
             .note
+            .to_string()
             .starts_with("Backward starts here, at the loss L = ")
     );
     let relu = first_back(1);
     assert!(
-        relu.note.contains(
+        relu.note.to_string().contains(
             "dout = ∂L/∂out of ReLU (2×4) arrives from Affine2, the next layer, as its dx"
         ),
         "{}",
@@ -287,7 +290,7 @@ fn notes_say_what_dout_is_and_where_it_came_from() {
         backstep::i18n::format::n4(v),
         backstep::i18n::format::n4(v)
     );
-    assert!(relu.note.contains(&quoted), "{}", relu.note);
+    assert!(relu.note.to_string().contains(&quoted), "{}", relu.note);
     let apple = self::run("apple");
     let last = apple
         .tape
@@ -296,7 +299,7 @@ fn notes_say_what_dout_is_and_where_it_came_from() {
         .find(|s| s.phase == Phase::Backward)
         .unwrap();
     assert!(
-        last.note.contains("is the starting gradient"),
+        last.note.to_string().contains("is the starting gradient"),
         "{}",
         last.note
     );

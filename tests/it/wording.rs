@@ -211,14 +211,15 @@ fn note_of(preset: &str, name: &str) -> String {
     let p = Preset::builtin(preset).expect("built-in");
     let run = p.network.run(&p.inputs).expect("runs");
     let step = run.tape.steps.iter().find(|s| s.writes.name == name);
-    step.map(|s| s.note.clone()).unwrap_or_default()
+    step.map(|s| s.note.to_string()).unwrap_or_default()
 }
 
 #[test]
 fn dropouts_numbers_are_backsteps_own_splitmix64_not_numpys_seed() {
     let note = note_of("dropout", "mask");
     assert!(
-        note.contains("backstep's own generator, SplitMix64 with seed 0, not np.random.seed(0)"),
+        note.to_string()
+            .contains("backstep's own generator, SplitMix64 with seed 0, not np.random.seed(0)"),
         "{note}"
     );
     let listing = backstep(&["presets"]);

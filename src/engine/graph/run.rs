@@ -19,6 +19,7 @@ use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::run::ensure_finite;
 use crate::engine::tape::{NoRecord, Phase, Recorder, StepDraft, Tape};
+use crate::i18n::Msg;
 use crate::i18n::format::{inline, shape};
 
 /// One node's part of a run.
@@ -126,7 +127,7 @@ impl Graph {
                 sum
             };
             let note = self.dout_note(i, &uses, &dout, loss, &of);
-            tape.prefix_next(|| note);
+            tape.prefix_next(|| note.into());
             let layer_start = tape.len();
             let (dx, g) = layers[i].backward(&caches[i], &dout, &mut tape)?;
             let who = self.who(i);
@@ -298,31 +299,28 @@ impl Graph {
         dout: &Matrix,
         loss: Option<f64>,
         of: &str,
-    ) -> String {
+    ) -> Msg {
         let node = &self.nodes[i];
+        let name = node.name.as_str();
         if self.chain {
             let next = self.nodes.get(i + 1).map(|n| n.name.as_str());
-            return chain_dout_note(&node.name, node.op.kind(), next, dout, loss);
+            return chain_dout_note(name, node.op.kind(), next, dout, loss);
         }
         if node.op.kind() == LayerKind::SoftmaxWithLoss {
-            return format!(
-                "Backward starts here, at the loss L = {}, from ∂L/∂L = 1.",
-                loss.map(crate::i18n::format::n4).unwrap_or_default()
+            return crate::msg!(
+                "narr-dout-loss",
+                loss = loss.map(crate::i18n::format::n4).unwrap_or_default()
             );
         }
-        if uses.is_empty() && of == node.name {
-            return format!(
-                "Backward starts here, at the output {}, from dout = ∂{of}/∂{of} = 1.",
-                node.name
-            );
+        if uses.is_empty() && of == name {
+            return crate::msg!("narr-dout-graph-output", name = name, of = of);
         }
         if uses.is_empty() {
-            return format!(
-                "dout ({}) is the starting gradient at the output {}: with L = Σ dout ⊙ out, dout = ∂L/∂{} = {}.",
-                shape(dout),
-                node.name,
-                node.name,
-                inline(dout)
+            return crate::msg!(
+                "narr-dout-graph-start",
+                shape = shape(dout),
+                name = name,
+                value = inline(dout)
             );
         }
         let from: Vec<&str> = uses
@@ -330,20 +328,21 @@ impl Graph {
             .map(|&(c, _)| self.nodes[c].name.as_str())
             .collect();
         if from.len() == 1 {
-            format!(
-                "dout = ∂{of}/∂{} = {}, arriving from {} (its gradient for this input).",
-                node.name,
-                value(dout),
-                from[0]
+            crate::msg!(
+                "narr-dout-graph-one",
+                of = of,
+                name = name,
+                value = value(dout),
+                from = from[0]
             )
         } else {
-            format!(
-                "dout = ∂{of}/∂{} = {}: {} feeds {} nodes ({}), so its gradient is the sum of theirs.",
-                node.name,
-                value(dout),
-                node.name,
-                from.len(),
-                from.join(", ")
+            crate::msg!(
+                "narr-dout-graph-sum",
+                of = of,
+                name = name,
+                value = value(dout),
+                n = from.len(),
+                from = from.join(", ")
             )
         }
     }

@@ -14,7 +14,7 @@ use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::i18n::format::{all_of, count, first, inline, shape};
+use crate::i18n::format::{count, first, inline, shape};
 
 /// `Y = X·W + b`; `W` is D×H, `b` is 1×H (added to every row).
 #[derive(Debug, Clone, PartialEq)]
@@ -97,18 +97,25 @@ impl LayerType for Affine {
         let (w, b) = (&self.w, &self.b);
         let xw = matmul(x.view(), w.view());
         let x_step = rec.record(|| {
-            StepDraft::new(Op::MatMul { transpose_a: false, transpose_b: false }, "X·W", "X·W")
-                .read(X, "X", x)
-                .read(W, "W", w)
-                .writes(XW, "X·W", &xw)
-                .numpy("self.x = x; xw = np.dot(x, self.W)")
-                .note(format!(
-                    "X ({}) · W ({}) → {}: each cell is a row of X dotted with a column of W, e.g. (X·W)[0,0] = {}; X is kept for backward",
-                    shape(x),
-                    shape(w),
-                    shape(&xw),
-                    first(&xw)
-                ))
+            StepDraft::new(
+                Op::MatMul {
+                    transpose_a: false,
+                    transpose_b: false,
+                },
+                "X·W",
+                "X·W",
+            )
+            .read(X, "X", x)
+            .read(W, "W", w)
+            .writes(XW, "X·W", &xw)
+            .numpy("self.x = x; xw = np.dot(x, self.W)")
+            .note(crate::msg!(
+                "narr-affine-xw",
+                x = shape(x),
+                w = shape(w),
+                xw = shape(&xw),
+                first = first(&xw)
+            ))
         });
         let y = &xw + b;
         rec.record(|| {
@@ -117,10 +124,10 @@ impl LayerType for Affine {
                 .read(B, "b", b)
                 .writes(Kind::Output, "Y", &y)
                 .numpy("out = xw + self.b")
-                .note(format!(
-                    "b = {} is added to {} (broadcast); that is why backward sums dY over rows. b is shown as 1×{h}; NumPy's self.b has shape ({h},)",
-                    inline(b),
-                    all_of(y.nrows(), "row"),
+                .note(crate::msg!(
+                    "narr-affine-add-b",
+                    b = inline(b),
+                    rows = y.nrows(),
                     h = b.ncols()
                 ))
         });
@@ -145,34 +152,46 @@ impl LayerType for Affine {
         let x = &cache.x;
         let dx = matmul_nt(dy, w);
         rec.record(|| {
-            StepDraft::new(Op::MatMul { transpose_a: false, transpose_b: true }, "dX = dY·Wᵀ", "dX = dY · Wᵀ")
-                .read(Kind::Dout, "dY", dy)
-                .read(W, "W", w)
-                .writes(Kind::Dx, "dX", &dx)
-                .numpy("dx = np.dot(dout, self.W.T)")
-                .note(format!(
-                    "dY ({}) · Wᵀ ({}×{}) → dX ({}): X[n,i] fed Y[n,·] through row i of W, so its gradient collects dY[n,·]·W[i,·]; dX[0,0] = {}",
-                    shape(dy),
-                    w.ncols(),
-                    w.nrows(),
-                    shape(&dx),
-                    first(&dx)
-                ))
+            StepDraft::new(
+                Op::MatMul {
+                    transpose_a: false,
+                    transpose_b: true,
+                },
+                "dX = dY·Wᵀ",
+                "dX = dY · Wᵀ",
+            )
+            .read(Kind::Dout, "dY", dy)
+            .read(W, "W", w)
+            .writes(Kind::Dx, "dX", &dx)
+            .numpy("dx = np.dot(dout, self.W.T)")
+            .note(crate::msg!(
+                "narr-affine-dx",
+                dy = shape(dy),
+                wt = format!("{}×{}", w.ncols(), w.nrows()),
+                dx = shape(&dx),
+                first = first(&dx)
+            ))
         });
         let dw = matmul_tn(x, dy);
         rec.record(|| {
-            StepDraft::new(Op::MatMul { transpose_a: true, transpose_b: false }, "dW = Xᵀ·dY", "dW = Xᵀ · dY")
-                .cached(X, "X", x, cache.x_step)
-                .read(Kind::Dout, "dY", dy)
-                .writes(Kind::Grad(Param::Weights), "dW", &dw)
-                .numpy("self.dW = np.dot(self.x.T, dout)")
-                .note(format!(
-                    "Xᵀ ({}×{}) · dY ({}) → dW ({}), the shape of W; W[i,j] met X[n,i] in every row n, so dW[i,j] sums X[n,i]·dY[n,j] over the batch (dY is the book's dout)",
-                    x.ncols(),
-                    x.nrows(),
-                    shape(dy),
-                    shape(&dw)
-                ))
+            StepDraft::new(
+                Op::MatMul {
+                    transpose_a: true,
+                    transpose_b: false,
+                },
+                "dW = Xᵀ·dY",
+                "dW = Xᵀ · dY",
+            )
+            .cached(X, "X", x, cache.x_step)
+            .read(Kind::Dout, "dY", dy)
+            .writes(Kind::Grad(Param::Weights), "dW", &dw)
+            .numpy("self.dW = np.dot(self.x.T, dout)")
+            .note(crate::msg!(
+                "narr-affine-dw",
+                xt = format!("{}×{}", x.ncols(), x.nrows()),
+                dy = shape(dy),
+                dw = shape(&dw)
+            ))
         });
         let db = dy.sum_axis(Axis(0)).insert_axis(Axis(0));
         rec.record(|| {
@@ -180,10 +199,10 @@ impl LayerType for Affine {
                 .read(Kind::Dout, "dY", dy)
                 .writes(Kind::Grad(Param::Bias), "db", &db)
                 .numpy("self.db = np.sum(dout, axis=0)")
-                .note(format!(
-                    "b was added to {}, so db is dY summed over its rows (axis=0): one total per column, {}. db is shown as 1×{h}; NumPy's np.sum(dout, axis=0) (dY is the book's dout) has shape ({h},)",
-                    all_of(dy.nrows(), "row"),
-                    inline(&db),
+                .note(crate::msg!(
+                    "narr-affine-db",
+                    rows = dy.nrows(),
+                    db = inline(&db),
                     h = db.ncols()
                 ))
         });

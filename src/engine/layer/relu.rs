@@ -13,7 +13,7 @@ use crate::engine::check::{Delta, map_cells};
 use crate::engine::op::{MaskRule, Op};
 use crate::engine::operand::{Kind, MaskSense};
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::i18n::format::{count, inline, part_of};
+use crate::i18n::format::inline;
 
 /// ReLU.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,14 +87,10 @@ impl LayerType for Relu {
             .read(Kind::Input, "x", x)
             .writes(MASK, "mask", &mask)
             .numpy("self.mask = (x <= 0)")
-            .note(format!(
-                "{} ≤ 0 and {} True; the mask is kept for backward",
-                part_of(count_true(&mask), mask.len(), "cell"),
-                if count_true(&mask) == 1 {
-                    "becomes"
-                } else {
-                    "become"
-                }
+            .note(crate::msg!(
+                "narr-relu-mask",
+                k = count_true(&mask),
+                n = mask.len()
             ))
         });
         let out = apply_mask(x, &mask);
@@ -105,9 +101,9 @@ impl LayerType for Relu {
                 .writes(Kind::Output, "out", &out)
                 .numpy("out = x.copy(); out[self.mask] = 0")
                 .note(if out.len() <= 16 {
-                    format!("copy x and zero the True cells: out = {}", inline(&out))
+                    crate::msg!("narr-relu-apply-small", out = inline(&out))
                 } else {
-                    format!("copy x and zero the {} True cells", count_true(&mask))
+                    crate::msg!("narr-relu-apply", k = count_true(&mask))
                 })
         });
         Ok((out, ReluCache { mask, mask_step }))
@@ -128,16 +124,20 @@ impl LayerType for Relu {
         ensure_dout(dout, cache.mask.dim(), "dout")?;
         let dx = apply_mask(dout, &cache.mask);
         rec.record(|| {
-            StepDraft::new(Op::ApplyMask, "dout[mask] = 0", "dout[mask] = 0;  dx = dout")
-                .read(Kind::Dout, "dout", dout)
-                .cached(MASK, "mask", &cache.mask, cache.mask_step)
-                .writes(Kind::Dx, "dx", &dx)
-                .numpy("dout[self.mask] = 0; dx = dout")
-                .note(format!(
-                    "a cell that forward set to 0 does not move when x moves, so its gradient is 0: {} of {} blocked",
-                    count_true(&cache.mask),
-                    count(cache.mask.len(), "cell")
-                ))
+            StepDraft::new(
+                Op::ApplyMask,
+                "dout[mask] = 0",
+                "dout[mask] = 0;  dx = dout",
+            )
+            .read(Kind::Dout, "dout", dout)
+            .cached(MASK, "mask", &cache.mask, cache.mask_step)
+            .writes(Kind::Dx, "dx", &dx)
+            .numpy("dout[self.mask] = 0; dx = dout")
+            .note(crate::msg!(
+                "narr-relu-backward",
+                k = count_true(&cache.mask),
+                n = cache.mask.len()
+            ))
         });
         Ok((dx, vec![]))
     }

@@ -72,7 +72,7 @@ pub(super) fn softmax_recorded(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, 
             .read(Kind::Input, "x", x)
             .writes(Kind::Temp(0), "a", &a)
             .numpy("a = x - np.max(x, axis=1, keepdims=True)")
-            .note("subtract each row's largest score: exp can no longer overflow, and softmax is unchanged")
+            .note(crate::msg!("narr-softmax-sub-max"))
     });
     let e = a.mapv(f64::exp);
     rec.record(|| {
@@ -80,7 +80,7 @@ pub(super) fn softmax_recorded(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, 
             .read(Kind::Temp(0), "a", &a)
             .writes(Kind::Temp(1), "e", &e)
             .numpy("e = np.exp(a)")
-            .note("every cell is now in (0, 1], the row's max cell exactly 1")
+            .note(crate::msg!("narr-softmax-exp"))
     });
     let s = e.sum_axis(Axis(1)).insert_axis(Axis(1));
     rec.record(|| {
@@ -88,10 +88,7 @@ pub(super) fn softmax_recorded(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, 
             .read(Kind::Temp(1), "e", &e)
             .writes(Kind::Temp(2), "s", &s)
             .numpy("s = np.sum(e, axis=1, keepdims=True)")
-            .note(format!(
-                "one sum per row (an N×1 column): s[0] = {}",
-                first(&s)
-            ))
+            .note(crate::msg!("narr-softmax-row-sum", first = first(&s)))
     });
     let y = &e / &s;
     let y_step = rec.record(|| {
@@ -100,10 +97,7 @@ pub(super) fn softmax_recorded(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, 
             .read(Kind::Temp(2), "s", &s)
             .writes(Kind::Output, "y", &y)
             .numpy("self.y = e / s")
-            .note(format!(
-                "each row now sums to 1: row 0 of y = {}; y is kept for backward",
-                row_text(&y, 0)
-            ))
+            .note(crate::msg!("narr-softmax-div", row = row_text(&y, 0)))
     });
     (y, y_step)
 }
@@ -150,7 +144,7 @@ impl LayerType for Softmax {
                 .cached(Kind::Output, "y", y, cache.y_step)
                 .writes(p_kind, "p", &p)
                 .numpy("p = dout * self.y")
-                .note("every output of a row depends on every input of that row, so the row's gradients mix")
+                .note(crate::msg!("narr-softmax-back-p"))
         });
         let s = p.sum_axis(Axis(1)).insert_axis(Axis(1));
         rec.record(|| {
@@ -158,10 +152,7 @@ impl LayerType for Softmax {
                 .read(p_kind, "p", &p)
                 .writes(s_kind, "sum_p", &s)
                 .numpy("sum_p = np.sum(p, axis=1, keepdims=True)")
-                .note(format!(
-                    "sum_p[n] = Σₖ dout[n,k]·y[n,k], the part shared by the whole row; sum_p[0] = {}",
-                    first(&s)
-                ))
+                .note(crate::msg!("narr-softmax-back-sum", first = first(&s)))
         });
         let q = dout - &s;
         rec.record(|| {
@@ -170,7 +161,7 @@ impl LayerType for Softmax {
                 .read(s_kind, "sum_p", &s)
                 .writes(q_kind, "q", &q)
                 .numpy("q = dout - sum_p")
-                .note("subtract the row's shared part from each cell")
+                .note(crate::msg!("narr-softmax-back-sub"))
         });
         let dx = y * &q;
         rec.record(|| {
@@ -179,10 +170,7 @@ impl LayerType for Softmax {
                 .read(q_kind, "q", &q)
                 .writes(Kind::Dx, "dx", &dx)
                 .numpy("dx = self.y * q")
-                .note(format!(
-                    "the Jacobian diag(y) − y·yᵀ applied to dout, without building it; dx[0,0] = {}",
-                    first(&dx)
-                ))
+                .note(crate::msg!("narr-softmax-back-dx", first = first(&dx)))
         });
         Ok((dx, vec![]))
     }

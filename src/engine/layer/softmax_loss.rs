@@ -13,7 +13,7 @@ use crate::engine::check::{Delta, cell_to_row, materialize};
 use crate::engine::op::{BinOp, Op, UnaryFn};
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::i18n::format::{all_of, count, inline, n4};
+use crate::i18n::format::{inline, n4};
 
 /// Softmax then the mean cross-entropy against targets `t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,7 +79,7 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
             .read(Kind::Output, "y", y)
             .writes(LOG_Y, "log y", logy())
             .numpy("log_y = np.log(self.y + 1e-7)")
-            .note("the 1e-7 keeps log(0) = −inf away")
+            .note(crate::msg!("narr-loss-log"))
     });
     let mut per_row = Matrix::zeros((y.nrows(), 1));
     for (n, mut cell) in per_row.rows_mut().into_iter().enumerate() {
@@ -107,9 +107,9 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
         .read(LOG_Y, "log y", logy())
         .writes(ROW_LOSS, "ℓ", &per_row)
         .numpy("l = -np.sum(self.t * log_y, axis=1)")
-        .note(format!(
-            "t picks the log-probability of the right class in each row: ℓ = {}; shown as {n}×1, NumPy's l has shape ({n},)",
-            inline(&per_row),
+        .note(crate::msg!(
+            "narr-loss-rows",
+            l = inline(&per_row),
             n = per_row.nrows()
         ))
     });
@@ -120,24 +120,14 @@ pub(crate) fn loss_recorded(y: &Matrix, t: &Matrix, rec: &mut impl Recorder) -> 
             .read(ROW_LOSS, "ℓ", &per_row)
             .writes(Kind::Loss, "L", &l)
             .numpy("self.loss = np.sum(l) / batch_size  # = cross_entropy_error(self.y, self.t)")
-            .note(format!(
-                "the loss averages {}: L = {}{}; shown as 1×1, NumPy's self.loss is a scalar",
-                all_of(per_row.nrows(), "row"),
-                n4(loss),
-                below_zero_note(loss)
+            .note(crate::msg!(
+                "narr-loss-mean",
+                rows = per_row.nrows(),
+                loss = n4(loss),
+                below_zero = if loss < 0.0 { "yes" } else { "no" }
             ))
     });
     loss
-}
-
-/// For a loss below 0: why. A cross-entropy is never negative, but the book's `log(y + 1e-7)` is
-/// slightly above 0 when y is 1 (to f64's precision), so L can be as low as −log(1 + 1e-7) ≈ −1e-7.
-fn below_zero_note(loss: f64) -> &'static str {
-    if loss < 0.0 {
-        " (below 0 only because of the book's 1e-7: when y is 1, −log(y + 1e-7) = −log(1.0000001) ≈ −1e-7)"
-    } else {
-        ""
-    }
 }
 
 impl LayerType for SoftmaxWithLoss {
@@ -191,7 +181,7 @@ impl LayerType for SoftmaxWithLoss {
                 .read(Kind::Targets, "t", t)
                 .writes(ERROR, "y − t", &d)
                 .numpy("d = self.y - self.t")
-                .note("softmax and cross-entropy together simplify to y − t: the error of each probability")
+                .note(crate::msg!("narr-loss-back-error"))
         });
         let n = Matrix::from_elem((1, 1), y.nrows() as f64);
         let dx = &d / &n;
@@ -201,10 +191,7 @@ impl LayerType for SoftmaxWithLoss {
                 .read(BATCH, "N", &n)
                 .writes(Kind::Dx, "dx", &dx)
                 .numpy("dx = d / batch_size  # batch_size = self.t.shape[0]: dx = (self.y - self.t) / batch_size")
-                .note(format!(
-                    "L is a mean over N = {}, so each row's gradient is divided by N",
-                    count(y.nrows(), "row")
-                ))
+                .note(crate::msg!("narr-loss-back-div", n = y.nrows()))
         });
         Ok((dx, vec![]))
     }

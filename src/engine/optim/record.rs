@@ -146,7 +146,7 @@ impl Rec<'_> {
                 label,
                 reads,
                 writes: Operand::new(kind, name, target),
-                note,
+                note: note.into(),
                 numpy: numpy.to_string(),
             },
         });
