@@ -232,6 +232,11 @@ pub fn finite_number(text: &str) -> std::result::Result<f64, String> {
     format::parse_finite(text)
 }
 
+/// Parse `--init` (`std:0.01`, `xavier`, `he`): clap's error names the flag and exits 2.
+pub fn init_arg(text: &str) -> std::result::Result<crate::preset::Init, String> {
+    crate::preset::Init::parse(text).map_err(|e| e.to_string())
+}
+
 /// How a headless command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -8,6 +8,7 @@ pub mod data;
 mod fields;
 pub mod file;
 mod graph;
+mod init;
 mod matrix;
 mod parse;
 pub mod train;
@@ -28,6 +29,7 @@ use crate::engine::{CheckReport, Inputs, NamedLayer, Network, Run, Targets, grad
 pub use train::{TrainOverrides, TrainSection, Training};
 
 pub use builtin::{BUILTINS, Builtin, TRAIN_BUILTINS, builtin_source};
+pub use init::Init;
 pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
 
 /// The largest preset file read, in bytes (64 MiB); a longer file or stream is an error.
@@ -99,7 +101,8 @@ impl Preset {
         if graph::is_graph(text) {
             return Preset::from_graph_toml(text, source, name);
         }
-        let parsed = parse::parse(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let parsed =
+            parse::parse(text, overrides.init).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
         let (inputs, training) = match parsed.train {
             None => match parsed.inputs {
                 Some(inputs) => (inputs, None),

@@ -302,6 +302,11 @@ explorer-error-title = error
 ## area: report
 
 ## area: ch6a
+ch6a-init-unknown = { $value } is not an initial weight: use std:S (a standard deviation above 0, like std:0.01), xavier (√(1/n)) or he (√(2/n))
+ch6a-init-needs-generator = init = { $init } draws every Affine W from its generator, keeping its shape and random seed, but this { $field } is written out: make it a generator, like { "{" } random = "normal", shape = [D, H], seed = 1 { "}" }
+ch6a-generator-init-unknown = { $field }.init is { $value }: use "std" (with scale), "xavier" (√(1/n)) or "he" (√(2/n))
+ch6a-generator-init-scale = { $field }: init = "{ $init }" sets the scale itself (from n, the rows of W): remove scale, or use init = "std" with it
+ch6a-generator-init-normal = { $field }: init = "{ $init }" scales normal numbers, as the book's np.random.randn: use random = "normal"
 
 ## area: ch6b
 

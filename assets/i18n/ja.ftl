@@ -284,6 +284,11 @@ explorer-error-title = エラー
 ## area: report
 
 ## area: ch6a
+ch6a-init-unknown = { $value } は重みの初期値ではありません：std:S（0 より大きい標準偏差、例 std:0.01）、xavier（√(1/n)）、he（√(2/n)）のいずれかを使ってください
+ch6a-init-needs-generator = init = { $init } は各 Affine の W をその生成器から作り直します（形状と乱数のシードはそのまま）が、この { $field } は値が直接書かれています：生成器にしてください。例 { "{" } random = "normal", shape = [D, H], seed = 1 { "}" }
+ch6a-generator-init-unknown = { $field }.init が { $value } です："std"（scale と一緒に）、"xavier"（√(1/n)）、"he"（√(2/n)）のいずれかを使ってください
+ch6a-generator-init-scale = { $field }：init = "{ $init }" は scale を自分で決めます（W の行数 n から）：scale を消すか、init = "std" と一緒に使ってください
+ch6a-generator-init-normal = { $field }：init = "{ $init }" は正規分布の乱数をスケールします（本の np.random.randn と同じ）：random = "normal" を使ってください
 
 ## area: ch6b
 

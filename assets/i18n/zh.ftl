@@ -284,6 +284,11 @@ explorer-error-title = 错误
 ## area: report
 
 ## area: ch6a
+ch6a-init-unknown = { $value } 不是权重初始值：请用 std:S（大于 0 的标准差，例如 std:0.01）、xavier（√(1/n)）或 he（√(2/n)）
+ch6a-init-needs-generator = init = { $init } 会用每个 Affine 的 W 的生成器重新生成它（保留形状和随机种子），但这里的 { $field } 是直接写出的矩阵：请改成生成器，例如 { "{" } random = "normal", shape = [D, H], seed = 1 { "}" }
+ch6a-generator-init-unknown = { $field }.init 是 { $value }：请用 "std"（配合 scale）、"xavier"（√(1/n)）或 "he"（√(2/n)）
+ch6a-generator-init-scale = { $field }：init = "{ $init }" 会自己决定 scale（由 W 的行数 n 决定）：请去掉 scale，或与 init = "std" 一起使用
+ch6a-generator-init-normal = { $field }：init = "{ $init }" 缩放的是正态分布的随机数，与书中的 np.random.randn 一样：请用 random = "normal"
 
 ## area: ch6b
 

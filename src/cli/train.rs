@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::PresetArg;
 use crate::engine::optim::OptimizerKind;
-use crate::preset::{Preset, TrainOverrides};
+use crate::preset::{Init, Preset, TrainOverrides};
 use crate::report::train as report;
 
 /// Formats of `train`.
@@ -78,6 +78,9 @@ pub struct TrainArgs {
     /// Seed of the data, the split and the mini-batch order.
     #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
+    /// Initial weights of every Affine W (std:0.01, xavier or he), each keeping its shape and random seed.
+    #[arg(long, value_name = "std:S|xavier|he", value_parser = crate::cli::init_arg)]
+    pub init: Option<Init>,
     /// Text output: print every epoch's line (by default about 20 evenly spaced epochs and the
     /// last; JSON and CSV always hold every one).
     #[arg(long)]
@@ -101,6 +104,7 @@ impl TrainArgs {
             lr: self.lr,
             optimizer: self.optimizer.map(Into::into),
             seed: self.seed,
+            init: self.init,
         }
     }
 

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use anyhow::{Result, anyhow, bail, ensure};
 use toml::{Spanned, Value};
 
-use super::matrix::{Vector, matrix};
+use super::Init;
+use super::matrix::{Vector, matrix, weights};
 use crate::engine::Matrix;
 use crate::i18n::format::a_or_an;
 
@@ -21,6 +22,8 @@ pub(super) struct Fields<'a> {
     kind: &'a str,
     map: BTreeMap<String, Spanned<Value>>,
     asked: Vec<&'static str>,
+    /// `[train] init` or `--init`: how every Affine W is drawn.
+    init: Option<Init>,
 }
 
 impl<'a> Fields<'a> {
@@ -37,7 +40,14 @@ impl<'a> Fields<'a> {
             kind,
             map,
             asked: Vec::new(),
+            init: None,
         }
+    }
+
+    /// The same fields, with every Affine W drawn with `init` (see [`Fields::weights`]).
+    pub(super) fn with_init(mut self, init: Option<Init>) -> Self {
+        self.init = init;
+        self
     }
 
     fn pos(&self, v: &Spanned<Value>) -> String {
@@ -83,6 +93,20 @@ impl<'a> Fields<'a> {
             (Some(_), Some(_)) => bail!("{}: give {} or {}, not both", self.at, keys[0], keys[1]),
             (Some(v), None) => self.read(&v, keys[0], vector),
             (None, Some(v)) => self.read(&v, keys[1], vector),
+            (None, None) => Err(self.missing(what)),
+        }
+    }
+
+    /// An Affine's W (spelled `W` or `w`): drawn with the preset's init when it has one.
+    pub(super) fn weights(&mut self, keys: &[&'static str; 2], what: &str) -> Result<Matrix> {
+        let Some(init) = self.init else {
+            return self.matrix_either(keys, what, Vector::Reject);
+        };
+        match (self.take(keys[0]), self.take(keys[1])) {
+            (Some(_), Some(_)) => bail!("{}: give {} or {}, not both", self.at, keys[0], keys[1]),
+            (Some(v), None) | (None, Some(v)) => {
+                weights(v.get_ref(), "W", Some(init)).map_err(|e| anyhow!("{}: {e}", self.pos(&v)))
+            }
             (None, None) => Err(self.missing(what)),
         }
     }

@@ -1,5 +1,6 @@
 //! Matrices in a preset: literals (`[[1, 2], [3, 4]]`, `[1, 2]`, `2.5`) and generators
-//! (`{ random = "normal", shape = [2, 3], scale = 0.01, seed = 7 }`), and the label generator
+//! (`{ random = "normal", shape = [2, 3], scale = 0.01, seed = 7 }`, or `init = "xavier" | "he"`
+//! in place of `scale`: see [`Init`]), and the label generator
 //! of `t` (`{ random = "labels", classes = 10, shape = [100], seed = 3 }`).
 //!
 //! The generators use a small, fixed PRNG (SplitMix64, Box–Muller for normals) so a seed gives the
@@ -8,8 +9,10 @@
 use anyhow::{Result, bail, ensure};
 use toml::Value;
 
+use super::Init;
 use crate::engine::Matrix;
 pub use crate::engine::rng::SplitMix64;
+use crate::t;
 
 /// The largest number of cells one matrix may have.
 pub const MAX_CELLS: usize = 1_000_000;
@@ -161,10 +164,33 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
     if t.contains_key("fill") {
         return filled(t, field, vector);
     }
+    random(t, field, vector, None)
+}
+
+/// An Affine W: like [`matrix`], but with `init` (from `[train] init` or `--init`) its generator
+/// draws normal numbers with that init's scale, keeping its shape and random seed. A literal W (or a
+/// fill) then is an error: there is no seed to keep.
+pub fn weights(v: &Value, field: &str, init: Option<Init>) -> Result<Matrix> {
+    match (v, init) {
+        (_, None) => matrix(v, field, Vector::Reject),
+        (Value::Table(t), Some(init)) if !t.contains_key("fill") => {
+            random(t, field, Vector::Reject, Some(init))
+        }
+        (_, Some(init)) => bail!(t!(
+            "ch6a-init-needs-generator",
+            field = field,
+            init = init.to_string()
+        )),
+    }
+}
+
+/// `{ random = "normal" | "uniform", shape, scale, init, seed }`; `over` replaces its init
+/// (and makes it normal).
+fn random(t: &toml::Table, field: &str, vector: Vector, over: Option<Init>) -> Result<Matrix> {
     for key in t.keys() {
         ensure!(
-            ["random", "shape", "scale", "seed"].contains(&key.as_str()),
-            "{field}: unknown key \"{key}\" in a generator; use random, shape, scale, seed (or fill = v with shape)"
+            ["random", "shape", "scale", "seed", "init"].contains(&key.as_str()),
+            "{field}: unknown key \"{key}\" in a generator; use random, shape, scale, seed, init (or fill = v with shape)"
         );
     }
     let kind = match t.get("random") {
@@ -177,9 +203,41 @@ fn generated(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
         Some(v) => number(v, &format!("{field}.scale"))?,
         None => 1.0,
     };
+    let init = match t.get("init") {
+        None => None,
+        Some(Value::String(s)) if s == "std" => None,
+        Some(Value::String(s)) if s == "xavier" => Some(Init::Xavier),
+        Some(Value::String(s)) if s == "he" => Some(Init::He),
+        Some(other) => bail!(t!(
+            "ch6a-generator-init-unknown",
+            field = field,
+            value = shown(other)
+        )),
+    };
+    if let Some(init) = init {
+        ensure!(
+            !t.contains_key("scale"),
+            t!(
+                "ch6a-generator-init-scale",
+                field = field,
+                init = init.to_string()
+            )
+        );
+        ensure!(
+            kind == "normal",
+            t!(
+                "ch6a-generator-init-normal",
+                field = field,
+                init = init.to_string()
+            )
+        );
+    }
+    let (normal, scale) = match over.or(init) {
+        Some(init) => (true, init.scale(r as usize)),
+        None => (kind == "normal", scale),
+    };
     let seed = seed_of(t, field)?;
     let mut rng = SplitMix64(seed);
-    let normal = kind == "normal";
     Ok(Matrix::from_shape_simple_fn(
         (r as usize, c as usize),
         || {

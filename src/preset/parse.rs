@@ -59,8 +59,9 @@ pub(super) fn field<T>(text: &str, v: &Spanned<T>) -> String {
     position(text, v.span().start)
 }
 
-/// Parse preset text. Errors carry the line and column where they can.
-pub fn parse(text: &str) -> Result<Parsed> {
+/// Parse preset text; `init` (from `--init`) draws every Affine W that way, before the
+/// `[train] init`. Errors carry the line and column where they can.
+pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
     let raw: RawPreset = toml::from_str(text).map_err(|e| {
         let msg = e.message().to_string();
         match e.span() {
@@ -121,7 +122,8 @@ pub fn parse(text: &str) -> Result<Parsed> {
                 valid.join(", ")
             )
         })?;
-        let mut fields = Fields::new(text, at.clone(), kind.as_str(), l.fields);
+        let mut fields = Fields::new(text, at.clone(), kind.as_str(), l.fields)
+            .with_init(init.or(train.as_ref().and_then(|t| t.init)));
         let layer = build_layer(kind, &mut fields)
             .and_then(|layer| fields.finish().map(|()| layer))
             .map_err(|e| anyhow!("layer {} ({}): {e}", i + 1, kind.as_str()))?;
@@ -288,7 +290,7 @@ pub(super) fn raw_layer(
 pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     Ok(match kind {
         LayerKind::Affine => {
-            let w = f.matrix_either(&["W", "w"], "W (a D×H matrix)", Vector::Reject)?;
+            let w = f.weights(&["W", "w"], "W (a D×H matrix)")?;
             Layer::affine(w, f.vector("b", "b (H values)")?)
         }
         LayerKind::Mul => Layer::mul(f.matrix("w", "w (x's shape or 1×1)", Vector::Reject)?),

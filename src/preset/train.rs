@@ -13,6 +13,7 @@
 //! lr = 1.0             # default: the optimizer's (SGD 0.1, Momentum and AdaGrad 0.01, Adam 0.001)
 //! optimizer = "sgd"    # sgd | momentum | adagrad | adam
 //! momentum = 0.9       # momentum only
+//! init = "he"          # every Affine W: std:0.01 | xavier | he (keeps its shape and random seed)
 //! ```
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use anyhow::{Result, anyhow, bail, ensure};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::Init;
 pub use super::data::DataSpec;
 use super::data::{load_mnist, mnist_needs_folder};
 use crate::engine::data::generated::Generated;
@@ -43,6 +45,7 @@ pub(crate) struct RawTrain {
     lr: Option<Spanned<f64>>,
     optimizer: Option<Spanned<String>>,
     momentum: Option<Spanned<f64>>,
+    init: Option<Spanned<String>>,
 }
 
 /// A `[train]` section with its defaults filled in.
@@ -70,6 +73,8 @@ pub struct TrainSection {
     pub optimizer: OptimizerKind,
     /// Momentum's α (default 0.9).
     pub momentum: f64,
+    /// How every Affine W is drawn (`std:0.01`, `xavier`, `he`); `None`: as each W's generator says.
+    pub init: Option<Init>,
 }
 
 impl Default for TrainSection {
@@ -86,6 +91,7 @@ impl Default for TrainSection {
             lr: None,
             optimizer: OptimizerKind::Sgd,
             momentum: 0.9,
+            init: None,
         }
     }
 }
@@ -105,6 +111,9 @@ pub struct TrainOverrides {
     pub optimizer: Option<OptimizerKind>,
     /// `--seed`.
     pub seed: Option<u64>,
+    /// `--init`: how every Affine W is drawn, keeping its shape and random seed. Unlike the other
+    /// flags it applies to a preset without `[train]` too.
+    pub init: Option<Init>,
 }
 
 impl TrainOverrides {
@@ -180,6 +189,10 @@ impl RawTrain {
         if let Some(v) = &self.momentum {
             s.momentum = number(v, "momentum")?;
         }
+        if let Some(v) = &self.init {
+            s.init =
+                Some(Init::parse(v.get_ref()).map_err(|e| anyhow!("{}: init: {e}", at(v.span())))?);
+        }
         if let Some(o) = &self.optimizer {
             s.optimizer = OptimizerKind::parse(o.get_ref()).ok_or_else(|| {
                 anyhow!(
@@ -217,6 +230,7 @@ impl TrainSection {
         s.batch = o.batch.unwrap_or(s.batch);
         s.lr = o.lr.or(s.lr);
         s.seed = o.seed.unwrap_or(s.seed);
+        s.init = o.init.or(s.init);
         ensure!(
             s.iters > 0,
             "--iters is 0: train for at least one iteration"
