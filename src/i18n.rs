@@ -246,6 +246,9 @@ pub enum Arg {
     Int(i64),
     /// A number, shown by [`format::short`].
     Num(f64),
+    /// Another message, written in the language of the moment when this one is (a clause a
+    /// note appends, such as a graph node's partial derivative).
+    Msg(Box<Msg>),
 }
 
 impl From<&str> for Arg {
@@ -275,7 +278,7 @@ impl From<f64> for Arg {
 }
 impl From<Msg> for Arg {
     fn from(v: Msg) -> Arg {
-        Arg::Text(v.to_string())
+        Arg::Msg(Box::new(v))
     }
 }
 macro_rules! int_args {
@@ -295,6 +298,7 @@ impl Arg {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Int(n) => FluentValue::from(*n),
             Arg::Num(v) => FluentValue::from(format::short(*v)),
+            Arg::Msg(m) => FluentValue::from(m.render()),
         }
     }
 }

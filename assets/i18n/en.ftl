@@ -139,6 +139,34 @@ narr-loss-back-div = L is a mean over N = { $n ->
         [one] { $n } row
        *[other] { $n } rows
     }, so each row's gradient is divided by N
+narr-node-partial = { $shared ->
+        [yes] ; ∂{ $of }/∂{ $name } through { $node } (one path) = { $v }: { $name } feeds other nodes too, and its total adds every path
+       *[no] ; ∂{ $of }/∂{ $name } = { $v }
+    }
+narr-sigmoid-exp = e[0,0] = { $expr } = { $first }
+narr-sigmoid-add-one = add 1 to every cell
+narr-sigmoid-out = y = 1/(1 + exp(−x)), between 0 and 1; y[0,0] = { $first }; y is kept for backward
+narr-sigmoid-back-u = backward needs only the output y, not x
+narr-sigmoid-back-g = the local derivative ∂y/∂x = y(1 − y), at most 0.25 (at x = 0); g[0,0] = { $first }
+narr-sigmoid-back-dx = chain rule, cell by cell: dx = dout · ∂y/∂x; dx[0,0] = { $dout } · { $g } = { $first }
+narr-tanh-out = y = tanh(x), between −1 and 1; y[0,0] = { $expr } = { $first }; y is kept for backward
+narr-tanh-back = ∂tanh(x)/∂x = 1 − tanh(x)² = 1 − y², at most 1 (at x = 0); dx[0,0] = { $dout } · (1 − { $y }²) = { $first }
+narr-exp-out = { $out }[0,0] = { $expr } = { $first }; { $out } is kept for backward, since exp is its own derivative
+narr-exp-back = ∂exp({ $x })/∂{ $x } = exp({ $x }) = { $out }, so { $dx } = dout · { $out }; { $dx }[0,0] = { $dout } · { $kept } = { $first }{ $partial }
+narr-log-out = the natural logarithm; { $out }[0,0] = { $expr } = { $first }; { $x } is kept for backward
+narr-log-back = ∂log({ $x })/∂{ $x } = 1/{ $x }, so { $dx } = dout / { $x }; { $dx }[0,0] = { $dout } / { $kept } = { $first }{ $partial }
+narr-reciprocal-out = { $out }[0,0] = { $expr } = { $first }; { $out } is kept for backward
+narr-reciprocal-back = ∂(1/{ $x })/∂{ $x } = −1/{ $x }² = −{ $out }², so { $dx } = −dout · { $out }²; { $dx }[0,0] = −{ $dout } · { $y }² = { $first }{ $partial }
+narr-mul-out = { $x0 } × { $y0 } = { $first }; { $x } is kept for backward ({ $dy } needs it)
+narr-mul-back-dx = a multiply node swaps its inputs: the gradient for { $x } is dout times the other factor { $y }: { $dout } × { $y0 } = { $first }{ $partial }
+narr-mul-back-dy = and the gradient for { $y } is dout times { $x }: { $dout } × { $x0 } = { $first }{ $partial }
+narr-mul-back-sum = { $y } is 1×1 and was used for every cell, so its gradient sums them: { $dy } = { $value }{ $partial }
+narr-add-out = { $x0 } + { $y0 } = { $first }
+narr-add-back-dx = an add node passes the gradient through unchanged: ∂{ $sum }/∂{ $x } = 1{ $partial }
+narr-add-back-sum = { $y } is 1×1 and was added to every cell, so its gradient sums dout: { $value }{ $partial }
+narr-add-back-dy = and to { $y } as well: ∂{ $sum }/∂{ $y } = 1{ $partial }
+narr-fan-in-total = { $name } feeds { $n } nodes, so its gradient adds up what each path sends back: total ∂{ $of }/∂{ $name } = { $terms } = { $total }
+narr-fan-in-so-far = { $name } feeds { $n } nodes, so its gradient adds up what each path sends back: { $acc } + { $g } = { $total } so far
 
 ## area: explorer
 keys-explore-next-step = next step

@@ -124,6 +124,34 @@ narr-loss-mean = 損失は{ $rows ->
     }；1×1 で表示、NumPy の self.loss はスカラーです
 narr-loss-back-error = softmax と交差エントロピー誤差を合わせると y − t に簡約されます：各確率の誤差
 narr-loss-back-div = L は N = { $n } 行の平均なので、各行の勾配を N で割ります
+narr-node-partial = { $shared ->
+        [yes] ；{ $node } を通る ∂{ $of }/∂{ $name }（一つの経路）= { $v }：{ $name } はほかのノードにも流れ、その合計はすべての経路の和です
+       *[no] ；∂{ $of }/∂{ $name } = { $v }
+    }
+narr-sigmoid-exp = e[0,0] = { $expr } = { $first }
+narr-sigmoid-add-one = すべての要素に 1 を足します
+narr-sigmoid-out = y = 1/(1 + exp(−x))、0 と 1 の間の値；y[0,0] = { $first }；y は逆伝播のために保持されます
+narr-sigmoid-back-u = 逆伝播に必要なのは出力 y だけで、x は要りません
+narr-sigmoid-back-g = 局所的な微分 ∂y/∂x = y(1 − y)、最大で 0.25（x = 0 のとき）；g[0,0] = { $first }
+narr-sigmoid-back-dx = 連鎖律を要素ごとに：dx = dout · ∂y/∂x；dx[0,0] = { $dout } · { $g } = { $first }
+narr-tanh-out = y = tanh(x)、−1 と 1 の間の値；y[0,0] = { $expr } = { $first }；y は逆伝播のために保持されます
+narr-tanh-back = ∂tanh(x)/∂x = 1 − tanh(x)² = 1 − y²、最大で 1（x = 0 のとき）；dx[0,0] = { $dout } · (1 − { $y }²) = { $first }
+narr-exp-out = { $out }[0,0] = { $expr } = { $first }；exp の微分は exp 自身なので、{ $out } は逆伝播のために保持されます
+narr-exp-back = ∂exp({ $x })/∂{ $x } = exp({ $x }) = { $out }、よって { $dx } = dout · { $out }；{ $dx }[0,0] = { $dout } · { $kept } = { $first }{ $partial }
+narr-log-out = 自然対数；{ $out }[0,0] = { $expr } = { $first }；{ $x } は逆伝播のために保持されます
+narr-log-back = ∂log({ $x })/∂{ $x } = 1/{ $x }、よって { $dx } = dout / { $x }；{ $dx }[0,0] = { $dout } / { $kept } = { $first }{ $partial }
+narr-reciprocal-out = { $out }[0,0] = { $expr } = { $first }；{ $out } は逆伝播のために保持されます
+narr-reciprocal-back = ∂(1/{ $x })/∂{ $x } = −1/{ $x }² = −{ $out }²、よって { $dx } = −dout · { $out }²；{ $dx }[0,0] = −{ $dout } · { $y }² = { $first }{ $partial }
+narr-mul-out = { $x0 } × { $y0 } = { $first }；{ $x } は逆伝播のために保持されます（{ $dy } に必要）
+narr-mul-back-dx = 乗算ノードは入力を「ひっくり返し」ます：{ $x } の勾配は dout にもう一方の因子 { $y } を掛けたもの：{ $dout } × { $y0 } = { $first }{ $partial }
+narr-mul-back-dy = { $y } の勾配は dout に { $x } を掛けたもの：{ $dout } × { $x0 } = { $first }{ $partial }
+narr-mul-back-sum = { $y } は 1×1 で、すべての要素に使われたので、その勾配はそれらの和です：{ $dy } = { $value }{ $partial }
+narr-add-out = { $x0 } + { $y0 } = { $first }
+narr-add-back-dx = 加算ノードは勾配をそのまま流します：∂{ $sum }/∂{ $x } = 1{ $partial }
+narr-add-back-sum = { $y } は 1×1 で、すべての要素に足されたので、その勾配は dout の総和です：{ $value }{ $partial }
+narr-add-back-dy = { $y } にも同じく：∂{ $sum }/∂{ $y } = 1{ $partial }
+narr-fan-in-total = { $name } は { $n } 個のノードに流れるので、その勾配は各経路から戻ってくる値を足し合わせます：合計 ∂{ $of }/∂{ $name } = { $terms } = { $total }
+narr-fan-in-so-far = { $name } は { $n } 個のノードに流れるので、その勾配は各経路から戻ってくる値を足し合わせます：ここまでで { $acc } + { $g } = { $total }
 
 ## area: explorer
 keys-explore-next-step = 次のステップ

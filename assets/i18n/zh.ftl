@@ -124,6 +124,34 @@ narr-loss-mean = 损失是{ $rows ->
     }；显示为 1×1，NumPy 的 self.loss 是一个标量
 narr-loss-back-error = softmax 与交叉熵误差合在一起，化简为 y − t：每个概率的误差
 narr-loss-back-div = L 是 N = { $n } 行的平均，所以每一行的梯度都要除以 N
+narr-node-partial = { $shared ->
+        [yes] ；经过 { $node } 的 ∂{ $of }/∂{ $name }（一条路径）= { $v }：{ $name } 还流向其他节点，它的总梯度是所有路径之和
+       *[no] ；∂{ $of }/∂{ $name } = { $v }
+    }
+narr-sigmoid-exp = e[0,0] = { $expr } = { $first }
+narr-sigmoid-add-one = 每个元素加 1
+narr-sigmoid-out = y = 1/(1 + exp(−x))，取值在 0 到 1 之间；y[0,0] = { $first }；y 保留给反向传播使用
+narr-sigmoid-back-u = 反向传播只需要输出 y，不需要 x
+narr-sigmoid-back-g = 局部导数 ∂y/∂x = y(1 − y)，最大为 0.25（在 x = 0 处）；g[0,0] = { $first }
+narr-sigmoid-back-dx = 链式法则，逐个元素：dx = dout · ∂y/∂x；dx[0,0] = { $dout } · { $g } = { $first }
+narr-tanh-out = y = tanh(x)，取值在 −1 到 1 之间；y[0,0] = { $expr } = { $first }；y 保留给反向传播使用
+narr-tanh-back = ∂tanh(x)/∂x = 1 − tanh(x)² = 1 − y²，最大为 1（在 x = 0 处）；dx[0,0] = { $dout } · (1 − { $y }²) = { $first }
+narr-exp-out = { $out }[0,0] = { $expr } = { $first }；exp 的导数就是它自己，所以 { $out } 保留给反向传播使用
+narr-exp-back = ∂exp({ $x })/∂{ $x } = exp({ $x }) = { $out }，所以 { $dx } = dout · { $out }；{ $dx }[0,0] = { $dout } · { $kept } = { $first }{ $partial }
+narr-log-out = 自然对数；{ $out }[0,0] = { $expr } = { $first }；{ $x } 保留给反向传播使用
+narr-log-back = ∂log({ $x })/∂{ $x } = 1/{ $x }，所以 { $dx } = dout / { $x }；{ $dx }[0,0] = { $dout } / { $kept } = { $first }{ $partial }
+narr-reciprocal-out = { $out }[0,0] = { $expr } = { $first }；{ $out } 保留给反向传播使用
+narr-reciprocal-back = ∂(1/{ $x })/∂{ $x } = −1/{ $x }² = −{ $out }²，所以 { $dx } = −dout · { $out }²；{ $dx }[0,0] = −{ $dout } · { $y }² = { $first }{ $partial }
+narr-mul-out = { $x0 } × { $y0 } = { $first }；{ $x } 保留给反向传播使用（求 { $dy } 时要用）
+narr-mul-back-dx = 乘法节点会把输入“翻转”：{ $x } 的梯度是 dout 乘以另一个因子 { $y }：{ $dout } × { $y0 } = { $first }{ $partial }
+narr-mul-back-dy = { $y } 的梯度则是 dout 乘以 { $x }：{ $dout } × { $x0 } = { $first }{ $partial }
+narr-mul-back-sum = { $y } 是 1×1，用在了每个元素上，所以它的梯度把它们加起来：{ $dy } = { $value }{ $partial }
+narr-add-out = { $x0 } + { $y0 } = { $first }
+narr-add-back-dx = 加法节点把梯度原样传下去：∂{ $sum }/∂{ $x } = 1{ $partial }
+narr-add-back-sum = { $y } 是 1×1，被加到了每个元素上，所以它的梯度是 dout 的总和：{ $value }{ $partial }
+narr-add-back-dy = 传给 { $y } 的也一样：∂{ $sum }/∂{ $y } = 1{ $partial }
+narr-fan-in-total = { $name } 流向 { $n } 个节点，所以它的梯度把每条路径传回来的值加起来：总的 ∂{ $of }/∂{ $name } = { $terms } = { $total }
+narr-fan-in-so-far = { $name } 流向 { $n } 个节点，所以它的梯度把每条路径传回来的值加起来：目前为 { $acc } + { $g } = { $total }
 
 ## area: explorer
 keys-explore-next-step = 下一步

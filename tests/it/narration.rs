@@ -6,8 +6,14 @@ use backstep::engine::tape::Said;
 use backstep::i18n::{Lang, scoped};
 use backstep::preset::Preset;
 
-const PRESETS: [&str; 9] = [
+const PRESETS: [&str; 15] = [
+    "softmax",
     "relu",
+    "sigmoid",
+    "sigmoid-graph",
+    "apple",
+    "fan-out",
+    "apple-fee",
     "mask",
     "affine",
     "two-layer",
@@ -20,8 +26,15 @@ const PRESETS: [&str; 9] = [
 
 /// Presets whose steps' notes are all messages of the catalogs (the other layers' notes are
 /// still English: `Said::English`).
-const NOTES_IN_CATALOGS: [&str; 6] = [
+const NOTES_IN_CATALOGS: [&str; 13] = [
+    "softmax",
     "relu",
+    "sigmoid",
+    "sigmoid-graph",
+    "apple",
+    "apple-orange",
+    "fan-out",
+    "apple-fee",
     "mask",
     "affine",
     "bias-sum",

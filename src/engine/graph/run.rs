@@ -406,19 +406,22 @@ fn sum_uses(
             ))
             .note(if done {
                 let terms: Vec<String> = parts.iter().map(|(_, g)| value(g)).collect();
-                format!(
-                    "{name} feeds {} nodes, so its gradient adds up what each path sends back: total ∂{of}/∂{name} = {} = {}",
-                    parts.len(),
-                    terms.join(" + "),
-                    value(&next)
+                crate::msg!(
+                    "narr-fan-in-total",
+                    name = name,
+                    n = parts.len(),
+                    of = of,
+                    terms = terms.join(" + "),
+                    total = value(&next)
                 )
             } else {
-                format!(
-                    "{name} feeds {} nodes, so its gradient adds up what each path sends back: {} + {} = {} so far",
-                    parts.len(),
-                    value(&acc),
-                    value(g),
-                    value(&next)
+                crate::msg!(
+                    "narr-fan-in-so-far",
+                    name = name,
+                    n = parts.len(),
+                    acc = value(&acc),
+                    g = value(g),
+                    total = value(&next)
                 )
             })
         });

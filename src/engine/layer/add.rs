@@ -72,11 +72,11 @@ impl LayerType for Add {
             .read(B, &n.y, b)
             .writes(Kind::Output, &n.out, &out)
             .numpy(format!("out = x + y{}", n.here(&["x", "y", "out"])))
-            .note(format!(
-                "{} + {} = {}",
-                first(x),
-                first_operand(b),
-                first(&out)
+            .note(crate::msg!(
+                "narr-add-out",
+                x0 = first(x),
+                y0 = first_operand(b),
+                first = first(&out)
             ))
         });
         Ok((out, AddCache { x_dim: x.dim() }))
@@ -104,10 +104,11 @@ impl LayerType for Add {
             .read(Kind::Dout, "dout", dout)
             .writes(Kind::Dx, &dx_name, &dx)
             .numpy(format!("dx = dout * 1{}", n.here(&["dx"])))
-            .note(format!(
-                "an add node passes the gradient through unchanged: ∂{sum}/∂{} = 1{}",
-                n.x,
-                n.partial(0, &dx)
+            .note(crate::msg!(
+                "narr-add-back-dx",
+                sum = &sum,
+                x = &n.x,
+                partial = n.partial(0, &dx)
             ))
         });
         let broadcast = b.dim() == (1, 1) && dout.dim() != (1, 1);
@@ -129,11 +130,11 @@ impl LayerType for Add {
                     "dy = np.sum(dout)  # y was broadcast to every cell{}",
                     n.here(&["dy"]).replacen("  #", ";", 1)
                 ))
-                .note(format!(
-                    "{} is 1×1 and was added to every cell, so its gradient sums dout: {}{}",
-                    n.y,
-                    inline(&db),
-                    n.partial(1, &db)
+                .note(crate::msg!(
+                    "narr-add-back-sum",
+                    y = &n.y,
+                    value = inline(&db),
+                    partial = n.partial(1, &db)
                 ))
             } else {
                 StepDraft::new(
@@ -144,11 +145,11 @@ impl LayerType for Add {
                 .read(Kind::Dout, "dout", dout)
                 .writes(Kind::Grad(Param::Bias), &dy_name, &db)
                 .numpy(format!("dy = dout * 1{}", n.here(&["dy"])))
-                .note(format!(
-                    "and to {} as well: ∂{sum}/∂{} = 1{}",
-                    n.y,
-                    n.y,
-                    n.partial(1, &db)
+                .note(crate::msg!(
+                    "narr-add-back-dy",
+                    y = &n.y,
+                    sum = &sum,
+                    partial = n.partial(1, &db)
                 ))
             }
         });

@@ -46,12 +46,11 @@ impl Elementwise for Exp {
                 "out = np.exp(x); self.out = out{}",
                 n.here(&["x", "out"])
             ))
-            .note(format!(
-                "{}[0,0] = {} = {}; {} is kept for backward, since exp is its own derivative",
-                n.out,
-                UnaryFn::Exp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                first(out),
-                n.out
+            .note(crate::msg!(
+                "narr-exp-out",
+                out = &n.out,
+                expr = UnaryFn::Exp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
+                first = first(out)
             ))
     }
 
@@ -71,12 +70,15 @@ impl Elementwise for Exp {
                 &format!("{dx_name} = dout ⊙ exp({x})"),
             )
             .numpy(format!("dx = dout * self.out{}", n.here(&["dx", "out"])))
-            .note(format!(
-                "∂exp({x})/∂{x} = exp({x}) = {out}, so {dx_name} = dout · {out}; {dx_name}[0,0] = {} · {} = {}{}",
-                first(dout),
-                first_operand(&cache.kept),
-                first(&dx),
-                n.partial(0, &dx)
+            .note(crate::msg!(
+                "narr-exp-back",
+                x = x,
+                out = out,
+                dx = &dx_name,
+                dout = first(dout),
+                kept = first_operand(&cache.kept),
+                first = first(&dx),
+                partial = n.partial(0, &dx)
             ));
             dx_step(self, cache, dout, &dx, draft)
         });

@@ -58,12 +58,12 @@ impl Elementwise for Log {
                 "self.x = x; out = np.log(x){}",
                 n.here(&["x", "out"])
             ))
-            .note(format!(
-                "the natural logarithm; {}[0,0] = {} = {}; {} is kept for backward",
-                n.out,
-                UnaryFn::Log.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                first(out),
-                n.x
+            .note(crate::msg!(
+                "narr-log-out",
+                out = &n.out,
+                expr = UnaryFn::Log.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
+                first = first(out),
+                x = &n.x
             ))
     }
 
@@ -83,12 +83,14 @@ impl Elementwise for Log {
                 &format!("{dx_name} = dout / {x}"),
             )
             .numpy(format!("dx = dout / self.x{}", n.here(&["dx", "x"])))
-            .note(format!(
-                "∂log({x})/∂{x} = 1/{x}, so {dx_name} = dout / {x}; {dx_name}[0,0] = {} / {} = {}{}",
-                first(dout),
-                first_operand(&cache.kept),
-                first(&dx),
-                n.partial(0, &dx)
+            .note(crate::msg!(
+                "narr-log-back",
+                x = x,
+                dx = &dx_name,
+                dout = first(dout),
+                kept = first_operand(&cache.kept),
+                first = first(&dx),
+                partial = n.partial(0, &dx)
             ));
             dx_step(self, cache, dout, &dx, draft)
         });

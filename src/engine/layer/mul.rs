@@ -14,6 +14,7 @@ use crate::engine::check::{Delta, map_cells};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
+use crate::i18n::Arg;
 use crate::i18n::format::{first, first_operand, inline};
 
 /// `x ⊙ w`, `w` of x's shape or 1×1.
@@ -99,13 +100,13 @@ impl LayerType for Mul {
                 "self.x = x; self.y = y; out = x * y{}",
                 n.here(&["x", "y", "out"])
             ))
-            .note(format!(
-                "{} × {} = {}; {} is kept for backward ({} needs it)",
-                first(x),
-                first_operand(w),
-                first(&out),
-                n.x,
-                n.grad(1)
+            .note(crate::msg!(
+                "narr-mul-out",
+                x0 = first(x),
+                y0 = first_operand(w),
+                first = first(&out),
+                x = &n.x,
+                dy = n.grad(1)
             ))
         });
         Ok((
@@ -139,14 +140,14 @@ impl LayerType for Mul {
             .read(W, &n.y, w)
             .writes(Kind::Dx, &dx_name, &dx)
             .numpy(format!("dx = dout * self.y{}", n.here(&["dx", "y"])))
-            .note(format!(
-                "a multiply node swaps its inputs: the gradient for {} is dout times the other factor {}: {} × {} = {}{}",
-                n.x,
-                n.y,
-                first(dout),
-                first_operand(w),
-                first(&dx),
-                n.partial(0, &dx)
+            .note(crate::msg!(
+                "narr-mul-back-dx",
+                x = &n.x,
+                y = &n.y,
+                dout = first(dout),
+                y0 = first_operand(w),
+                first = first(&dx),
+                partial = n.partial(0, &dx)
             ))
         });
         let local = dout * x;
@@ -165,15 +166,15 @@ impl LayerType for Mul {
             )
             .read(Kind::Dout, "dout", dout)
             .cached(Kind::Input, &n.x, x, cache.x_step)
-            .note(format!(
-                "and the gradient for {} is dout times {}: {} × {} = {}{}",
-                n.y,
-                n.x,
-                first(dout),
-                first_operand(x),
-                first(&local),
-                if broadcast {
-                    String::new()
+            .note(crate::msg!(
+                "narr-mul-back-dy",
+                y = &n.y,
+                x = &n.x,
+                dout = first(dout),
+                x0 = first_operand(x),
+                first = first(&local),
+                partial = if broadcast {
+                    Arg::Text(String::new())
                 } else {
                     n.partial(1, &local)
                 }
@@ -201,11 +202,12 @@ impl LayerType for Mul {
                     "dy = np.sum(dy_cells)  # y was broadcast to every cell{}",
                     n.here(&["dy"]).replacen("  #", ";", 1)
                 ))
-                .note(format!(
-                    "{} is 1×1 and was used for every cell, so its gradient sums them: {dy_name} = {}{}",
-                    n.y,
-                    inline(&dw),
-                    n.partial(1, &dw)
+                .note(crate::msg!(
+                    "narr-mul-back-sum",
+                    y = &n.y,
+                    dy = &dy_name,
+                    value = inline(&dw),
+                    partial = n.partial(1, &dw)
                 ))
             });
         }

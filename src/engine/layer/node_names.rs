@@ -6,6 +6,7 @@
 //! output (`∂price/∂apple`), one path's when the value feeds other nodes too.
 
 use crate::engine::Matrix;
+use crate::i18n::Arg;
 use crate::i18n::format::{inline, short};
 
 /// The names a Mul or Add node's steps use.
@@ -55,9 +56,9 @@ impl NodeNames {
 
     /// For a graph node, what the gradient for input `k` is, marked as one path's where the
     /// value feeds other nodes too: `; ∂f/∂x through f (one path) = 5`. Nothing in a chain.
-    pub fn partial(&self, k: usize, value: &Matrix) -> String {
+    pub fn partial(&self, k: usize, value: &Matrix) -> Arg {
         let Some(g) = &self.graph else {
-            return String::new();
+            return Arg::Text(String::new());
         };
         let name = if k == 0 { &self.x } else { &self.y };
         let v = if value.dim() == (1, 1) {
@@ -65,14 +66,15 @@ impl NodeNames {
         } else {
             inline(value)
         };
-        if g.shared[k.min(1)] {
-            format!(
-                "; ∂{}/∂{name} through {} (one path) = {v}: {name} feeds other nodes too, and its total adds every path",
-                g.of, g.node
-            )
-        } else {
-            format!("; ∂{}/∂{name} = {v}", g.of)
-        }
+        let shared = if g.shared[k.min(1)] { "yes" } else { "no" };
+        Arg::from(crate::msg!(
+            "narr-node-partial",
+            of = &g.of,
+            name = name,
+            node = &g.node,
+            shared = shared,
+            v = v
+        ))
     }
 
     /// A comment after a line of the book's MulLayer / AddLayer (`x`, `y`, `dx`, `dy`) that says

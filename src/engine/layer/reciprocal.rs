@@ -54,12 +54,11 @@ impl Elementwise for Reciprocal {
                 "out = 1 / x; self.out = out{}",
                 n.here(&["x", "out"])
             ))
-            .note(format!(
-                "{}[0,0] = {} = {}; {} is kept for backward",
-                n.out,
-                UnaryFn::Reciprocal.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                first(out),
-                n.out
+            .note(crate::msg!(
+                "narr-reciprocal-out",
+                out = &n.out,
+                expr = UnaryFn::Reciprocal.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
+                first = first(out)
             ))
     }
 
@@ -79,13 +78,19 @@ impl Elementwise for Reciprocal {
                 &format!("−dout ⊙ {out}²"),
                 &format!("{dx_name} = −dout ⊙ {out}²"),
             )
-            .numpy(format!("dx = -dout * self.out**2{}", n.here(&["dx", "out"])))
-            .note(format!(
-                "∂(1/{x})/∂{x} = −1/{x}² = −{out}², so {dx_name} = −dout · {out}²; {dx_name}[0,0] = −{} · {}² = {}{}",
-                first_operand(dout),
-                first_operand(y),
-                first(&dx),
-                n.partial(0, &dx)
+            .numpy(format!(
+                "dx = -dout * self.out**2{}",
+                n.here(&["dx", "out"])
+            ))
+            .note(crate::msg!(
+                "narr-reciprocal-back",
+                x = x,
+                out = out,
+                dx = &dx_name,
+                dout = first_operand(dout),
+                y = first_operand(y),
+                first = first(&dx),
+                partial = n.partial(0, &dx)
             ));
             dx_step(self, cache, dout, &dx, draft)
         });

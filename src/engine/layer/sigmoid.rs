@@ -31,16 +31,17 @@ impl Elementwise for Sigmoid {
     /// Forward in three steps: `e = exp(−x)`, `s = 1 + e`, `y = 1 / s`.
     fn forward_words(&self, i: usize, x: &Matrix, to: &Matrix, draft: StepDraft) -> StepDraft {
         match i {
-            0 => draft.numpy("e = np.exp(-x)").note(format!(
-                "e[0,0] = {} = {}",
-                UnaryFn::NegExp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
-                first(to)
+            0 => draft.numpy("e = np.exp(-x)").note(crate::msg!(
+                "narr-sigmoid-exp",
+                expr = UnaryFn::NegExp.show_value(x.get((0, 0)).copied().unwrap_or(f64::NAN)),
+                first = first(to)
             )),
-            1 => draft.numpy("s = 1 + e").note("add 1 to every cell"),
-            _ => draft.numpy("out = 1 / s; self.out = out").note(format!(
-                "y = 1/(1 + exp(−x)), between 0 and 1; y[0,0] = {}; y is kept for backward",
-                first(to)
-            )),
+            1 => draft
+                .numpy("s = 1 + e")
+                .note(crate::msg!("narr-sigmoid-add-one")),
+            _ => draft
+                .numpy("out = 1 / s; self.out = out")
+                .note(crate::msg!("narr-sigmoid-out", first = first(to))),
         }
     }
 
@@ -58,7 +59,7 @@ impl Elementwise for Sigmoid {
                 .cached(Kind::Output, "y", y, cache.step)
                 .writes(U, "u", &u)
                 .numpy("u = 1.0 - self.out")
-                .note("backward needs only the output y, not x")
+                .note(crate::msg!("narr-sigmoid-back-u"))
         });
         let g = y * &u;
         rec.record(|| {
@@ -67,10 +68,7 @@ impl Elementwise for Sigmoid {
                 .read(U, "u", &u)
                 .writes(G, "g", &g)
                 .numpy("g = u * self.out")
-                .note(format!(
-                    "the local derivative ∂y/∂x = y(1 − y), at most 0.25 (at x = 0); g[0,0] = {}",
-                    first(&g)
-                ))
+                .note(crate::msg!("narr-sigmoid-back-g", first = first(&g)))
         });
         let dx = dout * &g;
         rec.record(|| {
@@ -83,11 +81,11 @@ impl Elementwise for Sigmoid {
             .read(G, "g", &g)
             .writes(Kind::Dx, "dx", &dx)
             .numpy("dx = dout * g")
-            .note(format!(
-                "chain rule, cell by cell: dx = dout · ∂y/∂x; dx[0,0] = {} · {} = {}",
-                first(dout),
-                first_operand(&g),
-                first(&dx)
+            .note(crate::msg!(
+                "narr-sigmoid-back-dx",
+                dout = first(dout),
+                g = first_operand(&g),
+                first = first(&dx)
             ))
         });
         dx

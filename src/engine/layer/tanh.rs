@@ -26,10 +26,10 @@ impl Elementwise for Tanh {
         let x00 = x.get((0, 0)).copied().unwrap_or(f64::NAN);
         draft
             .numpy("out = np.tanh(x); self.out = out")
-            .note(format!(
-                "y = tanh(x), between −1 and 1; y[0,0] = {} = {}; y is kept for backward",
-                UnaryFn::Tanh.show_value(x00),
-                first(y)
+            .note(crate::msg!(
+                "narr-tanh-out",
+                expr = UnaryFn::Tanh.show_value(x00),
+                first = first(y)
             ))
     }
 
@@ -49,11 +49,11 @@ impl Elementwise for Tanh {
                 "dx = dout ⊙ (1 − y ⊙ y)",
             )
             .numpy("dx = dout * (1.0 - self.out**2)")
-            .note(format!(
-                "∂tanh(x)/∂x = 1 − tanh(x)² = 1 − y², at most 1 (at x = 0); dx[0,0] = {} · (1 − {}²) = {}",
-                first(dout),
-                first_operand(y),
-                first(&dx)
+            .note(crate::msg!(
+                "narr-tanh-back",
+                dout = first(dout),
+                y = first_operand(y),
+                first = first(&dx)
             ));
             dx_step(self, cache, dout, &dx, draft)
         });
