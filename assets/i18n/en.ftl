@@ -167,6 +167,11 @@ narr-add-back-sum = { $y } is 1×1 and was added to every cell, so its gradient 
 narr-add-back-dy = and to { $y } as well: ∂{ $sum }/∂{ $y } = 1{ $partial }
 narr-fan-in-total = { $name } feeds { $n } nodes, so its gradient adds up what each path sends back: total ∂{ $of }/∂{ $name } = { $terms } = { $total }
 narr-fan-in-so-far = { $name } feeds { $n } nodes, so its gradient adds up what each path sends back: { $acc } + { $g } = { $total } so far
+narr-dropout-test = at test time nothing is dropped; every cell is scaled by 1 − { $ratio } = { $keep }, the share training kept on average
+narr-dropout-mask = { $k } of { $n } uniform numbers are > { $ratio } and become True: those cells are kept (the reverse of ReLU's mask, where True marks a zeroed cell). The numbers come from backstep's own generator, SplitMix64 with seed { $seed }, not np.random.seed({ $seed }): NumPy would draw others. The mask is kept for backward
+narr-dropout-apply = keep the True cells and zero the { $k } False ones
+narr-dropout-back-test = forward scaled every cell by 1 − ratio, so backward scales every gradient by the same
+narr-dropout-back = a dropped cell did not reach the output, so its gradient is 0: { $k } of { $n } cells blocked
 
 ## area: explorer
 keys-explore-next-step = next step

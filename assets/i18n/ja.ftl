@@ -152,6 +152,11 @@ narr-add-back-sum = { $y } は 1×1 で、すべての要素に足されたの�
 narr-add-back-dy = { $y } にも同じく：∂{ $sum }/∂{ $y } = 1{ $partial }
 narr-fan-in-total = { $name } は { $n } 個のノードに流れるので、その勾配は各経路から戻ってくる値を足し合わせます：合計 ∂{ $of }/∂{ $name } = { $terms } = { $total }
 narr-fan-in-so-far = { $name } は { $n } 個のノードに流れるので、その勾配は各経路から戻ってくる値を足し合わせます：ここまでで { $acc } + { $g } = { $total }
+narr-dropout-test = テスト時は何も削除しません；すべての要素に 1 − { $ratio } = { $keep } を掛けます。これは訓練時に平均して残った割合です
+narr-dropout-mask = { $k } 個の一様乱数（全 { $n } 個中）が > { $ratio } で True になります：それらの要素は残されます（ReLU のマスクとは逆で、ReLU では True がゼロにされた要素を表します）。乱数は backstep 独自の生成器 SplitMix64（乱数シード { $seed }）によるもので、np.random.seed({ $seed }) ではありません：NumPy では別の数が出ます。マスクは逆伝播のために保持されます
+narr-dropout-apply = True の要素を残し、{ $k } 個の False の要素をゼロにします
+narr-dropout-back-test = 順伝播ですべての要素に 1 − ratio を掛けたので、逆伝播でもすべての勾配に同じ値を掛けます
+narr-dropout-back = 削除された要素は出力に届かなかったので、その勾配は 0 です：{ $k } 個を遮断（全 { $n } 要素）
 
 ## area: explorer
 keys-explore-next-step = 次のステップ

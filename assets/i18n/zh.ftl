@@ -152,6 +152,11 @@ narr-add-back-sum = { $y } 是 1×1，被加到了每个元素上，所以它的
 narr-add-back-dy = 传给 { $y } 的也一样：∂{ $sum }/∂{ $y } = 1{ $partial }
 narr-fan-in-total = { $name } 流向 { $n } 个节点，所以它的梯度把每条路径传回来的值加起来：总的 ∂{ $of }/∂{ $name } = { $terms } = { $total }
 narr-fan-in-so-far = { $name } 流向 { $n } 个节点，所以它的梯度把每条路径传回来的值加起来：目前为 { $acc } + { $g } = { $total }
+narr-dropout-test = 测试时不删除任何元素；每个元素都乘以 1 − { $ratio } = { $keep }，即训练时平均保留的比例
+narr-dropout-mask = { $k } 个均匀随机数（共 { $n } 个）> { $ratio }，变为 True：这些元素被保留（与 ReLU 的掩码相反，ReLU 中 True 表示被清零的元素）。这些随机数来自 backstep 自己的生成器 SplitMix64，随机种子为 { $seed }，而不是 np.random.seed({ $seed })：NumPy 会抽出不同的数。掩码保留给反向传播使用
+narr-dropout-apply = 保留 True 的元素，把 { $k } 个 False 的元素清零
+narr-dropout-back-test = 正向传播时每个元素都乘以了 1 − ratio，所以反向传播时每个梯度也乘以同样的值
+narr-dropout-back = 被删除的元素没有传到输出，所以它的梯度是 0：被阻断 { $k } 个，共 { $n } 个元素
 
 ## area: explorer
 keys-explore-next-step = 下一步

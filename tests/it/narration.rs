@@ -26,7 +26,8 @@ const PRESETS: [&str; 15] = [
 
 /// Presets whose steps' notes are all messages of the catalogs (the other layers' notes are
 /// still English: `Said::English`).
-const NOTES_IN_CATALOGS: [&str; 13] = [
+const NOTES_IN_CATALOGS: [&str; 14] = [
+    "dropout",
     "softmax",
     "relu",
     "sigmoid",

@@ -88,14 +88,19 @@ impl LayerType for Dropout {
             let keep = 1.0 - self.ratio;
             let out = x * keep;
             rec.record(|| {
-                StepDraft::new(Op::Unary(UnaryFn::Scale(keep)), "x · (1 − ratio)", "out = x · (1 − ratio)")
-                    .read(Kind::Input, "x", x)
-                    .writes(Kind::Output, "out", &out)
-                    .numpy("out = x * (1.0 - self.dropout_ratio)")
-                    .note(format!(
-                        "at test time nothing is dropped; every cell is scaled by 1 − {ratio} = {}, the share training kept on average",
-                        short(keep)
-                    ))
+                StepDraft::new(
+                    Op::Unary(UnaryFn::Scale(keep)),
+                    "x · (1 − ratio)",
+                    "out = x · (1 − ratio)",
+                )
+                .read(Kind::Input, "x", x)
+                .writes(Kind::Output, "out", &out)
+                .numpy("out = x * (1.0 - self.dropout_ratio)")
+                .note(crate::msg!(
+                    "narr-dropout-test",
+                    ratio = &ratio,
+                    keep = short(keep)
+                ))
             });
             return Ok((
                 out,
@@ -108,19 +113,22 @@ impl LayerType for Dropout {
         }
         let (rand, mask) = self.mask(x.dim());
         let mask_step = rec.record(|| {
-            StepDraft::new(Op::Mask(MaskRule::Above(self.ratio)), "mask = rand > ratio", "mask = (rand > ratio)")
-                .read(Kind::Random, "rand", &rand)
-                .writes(MASK, "mask", &mask)
-                .numpy("self.mask = np.random.rand(*x.shape) > self.dropout_ratio")
-                .note(format!(
-                    "{} of {} uniform numbers are > {ratio} and become True: those cells are kept (the reverse of ReLU's mask, where True marks a zeroed cell). \
-                     The numbers come from backstep's own generator, SplitMix64 with seed {}, not np.random.seed({}): NumPy would draw others. \
-                     The mask is kept for backward",
-                    kept(&mask),
-                    mask.len(),
-                    self.seed.wrapping_add(self.iteration),
-                    self.seed.wrapping_add(self.iteration)
-                ))
+            StepDraft::new(
+                Op::Mask(MaskRule::Above(self.ratio)),
+                "mask = rand > ratio",
+                "mask = (rand > ratio)",
+            )
+            .read(Kind::Random, "rand", &rand)
+            .writes(MASK, "mask", &mask)
+            .numpy("self.mask = np.random.rand(*x.shape) > self.dropout_ratio")
+            .note(crate::msg!(
+                "narr-dropout-mask",
+                k = kept(&mask),
+                n = mask.len(),
+                ratio = &ratio,
+                // as text: a seed may not fit an i64
+                seed = self.seed.wrapping_add(self.iteration).to_string()
+            ))
         });
         let out = x * &mask;
         rec.record(|| {
@@ -129,9 +137,9 @@ impl LayerType for Dropout {
                 .cached(MASK, "mask", &mask, mask_step)
                 .writes(Kind::Output, "out", &out)
                 .numpy("out = x * self.mask")
-                .note(format!(
-                    "keep the True cells and zero the {} False ones",
-                    mask.len() - kept(&mask)
+                .note(crate::msg!(
+                    "narr-dropout-apply",
+                    k = mask.len() - kept(&mask)
                 ))
         });
         Ok((
@@ -155,11 +163,15 @@ impl LayerType for Dropout {
             let keep = 1.0 - self.ratio;
             let dx = dout * keep;
             rec.record(|| {
-                StepDraft::new(Op::Unary(UnaryFn::Scale(keep)), "dout · (1 − ratio)", "dx = dout · (1 − ratio)")
-                    .read(Kind::Dout, "dout", dout)
-                    .writes(Kind::Dx, "dx", &dx)
-                    .numpy("dx = dout * (1.0 - self.dropout_ratio)")
-                    .note("forward scaled every cell by 1 − ratio, so backward scales every gradient by the same")
+                StepDraft::new(
+                    Op::Unary(UnaryFn::Scale(keep)),
+                    "dout · (1 − ratio)",
+                    "dx = dout · (1 − ratio)",
+                )
+                .read(Kind::Dout, "dout", dout)
+                .writes(Kind::Dx, "dx", &dx)
+                .numpy("dx = dout * (1.0 - self.dropout_ratio)")
+                .note(crate::msg!("narr-dropout-back-test"))
             });
             return Ok((dx, vec![]));
         };
@@ -170,10 +182,10 @@ impl LayerType for Dropout {
                 .cached(MASK, "mask", mask, cache.mask_step)
                 .writes(Kind::Dx, "dx", &dx)
                 .numpy("dx = dout * self.mask")
-                .note(format!(
-                    "a dropped cell did not reach the output, so its gradient is 0: {} of {} cells blocked",
-                    mask.len() - kept(mask),
-                    mask.len()
+                .note(crate::msg!(
+                    "narr-dropout-back",
+                    k = mask.len() - kept(mask),
+                    n = mask.len()
                 ))
         });
         Ok((dx, vec![]))
