@@ -469,3 +469,31 @@ fn headless_train_keeps_one_bar_below_its_lines_with_a_whole_rate_and_time_left(
         "{done}"
     );
 }
+
+#[test]
+fn the_explorer_speaks_chinese_with_the_locale() {
+    // no flag: the locale chooses (BACKSTEP_LANG and LC_ALL cleared so only LANG decides)
+    let command = format!(
+        "env -u BACKSTEP_LANG -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 {BIN} --preset relu; \
+         echo \"backstep exited: $?\"; sleep 30"
+    );
+    let Some(session) = Session::start("zh", &command, 80, 24) else {
+        return;
+    };
+    let name = session.0.as_str();
+    let first = wait_for_all(name, &["步骤 1/3", "正向传播", "退出"]);
+    assert!(first.contains("层 ReLU"), "{first}");
+    tmux(&["send-keys", "-t", name, "End"]);
+    let backward = wait_for_all(name, &["步骤 3/3", "反向传播", "■ True"]);
+    assert!(
+        !backward.contains("quit"),
+        "the footer is Chinese: {backward}"
+    );
+    tmux(&["send-keys", "-t", name, "?"]);
+    let help = wait_for(name, "下一步");
+    assert!(help.contains("按键"), "{help}");
+    tmux(&["send-keys", "-t", name, "Escape"]);
+    tmux(&["send-keys", "-t", name, "q"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+}

@@ -331,6 +331,38 @@ explorer-loading-reading = reading { $name }…
 explorer-loading-close = closing this stops waiting; the current preset stays
 explorer-loading-title = loading
 explorer-error-title = error
+explorer-no-steps = there are no recorded steps
+explorer-phase-forward = Forward
+explorer-phase-backward = Backward
+explorer-phase-update = Update
+explorer-header-step = step { $k }/{ $n }
+explorer-header-layer = layer
+explorer-header-quiz-on = quiz on
+explorer-header-quiz-off = quiz off
+# a nudge in progress: the cell moved and by how much (h, as 1e-4)
+explorer-header-nudge = nudge { $target } by { $h }
+explorer-header-formula = formula
+explorer-header-op = op
+# pane captions: where a matrix comes from
+explorer-pane-param = param
+explorer-pane-targets = targets
+explorer-pane-step = step { $k }
+explorer-pane-forward = forward
+explorer-pane-starting-gradient = starting gradient
+explorer-pane-from = from { $source }
+explorer-pane-sum-from = sum from { $sources }
+explorer-pane-from-backward = from backward
+explorer-pane-optimizer-state = optimizer state
+explorer-pane-before-update = before the update
+explorer-pane-new-value = step { $k } new value
+explorer-pane-input = input
+explorer-pane-read-as = read as { $name }
+explorer-pane-node-output = node output
+explorer-pane-written = written
+# which rows and columns of a big matrix a pane shows
+explorer-window-rows-cols = rows { $rows } cols { $cols }
+explorer-window-rows = rows { $rows }
+explorer-window-cols = cols { $cols }
 
 ## area: report
 

@@ -313,6 +313,35 @@ explorer-loading-reading = { $name } を読み込み中…
 explorer-loading-close = 閉じると待つのをやめる；今のプリセットはそのまま
 explorer-loading-title = 読み込み中
 explorer-error-title = エラー
+explorer-no-steps = 記録されたステップがない
+explorer-phase-forward = 順伝播
+explorer-phase-backward = 逆伝播
+explorer-phase-update = 更新
+explorer-header-step = ステップ { $k }/{ $n }
+explorer-header-layer = レイヤ
+explorer-header-quiz-on = クイズ中
+explorer-header-quiz-off = クイズ終了
+explorer-header-nudge = { $target } を { $h } 動かす
+explorer-header-formula = 式
+explorer-header-op = 演算
+explorer-pane-param = パラメータ
+explorer-pane-targets = 教師データ
+explorer-pane-step = ステップ { $k }
+explorer-pane-forward = 順伝播
+explorer-pane-starting-gradient = 最初の勾配
+explorer-pane-from = { $source } から
+explorer-pane-sum-from = { $sources } からの和
+explorer-pane-from-backward = 逆伝播から
+explorer-pane-optimizer-state = 最適化手法の状態
+explorer-pane-before-update = 更新前
+explorer-pane-new-value = ステップ { $k } の新しい値
+explorer-pane-input = 入力
+explorer-pane-read-as = { $name } として読む
+explorer-pane-node-output = ノードの出力
+explorer-pane-written = 書き込み
+explorer-window-rows-cols = 行 { $rows } 列 { $cols }
+explorer-window-rows = 行 { $rows }
+explorer-window-cols = 列 { $cols }
 
 ## area: report
 

@@ -23,6 +23,9 @@ pub fn cell_name(
     }
 }
 
+/// Punctuation that may not begin a line in Chinese or Japanese.
+const CLOSING: &str = "，。、；：！？）」』】〕…";
+
 /// Columns `text` takes on a terminal.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -46,7 +49,11 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             last.push_str(word);
             continue;
         }
-        if len > 0 {
+        // CJK text breaks between any two characters: fill this line before starting the next
+        let wide = word.chars().any(|c| c.width() == Some(2));
+        if wide && len > 0 && len + 2 < width {
+            last.push(' ');
+        } else if len > 0 {
             out.push(String::new());
         }
         // The word alone: break it into pieces of at most `width` columns.
@@ -54,7 +61,23 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             let Some(last) = out.last_mut() else { break };
             let cw = c.width().unwrap_or(0);
             if self::width(last) + cw > width && !last.is_empty() {
-                out.push(c.to_string());
+                // a line never starts with closing punctuation (，。）…), nor breaks inside a
+                // run of ASCII (`step-<k>.md`) that follows CJK: what would be cut goes down too
+                let keep = if CLOSING.contains(c) {
+                    last.char_indices().last().map_or(0, |(i, _)| i)
+                } else if c.width() == Some(2) {
+                    last.len()
+                } else {
+                    last.char_indices()
+                        .filter(|(_, p)| p.width() == Some(2))
+                        .last()
+                        .map_or(0, |(i, p)| i + p.len_utf8())
+                };
+                let keep = if keep == 0 { last.len() } else { keep };
+                let tail = last.split_off(keep);
+                last.truncate(last.trim_end().len());
+                let carried = format!("{}{c}", tail.trim_start());
+                out.push(carried);
             } else {
                 last.push(c);
             }
@@ -129,6 +152,16 @@ mod tests {
         let original: String = text.chars().filter(|c| *c != ' ').collect();
         assert_eq!(joined, original, "no character is lost");
         assert_eq!(wrap_words("a bb ccc", 4), ["a bb", "ccc"]);
+        // a CJK run fills the line it starts on instead of leaving it half empty
+        assert_eq!(
+            wrap_words("Affine 步骤的形状推导", 14),
+            ["Affine 步骤的", "形状推导"]
+        );
+        assert_eq!(wrap_words("一二三，四", 6), ["一二", "三，四"]);
+        assert_eq!(
+            wrap_words("写入 step-3.md（不", 12),
+            ["写入", "step-3.md（", "不"]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::engine::graph::{Graph, GraphNode, NodeOp};
 use crate::engine::tensor::ImageShape;
 use crate::engine::{Kind, Matrix, Phase, Run};
 use crate::preset::Preset;
+use crate::t;
 
 /// Where a pane's matrix lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +103,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         for (param, _) in named.layer.param_list() {
             let (title, caption) = match node {
                 Some((g, n)) if two_inputs => graph_input_label(g, n, 1),
-                _ => (param.key().to_string(), "param".to_string()),
+                _ => (param.key().to_string(), t!("explorer-pane-param")),
             };
             out.push(pane(
                 &title,
@@ -117,7 +118,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
         out.push(pane(
             "t",
             Kind::Targets,
-            "targets".into(),
+            t!("explorer-pane-targets"),
             Source::Targets,
             Band::Inputs,
         ));
@@ -131,7 +132,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
                 Some(pane(
                     &written.name,
                     written.kind,
-                    format!("step {}", s + 1),
+                    t!("explorer-pane-step", k = s + 1),
                     Source::StepWrite(s),
                     band,
                 ))
@@ -149,7 +150,7 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
             out.push(pane(
                 out_title,
                 Kind::Output,
-                "forward".into(),
+                t!("explorer-pane-forward"),
                 Source::LayerOut(l),
                 Band::Forward,
             ));
@@ -163,14 +164,14 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
                             .map(|m| m.name.as_str())
                             .collect();
                         match users.as_slice() {
-                            [] => "starting gradient".to_string(),
-                            [one] => format!("from {one}"),
-                            many => format!("sum from {}", many.join(", ")),
+                            [] => t!("explorer-pane-starting-gradient"),
+                            [one] => t!("explorer-pane-from", source = *one),
+                            many => t!("explorer-pane-sum-from", sources = many.join(", ")),
                         }
                     }
                     None => match run.layers.get(l + 1) {
-                        Some(next) => format!("from {}", next.name),
-                        None => "starting gradient".to_string(),
+                        Some(next) => t!("explorer-pane-from", source = next.name.as_str()),
+                        None => t!("explorer-pane-starting-gradient"),
                     },
                 };
                 out.push(pane(
@@ -205,17 +206,11 @@ fn update_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
         .enumerate()
         .map(|(i, r)| {
             let (caption, band) = match r.kind {
-                Kind::Grad(_) => ("from backward", Band::Forward),
-                Kind::State(_) if i > 0 => ("optimizer state", Band::Forward),
-                _ => ("before the update", Band::Inputs),
+                Kind::Grad(_) => (t!("explorer-pane-from-backward"), Band::Forward),
+                Kind::State(_) if i > 0 => (t!("explorer-pane-optimizer-state"), Band::Forward),
+                _ => (t!("explorer-pane-before-update"), Band::Inputs),
             };
-            let mut p = pane(
-                &r.name,
-                r.kind,
-                caption.into(),
-                Source::StepRead(index, i),
-                band,
-            );
+            let mut p = pane(&r.name, r.kind, caption, Source::StepRead(index, i), band);
             p.read = Some(i);
             p
         })
@@ -223,7 +218,7 @@ fn update_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
     let mut written = pane(
         &step.writes.name,
         step.writes.kind,
-        format!("step {} new value", index + 1),
+        t!("explorer-pane-new-value", k = index + 1),
         Source::StepWrite(index),
         Band::Backward,
     );
@@ -238,14 +233,17 @@ fn update_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
 /// `read as x`, so a layer's input never takes the network input's name on screen.
 pub fn input_label(run: &Run, l: usize) -> (String, String) {
     let Some(layer) = run.layers.get(l) else {
-        return ("x".into(), "input".into());
+        return ("x".into(), t!("explorer-pane-input"));
     };
     match l.checked_sub(1).and_then(|p| run.layers.get(p)) {
         Some(prev) => (
             format!("{} out", prev.name),
-            format!("read as {}", layer.kind.input_name()),
+            t!("explorer-pane-read-as", name = layer.kind.input_name()),
         ),
-        None => (layer.kind.input_name().to_string(), "input".into()),
+        None => (
+            layer.kind.input_name().to_string(),
+            t!("explorer-pane-input"),
+        ),
     }
 }
 
@@ -254,11 +252,11 @@ pub fn input_label(run: &Run, l: usize) -> (String, String) {
 fn graph_input_label(graph: &Graph, node: &GraphNode, k: usize) -> (String, String) {
     let name = node.inputs.get(k).cloned().unwrap_or_default();
     let caption = if graph.input_index(&name).is_some() {
-        "input"
+        t!("explorer-pane-input")
     } else {
-        "node output"
+        t!("explorer-pane-node-output")
     };
-    (name, caption.to_string())
+    (name, caption)
 }
 
 fn pane(title: &str, kind: Kind, caption: String, source: Source, band: Band) -> Pane {

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::engine::Phase;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::text::{truncate, width};
 
@@ -35,32 +36,39 @@ fn fit_end(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let Some(step) = app.current() else {
-        Line::from("there are no recorded steps").render(area, buf);
+        Line::from(t!("explorer-no-steps")).render(area, buf);
         return;
     };
     let backward = step.phase == Phase::Backward;
     let phase = match step.phase {
-        Phase::Forward => "▶ Forward",
-        Phase::Backward => "◀ Backward",
-        Phase::Update => "● Update",
+        Phase::Forward => format!("▶ {}", t!("explorer-phase-forward")),
+        Phase::Backward => format!("◀ {}", t!("explorer-phase-backward")),
+        Phase::Update => format!("● {}", t!("explorer-phase-update")),
     };
     // The phase, `step k/N` and the layer always show: the title (then the name) gives way,
     // cut with `…` by display width.
     let progress = vec![
         Span::styled(phase, theme.phase(backward)),
         Span::raw(format!(
-            "  step {}/{}",
-            app.step() + 1,
-            app.run().tape.len()
+            "  {}",
+            t!(
+                "explorer-header-step",
+                k = app.step() + 1,
+                n = app.run().tape.len()
+            )
         )),
-        Span::raw("  layer "),
+        Span::raw(format!("  {} ", t!("explorer-header-layer"))),
         Span::styled(step.layer_name.clone(), theme.title()),
     ];
     // The quiz score and a running nudge come after the layer: the title gives way to them down
     // to a few columns, then they are cut with `…` themselves.
     let mut extras = Vec::new();
     if app.quiz().on || app.score().asked > 0 {
-        let mode = if app.quiz().on { "quiz on" } else { "quiz off" };
+        let mode = if app.quiz().on {
+            t!("explorer-header-quiz-on")
+        } else {
+            t!("explorer-header-quiz-off")
+        };
         extras.push(Span::styled(
             format!("   ? {mode} · {}", app.score()),
             theme.key(),
@@ -68,7 +76,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(n) = app.nudge() {
         extras.push(Span::styled(
-            format!("   Δ nudge {} by {:.0e}", n.target_name, n.h),
+            format!(
+                "   Δ {}",
+                t!(
+                    "explorer-header-nudge",
+                    target = n.target_name.as_str(),
+                    h = format!("{:.0e}", n.h)
+                )
+            ),
             theme.changed(),
         ));
     }
@@ -96,11 +111,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     first.extend(extras);
     let first = Line::from(fit_end(first, area.width as usize));
     let mut second = vec![
-        Span::styled(" formula  ", theme.dim()),
+        Span::styled(format!(" {}  ", t!("explorer-header-formula")), theme.dim()),
         Span::styled(step.formula.clone(), theme.formula()),
     ];
     if step.label != step.formula {
-        second.push(Span::styled(format!("   op  {}", step.label), theme.dim()));
+        second.push(Span::styled(
+            format!("   {}  {}", t!("explorer-header-op"), step.label),
+            theme.dim(),
+        ));
     }
     let second = Line::from(second);
     first.render(Rect { height: 1, ..area }, buf);

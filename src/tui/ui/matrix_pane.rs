@@ -20,6 +20,7 @@ use crate::engine::tensor::ImageShape;
 use crate::engine::{Matrix, Op};
 use crate::i18n::format::num;
 use crate::lesson::aids::CellChange;
+use crate::t;
 use crate::tui::text::{truncate, width, width as width_of};
 use crate::tui::theme::Theme;
 
@@ -212,8 +213,9 @@ impl<'a> MatrixPane<'a> {
             None => format!("{rows}×{cols}"),
         };
         let caption = format!(" · {}", self.caption);
+        let written = format!(" ✎ {}", t!("explorer-pane-written"));
         let (full, short) = if self.written {
-            (" ✎ written", " ✎")
+            (written.as_str(), " ✎")
         } else {
             ("", "")
         };
@@ -244,7 +246,7 @@ impl<'a> MatrixPane<'a> {
             title.push(Span::styled(caption.to_string(), theme.dim()));
         }
         if !mark.is_empty() {
-            title.push(Span::styled(mark, theme.written()));
+            title.push(Span::styled(mark.to_string(), theme.written()));
         }
         title.push(Span::raw(" "));
         Line::from(title)
@@ -265,15 +267,28 @@ impl<'a> MatrixPane<'a> {
         let c = format!("{}–{c1}/{cols}", g.first.1);
         let mut forms = Vec::new();
         if cut_rows && cut_cols {
-            forms.push(format!(" rows {r} cols {c} "));
+            forms.push(format!(
+                " {} ",
+                t!(
+                    "explorer-window-rows-cols",
+                    rows = r.as_str(),
+                    cols = c.as_str()
+                )
+            ));
             forms.push(format!(" {r} × {c} "));
         }
         if cut_rows {
-            forms.push(format!(" rows {r} "));
+            forms.push(format!(
+                " {} ",
+                t!("explorer-window-rows", rows = r.as_str())
+            ));
             forms.push(format!(" {r} "));
         }
         if cut_cols {
-            forms.push(format!(" cols {c} "));
+            forms.push(format!(
+                " {} ",
+                t!("explorer-window-cols", cols = c.as_str())
+            ));
             forms.push(format!(" {c} "));
         }
         let room = width.saturating_sub(2) as usize;
