@@ -492,7 +492,9 @@ fn the_explorer_speaks_chinese_with_the_locale() {
     tmux(&["send-keys", "-t", name, "?"]);
     let help = wait_for(name, "下一步");
     assert!(help.contains("按键"), "{help}");
+    // Esc then q at once would read as Alt-q: wait for the help to close first
     tmux(&["send-keys", "-t", name, "Escape"]);
+    wait_until_gone(name, "按键 —");
     tmux(&["send-keys", "-t", name, "q"]);
     let after = wait_for(name, "backstep exited:");
     assert!(after.contains("backstep exited: 0"), "{after}");
