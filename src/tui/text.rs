@@ -63,15 +63,18 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             if self::width(last) + cw > width && !last.is_empty() {
                 // a line never starts with closing punctuation (，。）…), nor breaks inside a
                 // run of ASCII (`step-<k>.md`) that follows CJK: what would be cut goes down too
-                let keep = if CLOSING.contains(c) {
-                    last.char_indices().last().map_or(0, |(i, _)| i)
-                } else if c.width() == Some(2) {
-                    last.len()
-                } else {
+                let ascii_run = || {
                     last.char_indices()
-                        .filter(|(_, p)| p.width() == Some(2))
-                        .last()
+                        .rfind(|(_, p)| p.width() == Some(2))
                         .map_or(0, |(i, p)| i + p.len_utf8())
+                };
+                let keep = match last.chars().last() {
+                    Some(p) if CLOSING.contains(c) && p.width() == Some(2) => {
+                        last.len() - p.len_utf8()
+                    }
+                    _ if CLOSING.contains(c) => ascii_run(),
+                    _ if c.width() == Some(2) => last.len(),
+                    _ => ascii_run(),
                 };
                 let keep = if keep == 0 { last.len() } else { keep };
                 let tail = last.split_off(keep);
