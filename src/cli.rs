@@ -14,6 +14,7 @@ use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::i18n::format::{self, given};
 use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::report::{graph_report, json, markdown, text};
+use crate::t;
 
 /// Step through backpropagation, one matrix operation at a time.
 ///
@@ -102,12 +103,11 @@ impl Cli {
                     Command::Check { .. } => "check",
                     Command::Train(_) => "train",
                 };
-                let mut hint = format!("the subcommand '{name}' cannot be used with '{flag}'");
-                if !matches!(command, Command::Presets) {
-                    hint.push_str(&format!(
-                        " before it; it goes after: backstep {name} {flag} …"
-                    ));
-                }
+                let hint = if matches!(command, Command::Presets) {
+                    t!("cli-misplaced-flag", command = name, flag = flag)
+                } else {
+                    t!("cli-misplaced-flag-before", command = name, flag = flag)
+                };
                 Cli::command()
                     .error(clap::error::ErrorKind::ArgumentConflict, hint)
                     .exit();
@@ -156,9 +156,7 @@ impl ThreadsArg {
             (Some(n), _) => usize::from(n),
             (None, Some(v)) => match v.parse::<usize>() {
                 Ok(n) if (1..=1024).contains(&n) => n,
-                _ => anyhow::bail!(
-                    "BACKSTEP_THREADS={v} is not a number of threads: give a whole number from 1 to 1024, or unset it to use every core"
-                ),
+                _ => anyhow::bail!(t!("cli-bad-threads", value = v)),
             },
             (None, None) => 0,
         };
@@ -302,13 +300,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         } => {
             anyhow::ensure!(
                 eps.is_finite() && *eps > 0.0,
-                "--eps must be a positive number, got {}",
-                given(*eps)
+                t!("cli-not-positive", flag = "--eps", value = given(*eps))
             );
             anyhow::ensure!(
                 tol.is_finite() && *tol > 0.0,
-                "--tol must be a positive number, got {}",
-                given(*tol)
+                t!("cli-not-positive", flag = "--tol", value = given(*tol))
             );
             let preset = preset.load()?;
             let report = preset.check(*eps, *tol)?;
@@ -373,14 +369,11 @@ fn trace_graph(
     let written = match format {
         TraceFormat::Json => write_json(out, &graph_report::graph_json(preset, graph, &run)),
         TraceFormat::Text => text::trace_steps(preset, &run.run, out).and_then(|()| {
-            writeln!(out, "\n== RESULT ==")?;
+            writeln!(out, "\n== {} ==", t!("report-result-heading"))?;
             graph_report::graph_results(graph, &run)
                 .iter()
                 .try_for_each(|l| writeln!(out, "{l}"))?;
-            writeln!(
-                out,
-                "\nthe graph after backward (values above the edges, gradients below):\n"
-            )?;
+            writeln!(out, "\n{}\n", t!("report-graph-after-backward"))?;
             graph_report::graph_lines(preset, graph, &run)
                 .iter()
                 .try_for_each(|l| Ok(writeln!(out, "{l}")?))

@@ -48,7 +48,7 @@ impl Source {
     /// How error messages name the source: `built-in preset "relu"` or the path.
     pub fn describe(&self) -> String {
         match self {
-            Source::Builtin(name) => format!("built-in preset \"{name}\""),
+            Source::Builtin(name) => crate::t!("preset-builtin-source", name = name),
             Source::File(p) => p.display().to_string(),
         }
     }
@@ -111,10 +111,11 @@ impl Preset {
             Some(section) => training(&name, &parsed.network, parsed.inputs, &section, overrides)
                 .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?,
         };
+        let (title, description) = own_words(&source, text, parsed.title, parsed.description);
         let preset = Preset {
             name,
-            title: parsed.title.unwrap_or_else(|| label.clone()),
-            description: parsed.description.unwrap_or_default(),
+            title: title.unwrap_or_else(|| label.clone()),
+            description: description.unwrap_or_default(),
             network: parsed.network,
             inputs,
             training,
@@ -148,10 +149,11 @@ impl Preset {
                 .collect(),
         };
         let x = g.inputs.first().map(|(_, m)| m.clone()).unwrap_or_default();
+        let (title, description) = own_words(&source, text, parsed.title, parsed.description);
         Ok(Preset {
             name,
-            title: parsed.title.unwrap_or_else(|| label.clone()),
-            description: parsed.description.unwrap_or_default(),
+            title: title.unwrap_or_else(|| label.clone()),
+            description: description.unwrap_or_default(),
             network,
             inputs: Inputs {
                 x,
@@ -305,6 +307,24 @@ fn training(
             optimizer: None,
         }),
     ))
+}
+
+/// A preset's title and description: a file's as written, a built-in's in the learner's
+/// language (the messages `presets-title-NAME` and `presets-description-NAME`; the TOML's English
+/// is the same text). Text under a built-in's name that is not the built-in's keeps its own.
+fn own_words(
+    source: &Source,
+    text: &str,
+    title: Option<String>,
+    description: Option<String>,
+) -> (Option<String>, Option<String>) {
+    match source {
+        Source::Builtin(name) if builtin_source(name) == Some(text) => (
+            title.map(|_| crate::i18n::render(&format!("presets-title-{name}"), &[])),
+            description.map(|_| crate::i18n::render(&format!("presets-description-{name}"), &[])),
+        ),
+        _ => (title, description),
+    }
 }
 
 fn builtin_names() -> String {

@@ -26,6 +26,44 @@ presets-summary-train-spiral = training: the CS231n net 2 → 100 → 3 on a 3-a
 presets-summary-train-xor = training: 2 → 8 → 2 learns XOR by full-batch gradient descent
 presets-summary-train-digits = training: the book's TwoLayerNet 64 → 50 → 10 on the built-in 8×8 digits
 presets-summary-train-mnist = training: ch05/train_neuralnet.py, 784 → 50 → 10 on MNIST (needs --data mnist:DIR)
+presets-title-two-layer = Two-layer net
+presets-title-mask = Boolean mask
+presets-title-relu = ReLU
+presets-title-sigmoid = Sigmoid
+presets-title-bias-sum = Bias column-sum
+presets-title-affine = Affine on a batch
+presets-title-softmax = Softmax
+presets-title-softmax-loss = Softmax-with-Loss
+presets-title-apple = Buy apples
+presets-title-apple-orange = Apples and oranges
+presets-title-fan-out = A value used twice
+presets-title-sigmoid-graph = Sigmoid as a graph
+presets-title-apple-fee = Apples plus delivery
+presets-title-dropout = Dropout
+presets-title-batchnorm = Batch Normalization
+presets-title-train-spiral = Spiral, 3 classes
+presets-title-train-xor = XOR
+presets-title-train-digits = Digits, 8×8
+presets-title-train-mnist = MNIST
+presets-description-two-layer = Affine → ReLU → Affine → Softmax-with-Loss: the book's TwoLayerNet, with 2 samples, 3 inputs, 4 hidden units, 3 classes
+presets-description-mask = A NumPy boolean mask, the tool ReLU uses: a = [[1,2,-3],[2,3,4]], c = (a <= 0), b[c] = 0
+presets-description-relu = The book's ReLU example (chapter 5) x = [[1.0, -0.5], [-2.0, 3.0]]: forward gives [[1, 0], [0, 3]]; backward reuses the mask
+presets-description-sigmoid = y = 1/(1 + exp(−x)) in three steps; backward dx = dout ⊙ y ⊙ (1 − y) needs only the cached y
+presets-description-bias-sum = The book's example (chapter 5, the batch Affine layer): X·W = [[0,0,0],[10,10,10]], b = [1,2,3]; dY = [[1,2,3],[4,5,6]] gives db = [5,7,9], the sum over rows (axis=0)
+presets-description-affine = Y = X·W + b for a batch of 4 samples: dX = dY·Wᵀ, dW = Xᵀ·dY, db = Σ of dY over rows (axis=0)
+presets-description-softmax = Row-wise softmax (max subtracted first); backward dx = y ⊙ (dout − Σ dout ⊙ y) mixes each row
+presets-description-softmax-loss = Softmax then cross-entropy; backward is (y − t)/N. Row 0 gives the book's y = (0.3, 0.2, 0.5)
+presets-description-apple = The book's computational graph: apple 100 × count 2 × tax 1.1 = 220; backward from 1
+presets-description-apple-orange = The book's graph (Fig. 5-17): (100 × 2 + 150 × 3) × 1.1 = 715; backward from 1: d apple 2.2, d apple_num 110, d orange 3.3, d orange_num 165, d tax 650
+presets-description-fan-out = f = (x + y) × x with x = 3, y = 2: x feeds two nodes, so its gradients add up: ∂f/∂x = 3 + 5 = 8, ∂f/∂y = 3
+presets-description-sigmoid-graph = The book's Fig. 5-19: y = 1/(1 + exp(−x)) from primitive nodes ×(−1), exp, +1 and /; backward gives dx = y(1 − y), the Sigmoid layer's
+presets-description-apple-fee = An Add node: (apple 100 × count 2 + fee 50) × tax 1.1 = 275; the add node passes its gradient through
+presets-description-dropout = Affine → Dropout → Affine → Softmax-with-Loss: chapter 6's Dropout, its mask drawn by backstep's own generator (SplitMix64, seed 0), not np.random.seed(0)
+presets-description-batchnorm = BatchNorm → Affine → Softmax-with-Loss: chapter 6's BatchNormalization on a batch of 4, backward in 8 sub-steps
+presets-description-train-spiral = the CS231n two-layer net (2 → 100 → 3) trained on a 3-arm spiral
+presets-description-train-xor = a 2 → 8 → 2 net learns XOR by plain gradient descent (every row, every iteration)
+presets-description-train-digits = the book's TwoLayerNet (64 → 50 → 10) on the 1,797 handwritten digits built into backstep
+presets-description-train-mnist = ch05/train_neuralnet.py: TwoLayerNet 784 → 50 → 10 on MNIST (needs --data mnist:DIR)
 
 ## area: narr
 narr-expansion-elided = { $head } + … ({ $n } terms) … { $last }
@@ -365,6 +403,137 @@ explorer-window-rows = rows { $rows }
 explorer-window-cols = cols { $cols }
 
 ## area: report
+# trace: text and Markdown
+report-phase = { $phase ->
+    [forward] forward
+    [backward] backward
+   *[update] update
+}
+report-phase-heading = { $phase ->
+    [forward] FORWARD
+    [backward] BACKWARD
+   *[update] UPDATE
+}
+report-md-phase = { $phase ->
+    [forward] Forward pass
+    [backward] Backward pass
+   *[update] Update pass
+}
+report-graph-pipeline = nodes in order: { $nodes }
+report-result-heading = RESULT
+report-loss = loss L = { $loss }
+report-loss-before-update = loss L = { $loss } (before the update)
+report-trace-loss-meaning = L is this mini-batch's loss before the update steps below; `backstep train` records each mini-batch's loss after its update (the book's train_loss_list), so its loss at iteration 0 differs
+report-step = step { $step }/{ $total }  { $phase }
+report-operand-cached = { $name } { $shape } (cached at forward step { $step })
+report-reads = reads  { $operands }
+report-writes = writes { $name } { $shape } =
+report-no-such-step = step { $step } does not exist: there { $steps ->
+    [one] is 1 step
+   *[other] are { $steps } steps
+}
+report-md-results = Results
+report-md-loss = Loss L = { $loss }
+report-md-loss-before-update = Loss L = { $loss } (before the update)
+report-md-pipeline = Pipeline: { $pipeline }
+report-md-step = Step { $step }/{ $total }
+report-md-formula = Formula:
+report-md-reads = Reads:
+report-md-writes = Writes:
+report-md-shapes = Shapes:
+report-md-cached = , cached at forward step { $step }
+report-md-graph = The graph
+report-md-graph-legend = Forward values above each edge, gradients below (after the backward pass):
+report-graph-after-backward = the graph after backward (values above the edges, gradients below):
+report-graph-input-grads = gradients of { $of } for each input, summed over every path (d NAME = ∂{ $of }/∂NAME):
+report-graph-edge-partials = partials along each edge (value → node: ∂{ $of }/∂value through that node only):
+report-graph-one-path = ∂{ $of }/∂{ $input } through { $node } (one path)
+report-graph-param-grads = parameter gradients (∂{ $of }/∂parameter):
+
+# check: text
+report-check-title = gradient check — { $preset } (h = { $h }, tolerance { $tolerance })
+report-check-legend-relative = relative error = |a − n| / max(|a|, |n|, floor), a = backprop, n = numerical
+report-check-legend-floor = floor = { $floor }: L = { $loss } is computed to about ±{ $rounding } (rounding, ε = 2.2e-16 per operation), so at h = { $h } a central difference is good to about ±{ $noise }; gradients below { $floor } are compared by absolute difference at this h (|a − n| ≤ { $noise } passes: rounding alone can make that)
+report-check-col-tensor = tensor
+report-check-col-shape = shape
+report-check-col-abs = max |a − n|
+report-check-col-rel = max rel err
+report-check-col-worst = worst cell
+report-check-ok = ok
+report-check-fail = FAIL
+report-check-numerical = numerical: { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} × 2 = { $passes ->
+    [one] 1 forward pass
+   *[other] { $passes } forward passes
+} in { $time }
+report-check-backprop = backprop:  1 forward + 1 backward in { $time }, { $speed }
+report-check-faster = { $times }× faster than the numerical gradient
+report-check-as-fast = about as fast as the numerical gradient
+report-check-slower = { $times }× slower than the numerical gradient (at this size, fixed costs dominate)
+report-check-pass = PASS: every relative error ≤ { $tolerance }
+report-check-failed = FAIL: max relative error { $error } > tolerance { $tolerance }
+report-check-note = note:
+
+# train: text
+report-train-data = data { $name }: { $train ->
+    [one] 1 training row
+   *[other] { $train } training rows
+}, { $test ->
+    [one] 1 test row
+   *[other] { $test } test rows
+}, { $features ->
+    [one] 1 feature
+   *[other] { $features } features
+}, { $classes ->
+    [one] 1 class
+   *[other] { $classes } classes
+}
+report-train-settings = { $optimizer } lr { $lr }, batch { $batch }, { $iters ->
+    [one] 1 iteration
+   *[other] { $iters } iterations
+} ({ $per_epoch } per epoch), seed { $seed }
+report-train-all-rows = { $rows } (all rows)
+report-train-loss-meaning = loss = one mini-batch's loss after its update (the book's train_loss_list)
+report-train-epoch = iter { $iter }  loss { $loss }  train acc, test acc | { $train }, { $test }
+report-train-final = final  loss { $loss } (last mini-batch, after its update)  train acc { $train }  test acc { $test }
+report-train-epochs-shown = showing 1 epoch in { $stride } and the last of { $total }; --all-epochs shows each
+report-train-rate = { $rate } it/s  about { $left } left
+report-train-no-rate = – it/s
+report-train-seconds = { $s } s
+report-train-minutes = { $min } min { $s } s
+report-train-hours = { $h } h { $min } min
+report-train-bar-unit = iterations
+
+# command line and preset errors
+preset-builtin-source = built-in preset "{ $name }"
+cli-not-positive = { $flag } must be a positive number, got { $value }
+cli-bad-threads = BACKSTEP_THREADS={ $value } is not a number of threads: give a whole number from 1 to 1024, or unset it to use every core
+cli-misplaced-flag = the subcommand '{ $command }' cannot be used with '{ $flag }'
+cli-misplaced-flag-before = the subcommand '{ $command }' cannot be used with '{ $flag }' before it; it goes after: backstep { $command } { $flag } …
+cli-nothing-to-train = { $preset } has no [train] section, so there is nothing to train: use train-spiral, train-xor, train-digits, train-mnist or a preset with [train]
+# learning aids: shape algebra
+lesson-shapes-forward = X (N×D) · W (D×H) → Y (N×H); here X ({ $n }×{ $d }) · W ({ $d }×{ $h }) → Y ({ $n }×{ $h })
+lesson-shapes-product = X (N×D) · W (D×H) → Y (N×H): the inner sizes D must agree and disappear
+lesson-shapes-bias = X·W (N×H) + b (1×H) → Y (N×H): b is broadcast, added to each of the N rows
+lesson-shapes-bias-here = X·W ({ $n }×{ $h }) + b (1×{ $h }) → Y ({ $n }×{ $h }): b is used { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+}
+lesson-shapes-db = Y = X·W + b added the same b (1×H) to each of the N rows of Y (N×H)
+lesson-shapes-db-here = db must be 1×H like b = 1×{ $h }; dY is N×H = { $n }×{ $h }, so sum dY over its N rows
+lesson-shapes-must-be = { $target } must be { $sym } like { $of } ({ $size }): a gradient has the shape of what it is the gradient of
+lesson-shapes-at-hand = dY is N×H; the only other matrices at hand are X (N×D) and W (D×H)
+lesson-shapes-none-fits = no product fits (this should not happen)
+lesson-shapes-only-fit = the only product that fits is { $product }: { $target } = { $product }
+lesson-shapes-many-fit = here some sizes coincide, so shapes alone allow { $products }; with distinct N, D, H only { $used } fits
+lesson-shapes-mistake = a common mistake: dW = W.T · dout
+lesson-shapes-inner = { $product }: inner sizes { $sizes } ({ $dims })
+lesson-shapes-gives = { $product } gives { $got } but { $target } must be { $want }
+lesson-shapes-fits = fits: { $product } → { $got }, { $sym } like { $of }
+lesson-shapes-sum-fits = fits: 1×{ $h }, 1×H like b
+lesson-shapes-sum-gives = gives { $got } but db must be 1×{ $h }
 
 ## area: ch6a
 ch6a-init-unknown = { $value } is not an initial weight: use std:S (a standard deviation above 0, like std:0.01), xavier (√(1/n)) or he (√(2/n))

@@ -23,6 +23,44 @@ presets-summary-train-spiral = 学習：CS231n のネットワーク 2 → 100 �
 presets-summary-train-xor = 学習：2 → 8 → 2 がバッチ全体の勾配降下法で XOR を覚える
 presets-summary-train-digits = 学習：本書の TwoLayerNet 64 → 50 → 10、内蔵の 8×8 手書き数字
 presets-summary-train-mnist = 学習：ch05/train_neuralnet.py、784 → 50 → 10、MNIST（--data mnist:DIR が必要）
+presets-title-two-layer = 二層のネットワーク
+presets-title-mask = ブール値のマスク
+presets-title-relu = ReLU
+presets-title-sigmoid = Sigmoid
+presets-title-bias-sum = バイアスの列和
+presets-title-affine = バッチの Affine
+presets-title-softmax = Softmax
+presets-title-softmax-loss = Softmax-with-Loss
+presets-title-apple = りんごの買い物
+presets-title-apple-orange = りんごとみかん
+presets-title-fan-out = 二度使われる値
+presets-title-sigmoid-graph = 計算グラフで表す Sigmoid
+presets-title-apple-fee = りんごと配送料
+presets-title-dropout = Dropout
+presets-title-batchnorm = Batch Normalization
+presets-title-train-spiral = 渦巻き、3 クラス
+presets-title-train-xor = XOR
+presets-title-train-digits = 手書き数字、8×8
+presets-title-train-mnist = MNIST
+presets-description-two-layer = Affine → ReLU → Affine → Softmax-with-Loss：本書の TwoLayerNet、サンプル 2 個、入力 3 個、隠れユニット 4 個、3 クラス
+presets-description-mask = NumPy のブール値マスク、ReLU が使う道具：a = [[1,2,-3],[2,3,4]]、c = (a <= 0)、b[c] = 0
+presets-description-relu = 本書の ReLU の例（5 章）x = [[1.0, -0.5], [-2.0, 3.0]]：順伝播で [[1, 0], [0, 3]]、逆伝播はマスクを再利用
+presets-description-sigmoid = y = 1/(1 + exp(−x)) を三つのステップで計算；逆伝播 dx = dout ⊙ y ⊙ (1 − y) に要るのは保存した y だけ
+presets-description-bias-sum = 本書の例（5 章、バッチ版 Affine レイヤ）：X·W = [[0,0,0],[10,10,10]]、b = [1,2,3]；dY = [[1,2,3],[4,5,6]] から db = [5,7,9]、dY の列和（axis=0）
+presets-description-affine = 4 サンプルのバッチで Y = X·W + b：dX = dY·Wᵀ、dW = Xᵀ·dY、db = dY の列和（axis=0）
+presets-description-softmax = 行ごとの softmax（先に最大値を引く）；逆伝播 dx = y ⊙ (dout − Σ dout ⊙ y) は各行の中で混ざる
+presets-description-softmax-loss = Softmax の後に交差エントロピー誤差；逆伝播は (y − t)/N。行 0 が本書の y = (0.3, 0.2, 0.5)
+presets-description-apple = 本書の計算グラフ：りんご 100 × 個数 2 × 消費税 1.1 = 220；1 から逆伝播
+presets-description-apple-orange = 本書の計算グラフ（図 5-17）：(100 × 2 + 150 × 3) × 1.1 = 715；1 から逆伝播：d apple 2.2、d apple_num 110、d orange 3.3、d orange_num 165、d tax 650
+presets-description-fan-out = f = (x + y) × x、x = 3、y = 2：x は二つのノードに入るので、その勾配は足し合わされる：∂f/∂x = 3 + 5 = 8、∂f/∂y = 3
+presets-description-sigmoid-graph = 本書の図 5-19：y = 1/(1 + exp(−x)) を基本のノード ×(−1)、exp、+1、/ で表す；逆伝播で dx = y(1 − y)、Sigmoid レイヤと同じ
+presets-description-apple-fee = 加算ノード：(りんご 100 × 個数 2 + 配送料 50) × 消費税 1.1 = 275；加算ノードは勾配をそのまま流す
+presets-description-dropout = Affine → Dropout → Affine → Softmax-with-Loss：6 章の Dropout、マスクは backstep 独自の生成器（SplitMix64、乱数シード 0）で作る。np.random.seed(0) ではない
+presets-description-batchnorm = BatchNorm → Affine → Softmax-with-Loss：6 章の Batch Normalization、バッチ 4、逆伝播は 8 つの小ステップ
+presets-description-train-spiral = CS231n の二層ネット（2 → 100 → 3）を 3 本腕の渦巻きで訓練
+presets-description-train-xor = 2 → 8 → 2 のネットが普通の勾配降下法で XOR を学ぶ（毎イテレーション全行）
+presets-description-train-digits = 本書の TwoLayerNet（64 → 50 → 10）を、backstep 内蔵の手書き数字 1,797 個で
+presets-description-train-mnist = ch05/train_neuralnet.py：TwoLayerNet 784 → 50 → 10 を MNIST で（--data mnist:DIR が必要）
 
 ## area: narr
 narr-expansion-elided = { $head } + …（全 { $n } 項）… { $last }
@@ -344,6 +382,110 @@ explorer-window-rows = 行 { $rows }
 explorer-window-cols = 列 { $cols }
 
 ## area: report
+# trace：テキストと Markdown
+report-phase = { $phase ->
+    [forward] 順伝播
+    [backward] 逆伝播
+   *[update] 更新
+}
+report-phase-heading = { $phase ->
+    [forward] 順伝播
+    [backward] 逆伝播
+   *[update] パラメータの更新
+}
+report-md-phase = { $phase ->
+    [forward] 順伝播
+    [backward] 逆伝播
+   *[update] パラメータの更新
+}
+report-graph-pipeline = ノードの計算順：{ $nodes }
+report-result-heading = 結果
+report-loss = 損失 L = { $loss }
+report-loss-before-update = 損失 L = { $loss }（更新の前）
+report-trace-loss-meaning = L は下の更新ステップより前の、このミニバッチの損失です。`backstep train` は各ミニバッチの更新後の損失を記録する（本書の train_loss_list）ので、イテレーション 0 の損失はこれと異なります
+report-step = ステップ { $step }/{ $total }  { $phase }
+report-operand-cached = { $name } { $shape }（順伝播のステップ { $step } で保存）
+report-reads = 読み取り  { $operands }
+report-writes = 書き込み { $name } { $shape } =
+report-no-such-step = ステップ { $step } はありません：ステップは全部で { $steps } 個です
+report-md-results = 結果
+report-md-loss = 損失 L = { $loss }
+report-md-loss-before-update = 損失 L = { $loss }（更新の前）
+report-md-pipeline = 流れ：{ $pipeline }
+report-md-step = ステップ { $step }/{ $total }
+report-md-formula = 式：
+report-md-reads = 読み取り：
+report-md-writes = 書き込み：
+report-md-shapes = 形状：
+report-md-cached = 、順伝播のステップ { $step } で保存
+report-md-graph = 計算グラフ
+report-md-graph-legend = 各エッジの上に順伝播の値、下に勾配（逆伝播の後）：
+report-graph-after-backward = 逆伝播の後の計算グラフ（エッジの上が値、下が勾配）：
+report-graph-input-grads = 各入力についての { $of } の勾配、すべての経路の和（d NAME = ∂{ $of }/∂NAME）：
+report-graph-edge-partials = 各エッジに沿った偏微分（値 → ノード：そのノードだけを通る ∂{ $of }/∂値）：
+report-graph-one-path = { $node } を通る ∂{ $of }/∂{ $input }（経路の一つ）
+report-graph-param-grads = パラメータの勾配（∂{ $of }/∂パラメータ）：
+
+# check：テキスト
+report-check-title = 勾配確認 — { $preset }（h = { $h }、許容誤差 { $tolerance }）
+report-check-legend-relative = 相対誤差 = |a − n| / max(|a|, |n|, 下限)、a = 誤差逆伝播法、n = 数値微分
+report-check-legend-floor = 下限 = { $floor }：L = { $loss } の計算は約 ±{ $rounding } の精度なので（丸め誤差、演算ごとに ε = 2.2e-16）、h = { $h } での中心差分の精度は約 ±{ $noise } です。{ $floor } より小さい勾配はこの h では絶対差で比べます（|a − n| ≤ { $noise } なら合格：丸め誤差だけでもその差は生じうる）
+report-check-col-tensor = テンソル
+report-check-col-shape = 形状
+report-check-col-abs = 最大 |a − n|
+report-check-col-rel = 最大相対誤差
+report-check-col-worst = 誤差最大の要素
+report-check-ok = 合格
+report-check-fail = 不合格
+report-check-numerical = 数値微分：{ $cells } 要素 × 2 = 順伝播 { $passes } 回、{ $time }
+report-check-backprop = 誤差逆伝播法：順伝播 1 回 + 逆伝播 1 回で { $time }、{ $speed }
+report-check-faster = 数値微分より { $times } 倍速い
+report-check-as-fast = 数値微分とほぼ同じ速さ
+report-check-slower = 数値微分より { $times } 倍遅い（この大きさでは固定のコストが支配的）
+report-check-pass = 合格：すべての相対誤差 ≤ { $tolerance }
+report-check-failed = 不合格：最大相対誤差 { $error } > 許容誤差 { $tolerance }
+report-check-note = 注：
+
+# train：テキスト
+report-train-data = データ { $name }：訓練データ { $train } 行、テストデータ { $test } 行、特徴量 { $features } 個、{ $classes } クラス
+report-train-settings = { $optimizer } 学習率 { $lr }、バッチ { $batch }、{ $iters } イテレーション（エポックあたり { $per_epoch }）、乱数シード { $seed }
+report-train-all-rows = { $rows }（全行）
+report-train-loss-meaning = 損失 = 各ミニバッチの更新後の損失（本書の train_loss_list）
+report-train-epoch = イテレーション { $iter }  損失 { $loss }  train acc, test acc | { $train }, { $test }
+report-train-final = 最終  損失 { $loss }（最後のミニバッチ、更新後）  訓練データの認識精度 { $train }  テストデータの認識精度 { $test }
+report-train-epochs-shown = エポックは 1/{ $stride } ごとと、全 { $total } 個の最後だけを表示；--all-epochs ですべて表示
+report-train-rate = { $rate } it/s  残り約 { $left }
+report-train-no-rate = – it/s
+report-train-seconds = { $s } 秒
+report-train-minutes = { $min } 分 { $s } 秒
+report-train-hours = { $h } 時間 { $min } 分
+report-train-bar-unit = イテレーション
+
+# コマンドラインとプリセットのエラー
+preset-builtin-source = 組み込みプリセット "{ $name }"
+cli-not-positive = { $flag } は正の数でなければなりません：{ $value } が与えられました
+cli-bad-threads = BACKSTEP_THREADS={ $value } はスレッド数ではありません：1 から 1024 の整数を指定するか、設定を外してすべてのコアを使ってください
+cli-misplaced-flag = サブコマンド '{ $command }' は '{ $flag }' と一緒に使えません
+cli-misplaced-flag-before = サブコマンド '{ $command }' の前に '{ $flag }' は置けません。後ろに置きます：backstep { $command } { $flag } …
+cli-nothing-to-train = { $preset } には [train] セクションがないので、訓練するものがありません：train-spiral、train-xor、train-digits、train-mnist か、[train] のあるプリセットを使ってください
+# 学習の補助：形状の計算
+lesson-shapes-forward = X (N×D) · W (D×H) → Y (N×H)；ここでは X ({ $n }×{ $d }) · W ({ $d }×{ $h }) → Y ({ $n }×{ $h })
+lesson-shapes-product = X (N×D) · W (D×H) → Y (N×H)：内側の大きさ D は一致しなければならず、積では消える
+lesson-shapes-bias = X·W (N×H) + b (1×H) → Y (N×H)：b はブロードキャストされ、N 行のそれぞれに足される
+lesson-shapes-bias-here = X·W ({ $n }×{ $h }) + b (1×{ $h }) → Y ({ $n }×{ $h })：b は { $n } 回使われる
+lesson-shapes-db = Y = X·W + b は同じ b (1×H) を Y (N×H) の N 行のそれぞれに足した
+lesson-shapes-db-here = db は b と同じ 1×H = 1×{ $h } でなければならない；dY は N×H = { $n }×{ $h } なので、dY を N 行について足し合わせる
+lesson-shapes-must-be = { $target } は { $of } と同じ { $sym }（{ $size }）でなければならない：勾配は、その勾配をとる対象と同じ形状をもつ
+lesson-shapes-at-hand = dY は N×H；ほかに手もとにある行列は X (N×D) と W (D×H) だけ
+lesson-shapes-none-fits = 形状の合う積がない（起こらないはず）
+lesson-shapes-only-fit = 形状の合う積は { $product } だけ：{ $target } = { $product }
+lesson-shapes-many-fit = ここではいくつかの大きさが偶然等しいので、形状だけなら { $products } が合う；N、D、H がすべて違えば合うのは { $used } だけ
+lesson-shapes-mistake = よくある間違い：dW = W.T · dout
+lesson-shapes-inner = { $product }：内側の大きさ { $sizes }（{ $dims }）
+lesson-shapes-gives = { $product } は { $got } になるが、{ $target } は { $want } でなければならない
+lesson-shapes-fits = 合う：{ $product } → { $got }、{ $of } と同じ { $sym }
+lesson-shapes-sum-fits = 合う：1×{ $h }、b と同じ 1×H
+lesson-shapes-sum-gives = { $got } になるが、db は 1×{ $h } でなければならない
 
 ## area: ch6a
 ch6a-init-unknown = { $value } は重みの初期値ではありません：std:S（0 より大きい標準偏差、例 std:0.01）、xavier（√(1/n)）、he（√(2/n)）のいずれかを使ってください

@@ -23,6 +23,44 @@ presets-summary-train-spiral = 训练：CS231n 的网络 2 → 100 → 3，3 臂
 presets-summary-train-xor = 训练：2 → 8 → 2 用全批量梯度下降学会 XOR
 presets-summary-train-digits = 训练：书中的 TwoLayerNet 64 → 50 → 10，内置 8×8 手写数字
 presets-summary-train-mnist = 训练：ch05/train_neuralnet.py，784 → 50 → 10，MNIST（需要 --data mnist:DIR）
+presets-title-two-layer = 两层网络
+presets-title-mask = 布尔值掩码
+presets-title-relu = ReLU
+presets-title-sigmoid = Sigmoid
+presets-title-bias-sum = 偏置的按列求和
+presets-title-affine = 批处理的 Affine
+presets-title-softmax = Softmax
+presets-title-softmax-loss = Softmax-with-Loss
+presets-title-apple = 买苹果
+presets-title-apple-orange = 苹果和橘子
+presets-title-fan-out = 一个值用了两次
+presets-title-sigmoid-graph = 用计算图表示 Sigmoid
+presets-title-apple-fee = 苹果加运费
+presets-title-dropout = Dropout
+presets-title-batchnorm = Batch Normalization
+presets-title-train-spiral = 螺旋，3 个类别
+presets-title-train-xor = XOR
+presets-title-train-digits = 手写数字，8×8
+presets-title-train-mnist = MNIST
+presets-description-two-layer = Affine → ReLU → Affine → Softmax-with-Loss：书中的 TwoLayerNet，2 个样本，3 个输入，4 个隐藏单元，3 个类别
+presets-description-mask = NumPy 的布尔值掩码，ReLU 用的工具：a = [[1,2,-3],[2,3,4]]，c = (a <= 0)，b[c] = 0
+presets-description-relu = 书中的 ReLU 例子（第 5 章）x = [[1.0, -0.5], [-2.0, 3.0]]：正向传播得到 [[1, 0], [0, 3]]；反向传播再次使用掩码
+presets-description-sigmoid = 分三步计算 y = 1/(1 + exp(−x))；反向传播 dx = dout ⊙ y ⊙ (1 − y) 只需要保存下来的 y
+presets-description-bias-sum = 书中的例子（第 5 章，批版本的 Affine 层）：X·W = [[0,0,0],[10,10,10]]，b = [1,2,3]；dY = [[1,2,3],[4,5,6]] 得到 db = [5,7,9]，即 dY 按列求和（axis=0）
+presets-description-affine = 批大小为 4 的 Y = X·W + b：dX = dY·Wᵀ，dW = Xᵀ·dY，db = dY 按列求和（axis=0）
+presets-description-softmax = 按行计算的 softmax（先减去最大值）；反向传播 dx = y ⊙ (dout − Σ dout ⊙ y) 在每一行内混合
+presets-description-softmax-loss = 先 Softmax 再交叉熵误差；反向传播是 (y − t)/N。第 0 行就是书中的 y = (0.3, 0.2, 0.5)
+presets-description-apple = 书中的计算图：苹果 100 × 个数 2 × 消费税 1.1 = 220；从 1 开始反向传播
+presets-description-apple-orange = 书中的计算图（图 5-17）：(100 × 2 + 150 × 3) × 1.1 = 715；从 1 开始反向传播：d apple 2.2，d apple_num 110，d orange 3.3，d orange_num 165，d tax 650
+presets-description-fan-out = f = (x + y) × x，x = 3，y = 2：x 输入到两个节点，所以它的梯度相加：∂f/∂x = 3 + 5 = 8，∂f/∂y = 3
+presets-description-sigmoid-graph = 书中的图 5-19：用基本节点 ×(−1)、exp、+1 和 / 表示 y = 1/(1 + exp(−x))；反向传播得到 dx = y(1 − y)，和 Sigmoid 层的一样
+presets-description-apple-fee = 一个加法节点：(苹果 100 × 个数 2 + 运费 50) × 消费税 1.1 = 275；加法节点把梯度原样传下去
+presets-description-dropout = Affine → Dropout → Affine → Softmax-with-Loss：第 6 章的 Dropout，掩码由 backstep 自己的生成器产生（SplitMix64，随机种子 0），不是 np.random.seed(0)
+presets-description-batchnorm = BatchNorm → Affine → Softmax-with-Loss：第 6 章的 Batch Normalization，批大小 4，反向传播分 8 个子步骤
+presets-description-train-spiral = CS231n 的两层网络（2 → 100 → 3），在 3 臂螺旋数据上训练
+presets-description-train-xor = 2 → 8 → 2 的网络用普通的梯度下降法学会 XOR（每次迭代都用全部行）
+presets-description-train-digits = 书中的 TwoLayerNet（64 → 50 → 10），使用 backstep 内置的 1,797 个手写数字
+presets-description-train-mnist = ch05/train_neuralnet.py：TwoLayerNet 784 → 50 → 10，MNIST（需要 --data mnist:DIR）
 
 ## area: narr
 narr-expansion-elided = { $head } + …（共 { $n } 项）… { $last }
@@ -344,6 +382,110 @@ explorer-window-rows = 行 { $rows }
 explorer-window-cols = 列 { $cols }
 
 ## area: report
+# trace：文本和 Markdown
+report-phase = { $phase ->
+    [forward] 正向传播
+    [backward] 反向传播
+   *[update] 更新
+}
+report-phase-heading = { $phase ->
+    [forward] 正向传播
+    [backward] 反向传播
+   *[update] 参数更新
+}
+report-md-phase = { $phase ->
+    [forward] 正向传播
+    [backward] 反向传播
+   *[update] 参数更新
+}
+report-graph-pipeline = 节点的计算顺序：{ $nodes }
+report-result-heading = 结果
+report-loss = 损失 L = { $loss }
+report-loss-before-update = 损失 L = { $loss }（更新之前）
+report-trace-loss-meaning = L 是这个 mini-batch 在下面的更新步骤之前的损失；`backstep train` 记录的是每个 mini-batch 更新之后的损失（书中的 train_loss_list），所以它在第 0 次迭代的损失与这里不同
+report-step = 步骤 { $step }/{ $total }  { $phase }
+report-operand-cached = { $name } { $shape }（正向传播第 { $step } 步保存的）
+report-reads = 读取  { $operands }
+report-writes = 写入 { $name } { $shape } =
+report-no-such-step = 步骤 { $step } 不存在：一共只有 { $steps } 个步骤
+report-md-results = 结果
+report-md-loss = 损失 L = { $loss }
+report-md-loss-before-update = 损失 L = { $loss }（更新之前）
+report-md-pipeline = 流程：{ $pipeline }
+report-md-step = 步骤 { $step }/{ $total }
+report-md-formula = 公式：
+report-md-reads = 读取：
+report-md-writes = 写入：
+report-md-shapes = 形状：
+report-md-cached = ，正向传播第 { $step } 步保存的
+report-md-graph = 计算图
+report-md-graph-legend = 每条边的上方是正向传播的值，下方是梯度（反向传播之后）：
+report-graph-after-backward = 反向传播之后的计算图（边的上方是值，下方是梯度）：
+report-graph-input-grads = { $of } 对每个输入的梯度，所有路径相加（d NAME = ∂{ $of }/∂NAME）：
+report-graph-edge-partials = 沿每条边的偏导数（值 → 节点：只经过这个节点的 ∂{ $of }/∂值）：
+report-graph-one-path = 经过 { $node } 的 ∂{ $of }/∂{ $input }（其中一条路径）
+report-graph-param-grads = 参数的梯度（∂{ $of }/∂参数）：
+
+# check：文本
+report-check-title = 梯度确认 — { $preset }（h = { $h }，容许误差 { $tolerance }）
+report-check-legend-relative = 相对误差 = |a − n| / max(|a|, |n|, 下限)，a = 误差反向传播法，n = 数值微分
+report-check-legend-floor = 下限 = { $floor }：L = { $loss } 的计算精度约为 ±{ $rounding }（舍入误差，每次运算 ε = 2.2e-16），所以 h = { $h } 时中心差分的精度约为 ±{ $noise }；小于 { $floor } 的梯度在这个 h 下按绝对差比较（|a − n| ≤ { $noise } 即通过：仅舍入误差就可能造成这么大的差）
+report-check-col-tensor = 张量
+report-check-col-shape = 形状
+report-check-col-abs = 最大 |a − n|
+report-check-col-rel = 最大相对误差
+report-check-col-worst = 误差最大的元素
+report-check-ok = 通过
+report-check-fail = 失败
+report-check-numerical = 数值微分：{ $cells } 个元素 × 2 = { $passes } 次正向传播，用时 { $time }
+report-check-backprop = 误差反向传播法：1 次正向传播 + 1 次反向传播，用时 { $time }，{ $speed }
+report-check-faster = 比数值微分快 { $times } 倍
+report-check-as-fast = 和数值微分差不多快
+report-check-slower = 比数值微分慢 { $times } 倍（在这个规模下，固定开销占主导）
+report-check-pass = 通过：所有相对误差 ≤ { $tolerance }
+report-check-failed = 失败：最大相对误差 { $error } > 容许误差 { $tolerance }
+report-check-note = 注：
+
+# train：文本
+report-train-data = 数据 { $name }：训练数据 { $train } 行，测试数据 { $test } 行，{ $features } 个特征，{ $classes } 个类别
+report-train-settings = { $optimizer } 学习率 { $lr }，批大小 { $batch }，{ $iters } 次迭代（每个 epoch { $per_epoch } 次），随机种子 { $seed }
+report-train-all-rows = { $rows }（全部行）
+report-train-loss-meaning = 损失 = 一个 mini-batch 在更新之后的损失（书中的 train_loss_list）
+report-train-epoch = 迭代 { $iter }  损失 { $loss }  train acc, test acc | { $train }, { $test }
+report-train-final = 最终  损失 { $loss }（最后一个 mini-batch，更新之后）  训练识别精度 { $train }  测试识别精度 { $test }
+report-train-epochs-shown = 只显示 1/{ $stride } 的 epoch，以及共 { $total } 个中的最后一个；--all-epochs 显示全部
+report-train-rate = { $rate } it/s  还剩约 { $left }
+report-train-no-rate = – it/s
+report-train-seconds = { $s } 秒
+report-train-minutes = { $min } 分 { $s } 秒
+report-train-hours = { $h } 小时 { $min } 分
+report-train-bar-unit = 次迭代
+
+# 命令行和预设的错误
+preset-builtin-source = 内置预设 "{ $name }"
+cli-not-positive = { $flag } 必须是正数，实际给出的是 { $value }
+cli-bad-threads = BACKSTEP_THREADS={ $value } 不是线程数：请给出 1 到 1024 的整数，或者取消这个设置以使用所有核心
+cli-misplaced-flag = 子命令 '{ $command }' 不能和 '{ $flag }' 一起使用
+cli-misplaced-flag-before = 子命令 '{ $command }' 的前面不能有 '{ $flag }'；它应该放在后面：backstep { $command } { $flag } …
+cli-nothing-to-train = { $preset } 没有 [train] 部分，没有可以训练的内容：请用 train-spiral、train-xor、train-digits、train-mnist 或带 [train] 的预设
+# 学习辅助：形状推导
+lesson-shapes-forward = X (N×D) · W (D×H) → Y (N×H)；这里 X ({ $n }×{ $d }) · W ({ $d }×{ $h }) → Y ({ $n }×{ $h })
+lesson-shapes-product = X (N×D) · W (D×H) → Y (N×H)：内侧的大小 D 必须一致，相乘后消失
+lesson-shapes-bias = X·W (N×H) + b (1×H) → Y (N×H)：b 被广播，加到 N 行的每一行上
+lesson-shapes-bias-here = X·W ({ $n }×{ $h }) + b (1×{ $h }) → Y ({ $n }×{ $h })：b 被用了 { $n } 次
+lesson-shapes-db = Y = X·W + b 把同一个 b (1×H) 加到了 Y (N×H) 的 N 行的每一行上
+lesson-shapes-db-here = db 必须和 b 一样是 1×H = 1×{ $h }；dY 是 N×H = { $n }×{ $h }，所以把 dY 的 N 行相加
+lesson-shapes-must-be = { $target } 必须和 { $of } 一样是 { $sym }（{ $size }）：梯度的形状和它所对应的那个量相同
+lesson-shapes-at-hand = dY 是 N×H；手上其他的矩阵只有 X (N×D) 和 W (D×H)
+lesson-shapes-none-fits = 没有一个乘积的形状符合（不应该发生）
+lesson-shapes-only-fit = 形状符合的乘积只有 { $product }：{ $target } = { $product }
+lesson-shapes-many-fit = 这里有些大小恰好相同，所以只看形状的话 { $products } 都可以；N、D、H 各不相同时只有 { $used } 符合
+lesson-shapes-mistake = 常见的错误：dW = W.T · dout
+lesson-shapes-inner = { $product }：内侧的大小 { $sizes }（{ $dims }）
+lesson-shapes-gives = { $product } 得到 { $got }，但 { $target } 必须是 { $want }
+lesson-shapes-fits = 符合：{ $product } → { $got }，和 { $of } 一样是 { $sym }
+lesson-shapes-sum-fits = 符合：1×{ $h }，和 b 一样是 1×H
+lesson-shapes-sum-gives = 得到 { $got }，但 db 必须是 1×{ $h }
 
 ## area: ch6a
 ch6a-init-unknown = { $value } 不是权重初始值：请用 std:S（大于 0 的标准差，例如 std:0.01）、xavier（√(1/n)）或 he（√(2/n)）

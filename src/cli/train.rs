@@ -114,8 +114,7 @@ impl TrainArgs {
         let preset = Preset::resolve_with(name, &self.overrides())?;
         anyhow::ensure!(
             preset.training.is_some(),
-            "{} has no [train] section, so there is nothing to train: use train-spiral, train-xor, train-digits, train-mnist or a preset with [train]",
-            preset.source.describe()
+            crate::t!("cli-nothing-to-train", preset = preset.source.describe())
         );
         Ok(preset)
     }
@@ -203,9 +202,11 @@ impl Progress {
     fn new(iters: usize) -> Progress {
         let bar = if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new(iters as u64);
-            if let Ok(style) =
-                ProgressStyle::with_template("{bar:40} {pos}/{len} iterations  {msg}")
-            {
+            let template = format!(
+                "{{bar:40}} {{pos}}/{{len}} {}  {{msg}}",
+                crate::t!("report-train-bar-unit")
+            );
+            if let Ok(style) = ProgressStyle::with_template(&template) {
                 bar.set_style(style);
             }
             bar

@@ -10,6 +10,7 @@ use crate::i18n::format::{inline, short};
 use crate::lesson::figure::Figure;
 use crate::preset::Preset;
 use crate::report::figure::figure_text;
+use crate::t;
 
 /// A 1-D parameter as a flat array.
 fn flat(m: &Matrix) -> Value {
@@ -91,28 +92,29 @@ pub fn graph_results(graph: &Graph, run: &GraphRun) -> Vec<String> {
     let of = graph.objective_name(run);
     let mut lines = Vec::new();
     if let Some(loss) = run.run.loss {
-        lines.push(format!("loss L = {}", short(loss)));
+        lines.push(t!("report-loss", loss = short(loss)));
     }
     let out_name = graph.nodes.last().map_or("out", |n| n.name.as_str());
     lines.push(format!("{out_name} = {}", value(&run.run.out)));
-    lines.push(format!(
-        "gradients of {of} for each input, summed over every path (d NAME = ∂{of}/∂NAME):"
-    ));
+    lines.push(t!("report-graph-input-grads", of = &of));
     for ((name, _), grad) in graph.inputs.iter().zip(&run.input_grads) {
         lines.push(format!("  d {name} = {}", value(grad)));
     }
-    lines.push(format!(
-        "partials along each edge (value → node: ∂{of}/∂value through that node only):"
-    ));
+    lines.push(t!("report-graph-edge-partials", of = &of));
     for (node, r) in graph.nodes.iter().zip(&run.nodes) {
         for (input, grad) in node.inputs.iter().zip(&r.grads) {
-            let path = if graph.use_count(input) > 1 {
-                format!(" through {} (one path)", node.name)
+            let partial = if graph.use_count(input) > 1 {
+                t!(
+                    "report-graph-one-path",
+                    of = &of,
+                    input = input,
+                    node = &node.name
+                )
             } else {
-                String::new()
+                format!("∂{of}/∂{input}")
             };
             lines.push(format!(
-                "  {input} → {}: ∂{of}/∂{input}{path} = {}",
+                "  {input} → {}: {partial} = {}",
                 node.name,
                 value(grad)
             ));
@@ -129,7 +131,7 @@ pub fn graph_results(graph: &Graph, run: &GraphRun) -> Vec<String> {
         })
         .collect();
     if !params.is_empty() {
-        lines.push(format!("parameter gradients (∂{of}/∂parameter):"));
+        lines.push(t!("report-graph-param-grads", of = &of));
         lines.extend(params);
     }
     lines
@@ -145,8 +147,10 @@ pub fn graph_lines(preset: &Preset, graph: &Graph, run: &GraphRun) -> Vec<String
 /// The Markdown trace with a "The graph" section after the title and the graph's results
 /// ([`graph_results`]) at the end; `chain_md` is the steps without results.
 pub fn graph_markdown(preset: &Preset, graph: &Graph, run: &GraphRun, chain_md: &str) -> String {
-    let mut section = String::from(
-        "## The graph\n\nForward values above each edge, gradients below (after the backward pass):\n\n```text\n",
+    let mut section = format!(
+        "## {}\n\n{}\n\n```text\n",
+        t!("report-md-graph"),
+        t!("report-md-graph-legend")
     );
     for l in graph_lines(preset, graph, run) {
         section.push_str(&l);
@@ -157,7 +161,7 @@ pub fn graph_markdown(preset: &Preset, graph: &Graph, run: &GraphRun, chain_md: 
         Some(at) => format!("{}{section}{}", &chain_md[..at + 2], &chain_md[at + 2..]),
         None => format!("{chain_md}\n\n{section}"),
     };
-    md.push_str("## Results\n\n");
+    md.push_str(&format!("## {}\n\n", t!("report-md-results")));
     for line in graph_results(graph, run) {
         match line.strip_prefix("  ") {
             Some(item) => md.push_str(&format!("- `{item}`\n")),

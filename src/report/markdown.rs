@@ -9,11 +9,12 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
 
-use super::text::{ends_with_update, pipeline};
+use super::text::{ends_with_update, phase_words, pipeline};
 use crate::engine::{Matrix, Operand, Run};
 use crate::i18n::format::{elide, shape, short};
 use crate::lesson::aids::{numpy_line, shape_algebra};
 use crate::preset::Preset;
+use crate::t;
 
 /// Rows and columns shown per table; larger matrices are elided with `…`.
 pub const MAX_TABLE_SIDE: usize = 32;
@@ -40,10 +41,10 @@ pub fn step_file_name(preset_name: &str, step_index: usize) -> String {
 /// One step as Markdown, with the preset's name as a title line.
 pub fn step_markdown(preset: &Preset, run: &Run, step_index: usize) -> Result<String> {
     run.tape.steps.get(step_index).with_context(|| {
-        format!(
-            "step {} does not exist: there are {}",
-            step_index + 1,
-            crate::i18n::format::count(run.tape.len(), "step")
+        t!(
+            "report-no-such-step",
+            step = step_index + 1,
+            steps = run.tape.len()
         )
     })?;
     let mut md = format!("# {} — {}\n\n", preset.name, preset.title);
@@ -55,14 +56,14 @@ pub fn step_markdown(preset: &Preset, run: &Run, step_index: usize) -> Result<St
 /// The whole tape as Markdown: title, pipeline, every step, results.
 pub fn trace_markdown(preset: &Preset, run: &Run) -> String {
     let mut md = trace_markdown_steps(preset, run);
-    md.push_str("## Results\n\n");
+    let _ = writeln!(md, "## {}\n", t!("report-md-results"));
     if let Some(loss) = run.loss {
-        let when = if ends_with_update(run) {
-            " (before the update)"
+        let line = if ends_with_update(run) {
+            t!("report-md-loss-before-update", loss = short(loss))
         } else {
-            ""
+            t!("report-md-loss", loss = short(loss))
         };
-        let _ = writeln!(md, "Loss L = {}{when}\n", short(loss));
+        let _ = writeln!(md, "{line}\n");
     }
     write_matrix(&mut md, "out", &run.out, None, false);
     write_matrix(&mut md, "dx", &run.dx, None, false);
@@ -81,27 +82,27 @@ pub fn trace_markdown_steps(preset: &Preset, run: &Run) -> String {
     if !preset.description.is_empty() {
         let _ = writeln!(md, "{}\n", preset.description);
     }
-    let _ = writeln!(md, "Pipeline: {}\n", pipeline(preset, run));
+    let _ = writeln!(
+        md,
+        "{}\n",
+        t!("report-md-pipeline", pipeline = pipeline(preset, run))
+    );
     if ends_with_update(run) && run.loss.is_some() {
-        let _ = writeln!(md, "{}\n", super::train::TRACE_LOSS_MEANING);
+        let _ = writeln!(md, "{}\n", t!("report-trace-loss-meaning"));
     }
     let mut phase = None;
     for (k, s) in run.tape.steps.iter().enumerate() {
         if phase != Some(s.phase) {
             phase = Some(s.phase);
-            let _ = writeln!(md, "## {} pass\n", capitalise(s.phase.as_str()));
+            let _ = writeln!(
+                md,
+                "## {}\n",
+                t!("report-md-phase", phase = s.phase.as_str())
+            );
         }
         write_step(&mut md, run, k);
     }
     md
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn write_step(md: &mut String, run: &Run, k: usize) {
@@ -110,23 +111,22 @@ fn write_step(md: &mut String, run: &Run, k: usize) {
     };
     let _ = writeln!(
         md,
-        "### Step {}/{} · {} · {} · `{}`\n",
-        k + 1,
-        run.tape.len(),
-        s.phase.as_str(),
+        "### {} · {} · {} · `{}`\n",
+        t!("report-md-step", step = k + 1, total = run.tape.len()),
+        phase_words(s.phase),
         s.layer_name,
         s.label
     );
-    let _ = writeln!(md, "Formula: `{}`\n", s.formula);
+    let _ = writeln!(md, "{} `{}`\n", t!("report-md-formula"), s.formula);
     let _ = writeln!(md, "```python\n{}\n```\n", numpy_line(s));
-    md.push_str("Reads:\n\n");
+    let _ = writeln!(md, "{}\n", t!("report-md-reads"));
     for o in &s.reads {
         write_operand(md, o);
     }
-    md.push_str("Writes:\n\n");
+    let _ = writeln!(md, "{}\n", t!("report-md-writes"));
     write_operand(md, &s.writes);
     if let Some(panel) = shape_algebra(&run.tape.steps, k) {
-        md.push_str("Shapes:\n\n");
+        let _ = writeln!(md, "{}\n", t!("report-md-shapes"));
         for line in &panel.lines {
             let _ = writeln!(md, "- {line}");
         }
@@ -145,9 +145,7 @@ fn write_step(md: &mut String, run: &Run, k: usize) {
 }
 
 fn write_operand(md: &mut String, o: &Operand) {
-    let cached = o
-        .cached_at
-        .map(|at| format!(", cached at forward step {}", at + 1));
+    let cached = o.cached_at.map(|at| t!("report-md-cached", step = at + 1));
     write_matrix(md, &o.name, &o.value, cached.as_deref(), o.kind.is_mask());
 }
 

@@ -6,8 +6,25 @@ use anyhow::Result;
 
 use crate::engine::check::CheckReport;
 use crate::engine::{Phase, Run};
-use crate::i18n::format::{block, count, duration, inline, mask_block, sci, shape, short};
+use crate::i18n::format::{block, duration, inline, mask_block, sci, shape, short};
 use crate::preset::Preset;
+use crate::t;
+
+/// `text` padded with spaces to `width` columns of the terminal (CJK characters take two), on
+/// the right (`left_align`) or on the left.
+pub fn pad(text: &str, width: usize, left_align: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(unicode_width::UnicodeWidthStr::width(text)));
+    if left_align {
+        format!("{text}{fill}")
+    } else {
+        format!("{fill}{text}")
+    }
+}
+
+/// A phase as the text and Markdown traces name it, in the learner's language.
+pub fn phase_words(phase: Phase) -> String {
+    t!("report-phase", phase = phase.as_str())
+}
 
 /// `x 2×3 → Affine1 2×4 → … → L = 0.97`: the shapes along the chain. A graph (which may
 /// branch) lists its nodes in the order they run, each with its inputs:
@@ -22,7 +39,7 @@ pub fn pipeline(preset: &Preset, run: &Run) -> String {
         if let Some(loss) = run.loss {
             parts.push(format!("L = {}", short(loss)));
         }
-        return format!("nodes in order: {}", parts.join("; "));
+        return t!("report-graph-pipeline", nodes = parts.join("; "));
     }
     let mut parts = vec![format!("x {}", shape(&preset.inputs.x))];
     for l in &run.layers {
@@ -43,13 +60,9 @@ pub fn ends_with_update(run: &Run) -> bool {
 /// Every step as text, then the results.
 pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()> {
     trace_steps(preset, run, out)?;
-    writeln!(out, "\n== RESULT ==")?;
+    writeln!(out, "\n== {} ==", t!("report-result-heading"))?;
     if let Some(loss) = run.loss {
-        if ends_with_update(run) {
-            writeln!(out, "loss L = {} (before the update)", short(loss))?;
-        } else {
-            writeln!(out, "loss L = {}", short(loss))?;
-        }
+        writeln!(out, "{}", loss_words(loss, ends_with_update(run)))?;
     }
     writeln!(out, "out = {}", inline(&run.out))?;
     writeln!(out, "dx  = {}", inline(&run.dx))?;
@@ -61,6 +74,16 @@ pub fn trace_text(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
+/// `loss L = 0.97`, or `loss L = 0.97 (before the update)` for a tape that ends with update
+/// steps.
+pub fn loss_words(loss: f64, before_update: bool) -> String {
+    if before_update {
+        t!("report-loss-before-update", loss = short(loss))
+    } else {
+        t!("report-loss", loss = short(loss))
+    }
+}
+
 /// The title, the pipeline and every step as text, without the results (a graph prints its
 /// own).
 pub fn trace_steps(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()> {
@@ -70,52 +93,60 @@ pub fn trace_steps(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()
     }
     writeln!(out, "{}", pipeline(preset, run))?;
     if ends_with_update(run) && run.loss.is_some() {
-        writeln!(out, "{}", super::train::TRACE_LOSS_MEANING)?;
+        writeln!(out, "{}", t!("report-trace-loss-meaning"))?;
     }
     let total = run.tape.len();
     let mut phase = None;
     for (k, s) in run.tape.steps.iter().enumerate() {
         if phase != Some(s.phase) {
             phase = Some(s.phase);
-            writeln!(out, "\n== {} ==", s.phase.as_str().to_uppercase())?;
+            writeln!(
+                out,
+                "\n== {} ==",
+                t!("report-phase-heading", phase = s.phase.as_str())
+            )?;
         }
+        let step = t!(
+            "report-step",
+            step = k + 1,
+            total = total,
+            phase = phase_words(s.phase)
+        );
         writeln!(
             out,
-            "\nstep {}/{total}  {}  {}  {}    {}",
-            k + 1,
-            s.phase.as_str(),
-            s.layer_name,
-            s.label,
-            s.formula
+            "\n{step}  {}  {}    {}",
+            s.layer_name, s.label, s.formula
         )?;
         let reads: Vec<String> = s
             .reads
             .iter()
             .map(|o| match o.cached_at {
-                Some(at) => format!(
-                    "{} {} (cached at forward step {})",
-                    o.name,
-                    shape(&o.value),
-                    at + 1
+                Some(at) => t!(
+                    "report-operand-cached",
+                    name = &o.name,
+                    shape = shape(&o.value),
+                    step = at + 1
                 ),
                 None => format!("{} {}", o.name, shape(&o.value)),
             })
             .collect();
-        writeln!(out, "  reads  {}", reads.join(", "))?;
+        writeln!(out, "  {}", t!("report-reads", operands = reads.join(", ")))?;
         let lines = if s.writes.kind.is_mask() {
             mask_block(&s.writes.value, 8, 8)
         } else {
             block(&s.writes.value, 4, 8, 8)
         };
+        let writes = t!(
+            "report-writes",
+            name = &s.writes.name,
+            shape = shape(&s.writes.value)
+        );
         writeln!(
             out,
-            "  writes {} {} = {}",
-            s.writes.name,
-            shape(&s.writes.value),
+            "  {writes} {}",
             lines.first().cloned().unwrap_or_default()
         )?;
-        let indent =
-            " ".repeat(13 + s.writes.name.chars().count() + shape(&s.writes.value).chars().count());
+        let indent = " ".repeat(3 + unicode_width::UnicodeWidthStr::width(writes.as_str()));
         for l in lines.iter().skip(1) {
             writeln!(out, "{indent}{l}")?;
         }
@@ -129,69 +160,121 @@ pub fn trace_steps(preset: &Preset, run: &Run, out: &mut dyn Write) -> Result<()
 pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
-        "gradient check — {} (h = {}, tolerance {})",
-        preset.name,
-        sci(r.h),
-        sci(r.tolerance)
+        "{}",
+        t!(
+            "report-check-title",
+            preset = &preset.name,
+            h = sci(r.h),
+            tolerance = sci(r.tolerance)
+        )
     )?;
     for line in check_legend(r) {
         writeln!(out, "{line}")?;
     }
     let names: Vec<String> = r.tensors.iter().map(|t| t.name()).collect();
     let worst: Vec<String> = r.tensors.iter().map(|t| t.worst_cell()).collect();
+    let heading = [
+        t!("report-check-col-tensor"),
+        t!("report-check-col-shape"),
+        t!("report-check-col-abs"),
+        t!("report-check-col-rel"),
+        t!("report-check-col-worst"),
+    ];
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let name_w = names
         .iter()
-        .map(|n| n.chars().count())
+        .chain([&heading[0]])
+        .map(|n| width(n))
         .max()
         .unwrap_or(0)
         .max(22);
+    let (ok, fail) = (t!("report-check-ok"), t!("report-check-fail"));
+    let verdict_w = width(&ok).max(width(&fail)).max(4);
+    let shape_w = width(&heading[1]).max(9);
+    let abs_w = width(&heading[2]).max(12);
+    let rel_w = width(&heading[3]).max(12);
     writeln!(
         out,
-        "{:<name_w$} {:>9}  {:>12}  {:>12}        worst cell",
-        "tensor", "shape", "max |a − n|", "max rel err"
+        "{} {}  {}  {}  {}  {}",
+        pad(&heading[0], name_w, true),
+        pad(&heading[1], shape_w, false),
+        pad(&heading[2], abs_w, false),
+        pad(&heading[3], rel_w, false),
+        " ".repeat(verdict_w),
+        heading[4]
     )?;
     for ((t, name), worst) in r.tensors.iter().zip(&names).zip(&worst) {
         let verdict = if t.max_rel_err <= r.tolerance {
-            "ok"
+            &ok
         } else {
-            "FAIL"
+            &fail
         };
         writeln!(
             out,
-            "{:<name_w$} {:>9}  {:>12}  {:>12}  {verdict:<4}  {worst}",
-            name,
-            shape(&t.analytic),
-            sci(t.max_abs_diff),
-            sci(t.max_rel_err),
+            "{} {}  {}  {}  {}  {worst}",
+            pad(name, name_w, true),
+            pad(&shape(&t.analytic), shape_w, false),
+            pad(&sci(t.max_abs_diff), abs_w, false),
+            pad(&sci(t.max_rel_err), rel_w, false),
+            pad(verdict, verdict_w, true),
         )?;
     }
     writeln!(
         out,
-        "numerical: {} × 2 = {} in {}",
-        count(r.cells, "cell"),
-        count(r.numerical_passes, "forward pass"),
-        duration(r.numerical_time)
+        "{}",
+        t!(
+            "report-check-numerical",
+            cells = r.cells,
+            passes = r.numerical_passes,
+            time = duration(r.numerical_time)
+        )
     )?;
     writeln!(
         out,
-        "backprop:  1 forward + 1 backward in {}, {}",
-        duration(r.backprop_time),
-        r.speed_comparison()
+        "{}",
+        t!(
+            "report-check-backprop",
+            time = duration(r.backprop_time),
+            speed = speed_words(r)
+        )
     )?;
     if r.passed() {
-        writeln!(out, "PASS: every relative error ≤ {}", sci(r.tolerance))?;
+        writeln!(
+            out,
+            "{}",
+            t!("report-check-pass", tolerance = sci(r.tolerance))
+        )?;
     } else {
         writeln!(
             out,
-            "FAIL: max relative error {} > tolerance {}",
-            sci(r.max_rel_err()),
-            sci(r.tolerance)
+            "{}",
+            t!(
+                "report-check-failed",
+                error = sci(r.max_rel_err()),
+                tolerance = sci(r.tolerance)
+            )
         )?;
     }
     for note in &r.notes {
-        writeln!(out, "note: {}", note.text(r.h))?;
+        writeln!(out, "{} {}", t!("report-check-note"), note.text(r.h))?;
     }
     Ok(())
+}
+
+/// Backprop's speed against the numerical gradient, in words the CLI and the explorer both
+/// print: `34× faster than the numerical gradient`, `about as fast as …`, `3× slower than …`.
+pub fn speed_words(r: &CheckReport) -> String {
+    let speedup = r.speedup();
+    if speedup >= 1.5 {
+        t!("report-check-faster", times = format!("{speedup:.0}"))
+    } else if speedup > 1.0 / 1.5 {
+        t!("report-check-as-fast")
+    } else {
+        t!(
+            "report-check-slower",
+            times = format!("{:.0}", 1.0 / speedup.max(1e-9))
+        )
+    }
 }
 
 /// What the check's numbers mean, in the words the CLI and the explorer both print: the
@@ -199,15 +282,12 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
 /// derived from the rounding of L.
 pub fn check_legend(r: &CheckReport) -> [String; 2] {
     [
-        "relative error = |a − n| / max(|a|, |n|, floor), a = backprop, n = numerical".to_string(),
-        format!(
-            "floor = {floor}: L = {l} is computed to about ±{dl} (rounding, ε = 2.2e-16 per \
-             operation), so at h = {h} a central difference is good to about ±{noise}; gradients \
-             below {floor} are compared by absolute difference at this h (|a − n| ≤ {noise} \
-             passes: rounding alone can make that)",
+        t!("report-check-legend-relative"),
+        t!(
+            "report-check-legend-floor",
             floor = sci(r.floor()),
-            l = sci(r.objective),
-            dl = sci(r.rounding),
+            loss = sci(r.objective),
+            rounding = sci(r.rounding),
             h = sci(r.h),
             noise = sci(r.noise()),
         ),

@@ -7,8 +7,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::engine::train::{Epoch, Final, StepReport, Trainer};
-use crate::i18n::format::{count, given};
+use crate::i18n::format::given;
 use crate::preset::Preset;
+use crate::t;
 
 /// `train --format json` (a contract).
 #[derive(Debug, Serialize)]
@@ -62,40 +63,40 @@ pub fn header(preset: &Preset, trainer: &Trainer, out: &mut dyn Write) -> Result
     writeln!(out, "{} — {}", preset.name, preset.title)?;
     writeln!(
         out,
-        "data {}: {} training rows, {} test rows, {} features, {} classes",
-        data.name,
-        data.train.rows(),
-        data.test_rows(),
-        data.features(),
-        data.classes
+        "{}",
+        t!(
+            "report-train-data",
+            name = &data.name,
+            train = data.train.rows(),
+            test = data.test_rows(),
+            features = data.features(),
+            classes = data.classes
+        )
     )?;
     writeln!(
         out,
-        "{} lr {}, batch {}, {} ({} per epoch), seed {}",
-        c.optimizer.kind.as_str(),
-        given(c.optimizer.lr),
-        batch_words(c.batch, data.train.rows()),
-        count(c.iters, "iteration"),
-        trainer.iter_per_epoch(),
-        c.seed
+        "{}",
+        t!(
+            "report-train-settings",
+            optimizer = c.optimizer.kind.as_str(),
+            lr = given(c.optimizer.lr),
+            batch = batch_words(c.batch, data.train.rows()),
+            iters = c.iters,
+            per_epoch = trainer.iter_per_epoch(),
+            seed = c.seed.to_string()
+        )
     )?;
-    writeln!(out, "{LOSS_MEANING}")?;
+    // what `train`'s loss is: the number differs from the `L` of a trace of the same batch,
+    // which is taken before the update
+    writeln!(out, "{}", t!("report-train-loss-meaning"))?;
     Ok(())
 }
-
-/// What `train`'s loss is, printed under its header: the number differs from the `L` of a
-/// trace of the same batch, which is taken before the update.
-pub const LOSS_MEANING: &str =
-    "loss = one mini-batch's loss after its update (the book's train_loss_list)";
-
-/// What `L` is in a trace that ends with update steps (a training preset's mini-batch).
-pub const TRACE_LOSS_MEANING: &str = "L is this mini-batch's loss before the update steps below; `backstep train` records each mini-batch's loss after its update (the book's train_loss_list), so its loss at iteration 0 differs";
 
 /// The batch as a person reads it: `100`, or `80 (all rows)` when the batch is at least the
 /// training rows (every iteration then uses all of them, in order).
 pub fn batch_words(batch: usize, train_rows: usize) -> String {
     if batch >= train_rows {
-        format!("{train_rows} (all rows)")
+        t!("report-train-all-rows", rows = train_rows)
     } else {
         batch.to_string()
     }
@@ -104,9 +105,12 @@ pub fn batch_words(batch: usize, train_rows: usize) -> String {
 /// `iter     0  loss 1.0986  train acc, test acc | 0.3333, 0.3333`.
 pub fn epoch_line(report: &StepReport, e: &Epoch) -> String {
     let test = e.test_acc.map_or("—".to_string(), |a| format!("{a:.4}"));
-    format!(
-        "iter {:>6}  loss {:.4}  train acc, test acc | {:.4}, {test}",
-        report.iter, report.loss, e.train_acc
+    t!(
+        "report-train-epoch",
+        iter = format!("{:>6}", report.iter),
+        loss = format!("{:.4}", report.loss),
+        train = format!("{:.4}", e.train_acc),
+        test = test
     )
 }
 
@@ -176,10 +180,11 @@ pub fn to_json<'a>(preset: &'a Preset, trainer: &'a Trainer, last: Final) -> Tra
 /// test acc 0.9833`.
 pub fn final_line(last: &Final) -> String {
     let test = last.test_acc.map_or("—".to_string(), |a| format!("{a:.4}"));
-    format!(
-        "final  loss {} (last mini-batch, after its update)  train acc {:.4}  test acc {test}",
-        last.loss.map_or("—".to_string(), |l| format!("{l:.4}")),
-        last.train_acc
+    t!(
+        "report-train-final",
+        loss = last.loss.map_or("—".to_string(), |l| format!("{l:.4}")),
+        train = format!("{:.4}", last.train_acc),
+        test = test
     )
 }
 
@@ -216,9 +221,10 @@ impl EpochLines {
     /// The line saying some epochs are left out, and how to see them all (`None` when all show).
     pub fn note(&self) -> Option<String> {
         (self.stride > 1).then(|| {
-            format!(
-                "showing 1 epoch in {} and the last of {}; --all-epochs shows each",
-                self.stride, self.total
+            t!(
+                "report-train-epochs-shown",
+                stride = self.stride,
+                total = self.total
             )
         })
     }
@@ -261,11 +267,12 @@ impl RecentRate {
     /// iterations take at it, rounded up (never `0 s` while some are left).
     pub fn words(&self, remaining: usize) -> String {
         match self.per_second() {
-            Some(rate) if rate > 0.0 => format!(
-                "{rate:.0} it/s  about {} left",
-                seconds_left(remaining as f64 / rate)
+            Some(rate) if rate > 0.0 => t!(
+                "report-train-rate",
+                rate = format!("{rate:.0}"),
+                left = seconds_left(remaining as f64 / rate)
             ),
-            _ => "– it/s".to_string(),
+            _ => t!("report-train-no-rate"),
         }
     }
 }
@@ -278,9 +285,17 @@ pub fn seconds_left(secs: f64) -> String {
         0
     };
     match s {
-        0..60 => format!("{s} s"),
-        60..3600 => format!("{} min {:02} s", s / 60, s % 60),
-        _ => format!("{} h {:02} min", s / 3600, s / 60 % 60),
+        0..60 => t!("report-train-seconds", s = s),
+        60..3600 => t!(
+            "report-train-minutes",
+            min = s / 60,
+            s = format!("{:02}", s % 60)
+        ),
+        _ => t!(
+            "report-train-hours",
+            h = s / 3600,
+            min = format!("{:02}", s / 60 % 60)
+        ),
     }
 }
 

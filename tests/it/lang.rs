@@ -180,9 +180,11 @@ fn every_message_is_used_and_every_used_message_exists() {
         used.insert(b.group.to_string());
     }
     used.remove("");
-    // the presets' summaries are looked up by name
+    // the presets' summaries, titles and descriptions are looked up by name
     for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
         used.insert(format!("presets-summary-{}", b.name));
+        used.insert(format!("presets-title-{}", b.name));
+        used.insert(format!("presets-description-{}", b.name));
     }
     let missing: Vec<_> = used.iter().filter(|id| !en.contains_key(*id)).collect();
     let unused: Vec<_> = en.keys().filter(|id| !used.contains(*id)).collect();

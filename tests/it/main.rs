@@ -23,6 +23,7 @@ mod gradients;
 mod graph;
 mod interaction;
 mod lang;
+mod lang_output;
 mod lang_screens;
 mod layers;
 mod narration;

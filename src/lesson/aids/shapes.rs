@@ -12,6 +12,7 @@ use crate::engine::layer::LayerKind;
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Phase, Step};
+use crate::t;
 
 /// Which of Affine's five steps a step is, by its role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,14 +167,12 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
     let x = Sym::new("X", ("N", "D"), (n, d));
     let w = Sym::new("W", ("D", "H"), (d, h));
     let dy = Sym::new("dY", ("N", "H"), (n, h));
-    let forward =
-        format!("X (N×D) · W (D×H) → Y (N×H); here X ({n}×{d}) · W ({d}×{h}) → Y ({n}×{h})");
+    let forward = t!("lesson-shapes-forward", n = n, d = d, h = h);
     let (target, lines, candidates) = match which {
         AffineStep::Product => (
             "Y",
             vec![
-                "X (N×D) · W (D×H) → Y (N×H): the inner sizes D must agree and disappear"
-                    .to_string(),
+                t!("lesson-shapes-product"),
                 format!("X ({n}×{d}) · W ({d}×{h}) → Y ({n}×{h})"),
             ],
             vec![],
@@ -181,14 +180,13 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
         AffineStep::Bias => (
             "Y",
             vec![
-                "X·W (N×H) + b (1×H) → Y (N×H): b is broadcast, added to each of the N rows"
-                    .to_string(),
-                format!("X·W ({n}×{h}) + b (1×{h}) → Y ({n}×{h}): b is used {n} times"),
+                t!("lesson-shapes-bias"),
+                t!("lesson-shapes-bias-here", n = n, h = h),
             ],
             vec![],
         ),
         AffineStep::Dx => {
-            let cands = products(x, w, dy, (n, d), "dX", "N×D like X", "dY·Wᵀ", None);
+            let cands = products(x, w, dy, (n, d), ("dX", "N×D", "X"), "dY·Wᵀ", None);
             (
                 "dX",
                 derive_lines(&forward, "dX", "X", (n, d), "N×D", &cands),
@@ -196,8 +194,8 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
             )
         }
         AffineStep::Dw => {
-            let mistake = ("Wᵀ·dY", "a common mistake: dW = W.T · dout");
-            let cands = products(x, w, dy, (d, h), "dW", "D×H like W", "Xᵀ·dY", Some(mistake));
+            let mistake = ("Wᵀ·dY", t!("lesson-shapes-mistake"));
+            let cands = products(x, w, dy, (d, h), ("dW", "D×H", "W"), "Xᵀ·dY", Some(mistake));
             (
                 "dW",
                 derive_lines(&forward, "dW", "W", (d, h), "D×H", &cands),
@@ -207,10 +205,8 @@ pub fn shape_algebra(steps: &[Step], index: usize) -> Option<ShapeAlgebra> {
         AffineStep::Db => (
             "db",
             vec![
-                "Y = X·W + b added the same b (1×H) to each of the N rows of Y (N×H)".to_string(),
-                format!(
-                    "db must be 1×H like b = 1×{h}; dY is N×H = {n}×{h}, so sum dY over its N rows"
-                ),
+                t!("lesson-shapes-db"),
+                t!("lesson-shapes-db-here", n = n, h = h),
             ],
             sum_candidates(n, h),
         ),
@@ -233,53 +229,59 @@ fn derive_lines(
 ) -> Vec<String> {
     let mut lines = vec![
         forward.to_string(),
-        format!(
-            "{target} must be {sym} like {of} ({}×{}): a gradient has the shape of what it is the gradient of",
-            size.0, size.1
+        t!(
+            "lesson-shapes-must-be",
+            target = target,
+            sym = sym,
+            of = of,
+            size = format!("{}×{}", size.0, size.1)
         ),
-        "dY is N×H; the only other matrices at hand are X (N×D) and W (D×H)".to_string(),
+        t!("lesson-shapes-at-hand"),
     ];
     let fits: Vec<&Candidate> = cands.iter().filter(|c| c.fits).collect();
     match fits.as_slice() {
-        [] => lines.push("no product fits (this should not happen)".into()),
-        [one] => lines.push(format!(
-            "the only product that fits is {}: {target} = {}",
-            one.product, one.product
+        [] => lines.push(t!("lesson-shapes-none-fits")),
+        [one] => lines.push(t!(
+            "lesson-shapes-only-fit",
+            product = &one.product,
+            target = target
         )),
         many => {
             let names: Vec<&str> = many.iter().map(|c| c.product.as_str()).collect();
             let used = cands.iter().find(|c| c.used).map(|c| c.product.as_str());
-            lines.push(format!(
-                "here some sizes coincide, so shapes alone allow {}; with distinct N, D, H only {} fits",
-                names.join(", "),
-                used.unwrap_or("one")
+            lines.push(t!(
+                "lesson-shapes-many-fit",
+                products = names.join(", "),
+                used = used.unwrap_or(names[0])
             ));
         }
     }
     lines
 }
 
-/// Every product of dY with X or W (either transposed, either order), judged against `want`.
-#[allow(clippy::too_many_arguments)]
+/// Every product of dY with X or W (either transposed, either order), judged against `want`,
+/// the size of `target` (`dW`), which is `sym` (`D×H`) like `of` (`W`).
 fn products(
     x: Sym,
     w: Sym,
     dy: Sym,
     want: (usize, usize),
-    target: &str,
-    like: &str,
+    (target, sym, of): (&str, &str, &str),
     used: &str,
-    remark: Option<(&str, &str)>,
+    remark: Option<(&str, String)>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for m in [x, w] {
         for m in [m.t(), m] {
             for (a, b) in [(m, dy), (dy, m)] {
                 let product = format!("{}·{}", a.label(), b.label());
-                let (fits, verdict) = judge(a, b, want, target, like);
+                let (fits, verdict) = judge(a, b, want, (target, sym, of));
                 out.push(Candidate {
                     used: product == used,
-                    remark: remark.filter(|r| r.0 == product).map(|r| r.1.to_string()),
+                    remark: remark
+                        .as_ref()
+                        .filter(|r| r.0 == product)
+                        .map(|r| r.1.clone()),
                     product,
                     fits,
                     verdict,
@@ -290,47 +292,45 @@ fn products(
     out
 }
 
-fn judge(a: Sym, b: Sym, want: (usize, usize), target: &str, like: &str) -> (bool, String) {
+fn judge(
+    a: Sym,
+    b: Sym,
+    want: (usize, usize),
+    (target, sym, of): (&str, &str, &str),
+) -> (bool, String) {
     if a.size.1 != b.size.0 {
         return (
             false,
-            format!(
-                "{} · {}: inner sizes {} ≠ {} ({} ≠ {})",
-                a.sized(),
-                b.sized(),
-                a.size.1,
-                b.size.0,
-                a.dims.1,
-                b.dims.0
+            t!(
+                "lesson-shapes-inner",
+                product = format!("{} · {}", a.sized(), b.sized()),
+                sizes = format!("{} ≠ {}", a.size.1, b.size.0),
+                dims = format!("{} ≠ {}", a.dims.1, b.dims.0)
             ),
         );
     }
     let got = (a.size.0, b.size.1);
+    let product = format!("{} · {}", a.symbolic(), b.symbolic());
     if got != want {
-        let sym_want = like.split(' ').next().unwrap_or("");
         return (
             false,
-            format!(
-                "{} · {} gives {}×{} = {}×{} but {target} must be {sym_want} = {}×{}",
-                a.symbolic(),
-                b.symbolic(),
-                a.dims.0,
-                b.dims.1,
-                got.0,
-                got.1,
-                want.0,
-                want.1
+            t!(
+                "lesson-shapes-gives",
+                product = product,
+                got = format!("{}×{} = {}×{}", a.dims.0, b.dims.1, got.0, got.1),
+                target = target,
+                want = format!("{sym} = {}×{}", want.0, want.1)
             ),
         );
     }
     (
         true,
-        format!(
-            "fits: {} · {} → {}×{}, {like}",
-            a.symbolic(),
-            b.symbolic(),
-            got.0,
-            got.1
+        t!(
+            "lesson-shapes-fits",
+            product = product,
+            got = format!("{}×{}", got.0, got.1),
+            sym = sym,
+            of = of
         ),
     )
 }
@@ -344,9 +344,13 @@ fn sum_candidates(n: usize, h: usize) -> Vec<Candidate> {
             fits,
             used,
             verdict: if fits {
-                format!("fits: 1×{h}, 1×H like b")
+                t!("lesson-shapes-sum-fits", h = h)
             } else {
-                format!("gives {}×{} but db must be 1×{h}", got.0, got.1)
+                t!(
+                    "lesson-shapes-sum-gives",
+                    got = format!("{}×{}", got.0, got.1),
+                    h = h
+                )
             },
             remark: None,
         }
