@@ -14,6 +14,8 @@ use backstep::i18n::{Lang, scoped};
 use backstep::lesson::aids::numpy_line;
 use backstep::preset::{BUILTINS, Preset};
 
+use crate::support::words::untranslated_except;
+
 fn backstep(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Process::new(env!("CARGO_BIN_EXE_backstep"));
     cmd.args(args);
@@ -161,42 +163,30 @@ fn trace_check_and_train_keep_englishs_numbers_in_zh_and_ja() {
     );
 }
 
-/// Human-readable words of `text` that did not come from a catalog: what is left after every
-/// ⟦…⟧ (nested too) is taken out, minus the code words in `code` (layer and matrix names,
-/// labels, formulas and NumPy lines: never translated) and single letters (x, L, h, …).
-fn stray_words(text: &str, code: &BTreeSet<String>) -> Vec<String> {
-    let mut outside = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '⟦' => depth += 1,
-            '⟧' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => outside.push(c),
-            _ => {}
-        }
-    }
-    let mut stray: Vec<String> = tokens(&outside)
-        .into_iter()
-        .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() > 1)
-        .filter(|w| !code.contains(w))
-        .collect();
-    stray.sort();
-    stray.dedup();
-    stray
-}
-
-/// Runs of letters, digits and `_` that start with a letter.
+/// The tokens of `text` as the checker cuts them (runs of letters, digits and `-_'’.`, such as
+/// `self.db`, `Σₙ` or `apple_num`), each also cut at those marks (`self`, `db`).
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .map(|w| w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_'))
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-        .map(str::to_string)
-        .collect()
+    let marks = "-_'’.";
+    let mut out = Vec::new();
+    for token in text.split(|c: char| !(c.is_alphanumeric() || marks.contains(c))) {
+        let token = token.trim_matches(|c: char| marks.contains(c));
+        if token.is_empty() {
+            continue;
+        }
+        out.push(token.to_string());
+        out.extend(
+            token
+                .split(|c: char| marks.contains(c))
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
+        );
+    }
+    out
 }
 
-/// Words that are code in every language: Python's literals in a mask table, the Markdown fence's
-/// language, and the results' `out` and `dx` (the names of the JSON's fields).
-const CODE_WORDS: &[&str] = &["True", "False", "python", "text", "np", "out", "dx"];
+/// Words that are code in every language beyond the book's (`support::words::NOT_TRANSLATED`): the Markdown
+/// fence's language.
+const CODE_WORDS: &[&str] = &["python", "text"];
 
 /// Sentences the engine still writes in English (the step notes and the gradient check's notes,
 /// which the `narr` work converts to messages): taken out before the check, and counted so the
@@ -263,7 +253,8 @@ fn assert_all_from_catalogs(what: &str, text: &str, preset: Option<&Preset>) {
         }
         code.extend(code_words(p));
     }
-    let stray = stray_words(&text, &code);
+    let code: Vec<&str> = code.iter().map(String::as_str).collect();
+    let stray = untranslated_except(&text, &code);
     assert!(
         stray.is_empty(),
         "{what}: words outside the catalogs: {stray:?}\n{text}"
@@ -290,17 +281,9 @@ fn every_cli_text_output_comes_from_the_catalogs() {
         .chain(backstep::preset::TRAIN_BUILTINS)
         .flat_map(|b| tokens(b.name))
         .collect();
-    assert!(stray_words(&out, &names).is_empty(), "{out}");
-}
-
-#[test]
-fn the_checker_finds_english_outside_the_markers() {
-    let code: BTreeSet<String> = ["dW".to_string()].into();
-    assert_eq!(
-        stray_words("⟦a ⟦nested⟧ message⟧ dW = 2 but this is English", &code),
-        ["English", "but", "is", "this"]
-    );
-    assert!(stray_words("⟦x⟧ dW x 3.5e-4", &code).is_empty());
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let stray = untranslated_except(&out, &names);
+    assert!(stray.is_empty(), "{stray:?}\n{out}");
 }
 
 /// `check --format json` without what differs from run to run (the timings) or by language (a
