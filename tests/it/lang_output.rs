@@ -188,10 +188,9 @@ fn tokens(text: &str) -> Vec<String> {
 /// fence's language.
 const CODE_WORDS: &[&str] = &["python", "text"];
 
-/// Sentences the engine still writes in English (the step notes and the gradient check's notes,
-/// which the `narr` work converts to messages): taken out before the check, and counted so the
-/// list is known to shrink. Once they are messages, they arrive wrapped in ⟦…⟧ and this takes
-/// out nothing.
+/// The engine's sentences (the step notes and the gradient check's notes), some still partly
+/// English while the `narr` work converts them to messages: what lies outside their ⟦…⟧ is
+/// taken out before the check. Once every note is a message, this takes out nothing.
 fn not_yet_converted(preset: &Preset) -> Vec<String> {
     let mut sentences = Vec::new();
     if let Ok(run) = preset.run() {
@@ -203,10 +202,27 @@ fn not_yet_converted(preset: &Preset) -> Vec<String> {
     ) {
         sentences.extend(report.notes.iter().map(|n| n.text(report.h)));
     }
-    sentences.retain(|s| !s.contains('⟦'));
     // longest first, so a sentence inside another is not taken out of it first
     sentences.sort_by_key(|s| std::cmp::Reverse(s.len()));
     sentences
+}
+
+/// The messages of `text` (its ⟦…⟧, nested ones inside theirs) without what lies between them.
+fn only_messages(text: &str) -> String {
+    let mut kept = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        if c == '⟦' {
+            depth += 1;
+        }
+        if depth > 0 {
+            kept.push(c);
+        }
+        if c == '⟧' {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    kept
 }
 
 /// The code words of a preset's run: names, labels, formulas and NumPy lines.
@@ -248,8 +264,9 @@ fn assert_all_from_catalogs(what: &str, text: &str, preset: Option<&Preset>) {
     let mut text = text.to_string();
     let mut code: BTreeSet<String> = CODE_WORDS.iter().map(|w| w.to_string()).collect();
     if let Some(p) = preset {
-        for sentence in not_yet_converted(p) {
-            text = text.replace(&sentence, "");
+        // the notes as the output wrote them: messages render in the language of the moment
+        for sentence in scoped(Lang::Pseudo, || not_yet_converted(p)) {
+            text = text.replace(&sentence, &only_messages(&sentence));
         }
         code.extend(code_words(p));
     }
