@@ -3,6 +3,7 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
+pub mod help;
 pub mod train;
 
 use std::io::Write;
@@ -86,7 +87,14 @@ impl Cli {
     /// command belong after it (`backstep trace --preset relu`), and saying so beats ignoring them.
     pub fn parse_args() -> Cli {
         use clap::{CommandFactory, FromArgMatches};
-        let matches = Cli::command().get_matches();
+        // help and usage errors are written in the language, so it is chosen before clap reads
+        // the arguments (a bad BACKSTEP_LANG is reported by `apply_lang`, after)
+        let flag = help::lang_in_args(std::env::args_os());
+        crate::i18n::set(
+            crate::i18n::detect(flag, |name| std::env::var(name).ok())
+                .unwrap_or(crate::i18n::Lang::En),
+        );
+        let matches = help::localize(Cli::command()).get_matches();
         let cli = match Cli::from_arg_matches(&matches) {
             Ok(cli) => cli,
             Err(e) => e.exit(),
@@ -108,7 +116,7 @@ impl Cli {
                 } else {
                     t!("cli-misplaced-flag-before", command = name, flag = flag)
                 };
-                Cli::command()
+                help::localize(Cli::command())
                     .error(clap::error::ErrorKind::ArgumentConflict, hint)
                     .exit();
             }

@@ -534,6 +534,35 @@ lesson-shapes-gives = { $product } gives { $got } but { $target } must be { $wan
 lesson-shapes-fits = fits: { $product } → { $got }, { $sym } like { $of }
 lesson-shapes-sum-fits = fits: 1×{ $h }, 1×H like b
 lesson-shapes-sum-gives = gives { $got } but db must be 1×{ $h }
+# clap's help
+cli-about = Step through backpropagation, one matrix operation at a time
+cli-after-help = Without a command, opens the explorer on the preset (default: two-layer); press ? there for every key.
+cli-usage-heading = Usage:
+cli-options-heading = Options
+cli-commands-heading = Commands
+cli-presets-about = List the built-in presets, one line each
+cli-trace-about = Print every forward and backward step of a preset
+cli-check-about = Compare backprop's gradients with central differences; exit 1 when an error exceeds the tolerance
+cli-train-about = Train a preset with a [train] section (the book's train_neuralnet.py loop) and print its progress
+cli-help-about = Print this message or the help of the given subcommand(s)
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-preset = A built-in preset name (see `backstep presets`) or the path of a .toml preset file
+cli-arg-threads = Cores to share the work between (default: BACKSTEP_THREADS, else every available core)
+cli-arg-lang = The language of everything backstep writes: en, zh or ja (default: BACKSTEP_LANG, else the locale's LC_ALL, LC_MESSAGES or LANG, else English)
+cli-arg-trace-format = Output format: text (every step), json (the contract in docs/cli.md) or markdown (study notes)
+cli-arg-check-format = Output format: text (a table) or json
+cli-arg-train-format = Output format: text, json or csv, which runs it headless. Without it: the training screen when stdout is a terminal, else text
+cli-arg-eps = Step h of the central differences
+cli-arg-tol = Largest relative error that passes
+cli-arg-data = The data set: digits, spiral, xor, circles, moons, mnist:DIR or preset
+cli-arg-iters = Iterations
+cli-arg-batch = Rows per mini-batch (at least the training rows: every row, in order, each iteration)
+cli-arg-lr = Learning rate (default: the preset's, else the optimizer's)
+cli-arg-optimizer = Optimizer: sgd, momentum, adagrad or adam
+cli-arg-seed = Random seed of the data, the split and the mini-batch order
+cli-arg-all-epochs = Text output: print every epoch's line (by default about 20 evenly spaced epochs and the last; JSON and CSV always hold every one)
+cli-arg-default = { $help } (default: { $value })
 
 ## area: ch6a
 ch6a-init-unknown = { $value } is not an initial weight: use std:S (a standard deviation above 0, like std:0.01), xavier (√(1/n)) or he (√(2/n))

@@ -486,6 +486,35 @@ lesson-shapes-gives = { $product } は { $got } になるが、{ $target } は {
 lesson-shapes-fits = 合う：{ $product } → { $got }、{ $of } と同じ { $sym }
 lesson-shapes-sum-fits = 合う：1×{ $h }、b と同じ 1×H
 lesson-shapes-sum-gives = { $got } になるが、db は 1×{ $h } でなければならない
+# clap のヘルプ
+cli-about = 誤差逆伝播法を、行列演算ひとつずつステップ実行で見ていきます
+cli-after-help = コマンドなしでは、そのプリセット（デフォルト：two-layer）でエクスプローラを開きます。そこで ? を押すとすべてのキーが表示されます。
+cli-usage-heading = 使い方：
+cli-options-heading = オプション
+cli-commands-heading = コマンド
+cli-presets-about = 組み込みプリセットを一行ずつ一覧表示します
+cli-trace-about = プリセットの順伝播と逆伝播のすべてのステップを表示します
+cli-check-about = 誤差逆伝播法の勾配を中心差分と比べます（勾配確認）。誤差が許容誤差を超えると終了コード 1 で終わります
+cli-train-about = [train] セクションのあるプリセットを訓練し（本書の train_neuralnet.py のループ）、経過を表示します
+cli-help-about = このメッセージか、指定したサブコマンドのヘルプを表示
+cli-arg-help = ヘルプを表示
+cli-arg-version = バージョンを表示
+cli-arg-preset = 組み込みプリセットの名前（`backstep presets` を参照）か、.toml プリセットファイルのパス
+cli-arg-threads = 計算を分担するコアの数（デフォルト：BACKSTEP_THREADS、なければ使えるすべてのコア）
+cli-arg-lang = backstep が書くすべての言葉の言語：en、zh、ja（デフォルト：BACKSTEP_LANG、なければロケールの LC_ALL、LC_MESSAGES、LANG、なければ英語）
+cli-arg-trace-format = 出力形式：text（すべてのステップ）、json（docs/cli.md で決めた形式）、markdown（学習ノート）
+cli-arg-check-format = 出力形式：text（表）か json
+cli-arg-train-format = 出力形式：text、json、csv（訓練画面を開かずに実行）。指定しなければ、標準出力が端末なら訓練画面、そうでなければ text
+cli-arg-eps = 中心差分の刻み幅 h
+cli-arg-tol = 合格とする最大の相対誤差
+cli-arg-data = データセット：digits、spiral、xor、circles、moons、mnist:DIR、preset
+cli-arg-iters = イテレーション数
+cli-arg-batch = ミニバッチの行数（訓練データの行数以上なら：毎イテレーション、全行を順に使う）
+cli-arg-lr = 学習率（デフォルト：プリセットの値、なければ最適化手法の値）
+cli-arg-optimizer = 最適化手法：sgd、momentum、adagrad、adam
+cli-arg-seed = データ、分割、ミニバッチの順序の乱数シード
+cli-arg-all-epochs = テキスト出力：すべてのエポックの行を表示（デフォルトは等間隔の約 20 エポックと最後のエポック。JSON と CSV には常にすべてが入る）
+cli-arg-default = { $help }（デフォルト：{ $value }）
 
 ## area: ch6a
 ch6a-init-unknown = { $value } は重みの初期値ではありません：std:S（0 より大きい標準偏差、例 std:0.01）、xavier（√(1/n)）、he（√(2/n)）のいずれかを使ってください

@@ -486,6 +486,35 @@ lesson-shapes-gives = { $product } 得到 { $got }，但 { $target } 必须是 {
 lesson-shapes-fits = 符合：{ $product } → { $got }，和 { $of } 一样是 { $sym }
 lesson-shapes-sum-fits = 符合：1×{ $h }，和 b 一样是 1×H
 lesson-shapes-sum-gives = 得到 { $got }，但 db 必须是 1×{ $h }
+# clap 的帮助
+cli-about = 一步一步地看误差反向传播法，每次一个矩阵运算
+cli-after-help = 不带命令时，用这个预设打开步骤界面（默认：two-layer）；在那里按 ? 可以看到所有按键。
+cli-usage-heading = 用法：
+cli-options-heading = 选项
+cli-commands-heading = 命令
+cli-presets-about = 列出内置的预设，每个一行
+cli-trace-about = 打印一个预设的正向传播和反向传播的每一个步骤
+cli-check-about = 用中心差分检查误差反向传播法求出的梯度（梯度确认）；有误差超过容许误差时以 1 退出
+cli-train-about = 训练带 [train] 部分的预设（书中 train_neuralnet.py 的循环），并打印进度
+cli-help-about = 显示这条信息，或者指定子命令的帮助
+cli-arg-help = 显示帮助
+cli-arg-version = 显示版本
+cli-arg-preset = 内置预设的名字（见 `backstep presets`），或者 .toml 预设文件的路径
+cli-arg-threads = 分担计算的核心数（默认：BACKSTEP_THREADS，否则使用所有可用的核心）
+cli-arg-lang = backstep 输出的所有文字的语言：en、zh 或 ja（默认：BACKSTEP_LANG，否则看区域设置 LC_ALL、LC_MESSAGES 或 LANG，否则用英语）
+cli-arg-trace-format = 输出格式：text（每个步骤）、json（docs/cli.md 中约定的格式）或 markdown（学习笔记）
+cli-arg-check-format = 输出格式：text（表格）或 json
+cli-arg-train-format = 输出格式：text、json 或 csv，不打开训练界面。不指定时：标准输出是终端就打开训练界面，否则输出 text
+cli-arg-eps = 中心差分的步长 h
+cli-arg-tol = 可以通过的最大相对误差
+cli-arg-data = 数据集：digits、spiral、xor、circles、moons、mnist:DIR 或 preset
+cli-arg-iters = 迭代次数
+cli-arg-batch = 每个 mini-batch 的行数（不小于训练数据的行数时：每次迭代按顺序使用所有行）
+cli-arg-lr = 学习率（默认：预设里的值，否则用优化器的默认值）
+cli-arg-optimizer = 最优化方法：sgd、momentum、adagrad 或 adam
+cli-arg-seed = 数据、划分和 mini-batch 顺序的随机种子
+cli-arg-all-epochs = 文本输出：打印每个 epoch 的行（默认只打印均匀分布的约 20 个 epoch 和最后一个；JSON 和 CSV 总是包含全部）
+cli-arg-default = { $help }（默认：{ $value }）
 
 ## area: ch6a
 ch6a-init-unknown = { $value } 不是权重初始值：请用 std:S（大于 0 的标准差，例如 std:0.01）、xavier（√(1/n)）或 he（√(2/n)）
