@@ -136,13 +136,19 @@ mod tests {
 
     #[test]
     fn lang_is_found_before_clap_reads_the_arguments() {
-        assert_eq!(lang_in_args(args(&["backstep", "--lang", "ja"])), Some(Lang::Ja));
+        assert_eq!(
+            lang_in_args(args(&["backstep", "--lang", "ja"])),
+            Some(Lang::Ja)
+        );
         assert_eq!(
             lang_in_args(args(&["backstep", "trace", "--lang=zh", "--help"])),
             Some(Lang::Zh)
         );
         assert_eq!(lang_in_args(args(&["backstep", "--lang", "fr"])), None);
-        assert_eq!(lang_in_args(args(&["backstep", "--", "--lang", "ja"])), None);
+        assert_eq!(
+            lang_in_args(args(&["backstep", "--", "--lang", "ja"])),
+            None
+        );
         assert_eq!(lang_in_args(args(&["--lang"])), None);
     }
 

@@ -388,13 +388,26 @@ fn json_is_the_same_in_every_language_but_its_sentences() {
 #[test]
 fn help_follows_the_flag_and_the_locale() {
     let en = stdout(&backstep(&["--help"], &[]));
-    assert!(en.contains("Usage: backstep") && en.contains("Options:"), "{en}");
+    assert!(
+        en.contains("Usage: backstep") && en.contains("Options:"),
+        "{en}"
+    );
     let zh = stdout(&backstep(&["--lang", "zh", "--help"], &[]));
-    for words in ["用法：", "命令:", "选项:", "打印一个预设的正向传播和反向传播", "显示帮助"] {
+    for words in [
+        "用法：",
+        "命令:",
+        "选项:",
+        "打印一个预设的正向传播和反向传播",
+        "显示帮助",
+    ] {
         assert!(zh.contains(words), "{words}:\n{zh}");
     }
     let ja = stdout(&backstep(&["check", "--help"], &[("LANG", "ja_JP.UTF-8")]));
-    for words in ["使い方：", "中心差分の刻み幅 h（デフォルト：0.0001）", "ヘルプを表示"] {
+    for words in [
+        "使い方：",
+        "中心差分の刻み幅 h（デフォルト：0.0001）",
+        "ヘルプを表示",
+    ] {
         assert!(ja.contains(words), "{words}:\n{ja}");
     }
     let short = stdout(&backstep(&["train", "-h", "--lang=ja"], &[]));
@@ -404,7 +417,10 @@ fn help_follows_the_flag_and_the_locale() {
         let english: Vec<&str> = text
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| {
-                ["the", "Print", "Usage", "Options", "Commands", "of", "and", "default"].contains(w)
+                [
+                    "the", "Print", "Usage", "Options", "Commands", "of", "and", "default",
+                ]
+                .contains(w)
             })
             .collect();
         assert!(english.is_empty(), "{what}: {english:?}\n{text}");
