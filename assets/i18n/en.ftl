@@ -563,6 +563,7 @@ cli-arg-optimizer = Optimizer: sgd, momentum, adagrad or adam
 cli-arg-seed = Random seed of the data, the split and the mini-batch order
 cli-arg-all-epochs = Text output: print every epoch's line (by default about 20 evenly spaced epochs and the last; JSON and CSV always hold every one)
 cli-arg-default = { $help } (default: { $value })
+cli-arg-init = Initial weights of every Affine W (std:0.01, xavier or he), each keeping its shape and random seed
 
 ## area: ch6a
 ch6a-init-unknown = { $value } is not an initial weight: use std:S (a standard deviation above 0, like std:0.01), xavier (√(1/n)) or he (√(2/n))

@@ -515,6 +515,7 @@ cli-arg-optimizer = 最適化手法：sgd、momentum、adagrad、adam
 cli-arg-seed = データ、分割、ミニバッチの順序の乱数シード
 cli-arg-all-epochs = テキスト出力：すべてのエポックの行を表示（デフォルトは等間隔の約 20 エポックと最後のエポック。JSON と CSV には常にすべてが入る）
 cli-arg-default = { $help }（デフォルト：{ $value }）
+cli-arg-init = すべての Affine の W の重みの初期値（std:0.01、xavier、he）。形状と乱数シードはそれぞれのまま
 
 ## area: ch6a
 ch6a-init-unknown = { $value } は重みの初期値ではありません：std:S（0 より大きい標準偏差、例 std:0.01）、xavier（√(1/n)）、he（√(2/n)）のいずれかを使ってください

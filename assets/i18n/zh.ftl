@@ -515,6 +515,7 @@ cli-arg-optimizer = 最优化方法：sgd、momentum、adagrad 或 adam
 cli-arg-seed = 数据、划分和 mini-batch 顺序的随机种子
 cli-arg-all-epochs = 文本输出：打印每个 epoch 的行（默认只打印均匀分布的约 20 个 epoch 和最后一个；JSON 和 CSV 总是包含全部）
 cli-arg-default = { $help }（默认：{ $value }）
+cli-arg-init = 每个 Affine 的 W 的权重初始值（std:0.01、xavier 或 he），各自保持形状和随机种子
 
 ## area: ch6a
 ch6a-init-unknown = { $value } 不是权重初始值：请用 std:S（大于 0 的标准差，例如 std:0.01）、xavier（√(1/n)）或 he（√(2/n)）

@@ -121,6 +121,7 @@ pub fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "optimizer") => t!("cli-arg-optimizer"),
         (_, "seed") => t!("cli-arg-seed"),
         (_, "all_epochs") => t!("cli-arg-all-epochs"),
+        (_, "init") => t!("cli-arg-init"),
         _ => return None,
     })
 }

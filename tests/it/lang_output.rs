@@ -6,10 +6,7 @@
 use std::collections::BTreeSet;
 use std::process::{Command as Process, Output};
 
-use backstep::cli::{
-    CheckFormat, Command, PresetArg, ThreadsArg, TraceFormat, run_command, train::TrainArgs,
-    train::TrainFormat,
-};
+use backstep::cli::{CheckFormat, Command, PresetArg, ThreadsArg, TraceFormat, run_command};
 use backstep::i18n::{Lang, scoped};
 use backstep::lesson::aids::numpy_line;
 use backstep::preset::{BUILTINS, Preset};
@@ -78,20 +75,18 @@ fn check(name: &str) -> Command {
 }
 
 fn train_xor(iters: usize) -> Command {
-    Command::Train(TrainArgs {
-        preset: PresetArg {
-            preset: Some("train-xor".into()),
-        },
-        data: None,
-        iters: Some(iters),
-        batch: None,
-        lr: None,
-        optimizer: None,
-        seed: None,
-        all_epochs: false,
-        format: Some(TrainFormat::Text),
-        threads: ThreadsArg::default(),
-    })
+    use clap::Parser;
+    let iters = iters.to_string();
+    let args = [
+        "backstep",
+        "train",
+        "--preset",
+        "train-xor",
+        "--iters",
+        &iters,
+    ];
+    let cli = backstep::cli::Cli::try_parse_from(args.into_iter().chain(["--format", "text"]));
+    cli.unwrap().command.unwrap()
 }
 
 /// What `command` prints in `lang`, run in this process.
