@@ -3,7 +3,9 @@
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
 
+pub mod compare;
 pub mod help;
+pub mod search;
 pub mod train;
 
 use std::io::Write;
@@ -110,6 +112,7 @@ impl Cli {
                     Command::Trace { .. } => "trace",
                     Command::Check { .. } => "check",
                     Command::Train(_) => "train",
+                    Command::Compare(_) => "compare",
                 };
                 let hint = if matches!(command, Command::Presets) {
                     t!("cli-misplaced-flag", command = name, flag = flag)
@@ -151,6 +154,7 @@ impl Cli {
             None | Some(Command::Presets) => self.threads,
             Some(Command::Trace { threads, .. } | Command::Check { threads, .. }) => *threads,
             Some(Command::Train(args)) => args.threads,
+            Some(Command::Compare(args)) => args.threads,
         }
     }
 }
@@ -210,6 +214,9 @@ pub enum Command {
     },
     /// Train a preset with a [train] section (the book's train_neuralnet.py loop) and print its progress.
     Train(train::TrainArgs),
+    /// Train one run per value of a setting (optimizer, lr, dropout, batch_norm, batch) on the
+    /// same data, initial weights and mini-batches, and compare them (the book's chapter 6).
+    Compare(compare::CompareArgs),
 }
 
 /// Formats of `trace`.
@@ -330,6 +337,10 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         Command::Train(args) => {
             // On a terminal without --format, main.rs opens the training screen instead.
             quiet_on_closed_pipe(train::run_train(args, out))?;
+            Ok(Outcome::Success)
+        }
+        Command::Compare(args) => {
+            quiet_on_closed_pipe(compare::run_compare(args, out))?;
             Ok(Outcome::Success)
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod data;
+pub mod experiment;
 pub mod graph;
 pub mod layer;
 pub mod linalg;
@@ -16,6 +17,7 @@ pub mod optim;
 pub mod par;
 pub mod rng;
 pub mod run;
+pub mod search;
 pub mod tape;
 pub mod tensor;
 pub mod train;

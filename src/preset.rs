@@ -4,6 +4,7 @@
 //! (or the built-in preset), and where it can, the line and column, and says what to do.
 
 mod builtin;
+pub mod compare;
 pub mod data;
 mod fields;
 pub mod file;
@@ -75,6 +76,8 @@ pub struct Preset {
     /// ran (a `mul` node as a Mul layer whose `w` is its second input) and `inputs.x` the first
     /// input, so views that show a layer's operands work unchanged; [`Preset::run`] runs the graph.
     pub graph: Option<Graph>,
+    /// The `[compare]` section: what `backstep compare` varies when `--vary` is absent.
+    pub compare: Option<compare::Vary>,
 }
 
 impl Preset {
@@ -120,6 +123,7 @@ impl Preset {
             inputs,
             training,
             graph: None,
+            compare: parsed.compare,
             source,
         };
         preset
@@ -162,6 +166,7 @@ impl Preset {
             },
             training: None,
             graph: Some(g),
+            compare: None,
             source,
         })
     }

@@ -4,6 +4,7 @@
 //! Pure functions of the engine's results and the preset: no terminal, no clap, no files (the
 //! callers write what these return).
 
+pub mod compare;
 pub mod figure;
 pub mod graph_report;
 pub mod json;

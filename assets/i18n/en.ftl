@@ -45,6 +45,9 @@ presets-title-train-spiral = Spiral, 3 classes
 presets-title-train-xor = XOR
 presets-title-train-digits = Digits, 8×8
 presets-title-train-mnist = MNIST
+presets-title-lab-optimizers = Lab: the four optimizers (Fig. 6-9)
+presets-title-lab-batchnorm = Lab: Batch Normalization (Fig. 6-19)
+presets-title-lab-dropout = Lab: Dropout against overfitting (Fig. 6-23)
 presets-description-two-layer = Affine → ReLU → Affine → Softmax-with-Loss: the book's TwoLayerNet, with 2 samples, 3 inputs, 4 hidden units, 3 classes
 presets-description-mask = A NumPy boolean mask, the tool ReLU uses: a = [[1,2,-3],[2,3,4]], c = (a <= 0), b[c] = 0
 presets-description-relu = The book's ReLU example (chapter 5) x = [[1.0, -0.5], [-2.0, 3.0]]: forward gives [[1, 0], [0, 3]]; backward reuses the mask
@@ -64,6 +67,12 @@ presets-description-train-spiral = the CS231n two-layer net (2 → 100 → 3) tr
 presets-description-train-xor = a 2 → 8 → 2 net learns XOR by plain gradient descent (every row, every iteration)
 presets-description-train-digits = the book's TwoLayerNet (64 → 50 → 10) on the 1,797 handwritten digits built into backstep
 presets-description-train-mnist = ch05/train_neuralnet.py: TwoLayerNet 784 → 50 → 10 on MNIST (needs --data mnist:DIR)
+presets-description-lab-optimizers = optimizer_compare_mnist.py on the digits: five Affine layers (four hidden of 100, ReLU, He weights), SGD, Momentum, AdaGrad and Adam at the book's defaults
+presets-description-lab-batchnorm = batch_norm_test.py on the digits: six Affine layers (five hidden of 100, ReLU), weights 0.01·N(0, 1), 1,000 training rows, SGD lr 0.01, 20 epochs; without and with a BatchNorm after every hidden Affine
+presets-description-lab-dropout = overfit_dropout.py on the digits: seven Affine layers (six hidden of 100, ReLU, He weights), 300 training rows, SGD lr 0.01, 301 epochs; without and with a Dropout of 0.2 after every hidden ReLU
+presets-summary-lab-optimizers = lab (Fig. 6-9): SGD, Momentum, AdaGrad and Adam on a 5-layer ReLU net, digits; backstep compare
+presets-summary-lab-batchnorm = lab (Fig. 6-19): a 6-layer net started at W ~ 0.01·N(0, 1), without and with BatchNorm, digits; backstep compare
+presets-summary-lab-dropout = lab (Fig. 6-23): a 7-layer net on 300 training rows overfits; Dropout 0.2 narrows the train–test gap; backstep compare
 
 ## area: narr
 narr-expansion-elided = { $head } + … ({ $n } terms) … { $last }
@@ -573,6 +582,42 @@ ch6a-generator-init-scale = { $field }: init = "{ $init }" sets the scale itself
 ch6a-generator-init-normal = { $field }: init = "{ $init }" scales normal numbers, as the book's np.random.randn: use random = "normal"
 
 ## area: ch6b
+ch6b-hold-out-too-few = { $data } has { $rows } training rows: too few to hold { $fraction } of them out for validation
+ch6b-vary-unknown-key = unknown key "{ $key }": vary one of { $keys }
+ch6b-vary-expects-optimizer = sgd, momentum, adagrad or adam
+ch6b-vary-expects-lr = a learning rate above 0, like 0.01
+ch6b-vary-expects-dropout = a Dropout ratio from 0 (none) to below 1, like 0.2
+ch6b-vary-expects-batch-norm = on or off
+ch6b-vary-expects-batch = a whole number of rows from 1, like 100
+ch6b-vary-bad-value = "{ $value }" is not a value of this key: give { $expects }
+ch6b-vary-empty = no values for { $key }: list them after =, like { $key }=V1,V2
+ch6b-vary-empty-value = an empty value in the list: separate the values of { $key } with single commas
+ch6b-vary-twice = { $value } is given twice: list each value once
+ch6b-vary-no-equals = "{ $given }" has no =: write KEY=V1,V2,…, like optimizer=sgd,adam
+ch6b-compare-no-vary = { $preset } has no [compare] section: say what to vary with --vary KEY=V1,V2,…
+ch6b-compare-no-train = { $preset } has no [train] section, so there is nothing to compare: use a lab (lab-optimizers, …) or a preset with [train]
+ch6b-compare-header = varying { $key } over { $runs ->
+        [one] one run
+       *[other] { $runs } runs
+    } · data { $data }: { $train } training rows, { $test } test rows · { $iters ->
+        [one] one iteration
+       *[other] { $iters } iterations
+    } each · seed { $seed }
+ch6b-col-final-loss = final loss
+ch6b-col-train-acc = train acc
+ch6b-col-test-acc = test acc
+ch6b-search-no-trials = run at least one trial
+ch6b-search-no-epochs = train each trial for at least one epoch
+ch6b-search-bad-range = give two numbers above 0, the lower first, like 1e-6,1e-2
+ch6b-search-no-train = { $preset } has no [train] section, so there is nothing to search: use a training preset (train-digits, …) or add one
+ch6b-search-header = { $trials ->
+        [one] one trial
+       *[other] { $trials } trials
+    } of { $epochs ->
+        [one] one epoch
+       *[other] { $epochs } epochs
+    }; { $validation } training rows held out for validation; best first
+ch6b-search-line = Best-{ $rank } (val acc: { $acc }) | lr: { $lr }, weight decay: { $decay }
 
 ## area: conv
 

@@ -42,6 +42,9 @@ presets-title-train-spiral = 渦巻き、3 クラス
 presets-title-train-xor = XOR
 presets-title-train-digits = 手書き数字、8×8
 presets-title-train-mnist = MNIST
+presets-title-lab-optimizers = 実験：四つの最適化手法（図 6-9）
+presets-title-lab-batchnorm = 実験：Batch Normalization（図 6-19）
+presets-title-lab-dropout = 実験：Dropout で過学習を抑える（図 6-23）
 presets-description-two-layer = Affine → ReLU → Affine → Softmax-with-Loss：本書の TwoLayerNet、サンプル 2 個、入力 3 個、隠れユニット 4 個、3 クラス
 presets-description-mask = NumPy のブール値マスク、ReLU が使う道具：a = [[1,2,-3],[2,3,4]]、c = (a <= 0)、b[c] = 0
 presets-description-relu = 本書の ReLU の例（5 章）x = [[1.0, -0.5], [-2.0, 3.0]]：順伝播で [[1, 0], [0, 3]]、逆伝播はマスクを再利用
@@ -61,6 +64,12 @@ presets-description-train-spiral = CS231n の二層ネット（2 → 100 → 3�
 presets-description-train-xor = 2 → 8 → 2 のネットが普通の勾配降下法で XOR を学ぶ（毎イテレーション全行）
 presets-description-train-digits = 本書の TwoLayerNet（64 → 50 → 10）を、backstep 内蔵の手書き数字 1,797 個で
 presets-description-train-mnist = ch05/train_neuralnet.py：TwoLayerNet 784 → 50 → 10 を MNIST で（--data mnist:DIR が必要）
+presets-description-lab-optimizers = 手書き数字で optimizer_compare_mnist.py：Affine レイヤ五つ（隠れ層四つ、各 100 ノード、ReLU、He の初期値）、SGD、Momentum、AdaGrad、Adam は本書のデフォルト値
+presets-description-lab-batchnorm = 手書き数字で batch_norm_test.py：Affine レイヤ六つ（隠れ層五つ、各 100 ノード、ReLU）、重み 0.01·N(0, 1)、訓練データ 1,000 行、SGD 学習率 0.01、20 エポック；隠れ層の各 Affine の後に BatchNorm なし・あり
+presets-description-lab-dropout = 手書き数字で overfit_dropout.py：Affine レイヤ七つ（隠れ層六つ、各 100 ノード、ReLU、He の初期値）、訓練データ 300 行、SGD 学習率 0.01、301 エポック；隠れ層の各 ReLU の後に割合 0.2 の Dropout なし・あり
+presets-summary-lab-optimizers = 実験（図 6-9）：5 層の ReLU ネットワークで SGD、Momentum、AdaGrad、Adam を比較、手書き数字；backstep compare で
+presets-summary-lab-batchnorm = 実験（図 6-19）：6 層ネットワーク、重みの初期値 0.01·N(0, 1)、Batch Normalization なし・ありを比較、手書き数字；backstep compare で
+presets-summary-lab-dropout = 実験（図 6-23）：7 層ネットワークは訓練データ 300 行では過学習する；Dropout 0.2 で訓練とテストの認識精度の差が縮まる；backstep compare で
 
 ## area: narr
 narr-expansion-elided = { $head } + …（全 { $n } 項）… { $last }
@@ -525,6 +534,30 @@ ch6a-generator-init-scale = { $field }：init = "{ $init }" は scale を自分�
 ch6a-generator-init-normal = { $field }：init = "{ $init }" は正規分布の乱数をスケールします（本の np.random.randn と同じ）：random = "normal" を使ってください
 
 ## area: ch6b
+ch6b-hold-out-too-few = { $data } の訓練データは { $rows } 行しかなく、{ $fraction } を検証データとして取り分けられません
+ch6b-vary-unknown-key = 不明なキー "{ $key }"：{ $keys } のどれかを比較してください
+ch6b-vary-expects-optimizer = sgd、momentum、adagrad、adam のいずれか
+ch6b-vary-expects-lr = 0 より大きい学習率（例：0.01）
+ch6b-vary-expects-dropout = 0（Dropout なし）以上 1 未満の Dropout の割合（例：0.2）
+ch6b-vary-expects-batch-norm = on か off
+ch6b-vary-expects-batch = 1 以上の整数の行数（例：100）
+ch6b-vary-bad-value = "{ $value }" はこのキーの値ではありません：{ $expects } を指定してください
+ch6b-vary-empty = { $key } の値がありません：= の後に { $key }=V1,V2 のように並べてください
+ch6b-vary-empty-value = リストに空の値があります：{ $key } の値はカンマ 1 つで区切ってください
+ch6b-vary-twice = { $value } が 2 回指定されています：各値は 1 回だけ並べてください
+ch6b-vary-no-equals = "{ $given }" に = がありません：KEY=V1,V2,… の形で書いてください（例：optimizer=sgd,adam）
+ch6b-compare-no-vary = { $preset } には [compare] セクションがありません：--vary KEY=V1,V2,… で比較する設定を指定してください
+ch6b-compare-no-train = { $preset } には [train] セクションがないので、比較する学習がありません：実験プリセット（lab-optimizers など）か [train] のあるプリセットを使ってください
+ch6b-compare-header = { $key } を比較：{ $runs } 回の学習 · データ { $data }：訓練データ { $train } 行、テストデータ { $test } 行 · 各 { $iters } イテレーション · 乱数シード { $seed }
+ch6b-col-final-loss = 最終の損失
+ch6b-col-train-acc = 訓練の認識精度
+ch6b-col-test-acc = テストの認識精度
+ch6b-search-no-trials = 少なくとも 1 回は試行してください
+ch6b-search-no-epochs = 各試行は少なくとも 1 エポック学習してください
+ch6b-search-bad-range = 0 より大きい数を 2 つ、小さい方を先に指定してください（例：1e-6,1e-2）
+ch6b-search-no-train = { $preset } には [train] セクションがないので、探索する学習がありません：学習プリセット（train-digits など）を使うか、[train] を追加してください
+ch6b-search-header = { $trials } 回の試行、各 { $epochs } エポック；訓練データのうち { $validation } 行を検証データに取り分け；検証データの認識精度の高い順
+ch6b-search-line = Best-{ $rank }（検証の認識精度：{ $acc }）| 学習率：{ $lr }、Weight decay：{ $decay }
 
 ## area: conv
 

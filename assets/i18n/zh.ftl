@@ -42,6 +42,9 @@ presets-title-train-spiral = 螺旋，3 个类别
 presets-title-train-xor = XOR
 presets-title-train-digits = 手写数字，8×8
 presets-title-train-mnist = MNIST
+presets-title-lab-optimizers = 实验：四种最优化方法（图 6-9）
+presets-title-lab-batchnorm = 实验：Batch Normalization（图 6-19）
+presets-title-lab-dropout = 实验：用 Dropout 抑制过拟合（图 6-23）
 presets-description-two-layer = Affine → ReLU → Affine → Softmax-with-Loss：书中的 TwoLayerNet，2 个样本，3 个输入，4 个隐藏单元，3 个类别
 presets-description-mask = NumPy 的布尔值掩码，ReLU 用的工具：a = [[1,2,-3],[2,3,4]]，c = (a <= 0)，b[c] = 0
 presets-description-relu = 书中的 ReLU 例子（第 5 章）x = [[1.0, -0.5], [-2.0, 3.0]]：正向传播得到 [[1, 0], [0, 3]]；反向传播再次使用掩码
@@ -61,6 +64,12 @@ presets-description-train-spiral = CS231n 的两层网络（2 → 100 → 3）�
 presets-description-train-xor = 2 → 8 → 2 的网络用普通的梯度下降法学会 XOR（每次迭代都用全部行）
 presets-description-train-digits = 书中的 TwoLayerNet（64 → 50 → 10），使用 backstep 内置的 1,797 个手写数字
 presets-description-train-mnist = ch05/train_neuralnet.py：TwoLayerNet 784 → 50 → 10，MNIST（需要 --data mnist:DIR）
+presets-description-lab-optimizers = 在手写数字上运行 optimizer_compare_mnist.py：五个 Affine 层（四个隐藏层，各 100 个节点，ReLU，He 初始值），SGD、Momentum、AdaGrad 和 Adam 用书中的默认值
+presets-description-lab-batchnorm = 在手写数字上运行 batch_norm_test.py：六个 Affine 层（五个隐藏层，各 100 个节点，ReLU），权重 0.01·N(0, 1)，训练数据 1,000 行，SGD 学习率 0.01，20 个 epoch；在每个隐藏的 Affine 层之后不加与加 BatchNorm
+presets-description-lab-dropout = 在手写数字上运行 overfit_dropout.py：七个 Affine 层（六个隐藏层，各 100 个节点，ReLU，He 初始值），训练数据 300 行，SGD 学习率 0.01，301 个 epoch；在每个隐藏的 ReLU 之后不加与加比例 0.2 的 Dropout
+presets-summary-lab-optimizers = 实验（图 6-9）：在 5 层 ReLU 网络上比较 SGD、Momentum、AdaGrad 和 Adam，手写数字；用 backstep compare
+presets-summary-lab-batchnorm = 实验（图 6-19）：6 层网络，权重初始为 0.01·N(0, 1)，不用与使用 Batch Normalization 对比，手写数字；用 backstep compare
+presets-summary-lab-dropout = 实验（图 6-23）：7 层网络只用 300 行训练数据会过拟合；Dropout 0.2 缩小训练与测试识别精度之差；用 backstep compare
 
 ## area: narr
 narr-expansion-elided = { $head } + …（共 { $n } 项）… { $last }
@@ -525,6 +534,30 @@ ch6a-generator-init-scale = { $field }：init = "{ $init }" 会自己决定 scal
 ch6a-generator-init-normal = { $field }：init = "{ $init }" 缩放的是正态分布的随机数，与书中的 np.random.randn 一样：请用 random = "normal"
 
 ## area: ch6b
+ch6b-hold-out-too-few = { $data } 只有 { $rows } 行训练数据：太少，无法留出 { $fraction } 作为验证数据
+ch6b-vary-unknown-key = 未知的键 "{ $key }"：请从 { $keys } 中选一个来比较
+ch6b-vary-expects-optimizer = sgd、momentum、adagrad 或 adam
+ch6b-vary-expects-lr = 大于 0 的学习率，如 0.01
+ch6b-vary-expects-dropout = 从 0（不用 Dropout）到小于 1 的 Dropout 比例，如 0.2
+ch6b-vary-expects-batch-norm = on 或 off
+ch6b-vary-expects-batch = 从 1 起的整数行数，如 100
+ch6b-vary-bad-value = "{ $value }" 不是这个键的取值：请给出 { $expects }
+ch6b-vary-empty = { $key } 没有取值：请在 = 之后列出，如 { $key }=V1,V2
+ch6b-vary-empty-value = 列表中有空值：{ $key } 的取值之间只用一个逗号分隔
+ch6b-vary-twice = { $value } 出现了两次：每个取值只列一次
+ch6b-vary-no-equals = "{ $given }" 中没有 =：请写成 KEY=V1,V2,…，如 optimizer=sgd,adam
+ch6b-compare-no-vary = { $preset } 没有 [compare] 一节：请用 --vary KEY=V1,V2,… 指定要比较的设置
+ch6b-compare-no-train = { $preset } 没有 [train] 一节，没有可比较的训练：请用实验预设（lab-optimizers 等）或带 [train] 的预设
+ch6b-compare-header = 比较 { $key }：{ $runs } 次训练 · 数据 { $data }：训练数据 { $train } 行，测试数据 { $test } 行 · 每次 { $iters } 次迭代 · 随机种子 { $seed }
+ch6b-col-final-loss = 最终损失
+ch6b-col-train-acc = 训练识别精度
+ch6b-col-test-acc = 测试识别精度
+ch6b-search-no-trials = 至少要进行一次试验
+ch6b-search-no-epochs = 每次试验至少要训练一个 epoch
+ch6b-search-bad-range = 请给出两个大于 0 的数，小的在前，如 1e-6,1e-2
+ch6b-search-no-train = { $preset } 没有 [train] 一节，没有可搜索的训练：请用训练预设（train-digits 等）或添加 [train]
+ch6b-search-header = { $trials } 次试验，每次 { $epochs } 个 epoch；留出 { $validation } 行训练数据作为验证数据；按验证识别精度从高到低
+ch6b-search-line = Best-{ $rank }（验证识别精度：{ $acc }）| 学习率：{ $lr }，权值衰减：{ $decay }
 
 ## area: conv
 

@@ -53,6 +53,9 @@ pub const TRAIN_BUILTINS: &[Builtin] = &[
     builtin!("train-xor"),
     builtin!("train-digits"),
     builtin!("train-mnist"),
+    builtin!("lab-optimizers"),
+    builtin!("lab-batchnorm"),
+    builtin!("lab-dropout"),
 ];
 
 /// The TOML text of the built-in called `name`.

@@ -22,6 +22,7 @@ struct RawPreset {
     #[serde(default)]
     layers: Vec<Spanned<std::collections::BTreeMap<String, Spanned<Value>>>>,
     train: Option<super::train::RawTrain>,
+    compare: Option<super::compare::RawCompare>,
 }
 
 /// A `[[layers]]` table: its `type` and `name`, every other field kept with its position.
@@ -40,6 +41,8 @@ pub struct Parsed {
     pub inputs: Option<Inputs>,
     /// The `[train]` section, checked, before command-line overrides.
     pub train: Option<super::train::TrainSection>,
+    /// The `[compare]` section, checked.
+    pub compare: Option<super::compare::Vary>,
 }
 
 /// `line L, column C` of a byte offset.
@@ -76,6 +79,10 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
     })?;
     let train = match &raw.train {
         Some(t) => Some(t.resolve(&|span| position(text, span.start))?),
+        None => None,
+    };
+    let compare = match &raw.compare {
+        Some(c) => Some(c.resolve(&|span| position(text, span.start))?),
         None => None,
     };
     let x = match &raw.x {
@@ -159,6 +166,7 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
         network: Network { layers },
         inputs: x.map(|x| Inputs { x, t, dout }),
         train,
+        compare,
     })
 }
 

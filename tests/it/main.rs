@@ -15,6 +15,7 @@ mod chapter6;
 mod check_cli;
 mod check_popup;
 mod cli;
+mod compare;
 mod docs;
 mod experiments;
 mod explorer;
