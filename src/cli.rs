@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::check::{DEFAULT_H, DEFAULT_TOLERANCE};
 use crate::i18n::format::{self, given};
-use crate::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
+use crate::preset::{BUILTINS, LAB_BUILTINS, Preset, TRAIN_BUILTINS};
 use crate::report::{graph_report, json, markdown, text};
 use crate::t;
 
@@ -280,13 +280,18 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
             let width = BUILTINS
                 .iter()
                 .chain(TRAIN_BUILTINS)
+                .chain(LAB_BUILTINS)
                 .map(|b| b.name.len())
                 .max()
                 .unwrap_or(0);
-            let written: Result<()> = BUILTINS.iter().chain(TRAIN_BUILTINS).try_for_each(|b| {
-                writeln!(out, "{:width$}  {}", b.name, b.summary())?;
-                Ok(())
-            });
+            let written: Result<()> = BUILTINS
+                .iter()
+                .chain(TRAIN_BUILTINS)
+                .chain(LAB_BUILTINS)
+                .try_for_each(|b| {
+                    writeln!(out, "{:width$}  {}", b.name, b.summary())?;
+                    Ok(())
+                });
             quiet_on_closed_pipe(written.and_then(|()| Ok(out.flush()?)))?;
             Ok(Outcome::Success)
         }

@@ -29,7 +29,7 @@ use crate::engine::{CheckReport, Inputs, NamedLayer, Network, Run, Targets, grad
 
 pub use train::{TrainOverrides, TrainSection, Training};
 
-pub use builtin::{BUILTINS, Builtin, TRAIN_BUILTINS, builtin_source};
+pub use builtin::{BUILTINS, Builtin, LAB_BUILTINS, TRAIN_BUILTINS, builtin_source};
 pub use init::Init;
 pub use matrix::{MAX_CELLS, MAX_DIM, SplitMix64};
 
@@ -336,6 +336,7 @@ fn builtin_names() -> String {
     BUILTINS
         .iter()
         .chain(TRAIN_BUILTINS)
+        .chain(LAB_BUILTINS)
         .map(|b| b.name)
         .collect::<Vec<_>>()
         .join(", ")

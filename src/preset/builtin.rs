@@ -53,6 +53,12 @@ pub const TRAIN_BUILTINS: &[Builtin] = &[
     builtin!("train-xor"),
     builtin!("train-digits"),
     builtin!("train-mnist"),
+];
+
+/// The labs of chapter 6 (a `[train]` and a `[compare]` section, for `backstep compare`): the
+/// book's figures at their full size, so they are kept apart from the training presets, whose
+/// every step the sweeps of the explorer walk.
+pub const LAB_BUILTINS: &[Builtin] = &[
     builtin!("lab-optimizers"),
     builtin!("lab-batchnorm"),
     builtin!("lab-dropout"),
@@ -63,6 +69,7 @@ pub fn builtin_source(name: &str) -> Option<&'static str> {
     BUILTINS
         .iter()
         .chain(TRAIN_BUILTINS)
+        .chain(LAB_BUILTINS)
         .find(|b| b.name == name)
         .map(|b| b.text)
 }

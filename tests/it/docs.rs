@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use backstep::engine::LayerKind;
-use backstep::preset::{BUILTINS, Preset, Source, TRAIN_BUILTINS};
+use backstep::preset::{BUILTINS, LAB_BUILTINS, Preset, Source, TRAIN_BUILTINS};
 use backstep::tui::keymap::{BINDINGS, Context};
 
 fn doc(path: &str) -> String {
@@ -63,6 +63,7 @@ fn the_presets_table_lists_exactly_the_builtins() {
     let builtins: Vec<&str> = BUILTINS
         .iter()
         .chain(TRAIN_BUILTINS)
+        .chain(LAB_BUILTINS)
         .map(|b| b.name)
         .collect();
     for name in &builtins {

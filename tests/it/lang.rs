@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::process::{Command, Output};
 
 use backstep::i18n::{CATALOGS, Lang, catalog_entries};
-use backstep::preset::{BUILTINS, TRAIN_BUILTINS};
+use backstep::preset::{BUILTINS, LAB_BUILTINS, TRAIN_BUILTINS};
 
 fn backstep(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_backstep"));
@@ -181,7 +181,7 @@ fn every_message_is_used_and_every_used_message_exists() {
     }
     used.remove("");
     // the presets' summaries, titles and descriptions are looked up by name
-    for b in BUILTINS.iter().chain(TRAIN_BUILTINS) {
+    for b in BUILTINS.iter().chain(TRAIN_BUILTINS).chain(LAB_BUILTINS) {
         used.insert(format!("presets-summary-{}", b.name));
         used.insert(format!("presets-title-{}", b.name));
         used.insert(format!("presets-description-{}", b.name));

@@ -291,6 +291,7 @@ fn every_cli_text_output_comes_from_the_catalogs() {
     let names: BTreeSet<String> = BUILTINS
         .iter()
         .chain(backstep::preset::TRAIN_BUILTINS)
+        .chain(backstep::preset::LAB_BUILTINS)
         .flat_map(|b| tokens(b.name))
         .collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
