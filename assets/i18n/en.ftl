@@ -618,6 +618,9 @@ ch6b-search-header = { $trials ->
        *[other] { $epochs } epochs
     }; { $validation } training rows held out for validation; best first
 ch6b-search-line = Best-{ $rank } (val acc: { $acc }) | lr: { $lr }, weight decay: { $decay }
+ch6b-compare-about = Train one run per value of a setting (optimizer, lr, batch, dropout, batch_norm) on the same data, initial weights and mini-batches, and compare them (the book's chapter 6)
+ch6b-arg-vary = What to vary and its values, like optimizer=sgd,adam (default: the preset's [compare] section)
+ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: text
 
 ## area: conv
 

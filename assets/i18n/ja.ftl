@@ -558,6 +558,9 @@ ch6b-search-bad-range = 0 より大きい数を 2 つ、小さい方を先に指
 ch6b-search-no-train = { $preset } には [train] セクションがないので、探索する学習がありません：学習プリセット（train-digits など）を使うか、[train] を追加してください
 ch6b-search-header = { $trials } 回の試行、各 { $epochs } エポック；訓練データのうち { $validation } 行を検証データに取り分け；検証データの認識精度の高い順
 ch6b-search-line = Best-{ $rank }（検証の認識精度：{ $acc }）| 学習率：{ $lr }、Weight decay：{ $decay }
+ch6b-compare-about = 一つの設定（optimizer、lr、batch、dropout、batch_norm）の値ごとに、同じデータ・重みの初期値・ミニバッチで一回ずつ学習して比較する（本書 6 章）
+ch6b-arg-vary = 変える設定とその値（例：optimizer=sgd,adam；既定はプリセットの [compare] セクション）
+ch6b-arg-compare-format = 出力形式：text、json、csv（画面なしで実行）。指定しないとき：text
 
 ## area: conv
 

@@ -45,8 +45,7 @@ pub struct CompareArgs {
     /// Seed of the data, the split and the mini-batch order.
     #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
-    /// Output format, which runs it headless. Without it: the training screen when stdout is a
-    /// terminal, else text.
+    /// Output format (default: text).
     #[arg(long, short, value_enum)]
     pub format: Option<CompareFormat>,
     /// Threads.
@@ -76,12 +75,6 @@ impl CompareArgs {
         };
         let name = self.preset.preset.as_deref().unwrap_or(DEFAULT_PRESET);
         compare_runs(name, vary.as_ref(), &self.overrides())
-    }
-
-    /// True when the training screen should open: no `--format` and stdout is a terminal.
-    pub fn wants_screen(&self) -> bool {
-        use std::io::IsTerminal;
-        self.format.is_none() && std::io::stdout().is_terminal()
     }
 }
 

@@ -95,6 +95,7 @@ fn about(name: &str, root: bool) -> Option<String> {
         "trace" => t!("cli-trace-about"),
         "check" => t!("cli-check-about"),
         "train" => t!("cli-train-about"),
+        "compare" => t!("ch6b-compare-about"),
         "help" => t!("cli-help-about"),
         _ => return None,
     })
@@ -112,6 +113,8 @@ pub fn arg_help(command: &str, id: &str) -> Option<String> {
         ("trace", "format") => t!("cli-arg-trace-format"),
         ("check", "format") => t!("cli-arg-check-format"),
         ("train", "format") => t!("cli-arg-train-format"),
+        ("compare", "format") => t!("ch6b-arg-compare-format"),
+        ("compare", "vary") => t!("ch6b-arg-vary"),
         (_, "eps") => t!("cli-arg-eps"),
         (_, "tol") => t!("cli-arg-tol"),
         (_, "data") => t!("cli-arg-data"),
