@@ -43,6 +43,7 @@ fn run(data: &Arc<Dataset>, threads: usize) -> Duration {
         set_threads(threads);
         let mut rng = SplitMix64(0);
         let config = TrainConfig {
+            eval_samples: None,
             iters: 2_000,
             batch: 100,
             optimizer: OptimizerConfig {

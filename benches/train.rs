@@ -45,6 +45,7 @@ fn main() {
         layout: Layout::Plain,
     };
     let config = TrainConfig {
+        eval_samples: None,
         iters,
         batch: 100,
         optimizer: OptimizerConfig {

@@ -115,11 +115,15 @@ impl Preset {
                 .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?,
         };
         let (title, description) = own_words(&source, text, parsed.title, parsed.description);
+        let mut network = parsed.network;
+        network
+            .resolve_images(inputs.image)
+            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
         let preset = Preset {
             name,
             title: title.unwrap_or_else(|| label.clone()),
             description: description.unwrap_or_default(),
-            network: parsed.network,
+            network,
             inputs,
             training,
             graph: None,
@@ -161,6 +165,7 @@ impl Preset {
             network,
             inputs: Inputs {
                 x,
+                image: None,
                 t: g.t.clone(),
                 dout: g.dout.clone(),
             },
@@ -297,8 +302,10 @@ fn training(
     };
     let config = section.config()?;
     let data = Arc::new(section.dataset(own, name)?);
-    let first = Trainer::new(network.clone(), data.clone(), config)?.next_batch();
+    let trainer = Trainer::new(network.clone(), data.clone(), config)?;
+    let first = trainer.next_batch();
     let inputs = Inputs {
+        image: trainer.image(),
         x: first.x,
         t: Some(Targets::OneHot(first.t)),
         dout: None,

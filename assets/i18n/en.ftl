@@ -623,5 +623,72 @@ ch6b-arg-vary = What to vary and its values, like optimizer=sgd,adam (default: t
 ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: text
 
 ## area: conv
+presets-summary-conv = chapter 7's convolution through im2col: one 1×4×4 image, one 2×2 filter, every step small enough to read
+presets-summary-conv-stride-pad = convolution with 2 channels, stride 2 and pad 1: windows that skip cells and windows that read the padding
+presets-summary-pooling = max pooling with 2×2 windows and stride 2, with a tie: np.argmax takes the first maximum
+presets-summary-convnet = ch07/gradient_check.py: 1×10×10 → Conv (10 filters 3×3) → ReLU → Pool 2×2 → Affine 10 → ReLU → Affine 10; check passes
+presets-summary-train-convnet-digits = training: a small convnet on the built-in digits as 1×8×8 images
+presets-summary-train-convnet-mnist = training: the book's SimpleConvNet and train_convnet.py on MNIST, Adam, 20 epochs (needs --data mnist:DIR)
+conv-layer-who = layer { $number } ({ $name })
+conv-w-shape = W is { $w } (FN×C×FH×FW): every filter needs at least one cell
+conv-b-shape = b has { $values ->
+        [one] one value
+       *[other] { $values } values
+    } but W is { $w }: b needs one value per filter, { $filters }
+conv-stride-zero = stride is 0: the windows must move by at least 1
+conv-needs-image = a convolution needs a 4-D input N×C×H×W but gets a plain matrix (W is { $w }): give x as N×C×H×W (lists nested four deep, or shape = [N, C, H, W])
+conv-channels = W is { $w } (FN×C×FH×FW) but its input is { $x } (C×H×W): the filters have { $filter } channels and the input { $input }; they must match
+conv-too-small = W is { $w } (FN×C×FH×FW) but its input is { $x } (C×H×W): the filter does not fit in the input with pad = { $pad } (stride { $stride }); use a smaller filter or more padding
+conv-resolved = the input is { $x } but the layer was set up for { $was }
+conv-columns = the input has { $d } columns but a { $x } image has { $cells } cells
+conv-count = { $key } must be a whole number from 0, found { $found }
+conv-size = { $key } must be a whole number from 1, found { $found }
+conv-tensor-shape = { $field }: a 4-D shape is four positive whole numbers, [N, C, H, W]
+conv-tensor-ragged = { $field }: sample { $n } does not have the shape of the others; every sample needs C lists of H rows of W numbers
+conv-tensor-depth = { $field } nests lists { $depth } deep: give a matrix (two deep) or a 4-D tensor N×C×H×W (four deep)
+conv-w-not-4d = { $key } is { $shape }: a convolution's { $key } is 4-D, FN×C×FH×FW (lists nested four deep, or shape = [FN, C, FH, FW])
+conv-im2col-note = im2col lays every { $fh }×{ $fw } window of x ({ $x }, stride { $stride }, pad { $pad }) out as a row: { $oh }×{ $ow } windows per image, so col is { $rows }×{ $cols } and the convolution becomes one matrix product
+conv-col-w-note = W ({ $w }) becomes col_W ({ $rows }×{ $cols }): each filter flattened into one column, so col · col_W applies every filter to every window
+conv-product-note = col · col_W + b → { $rows }×{ $cols }: each cell is one window dotted with one filter ({ $terms } products) plus that filter's b, an Affine layer on the rows of col; out2d[0,0] = { $first }
+conv-to-image-note = the rows (n, oh, ow) and columns (one per filter) go back to the book's N×C×H×W order: out is { $out }
+conv-dout-2d-note = dout goes back to the layout of col · col_W: one row per window ({ $rows }), one column per filter ({ $cols })
+conv-db-note = b was added to every window's row, so db sums dout2d over its { $rows } rows: one total per filter ({ $filters })
+conv-dw-note = colᵀ · dout: filter f met every window's row of col, so its gradient sums col[r,·]·dout[r,f] over all { $windows } windows
+conv-dw-reshape-note = transposed and reshaped back to W's shape, { $w }
+conv-dcol-note = dout · col_Wᵀ → dcol ({ $rows }×{ $cols }): the gradient of every cell of col, one row per window
+conv-col2im-note = col2im adds each cell of dcol back into the x cell it was copied from; a cell under several windows collects all their gradients: dx is { $x }
+conv-jacobian = sparse and repeating: out[n,f,i,j] depends only on the { $channels }×{ $fh }×{ $fw } window of x under it, through filter f; the shortcut dx = col2im(dout · col_Wᵀ) applies every window's filter at once
+conv-col-place = row { $row } of col is the window at ({ $oy }, { $ox }) of image { $n }; column { $col } is channel { $channel }, window cell ({ $ky }, { $kx })
+conv-col-copy = { $place }: a copy of { $source }
+conv-col-pad = { $place }: it falls in the padding (pad = { $pad }), so it is 0 from padding
+conv-out-cell = row { $row } of col (one window) dotted with column { $filter } of col_W (filter { $filter }): { $terms ->
+        [one] one product
+       *[other] { $terms } products
+    }, plus b[{ $filter }]
+conv-transpose-cell = a transpose: this cell comes from { $source }
+conv-reshape-cell = reshape keeps NumPy's order: this is value { $index }, { $source }
+conv-to-image-cell = image { $n }, channel { $channel }, position { $position }: from { $source }
+conv-from-image-cell = row { $row } (one window position), channel { $channel }: from { $source }
+conv-col2im-cell = { $target } was copied into { $count ->
+        [one] one cell
+       *[other] { $count } cells
+    } of col, one per window that covers it; col2im adds their gradients ({ $nonzero } not 0)
+conv-col2im-none = no window covers { $target } (the stride skips it), so its gradient is 0
+pool-zero = pool_h, pool_w and stride must be at least 1
+pool-needs-image = pooling needs a 4-D input N×C×H×W but gets a plain matrix: put it after a convolution, or give x as N×C×H×W
+pool-too-small = the { $window } window does not fit in the input { $x } (C×H×W) with stride { $stride }
+pool-rows-note = col reshaped to one row per window and channel: { $rows }×{ $cols }
+pool-argmax-note = where each row's maximum sits (np.argmax takes the first of equal values); kept for backward, like ReLU's mask
+pool-max-note = the maximum of each of the { $rows } rows: what max pooling outputs
+pool-dout-note = dout in the order of the rows of col: { $rows }×{ $cols }, one value per window and channel
+pool-dmax-note = dmax ({ $rows }×{ $cols }): each row holds its window's dout at the argmax and 0 elsewhere; only the maximum passes the gradient on, as with ReLU's mask
+pool-dcol-note = dmax reshaped to the layout of col: { $rows }×{ $cols }
+pool-col2im-note = col2im adds each dcol cell back into the x cell it came from: a cell of x gets the dout of every window where it was the maximum, and 0 otherwise; dx is { $x }
+pool-jacobian = a selection: each output cell copies one cell of its { $window } window (the first maximum), so dx holds dout at the argmax cells and 0 elsewhere
+pool-max-cell = the first maximum is at column { $col }
+pool-max-tie = { $ties } cells tie for the maximum; np.argmax takes the first, column { $col }
+pool-dmax-hit = column { $col } is where row { $row }'s window had its maximum, so it gets the window's dout, { $source }
+pool-dmax-miss = not the maximum of row { $row }'s window (that is column { $argmax }): 0
+pool-tie-note = { $name }: { $near } of { $windows } windows have their two largest cells within h = { $h } of each other ({ $exact } exactly tied), where max has no derivative: a central difference moves the maximum to the other cell and measures a share of dout, while backprop gives all of it to the first maximum (np.argmax) and 0 to the rest. Those windows, not backprop, can explain a large error.
 
 ## area: convui

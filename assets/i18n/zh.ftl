@@ -563,5 +563,63 @@ ch6b-arg-vary = 要改变的设置及其取值，如 optimizer=sgd,adam（默认
 ch6b-arg-compare-format = 输出格式：text、json 或 csv，在无界面模式下运行。不指定时：text
 
 ## area: conv
+presets-summary-conv = 第 7 章：用 im2col 计算卷积：一张 1×4×4 图像、一个 2×2 滤波器，每一步都小到可以读完
+presets-summary-conv-stride-pad = 2 个通道、步幅 2、填充 1 的卷积：有跳过的单元，也有读到填充的窗口
+presets-summary-pooling = Max 池化，2×2 窗口，步幅 2，含并列最大值：np.argmax 取第一个
+presets-summary-convnet = ch07/gradient_check.py：1×10×10 → Conv（10 个 3×3 滤波器）→ ReLU → Pool 2×2 → Affine 10 → ReLU → Affine 10；梯度确认通过
+presets-summary-train-convnet-digits = 学习：把内置的手写数字作为 1×8×8 图像，训练一个小型 CNN
+presets-summary-train-convnet-mnist = 学习：书中的 SimpleConvNet 和 train_convnet.py，MNIST，Adam，20 个 epoch（需要 --data mnist:DIR）
+conv-layer-who = 第 { $number } 层（{ $name }）
+conv-w-shape = W 是 { $w }（FN×C×FH×FW）：每个滤波器至少要有一个单元
+conv-b-shape = b 有 { $values } 个值，但 W 是 { $w }：b 需要每个滤波器一个值，共 { $filters } 个
+conv-stride-zero = 步幅为 0：窗口每次至少要移动 1
+conv-needs-image = 卷积层需要 4 维输入 N×C×H×W，却得到普通矩阵（W 是 { $w }）：请把 x 写成 N×C×H×W（嵌套四层的列表，或 shape = [N, C, H, W]）
+conv-channels = W 是 { $w }（FN×C×FH×FW），而输入是 { $x }（C×H×W）：滤波器有 { $filter } 个通道，输入有 { $input } 个，两者必须一致
+conv-too-small = W 是 { $w }（FN×C×FH×FW），而输入是 { $x }（C×H×W）：在填充 pad = { $pad }（步幅 { $stride }）下滤波器放不进输入；请用更小的滤波器或更多填充
+conv-resolved = 输入是 { $x }，但该层是按 { $was } 设置的
+conv-columns = 输入有 { $d } 列，但一张 { $x } 图像有 { $cells } 个单元
+conv-count = { $key } 必须是从 0 起的整数，实际是 { $found }
+conv-size = { $key } 必须是从 1 起的整数，实际是 { $found }
+conv-tensor-shape = { $field }：4 维形状是四个正整数 [N, C, H, W]
+conv-tensor-ragged = { $field }：样本 { $n } 的形状与其他样本不同；每个样本需要 C 个列表，每个 H 行、每行 W 个数
+conv-tensor-depth = { $field } 的列表嵌套了 { $depth } 层：请给矩阵（两层）或 4 维张量 N×C×H×W（四层）
+conv-w-not-4d = { $key } 是 { $shape }：卷积层的 { $key } 是 4 维的 FN×C×FH×FW（嵌套四层的列表，或 shape = [FN, C, FH, FW]）
+conv-im2col-note = im2col 把 x（{ $x }，步幅 { $stride }，填充 { $pad }）的每个 { $fh }×{ $fw } 窗口展开成一行：每张图像 { $oh }×{ $ow } 个窗口，所以 col 是 { $rows }×{ $cols }，卷积变成一次矩阵乘积
+conv-col-w-note = W（{ $w }）变成 col_W（{ $rows }×{ $cols }）：每个滤波器展开成一列，于是 col · col_W 把每个滤波器作用到每个窗口上
+conv-product-note = col · col_W + b → { $rows }×{ $cols }：每个单元是一个窗口与一个滤波器的点积（{ $terms } 个乘积）再加上该滤波器的 b，相当于对 col 的各行做 Affine；out2d[0,0] = { $first }
+conv-to-image-note = 行 (n, oh, ow) 和列（每个滤波器一列）还原成书中的 N×C×H×W 顺序：out 是 { $out }
+conv-dout-2d-note = dout 还原成 col · col_W 的排列：每个窗口一行（{ $rows }），每个滤波器一列（{ $cols }）
+conv-db-note = b 被加到了每个窗口的行上，所以 db 是 dout2d 的 { $rows } 行之和：每个滤波器一个总和（{ $filters }）
+conv-dw-note = colᵀ · dout：滤波器 f 与 col 中每个窗口的行都相遇过，所以它的梯度是所有 { $windows } 个窗口上 col[r,·]·dout[r,f] 的和
+conv-dw-reshape-note = 转置并变形回 W 的形状 { $w }
+conv-dcol-note = dout · col_Wᵀ → dcol（{ $rows }×{ $cols }）：col 每个单元的梯度，每个窗口一行
+conv-col2im-note = col2im 把 dcol 的每个单元加回到它所复制的 x 单元；被多个窗口覆盖的单元收集它们全部的梯度：dx 是 { $x }
+conv-jacobian = 稀疏且重复：out[n,f,i,j] 只通过滤波器 f 依赖它下方 x 的 { $channels }×{ $fh }×{ $fw } 窗口；捷径 dx = col2im(dout · col_Wᵀ) 一次作用于所有窗口
+conv-col-place = col 的第 { $row } 行是图像 { $n } 在 ({ $oy }, { $ox }) 的窗口；第 { $col } 列是通道 { $channel } 的窗口单元 ({ $ky }, { $kx })
+conv-col-copy = { $place }：复制自 { $source }
+conv-col-pad = { $place }：它落在填充上（pad = { $pad }），所以是填充的 0
+conv-out-cell = col 的第 { $row } 行（一个窗口）与 col_W 的第 { $filter } 列（滤波器 { $filter }）的点积：{ $terms } 个乘积，再加 b[{ $filter }]
+conv-transpose-cell = 转置：该单元来自 { $source }
+conv-reshape-cell = reshape 保持 NumPy 的顺序：这是第 { $index } 个值 { $source }
+conv-to-image-cell = 图像 { $n }，通道 { $channel }，位置 { $position }：来自 { $source }
+conv-from-image-cell = 第 { $row } 行（一个窗口位置），通道 { $channel }：来自 { $source }
+conv-col2im-cell = { $target } 被复制到 col 的 { $count } 个单元里，每个覆盖它的窗口一个；col2im 把它们的梯度相加（{ $nonzero } 个不为 0）
+conv-col2im-none = 没有窗口覆盖 { $target }（步幅跳过了它），所以它的梯度是 0
+pool-zero = pool_h、pool_w 和步幅都必须至少为 1
+pool-needs-image = 池化层需要 4 维输入 N×C×H×W，却得到普通矩阵：把它放在卷积层之后，或把 x 写成 N×C×H×W
+pool-too-small = { $window } 窗口在步幅 { $stride } 下放不进输入 { $x }（C×H×W）
+pool-rows-note = col 变形为每个窗口、每个通道一行：{ $rows }×{ $cols }
+pool-argmax-note = 每行最大值的位置（np.argmax 在相等时取第一个）；像 ReLU 的掩码一样保存给反向传播
+pool-max-note = { $rows } 行各自的最大值：Max 池化的输出
+pool-dout-note = 按 col 各行顺序排列的 dout：{ $rows }×{ $cols }，每个窗口、每个通道一个值
+pool-dmax-note = dmax（{ $rows }×{ $cols }）：每行在 argmax 处放该窗口的 dout，其余为 0；和 ReLU 的掩码一样，只有最大值把梯度传下去
+pool-dcol-note = dmax 变形为 col 的排列：{ $rows }×{ $cols }
+pool-col2im-note = col2im 把每个 dcol 单元加回到它来自的 x 单元：x 的单元得到它是最大值的每个窗口的 dout，否则为 0；dx 是 { $x }
+pool-jacobian = 选择：每个输出单元复制其 { $window } 窗口中的一个单元（第一个最大值），所以 dx 在 argmax 单元处为 dout，其余为 0
+pool-max-cell = 第一个最大值在第 { $col } 列
+pool-max-tie = 有 { $ties } 个单元并列最大；np.argmax 取第一个，第 { $col } 列
+pool-dmax-hit = 第 { $col } 列是第 { $row } 行窗口的最大值所在，所以得到该窗口的 dout { $source }
+pool-dmax-miss = 不是第 { $row } 行窗口的最大值（最大值在第 { $argmax } 列）：0
+pool-tie-note = { $name }：{ $windows } 个窗口中有 { $near } 个的两个最大单元相差不到 h = { $h }（其中 { $exact } 个完全相等），max 在那里没有导数：中心差分会让最大值换到另一个单元，只测到 dout 的一部分，而反向传播把 dout 全部给第一个最大值（np.argmax），其余为 0。大的误差可以由这些窗口而不是反向传播来解释。
 
 ## area: convui

@@ -45,6 +45,7 @@ pub fn two_layer(batch: usize) -> (Network, Inputs) {
     (
         net,
         Inputs {
+            image: None,
             x,
             t: Some(t),
             dout: None,

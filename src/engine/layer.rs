@@ -11,6 +11,7 @@
 mod add;
 mod affine;
 mod batch_norm;
+mod convolution;
 mod dropout;
 mod elementwise;
 mod exp;
@@ -18,6 +19,7 @@ mod layer_type;
 mod log;
 mod mul;
 mod node_names;
+mod pooling;
 mod reciprocal;
 mod relu;
 mod sigmoid;
@@ -32,10 +34,12 @@ use super::Matrix;
 use super::check::Delta;
 use super::operand::Param;
 use super::tape::Recorder;
+use super::tensor::ImageShape;
 
 pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
 pub use batch_norm::{BN_EPS, BatchNorm, BatchNormCache};
+pub use convolution::{ConvCache, Convolution};
 pub use dropout::{Dropout, DropoutCache};
 pub use elementwise::{Elementwise, ElementwiseCache, Keep};
 pub use exp::Exp;
@@ -43,6 +47,7 @@ pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
 pub use log::Log;
 pub use mul::{Mul, MulCache};
 pub use node_names::{GraphNames, NodeNames};
+pub use pooling::{PoolCache, Pooling};
 pub use reciprocal::Reciprocal;
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
 pub use sigmoid::Sigmoid;
@@ -131,6 +136,22 @@ macro_rules! layers {
             /// Whether the layer's own parameters agree with each other, whatever the input.
             pub fn check_parameters(&self) -> Result<()> {
                 match self { $(Layer::$variant(l) => l.check_parameters()),* }
+            }
+
+            /// The output's sample shape for an input of sample shape `input` (see
+            /// [`LayerType::output_image`]).
+            pub fn output_image(&self, input: Option<ImageShape>) -> Result<Option<ImageShape>> {
+                match self { $(Layer::$variant(l) => l.output_image(input)),* }
+            }
+
+            /// See [`LayerType::set_input_image`].
+            pub fn set_input_image(&mut self, input: ImageShape) {
+                match self { $(Layer::$variant(l) => l.set_input_image(input)),* }
+            }
+
+            /// See [`LayerType::param_image`].
+            pub fn param_image(&self, param: Param) -> Option<ImageShape> {
+                match self { $(Layer::$variant(l) => l.param_image(param)),* }
             }
 
             /// The output shape for an input of shape `input`, or an error saying why not.
@@ -346,6 +367,10 @@ layers! {
     Reciprocal(Reciprocal),
     /// `y = tanh(x)` (chapter 6)
     Tanh(Tanh),
+    /// Convolution through im2col (chapter 7)
+    Convolution(Convolution),
+    /// Max pooling through im2col (chapter 7)
+    Pooling(Pooling),
 }
 
 impl LayerKind {

@@ -17,6 +17,11 @@ use super::layer::{Cache, Grad, Layer, LayerKind};
 use super::tape::Tape;
 use super::tensor::ImageShape;
 
+/// "layer 2 (Conv1)": how errors name layer `i` (from 0), counted from 1 as a person counts.
+fn layer_who(i: usize, name: &str) -> String {
+    crate::t!("conv-layer-who", number = i + 1, name = name)
+}
+
 /// The most cells all layer outputs together may have: the tape keeps a few copies of each.
 pub const MAX_ACTIVATION_CELLS: usize = 10_000_000;
 
@@ -88,8 +93,10 @@ impl Targets {
 /// What a network runs on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inputs {
-    /// The input batch, N×D.
+    /// The input batch, N×D (N×C·H·W for images).
     pub x: Matrix,
+    /// The sample shape C×H×W when x is a 4-D tensor N×C×H×W; `None` for a plain matrix.
+    pub image: Option<ImageShape>,
     /// Targets, required when the last layer is Softmax-with-Loss.
     pub t: Option<Targets>,
     /// The gradient arriving at the last output when there is no loss (default: all ones).
@@ -174,6 +181,8 @@ pub struct Resolved {
     pub dout: Option<Matrix>,
     /// The output shape of each layer.
     pub shapes: Vec<(usize, usize)>,
+    /// The sample shape of x (index 0) and of each layer's output (index i + 1) when 4-D.
+    pub images: Vec<Option<ImageShape>>,
 }
 
 impl Resolved {
@@ -222,6 +231,19 @@ impl Network {
             "x is empty: give at least one row with one value"
         );
         let mut shapes = Vec::with_capacity(self.layers.len());
+        let images = self.images(inputs.image)?;
+        if let Some(img) = inputs.image {
+            ensure!(
+                img.fits(shape_in.1),
+                "{}",
+                crate::t!(
+                    "conv-columns",
+                    x = img.to_string(),
+                    cells = img.len(),
+                    d = shape_in.1
+                )
+            );
+        }
         for (i, l) in self.layers.iter().enumerate() {
             if l.layer.kind().is_loss() && i + 1 != self.layers.len() {
                 bail!(
@@ -285,6 +307,50 @@ impl Network {
             };
             (None, Some(dout))
         };
-        Ok(Resolved { t, dout, shapes })
+        Ok(Resolved {
+            t,
+            dout,
+            shapes,
+            images,
+        })
+    }
+
+    /// The sample shape of x (index 0) and of each layer's output (index i + 1) for an x of
+    /// sample shape `x` (see [`Layer::output_image`]); errors name the layer and both shapes.
+    pub fn images(&self, x: Option<ImageShape>) -> Result<Vec<Option<ImageShape>>> {
+        let mut images = vec![x];
+        let mut img = x;
+        for (i, l) in self.layers.iter().enumerate() {
+            img = l
+                .layer
+                .output_image(img)
+                .map_err(|e| anyhow::anyhow!("{}: {e:#}", layer_who(i, &l.name)))?;
+            images.push(img);
+        }
+        Ok(images)
+    }
+
+    /// Tell every layer that slides windows the sample shape of its input, walking from x's
+    /// (`x`): what a preset does once its layers are read. Errors as [`Network::images`].
+    pub fn resolve_images(&mut self, x: Option<ImageShape>) -> Result<()> {
+        let mut img = x;
+        for (i, l) in self.layers.iter_mut().enumerate() {
+            if let Some(shape) = img {
+                l.layer.set_input_image(shape);
+            }
+            img = l
+                .layer
+                .output_image(img)
+                .map_err(|e| anyhow::anyhow!("{}: {e:#}", layer_who(i, &l.name)))?;
+        }
+        Ok(())
+    }
+
+    /// True when the first layer slides windows over images (a convolution or pooling): a data
+    /// set then hands it N×1×H×W images.
+    pub fn takes_images(&self) -> bool {
+        self.layers
+            .first()
+            .is_some_and(|l| matches!(l.layer.kind(), LayerKind::Convolution | LayerKind::Pooling))
     }
 }

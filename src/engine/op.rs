@@ -19,6 +19,7 @@
 //! | [`Op::Map`] ([`Expr`]) | `op/expr.rs` |
 //! | [`Op::ColumnReduce`] | `op/column_reduce.rs` |
 //! | [`Op::Update`] ([`UpdateRule`]) | `optim/rule.rs` |
+//! | [`Op::Im2col`], [`Op::Col2im`], [`Op::MatMulBias`], [`Op::Transpose`], [`Op::Reshape`], [`Op::ToImage`], [`Op::FromImage`], [`Op::RowMax`], [`Op::RowArgMax`], [`Op::ScatterArgMax`] (chapter 7) | `op/window.rs` |
 
 mod apply_mask;
 mod binary;
@@ -33,10 +34,12 @@ mod matmul;
 mod sub_row_max;
 mod sum;
 mod unary;
+mod window;
 
 use super::Matrix;
 use super::operand::Operand;
 use super::optim::UpdateRule;
+use super::tensor::Window;
 
 pub use binary::BinOp;
 pub use cell::Cell;
@@ -85,6 +88,44 @@ pub enum Op {
     /// An optimizer's update of a parameter or of its state, cell by cell from the same cell of
     /// each read (the update phase of a training preset).
     Update(UpdateRule),
+    /// The book's `im2col`: every window of the 4-D `reads[0]` as a row (chapter 7).
+    Im2col(Window),
+    /// The book's `col2im`: each cell of `reads[0]` (one per window cell) added back into the x
+    /// cell it was copied from.
+    Col2im(Window),
+    /// `reads[0] · reads[1] + reads[2]`, the last a row added to every row (a convolution's
+    /// `np.dot(col, col_W) + self.b`).
+    MatMulBias,
+    /// `reads[0]ᵀ`.
+    Transpose,
+    /// NumPy's `reshape`: the values of `reads[0]` in the same order, `rows`×`cols`.
+    Reshape {
+        /// Rows written.
+        rows: usize,
+        /// Columns written.
+        cols: usize,
+    },
+    /// `reshape(N, OH, OW, K).transpose(0, 3, 1, 2)`: values in the order (n, p, k) to a 4-D
+    /// tensor of K channels of `plane` = OH·OW cells (see [`to_image`](super::tensor::to_image)).
+    ToImage {
+        /// Cells per channel, OH·OW.
+        plane: usize,
+        /// Channels, K.
+        channels: usize,
+    },
+    /// `transpose(0, 2, 3, 1).reshape(-1, K)`: a 4-D tensor to one row per (n, p), one column
+    /// per channel (see [`from_image`](super::tensor::from_image)).
+    FromImage {
+        /// Cells per channel, OH·OW.
+        plane: usize,
+    },
+    /// `np.max(reads[0], axis=1)`: each row's maximum (an R×1 result).
+    RowMax,
+    /// `np.argmax(reads[0], axis=1)`: the column of each row's first maximum (R×1).
+    RowArgMax,
+    /// Pooling's `dmax`: row r holds value r of `reads[0]` (in row order) at column
+    /// `reads[1][r,0]` (the argmax) and 0 elsewhere.
+    ScatterArgMax,
 }
 
 /// Everything one op knows, in one place: implemented once per op, in the op's own file.
@@ -147,6 +188,16 @@ impl Op {
                 reduce: *reduce,
             }),
             Op::Update(rule) => work(rule),
+            Op::Im2col(_)
+            | Op::Col2im(_)
+            | Op::MatMulBias
+            | Op::Transpose
+            | Op::Reshape { .. }
+            | Op::ToImage { .. }
+            | Op::FromImage { .. }
+            | Op::RowMax
+            | Op::RowArgMax
+            | Op::ScatterArgMax => work(&window::Chapter7(self)),
         }
     }
 

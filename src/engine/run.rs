@@ -17,7 +17,52 @@ use super::layer::{Cache, Grad};
 use super::linalg::{splits, team_if};
 use super::network::{Inputs, Network, OutputNudge, Resolved, Run};
 use super::tape::NoRecord;
+use super::tensor::ImageShape;
 use crate::i18n::format;
+
+/// Give each layer of a run, and each operand of its steps, the sample shape of the 4-D tensor it
+/// holds (`images[i]` is layer i's input's, `images[i + 1]` its output's): x and dx take the
+/// input's, out and dout the output's, and for a layer that keeps the shape (ReLU, BatchNorm…)
+/// every operand as wide as a sample. What a layer set itself (im2col's x, a filter) stays.
+fn annotate_images(run: &mut Run, images: &[Option<ImageShape>]) {
+    use super::operand::Kind;
+    for (i, layer) in run.layers.iter_mut().enumerate() {
+        let (input, out) = (
+            images.get(i).copied().flatten(),
+            images.get(i + 1).copied().flatten(),
+        );
+        layer.input_image = input;
+        layer.out_image = out;
+        if input.is_none() && out.is_none() {
+            continue;
+        }
+        let steps = layer
+            .forward_steps
+            .clone()
+            .chain(layer.backward_steps.clone());
+        for s in steps {
+            let Some(step) = run.tape.steps.get_mut(s) else {
+                continue;
+            };
+            for o in step
+                .reads
+                .iter_mut()
+                .chain(std::iter::once(&mut step.writes))
+            {
+                if o.image.is_some() {
+                    continue;
+                }
+                let candidate = match o.kind {
+                    Kind::Input | Kind::Dx => input,
+                    Kind::Output | Kind::Dout => out,
+                    _ if input == out => input,
+                    _ => None,
+                };
+                o.image = candidate.filter(|img| img.fits(o.value.ncols()));
+            }
+        }
+    }
+}
 
 /// What an unrecorded forward pass produced.
 struct ForwardPass {
@@ -35,7 +80,9 @@ impl Network {
     pub fn run_nudged(&self, inputs: &Inputs, nudge: Option<OutputNudge>) -> Result<Run> {
         let resolved = self.validate(inputs)?;
         let (graph, shapes) = self.as_graph(inputs, &resolved);
-        Ok(graph.run_with(shapes, nudge)?.run)
+        let mut run = graph.run_with(shapes, nudge)?.run;
+        annotate_images(&mut run, &resolved.images);
+        Ok(run)
     }
 
     /// The graph this chain is, with the shapes its validation resolved: input `x`, then each

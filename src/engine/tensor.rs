@@ -11,6 +11,8 @@
 
 use std::fmt;
 
+use super::Matrix;
+
 /// The shape of one sample of a 4-D tensor: C channels of H×W cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ImageShape {
@@ -89,9 +91,269 @@ impl fmt::Display for ImageShape {
     }
 }
 
+/// The windows a convolution or a pooling layer slides over its input: the geometry of the
+/// book's `im2col` and `col2im` (`common/util.py`).
+///
+/// `col` has one row per window — (n, oy, ox) in that order, N·OH·OW rows — and one column per
+/// cell of a window — (c, ky, kx), C·FH·FW columns. Cell (row, col) of `col` copies x cell
+/// (n, c, oy·stride + ky − pad, ox·stride + kx − pad), or is 0 where that falls in the padding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Window {
+    /// The shape of one input sample.
+    pub input: ImageShape,
+    /// Window height (FH, `pool_h`).
+    pub fh: usize,
+    /// Window width (FW, `pool_w`).
+    pub fw: usize,
+    /// Step between windows.
+    pub stride: usize,
+    /// Zeros around each channel.
+    pub pad: usize,
+}
+
+impl Window {
+    /// `OH = (H + 2·pad − FH) / stride + 1`, or `None` when the window does not fit (or the
+    /// stride is 0).
+    pub fn out_h(&self) -> Option<usize> {
+        out_size(self.input.h, self.fh, self.stride, self.pad)
+    }
+
+    /// `OW = (W + 2·pad − FW) / stride + 1`, or `None` when the window does not fit.
+    pub fn out_w(&self) -> Option<usize> {
+        out_size(self.input.w, self.fw, self.stride, self.pad)
+    }
+
+    /// OH and OW (0 when they do not fit).
+    pub fn out_hw(&self) -> (usize, usize) {
+        (self.out_h().unwrap_or(0), self.out_w().unwrap_or(0))
+    }
+
+    /// Windows per sample, OH·OW.
+    pub fn positions(&self) -> usize {
+        let (oh, ow) = self.out_hw();
+        oh * ow
+    }
+
+    /// Cells of one window, C·FH·FW: the columns of `col`.
+    pub fn window_len(&self) -> usize {
+        self.input.c * self.fh * self.fw
+    }
+
+    /// The shape of `col` for `n` samples: (N·OH·OW, C·FH·FW).
+    pub fn col_dim(&self, n: usize) -> (usize, usize) {
+        (n * self.positions(), self.window_len())
+    }
+
+    /// The x cell (n, c, y, x) that `col` cell (`row`, `col`) copies, or `None` when it is a
+    /// zero of the padding.
+    pub fn source(&self, row: usize, col: usize) -> Option<(usize, usize, usize, usize)> {
+        let (oh, ow) = self.out_hw();
+        if oh == 0 || ow == 0 || self.fh == 0 || self.fw == 0 {
+            return None;
+        }
+        let (n, p) = (row / (oh * ow), row % (oh * ow));
+        let (oy, ox) = (p / ow, p % ow);
+        let per = self.fh * self.fw;
+        let (c, k) = (col / per, col % per);
+        let (ky, kx) = (k / self.fw, k % self.fw);
+        let y = (oy * self.stride + ky).checked_sub(self.pad)?;
+        let x = (ox * self.stride + kx).checked_sub(self.pad)?;
+        (y < self.input.h && x < self.input.w && c < self.input.c).then_some((n, c, y, x))
+    }
+
+    /// Every `col` cell (row, col) that copies x cell (n, c, y, x), window by window.
+    pub fn copies_of(&self, n: usize, c: usize, y: usize, x: usize) -> Vec<(usize, usize)> {
+        let (oh, ow) = self.out_hw();
+        let mut out = Vec::new();
+        for oy in 0..oh {
+            let Some(ky) = (y + self.pad).checked_sub(oy * self.stride) else {
+                continue;
+            };
+            if ky >= self.fh {
+                continue;
+            }
+            for ox in 0..ow {
+                let Some(kx) = (x + self.pad).checked_sub(ox * self.stride) else {
+                    continue;
+                };
+                if kx < self.fw {
+                    let row = (n * oh + oy) * ow + ox;
+                    out.push((row, (c * self.fh + ky) * self.fw + kx));
+                }
+            }
+        }
+        out
+    }
+
+    /// The book's `im2col(x, FH, FW, stride, pad)`: x (N×C·H·W) to `col` (N·OH·OW × C·FH·FW).
+    pub fn im2col(&self, x: &Matrix) -> Matrix {
+        let mut col = Matrix::zeros(self.col_dim(x.nrows()));
+        self.im2col_into(x, &mut col);
+        col
+    }
+
+    /// [`Window::im2col`] into a buffer of the right shape (every cell is written).
+    pub fn im2col_into(&self, x: &Matrix, col: &mut Matrix) {
+        let (oh, ow) = self.out_hw();
+        let ImageShape { c: ch, h, w } = self.input;
+        let (fh, fw, s, pad) = (self.fh, self.fw, self.stride, self.pad);
+        for (n, xs) in x.rows().into_iter().enumerate() {
+            for oy in 0..oh {
+                for ox in 0..ow {
+                    let mut row = col.row_mut((n * oh + oy) * ow + ox);
+                    let mut k = 0;
+                    for c in 0..ch {
+                        for ky in 0..fh {
+                            let y = (oy * s + ky).wrapping_sub(pad);
+                            for kx in 0..fw {
+                                let xx = (ox * s + kx).wrapping_sub(pad);
+                                row[k] = if y < h && xx < w {
+                                    xs[(c * h + y) * w + xx]
+                                } else {
+                                    0.0
+                                };
+                                k += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The book's `col2im(dcol, x.shape, FH, FW, stride, pad)`: each cell of `dcol` added back
+    /// into the x cell it was copied from (padding dropped): an `n`×C·H·W matrix.
+    pub fn col2im(&self, dcol: &Matrix, n: usize) -> Matrix {
+        let (oh, ow) = self.out_hw();
+        let ImageShape { c: ch, h, w } = self.input;
+        let (fh, fw, s, pad) = (self.fh, self.fw, self.stride, self.pad);
+        let mut dx = Matrix::zeros((n, self.input.len()));
+        for (n, mut xs) in dx.rows_mut().into_iter().enumerate() {
+            for oy in 0..oh {
+                for ox in 0..ow {
+                    let row = dcol.row((n * oh + oy) * ow + ox);
+                    let mut k = 0;
+                    for c in 0..ch {
+                        for ky in 0..fh {
+                            let y = (oy * s + ky).wrapping_sub(pad);
+                            for kx in 0..fw {
+                                let xx = (ox * s + kx).wrapping_sub(pad);
+                                if y < h && xx < w {
+                                    xs[(c * h + y) * w + xx] += row[k];
+                                }
+                                k += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        dx
+    }
+}
+
+/// `(size + 2·pad − filter) / stride + 1`, or `None` when the filter does not fit.
+pub fn out_size(size: usize, filter: usize, stride: usize, pad: usize) -> Option<usize> {
+    if stride == 0 || filter == 0 {
+        return None;
+    }
+    (size + 2 * pad)
+        .checked_sub(filter)
+        .map(|room| room / stride + 1)
+}
+
+/// The book's `x.reshape(N, a, b, K).transpose(0, 3, 1, 2)` on a matrix holding N·P·K values
+/// in the order (n, p, k): the N×(K·P) tensor whose cell (n, k·P + p) is value (n·P + p)·K + k.
+/// The value order is row by row, so `src` may be (N·P)×K or (N·P·K)×1.
+pub fn to_image(src: &Matrix, n: usize, plane: usize) -> Matrix {
+    let k = src.len().checked_div(n * plane).unwrap_or(0);
+    let cols = src.ncols().max(1);
+    Matrix::from_shape_fn((n, k * plane), |(i, j)| {
+        let (kk, p) = (j / plane, j % plane);
+        let l = (i * plane + p) * k + kk;
+        src[[l / cols, l % cols]]
+    })
+}
+
+/// The inverse of [`to_image`], the book's `dout.transpose(0, 2, 3, 1).reshape(-1, K)`: from an
+/// N×(K·P) tensor, the (N·P)×K matrix whose cell (n·P + p, k) is tensor cell (n, k·P + p).
+pub fn from_image(src: &Matrix, plane: usize) -> Matrix {
+    let k = src.ncols().checked_div(plane).unwrap_or(0);
+    Matrix::from_shape_fn((src.nrows() * plane, k), |(r, kk)| {
+        src[[r / plane, kk * plane + r % plane]]
+    })
+}
+
+/// NumPy's `reshape` of a matrix to `rows`×`cols` (the same values in the same order).
+pub fn reshape(src: &Matrix, rows: usize, cols: usize) -> Matrix {
+    let values: Vec<f64> = src.iter().copied().collect();
+    Matrix::from_shape_vec((rows, cols), values).unwrap_or_else(|_| Matrix::zeros((0, 0)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ImageShape;
+    use super::{ImageShape, Matrix, Window, from_image, to_image};
+
+    #[test]
+    fn im2col_gives_the_books_shapes() {
+        // "im2col of a 1×3×7×7 input with 5×5 filters is (9, 75); of ten such inputs (90, 75)"
+        let w = Window {
+            input: ImageShape::new(3, 7, 7),
+            fh: 5,
+            fw: 5,
+            stride: 1,
+            pad: 0,
+        };
+        assert_eq!(w.im2col(&Matrix::zeros((1, 147))).dim(), (9, 75));
+        assert_eq!(w.im2col(&Matrix::zeros((10, 147))).dim(), (90, 75));
+    }
+
+    #[test]
+    fn every_col_cell_copies_its_source_and_col2im_adds_them_back() {
+        let w = Window {
+            input: ImageShape::new(2, 4, 5),
+            fh: 3,
+            fw: 2,
+            stride: 2,
+            pad: 1,
+        };
+        let x = Matrix::from_shape_fn((2, 40), |(r, c)| (r * 40 + c) as f64 + 1.0);
+        let col = w.im2col(&x);
+        assert_eq!(col.dim(), (2 * 2 * 3, 12));
+        let mut counts = Matrix::zeros((2, 40));
+        for ((r, c), v) in col.indexed_iter() {
+            match w.source(r, c) {
+                Some((n, ch, y, xx)) => {
+                    let j = w.input.col(ch, y, xx);
+                    assert_eq!(*v, x[[n, j]]);
+                    counts[[n, j]] += 1.0;
+                    assert!(w.copies_of(n, ch, y, xx).contains(&(r, c)));
+                }
+                None => assert_eq!(*v, 0.0),
+            }
+        }
+        // col2im of all ones counts how many windows cover each cell
+        let ones = Matrix::ones(col.dim());
+        assert_eq!(w.col2im(&ones, 2), counts);
+        for ((n, j), v) in counts.indexed_iter() {
+            let (ch, y, xx) = w.input.chw(j);
+            assert_eq!(w.copies_of(n, ch, y, xx).len() as f64, *v);
+        }
+    }
+
+    #[test]
+    fn to_image_and_from_image_are_the_books_transposes() {
+        // out (N·P)×K with N = 2, P = 3, K = 2 → N×(K·P)
+        let src = Matrix::from_shape_fn((6, 2), |(r, c)| (r * 2 + c) as f64);
+        let img = to_image(&src, 2, 3);
+        assert_eq!(img.dim(), (2, 6));
+        // cell (n=1, k=1, p=2) = src[(1·3 + 2), 1]
+        assert_eq!(img[[1, 3 + 2]], src[[5, 1]]);
+        assert_eq!(from_image(&img, 3), src);
+        // a column of N·P·K values reads in the same order
+        let flat = super::reshape(&src, 12, 1);
+        assert_eq!(to_image(&flat, 2, 3), img);
+    }
 
     #[test]
     fn a_cell_is_where_numpy_reshape_puts_it() {

@@ -26,12 +26,13 @@ use std::sync::Arc;
 use anyhow::{Result, ensure};
 
 use super::Matrix;
-use super::data::{Dataset, Labeled};
+use super::data::{Dataset, Labeled, Layout};
 use super::linalg::team_if;
 use super::network::{Inputs, Network, Run, Targets};
 use super::optim::{Optimizer, OptimizerConfig};
 use super::rng::SplitMix64;
 use super::run::Overflow;
+use super::tensor::ImageShape;
 use crate::i18n::format;
 
 pub use eval::{accuracy, grid_points, predict_scores};
@@ -54,6 +55,9 @@ pub struct TrainConfig {
     pub optimizer: OptimizerConfig,
     /// The seed of the mini-batch order (the data and split use it too, upstream).
     pub seed: u64,
+    /// Rows of each set measured at an epoch's end, the first ones (the book's
+    /// `evaluate_sample_num_per_epoch`); `None`: every row.
+    pub eval_samples: Option<usize>,
 }
 
 /// Accuracy measured at an epoch boundary.
@@ -119,7 +123,7 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer at iteration 0. Errors when the network does not end in Softmax-with-Loss, does
     /// not fit the data's features or classes, or the settings are out of range.
-    pub fn new(network: Network, data: Arc<Dataset>, config: TrainConfig) -> Result<Trainer> {
+    pub fn new(mut network: Network, data: Arc<Dataset>, config: TrainConfig) -> Result<Trainer> {
         ensure!(
             config.iters > 0,
             "iters is 0: train for at least one iteration"
@@ -143,14 +147,18 @@ impl Trainer {
             data.name
         );
         let probe = data.train.select(&[0]);
-        network.validate(&inputs(probe)).map_err(|e| {
-            anyhow::anyhow!(
-                "the network does not fit the data set {} ({} features, {} classes): {e:#}",
-                data.name,
-                data.features(),
-                data.classes
-            )
-        })?;
+        let image = image_of(&network, &data);
+        network
+            .resolve_images(image)
+            .and_then(|()| network.validate(&inputs(probe, image)))
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "the network does not fit the data set {} ({} features, {} classes): {e:#}",
+                    data.name,
+                    data.features(),
+                    data.classes
+                )
+            })?;
         Ok(Trainer {
             initial: network.clone(),
             network,
@@ -162,6 +170,12 @@ impl Trainer {
             losses: Vec::new(),
             epochs: Vec::new(),
         })
+    }
+
+    /// The sample shape of the rows the network reads: 1×H×W images when its first layer is a
+    /// convolution (or pooling) and the data set holds images, else `None`.
+    pub fn image(&self) -> Option<ImageShape> {
+        image_of(&self.network, &self.data)
     }
 
     /// The settings.
@@ -288,7 +302,7 @@ impl Trainer {
             Some(idx) => self.data.train.select(&idx),
             None => self.data.train.clone(),
         };
-        let inputs = inputs(batch);
+        let inputs = inputs(batch, self.image());
         let resolved = self.network.validate(&inputs)?;
         let (_, grads) = self.network.param_gradients(&inputs, &resolved)?;
         if has_modes(&self.network) {
@@ -310,7 +324,7 @@ impl Trainer {
         self.losses.push(loss);
         let iter = self.iter;
         let epoch = if iter % self.iter_per_epoch() == 0 {
-            let (train_acc, test_acc) = self.accuracies()?;
+            let (train_acc, test_acc) = self.accuracies_on(self.config.eval_samples)?;
             let e = Epoch {
                 iter,
                 train_acc,
@@ -327,10 +341,21 @@ impl Trainer {
 
     /// Train and test accuracy with the current weights.
     pub fn accuracies(&self) -> Result<(f64, Option<f64>)> {
+        self.accuracies_on(None)
+    }
+
+    /// Train and test accuracy on the first `limit` rows of each set (every row for `None`).
+    fn accuracies_on(&self, limit: Option<usize>) -> Result<(f64, Option<f64>)> {
         let network = test_mode(&self.network);
-        let train = accuracy(&network, &self.data.train)?;
+        let head = |set: &Labeled| -> Result<f64> {
+            match limit.filter(|&n| n < set.rows()) {
+                Some(n) => accuracy(&network, &set.select(&(0..n).collect::<Vec<_>>())),
+                None => accuracy(&network, set),
+            }
+        };
+        let train = head(&self.data.train)?;
         let test = match &self.data.test {
-            Some(t) => Some(accuracy(&network, t)?),
+            Some(t) => Some(head(t)?),
             None => None,
         };
         Ok((train, test))
@@ -386,7 +411,7 @@ impl Trainer {
     /// forward, backward and then the update phase the optimizer would apply (with its current
     /// state). The trainer does not change.
     pub fn record_next(&self) -> Result<RecordedIteration> {
-        let inputs = inputs(self.next_batch());
+        let inputs = inputs(self.next_batch(), self.image());
         let run = run_with_update(&self.network, &inputs, &self.optimizer)?;
         Ok(RecordedIteration {
             iter: self.iter,
@@ -418,9 +443,21 @@ fn draw(rows: usize, batch: usize, rng: &mut SplitMix64) -> Option<Vec<usize>> {
     (batch < rows).then(|| (0..batch).map(|_| rng.below(rows)).collect())
 }
 
+/// The sample shape a data set's rows have for `network`: N×1×H×W images when its first layer
+/// slides windows and the rows are images.
+pub fn image_of(network: &Network, data: &Dataset) -> Option<ImageShape> {
+    match data.layout {
+        Layout::Image { width, height } if network.takes_images() => {
+            Some(ImageShape::new(1, height, width))
+        }
+        _ => None,
+    }
+}
+
 /// A mini-batch as network inputs.
-fn inputs(batch: Labeled) -> Inputs {
+fn inputs(batch: Labeled, image: Option<ImageShape>) -> Inputs {
     Inputs {
+        image,
         x: batch.x,
         t: Some(Targets::OneHot(batch.t)),
         dout: None,

@@ -43,6 +43,10 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("apple-fee"),
     builtin!("dropout"),
     builtin!("batchnorm"),
+    builtin!("conv"),
+    builtin!("conv-stride-pad"),
+    builtin!("pooling"),
+    builtin!("convnet"),
 ];
 
 /// The built-in training presets (a `[train]` section; their first mini-batch is a big tape, so
@@ -53,6 +57,8 @@ pub const TRAIN_BUILTINS: &[Builtin] = &[
     builtin!("train-xor"),
     builtin!("train-digits"),
     builtin!("train-mnist"),
+    builtin!("train-convnet-digits"),
+    builtin!("train-convnet-mnist"),
 ];
 
 /// The labs of chapter 6 (a `[train]` and a `[compare]` section, for `backstep compare`): the

@@ -10,8 +10,9 @@ use anyhow::{Result, anyhow, bail, ensure};
 use toml::{Spanned, Value};
 
 use super::Init;
-use super::matrix::{Vector, matrix, weights};
+use super::matrix::{MAX_DIM, Vector, matrix, tensor, weights};
 use crate::engine::Matrix;
+use crate::engine::tensor::ImageShape;
 use crate::i18n::format::a_or_an;
 
 /// The remaining fields of one layer table.
@@ -163,6 +164,54 @@ impl<'a> Fields<'a> {
                     self.pos(&v)
                 ),
             },
+        }
+    }
+
+    /// A required 4-D tensor (like a convolution's W, FN×C×FH×FW): FN rows of C·FH·FW values
+    /// and the shape of one row.
+    pub(super) fn tensor(&mut self, key: &'static str, what: &str) -> Result<(Matrix, ImageShape)> {
+        let v = self.take(key).ok_or_else(|| self.missing(what))?;
+        let (m, image) = tensor(v.get_ref(), key, Vector::Reject)
+            .map_err(|e| anyhow!("{}: {e}", self.pos(&v)))?;
+        match image {
+            Some(image) => Ok((m, image)),
+            None => bail!(
+                "{}: {}",
+                self.pos(&v),
+                crate::t!(
+                    "conv-w-not-4d",
+                    key = key,
+                    shape = format!("{}×{}", m.nrows(), m.ncols())
+                )
+            ),
+        }
+    }
+
+    /// A whole number from 0 (a stride, a padding), `default` when absent.
+    pub(super) fn count(&mut self, key: &'static str, default: usize) -> Result<usize> {
+        match self.take(key) {
+            None => Ok(default),
+            Some(v) => match v.get_ref() {
+                Value::Integer(i) if *i >= 0 && *i <= MAX_DIM as i64 => Ok(*i as usize),
+                other => bail!(
+                    "{}: {}",
+                    self.pos(&v),
+                    crate::t!("conv-count", key = key, found = other.to_string())
+                ),
+            },
+        }
+    }
+
+    /// A required whole number from 1 (a window's size).
+    pub(super) fn size(&mut self, key: &'static str, what: &str) -> Result<usize> {
+        let v = self.take(key).ok_or_else(|| self.missing(what))?;
+        match v.get_ref() {
+            Value::Integer(i) if *i >= 1 && *i <= MAX_DIM as i64 => Ok(*i as usize),
+            other => bail!(
+                "{}: {}",
+                self.pos(&v),
+                crate::t!("conv-size", key = key, found = other.to_string())
+            ),
         }
     }
 

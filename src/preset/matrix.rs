@@ -12,6 +12,7 @@ use toml::Value;
 use super::Init;
 use crate::engine::Matrix;
 pub use crate::engine::rng::SplitMix64;
+use crate::engine::tensor::ImageShape;
 use crate::t;
 
 /// The largest number of cells one matrix may have.
@@ -304,4 +305,93 @@ pub fn labels(t: &toml::Table, field: &str) -> Result<Vec<usize>> {
     };
     let mut rng = SplitMix64(seed_of(t, field)?);
     Ok((0..rows).map(|_| rng.below(classes)).collect())
+}
+
+/// How many levels of lists a value nests (`[[1, 2]]` is 2, a number 0).
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.first().map_or(0, depth),
+        _ => 0,
+    }
+}
+
+/// A field that may be a 4-D tensor N×C×H×W — a list nested four deep or a generator with a
+/// four-number `shape` — or a matrix (see [`matrix`]). A tensor comes back as N rows of C·H·W
+/// values (NumPy's order) with its sample shape C×H×W.
+pub fn tensor(v: &Value, field: &str, vector: Vector) -> Result<(Matrix, Option<ImageShape>)> {
+    match v {
+        Value::Table(t) => {
+            let dims: Option<Vec<i64>> = match t.get("shape") {
+                Some(Value::Array(a)) if a.len() == 4 => a.iter().map(Value::as_integer).collect(),
+                _ => None,
+            };
+            let Some(dims) = dims else {
+                return Ok((matrix(v, field, vector)?, None));
+            };
+            ensure!(
+                dims.iter().all(|&d| d > 0 && d as usize <= MAX_DIM),
+                "{}",
+                crate::t!("conv-tensor-shape", field = field)
+            );
+            let d: Vec<usize> = dims.iter().map(|&d| d as usize).collect();
+            let image = ImageShape::new(d[1], d[2], d[3]);
+            let mut flat = t.clone();
+            flat.insert(
+                "shape".into(),
+                Value::Array(vec![
+                    Value::Integer(dims[0]),
+                    Value::Integer(image.len().min(i64::MAX as usize) as i64),
+                ]),
+            );
+            Ok((matrix(&Value::Table(flat), field, vector)?, Some(image)))
+        }
+        Value::Array(outer) if depth(v) == 4 => {
+            let mut image: Option<ImageShape> = None;
+            let mut cells = Vec::new();
+            for (n, sample) in outer.iter().enumerate() {
+                let Value::Array(channels) = sample else {
+                    bail!("{}", crate::t!("conv-tensor-ragged", field = field, n = n));
+                };
+                let mut values = Vec::new();
+                let mut h = 0;
+                let mut w = 0;
+                for channel in channels {
+                    let Value::Array(rows) = channel else {
+                        bail!("{}", crate::t!("conv-tensor-ragged", field = field, n = n));
+                    };
+                    h = rows.len();
+                    for row in rows {
+                        let Value::Array(row) = row else {
+                            bail!("{}", crate::t!("conv-tensor-ragged", field = field, n = n));
+                        };
+                        w = row.len();
+                        for (j, x) in row.iter().enumerate() {
+                            values.push(number(x, &format!("{field}[{n}][…][{j}]"))?);
+                        }
+                    }
+                }
+                let shape = ImageShape::new(channels.len(), h, w);
+                ensure!(
+                    shape.len() == values.len() && image.is_none_or(|s| s == shape),
+                    "{}",
+                    crate::t!("conv-tensor-ragged", field = field, n = n)
+                );
+                image = Some(shape);
+                cells.extend(values);
+            }
+            let image = image.unwrap_or(ImageShape::new(0, 0, 0));
+            check_size(outer.len(), image.len(), field)?;
+            Ok((
+                Matrix::from_shape_vec((outer.len(), image.len()), cells)?,
+                Some(image),
+            ))
+        }
+        Value::Array(_) if depth(v) > 2 => {
+            bail!(
+                "{}",
+                crate::t!("conv-tensor-depth", field = field, depth = depth(v))
+            )
+        }
+        _ => Ok((matrix(v, field, vector)?, None)),
+    }
 }

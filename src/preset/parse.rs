@@ -5,9 +5,10 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::fields::Fields;
-use super::matrix::{Vector, matrix};
+use super::matrix::{Vector, matrix, tensor};
 use crate::engine::layer::{
-    BatchNorm, Dropout, Exp, Log, Reciprocal, Relu, Sigmoid, Softmax, SoftmaxWithLoss, Tanh,
+    BatchNorm, Convolution, Dropout, Exp, Log, Pooling, Reciprocal, Relu, Sigmoid, Softmax,
+    SoftmaxWithLoss, Tanh,
 };
 use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targets};
 
@@ -87,7 +88,7 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
     };
     let x = match &raw.x {
         Some(x) => Some(
-            matrix(x.get_ref(), "x", Vector::Reject)
+            tensor(x.get_ref(), "x", Vector::Reject)
                 .map_err(|e| anyhow!("{}: {e}", field(text, x)))?,
         ),
         None => {
@@ -160,11 +161,16 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
         );
         layers.push(NamedLayer { name, layer });
     }
+    let mut network = Network { layers };
+    let image = x.as_ref().and_then(|(_, image)| *image);
+    if x.is_some() {
+        network.resolve_images(image)?;
+    }
     Ok(Parsed {
         title: raw.title,
         description: raw.description,
-        network: Network { layers },
-        inputs: x.map(|x| Inputs { x, t, dout }),
+        network,
+        inputs: x.map(|(x, image)| Inputs { x, image, t, dout }),
         train,
         compare,
     })
@@ -316,6 +322,22 @@ pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> 
             f.seed("seed", 0)?,
             f.flag("train", true)?,
         )?),
+        LayerKind::Convolution => {
+            let (w, filter) = f.tensor("W", "W (FN×C×FH×FW)")?;
+            let b = f.vector("b", "b (FN values)")?;
+            Layer::Convolution(Convolution::new(
+                w,
+                b,
+                filter,
+                f.count("stride", 1)?,
+                f.count("pad", 0)?,
+            ))
+        }
+        LayerKind::Pooling => Layer::Pooling(Pooling::new(
+            f.size("pool_h", "pool_h (the window's height)")?,
+            f.size("pool_w", "pool_w (the window's width)")?,
+            f.count("stride", 1)?,
+        )),
         LayerKind::BatchNorm => {
             let gamma = f.vector("gamma", "gamma (one value per column)")?;
             let beta = f.vector("beta", "beta (one value per column)")?;
@@ -348,7 +370,8 @@ pub(super) fn targets_and_dout(
     };
     let dout = match dout {
         Some(d) => Some(
-            matrix(d.get_ref(), "dout", Vector::Reject)
+            tensor(d.get_ref(), "dout", Vector::Reject)
+                .map(|(m, _)| m)
                 .map_err(|e| anyhow!("{}: {e}", field(text, d)))?,
         ),
         None => None,

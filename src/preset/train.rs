@@ -14,6 +14,7 @@
 //! optimizer = "sgd"    # sgd | momentum | adagrad | adam
 //! momentum = 0.9       # momentum only
 //! init = "he"          # every Affine W: std:0.01 | xavier | he (keeps its shape and random seed)
+//! eval_samples = 1000  # per-epoch accuracies on the first 1,000 rows of each set (default: all)
 //! ```
 
 use std::sync::Arc;
@@ -46,6 +47,7 @@ pub(crate) struct RawTrain {
     optimizer: Option<Spanned<String>>,
     momentum: Option<Spanned<f64>>,
     init: Option<Spanned<String>>,
+    eval_samples: Option<Spanned<i64>>,
 }
 
 /// A `[train]` section with its defaults filled in.
@@ -75,6 +77,9 @@ pub struct TrainSection {
     pub momentum: f64,
     /// How every Affine W is drawn (`std:0.01`, `xavier`, `he`); `None`: as each W's generator says.
     pub init: Option<Init>,
+    /// Rows of each set measured at an epoch's end (the book's `evaluate_sample_num_per_epoch`);
+    /// `None`: all of them. The final accuracies always use every row.
+    pub eval_samples: Option<usize>,
 }
 
 impl Default for TrainSection {
@@ -92,6 +97,7 @@ impl Default for TrainSection {
             optimizer: OptimizerKind::Sgd,
             momentum: 0.9,
             init: None,
+            eval_samples: None,
         }
     }
 }
@@ -154,6 +160,9 @@ impl RawTrain {
         }
         if let Some(v) = &self.seed {
             s.seed = whole(v, "seed", at, 0)?;
+        }
+        if let Some(v) = &self.eval_samples {
+            s.eval_samples = Some(whole(v, "eval_samples", at, 1)?);
         }
         if let Some(v) = &self.iters {
             s.iters = whole(v, "iters", at, 1)?;
@@ -260,6 +269,7 @@ impl TrainSection {
             batch: self.batch,
             optimizer,
             seed: self.seed,
+            eval_samples: self.eval_samples,
         })
     }
 

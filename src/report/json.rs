@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::engine::check::{CheckNote, CheckReport};
-use crate::engine::{Matrix, Run};
+use crate::engine::{ImageShape, Matrix, Run};
 use crate::preset::Preset;
 
 /// A matrix as an array of rows.
@@ -25,6 +25,37 @@ impl From<&Matrix> for Rows {
     }
 }
 
+/// A tensor as JSON: a matrix as an array of rows, a 4-D tensor N×C×H×W as arrays nested four
+/// deep (chapter 7).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Array {
+    /// An array of rows.
+    Rows(Rows),
+    /// N samples of C channels of H rows of W values.
+    Images(Vec<Vec<Vec<Vec<f64>>>>),
+}
+
+impl Array {
+    /// `m` as rows, or nested N×C×H×W when each row is a sample of shape `image`.
+    pub fn of(m: &Matrix, image: Option<ImageShape>) -> Array {
+        match image {
+            Some(img) if img.fits(m.ncols()) && !img.is_empty() => Array::Images(
+                m.rows()
+                    .into_iter()
+                    .map(|row| {
+                        let row = row.to_vec();
+                        row.chunks(img.plane())
+                            .map(|ch| ch.chunks(img.w).map(<[f64]>::to_vec).collect())
+                            .collect()
+                    })
+                    .collect(),
+            ),
+            _ => Array::Rows(Rows::from(m)),
+        }
+    }
+}
+
 /// A parameter's gradient: rows, or a flat array for a 1-D parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -33,6 +64,8 @@ pub enum GradJson {
     Rows(Rows),
     /// A flat array (a 1-D parameter).
     Flat(Vec<f64>),
+    /// A 4-D parameter (a convolution's W, FN×C×FH×FW).
+    Images(Array),
 }
 
 /// `trace --format json`.
@@ -42,10 +75,10 @@ pub struct TraceJson<'a> {
     pub preset: &'a str,
     /// The loss, `null` without a loss layer.
     pub loss: Option<f64>,
-    /// The last layer's output.
-    pub out: Rows,
-    /// ∂L/∂x.
-    pub dx: Rows,
+    /// The last layer's output (N×C×H×W when 4-D).
+    pub out: Array,
+    /// ∂L/∂x (N×C×H×W when x is 4-D).
+    pub dx: Array,
     /// One entry per layer.
     pub layers: Vec<LayerJson<'a>>,
     /// One entry per step of the tape.
@@ -62,10 +95,10 @@ pub struct LayerJson<'a> {
     pub kind: &'static str,
     /// Its name (`Affine1`).
     pub name: &'a str,
-    /// Its forward output.
-    pub out: Rows,
-    /// ∂L/∂(its input).
-    pub dx: Rows,
+    /// Its forward output (N×C×H×W when 4-D).
+    pub out: Array,
+    /// ∂L/∂(its input), in the input's shape (4-D after a 4-D tensor, even for an Affine).
+    pub dx: Array,
     /// Its parameters' gradients by key (`W`, `b`, `w`, `gamma`, `beta`).
     pub grads: BTreeMap<&'static str, GradJson>,
 }
@@ -81,8 +114,8 @@ pub struct StepJson<'a> {
     pub op: &'a str,
     /// The step's formula.
     pub formula: &'a str,
-    /// The matrix it wrote.
-    pub value: Rows,
+    /// The matrix it wrote, in its own shape.
+    pub value: Array,
 }
 
 impl<'a> TraceJson<'a> {
@@ -91,8 +124,8 @@ impl<'a> TraceJson<'a> {
         TraceJson {
             preset: &preset.name,
             loss: run.loss,
-            out: Rows::from(&run.out),
-            dx: Rows::from(&run.dx),
+            out: Array::of(&run.out, run.layers.last().and_then(|l| l.out_image)),
+            dx: Array::of(&run.dx, run.layers.first().and_then(|l| l.input_image)),
             layers: run
                 .layers
                 .iter()
@@ -101,14 +134,21 @@ impl<'a> TraceJson<'a> {
                     index,
                     kind: l.kind.as_str(),
                     name: &l.name,
-                    out: Rows::from(&l.out),
-                    dx: Rows::from(&l.dx),
+                    out: Array::of(&l.out, l.out_image),
+                    dx: Array::of(&l.dx, l.input_image),
                     grads: l
                         .grads
                         .iter()
                         .map(|g| {
+                            let image = preset
+                                .network
+                                .layers
+                                .get(index)
+                                .and_then(|n| n.layer.param_image(g.param));
                             let v = if g.vector {
                                 GradJson::Flat(g.value.iter().copied().collect())
+                            } else if image.is_some() {
+                                GradJson::Images(Array::of(&g.value, image))
                             } else {
                                 GradJson::Rows(Rows::from(&g.value))
                             };
@@ -126,7 +166,7 @@ impl<'a> TraceJson<'a> {
                     layer: s.layer,
                     op: &s.label,
                     formula: &s.formula,
-                    value: Rows::from(&s.writes.value),
+                    value: Array::of(&s.writes.value, s.writes.image),
                 })
                 .collect(),
         }
@@ -222,6 +262,15 @@ pub enum NoteDetail {
         /// The relative gap there, 1e-7/(y + 1e-7).
         gap: f64,
     },
+    /// Pooling windows whose largest two cells lie within h (a corner of max).
+    Tie {
+        /// Such windows.
+        near: usize,
+        /// Of those, exact ties.
+        exact: usize,
+        /// Windows in all.
+        windows: usize,
+    },
     /// BatchNorm columns with one value in every row.
     ConstantColumn {
         /// Rows of the batch.
@@ -248,6 +297,15 @@ impl<'a> NoteJson<'a> {
                     nearest: k.nearest,
                     suggested_eps: k.suggested_h,
                     suggested_floor: k.suggested_floor(),
+                },
+            ),
+            CheckNote::Tie(t) => (
+                t.layer,
+                t.layer_name.as_str(),
+                NoteDetail::Tie {
+                    near: t.near,
+                    exact: t.exact,
+                    windows: t.windows,
                 },
             ),
             CheckNote::LogEpsilon(e) => (

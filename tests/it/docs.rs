@@ -96,6 +96,8 @@ fn minimal_fields(kind: LayerKind) -> &'static str {
         LayerKind::Mul => "w = [[1.0]]",
         LayerKind::Add => "b = [[1.0]]",
         LayerKind::BatchNorm => "gamma = [1.0]\nbeta = [0.0]",
+        LayerKind::Convolution => "W = [[[[1.0]]]]\nb = [0.0]",
+        LayerKind::Pooling => "pool_h = 1\npool_w = 1",
         _ => "",
     }
 }

@@ -83,19 +83,19 @@ proptest! {
         let mut rng = backstep::preset::SplitMix64(seed);
         let mut m = |r, c| Matrix::from_shape_simple_fn((r, c), || 2.0 * rng.uniform() - 1.0);
         let layer = Layer::Affine(Affine { w: m(d, h), b: m(1, h) });
-        let inputs = Inputs { x: m(n, d), t: None, dout: Some(m(n, h)) };
+        let inputs = Inputs { image: None, x: m(n, d), t: None, dout: Some(m(n, h)) };
         assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-6);
     }
 
     #[test]
     fn relu_matches_finite_differences(x in away_from_zero(3, 4), dout in matrix(3, 4)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Relu(Relu)]), &inputs, 1e-6);
     }
 
     #[test]
     fn sigmoid_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Sigmoid(Sigmoid)]), &inputs, 1e-5);
     }
 
@@ -107,20 +107,20 @@ proptest! {
 
     #[test]
     fn exp_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Exp(Exp::default())]), &inputs, 1e-5);
     }
 
     #[test]
     fn log_matches_finite_differences(x in away_from_zero(2, 5), dout in matrix(2, 5)) {
         // log needs x > 0: the magnitudes 0.01..3, far from 0 at h = 1e-5
-        let inputs = Inputs { x: x.mapv(f64::abs), t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x: x.mapv(f64::abs), t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Log(Log::default())]), &inputs, 1e-5);
     }
 
     #[test]
     fn reciprocal_matches_finite_differences(x in away_from_zero(2, 5), dout in matrix(2, 5)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(
             &net(vec![Layer::Reciprocal(Reciprocal::default())]),
             &inputs,
@@ -130,7 +130,7 @@ proptest! {
 
     #[test]
     fn softmax_matches_finite_differences(x in matrix(3, 4), dout in matrix(3, 4)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Softmax(Softmax)]), &inputs, 1e-5);
     }
 
@@ -138,13 +138,13 @@ proptest! {
     fn softmax_with_loss_matches_finite_differences(x in matrix(3, 4), labels in prop::collection::vec(0usize..4, 3)) {
         // logits within ±1.5 keep every target probability above 0.01, where the book's 1e-7 in
         // log(y + 1e-7) (which the (y − t)/N shortcut ignores) moves the gradient by < 1e-5
-        let inputs = Inputs { x: x * 0.5, t: Some(Targets::Labels(labels)), dout: None };
+        let inputs = Inputs { image: None, x: x * 0.5, t: Some(Targets::Labels(labels)), dout: None };
         assert_matches_finite_differences(&net(vec![Layer::SoftmaxWithLoss(SoftmaxWithLoss)]), &inputs, 1e-4);
     }
 
     #[test]
     fn mul_and_add_match_finite_differences(x in matrix(2, 3), w in matrix(2, 3), b in matrix(1, 1), s in matrix(1, 1), dout in matrix(2, 3)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         let layers = vec![Layer::mul(w), Layer::add(b), Layer::mul(s), Layer::add(Matrix::ones((2, 3)))];
         assert_matches_finite_differences(&net(layers), &inputs, 1e-5);
     }
@@ -152,7 +152,7 @@ proptest! {
     #[test]
     fn dropout_matches_finite_differences(x in matrix(3, 4), dout in matrix(3, 4), ratio in 0.0f64..0.9, seed in any::<u64>(), train in any::<bool>()) {
         let layer = Layer::Dropout(Dropout::new(ratio, seed, train).unwrap());
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-6);
     }
 
@@ -170,7 +170,7 @@ proptest! {
             running_var: u(1, d).mapv(|v| v.abs() + 0.5),
             train,
         });
-        let inputs = Inputs { x, t: None, dout: Some(u(n, d)) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(u(n, d)) };
         assert_matches_finite_differences(&net(vec![layer]), &inputs, 1e-5);
     }
 
@@ -188,7 +188,7 @@ proptest! {
             Layer::SoftmaxWithLoss(SoftmaxWithLoss),
         ];
         let labels = (0..n).map(|i| (labels_seed + i) % 3).collect();
-        let inputs = Inputs { x: m(n, 3), t: Some(Targets::Labels(labels)), dout: None };
+        let inputs = Inputs { image: None, x: m(n, 3), t: Some(Targets::Labels(labels)), dout: None };
         assert_matches_finite_differences(&net(layers), &inputs, 1e-4);
     }
 }
@@ -200,6 +200,7 @@ fn the_books_log_epsilon_shows_when_a_target_probability_is_tiny() {
     // about 1e-7/y_t in relative terms when y_t is tiny. The check sees exactly that.
     let run = |target_logit: f64| {
         let inputs = Inputs {
+            image: None,
             x: Matrix::from_shape_vec((1, 2), vec![target_logit, 0.0]).unwrap(),
             t: Some(Targets::Labels(vec![0])),
             dout: None,
@@ -232,7 +233,8 @@ fn the_books_log_epsilon_shows_when_a_target_probability_is_tiny() {
 
 #[test]
 fn every_builtin_preset_passes_the_check() {
-    for b in BUILTINS {
+    // `pooling` holds a tie on purpose (a corner of max): the cli test checks its note
+    for b in BUILTINS.iter().filter(|b| b.name != "pooling") {
         let p = Preset::builtin(b.name).unwrap();
         let report = gradient_check(&p.network, &p.inputs, 1e-4, 1e-4).unwrap();
         assert!(
@@ -318,6 +320,7 @@ fn check_reports_parameter_count_of_the_books_shape() {
     ];
     let x = Matrix::from_shape_fn((3, 784), |(i, j)| ((i * 31 + j * 17) % 97) as f64 / 97.0);
     let inputs = Inputs {
+        image: None,
         x,
         t: Some(Targets::Labels(vec![1, 5, 9])),
         dout: None,
@@ -418,10 +421,17 @@ fn the_log_epsilon_note_is_printed_when_softmax_with_loss_fails() {
     // the gap the note predicts is the error the check measured
     let measured = report.max_rel_err();
     assert!((measured - 1.60e-2).abs() < 1e-4, "{measured}");
-    // every built-in passes without a note
+    // every built-in passes without a note, but two of chapter 7's: the convnet starts from the
+    // book's W ~ 0.01·N(0, 1), so a few ReLU inputs lie within h of 0 (it passes all the same),
+    // and `pooling` holds a tie on purpose
     for b in BUILTINS {
         let report = Preset::builtin(b.name).unwrap().check(1e-4, 1e-4).unwrap();
-        assert!(report.notes.is_empty(), "{}: {:?}", b.name, report.notes);
+        let kinds: Vec<&str> = report.notes.iter().map(|n| n.kind()).collect();
+        match b.name {
+            "convnet" => assert!(report.passed() && kinds.iter().all(|k| *k == "kink")),
+            "pooling" => assert_eq!(kinds, ["tie"]),
+            _ => assert!(report.notes.is_empty(), "{}: {:?}", b.name, report.notes),
+        }
     }
 }
 

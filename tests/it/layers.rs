@@ -570,6 +570,8 @@ fn every_layer_names_its_parameters_in_order() {
         ("dropout", &[]),
         ("exp", &[]),
         ("reciprocal", &[]),
+        ("convolution", &["W", "b"]),
+        ("pooling", &[]),
     ];
     let mut seen = std::collections::BTreeSet::new();
     for b in backstep::preset::BUILTINS {
@@ -657,6 +659,14 @@ fn every_layer_says_what_its_jacobian_looks_like() {
             "reciprocal",
             &["diagonal", "∂y[i]/∂s[i] = −1/s[i]² = −y[i]²"],
         ),
+        (
+            "convolution",
+            &["sparse and repeating", "dx = col2im(dout · col_Wᵀ)"],
+        ),
+        (
+            "pooling",
+            &["a selection", "2×2 window", "the first maximum"],
+        ),
     ];
     let mut seen = std::collections::BTreeSet::new();
     for b in backstep::preset::BUILTINS {
@@ -724,6 +734,7 @@ fn the_fast_numerical_gradient_carries_an_add_into_a_nonlinear_layer() {
         ],
     };
     let inputs = backstep::engine::Inputs {
+        image: None,
         x: array![[0.3, 1.2, -0.7], [-2.0, 0.1, 0.9]],
         t: None,
         dout: Some(array![[1.0, -2.0, 0.5], [0.25, 1.5, -1.0]]),

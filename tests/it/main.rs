@@ -12,6 +12,7 @@
 
 mod aids;
 mod chapter6;
+mod chapter7;
 mod check_cli;
 mod check_popup;
 mod cli;

@@ -160,6 +160,86 @@ fn recompute(step: &Step) -> Matrix {
                 reduce.apply((0..n).map(|r| e.eval(&step.reads, r, c)))
             })
         }
+        Op::Im2col(w) | Op::Col2im(w) => {
+            // the book's loops: for each window (n, oy, ox) and each of its cells (c, ky, kx),
+            // the cell of the zero-padded image at (oy·stride + ky, ox·stride + kx)
+            let (h, wd) = (w.input.h as i64, w.input.w as i64);
+            let oh = (w.input.h + 2 * w.pad - w.fh) / w.stride + 1;
+            let ow = (w.input.w + 2 * w.pad - w.fw) / w.stride + 1;
+            let im2col = matches!(step.op, Op::Im2col(_));
+            let n = if im2col {
+                a.nrows()
+            } else {
+                a.nrows() / (oh * ow)
+            };
+            let mut out = step.writes.value.clone();
+            out.fill(0.0);
+            for i in 0..n {
+                for oy in 0..oh {
+                    for ox in 0..ow {
+                        for c in 0..w.input.c {
+                            for ky in 0..w.fh {
+                                for kx in 0..w.fw {
+                                    let y = (oy * w.stride + ky) as i64 - w.pad as i64;
+                                    let x = (ox * w.stride + kx) as i64 - w.pad as i64;
+                                    let row = (i * oh + oy) * ow + ox;
+                                    let col = (c * w.fh + ky) * w.fw + kx;
+                                    if y < 0 || x < 0 || y >= h || x >= wd {
+                                        continue;
+                                    }
+                                    let xi = (c as i64 * h + y) * wd + x;
+                                    if im2col {
+                                        out[[row, col]] = a[[i, xi as usize]];
+                                    } else {
+                                        out[[i, xi as usize]] += a[[row, col]];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            out
+        }
+        Op::MatMulBias => a.dot(b()) + &step.reads[2].value,
+        Op::Transpose => a.t().to_owned(),
+        Op::Reshape { rows, cols } => {
+            Matrix::from_shape_vec((*rows, *cols), a.iter().copied().collect()).unwrap()
+        }
+        Op::ToImage { plane, channels } => {
+            let flat: Vec<f64> = a.iter().copied().collect();
+            let n = flat.len() / (plane * channels);
+            // reshape(N, P, K).transpose(0, 2, 1)
+            Matrix::from_shape_fn((n, channels * plane), |(i, j)| {
+                flat[(i * plane + j % plane) * channels + j / plane]
+            })
+        }
+        Op::FromImage { plane } => {
+            let k = a.ncols() / plane;
+            Matrix::from_shape_fn((a.nrows() * plane, k), |(r, c)| {
+                a[[r / plane, c * plane + r % plane]]
+            })
+        }
+        Op::RowMax | Op::RowArgMax => Matrix::from_shape_fn((a.nrows(), 1), |(r, _)| {
+            let row = a.row(r);
+            let max = row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+            if matches!(step.op, Op::RowMax) {
+                max
+            } else {
+                row.iter().position(|&v| v == max).unwrap() as f64
+            }
+        }),
+        Op::ScatterArgMax => {
+            let flat: Vec<f64> = a.iter().copied().collect();
+            let arg = b();
+            Matrix::from_shape_fn(step.writes.value.dim(), |(r, c)| {
+                if arg[[r, 0]] as usize == c {
+                    flat[r]
+                } else {
+                    0.0
+                }
+            })
+        }
     }
 }
 

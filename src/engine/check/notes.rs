@@ -100,9 +100,27 @@ pub struct LogEpsilonNote {
     pub gap: f64,
 }
 
+/// Pooling windows whose two largest cells lie within h of each other: max has a corner there
+/// (chapter 7), like ReLU's at 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TieNote {
+    /// Layer index.
+    pub layer: usize,
+    /// Layer name.
+    pub layer_name: String,
+    /// Windows (one per channel) whose largest two cells are within h.
+    pub near: usize,
+    /// Of `near`, the windows with an exact tie, which no step avoids.
+    pub exact: usize,
+    /// Windows in all.
+    pub windows: usize,
+}
+
 /// Why a relative error can be large although backprop is right.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckNote {
+    /// A pooling window's maximum is tied (or nearly) with another cell.
+    Tie(TieNote),
     /// A layer's kink lies within h of some of its input cells.
     Kink(KinkNote),
     /// The loss's `log(y + 1e-7)` guard shows for tiny target probabilities.
@@ -123,6 +141,11 @@ pub fn find(run: &Run, h: f64, tolerance: f64, rounding: f64) -> Vec<CheckNote> 
                 note.tolerance = tolerance;
                 notes.push(CheckNote::Kink(note));
             }
+        }
+        // zeros from a ReLU before it cannot rise without crossing ReLU's kink (noted there)
+        let after_relu = i > 0 && run.layers[i - 1].kind == LayerKind::Relu;
+        if let Some(note) = tie_note(i, &lr.name, run, lr.forward_steps.clone(), h, after_relu) {
+            notes.push(CheckNote::Tie(note));
         }
         // BatchNorm on the batch's own statistics: at test time the running variance is used
         // and a constant column is nothing special
@@ -232,11 +255,50 @@ fn log_epsilon_note(
     })
 }
 
+/// The windows of a pooling layer (the rows its `arg_max` step read) whose two largest cells are
+/// within `h`; after a ReLU, a window whose maximum is one of ReLU's zeros does not count.
+fn tie_note(
+    layer: usize,
+    name: &str,
+    run: &Run,
+    steps: std::ops::Range<usize>,
+    h: f64,
+    after_relu: bool,
+) -> Option<TieNote> {
+    let step = run
+        .tape
+        .steps
+        .get(steps)?
+        .iter()
+        .find(|s| s.op == crate::engine::Op::RowArgMax)?;
+    let rows = &step.reads.first()?.value;
+    let (mut near, mut exact) = (0, 0);
+    for row in rows.rows() {
+        let mut v: Vec<f64> = row.to_vec();
+        v.sort_by(|a, b| b.total_cmp(a));
+        if let [first, second, ..] = v.as_slice() {
+            let gap = first - second;
+            if gap <= h && !(after_relu && *first == 0.0) {
+                near += 1;
+                exact += usize::from(gap == 0.0);
+            }
+        }
+    }
+    (near > 0).then(|| TieNote {
+        layer,
+        layer_name: name.to_string(),
+        near,
+        exact,
+        windows: rows.nrows(),
+    })
+}
+
 impl CheckNote {
     /// A short kind for JSON: `kink`, `log_epsilon` or `constant_column`.
     pub fn kind(&self) -> &'static str {
         match self {
             CheckNote::Kink(_) => "kink",
+            CheckNote::Tie(_) => "tie",
             CheckNote::LogEpsilon(_) => "log_epsilon",
             CheckNote::ConstantColumn(_) => "constant_column",
         }
@@ -246,6 +308,7 @@ impl CheckNote {
     pub fn layer(&self) -> usize {
         match self {
             CheckNote::Kink(k) => k.layer,
+            CheckNote::Tie(t) => t.layer,
             CheckNote::LogEpsilon(e) => e.layer,
             CheckNote::ConstantColumn(c) => c.layer,
         }
@@ -262,6 +325,14 @@ impl CheckNote {
     pub fn text_with(&self, h: f64, change: &dyn Fn(f64) -> String) -> String {
         match self {
             CheckNote::Kink(k) => kink_text(k, h, change),
+            CheckNote::Tie(t) => crate::t!(
+                "pool-tie-note",
+                name = t.layer_name.as_str(),
+                near = t.near,
+                windows = t.windows,
+                exact = t.exact,
+                h = sci(h)
+            ),
             CheckNote::LogEpsilon(e) => log_epsilon_text(e),
             CheckNote::ConstantColumn(c) => constant_column_text(c),
         }

@@ -43,6 +43,7 @@ impl LayerType for Affine {
     type Cache = AffineCache;
     const TYPE: &'static str = "affine";
     const DISPLAY: &'static str = "Affine";
+    const KEEPS_IMAGE: bool = false;
     const NAMES: Names = Names {
         input: "X",
         output: "Y",

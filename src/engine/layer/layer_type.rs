@@ -7,6 +7,7 @@ use crate::engine::Matrix;
 use crate::engine::check::{Delta, materialize};
 use crate::engine::operand::Param;
 use crate::engine::tape::{NoRecord, Recorder};
+use crate::engine::tensor::ImageShape;
 
 /// What a layer's steps call its operands: `X`, `Y`, `dY` for Affine; `x`, `out`, `dout` …
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +96,26 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
     /// layer. The gradient check and the Jacobian view read it to explain a central difference
     /// that straddles a kink.
     const KINKS: &'static [Kink] = &[];
+    /// True when a 4-D input gives a 4-D output of the same shape (an element-wise layer,
+    /// BatchNorm); false for a layer whose output is a plain matrix (Affine flattens).
+    const KEEPS_IMAGE: bool = true;
+
+    /// The sample shape of the output for an input of sample shape `input` (`None`: a plain
+    /// matrix), or an error saying why this layer cannot take it. The default keeps a 4-D shape
+    /// when [`LayerType::KEEPS_IMAGE`], else flattens.
+    fn output_image(&self, input: Option<ImageShape>) -> Result<Option<ImageShape>> {
+        Ok(if Self::KEEPS_IMAGE { input } else { None })
+    }
+
+    /// Tell a layer that slides windows (convolution, pooling) the sample shape of its input,
+    /// before [`LayerType::output_image`] checks it; other layers need not know.
+    fn set_input_image(&mut self, _input: ImageShape) {}
+
+    /// The shape of one row of a parameter stored as a 4-D tensor (a convolution's W, FN rows of
+    /// C×FH×FW); `None` for a plain matrix.
+    fn param_image(&self, _param: Param) -> Option<ImageShape> {
+        None
+    }
 
     /// The trainable parameters with their values.
     fn params(&self) -> Vec<(Param, &Matrix)> {

@@ -114,6 +114,7 @@ impl LayerType for Softmax {
     type Cache = SoftmaxCache;
     const TYPE: &'static str = "softmax";
     const DISPLAY: &'static str = "Softmax";
+    const KEEPS_IMAGE: bool = false;
     const NAMES: super::Names = SOFTMAX_NAMES;
 
     /// Softmax forward, four steps.

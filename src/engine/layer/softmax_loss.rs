@@ -134,6 +134,7 @@ impl LayerType for SoftmaxWithLoss {
     type Cache = LossCache;
     const TYPE: &'static str = "softmax_with_loss";
     const DISPLAY: &'static str = "Softmax-with-Loss";
+    const KEEPS_IMAGE: bool = false;
     const NAMES: super::Names = SOFTMAX_NAMES;
     const IS_LOSS: bool = true;
 

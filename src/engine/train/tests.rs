@@ -55,6 +55,7 @@ fn tiny_data() -> Arc<Dataset> {
 
 fn config(iters: usize, batch: usize, kind: OptimizerKind) -> TrainConfig {
     TrainConfig {
+        eval_samples: None,
         iters,
         batch,
         optimizer: OptimizerConfig::defaults(kind),

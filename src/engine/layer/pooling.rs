@@ -1,0 +1,340 @@
+//! Max pooling (chapter 7), the book's `Pooling` class through im2col.
+//!
+//! Shapes: x is N×C×H×W, out is N×C×OH×OW with `OH = (H − pool_h) / stride + 1` (no padding).
+//! Forward: `col = im2col(x)`, reshaped to one row per window and channel
+//! ((N·OH·OW·C) × pool_h·pool_w), `arg_max = np.argmax(col, axis=1)` (the first of equal
+//! values), `out = np.max(col, axis=1)`, reshaped to N×C×OH×OW. Backward: `dmax` holds each
+//! window's dout at its argmax and 0 elsewhere — a mask like ReLU's — then col2im adds the windows
+//! back into dx. Cache: arg_max (and N).
+
+use anyhow::{Result, ensure};
+
+use super::{Grad, LayerType, ensure_dout};
+use crate::engine::Matrix;
+use crate::engine::op::Op;
+use crate::engine::operand::Kind;
+use crate::engine::tape::{Recorder, StepDraft};
+use crate::engine::tensor::{ImageShape, Window, from_image, reshape, to_image};
+use crate::t;
+
+/// Max pooling over `pool_h`×`pool_w` windows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pooling {
+    /// Window height.
+    pub pool_h: usize,
+    /// Window width.
+    pub pool_w: usize,
+    /// Step between windows (the book's default 1).
+    pub stride: usize,
+    /// The sample shape of the input, C×H×W (set when the network is resolved).
+    pub input: ImageShape,
+}
+
+/// What Pooling's backward needs: where each window's maximum sat.
+#[derive(Debug, Clone)]
+pub struct PoolCache {
+    /// `np.argmax(col, axis=1)`, one column index per window and channel ((N·OH·OW·C)×1).
+    pub arg_max: Matrix,
+    /// N, the batch size.
+    pub n: usize,
+    /// Tape index of the step that wrote arg_max.
+    pub arg_step: Option<usize>,
+}
+
+const COL: Kind = Kind::Temp(0);
+const ROWS: Kind = Kind::Temp(1);
+const ARG: Kind = Kind::Temp(2);
+const MAX: Kind = Kind::Temp(3);
+const DOUT2D: Kind = Kind::Temp(4);
+const DMAX: Kind = Kind::Temp(5);
+const DCOL: Kind = Kind::Temp(6);
+
+impl Pooling {
+    /// Max pooling over `pool_h`×`pool_w` windows moved by `stride`.
+    pub fn new(pool_h: usize, pool_w: usize, stride: usize) -> Self {
+        Pooling {
+            pool_h,
+            pool_w,
+            stride,
+            input: ImageShape::new(1, pool_h, pool_w),
+        }
+    }
+
+    /// The windows over the input.
+    pub fn window(&self) -> Window {
+        Window {
+            input: self.input,
+            fh: self.pool_h,
+            fw: self.pool_w,
+            stride: self.stride,
+            pad: 0,
+        }
+    }
+
+    /// The sample shape of the output, C×OH×OW.
+    pub fn out_image(&self) -> ImageShape {
+        let (oh, ow) = self.window().out_hw();
+        ImageShape::new(self.input.c, oh, ow)
+    }
+
+    /// Each window's first maximum and its column, from col reshaped to rows of one window.
+    fn max_rows(&self, rows: &Matrix) -> (Matrix, Matrix) {
+        let r = rows.nrows();
+        let mut arg = Matrix::zeros((r, 1));
+        let mut max = Matrix::zeros((r, 1));
+        for (i, row) in rows.rows().into_iter().enumerate() {
+            let (k, v) = first_max(row.iter().copied());
+            arg[[i, 0]] = k as f64;
+            max[[i, 0]] = v;
+        }
+        (arg, max)
+    }
+}
+
+/// `np.argmax` and `np.max` of one row: the first maximum wins a tie.
+fn first_max(row: impl Iterator<Item = f64>) -> (usize, f64) {
+    let mut best = (0, f64::NEG_INFINITY);
+    for (k, v) in row.enumerate() {
+        if k == 0 || v > best.1 {
+            best = (k, v);
+        }
+    }
+    best
+}
+
+impl LayerType for Pooling {
+    type Cache = PoolCache;
+    const TYPE: &'static str = "pooling";
+    const DISPLAY: &'static str = "Pool";
+    const NUMBERED: bool = true;
+
+    fn check_parameters(&self) -> Result<()> {
+        ensure!(
+            self.pool_h > 0 && self.pool_w > 0 && self.stride > 0,
+            "{}",
+            t!("pool-zero")
+        );
+        Ok(())
+    }
+
+    fn set_input_image(&mut self, input: ImageShape) {
+        self.input = input;
+    }
+
+    fn output_image(&self, input: Option<ImageShape>) -> Result<Option<ImageShape>> {
+        let Some(img) = input else {
+            anyhow::bail!("{}", t!("pool-needs-image"));
+        };
+        let win = Window {
+            input: img,
+            ..self.window()
+        };
+        ensure!(
+            win.out_h().is_some() && win.out_w().is_some(),
+            "{}",
+            t!(
+                "pool-too-small",
+                window = format!("{}×{}", self.pool_h, self.pool_w),
+                x = img.to_string(),
+                stride = self.stride
+            )
+        );
+        ensure!(
+            img == self.input,
+            "{}",
+            t!(
+                "conv-resolved",
+                x = img.to_string(),
+                was = self.input.to_string()
+            )
+        );
+        Ok(Some(self.out_image()))
+    }
+
+    fn output_shape(&self, (n, d): (usize, usize)) -> Result<(usize, usize)> {
+        self.check_parameters()?;
+        ensure!(
+            d == self.input.len(),
+            "{}",
+            t!(
+                "conv-columns",
+                x = self.input.to_string(),
+                cells = self.input.len(),
+                d = d
+            )
+        );
+        Ok((n, self.out_image().len()))
+    }
+
+    /// `col = im2col(x)`, one row per window and channel, `arg_max`, `max`, reshape.
+    fn forward<R: Recorder>(
+        &self,
+        x: &Matrix,
+        _t: Option<&Matrix>,
+        rec: &mut R,
+    ) -> Result<(Matrix, PoolCache)> {
+        let win = self.window();
+        let n = x.nrows();
+        let (oh, ow) = win.out_hw();
+        let size = self.pool_h * self.pool_w;
+        let col = win.im2col(x);
+        rec.record(|| {
+            StepDraft::new(Op::Im2col(win), "im2col", "col = im2col(x)")
+                .read_image(Kind::Input, "x", x, Some(self.input))
+                .writes(COL, "col", &col)
+                .numpy("col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)")
+                .note(t!(
+                    "conv-im2col-note",
+                    x = self.input.batch(n),
+                    fh = win.fh,
+                    fw = win.fw,
+                    stride = win.stride,
+                    pad = 0,
+                    rows = col.nrows(),
+                    cols = col.ncols(),
+                    oh = oh,
+                    ow = ow
+                ))
+        });
+        let rows = reshape(&col, col.len() / size.max(1), size);
+        rec.record(|| {
+            StepDraft::new(
+                Op::Reshape {
+                    rows: rows.nrows(),
+                    cols: size,
+                },
+                "reshape",
+                "col = col.reshape(−1, pool_h·pool_w)",
+            )
+            .read(COL, "col", &col)
+            .writes(ROWS, "col_rows", &rows)
+            .numpy("col = col.reshape(-1, self.pool_h*self.pool_w)")
+            .note(t!("pool-rows-note", rows = rows.nrows(), cols = size))
+        });
+        let (arg_max, max) = self.max_rows(&rows);
+        let arg_step = rec.record(|| {
+            StepDraft::new(Op::RowArgMax, "arg_max", "arg_max = argmaxₖ col[r,k]")
+                .read(ROWS, "col_rows", &rows)
+                .writes(ARG, "arg_max", &arg_max)
+                .numpy("arg_max = np.argmax(col, axis=1)")
+                .note(t!("pool-argmax-note"))
+        });
+        rec.record(|| {
+            StepDraft::new(Op::RowMax, "max", "out = maxₖ col[r,k]")
+                .read(ROWS, "col_rows", &rows)
+                .writes(MAX, "max", &max)
+                .numpy("out = np.max(col, axis=1)")
+                .note(t!("pool-max-note", rows = max.nrows()))
+        });
+        let out_image = self.out_image();
+        let out = to_image(&max, n, oh * ow);
+        rec.record(|| {
+            StepDraft::new(
+                Op::ToImage {
+                    plane: oh * ow,
+                    channels: self.input.c,
+                },
+                "reshape",
+                "out = out.reshape(N, OH, OW, C).transpose(0, 3, 1, 2)",
+            )
+            .read(MAX, "max", &max)
+            .writes_image(Kind::Output, "out", &out, Some(out_image))
+            .numpy("out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)")
+            .note(t!("conv-to-image-note", out = out_image.batch(n)))
+        });
+        Ok((
+            out,
+            PoolCache {
+                arg_max,
+                n,
+                arg_step,
+            },
+        ))
+    }
+
+    /// dout to one value per window and channel, `dmax` at the argmax, col2im.
+    fn backward<R: Recorder>(
+        &self,
+        cache: &PoolCache,
+        dout: &Matrix,
+        rec: &mut R,
+    ) -> Result<(Matrix, Vec<Grad>)> {
+        let win = self.window();
+        let out_image = self.out_image();
+        let plane = out_image.plane();
+        let size = self.pool_h * self.pool_w;
+        ensure_dout(dout, (cache.n, out_image.len()), "dout")?;
+        let d2 = from_image(dout, plane);
+        rec.record(|| {
+            StepDraft::new(
+                Op::FromImage { plane },
+                "dout → 2-D",
+                "dout = dout.transpose(0, 2, 3, 1)",
+            )
+            .read_image(Kind::Dout, "dout", dout, Some(out_image))
+            .writes(DOUT2D, "dout2d", &d2)
+            .numpy("dout = dout.transpose(0, 2, 3, 1)")
+            .note(t!("pool-dout-note", rows = d2.nrows(), cols = d2.ncols()))
+        });
+        let r = cache.arg_max.nrows();
+        let mut dmax = Matrix::zeros((r, size));
+        for (i, &k) in cache.arg_max.iter().enumerate() {
+            let (a, b) = (i / d2.ncols().max(1), i % d2.ncols().max(1));
+            if let (Some(cell), Some(&v)) = (dmax.get_mut((i, k as usize)), d2.get((a, b))) {
+                *cell = v;
+            }
+        }
+        rec.record(|| {
+            StepDraft::new(
+                Op::ScatterArgMax,
+                "dmax",
+                "dmax[r, arg_max[r]] = dout[r]",
+            )
+            .read(DOUT2D, "dout2d", &d2)
+            .cached(ARG, "arg_max", &cache.arg_max, cache.arg_step)
+            .writes(DMAX, "dmax", &dmax)
+            .numpy("dmax = np.zeros((dout.size, pool_size)); dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()")
+            .note(t!("pool-dmax-note", rows = r, cols = size))
+        });
+        let dcol = reshape(&dmax, cache.n * plane, win.window_len());
+        rec.record(|| {
+            StepDraft::new(
+                Op::Reshape {
+                    rows: dcol.nrows(),
+                    cols: dcol.ncols(),
+                },
+                "reshape",
+                "dcol = dmax.reshape(N·OH·OW, −1)",
+            )
+            .read(DMAX, "dmax", &dmax)
+            .writes(DCOL, "dcol", &dcol)
+            .numpy("dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)")
+            .note(t!(
+                "pool-dcol-note",
+                rows = dcol.nrows(),
+                cols = dcol.ncols()
+            ))
+        });
+        let dx = win.col2im(&dcol, cache.n);
+        rec.record(|| {
+            StepDraft::new(Op::Col2im(win), "col2im", "dx = col2im(dcol)")
+                .read(DCOL, "dcol", &dcol)
+                .writes_image(Kind::Dx, "dx", &dx, Some(self.input))
+                .numpy("dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)")
+                .note(t!("pool-col2im-note", x = self.input.batch(cache.n)))
+        });
+        Ok((dx, Vec::new()))
+    }
+
+    /// Taking a maximum rounds nothing.
+    fn rounding(&self, _x: &Matrix, _out: &Matrix, _dout: &Matrix, _dx: &Matrix) -> f64 {
+        0.0
+    }
+
+    fn jacobian(&self, _input: (usize, usize), _output: (usize, usize)) -> String {
+        t!(
+            "pool-jacobian",
+            window = format!("{}×{}", self.pool_h, self.pool_w)
+        )
+    }
+}
