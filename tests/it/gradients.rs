@@ -101,7 +101,7 @@ proptest! {
 
     #[test]
     fn tanh_matches_finite_differences(x in matrix(2, 5), dout in matrix(2, 5)) {
-        let inputs = Inputs { x, t: None, dout: Some(dout) };
+        let inputs = Inputs { image: None, x, t: None, dout: Some(dout) };
         assert_matches_finite_differences(&net(vec![Layer::Tanh(Tanh)]), &inputs, 1e-5);
     }
 

@@ -89,13 +89,13 @@ fn backstep(args: &[&str]) -> String {
     )
 }
 
-/// Every built-in but `train-mnist`, which needs MNIST's files to load.
+/// Every built-in but `train-mnist` and `train-convnet-mnist`, which need MNIST's files to load.
 fn loadable() -> Vec<&'static str> {
     BUILTINS
         .iter()
         .chain(TRAIN_BUILTINS)
         .map(|b| b.name)
-        .filter(|&n| n != "train-mnist")
+        .filter(|&n| !n.ends_with("-mnist"))
         .collect()
 }
 
