@@ -623,6 +623,19 @@ ch6b-arg-vary = What to vary and its values, like optimizer=sgd,adam (default: t
 ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: text
 
 ## area: conv
+conv-inline-matrix = ({ $shape } matrix)
+presets-title-conv = Convolution
+presets-title-conv-stride-pad = Convolution, stride 2, pad 1
+presets-title-pooling = Max pooling
+presets-title-convnet = SimpleConvNet, gradient check
+presets-title-train-convnet-digits = Convnet on digits, 1×8×8
+presets-title-train-convnet-mnist = SimpleConvNet on MNIST
+presets-description-conv = chapter 7's Convolution through im2col: one 1×4×4 image (Fig. 7-7's input), one 2×2 filter
+presets-description-conv-stride-pad = two input channels, two filters, stride 2 and pad 1: OH = (5 + 2·1 − 3) / 2 + 1 = 3
+presets-description-pooling = 2×2 windows, stride 2: out is each window's maximum; the top-left window has a tie, and np.argmax takes the first
+presets-description-convnet = ch07/gradient_check.py: SimpleConvNet on one 1×10×10 input, 10 filters 3×3, pooling 2×2 stride 2, hidden 10
+presets-description-train-convnet-digits = a small SimpleConvNet on the 1,797 handwritten digits built into backstep, fed as 1×8×8 images
+presets-description-train-convnet-mnist = ch07/train_convnet.py: SimpleConvNet (Conv 30 filters 5×5, Pool 2×2, Affine 100, Affine 10) on MNIST with Adam (needs --data mnist:DIR)
 presets-summary-conv = chapter 7's convolution through im2col: one 1×4×4 image, one 2×2 filter, every step small enough to read
 presets-summary-conv-stride-pad = convolution with 2 channels, stride 2 and pad 1: windows that skip cells and windows that read the padding
 presets-summary-pooling = max pooling with 2×2 windows and stride 2, with a tie: np.argmax takes the first maximum

@@ -563,6 +563,19 @@ ch6b-arg-vary = 変える設定とその値（例：optimizer=sgd,adam；既定�
 ch6b-arg-compare-format = 出力形式：text、json、csv（画面なしで実行）。指定しないとき：text
 
 ## area: conv
+conv-inline-matrix = （{ $shape } の行列）
+presets-title-conv = 畳み込み
+presets-title-conv-stride-pad = 畳み込み、ストライド 2、パディング 1
+presets-title-pooling = Max プーリング
+presets-title-convnet = SimpleConvNet の勾配確認
+presets-title-train-convnet-digits = 手書き数字の CNN、1×8×8
+presets-title-train-convnet-mnist = MNIST の SimpleConvNet
+presets-description-conv = 7 章の畳み込みを im2col で：1×4×4 の画像（図 7-7 の入力）と 2×2 のフィルター
+presets-description-conv-stride-pad = 入力チャンネルとフィルターが二つずつ、ストライド 2、パディング 1：OH = (5 + 2·1 − 3) / 2 + 1 = 3
+presets-description-pooling = 2×2 ウィンドウ、ストライド 2：out は各ウィンドウの最大値。左上のウィンドウは同値で、np.argmax は最初のものを選ぶ
+presets-description-convnet = ch07/gradient_check.py：SimpleConvNet、1×10×10 の入力、フィルター 10 個 3×3、プーリング 2×2 ストライド 2、隠れ層 10
+presets-description-train-convnet-digits = backstep 内蔵の 1,797 個の手書き数字を 1×8×8 画像として学習する小さな SimpleConvNet
+presets-description-train-convnet-mnist = ch07/train_convnet.py：SimpleConvNet（Conv フィルター 30 個 5×5、Pool 2×2、Affine 100、Affine 10）を MNIST と Adam で（--data mnist:DIR が必要）
 presets-summary-conv = 7 章の畳み込みを im2col で：1×4×4 の画像と 2×2 のフィルター、どのステップも読み切れる大きさ
 presets-summary-conv-stride-pad = 2 チャンネル、ストライド 2、パディング 1 の畳み込み：飛ばされるセルと、パディングを読むウィンドウ
 presets-summary-pooling = Max プーリング、2×2 ウィンドウ、ストライド 2、同値の最大値あり：np.argmax は最初のものを選ぶ
@@ -570,56 +583,56 @@ presets-summary-convnet = ch07/gradient_check.py：1×10×10 → Conv（フィ�
 presets-summary-train-convnet-digits = 学習：内蔵の手書き数字を 1×8×8 画像として小さな CNN を学習する
 presets-summary-train-convnet-mnist = 学習：本の SimpleConvNet と train_convnet.py、MNIST、Adam、20 エポック（--data mnist:DIR が必要）
 conv-layer-who = 第 { $number } 層（{ $name }）
-conv-w-shape = W は { $w }（FN×C×FH×FW）：どのフィルターにも少なくとも 1 セル必要です
-conv-b-shape = b の値は { $values } 個ですが W は { $w } です：b はフィルターごとに 1 つ、{ $filters } 個の値が必要です
+conv-w-shape = W は { $w }（FN×C×FH×FW）：どのフィルターにもセルが必要です
+conv-b-shape = b の値は { $values } 個ですが W は { $w } です：b はフィルターごとにひとつ、{ $filters } 個の値が必要です
 conv-stride-zero = ストライドが 0 です：ウィンドウは少なくとも 1 ずつ動く必要があります
-conv-needs-image = 畳み込み層は 4 次元の入力 N×C×H×W が必要ですが、ふつうの行列を受け取りました（W は { $w }）：x を N×C×H×W（4 重の入れ子のリスト、または shape = [N, C, H, W]）で与えてください
+conv-needs-image = 畳み込み層は 4 次元の入力 N×C×H×W が必要ですが、ふつうの行列を受け取りました（W は { $w }）：x を N×C×H×W（四重の入れ子のリスト、または shape = [N, C, H, W]）で与えてください
 conv-channels = W は { $w }（FN×C×FH×FW）ですが入力は { $x }（C×H×W）です：フィルターのチャンネルは { $filter }、入力は { $input } で、一致する必要があります
 conv-too-small = W は { $w }（FN×C×FH×FW）ですが入力は { $x }（C×H×W）です：pad = { $pad }（ストライド { $stride }）ではフィルターが入力に収まりません。小さなフィルターか多めのパディングを使ってください
 conv-resolved = 入力は { $x } ですが、この層は { $was } 用に設定されています
 conv-columns = 入力の列は { $d } ですが、{ $x } の画像は { $cells } セルです
 conv-count = { $key } は 0 以上の整数でなければなりません（{ $found } が与えられました）
 conv-size = { $key } は 1 以上の整数でなければなりません（{ $found } が与えられました）
-conv-tensor-shape = { $field }：4 次元の形状は 4 つの正の整数 [N, C, H, W] です
+conv-tensor-shape = { $field }：4 次元の形状は四つの正の整数 [N, C, H, W] です
 conv-tensor-ragged = { $field }：サンプル { $n } の形状がほかと違います。どのサンプルも、W 個の数の行を H 行持つリストが C 個必要です
-conv-tensor-depth = { $field } のリストは { $depth } 重の入れ子です：行列（2 重）か 4 次元テンソル N×C×H×W（4 重）を与えてください
-conv-w-not-4d = { $key } は { $shape } です：畳み込み層の { $key } は 4 次元の FN×C×FH×FW です（4 重の入れ子のリスト、または shape = [FN, C, FH, FW]）
-conv-im2col-note = im2col は x（{ $x }、ストライド { $stride }、パディング { $pad }）の { $fh }×{ $fw } ウィンドウを 1 つずつ 1 行に展開します：画像 1 枚あたり { $oh }×{ $ow } ウィンドウなので col は { $rows }×{ $cols }、畳み込みは 1 回の行列の積になります
-conv-col-w-note = W（{ $w }）を col_W（{ $rows }×{ $cols }）に：各フィルターを 1 列に展開するので、col · col_W ですべてのウィンドウにすべてのフィルターが掛かります
-conv-product-note = col · col_W + b → { $rows }×{ $cols }：各セルは 1 つのウィンドウと 1 つのフィルターの内積（{ $terms } 個の積）にそのフィルターの b を足したもの、col の行に対する Affine です；out2d[0,0] = { $first }
-conv-to-image-note = 行 (n, oh, ow) と列（フィルターごとに 1 列）を本の N×C×H×W の順に戻します：out は { $out }
-conv-dout-2d-note = dout を col · col_W の並びに戻します：ウィンドウごとに 1 行（{ $rows }）、フィルターごとに 1 列（{ $cols }）
-conv-db-note = b はすべてのウィンドウの行に足されたので、db は dout2d の { $rows } 行の和です：フィルターごとに 1 つの合計（{ $filters }）
+conv-tensor-depth = { $field } のリストは { $depth } 重の入れ子です：行列（二重）か 4 次元テンソル N×C×H×W（四重）を与えてください
+conv-w-not-4d = { $key } は { $shape } です：畳み込み層の { $key } は 4 次元の FN×C×FH×FW です（四重の入れ子のリスト、または shape = [FN, C, FH, FW]）
+conv-im2col-note = im2col は { $fh }×{ $fw } のウィンドウ（x は { $x }、ストライド { $stride }、パディング { $pad }）をそれぞれ行に展開します：画像ごとに { $oh }×{ $ow } ウィンドウなので col は { $rows }×{ $cols }、畳み込みは行列の積ひとつになります
+conv-col-w-note = W（{ $w }）を col_W（{ $rows }×{ $cols }）に：各フィルターを列に展開するので、col · col_W ですべてのウィンドウにすべてのフィルターが掛かります
+conv-product-note = col · col_W + b → { $rows }×{ $cols }：各セルはウィンドウとフィルターの内積（{ $terms } 個の積）にそのフィルターの b を足したもの、col の行に対する Affine です；out2d[0,0] = { $first }
+conv-to-image-note = 行 (n, oh, ow) と列（フィルターごとの列）を本の N×C×H×W の順に戻します：out は { $out }
+conv-dout-2d-note = dout を col · col_W の並びに戻します：ウィンドウごとの行（{ $rows }）、フィルターごとの列（{ $cols }）
+conv-db-note = b はすべてのウィンドウの行に足されたので、db は dout2d の { $rows } 行の和です：フィルターごとの合計（{ $filters }）
 conv-dw-note = colᵀ · dout：フィルター f は col のすべてのウィンドウの行と出会ったので、その勾配は { $windows } 個すべてのウィンドウにわたる col[r,·]·dout[r,f] の和です
 conv-dw-reshape-note = 転置して W の形状 { $w } に戻します
-conv-dcol-note = dout · col_Wᵀ → dcol（{ $rows }×{ $cols }）：col の各セルの勾配、ウィンドウごとに 1 行
+conv-dcol-note = dout · col_Wᵀ → dcol（{ $rows }×{ $cols }）：col の各セルの勾配、ウィンドウごとの行
 conv-col2im-note = col2im は dcol の各セルを、コピー元の x のセルに足し戻します。複数のウィンドウに含まれるセルはそれらすべての勾配を集めます：dx は { $x }
 conv-jacobian = 疎で繰り返し：out[n,f,i,j] はその下にある x の { $channels }×{ $fh }×{ $fw } ウィンドウにだけ、フィルター f を通して依存します。近道 dx = col2im(dout · col_Wᵀ) はすべてのウィンドウのフィルターを一度に掛けます
-conv-col-place = col の行 { $row } は画像 { $n } の ({ $oy }, { $ox }) のウィンドウ、列 { $col } はチャンネル { $channel } のウィンドウ内セル ({ $ky }, { $kx }) です
+conv-col-place = col の行 { $row } は ({ $oy }, { $ox }) のウィンドウ（画像 { $n }）、列 { $col } はチャンネル { $channel } のウィンドウ内セル ({ $ky }, { $kx }) です
 conv-col-copy = { $place }：{ $source } のコピー
 conv-col-pad = { $place }：パディング（pad = { $pad }）の上にあるので、パディングの 0 です
-conv-out-cell = col の行 { $row }（1 つのウィンドウ）と col_W の列 { $filter }（フィルター { $filter }）の内積：{ $terms } 個の積に b[{ $filter }] を足したもの
+conv-out-cell = col の行 { $row }（ウィンドウ）と col_W の列 { $filter }（フィルター { $filter }）の内積：{ $terms } 個の積に b[{ $filter }] を足したもの
 conv-transpose-cell = 転置：このセルは { $source } から
 conv-reshape-cell = reshape は NumPy の順序を保ちます：これは { $index } 番目の値 { $source }
 conv-to-image-cell = 画像 { $n }、チャンネル { $channel }、位置 { $position }：{ $source } から
-conv-from-image-cell = 行 { $row }（1 つのウィンドウ位置）、チャンネル { $channel }：{ $source } から
-conv-col2im-cell = { $target } は col の { $count } 個のセル（それを含むウィンドウごとに 1 つ）にコピーされました。col2im はそれらの勾配を足します（0 でないのは { $nonzero } 個）
+conv-from-image-cell = 行 { $row }（ウィンドウの位置）、チャンネル { $channel }：{ $source } から
+conv-col2im-cell = { $target } は col の { $count } 個のセル（それを含むウィンドウごと）にコピーされました。col2im はそれらの勾配を足します（{ $nonzero } 個が 0 以外）
 conv-col2im-none = { $target } を含むウィンドウはありません（ストライドで飛ばされます）。勾配は 0 です
 pool-zero = pool_h、pool_w、ストライドは 1 以上でなければなりません
 pool-needs-image = プーリング層は 4 次元の入力 N×C×H×W が必要ですが、ふつうの行列を受け取りました：畳み込み層の後に置くか、x を N×C×H×W で与えてください
-pool-too-small = { $window } ウィンドウはストライド { $stride } では入力 { $x }（C×H×W）に収まりません
-pool-rows-note = col をウィンドウとチャンネルごとに 1 行に変形：{ $rows }×{ $cols }
+pool-too-small = { $window } ウィンドウは入力 { $x }（C×H×W、ストライド { $stride }）に収まりません
+pool-rows-note = col をウィンドウとチャンネルごとの行に変形：{ $rows }×{ $cols }
 pool-argmax-note = 各行の最大値の位置（np.argmax は同値なら最初のもの）。ReLU のマスクのように逆伝播のために保存します
 pool-max-note = { $rows } 行それぞれの最大値：Max プーリングの出力です
-pool-dout-note = col の行の順に並べた dout：{ $rows }×{ $cols }、ウィンドウとチャンネルごとに 1 つの値
+pool-dout-note = col の行の順に並べた dout：{ $rows }×{ $cols }、ウィンドウとチャンネルごとの値
 pool-dmax-note = dmax（{ $rows }×{ $cols }）：各行は argmax の位置にそのウィンドウの dout、ほかは 0。ReLU のマスクと同じく、最大値だけが勾配を流します
 pool-dcol-note = dmax を col の並びに変形：{ $rows }×{ $cols }
 pool-col2im-note = col2im は dcol の各セルを元の x のセルに足し戻します：x のセルは、自分が最大値だった各ウィンドウの dout を受け取り、それ以外は 0 です；dx は { $x }
-pool-jacobian = 選択：各出力セルは { $window } ウィンドウの 1 セル（最初の最大値）をコピーするので、dx は argmax のセルに dout、ほかは 0 です
+pool-jacobian = 選択：各出力セルは { $window } ウィンドウのセルひとつ（最初の最大値）をコピーするので、dx は argmax のセルに dout、ほかは 0 です
 pool-max-cell = 最初の最大値は列 { $col } にあります
 pool-max-tie = { $ties } 個のセルが最大値で並んでいます。np.argmax は最初の列 { $col } を選びます
 pool-dmax-hit = 列 { $col } は行 { $row } のウィンドウの最大値の位置なので、そのウィンドウの dout { $source } を受け取ります
 pool-dmax-miss = 行 { $row } のウィンドウの最大値ではありません（最大値は列 { $argmax }）：0
-pool-tie-note = { $name }：{ $windows } 個のウィンドウのうち { $near } 個で、最大の 2 セルの差が h = { $h } 以内です（完全な同値は { $exact } 個）。そこでは max に微分がありません：中心差分では最大値がもう一方のセルに移り dout の一部しか測れませんが、逆伝播は dout をすべて最初の最大値（np.argmax）に渡し、ほかは 0 です。大きな誤差は逆伝播ではなく、これらのウィンドウで説明できます。
+pool-tie-note = { $name }：{ $near } 個のウィンドウ（全 { $windows } 個）で、最大の二つのセルの差が h = { $h } 以内です（完全な同値は { $exact } 個）。そこでは max に微分がありません：中心差分では最大値がもう一方のセルに移り dout の一部しか測れませんが、逆伝播は dout をすべて最初の最大値（np.argmax）に渡し、ほかは 0 です。大きな誤差は逆伝播ではなく、これらのウィンドウで説明できます。
 
 ## area: convui

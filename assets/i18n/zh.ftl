@@ -563,6 +563,19 @@ ch6b-arg-vary = 要改变的设置及其取值，如 optimizer=sgd,adam（默认
 ch6b-arg-compare-format = 输出格式：text、json 或 csv，在无界面模式下运行。不指定时：text
 
 ## area: conv
+conv-inline-matrix = （{ $shape } 矩阵）
+presets-title-conv = 卷积
+presets-title-conv-stride-pad = 卷积，步幅 2，填充 1
+presets-title-pooling = Max 池化
+presets-title-convnet = SimpleConvNet 的梯度确认
+presets-title-train-convnet-digits = 手写数字上的 CNN，1×8×8
+presets-title-train-convnet-mnist = MNIST 上的 SimpleConvNet
+presets-description-conv = 第 7 章用 im2col 计算的卷积：一张 1×4×4 图像（图 7-7 的输入）、一个 2×2 滤波器
+presets-description-conv-stride-pad = 两个输入通道、两个滤波器，步幅 2，填充 1：OH = (5 + 2·1 − 3) / 2 + 1 = 3
+presets-description-pooling = 2×2 窗口，步幅 2：out 是每个窗口的最大值；左上窗口有并列最大值，np.argmax 取第一个
+presets-description-convnet = ch07/gradient_check.py：SimpleConvNet，一个 1×10×10 输入，10 个滤波器 3×3，池化 2×2 步幅 2，隐藏层 10
+presets-description-train-convnet-digits = 小型 SimpleConvNet，学习 backstep 内置的 1,797 个手写数字，作为 1×8×8 图像输入
+presets-description-train-convnet-mnist = ch07/train_convnet.py：SimpleConvNet（Conv 30 个滤波器 5×5，Pool 2×2，Affine 100，Affine 10），MNIST，Adam（需要 --data mnist:DIR）
 presets-summary-conv = 第 7 章：用 im2col 计算卷积：一张 1×4×4 图像、一个 2×2 滤波器，每一步都小到可以读完
 presets-summary-conv-stride-pad = 2 个通道、步幅 2、填充 1 的卷积：有跳过的单元，也有读到填充的窗口
 presets-summary-pooling = Max 池化，2×2 窗口，步幅 2，含并列最大值：np.argmax 取第一个
@@ -584,7 +597,7 @@ conv-tensor-shape = { $field }：4 维形状是四个正整数 [N, C, H, W]
 conv-tensor-ragged = { $field }：样本 { $n } 的形状与其他样本不同；每个样本需要 C 个列表，每个 H 行、每行 W 个数
 conv-tensor-depth = { $field } 的列表嵌套了 { $depth } 层：请给矩阵（两层）或 4 维张量 N×C×H×W（四层）
 conv-w-not-4d = { $key } 是 { $shape }：卷积层的 { $key } 是 4 维的 FN×C×FH×FW（嵌套四层的列表，或 shape = [FN, C, FH, FW]）
-conv-im2col-note = im2col 把 x（{ $x }，步幅 { $stride }，填充 { $pad }）的每个 { $fh }×{ $fw } 窗口展开成一行：每张图像 { $oh }×{ $ow } 个窗口，所以 col 是 { $rows }×{ $cols }，卷积变成一次矩阵乘积
+conv-im2col-note = im2col 把每个 { $fh }×{ $fw } 窗口（x 为 { $x }，步幅 { $stride }，填充 { $pad }）展开成一行：每张图像 { $oh }×{ $ow } 个窗口，所以 col 是 { $rows }×{ $cols }，卷积变成一次矩阵乘积
 conv-col-w-note = W（{ $w }）变成 col_W（{ $rows }×{ $cols }）：每个滤波器展开成一列，于是 col · col_W 把每个滤波器作用到每个窗口上
 conv-product-note = col · col_W + b → { $rows }×{ $cols }：每个单元是一个窗口与一个滤波器的点积（{ $terms } 个乘积）再加上该滤波器的 b，相当于对 col 的各行做 Affine；out2d[0,0] = { $first }
 conv-to-image-note = 行 (n, oh, ow) 和列（每个滤波器一列）还原成书中的 N×C×H×W 顺序：out 是 { $out }
@@ -595,7 +608,7 @@ conv-dw-reshape-note = 转置并变形回 W 的形状 { $w }
 conv-dcol-note = dout · col_Wᵀ → dcol（{ $rows }×{ $cols }）：col 每个单元的梯度，每个窗口一行
 conv-col2im-note = col2im 把 dcol 的每个单元加回到它所复制的 x 单元；被多个窗口覆盖的单元收集它们全部的梯度：dx 是 { $x }
 conv-jacobian = 稀疏且重复：out[n,f,i,j] 只通过滤波器 f 依赖它下方 x 的 { $channels }×{ $fh }×{ $fw } 窗口；捷径 dx = col2im(dout · col_Wᵀ) 一次作用于所有窗口
-conv-col-place = col 的第 { $row } 行是图像 { $n } 在 ({ $oy }, { $ox }) 的窗口；第 { $col } 列是通道 { $channel } 的窗口单元 ({ $ky }, { $kx })
+conv-col-place = col 的第 { $row } 行是位于 ({ $oy }, { $ox }) 的窗口（图像 { $n }）；第 { $col } 列是通道 { $channel } 的窗口单元 ({ $ky }, { $kx })
 conv-col-copy = { $place }：复制自 { $source }
 conv-col-pad = { $place }：它落在填充上（pad = { $pad }），所以是填充的 0
 conv-out-cell = col 的第 { $row } 行（一个窗口）与 col_W 的第 { $filter } 列（滤波器 { $filter }）的点积：{ $terms } 个乘积，再加 b[{ $filter }]
@@ -607,7 +620,7 @@ conv-col2im-cell = { $target } 被复制到 col 的 { $count } 个单元里，�
 conv-col2im-none = 没有窗口覆盖 { $target }（步幅跳过了它），所以它的梯度是 0
 pool-zero = pool_h、pool_w 和步幅都必须至少为 1
 pool-needs-image = 池化层需要 4 维输入 N×C×H×W，却得到普通矩阵：把它放在卷积层之后，或把 x 写成 N×C×H×W
-pool-too-small = { $window } 窗口在步幅 { $stride } 下放不进输入 { $x }（C×H×W）
+pool-too-small = { $window } 窗口放不进输入 { $x }（C×H×W，步幅 { $stride }）
 pool-rows-note = col 变形为每个窗口、每个通道一行：{ $rows }×{ $cols }
 pool-argmax-note = 每行最大值的位置（np.argmax 在相等时取第一个）；像 ReLU 的掩码一样保存给反向传播
 pool-max-note = { $rows } 行各自的最大值：Max 池化的输出
@@ -620,6 +633,6 @@ pool-max-cell = 第一个最大值在第 { $col } 列
 pool-max-tie = 有 { $ties } 个单元并列最大；np.argmax 取第一个，第 { $col } 列
 pool-dmax-hit = 第 { $col } 列是第 { $row } 行窗口的最大值所在，所以得到该窗口的 dout { $source }
 pool-dmax-miss = 不是第 { $row } 行窗口的最大值（最大值在第 { $argmax } 列）：0
-pool-tie-note = { $name }：{ $windows } 个窗口中有 { $near } 个的两个最大单元相差不到 h = { $h }（其中 { $exact } 个完全相等），max 在那里没有导数：中心差分会让最大值换到另一个单元，只测到 dout 的一部分，而反向传播把 dout 全部给第一个最大值（np.argmax），其余为 0。大的误差可以由这些窗口而不是反向传播来解释。
+pool-tie-note = { $name }：有 { $near } 个窗口（共 { $windows } 个）的两个最大单元相差不到 h = { $h }（其中 { $exact } 个完全相等），max 在那里没有导数：中心差分会让最大值换到另一个单元，只测到 dout 的一部分，而反向传播把 dout 全部给第一个最大值（np.argmax），其余为 0。大的误差可以由这些窗口而不是反向传播来解释。
 
 ## area: convui

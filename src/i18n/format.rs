@@ -74,7 +74,7 @@ pub fn n4(v: f64) -> String {
 pub fn inline(m: &Matrix) -> String {
     let (r, c) = m.dim();
     if r > 4 || c > 4 {
-        return format!("({r}×{c} matrix)");
+        return crate::t!("conv-inline-matrix", shape = format!("{r}×{c}"));
     }
     let rows: Vec<String> = m
         .rows()
