@@ -141,7 +141,6 @@ fn check_passes_on_every_builtin() {
     // inputs of the first mini-batch lie within h of 0, where central differences straddle the kink:
     // `check` rightly reports those, and train-mnist needs --data. train-xor (W ~ N(0, 1)) passes.
     // The pooling preset has a tie on purpose: max has a corner there, and the check says so.
-    // The pooling preset has a tie on purpose: max has a corner there, and the check says so.
     // The convnet training presets: the digits one's 13,000 cells over a 100-image batch take
     // minutes in a debug build (`convnet` checks the same layers), the MNIST one needs --data.
     let skip = [
