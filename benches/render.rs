@@ -1,7 +1,7 @@
 #![allow(clippy::expect_used, missing_docs)]
 //! Rendering benchmark: one full 200×60 explorer frame of a preset with 1000×1000 matrices
 //! (x 1000×1000 → Affine 1000×1000 → ReLU), drawn to a `TestBackend`. The cost must follow the
-//! visible cells, not the matrix size: target < 2 ms per frame.
+//! visible cells, not the matrix size: target < 1 ms per frame (issue 23).
 
 use std::hint::black_box;
 

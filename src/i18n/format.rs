@@ -42,7 +42,7 @@ pub fn num(v: f64, decimals: usize) -> String {
     if places > decimals.max(FIXED_PLACES) {
         return format!("{v:.mantissa$e}");
     }
-    let s = format!("{v:.places$}");
+    let s = fixed(v, places);
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         s[1..].to_string()
     } else {
@@ -60,8 +60,72 @@ fn places_to_read(v: f64, decimals: usize) -> usize {
         return decimals;
     }
     (decimals..two_significant)
-        .find(|&k| format!("{v:.k$}").parse::<f64>().ok() == Some(v))
+        .find(|&k| fixed(v, k).parse::<f64>().ok() == Some(v))
         .unwrap_or(two_significant)
+}
+
+/// `format!("{v:.places$}")`, the same characters, computed in integers when it can be: a
+/// finite `v` is `m·2^e` exactly, so `v·10^places` rounded half to even (as Rust's exact
+/// formatting rounds) is `m·10^places` shifted right by `−e` with its remainder compared to half.
+/// The standard library's exact path falls back to big-number arithmetic for many values; the
+/// explorer formats every visible cell of every frame, and this keeps a 200×60 frame in budget.
+pub fn fixed(v: f64, places: usize) -> String {
+    match fixed_digits(v, places) {
+        Some(s) => s,
+        None => format!("{v:.places$}"),
+    }
+}
+
+/// The integer path of [`fixed`], or `None` where it does not apply (huge values, many places).
+fn fixed_digits(v: f64, places: usize) -> Option<String> {
+    if !v.is_finite() || v.abs() >= 1e15 || places > 19 {
+        return None;
+    }
+    let bits = v.to_bits();
+    let negative = bits >> 63 == 1;
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    };
+    // |v| < 1e15 < 2^52·2^0, so a non-zero v has a negative exponent here
+    let shift = u32::try_from(-exponent).ok()?;
+    let scaled = u128::from(mantissa) * 10u128.pow(u32::try_from(places).ok()?);
+    let rounded = if shift >= 128 {
+        // v·10^places < 2^117 / 2^128: below one half
+        0
+    } else {
+        let whole = scaled >> shift;
+        let rest = scaled - (whole << shift);
+        let half = 1u128 << (shift - 1);
+        if rest > half || (rest == half && whole % 2 == 1) {
+            whole + 1
+        } else {
+            whole
+        }
+    };
+    let digits = rounded.to_string();
+    let mut out = String::with_capacity(digits.len() + places + 3);
+    if negative {
+        out.push('-');
+    }
+    if places == 0 {
+        out.push_str(&digits);
+        return Some(out);
+    }
+    if digits.len() <= places {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', places - digits.len()));
+        out.push_str(&digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - places);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    }
+    Some(out)
 }
 
 /// Format a number with 4 decimals (the default in notes and explanations).
@@ -592,5 +656,48 @@ mod tests {
         assert_eq!(mask_block(&mask, 8, 8), ["[ True False  True]"]);
         let wide = Matrix::from_shape_vec((1, 5), vec![1.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
         assert_eq!(mask_block(&wide, 8, 4), ["[ True False     … False]"]);
+    }
+}
+
+#[cfg(test)]
+mod fixed_tests {
+    use super::fixed;
+
+    /// Every value and place count gives `format!`'s characters: ties (k/2^j) round half to
+    /// even, the last place carries (0.0995 → 0.10), negatives and −0 keep their sign, tiny and
+    /// subnormal values round to zero, and what the integer path does not take falls back.
+    #[test]
+    fn fixed_gives_formats_exact_rounding_character_for_character() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut values = vec![
+            0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 0.0995, 9.9999, 999_999.5, 1e-5, 5e-6,
+            -5e-6, 1e-300, 4.9e-324, -4.9e-324, 1e14, 9.99e14, 2e15, 1e300, 0.1, 0.3,
+        ];
+        for _ in 0..200_000 {
+            let r = next();
+            // a random value of every magnitude from 1e-12 to 1e7, with either sign
+            let magnitude = 10f64.powf((r % 1900) as f64 / 100.0 - 12.0);
+            let unit = (next() >> 11) as f64 / (1u64 << 53) as f64;
+            let v = magnitude * unit * if r & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(v);
+            // an exact tie at some place: k / 2^j
+            let tie = (next() % 100_000) as f64 / f64::from(1u32 << (next() % 12));
+            values.push(tie);
+        }
+        for &v in &values {
+            for places in [0, 1, 2, 3, 4, 5, 6, 8, 12, 19, 20] {
+                assert_eq!(
+                    fixed(v, places),
+                    format!("{v:.places$}"),
+                    "{v:e} at {places}"
+                );
+            }
+        }
     }
 }

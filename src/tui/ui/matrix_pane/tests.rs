@@ -319,3 +319,26 @@ fn a_written_tensor_marks_the_cells_a_focused_read_cell_went_into() {
     let marked = rows.iter().map(|r| r.matches('›').count()).sum::<usize>();
     assert_eq!(marked, 1);
 }
+
+/// The ASCII fast path writes exactly what `set_stringn` writes: the characters, the style, the
+/// cut at `max` and at the buffer's edge; other text goes through `set_stringn` itself.
+#[test]
+fn put_text_writes_the_cells_set_stringn_writes() {
+    use ratatui::style::Color;
+    let style = Style::default().fg(Color::Yellow);
+    for (s, x, max) in [
+        ("  -0.0042", 0, 20),
+        ("12345678", 3, 4),
+        ("12345678", 8, 20),
+        ("", 0, 5),
+        ("宽 0.5", 1, 20),
+        ("tab\tx", 0, 20),
+    ] {
+        let area = Rect::new(0, 0, 10, 2);
+        let mut want = Buffer::empty(area);
+        want.set_stringn(x, 1, s, max, style);
+        let mut got = Buffer::empty(area);
+        super::put_text(&mut got, (x, 1), s, max, style);
+        assert_eq!(got, want, "{s:?} at {x}, max {max}");
+    }
+}
