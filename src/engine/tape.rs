@@ -200,6 +200,11 @@ pub trait Recorder {
     fn truncate(&mut self, len: usize);
     /// The index the next recorded step will get (0 for a recorder that keeps nothing).
     fn position(&self) -> usize;
+    /// Whether steps are kept: a layer that records nothing may take a faster path to the same
+    /// numbers (chapter 7's layers skip the intermediates only the tape shows).
+    fn records(&self) -> bool {
+        true
+    }
 }
 
 /// A recorder that records nothing: the fast path.
@@ -216,6 +221,9 @@ impl Recorder for NoRecord {
     fn truncate(&mut self, _: usize) {}
     fn position(&self) -> usize {
         0
+    }
+    fn records(&self) -> bool {
+        false
     }
 }
 

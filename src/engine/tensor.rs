@@ -11,7 +11,10 @@
 
 use std::fmt;
 
+use ndarray::ArrayView2;
+
 use super::Matrix;
+use super::linalg::fill_rows;
 
 /// The shape of one sample of a 4-D tensor: C channels of H×W cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -187,34 +190,77 @@ impl Window {
 
     /// The book's `im2col(x, FH, FW, stride, pad)`: x (N×C·H·W) to `col` (N·OH·OW × C·FH·FW).
     pub fn im2col(&self, x: &Matrix) -> Matrix {
+        self.im2col_view(x.view())
+    }
+
+    /// [`Window::im2col`] of a view (a block of rows read in place).
+    pub fn im2col_view(&self, x: ArrayView2<'_, f64>) -> Matrix {
         let mut col = Matrix::zeros(self.col_dim(x.nrows()));
-        self.im2col_into(x, &mut col);
+        self.fill_col(x, &mut col);
         col
     }
 
     /// [`Window::im2col`] into a buffer of the right shape (every cell is written).
     pub fn im2col_into(&self, x: &Matrix, col: &mut Matrix) {
-        let (oh, ow) = self.out_hw();
+        self.fill_col(x.view(), col);
+    }
+
+    /// Each row of `col` copied from its window, row by row; inside a team the rows are shared
+    /// between the cores ([`fill_rows`]).
+    fn fill_col(&self, x: ArrayView2<'_, f64>, col: &mut Matrix) {
+        let x = x.as_standard_layout();
+        let (per, k, d) = (self.positions(), self.window_len(), self.input.len());
+        let Some(xs) = x.as_slice() else { return };
+        if per == 0 || k == 0 {
+            return;
+        }
+        if d == 0 {
+            col.fill(0.0);
+            return;
+        }
+        fill_rows(col.view_mut(), &|first, mut block| {
+            let Some(out) = block.as_slice_mut() else {
+                return;
+            };
+            for (i, row) in out.chunks_exact_mut(k).enumerate() {
+                let (n, p) = ((first + i) / per, (first + i) % per);
+                match xs.get(n * d..(n + 1) * d) {
+                    Some(sample) => self.copy_window(sample, p, row),
+                    None => row.fill(0.0),
+                }
+            }
+        });
+    }
+
+    /// Row `p` of one sample's col: the cells of window `p` of `sample` (C·H·W values), in
+    /// (c, ky, kx) order, 0 where the window lies on the padding.
+    fn copy_window(&self, sample: &[f64], p: usize, row: &mut [f64]) {
+        let ow = self.out_w().unwrap_or(0).max(1);
+        let (oy, ox) = (p / ow, p % ow);
         let ImageShape { c: ch, h, w } = self.input;
         let (fh, fw, s, pad) = (self.fh, self.fw, self.stride, self.pad);
-        for (n, xs) in x.rows().into_iter().enumerate() {
-            for oy in 0..oh {
-                for ox in 0..ow {
-                    let mut row = col.row_mut((n * oh + oy) * ow + ox);
-                    let mut k = 0;
-                    for c in 0..ch {
-                        for ky in 0..fh {
-                            let y = (oy * s + ky).wrapping_sub(pad);
-                            for kx in 0..fw {
-                                let xx = (ox * s + kx).wrapping_sub(pad);
-                                row[k] = if y < h && xx < w {
-                                    xs[(c * h + y) * w + xx]
-                                } else {
-                                    0.0
-                                };
-                                k += 1;
-                            }
-                        }
+        let left = ox * s;
+        let inside = left >= pad && left - pad + fw <= w;
+        let mut lines = row.chunks_exact_mut(fw.max(1));
+        for c in 0..ch {
+            for ky in 0..fh {
+                let Some(line) = lines.next() else { return };
+                let y = (oy * s + ky).wrapping_sub(pad);
+                let src = if y < h {
+                    sample.get((c * h + y) * w..(c * h + y + 1) * w)
+                } else {
+                    None
+                };
+                let Some(src) = src else {
+                    line.fill(0.0);
+                    continue;
+                };
+                if inside {
+                    line.copy_from_slice(&src[left - pad..left - pad + fw]);
+                } else {
+                    for (kx, v) in line.iter_mut().enumerate() {
+                        let xx = (left + kx).wrapping_sub(pad);
+                        *v = src.get(xx).copied().unwrap_or(0.0);
                     }
                 }
             }
@@ -222,33 +268,68 @@ impl Window {
     }
 
     /// The book's `col2im(dcol, x.shape, FH, FW, stride, pad)`: each cell of `dcol` added back
-    /// into the x cell it was copied from (padding dropped): an `n`×C·H·W matrix.
+    /// into the x cell it was copied from (padding dropped): an `n`×C·H·W matrix. Each x cell
+    /// adds its copies window by window, in the order of `dcol`'s rows, as the book's loop does.
     pub fn col2im(&self, dcol: &Matrix, n: usize) -> Matrix {
-        let (oh, ow) = self.out_hw();
+        let mut dx = Matrix::zeros((n, self.input.len()));
+        let dcol = dcol.as_standard_layout();
+        let (per, k, d) = (self.positions(), self.window_len(), self.input.len());
+        let Some(cs) = dcol.as_slice() else {
+            return dx;
+        };
+        if per == 0 || k == 0 || d == 0 {
+            return dx;
+        }
+        fill_rows(dx.view_mut(), &|first, mut block| {
+            let Some(out) = block.as_slice_mut() else {
+                return;
+            };
+            for (i, xs) in out.chunks_exact_mut(d).enumerate() {
+                let n = first + i;
+                let Some(rows) = cs.get(n * per * k..(n + 1) * per * k) else {
+                    continue;
+                };
+                for (p, row) in rows.chunks_exact(k).enumerate() {
+                    self.add_window(row, p, xs);
+                }
+            }
+        });
+        dx
+    }
+
+    /// Adds row `p` of one sample's dcol into the cells of window `p` of `sample`.
+    fn add_window(&self, row: &[f64], p: usize, sample: &mut [f64]) {
+        let ow = self.out_w().unwrap_or(0).max(1);
+        let (oy, ox) = (p / ow, p % ow);
         let ImageShape { c: ch, h, w } = self.input;
         let (fh, fw, s, pad) = (self.fh, self.fw, self.stride, self.pad);
-        let mut dx = Matrix::zeros((n, self.input.len()));
-        for (n, mut xs) in dx.rows_mut().into_iter().enumerate() {
-            for oy in 0..oh {
-                for ox in 0..ow {
-                    let row = dcol.row((n * oh + oy) * ow + ox);
-                    let mut k = 0;
-                    for c in 0..ch {
-                        for ky in 0..fh {
-                            let y = (oy * s + ky).wrapping_sub(pad);
-                            for kx in 0..fw {
-                                let xx = (ox * s + kx).wrapping_sub(pad);
-                                if y < h && xx < w {
-                                    xs[(c * h + y) * w + xx] += row[k];
-                                }
-                                k += 1;
-                            }
+        let left = ox * s;
+        let inside = left >= pad && left - pad + fw <= w;
+        let mut lines = row.chunks_exact(fw.max(1));
+        for c in 0..ch {
+            for ky in 0..fh {
+                let Some(line) = lines.next() else { return };
+                let y = (oy * s + ky).wrapping_sub(pad);
+                if y >= h {
+                    continue;
+                }
+                let Some(dst) = sample.get_mut((c * h + y) * w..(c * h + y + 1) * w) else {
+                    continue;
+                };
+                if inside {
+                    for (d, v) in dst[left - pad..left - pad + fw].iter_mut().zip(line) {
+                        *d += v;
+                    }
+                } else {
+                    for (kx, v) in line.iter().enumerate() {
+                        let xx = (left + kx).wrapping_sub(pad);
+                        if let Some(d) = dst.get_mut(xx) {
+                            *d += v;
                         }
                     }
                 }
             }
         }
-        dx
     }
 }
 
@@ -266,22 +347,95 @@ pub fn out_size(size: usize, filter: usize, stride: usize, pad: usize) -> Option
 /// in the order (n, p, k): the N×(K·P) tensor whose cell (n, k·P + p) is value (n·P + p)·K + k.
 /// The value order is row by row, so `src` may be (N·P)×K or (N·P·K)×1.
 pub fn to_image(src: &Matrix, n: usize, plane: usize) -> Matrix {
+    image_of(src, n, plane, None)
+}
+
+/// [`to_image`] of `src + b` (b: 1×K, added to each row of an (N·P)×K `src`) in one pass: the
+/// same sums as adding first, without the (N·P)×K matrix of them (Convolution's `out = col·col_W
+/// + b` followed by its reshape, when nothing records the steps between).
+pub fn to_image_plus(src: &Matrix, b: &Matrix, n: usize, plane: usize) -> Matrix {
+    image_of(src, n, plane, Some(b))
+}
+
+fn image_of(src: &Matrix, n: usize, plane: usize, bias: Option<&Matrix>) -> Matrix {
     let k = src.len().checked_div(n * plane).unwrap_or(0);
-    let cols = src.ncols().max(1);
-    Matrix::from_shape_fn((n, k * plane), |(i, j)| {
-        let (kk, p) = (j / plane, j % plane);
-        let l = (i * plane + p) * k + kk;
-        src[[l / cols, l % cols]]
-    })
+    let mut out = Matrix::zeros((n, k * plane));
+    let src = src.as_standard_layout();
+    let bias = bias.map(|b| b.as_standard_layout());
+    let b = bias.as_ref().and_then(|b| b.as_slice());
+    let (Some(s), d) = (src.as_slice(), k * plane) else {
+        return out;
+    };
+    if d == 0 {
+        return out;
+    }
+    fill_rows(out.view_mut(), &|first, mut block| {
+        let Some(o) = block.as_slice_mut() else {
+            return;
+        };
+        for (i, dst) in o.chunks_exact_mut(d).enumerate() {
+            let Some(from) = s.get((first + i) * d..(first + i + 1) * d) else {
+                continue;
+            };
+            for (p, values) in from.chunks_exact(k).enumerate() {
+                match b {
+                    Some(b) => {
+                        for ((kk, &v), &bk) in values.iter().enumerate().zip(b) {
+                            dst[kk * plane + p] = v + bk;
+                        }
+                    }
+                    None => {
+                        for (kk, &v) in values.iter().enumerate() {
+                            dst[kk * plane + p] = v;
+                        }
+                    }
+                }
+            }
+        }
+    });
+    out
 }
 
 /// The inverse of [`to_image`], the book's `dout.transpose(0, 2, 3, 1).reshape(-1, K)`: from an
 /// N×(K·P) tensor, the (N·P)×K matrix whose cell (n·P + p, k) is tensor cell (n, k·P + p).
 pub fn from_image(src: &Matrix, plane: usize) -> Matrix {
     let k = src.ncols().checked_div(plane).unwrap_or(0);
-    Matrix::from_shape_fn((src.nrows() * plane, k), |(r, kk)| {
-        src[[r / plane, kk * plane + r % plane]]
-    })
+    let mut out = Matrix::zeros((src.nrows() * plane, k));
+    let src = src.as_standard_layout();
+    let (Some(s), d) = (src.as_slice(), src.ncols()) else {
+        return out;
+    };
+    if k == 0 {
+        return out;
+    }
+    fill_rows(out.view_mut(), &|first, mut block| {
+        let Some(o) = block.as_slice_mut() else {
+            return;
+        };
+        for (i, row) in o.chunks_exact_mut(k).enumerate() {
+            let (n, p) = ((first + i) / plane, (first + i) % plane);
+            let Some(sample) = s.get(n * d..(n + 1) * d) else {
+                continue;
+            };
+            for (kk, v) in row.iter_mut().enumerate() {
+                *v = sample[kk * plane + p];
+            }
+        }
+    });
+    out
+}
+
+/// The column sums of `m` as a 1×K row, each added row by row from 0 — the numbers
+/// `m.sum_axis(Axis(0))` gives for a row-major matrix (the book's `np.sum(dout, axis=0)`), in
+/// one pass over the rows instead of one array operation per row.
+pub fn column_sums(m: &Matrix) -> Matrix {
+    let mut sums = Matrix::zeros((1, m.ncols()));
+    for row in m.rows() {
+        for (s, &v) in sums.iter_mut().zip(row) {
+            *s += v;
+        }
+    }
+    sums
 }
 
 /// NumPy's `reshape` of a matrix to `rows`×`cols` (the same values in the same order).
@@ -339,6 +493,28 @@ mod tests {
             let (ch, y, xx) = w.input.chw(j);
             assert_eq!(w.copies_of(n, ch, y, xx).len() as f64, *v);
         }
+    }
+
+    #[test]
+    fn column_sums_are_sum_axis_to_the_bit_and_to_image_plus_adds_b_first() {
+        use ndarray::Axis;
+        let mut rng = crate::engine::rng::SplitMix64(5);
+        for (rows, cols) in [(1, 1), (1, 4), (7, 1), (57, 30), (300, 3)] {
+            let m = Matrix::from_shape_simple_fn((rows, cols), || rng.normal() * 1e3);
+            let want = m.sum_axis(Axis(0)).insert_axis(Axis(0));
+            let got = super::column_sums(&m);
+            assert_eq!(got.dim(), want.dim());
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.to_bits(), w.to_bits(), "{rows}×{cols}");
+            }
+        }
+        // (N·P)×K with N = 2, P = 3, K = 2, and a bias per column
+        let src = Matrix::from_shape_fn((6, 2), |(r, c)| (r * 2 + c) as f64 * 0.1);
+        let b = ndarray::array![[0.3, -0.7]];
+        assert_eq!(
+            super::to_image_plus(&src, &b, 2, 3),
+            to_image(&(&src + &b), 2, 3)
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 mod aids;
 mod chapter6;
 mod chapter7;
+mod chapter7_fast;
 mod check_cli;
 mod check_popup;
 mod cli;

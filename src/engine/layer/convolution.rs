@@ -11,7 +11,7 @@
 //! gradient of every window cell that copied it. Cache: col and col_W (and N).
 
 use anyhow::{Result, ensure};
-use ndarray::Axis;
+use ndarray::ArrayView2;
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
@@ -19,7 +19,7 @@ use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
 use crate::engine::op::Op;
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::engine::tensor::{ImageShape, Window, from_image, to_image};
+use crate::engine::tensor::{ImageShape, Window, column_sums, from_image, to_image, to_image_plus};
 use crate::i18n::format::first;
 use crate::t;
 
@@ -111,6 +111,27 @@ impl Convolution {
         let mut out = matmul(col.view(), col_w.view());
         out += &self.b;
         out
+    }
+
+    /// Forward when nothing records the steps: the same im2col, col_W and product as the book's
+    /// steps, with `+ b` and the reshape to N×FN×OH×OW done in one pass (no (N·OH·OW)×FN matrix
+    /// of sums in between). Every output cell is the same sum of the same numbers in the same
+    /// order as [`LayerType::forward`]'s, so the numbers are the same to the bit.
+    fn forward_fast(&self, x: ArrayView2<'_, f64>) -> (Matrix, ConvCache) {
+        let win = self.window();
+        let n = x.nrows();
+        let col = win.im2col_view(x);
+        let col_w = self.w.t().to_owned();
+        let sums = matmul(col.view(), col_w.view());
+        let out = to_image_plus(&sums, &self.b, n, win.positions());
+        let cache = ConvCache {
+            col,
+            col_w,
+            n,
+            col_step: None,
+            col_w_step: None,
+        };
+        (out, cache)
     }
 }
 
@@ -226,6 +247,9 @@ impl LayerType for Convolution {
         _t: Option<&Matrix>,
         rec: &mut R,
     ) -> Result<(Matrix, ConvCache)> {
+        if !rec.records() {
+            return Ok(self.forward_fast(x.view()));
+        }
         let win = self.window();
         let (n, fnum) = (x.nrows(), self.filters());
         let (oh, ow) = win.out_hw();
@@ -332,7 +356,7 @@ impl LayerType for Convolution {
                 cols = d2.ncols()
             ))
         });
-        let db = d2.sum_axis(Axis(0)).insert_axis(Axis(0));
+        let db = column_sums(&d2);
         rec.record(|| {
             StepDraft::new(Op::ColumnSum, "db = Σ rows", "db = Σ dout[r,·]")
                 .read(DOUT2D, "dout2d", &d2)
@@ -406,12 +430,17 @@ impl LayerType for Convolution {
     fn param_grads(&self, cache: &ConvCache, dout: &Matrix) -> Result<Vec<Grad>> {
         ensure_dout(dout, (cache.n, self.out_image().len()), "dout")?;
         let d2 = from_image(dout, self.out_image().plane());
-        let db = d2.sum_axis(Axis(0)).insert_axis(Axis(0));
+        let db = column_sums(&d2);
         let dw = matmul_tn(&cache.col, &d2).t().to_owned();
         Ok(vec![
             Grad::new(Param::Weights, dw),
             Grad::new(Param::Bias, db),
         ])
+    }
+
+    /// The output alone, through the same arithmetic as [`LayerType::forward`].
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        Ok(self.forward_fast(x).0)
     }
 
     /// Each output cell is a dot product of C·FH·FW terms plus b.

@@ -8,9 +8,11 @@
 //! back into dx. Cache: arg_max (and N).
 
 use anyhow::{Result, ensure};
+use ndarray::ArrayView2;
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
+use crate::engine::linalg::fill_rows;
 use crate::engine::op::Op;
 use crate::engine::operand::Kind;
 use crate::engine::tape::{Recorder, StepDraft};
@@ -88,6 +90,128 @@ impl Pooling {
             max[[i, 0]] = v;
         }
         (arg, max)
+    }
+}
+
+impl Pooling {
+    /// Forward when nothing records the steps: each window's first maximum found in x itself,
+    /// without col or its reshape; `arg_max` and the output hold the numbers the book's steps
+    /// give (a maximum is one of the window's cells, copied).
+    fn forward_fast(&self, x: ArrayView2<'_, f64>) -> (Matrix, PoolCache) {
+        let (n, plane, ch) = (x.nrows(), self.window().positions(), self.input.c);
+        let x = x.as_standard_layout();
+        let d = self.input.len();
+        let (starts, cells) = self.offsets();
+        let hw = self.input.plane();
+        let mut arg = Matrix::zeros((n, plane * ch));
+        let mut out = Matrix::zeros((n, ch * plane));
+        if let Some(xs) = x.as_slice().filter(|_| plane * ch > 0 && d > 0) {
+            // one row per sample, (p, c) order: the rows of the cache's (N·OH·OW·C)×1 column
+            fill_rows(arg.view_mut(), &|first, mut block| {
+                let Some(a) = block.as_slice_mut() else {
+                    return;
+                };
+                for (i, args) in a.chunks_exact_mut(plane * ch).enumerate() {
+                    let Some(sample) = xs.get((first + i) * d..(first + i + 1) * d) else {
+                        continue;
+                    };
+                    for (c, channel) in sample.chunks_exact(hw.max(1)).take(ch).enumerate() {
+                        for (p, &start) in starts.iter().enumerate() {
+                            let window = cells
+                                .iter()
+                                .map(|&k| channel.get(start + k).copied().unwrap_or(0.0));
+                            args[p * ch + c] = first_max(window).0 as f64;
+                        }
+                    }
+                }
+            });
+            let args = arg.view();
+            fill_rows(out.view_mut(), &|first, mut block| {
+                let Some(o) = block.as_slice_mut() else {
+                    return;
+                };
+                for (i, outs) in o.chunks_exact_mut(plane * ch).enumerate() {
+                    let (Some(sample), Some(a)) = (
+                        xs.get((first + i) * d..(first + i + 1) * d),
+                        args.row(first + i).to_slice(),
+                    ) else {
+                        continue;
+                    };
+                    for (c, channel) in sample.chunks_exact(hw.max(1)).take(ch).enumerate() {
+                        for (p, &start) in starts.iter().enumerate() {
+                            let k = cells.get(a[p * ch + c] as usize).copied().unwrap_or(0);
+                            outs[c * plane + p] = channel.get(start + k).copied().unwrap_or(0.0);
+                        }
+                    }
+                }
+            });
+        }
+        let rows = n * plane * ch;
+        let arg_max = arg
+            .into_shape_with_order((rows, 1))
+            .unwrap_or_else(|_| Matrix::zeros((rows, 1)));
+        let cache = PoolCache {
+            arg_max,
+            n,
+            arg_step: None,
+        };
+        (out, cache)
+    }
+
+    /// Where each window starts in a channel of H×W (one per window, OH·OW) and where each of
+    /// its cells sits from there (ky·W + kx, in (ky, kx) order, `pool_h·pool_w`).
+    fn offsets(&self) -> (Vec<usize>, Vec<usize>) {
+        let (oh, ow) = self.window().out_hw();
+        let (s, w) = (self.stride, self.input.w);
+        let starts = (0..oh)
+            .flat_map(|oy| (0..ow).map(move |ox| oy * s * w + ox * s))
+            .collect();
+        let cells = (0..self.pool_h)
+            .flat_map(|ky| (0..self.pool_w).map(move |kx| ky * w + kx))
+            .collect();
+        (starts, cells)
+    }
+
+    /// Backward when nothing records the steps: each dout added straight into the dx cell where
+    /// its window's maximum sat, without dmax and dcol. col2im adds a cell's windows in the
+    /// order of dcol's rows and every other term it adds is 0, so dx is the same to the bit.
+    fn backward_fast(&self, cache: &PoolCache, dout: &Matrix) -> Matrix {
+        let (plane, ch, d) = (self.out_image().plane(), self.input.c, self.input.len());
+        let mut dx = Matrix::zeros((cache.n, d));
+        let dout = dout.as_standard_layout();
+        let arg = cache.arg_max.as_standard_layout();
+        let (Some(ds), Some(args)) = (dout.as_slice(), arg.as_slice()) else {
+            return dx;
+        };
+        let per = plane * ch;
+        if per == 0 || d == 0 {
+            return dx;
+        }
+        let (starts, cells) = self.offsets();
+        let hw = self.input.plane().max(1);
+        fill_rows(dx.view_mut(), &|first, mut block| {
+            let Some(o) = block.as_slice_mut() else {
+                return;
+            };
+            for (i, sample) in o.chunks_exact_mut(d).enumerate() {
+                let n = first + i;
+                let (Some(g), Some(a)) = (
+                    ds.get(n * per..(n + 1) * per),
+                    args.get(n * per..(n + 1) * per),
+                ) else {
+                    continue;
+                };
+                for (c, channel) in sample.chunks_exact_mut(hw).take(ch).enumerate() {
+                    for (p, &start) in starts.iter().enumerate() {
+                        let k = cells.get(a[p * ch + c] as usize).copied().unwrap_or(0);
+                        if let Some(cell) = channel.get_mut(start + k) {
+                            *cell += g[c * plane + p];
+                        }
+                    }
+                }
+            }
+        });
+        dx
     }
 }
 
@@ -173,6 +297,9 @@ impl LayerType for Pooling {
         _t: Option<&Matrix>,
         rec: &mut R,
     ) -> Result<(Matrix, PoolCache)> {
+        if !rec.records() {
+            return Ok(self.forward_fast(x.view()));
+        }
         let win = self.window();
         let n = x.nrows();
         let (oh, ow) = win.out_hw();
@@ -264,6 +391,9 @@ impl LayerType for Pooling {
         let plane = out_image.plane();
         let size = self.pool_h * self.pool_w;
         ensure_dout(dout, (cache.n, out_image.len()), "dout")?;
+        if !rec.records() {
+            return Ok((self.backward_fast(cache, dout), Vec::new()));
+        }
         let d2 = from_image(dout, plane);
         rec.record(|| {
             StepDraft::new(
@@ -324,6 +454,11 @@ impl LayerType for Pooling {
                 .note(t!("pool-col2im-note", x = self.input.batch(cache.n)))
         });
         Ok((dx, Vec::new()))
+    }
+
+    /// The output alone, each window's first maximum.
+    fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+        Ok(self.forward_fast(x).0)
     }
 
     /// Taking a maximum rounds nothing.

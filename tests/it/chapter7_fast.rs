@@ -1,0 +1,248 @@
+//! Chapter 7's fast path — what training runs when nothing records the steps: im2col and col2im
+//! through slices and the team, Convolution's `+ b` and reshape in one pass, Pooling's maximum
+//! and its backward straight from x and into dx — gives the numbers of the taped path, the book's
+//! steps one by one, **to the bit**: it does the same floating-point operations on the same
+//! numbers in the same order (the same products through the same `matmul`, each sum in the
+//! book's order), and only moves data differently. So the comparisons are `==` on the bits, not a
+//! tolerance: a change that reorders a sum fails here.
+
+use backstep::engine::layer::{Affine, Convolution, Pooling, Relu, SoftmaxWithLoss};
+use backstep::engine::linalg::team;
+use backstep::engine::tape::NoRecord;
+use backstep::engine::tensor::ImageShape;
+use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
+use backstep::preset::SplitMix64;
+
+fn pick(rng: &mut SplitMix64, lo: usize, hi: usize) -> usize {
+    lo + rng.below(hi - lo + 1)
+}
+
+fn normal(rng: &mut SplitMix64, shape: (usize, usize)) -> Matrix {
+    Matrix::from_shape_simple_fn(shape, || rng.normal())
+}
+
+/// Every value of `a` and `b` the same bits (and the same shapes).
+fn same_bits(a: &Matrix, b: &Matrix, what: &str) {
+    assert_eq!(a.dim(), b.dim(), "{what}: shapes");
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        assert!(
+            x.to_bits() == y.to_bits(),
+            "{what}[{i}]: fast {x:e} vs taped {y:e}"
+        );
+    }
+}
+
+/// A convolution of random shape, stride and pad, with its input shape set.
+fn conv(rng: &mut SplitMix64, image: ImageShape) -> Convolution {
+    let (fh, fw) = (pick(rng, 1, image.h.min(4)), pick(rng, 1, image.w.min(4)));
+    let fnum = pick(rng, 1, 5);
+    let filter = ImageShape::new(image.c, fh, fw);
+    let mut c = Convolution::new(
+        normal(rng, (fnum, filter.len())),
+        normal(rng, (1, fnum)),
+        filter,
+        pick(rng, 1, 3),
+        pick(rng, 0, 2),
+    );
+    c.input = image;
+    c
+}
+
+/// Max pooling of random window and stride that fits `image`.
+fn pool(rng: &mut SplitMix64, image: ImageShape) -> Pooling {
+    let (ph, pw) = (pick(rng, 1, image.h.min(3)), pick(rng, 1, image.w.min(3)));
+    let mut p = Pooling::new(ph, pw, pick(rng, 1, 3));
+    p.input = image;
+    p
+}
+
+/// Whole numbers in a small range: pooling windows hold ties, and the first maximum must win on
+/// both paths.
+fn small_whole(rng: &mut SplitMix64, shape: (usize, usize)) -> Matrix {
+    Matrix::from_shape_simple_fn(shape, || rng.below(5) as f64 - 2.0)
+}
+
+/// One layer's forward, backward and prediction without recording against its taped run.
+fn layer_matches(layer: Layer, x: &Matrix, image: ImageShape, dout: &Matrix, what: &str) {
+    let net = Network {
+        layers: vec![NamedLayer {
+            name: layer.kind().display().to_string(),
+            layer: layer.clone(),
+        }],
+    };
+    let inputs = Inputs {
+        x: x.clone(),
+        image: Some(image),
+        t: None,
+        dout: Some(dout.clone()),
+    };
+    let taped = net.run(&inputs).unwrap();
+    assert!(
+        !taped.tape.steps.is_empty(),
+        "{what}: the taped path records"
+    );
+    let lr = &taped.layers[0];
+    let (out, cache) = layer.forward(x, None, &mut NoRecord).unwrap();
+    same_bits(&out, &lr.out, &format!("{what} out"));
+    same_bits(
+        &layer.infer(x.view()).unwrap(),
+        &lr.out,
+        &format!("{what} infer"),
+    );
+    let (dx, grads) = layer.backward(&cache, dout, &mut NoRecord).unwrap();
+    same_bits(&dx, &lr.dx, &format!("{what} dx"));
+    assert_eq!(grads.len(), lr.grads.len(), "{what}: gradients");
+    for (g, want) in grads.iter().zip(&lr.grads) {
+        same_bits(&g.value, &want.value, &format!("{what} d{}", g.name));
+    }
+    // the first layer of a training step: its parameter gradients without dx
+    let (_, lean) = layer.forward_lean(x, None).unwrap();
+    let params = layer.param_grads(Some(x), &lean, dout).unwrap();
+    for (g, want) in params.iter().zip(&lr.grads) {
+        same_bits(
+            &g.value,
+            &want.value,
+            &format!("{what} d{} (params only)", g.name),
+        );
+    }
+}
+
+#[test]
+fn convolution_and_pooling_without_a_tape_give_the_taped_numbers_to_the_bit() {
+    let mut rng = SplitMix64(22);
+    for case in 0..60 {
+        let n = pick(&mut rng, 1, 4);
+        let image = ImageShape::new(
+            pick(&mut rng, 1, 3),
+            pick(&mut rng, 2, 9),
+            pick(&mut rng, 2, 9),
+        );
+        let (layer, x) = if case % 2 == 0 {
+            let c = conv(&mut rng, image);
+            (Layer::Convolution(c), normal(&mut rng, (n, image.len())))
+        } else {
+            let p = pool(&mut rng, image);
+            (Layer::Pooling(p), small_whole(&mut rng, (n, image.len())))
+        };
+        let out = layer.output_image(Some(image)).unwrap().unwrap();
+        let dout = normal(&mut rng, (n, out.len()));
+        let what = format!("case {case}: {layer:?} on {}", image.batch(n));
+        layer_matches(layer, &x, image, &dout, &what);
+    }
+}
+
+/// Conv → ReLU → Pool → Affine → ReLU → Affine → Softmax-with-Loss (the book's SimpleConvNet's
+/// layers) of random sizes, strides and pads.
+fn convnet(rng: &mut SplitMix64, image: ImageShape) -> Network {
+    let c = conv(rng, image);
+    let after_conv = c.out_image();
+    let p = pool(rng, after_conv);
+    let flat = p.out_image().len();
+    let hidden = pick(rng, 2, 8);
+    let layer = |name: &str, layer| NamedLayer {
+        name: name.into(),
+        layer,
+    };
+    Network {
+        layers: vec![
+            layer("Conv1", Layer::Convolution(c)),
+            layer("ReLU1", Layer::Relu(Relu)),
+            layer("Pool1", Layer::Pooling(p)),
+            layer(
+                "Affine1",
+                Layer::Affine(Affine {
+                    w: normal(rng, (flat, hidden)),
+                    b: normal(rng, (1, hidden)),
+                }),
+            ),
+            layer("ReLU2", Layer::Relu(Relu)),
+            layer(
+                "Affine2",
+                Layer::Affine(Affine {
+                    w: normal(rng, (hidden, 3)),
+                    b: normal(rng, (1, 3)),
+                }),
+            ),
+            layer("Softmax-with-Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
+        ],
+    }
+}
+
+/// The gradients a training step uses, the loss after its update and the predictions against
+/// the taped run of the same network, on `rows` rows of `image`.
+fn net_matches(net: &Network, image: ImageShape, rows: usize, rng: &mut SplitMix64, what: &str) {
+    let inputs = Inputs {
+        x: normal(rng, (rows, image.len())),
+        image: Some(image),
+        t: Some(Targets::Labels((0..rows).map(|i| i % 3).collect())),
+        dout: None,
+    };
+    let resolved = net.validate(&inputs).unwrap();
+    let taped = net.run(&inputs).unwrap();
+    let (loss, grads) = net.param_gradients(&inputs, &resolved).unwrap();
+    assert_eq!(loss.to_bits(), taped.objective.to_bits(), "{what}: loss");
+    let (_, dx, all) = net.gradients(&inputs, &resolved).unwrap();
+    same_bits(&dx, &taped.dx, &format!("{what} dx"));
+    for (l, lr) in taped.layers.iter().enumerate() {
+        for (k, want) in lr.grads.iter().enumerate() {
+            let name = format!("{what} {} d{}", lr.name, want.name);
+            same_bits(&grads[l][k].value, &want.value, &name);
+            same_bits(&all[l][k].value, &want.value, &name);
+        }
+    }
+    let objective = net.objective(&inputs, &resolved).unwrap();
+    assert_eq!(
+        objective.to_bits(),
+        taped.objective.to_bits(),
+        "{what}: objective"
+    );
+}
+
+#[test]
+fn a_convnets_training_gradients_are_the_taped_ones_to_the_bit() {
+    let mut rng = SplitMix64(23);
+    for case in 0..12 {
+        let image = ImageShape::new(
+            pick(&mut rng, 1, 2),
+            pick(&mut rng, 6, 12),
+            pick(&mut rng, 6, 12),
+        );
+        let mut net = convnet(&mut rng, image);
+        net.resolve_images(Some(image)).unwrap();
+        let rows = pick(&mut rng, 1, 6);
+        net_matches(&net, image, rows, &mut rng, &format!("case {case}"));
+    }
+}
+
+#[test]
+fn the_fast_path_shared_by_a_team_gives_the_same_bits() {
+    // Large enough that im2col, the reshapes and col2im are cut between the cores, and the
+    // products too: 40 images of 1×28×28, 8 filters of 5×5 (23,040 × 25 · 25 × 8).
+    let mut rng = SplitMix64(24);
+    let image = ImageShape::new(1, 28, 28);
+    let mut c = Convolution::new(
+        normal(&mut rng, (8, 25)),
+        normal(&mut rng, (1, 8)),
+        ImageShape::new(1, 5, 5),
+        1,
+        0,
+    );
+    c.input = image;
+    let x = normal(&mut rng, (40, image.len()));
+    let layer = Layer::Convolution(c.clone());
+    let dout = normal(&mut rng, (40, c.out_image().len()));
+    team(|| layer_matches(layer, &x, image, &dout, "conv in a team"));
+    let mut p = Pooling::new(2, 2, 2);
+    p.input = ImageShape::new(30, 24, 24);
+    let x = small_whole(&mut rng, (40, p.input.len()));
+    let dout = normal(&mut rng, (40, p.out_image().len()));
+    team(|| {
+        layer_matches(
+            Layer::Pooling(p.clone()),
+            &x,
+            p.input,
+            &dout,
+            "pool in a team",
+        )
+    });
+}
