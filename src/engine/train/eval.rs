@@ -9,7 +9,7 @@ use ndarray::{ArrayView2, Axis, Slice};
 
 use crate::engine::Matrix;
 use crate::engine::data::{Labeled, argmax_rows};
-use crate::engine::layer::LayerKind;
+use crate::engine::layer::{Layer, LayerKind};
 use crate::engine::linalg::{in_team, spread};
 use crate::engine::network::Network;
 
@@ -19,11 +19,25 @@ pub const CHUNK_ROWS: usize = 10_000;
 /// Rows per forward pass inside a team, where each core takes chunks of its own.
 const SPREAD_ROWS: usize = 2_500;
 
+/// The most cells the widest matrix of one block's pass may hold (2²³, 64 MiB of f64).
+const BLOCK_CELLS: usize = 1 << 23;
+
 /// `f(start, end)` for consecutive blocks of `n` rows, results in order: blocks of
 /// [`CHUNK_ROWS`], or inside a team smaller ones spread over its cores (so that they share them
-/// evenly: the book's 10,000 test rows are 4 blocks, not 1).
-fn by_blocks<T: Send>(n: usize, f: impl Fn(usize, usize) -> Result<T> + Sync) -> Result<Vec<T>> {
+/// evenly: the book's 10,000 test rows are 4 blocks, not 1); fewer rows when a row of some matrix
+/// of `network`'s pass on `cols` columns is wide, so a block's matrices stay under
+/// [`BLOCK_CELLS`] cells (the book's SimpleConvNet: 17,280 cells a row after its convolution,
+/// 485 rows a block, where 10,000 rows would take 1.4 GB a matrix).
+fn by_blocks<T: Send>(
+    network: &Network,
+    cols: usize,
+    n: usize,
+    f: impl Fn(usize, usize) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
     let rows = if in_team() { SPREAD_ROWS } else { CHUNK_ROWS };
+    let rows = rows
+        .min(BLOCK_CELLS / widest_row(network, cols).max(1))
+        .max(1);
     spread(n.div_ceil(rows), |i| f(i * rows, ((i + 1) * rows).min(n)))
         .into_iter()
         .collect()
@@ -32,12 +46,32 @@ fn by_blocks<T: Send>(n: usize, f: impl Fn(usize, usize) -> Result<T> + Sync) ->
 /// The scores (the input of the final Softmax-with-Loss, or the last output) for the rows of `x`,
 /// predicted block by block: each block of rows is read in place, and no layer keeps a cache.
 pub fn predict_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
-    let parts = by_blocks(x.nrows(), |start, end| {
+    let parts = by_blocks(network, x.ncols(), x.nrows(), |start, end| {
         forward_scores(network, block(x, start, end))
     })?;
     let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
     ensure!(!views.is_empty(), "there are no rows to predict");
     Ok(ndarray::concatenate(Axis(0), &views)?)
+}
+
+/// The cells of one row of the widest matrix a pass of `network` on `cols` columns makes: each
+/// layer's output, and a convolution's im2col and product.
+fn widest_row(network: &Network, cols: usize) -> usize {
+    let mut d = cols;
+    let mut widest = cols;
+    for l in &network.layers {
+        let out = l.layer.output_shape((1, d)).map_or(d, |(_, o)| o);
+        let inner = match &l.layer {
+            Layer::Convolution(c) => {
+                let (windows, cells) = c.window().col_dim(1);
+                windows * cells.max(c.filters())
+            }
+            _ => 0,
+        };
+        widest = widest.max(out).max(inner);
+        d = out;
+    }
+    widest
 }
 
 /// Rows `start..end` of `m`, in place.
@@ -61,7 +95,7 @@ fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
 pub fn accuracy(network: &Network, data: &Labeled) -> Result<f64> {
     let n = data.rows();
     ensure!(n > 0, "accuracy of no rows");
-    let counts = by_blocks(n, |start, end| {
+    let counts = by_blocks(network, data.x.ncols(), n, |start, end| {
         let scores = forward_scores(network, block(&data.x, start, end))?;
         let predicted = argmax_rows(&scores);
         let truth = argmax_rows(&block(&data.t, start, end).to_owned());
@@ -156,6 +190,44 @@ mod tests {
             crate::engine::linalg::team(|| predict_scores(&net, &data.x)).unwrap(),
             data.x
         );
+    }
+
+    #[test]
+    fn a_convnets_blocks_are_sized_by_its_widest_matrix() {
+        use crate::engine::layer::{Convolution, Pooling, Relu};
+        use crate::engine::tensor::ImageShape;
+        // the book's SimpleConvNet's first layers: 30 filters of 5×5 on 1×28×28 write
+        // 24·24·30 = 17,280 cells a row (im2col: 24·24·25 = 14,400), pooling 4,320
+        let mut conv = Convolution::new(
+            Matrix::zeros((30, 25)),
+            Matrix::zeros((1, 30)),
+            ImageShape::new(1, 5, 5),
+            1,
+            0,
+        );
+        conv.input = ImageShape::new(1, 28, 28);
+        let mut pool = Pooling::new(2, 2, 2);
+        pool.input = ImageShape::new(30, 24, 24);
+        let net = Network {
+            layers: vec![
+                NamedLayer {
+                    name: "Conv1".into(),
+                    layer: Layer::Convolution(conv),
+                },
+                NamedLayer {
+                    name: "ReLU1".into(),
+                    layer: Layer::Relu(Relu),
+                },
+                NamedLayer {
+                    name: "Pool1".into(),
+                    layer: Layer::Pooling(pool),
+                },
+            ],
+        };
+        assert_eq!(widest_row(&net, 784), 17_280);
+        assert_eq!(BLOCK_CELLS / 17_280, 485);
+        // a two-column net keeps the chunk of CHUNK_ROWS rows
+        assert_eq!(widest_row(&identity_net(), 2), 2);
     }
 
     #[test]
