@@ -705,3 +705,311 @@ pool-dmax-miss = not the maximum of row { $row }'s window (that is column { $arg
 pool-tie-note = { $name }: { $near } of { $windows } windows have their two largest cells within h = { $h } of each other ({ $exact } exactly tied), where max has no derivative: a central difference moves the maximum to the other cell and measures a share of dout, while backprop gives all of it to the first maximum (np.argmax) and 0 to the rest. Those windows, not backprop, can explain a large error.
 
 ## area: convui
+
+## area: bn
+bn-mean = the mean of each column over the batch of { $n }: μ = { $mu } (shown as 1×{ $d }; NumPy's x.mean(axis=0) has shape ({ $d },))
+bn-center = centre each column: every column of xc now has mean 0; xc is kept for backward
+bn-var = the variance of each column: var = { $var }
+bn-std = the standard deviation; the book's 10e-7 (= 1e-6) keeps a constant column from dividing by 0; std is kept for backward
+bn-test-center = at test time the running mean from training replaces the batch mean
+bn-test-std = at test time the running variance replaces the batch's; the book's 10e-7 (= 1e-6) keeps a constant column from dividing by 0
+bn-normalize = each column now has mean 0 and variance about 1; x̂ is kept for backward
+bn-scale-shift = scale by γ = { $gamma } and shift by β = { $beta }, learned like W and b
+bn-back-beta = β was added to every row like a bias, so dβ is dout summed over its rows (axis=0): one total per column, { $dbeta }
+bn-back-gamma = γ multiplied every row of x̂, so dγ sums x̂ ⊙ dout over the batch: { $dgamma }
+bn-back-xn = through the multiply node: the gradient for x̂ is dout times γ
+bn-back-test = at test time μ and std are constants, so x only passes through the division
+bn-back-std = x̂ = xc / std: the division node sends −xc/std² times dx̂ to std, summed over the rows that shared it
+bn-back-var = std = √(var + ε), whose derivative is 1 / (2·std)
+bn-back-xc = xc reached the loss two ways, through x̂ and through var (var = mean of xc², ∂/∂xc = 2·xc/N with N = { $n }): the two gradients add
+bn-back-mu = the book's dmu = Σ dxc = −∂L/∂μ: xc = x − μ subtracted the same μ from every row, so ∂L/∂μ = −Σₙ dxc[n,·]; the book sums without the minus, and the minus appears in the next step, dx = dxc − dmu / N
+bn-back-x = x reached the loss directly (through xc) and through μ = mean of x: each row gets ∂L/∂μ / N = −dmu / N of it, with N = { $n }
+
+## area: optim
+optim-sgd = lr = { $lr }: every cell moves against its gradient
+optim-velocity = the velocity keeps α = { $momentum } of itself and adds −lr·d{ $key }
+optim-add-velocity = { $key } moves by the velocity v
+optim-adagrad-history = h sums every squared gradient of { $key } so far
+optim-adagrad-step = lr = { $lr } divided by √h: a cell with a large history takes small steps
+optim-adam-m = m follows d{ $key } with β1 = { $beta1 } (momentum)
+optim-adam-v = v follows d{ $key }² with β2 = { $beta2 } (the AdaGrad-like scale)
+optim-adam-step = update t = { $t }: lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ) = { $lr }·√(1 − { $beta2 }^{ $t })/(1 − { $beta1 }^{ $t }) = { $lr_t }
+optim-first-cell = { $note }; { $name }[0,0]: { $before } → { $after }
+optim-moment-note = the book's { $book }, regrouped: { $beta } of the old value plus 1 − { $beta } of { $grad }
+
+## area: gradcheck
+check-with-eps = check with --eps { $eps }
+check-kink = { $name }: { $near } of { $cells ->
+        [one] { $cells } input cell
+       *[other] { $cells } input cells
+    } { $near ->
+        [one] lies
+       *[other] lie
+    } within h = { $h } of its kink at { $at }{ $nearest }, where { $name } has no derivative: a central difference across the kink measures a slope between { $left } and { $right }, which is not a derivative, while backprop uses the one-sided slope, { $left } for x { $le } { $at } and { $right } for x { $gt } { $at }. { $near ->
+        [one] That cell
+       *[other] Those cells
+    }, not backprop, can explain a large error.{ $exact }{ $step }
+check-kink-nearest = {" "}(the nearest { $d } away)
+check-kink-exact = {" "}{ $exact ->
+        [one] { $exact } sits
+       *[other] { $exact } sit
+    } exactly at { $at }: no step avoids the kink there (the central difference gives { $mid }, backprop { $used }).
+check-kink-smaller-step = {" "}A smaller step avoids { $which ->
+        [it] it
+        [them] them
+        [other] the other
+       *[others] the others
+    }: { $change }. Rounding then weighs more: at h = { $s } the numerical gradient is only good to ±{ $good }, so gradients below { $floor } are compared by absolute difference only, and their relative errors go unchecked.
+check-kink-too-close = {" "}The others are too close for any step f64 can resolve: their errors are the kink's.
+check-log-epsilon = { $name }: the target probability of row { $row } is y = { $y }{ $others }. The loss is −log(y + 1e-7), the book's guard against log 0, but backward's (y − t)/N is the derivative of −log y: the two differ by 1e-7/(y + 1e-7) = { $gap } in relative terms. That gap is the book's 1e-7, not a bug in backprop.
+check-log-epsilon-others = {" "}({ $cells ->
+        [one] { $cells } target cell has
+       *[other] { $cells } target cells have
+    } a gap above the tolerance)
+check-list-comma = {", "}
+check-list-and = { $rest } and { $last }
+check-constant-one-row = { $name }: the batch has one row, so μ = x and xc = x − μ = 0 whatever x is: x̂ = 0/√(0 + 10e-7) = 0 and out = β. Only the book's 10e-7 keeps this from 0/0, and the layer passes nothing of x on (dx = 0, dγ = 0). Normalizing needs a batch of at least two different rows.
+check-constant-columns = { $name }: { $which ->
+        [every] every column of its input has
+        [one] column { $cols } of its input has
+       *[some] columns { $cols } of its input have
+    } the same value in every row, so var = 0 there: xc = x − μ = 0, x̂ = 0 and out = β. Only the book's 10e-7 keeps this from 0/0: std = √(0 + 10e-7) = { $std }, so the layer multiplies any difference between rows by γ/std = { $gain }·γ — and so the rounding of x − μ, which is what the check sees there.
+
+## area: jacobian
+jac-add = the identity: ∂({ $x } + { $y })/∂{ $x } = 1 on the diagonal. The shortcut passes dout through unchanged
+jac-affine = block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({ $k }×{ $d }); J holds { $n ->
+        [one] { $n } copy
+       *[other] { $n } copies
+    } of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once
+jac-bn-train = column-coupled: out[n,j] depends on the whole column j of x (through μ and var), never on another column; J has { $d } dense { $n }×{ $n } { $d ->
+        [one] block
+       *[other] blocks interleaved
+    }. The sub-steps dstd, dvar, dxc, dmu apply them without building J
+jac-bn-test = diagonal at test time: ∂out[n,j]/∂x[n,j] = γ[j] / std[j], since the running statistics do not depend on x
+jac-dropout-train = diagonal: ∂out[i]/∂x[i] is 1 where the mask is True (kept) and 0 where it dropped the cell; every other entry is 0. The shortcut dout ⊙ mask applies this diagonal cell by cell
+jac-dropout-test = diagonal: every ∂out[i]/∂x[i] is 1 − ratio = { $keep } at test time; every other entry is 0
+jac-exp = diagonal: ∂{ $out }[i]/∂{ $x }[i] = exp({ $x }[i]) = { $out }[i], every other entry 0. The shortcut { $dx } = dout ⊙ { $out } multiplies by this diagonal cell by cell
+jac-log = diagonal: ∂{ $out }[i]/∂{ $x }[i] = 1/{ $x }[i], every other entry 0. The shortcut { $dx } = dout / { $x } divides by this diagonal cell by cell
+jac-mul = diagonal: ∂({ $x } ⊙ { $y })[i]/∂{ $x }[i] = { $y }[i] (the other factor). The shortcut { $dx } = dout ⊙ { $y } multiplies by it cell by cell
+jac-reciprocal = diagonal: ∂{ $out }[i]/∂{ $x }[i] = −1/{ $x }[i]² = −{ $out }[i]², every other entry 0. The shortcut { $dx } = −dout ⊙ { $out }² multiplies by this diagonal cell by cell
+jac-relu = diagonal: ∂out[i]/∂x[i] is 1 where x > 0 and 0 where the mask is True; every other entry is 0. The shortcut dout[mask] = 0 applies this diagonal cell by cell
+jac-sigmoid = diagonal: ∂y[i]/∂x[i] = y(1 − y), every other entry 0. The shortcut dx = dout ⊙ y ⊙ (1 − y) multiplies by this diagonal cell by cell
+jac-softmax = block-diagonal: one dense { $d }×{ $d } block diag(y) − y·yᵀ per row ({ $n ->
+        [one] { $n } block
+       *[other] { $n } blocks
+    }), zero between rows: a row's outputs depend on all of that row's inputs and nothing else. The shortcut dx = y ⊙ (dout − Σ dout ⊙ y) applies each block without building it
+jac-softmax-loss = one row (L is a scalar): ∂L/∂x = (y − t)/N with N = { $n }. The shortcut writes that row directly, never forming softmax's { $d }×{ $d } blocks
+jac-tanh = diagonal: ∂y[i]/∂x[i] = 1 − y[i]², every other entry 0. The shortcut dx = dout ⊙ (1 − y²) multiplies by this diagonal cell by cell
+jac-kink-note = { $cells } { $count ->
+        [one] sits
+       *[other] sit
+    } on { $layer }'s kink at { $at }, where { $layer } has no derivative: the central difference (h = { $h }) gives { $mid } there, between the side slopes { $left } and { $right }, and backprop uses { $used }; { $count ->
+        [one] it is
+       *[other] they are
+    } left out of the comparison.
+jac-kink-more = { $n } more
+jac-title = Jacobian ∂{ $of }/∂x of { $name }
+jac-equal = ✓ equal
+jac-equal-away = ✓ equal away from the kink
+jac-differ = ✗ differ
+jac-verdict = dout·J vs the layer's dx: max |dout·J − dx| = { $diff } { $verdict }
+jac-how = (J: central differences of forward, h = { $h })
+jac-caption-vjp = dout flattened × J
+jac-caption-dx = the layer's backward
+jac-caption-dout = arriving
+jac-block-keys = { $next }/{ $prev } the next/previous block
+jac-block-whole = J: { $rows }×{ $cols }, one row per cell of { $of }, one column per cell of x (flattened row by row); · is exactly 0
+jac-block-loss = J is 1×{ $in_n }; shown: its { $cols } columns for x[{ $n },·], batch row { $n } (rows 0–{ $last }); the other rows' columns hold their own (y − t)/N · { $keys }
+jac-block-row = J is { $out_n }×{ $in_n }; shown: the block of batch row { $n } (rows 0–{ $last }), { $of }[{ $n },·] × x[{ $n },·] ({ $rows }×{ $cols }); J is 0 outside the row blocks, · is exactly 0 · { $keys }
+jac-block-column = J is { $out_n }×{ $in_n }; shown: the block of column { $j } (columns 0–{ $last }), { $of }[·,{ $j }] × x[·,{ $j }] ({ $rows }×{ $cols }); J is 0 outside the column blocks, · is exactly 0 · { $keys }
+jac-position = rows { $r0 }–{ $r1 }/{ $rows } cols { $c0 }–{ $c1 }/{ $cols }
+
+## area: errors
+err-log-domain = log is defined only above 0, but its input { $at } = { $v }
+err-reciprocal-domain = 1 / 0 is not a number, and its input { $at } = { $v }
+err-outside-domain = { $at } = { $v } is outside { $layer }'s domain
+err-overflow = { $what } became { $value }: the numbers are { $inf }; use smaller values
+err-overflow-training = iteration { $iter }: { $what } became { $value }: the numbers grew { $inf }; lower the learning rate (lr is { $lr })
+err-iteration = iteration { $iter }
+err-what-output = { $who } output
+err-what-objective = the objective
+err-what-loss = the loss L
+err-what-the-loss = the loss
+err-what-scalar = L = Σ dout ⊙ out (the scalar backward differentiates)
+err-what-dx = the gradient dx of { $who }
+err-what-grad = the gradient d{ $name } of { $who }
+err-node-who = node { $number } ({ $name })
+err-nudge-outside = cell { $cell } is outside the output of { $name }, which is { $shape }
+err-graph-shapes = the graph has no nodes, or its shapes were resolved for another graph
+err-t-labels = t has { $labels ->
+        [one] { $labels } label
+       *[other] { $labels } labels
+    } but the batch has { $n ->
+        [one] { $n } row
+       *[other] { $n } rows
+    }: give one label per row
+err-label-range = label { $label } (row { $row }) is out of range: the output has { $k ->
+        [one] { $k } class
+       *[other] { $k } classes
+    }, so labels go from 0 to { $last }
+err-t-shape = t is { $t } but the output is { $out }: one row per sample, one column per class
+err-t-negative = t row { $row } has a negative value: targets are one-hot rows (or probabilities)
+err-t-sum = t row { $row } sums to { $sum }: each row of t must sum to 1 (one-hot, like [0, 1, 0]), because backward's (y − t)/N assumes it
+err-no-layers = the network has no layers: add at least one [[layers]] table
+err-x-empty = x is empty: give at least one row with one value
+err-loss-not-last = { $who } is { $kind } but is not the last layer: the loss must end the chain
+err-shape-x = shape mismatch: x is { $shape } but { $who } cannot take it
+err-shape-layer = shape mismatch: { $from } outputs { $shape } but { $who } cannot take it
+err-too-many-cells = the layers' outputs total { $cells } cells; at most { $max } are allowed, so that every recorded step fits in memory: use fewer layers or smaller matrices
+err-needs-t = the last layer is softmax_with_loss, so the preset needs targets t (class labels or one-hot rows)
+err-dout-with-loss = dout is given but the chain ends in a loss, where backward starts from ∂L/∂L = 1: remove dout
+err-t-unread = t is given but the chain does not end in softmax_with_loss, so nothing reads it: remove t or add a softmax_with_loss layer
+err-dout-shape = dout is { $dout } but the last output is { $out }: they must match
+err-graph-no-nodes = the graph has no nodes: add at least one [[nodes]] table with a name, a type and inputs
+err-input-empty-name = input { $number } has an empty name
+err-input-empty = input "{ $name }" is empty: give at least one value
+err-input-twice = two inputs are named "{ $name }": give each a unique name
+err-node-empty-name = node { $number } has an empty name
+err-node-input-name = { $who } has the name of an input: give nodes and inputs different names
+err-node-twice = two nodes are named "{ $name }": give each a unique name
+err-node-arity = { $who } is a { $kind } node and takes { $arity ->
+        [one] { $arity } input
+       *[other] { $arity } inputs
+    }, but inputs lists { $given }: { $hint }
+err-node-arity-two = mul and add take two names, like inputs = ["apple", "apple_num"]
+err-node-arity-one = a layer node takes one name (its parameters go inline)
+err-node-self = { $who } uses itself as an input: that is a cycle; a node may only use inputs and earlier nodes
+err-node-later = { $who } uses "{ $name }", which is node { $later }, defined later: a node may only use inputs and earlier nodes (so the graph has no cycles); move node { $later } ({ $name }) before it
+err-node-unknown = { $who } uses "{ $name }", which is neither an input nor a node: the inputs are { $inputs }
+err-input-unused = input "{ $name }" is not used by any node: remove it or name it in a node's inputs
+err-node-unused = { $who } is not used by any later node, but only the last node ({ $last }) may be the output: use it in a later node's inputs or remove it
+err-node-loss-not-last = { $who } is softmax_with_loss but is not the output: the loss must be the last node
+err-node-shapes = shape mismatch: { $who } ({ $kind }) gets { $a } { $a_shape } and { $b } { $b_shape }: the second input must have the first's shape or be 1×1 (a number)
+err-node-shape = shape mismatch: { $who } gets { $input } { $shape } and cannot take it
+err-graph-too-many-cells = the nodes' outputs total { $cells } cells; at most { $max } are allowed: use smaller matrices
+err-graph-needs-t = the output node ({ $name }) is softmax_with_loss, so the preset needs targets t
+err-graph-dout-with-loss = dout is given but the graph ends in a loss, where backward starts from ∂L/∂L = 1: remove dout
+err-graph-t-unread = t is given but the output node ({ $name }) is not softmax_with_loss, so nothing reads it
+err-graph-dout-shape = dout is { $dout } but the output node ({ $name }) is { $out }: they must match
+err-affine-b = b has { $values ->
+        [one] { $values } value
+       *[other] { $values } values
+    } but W is { $w }: b needs one value per column of W, { $cols }
+err-affine-w = W is { $w } but the input has { $d ->
+        [one] { $d } column
+       *[other] { $d } columns
+    }: W needs { $d ->
+        [one] { $d } row
+       *[other] { $d } rows
+    }
+err-loss-needs-t = Softmax-with-Loss needs targets t
+err-loss-t-shape = t is { $t } but the scores are { $x }
+err-factor-shape = { $name } is { $shape } but the input is { $input }: { $name } must be { $input } or 1×1
+err-dropout-ratio = ratio is { $ratio }: the share of dropped cells must be at least 0 and below 1, like 0.5
+err-bn-param = { $name } has { $values ->
+        [one] { $values } value
+       *[other] { $values } values
+    } but the input has { $d ->
+        [one] { $d } column
+       *[other] { $d } columns
+    }: give one value per column
+err-dout-expected = { $name } is { $shape }, expected { $want }
+err-cache-kind = the cache given to { $layer }'s backward came from another kind of layer
+err-data-labels = { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    } but { $labels ->
+        [one] { $labels } label
+       *[other] { $labels } labels
+    }: give one label per row
+err-data-label-range = label { $label } (row { $row }) is out of range: there { $classes ->
+        [one] is { $classes } class
+       *[other] are { $classes } classes
+    }
+err-test-fraction = test_fraction is { $value }: it must be at least 0 and below 1 (0.2 keeps a fifth of the rows for testing)
+err-test-fraction-all = { $name } has { $n ->
+        [one] { $n } row
+       *[other] { $n } rows
+    } and test_fraction = { $value } leaves none for training: use a smaller test_fraction or more points
+err-digits-damaged = the embedded digits data is damaged (cannot decompress it): rebuild backstep
+err-digits-numbers = digits line { $line }: not a list of numbers
+err-digits-values = digits line { $line }: { $values ->
+        [one] { $values } value
+       *[other] { $values } values
+    }, expected { $pixels } pixels and a label
+err-gzip-damaged = the file looks gzipped but cannot be decompressed (truncated or damaged)
+err-idx-header = truncated: { $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    }, too short for the { $header }-byte IDX header
+err-idx-magic = wrong magic number { $found }: an IDX { $what ->
+        [image] image
+       *[label] label
+    } file starts with { $want } ({ $decimal })
+err-idx-images-truncated = truncated: the header promises { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    } of { $size } = { $need } bytes but only { $found ->
+        [one] { $found } follows
+       *[other] { $found } follow
+    }
+err-idx-no-images = the file holds no images ({ $count } of { $size })
+err-idx-labels-truncated = truncated: the header promises { $count ->
+        [one] { $count } label
+       *[other] { $count } labels
+    } but only { $found ->
+        [one] { $found } byte follows
+       *[other] { $found } bytes follow
+    }
+err-gen-points = { $name }: points is { $points } but must be from 1 to { $max } (points per class)
+err-gen-spiral-classes = spiral: classes is { $classes } but a spiral has from 2 to 10 arms
+err-gen-classes = { $name }: classes is { $classes } but { $name } has exactly 2 classes; remove classes or set it to 2
+err-gen-noise = { $name }: noise is { $noise } but must be a number ≥ 0
+err-iters-zero = iters is 0: train for at least one iteration
+err-iters-max = iters is { $iters }: at most { $max } are allowed (the book trains 10000; the loss of every iteration is kept)
+err-batch-zero = batch is 0: a mini-batch needs at least one row
+err-train-needs-loss = training needs a loss: end the layers with softmax_with_loss
+err-no-training-rows = the data set { $name } has no training rows
+err-network-data = the network does not fit the data set { $name } ({ $features ->
+        [one] { $features } feature
+       *[other] { $features } features
+    }, { $classes ->
+        [one] { $classes } class
+       *[other] { $classes } classes
+    }): { $error }
+err-boundary-features = a decision-boundary map needs 2 features; { $name } has { $features }
+err-no-parameter = { $layer } has no parameter { $name } to update
+err-no-rows-to-predict = there are no rows to predict
+err-accuracy-no-rows = accuracy of no rows
+err-no-tensor = no such tensor
+err-h-positive = h must be a positive number, got { $h }
+err-check-worker = a worker thread of the gradient check failed
+err-lr-positive = the learning rate is { $lr } but must be a positive number
+err-optim-range = { $name } is { $value } but must be at least 0 and below 1
+err-optim-count = the optimizer was made for { $made ->
+        [one] { $made } parameter
+       *[other] { $made } parameters
+    } but got { $count }
+err-optim-index = parameter { $index } is beyond the { $count } this update began with
+err-optim-shape = the gradient of { $key } is { $grad } but the parameter is { $value }
+err-check-cancelled = the gradient check was cancelled
+err-no-step = step { $step } does not exist: there { $steps ->
+        [one] is { $steps } step
+       *[other] are { $steps } steps
+    }
+err-no-layer = layer { $layer } does not exist: the network has { $layers ->
+        [one] { $layers } layer
+       *[other] { $layers } layers
+    }
+err-layer-not-in-run = layer { $layer } is not in this run: was it made by another network?
+err-empty-input = { $name } has an empty input
+err-no-loss = the loss layer gave no loss
+err-output-shape-changed = the layer's output changed shape when x moved
+err-dout-cells = dout has { $cells ->
+        [one] { $cells } cell
+       *[other] { $cells } cells
+    } but the output has { $out }
+err-block-cell = a cell of the block is outside its matrix
+err-dx-shape = dx and x differ in shape
+err-not-a-number = not a number
+err-too-large = too large for f64 (about { $max } at most)

@@ -636,3 +636,215 @@ pool-dmax-miss = 行 { $row } のウィンドウの最大値ではありませ�
 pool-tie-note = { $name }：{ $near } 個のウィンドウ（全 { $windows } 個）で、最大の二つのセルの差が h = { $h } 以内です（完全な同値は { $exact } 個）。そこでは max に微分がありません：中心差分では最大値がもう一方のセルに移り dout の一部しか測れませんが、逆伝播は dout をすべて最初の最大値（np.argmax）に渡し、ほかは 0 です。大きな誤差は逆伝播ではなく、これらのウィンドウで説明できます。
 
 ## area: convui
+
+## area: bn
+bn-mean = バッチ { $n } 行にわたる各列の平均：μ = { $mu }（1×{ $d } で表示；NumPy の x.mean(axis=0) の形状は ({ $d },)）
+bn-center = 各列を中心化します：xc のどの列も平均 0 になりました；xc は逆伝播のために保持されます
+bn-var = 各列の分散：var = { $var }
+bn-std = 標準偏差；本書の 10e-7（= 1e-6）は、定数の列で 0 による割り算が起きるのを防ぎます；std は逆伝播のために保持されます
+bn-test-center = テスト時は、訓練中に蓄えた running_mean がバッチの平均の代わりに使われます
+bn-test-std = テスト時は、訓練中に蓄えた running_var がバッチの分散の代わりに使われます；本書の 10e-7（= 1e-6）は、定数の列で 0 による割り算が起きるのを防ぎます
+bn-normalize = どの列も平均 0、分散ほぼ 1 になりました；x̂ は逆伝播のために保持されます
+bn-scale-shift = γ = { $gamma } で拡大・縮小し、β = { $beta } で平行移動します；γ と β は W や b と同じように学習されます
+bn-back-beta = β はバイアスと同じようにすべての行に足されたので、dβ は dout を行方向に合計したもの（axis=0）です：列ごとに一つの合計、{ $dbeta }
+bn-back-gamma = γ は x̂ のすべての行に掛けられたので、dγ は x̂ ⊙ dout をバッチ全体で合計したものです：{ $dgamma }
+bn-back-xn = 乗算ノードを通って：x̂ の勾配は dout に γ を掛けたものです
+bn-back-test = テスト時は μ と std が定数なので、x は割り算を通るだけです
+bn-back-std = x̂ = xc / std：割り算のノードは dx̂ に −xc/std² を掛けて std に送り、それを共有した行について合計します
+bn-back-var = std = √(var + ε) で、その微分は 1 / (2·std) です
+bn-back-xc = xc は二つの経路で損失に届きました：x̂ を通る経路と var を通る経路です（var = xc² の平均、∂/∂xc = 2·xc/N、N = { $n }）：二つの勾配を足し合わせます
+bn-back-mu = 本書の dmu = Σ dxc = −∂L/∂μ：xc = x − μ はすべての行から同じ μ を引いたので、∂L/∂μ = −Σₙ dxc[n,·]；本書はマイナスを付けずに合計し、マイナスは次のステップ dx = dxc − dmu / N で現れます
+bn-back-x = x は直接（xc を通って）と、μ = x の平均を通っての両方で損失に届きました：各行はそのうち ∂L/∂μ / N = −dmu / N を受け取ります（N = { $n }）
+
+## area: optim
+optim-sgd = lr = { $lr }：すべての要素が勾配と逆の向きに動きます
+optim-velocity = 速度 v は自身の α = { $momentum } を残し、−lr·d{ $key } を加えます
+optim-add-velocity = { $key } は速度 v の分だけ動きます
+optim-adagrad-history = h はこれまでの { $key } の勾配の二乗をすべて足し合わせます
+optim-adagrad-step = lr = { $lr } を √h で割ります：履歴の大きい要素ほど小さく動きます
+optim-adam-m = m は β1 = { $beta1 } で d{ $key } を追いかけます（Momentum）
+optim-adam-v = v は β2 = { $beta2 } で d{ $key }² を追いかけます（AdaGrad のようなスケール）
+optim-adam-step = 更新 t = { $t }：lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ) = { $lr }·√(1 − { $beta2 }^{ $t })/(1 − { $beta1 }^{ $t }) = { $lr_t }
+optim-first-cell = { $note }；{ $name }[0,0]：{ $before } → { $after }
+optim-moment-note = 本書の { $book } を整理し直すと：古い値の { $beta } と { $grad } の 1 − { $beta } を足したものです
+
+## area: gradcheck
+check-with-eps = --eps { $eps } で確認し直してください
+check-kink = { $name }：{ $near } 個（全 { $cells } 個の入力要素のうち）が、折れ点から h = { $h } 以内にあります（折れ点は { $at }）{ $nearest }。{ $name } は折れ点で微分できません：折れ点をまたぐ中心差分は { $left } と { $right } の間の傾きを測りますが、これは微分ではありません。一方、逆伝播は片側の傾きを使います：{ $left }（x { $le } { $at }）と { $right }（x { $gt } { $at }）。大きな誤差は、逆伝播ではなく{ $near ->
+        [1] その要素
+       *[other] それらの要素
+    }で説明できます。{ $exact }{ $step }
+check-kink-nearest = （最も近いものは { $d } 離れています）
+check-kink-exact = そのうち { $exact } 個はちょうど { $at } にあります：どんな刻み幅でもそこの折れ点は避けられません（中心差分は { $mid }、逆伝播は { $used }）。
+check-kink-smaller-step = より小さな刻み幅なら{ $which ->
+        [it] その要素
+        [them] それらの要素
+        [other] 残りの一つ
+       *[others] 残りの要素
+    }を避けられます：{ $change }。ただし丸め誤差の影響が大きくなります：h = { $s } では数値微分による勾配の精度は ±{ $good } までなので、{ $floor } より小さい勾配は絶対差だけで比べ、相対誤差は確認しません。
+check-kink-too-close = 残りの要素は折れ点に近すぎて、f64 で表せるどの刻み幅でも分けられません：その誤差は折れ点によるものです。
+check-log-epsilon = { $name }：{ $row } 行目の正解クラスの確率は y = { $y }{ $others }。損失は −log(y + 1e-7) で、本書が log 0 を避けるために入れたものですが、逆伝播の (y − t)/N は −log y の微分です：両者は相対的に 1e-7/(y + 1e-7) = { $gap } だけ違います。この差は本書の 1e-7 によるもので、逆伝播の誤りではありません。
+check-log-epsilon-others = （{ $cells } 個の正解要素で差が許容誤差を超えています）
+check-list-comma = 、
+check-list-and = { $rest } と { $last }
+check-constant-one-row = { $name }：バッチが一行しかないので、x が何であっても μ = x、xc = x − μ = 0 です：x̂ = 0/√(0 + 10e-7) = 0、out = β。本書の 10e-7 だけがこれを 0/0 から守っており、このレイヤは x を何も伝えません（dx = 0、dγ = 0）。正規化には異なる行が少なくとも二行必要です。
+check-constant-columns = { $name }：入力の{ $which ->
+        [every] すべての列
+        [1] { $cols } 列目
+       *[some] { $cols } 列目
+    }はどの行でも同じ値なので、そこでは var = 0 です：xc = x − μ = 0、x̂ = 0、out = β。本書の 10e-7 だけがこれを 0/0 から守っています：std = √(0 + 10e-7) = { $std } なので、このレイヤは行と行の差を γ/std = { $gain }·γ 倍に拡大します —— x − μ の丸め誤差も同じで、勾配確認がそこで見ているのはそれです。
+
+## area: jacobian
+jac-add = 単位行列：対角に ∂({ $x } + { $y })/∂{ $x } = 1。近道は dout をそのまま通します
+jac-affine = ブロック対角：out[n,·] は Wᵀ（{ $k }×{ $d }）を通して x[n,·] だけに依存します；J には Wᵀ が { $n } 個並びます。近道 dx = dout · Wᵀ はそれらを一度に掛けます
+jac-bn-train = 列ごとに結合：out[n,j] は μ と var を通して x の列 j 全体に依存し、ほかの列には依存しません；J は { $d } 個の密な { $n }×{ $n } { $d ->
+        [1] ブロックです
+       *[other] ブロックが交互に並んだものです
+    }。サブステップ dstd、dvar、dxc、dmu は J を作らずにそれらを掛けます
+jac-bn-test = テスト時は対角：∂out[n,j]/∂x[n,j] = γ[j] / std[j]。running の統計量は x に依存しないからです
+jac-dropout-train = 対角：∂out[i]/∂x[i] はマスクが True（残す）のところで 1、要素を削除したところで 0；ほかの成分はすべて 0 です。近道 dout ⊙ mask はこの対角を要素ごとに掛けます
+jac-dropout-test = 対角：テスト時はどの ∂out[i]/∂x[i] も 1 − ratio = { $keep }；ほかの成分はすべて 0 です
+jac-exp = 対角：∂{ $out }[i]/∂{ $x }[i] = exp({ $x }[i]) = { $out }[i]、ほかの成分は 0。近道 { $dx } = dout ⊙ { $out } はこの対角を要素ごとに掛けます
+jac-log = 対角：∂{ $out }[i]/∂{ $x }[i] = 1/{ $x }[i]、ほかの成分は 0。近道 { $dx } = dout / { $x } はこの対角で要素ごとに割ります
+jac-mul = 対角：∂({ $x } ⊙ { $y })[i]/∂{ $x }[i] = { $y }[i]（もう一方の因子）。近道 { $dx } = dout ⊙ { $y } はそれを要素ごとに掛けます
+jac-reciprocal = 対角：∂{ $out }[i]/∂{ $x }[i] = −1/{ $x }[i]² = −{ $out }[i]²、ほかの成分は 0。近道 { $dx } = −dout ⊙ { $out }² はこの対角を要素ごとに掛けます
+jac-relu = 対角：∂out[i]/∂x[i] は x > 0 のところで 1、マスクが True のところで 0；ほかの成分はすべて 0 です。近道 dout[mask] = 0 はこの対角を要素ごとに掛けます
+jac-sigmoid = 対角：∂y[i]/∂x[i] = y(1 − y)、ほかの成分は 0。近道 dx = dout ⊙ y ⊙ (1 − y) はこの対角を要素ごとに掛けます
+jac-softmax = ブロック対角：行ごとに密な { $d }×{ $d } ブロック diag(y) − y·yᵀ が一つ（{ $n } 個）、行と行の間は 0：ある行の出力はその行のすべての入力に依存し、それ以外には依存しません。近道 dx = y ⊙ (dout − Σ dout ⊙ y) は各ブロックを作らずに掛けます
+jac-softmax-loss = 一行だけ（L はスカラー）：∂L/∂x = (y − t)/N、N = { $n }。近道はその行を直接書き、softmax の { $d }×{ $d } ブロックを作りません
+jac-tanh = 対角：∂y[i]/∂x[i] = 1 − y[i]²、ほかの成分は 0。近道 dx = dout ⊙ (1 − y²) はこの対角を要素ごとに掛けます
+jac-kink-note = { $cells } は { $layer } の折れ点 { $at } の上にあり、{ $layer } はそこで微分できません：中心差分（h = { $h }）はそこで { $mid } を与え、これは両側の傾き { $left } と { $right } の間の値です。逆伝播は { $used } を使います；{ $count ->
+        [1] その要素
+       *[other] それらの要素
+    }は比較から外します。
+jac-kink-more = ほか { $n } 個
+jac-title = ヤコビ行列 ∂{ $of }/∂x（{ $name }）
+jac-equal = ✓ 一致
+jac-equal-away = ✓ 折れ点以外で一致
+jac-differ = ✗ 不一致
+jac-verdict = dout·J とレイヤの dx：max |dout·J − dx| = { $diff } { $verdict }
+jac-how = （J：順伝播の中心差分、h = { $h }）
+jac-caption-vjp = 平らにした dout × J
+jac-caption-dx = レイヤの逆伝播
+jac-caption-dout = 届いた勾配
+jac-block-keys = { $next }/{ $prev } 次/前のブロック
+jac-block-whole = J：{ $rows }×{ $cols }、{ $of } の要素ごとに一行、x の要素ごとに一列（行ごとに平らに並べたもの）；· はちょうど 0
+jac-block-loss = J は 1×{ $in_n }；表示：x[{ $n },·] の { $cols } 列、バッチの { $n } 行目（0–{ $last } 行）；ほかの行の列にはそれぞれの (y − t)/N があります · { $keys }
+jac-block-row = J は { $out_n }×{ $in_n }；表示：バッチの { $n } 行目のブロック（0–{ $last } 行）、{ $of }[{ $n },·] × x[{ $n },·]（{ $rows }×{ $cols }）；行ブロックの外では J は 0、· はちょうど 0 · { $keys }
+jac-block-column = J は { $out_n }×{ $in_n }；表示：{ $j } 列目のブロック（0–{ $last } 列）、{ $of }[·,{ $j }] × x[·,{ $j }]（{ $rows }×{ $cols }）；列ブロックの外では J は 0、· はちょうど 0 · { $keys }
+jac-position = 行 { $r0 }–{ $r1 }/{ $rows } 列 { $c0 }–{ $c1 }/{ $cols }
+
+## area: errors
+err-log-domain = log は 0 より大きいところでしか定義されていませんが、入力が { $at } = { $v } です
+err-reciprocal-domain = 1 / 0 は数ではありませんが、入力が { $at } = { $v } です
+err-outside-domain = { $at } = { $v } は { $layer } の定義域の外です
+err-overflow = { $what } が { $value } になりました：数値が { $inf }。もっと小さな値を使ってください
+err-overflow-training = イテレーション { $iter }：{ $what } が { $value } になりました：数値が大きくなり、{ $inf }。学習率を下げてください（lr は { $lr }）
+err-iteration = イテレーション { $iter }
+err-what-output = { $who }の出力
+err-what-objective = 目的の値
+err-what-loss = 損失 L
+err-what-the-loss = 損失
+err-what-scalar = L = Σ dout ⊙ out（逆伝播が微分するスカラー）
+err-what-dx = { $who }の勾配 dx
+err-what-grad = { $who }の勾配 d{ $name }
+err-node-who = ノード { $number }（{ $name }）
+err-nudge-outside = 要素 { $cell } は { $name } の出力の外です。出力は { $shape } です
+err-graph-shapes = 計算グラフにノードがないか、形状が別の計算グラフのために求められたものです
+err-t-labels = t にはラベルが { $labels } 個ありますが、バッチは { $n } 行です：行ごとにラベルを一つ与えてください
+err-label-range = ラベル { $label }（{ $row } 行目）が範囲外です：出力のクラスは { $k } 個なので、ラベルは 0 から { $last } までです
+err-t-shape = t は { $t } ですが、出力は { $out } です：サンプルごとに一行、クラスごとに一列です
+err-t-negative = t の { $row } 行目に負の値があります：教師データは one-hot の行（または確率）です
+err-t-sum = t の { $row } 行目の和が { $sum } です：t の各行の和は 1 でなければなりません（one-hot、例えば [0, 1, 0]）。逆伝播の (y − t)/N はそれを前提にしています
+err-no-layers = ネットワークにレイヤがありません：[[layers]] テーブルを少なくとも一つ加えてください
+err-x-empty = x が空です：少なくとも一行、一つの値を与えてください
+err-loss-not-last = { $who } は { $kind } ですが最後のレイヤではありません：損失は連鎖の最後に置きます
+err-shape-x = 形状が合いません：x は { $shape } ですが、{ $who } はそれを受け取れません
+err-shape-layer = 形状が合いません：{ $from } の出力は { $shape } ですが、{ $who } はそれを受け取れません
+err-too-many-cells = レイヤの出力は合計 { $cells } 要素です。記録するすべてのステップがメモリに収まるよう、許されるのは { $max } までです：レイヤを減らすか、小さな行列を使ってください
+err-needs-t = 最後のレイヤが softmax_with_loss なので、プリセットには教師データ t（クラスラベルか one-hot の行）が必要です
+err-dout-with-loss = dout が与えられていますが、連鎖は損失で終わり、逆伝播は ∂L/∂L = 1 から始まります：dout を削除してください
+err-t-unread = t が与えられていますが、連鎖が softmax_with_loss で終わらないので、誰も読みません：t を削除するか softmax_with_loss レイヤを加えてください
+err-dout-shape = dout は { $dout } ですが、最後の出力は { $out } です：一致させてください
+err-graph-no-nodes = 計算グラフにノードがありません：name、type、inputs を持つ [[nodes]] テーブルを少なくとも一つ加えてください
+err-input-empty-name = 入力 { $number } の名前が空です
+err-input-empty = 入力 "{ $name }" が空です：少なくとも一つの値を与えてください
+err-input-twice = "{ $name }" という名前の入力が二つあります：それぞれ別の名前にしてください
+err-node-empty-name = ノード { $number } の名前が空です
+err-node-input-name = { $who } は入力と同じ名前です：ノードと入力には別の名前を付けてください
+err-node-twice = "{ $name }" という名前のノードが二つあります：それぞれ別の名前にしてください
+err-node-arity = { $who } は { $kind } ノードで、入力を { $arity } 個取りますが、inputs には { $given } 個あります：{ $hint }
+err-node-arity-two = mul と add は名前を二つ取ります。例えば inputs = ["apple", "apple_num"]
+err-node-arity-one = レイヤのノードは名前を一つ取ります（パラメータは同じ場所に書きます）
+err-node-self = { $who } は自分自身を入力に使っています：これは循環です。ノードが使えるのは入力と前のノードだけです
+err-node-later = { $who } は "{ $name }" を使っていますが、これは後で定義されるノード { $later } です：ノードが使えるのは入力と前のノードだけです（だから計算グラフに循環はありません）。ノード { $later }（{ $name }）をその前に移してください
+err-node-unknown = { $who } は "{ $name }" を使っていますが、これは入力でもノードでもありません：入力は { $inputs } です
+err-input-unused = 入力 "{ $name }" はどのノードにも使われていません：削除するか、どれかのノードの inputs に書いてください
+err-node-unused = { $who } は後のどのノードにも使われていませんが、出力になれるのは最後のノード（{ $last }）だけです：後のノードの inputs で使うか、削除してください
+err-node-loss-not-last = { $who } は softmax_with_loss ですが出力ではありません：損失は最後のノードに置きます
+err-node-shapes = 形状が合いません：{ $who }（{ $kind }）が受け取ったのは { $a } { $a_shape } と { $b } { $b_shape } です：二つ目の入力は一つ目と同じ形状か、1×1（一つの数）でなければなりません
+err-node-shape = 形状が合いません：{ $who } は { $input } { $shape } を受け取りましたが、受け取れません
+err-graph-too-many-cells = ノードの出力は合計 { $cells } 要素です。許されるのは { $max } までです：小さな行列を使ってください
+err-graph-needs-t = 出力ノード（{ $name }）が softmax_with_loss なので、プリセットには教師データ t が必要です
+err-graph-dout-with-loss = dout が与えられていますが、計算グラフは損失で終わり、逆伝播は ∂L/∂L = 1 から始まります：dout を削除してください
+err-graph-t-unread = t が与えられていますが、出力ノード（{ $name }）は softmax_with_loss ではないので、誰も読みません
+err-graph-dout-shape = dout は { $dout } ですが、出力ノード（{ $name }）は { $out } です：一致させてください
+err-affine-b = b の値は { $values } 個ですが W は { $w } です：b には W の列ごとに一つ、{ $cols } 個の値が必要です
+err-affine-w = W は { $w } ですが、入力は { $d } 列です：W には { $d } 行が必要です
+err-loss-needs-t = Softmax-with-Loss には教師データ t が必要です
+err-loss-t-shape = t は { $t } ですが、スコアは { $x } です
+err-factor-shape = { $name } は { $shape } ですが、入力は { $input } です：{ $name } は { $input } か 1×1 でなければなりません
+err-dropout-ratio = ratio が { $ratio } です：削除する要素の割合は 0 以上 1 未満、例えば 0.5 です
+err-bn-param = { $name } の値は { $values } 個ですが、入力は { $d } 列です：列ごとに一つの値を与えてください
+err-dout-expected = { $name } は { $shape } ですが、{ $want } のはずです
+err-cache-kind = { $layer } の逆伝播に渡されたキャッシュは、別の種類のレイヤのものです
+err-data-labels = { $rows } 行に対してラベルが { $labels } 個です：行ごとにラベルを一つ与えてください
+err-data-label-range = ラベル { $label }（{ $row } 行目）が範囲外です：クラスは { $classes } 個です
+err-test-fraction = test_fraction が { $value } です：0 以上 1 未満でなければなりません（0.2 なら行の五分の一をテストに残します）
+err-test-fraction-all = { $name } は { $n } 行で、test_fraction = { $value } では訓練データが一行も残りません：test_fraction を小さくするか、点を増やしてください
+err-digits-damaged = 組み込みの手書き数字データが壊れています（展開できません）：backstep をビルドし直してください
+err-digits-numbers = 手書き数字データの { $line } 行目：数の並びではありません
+err-digits-values = 手書き数字データの { $line } 行目：値が { $values } 個ありますが、{ $pixels } 個の画素と一つのラベルのはずです
+err-gzip-damaged = gzip 圧縮されたファイルに見えますが、展開できません（途中で切れているか壊れています）
+err-idx-header = 途中で切れています：{ $bytes } バイトしかなく、{ $header } バイトの IDX ヘッダに足りません
+err-idx-magic = マジックナンバー { $found } が違います：IDX の{ $what ->
+        [image] 画像
+       *[label] ラベル
+    }ファイルは { $want }（{ $decimal }）で始まります
+err-idx-images-truncated = 途中で切れています：ヘッダは { $size } の画像 { $count } 枚、{ $need } バイトを約束していますが、続くのは { $found } バイトだけです
+err-idx-no-images = ファイルに画像がありません（{ $size } が { $count } 枚）
+err-idx-labels-truncated = 途中で切れています：ヘッダはラベル { $count } 個を約束していますが、続くのは { $found } バイトだけです
+err-gen-points = { $name }：points が { $points } ですが、1 から { $max } まで（クラスごとの点の数）でなければなりません
+err-gen-spiral-classes = spiral：classes が { $classes } ですが、らせんの腕は 2 本から 10 本です
+err-gen-classes = { $name }：classes が { $classes } ですが、{ $name } のクラスはちょうど 2 個です。classes を削除するか 2 にしてください
+err-gen-noise = { $name }：noise が { $noise } ですが、≥ 0 の数でなければなりません
+err-iters-zero = iters が 0 です：少なくとも一回は学習してください
+err-iters-max = iters が { $iters } です：許されるのは { $max } までです（本書の学習は 10000 回。イテレーションごとの損失をすべて残します）
+err-batch-zero = batch が 0 です：ミニバッチには少なくとも一行が必要です
+err-train-needs-loss = 学習には損失が必要です：レイヤの最後を softmax_with_loss にしてください
+err-no-training-rows = データセット { $name } に訓練データがありません
+err-network-data = ネットワークがデータセット { $name }（特徴量 { $features } 個、クラス { $classes } 個）に合いません：{ $error }
+err-boundary-features = 決定境界の図には特徴量が 2 個必要ですが、{ $name } は { $features } 個です
+err-no-parameter = { $layer } には更新するパラメータ { $name } がありません
+err-no-rows-to-predict = 予測する行がありません
+err-accuracy-no-rows = 行がないので認識精度を計算できません
+err-no-tensor = そのテンソルはありません
+err-h-positive = h は正の数でなければなりませんが、{ $h } でした
+err-check-worker = 勾配確認のワーカースレッドが一つ失敗しました
+err-lr-positive = 学習率が { $lr } ですが、正の数でなければなりません
+err-optim-range = { $name } が { $value } ですが、0 以上 1 未満でなければなりません
+err-optim-count = この最適化手法は { $made } 個のパラメータ用に作られましたが、{ $count } 個を受け取りました
+err-optim-index = パラメータ { $index } は、この更新を始めたときの { $count } 個を超えています
+err-optim-shape = { $key } の勾配は { $grad } ですが、パラメータは { $value } です
+err-check-cancelled = 勾配確認は取り消されました
+err-no-step = ステップ { $step } はありません：ステップは全部で { $steps } 個です
+err-no-layer = レイヤ { $layer } はありません：ネットワークのレイヤは { $layers } 個です
+err-layer-not-in-run = レイヤ { $layer } はこの実行にありません：別のネットワークで作られたものではありませんか？
+err-empty-input = { $name } の入力が空です
+err-no-loss = 損失レイヤが損失を返しませんでした
+err-output-shape-changed = x を動かしたらレイヤの出力の形状が変わりました
+err-dout-cells = dout は { $cells } 要素ですが、出力は { $out } 要素です
+err-block-cell = ブロックの要素がその行列の外にあります
+err-dx-shape = dx と x の形状が違います
+err-not-a-number = 数ではありません
+err-too-large = f64 には大きすぎます（最大でおよそ { $max }）

@@ -636,3 +636,215 @@ pool-dmax-miss = 不是第 { $row } 行窗口的最大值（最大值在第 { $a
 pool-tie-note = { $name }：有 { $near } 个窗口（共 { $windows } 个）的两个最大单元相差不到 h = { $h }（其中 { $exact } 个完全相等），max 在那里没有导数：中心差分会让最大值换到另一个单元，只测到 dout 的一部分，而反向传播把 dout 全部给第一个最大值（np.argmax），其余为 0。大的误差可以由这些窗口而不是反向传播来解释。
 
 ## area: convui
+
+## area: bn
+bn-mean = 每一列在这批 { $n } 行数据上的平均值：μ = { $mu }（显示为 1×{ $d }；NumPy 的 x.mean(axis=0) 的形状是 ({ $d },)）
+bn-center = 把每一列中心化：现在 xc 的每一列平均值都是 0；xc 保留给反向传播使用
+bn-var = 每一列的方差：var = { $var }
+bn-std = 标准差；书中的 10e-7（= 1e-6）让常数列不会除以 0；std 保留给反向传播使用
+bn-test-center = 测试时用训练中累计的 running_mean 代替这批数据的平均值
+bn-test-std = 测试时用训练中累计的 running_var 代替这批数据的方差；书中的 10e-7（= 1e-6）让常数列不会除以 0
+bn-normalize = 现在每一列的平均值为 0、方差约为 1；x̂ 保留给反向传播使用
+bn-scale-shift = 乘以 γ = { $gamma } 进行缩放，再加上 β = { $beta } 进行平移；γ 和 β 像 W 和 b 一样通过学习得到
+bn-back-beta = β 像偏置一样被加到了每一行，所以 dβ 是 dout 按行相加（axis=0）的结果：每列一个总和，{ $dbeta }
+bn-back-gamma = γ 乘在了 x̂ 的每一行上，所以 dγ 是 x̂ ⊙ dout 在整个批次上的和：{ $dgamma }
+bn-back-xn = 经过乘法节点：x̂ 的梯度是 dout 乘以 γ
+bn-back-test = 测试时 μ 和 std 是常数，所以 x 只经过除法这一步
+bn-back-std = x̂ = xc / std：除法节点把 dx̂ 乘以 −xc/std² 传给 std，并在共用它的各行上求和
+bn-back-var = std = √(var + ε)，它的导数是 1 / (2·std)
+bn-back-xc = xc 经过两条路径到达损失：经过 x̂，以及经过 var（var = xc² 的平均值，∂/∂xc = 2·xc/N，N = { $n }）：两个梯度相加
+bn-back-mu = 书中的 dmu = Σ dxc = −∂L/∂μ：xc = x − μ 从每一行减去了同一个 μ，所以 ∂L/∂μ = −Σₙ dxc[n,·]；书中求和时不带负号，负号出现在下一步 dx = dxc − dmu / N 中
+bn-back-x = x 直接（经过 xc）到达损失，也经过 μ = x 的平均值到达：每一行从中得到 ∂L/∂μ / N = −dmu / N，N = { $n }
+
+## area: optim
+optim-sgd = lr = { $lr }：每个元素都朝梯度的反方向移动
+optim-velocity = 速度 v 保留自身的 α = { $momentum }，再加上 −lr·d{ $key }
+optim-add-velocity = { $key } 按速度 v 移动
+optim-adagrad-history = h 累加 { $key } 到目前为止每一次梯度的平方
+optim-adagrad-step = lr = { $lr } 除以 √h：累计的历史越大的元素，更新步长越小
+optim-adam-m = m 以 β1 = { $beta1 } 跟随 d{ $key }（动量）
+optim-adam-v = v 以 β2 = { $beta2 } 跟随 d{ $key }²（类似 AdaGrad 的缩放）
+optim-adam-step = 第 t = { $t } 次更新：lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ) = { $lr }·√(1 − { $beta2 }^{ $t })/(1 − { $beta1 }^{ $t }) = { $lr_t }
+optim-first-cell = { $note }；{ $name }[0,0]：{ $before } → { $after }
+optim-moment-note = 书中的 { $book } 重新整理后：保留旧值的 { $beta }，再加上 { $grad } 的 1 − { $beta }
+
+## area: gradcheck
+check-with-eps = 用 --eps { $eps } 再确认一次
+check-kink = { $name }：有 { $near } 个（共 { $cells } 个输入元素）与它的折点相距不到 h = { $h }（折点在 { $at }）{ $nearest }，{ $name } 在折点处没有导数：跨过折点的中心差分测得的是介于 { $left } 和 { $right } 之间的斜率，并不是导数；而反向传播使用单侧斜率：{ $left }（x { $le } { $at } 时）和 { $right }（x { $gt } { $at } 时）。大的误差可以由{ $near ->
+        [1] 这个元素
+       *[other] 这些元素
+    }而不是反向传播来解释。{ $exact }{ $step }
+check-kink-nearest = （最近的相距 { $d }）
+check-kink-exact = 其中 { $exact } 个正好位于 { $at }：无论步长多小都避不开那里的折点（中心差分得到 { $mid }，反向传播得到 { $used }）。
+check-kink-smaller-step = 更小的步长可以避开{ $which ->
+        [it] 它
+        [them] 它们
+        [other] 另外那个
+       *[others] 其余的元素
+    }：{ $change }。不过舍入误差的影响会变大：h = { $s } 时数值梯度只精确到 ±{ $good }，所以小于 { $floor } 的梯度只比较绝对差，不再检查它们的相对误差。
+check-kink-too-close = 其余的元素离折点太近，f64 能表示的任何步长都分不开：它们的误差来自折点。
+check-log-epsilon = { $name }：第 { $row } 行目标类别的概率是 y = { $y }{ $others }。损失是 −log(y + 1e-7)，书中用它来避免 log 0；但反向传播的 (y − t)/N 是 −log y 的导数：两者的相对差为 1e-7/(y + 1e-7) = { $gap }。这个差来自书中的 1e-7，不是反向传播的错误。
+check-log-epsilon-others = （有 { $cells } 个目标元素的差超过容许误差）
+check-list-comma = 、
+check-list-and = { $rest } 和 { $last }
+check-constant-one-row = { $name }：这批数据只有一行，所以无论 x 是什么，μ = x，xc = x − μ = 0：x̂ = 0/√(0 + 10e-7) = 0，out = β。只有书中的 10e-7 使它不成为 0/0，而且这一层完全不把 x 传下去（dx = 0，dγ = 0）。正规化至少需要两行不同的数据。
+check-constant-columns = { $name }：输入的{ $which ->
+        [every] 每一列
+        [1] 第 { $cols } 列
+       *[some] 第 { $cols } 列
+    }在每一行的值都相同，所以那里 var = 0：xc = x − μ = 0，x̂ = 0，out = β。只有书中的 10e-7 使它不成为 0/0：std = √(0 + 10e-7) = { $std }，所以这一层把行与行之间的任何差都放大为 γ/std = { $gain }·γ 倍 —— x − μ 的舍入误差也一样，这正是梯度确认在那里看到的。
+
+## area: jacobian
+jac-add = 单位矩阵：对角线上 ∂({ $x } + { $y })/∂{ $x } = 1。捷径把 dout 原样传过去
+jac-affine = 分块对角：out[n,·] 只通过 Wᵀ（{ $k }×{ $d }）依赖 x[n,·]；J 含有 { $n } 个 Wᵀ 的副本。捷径 dx = dout · Wᵀ 一次把它们全部作用上去
+jac-bn-train = 按列耦合：out[n,j] 通过 μ 和 var 依赖 x 的整个第 j 列，但从不依赖其他列；J 由 { $d } 个稠密的 { $n }×{ $n } { $d ->
+        [1] 块
+       *[other] 块交错组成
+    }。子步骤 dstd、dvar、dxc、dmu 不构建 J 就把它们作用上去
+jac-bn-test = 测试时为对角矩阵：∂out[n,j]/∂x[n,j] = γ[j] / std[j]，因为 running 统计量不依赖 x
+jac-dropout-train = 对角矩阵：掩码为 True（保留）处 ∂out[i]/∂x[i] 为 1，丢弃的元素处为 0；其他元素都是 0。捷径 dout ⊙ mask 逐个元素地作用这个对角矩阵
+jac-dropout-test = 对角矩阵：测试时每个 ∂out[i]/∂x[i] 都是 1 − ratio = { $keep }；其他元素都是 0
+jac-exp = 对角矩阵：∂{ $out }[i]/∂{ $x }[i] = exp({ $x }[i]) = { $out }[i]，其他元素为 0。捷径 { $dx } = dout ⊙ { $out } 逐个元素地乘以这个对角矩阵
+jac-log = 对角矩阵：∂{ $out }[i]/∂{ $x }[i] = 1/{ $x }[i]，其他元素为 0。捷径 { $dx } = dout / { $x } 逐个元素地除以这个对角矩阵
+jac-mul = 对角矩阵：∂({ $x } ⊙ { $y })[i]/∂{ $x }[i] = { $y }[i]（另一个因子）。捷径 { $dx } = dout ⊙ { $y } 逐个元素地乘以它
+jac-reciprocal = 对角矩阵：∂{ $out }[i]/∂{ $x }[i] = −1/{ $x }[i]² = −{ $out }[i]²，其他元素为 0。捷径 { $dx } = −dout ⊙ { $out }² 逐个元素地乘以这个对角矩阵
+jac-relu = 对角矩阵：x > 0 处 ∂out[i]/∂x[i] 为 1，掩码为 True 处为 0；其他元素都是 0。捷径 dout[mask] = 0 逐个元素地作用这个对角矩阵
+jac-sigmoid = 对角矩阵：∂y[i]/∂x[i] = y(1 − y)，其他元素为 0。捷径 dx = dout ⊙ y ⊙ (1 − y) 逐个元素地乘以这个对角矩阵
+jac-softmax = 分块对角：每一行一个稠密的 { $d }×{ $d } 块 diag(y) − y·yᵀ（共 { $n } 块），行与行之间为 0：一行的输出依赖该行的全部输入，不依赖其他。捷径 dx = y ⊙ (dout − Σ dout ⊙ y) 不构建各块就把它们作用上去
+jac-softmax-loss = 只有一行（L 是标量）：∂L/∂x = (y − t)/N，N = { $n }。捷径直接写出这一行，从不构建 softmax 的 { $d }×{ $d } 块
+jac-tanh = 对角矩阵：∂y[i]/∂x[i] = 1 − y[i]²，其他元素为 0。捷径 dx = dout ⊙ (1 − y²) 逐个元素地乘以这个对角矩阵
+jac-kink-note = { $cells } 位于 { $layer } 的折点 { $at } 上，{ $layer } 在那里没有导数：中心差分（h = { $h }）在那里得到 { $mid }，介于两侧的斜率 { $left } 和 { $right } 之间，而反向传播使用 { $used }；{ $count ->
+        [1] 它
+       *[other] 它们
+    }不参与比较。
+jac-kink-more = 另外 { $n } 个
+jac-title = 雅可比矩阵 ∂{ $of }/∂x（{ $name }）
+jac-equal = ✓ 相等
+jac-equal-away = ✓ 除折点外相等
+jac-differ = ✗ 不相等
+jac-verdict = dout·J 与该层的 dx：max |dout·J − dx| = { $diff } { $verdict }
+jac-how = （J：正向传播的中心差分，h = { $h }）
+jac-caption-vjp = 展平的 dout × J
+jac-caption-dx = 该层的反向传播
+jac-caption-dout = 传来的梯度
+jac-block-keys = { $next }/{ $prev } 下一块/上一块
+jac-block-whole = J：{ $rows }×{ $cols }，{ $of } 的每个元素一行，x 的每个元素一列（逐行展平）；· 表示恰好为 0
+jac-block-loss = J 是 1×{ $in_n }；显示：x[{ $n },·] 的 { $cols } 列，即批次第 { $n } 行（共第 0–{ $last } 行）；其他行的列各有自己的 (y − t)/N · { $keys }
+jac-block-row = J 是 { $out_n }×{ $in_n }；显示：批次第 { $n } 行的块（共第 0–{ $last } 行），{ $of }[{ $n },·] × x[{ $n },·]（{ $rows }×{ $cols }）；行块之外 J 为 0，· 表示恰好为 0 · { $keys }
+jac-block-column = J 是 { $out_n }×{ $in_n }；显示：第 { $j } 列的块（共第 0–{ $last } 列），{ $of }[·,{ $j }] × x[·,{ $j }]（{ $rows }×{ $cols }）；列块之外 J 为 0，· 表示恰好为 0 · { $keys }
+jac-position = 行 { $r0 }–{ $r1 }/{ $rows } 列 { $c0 }–{ $c1 }/{ $cols }
+
+## area: errors
+err-log-domain = log 只在大于 0 处有定义，但它的输入 { $at } = { $v }
+err-reciprocal-domain = 1 / 0 不是一个数，而它的输入 { $at } = { $v }
+err-outside-domain = { $at } = { $v } 超出了 { $layer } 的定义域
+err-overflow = { $what } 变成了 { $value }：数值{ $inf }；请使用更小的值
+err-overflow-training = 第 { $iter } 次迭代：{ $what } 变成了 { $value }：数值不断增大，{ $inf }；请降低学习率（当前 lr 为 { $lr }）
+err-iteration = 第 { $iter } 次迭代
+err-what-output = { $who }的输出
+err-what-objective = 目标值
+err-what-loss = 损失 L
+err-what-the-loss = 损失
+err-what-scalar = L = Σ dout ⊙ out（反向传播所微分的标量）
+err-what-dx = { $who }的梯度 dx
+err-what-grad = { $who }的梯度 d{ $name }
+err-node-who = 节点 { $number }（{ $name }）
+err-nudge-outside = 元素 { $cell } 在 { $name } 的输出之外，该输出是 { $shape }
+err-graph-shapes = 计算图没有节点，或者它的形状是为另一个计算图求出的
+err-t-labels = t 有 { $labels } 个标签，但这批数据有 { $n } 行：每一行给一个标签
+err-label-range = 标签 { $label }（第 { $row } 行）超出范围：输出有 { $k } 个类别，所以标签从 0 到 { $last }
+err-t-shape = t 是 { $t }，但输出是 { $out }：每个样本一行，每个类别一列
+err-t-negative = t 的第 { $row } 行有负值：监督数据应是 one-hot 的行（或概率）
+err-t-sum = t 的第 { $row } 行之和为 { $sum }：t 的每一行之和都必须为 1（one-hot，如 [0, 1, 0]），因为反向传播的 (y − t)/N 以此为前提
+err-no-layers = 网络没有层：请至少添加一个 [[layers]] 表
+err-x-empty = x 是空的：请至少给出一行、一个值
+err-loss-not-last = { $who } 是 { $kind }，但不是最后一层：损失必须位于链的末尾
+err-shape-x = 形状不匹配：x 是 { $shape }，但 { $who } 无法接受
+err-shape-layer = 形状不匹配：{ $from } 输出 { $shape }，但 { $who } 无法接受
+err-too-many-cells = 各层输出合计 { $cells } 个元素；为了让记录的每一步都能放进内存，最多允许 { $max } 个：请减少层数或使用更小的矩阵
+err-needs-t = 最后一层是 softmax_with_loss，所以预设需要监督数据 t（类别标签或 one-hot 行）
+err-dout-with-loss = 给出了 dout，但链以损失结束，反向传播从 ∂L/∂L = 1 开始：请删除 dout
+err-t-unread = 给出了 t，但链不以 softmax_with_loss 结束，没有任何地方读取它：请删除 t 或添加一个 softmax_with_loss 层
+err-dout-shape = dout 是 { $dout }，但最后的输出是 { $out }：两者必须一致
+err-graph-no-nodes = 计算图没有节点：请至少添加一个带有 name、type 和 inputs 的 [[nodes]] 表
+err-input-empty-name = 输入 { $number } 的名称为空
+err-input-empty = 输入 "{ $name }" 是空的：请至少给出一个值
+err-input-twice = 有两个输入都叫 "{ $name }"：请给每个输入一个不同的名称
+err-node-empty-name = 节点 { $number } 的名称为空
+err-node-input-name = { $who } 与某个输入同名：请让节点和输入使用不同的名称
+err-node-twice = 有两个节点都叫 "{ $name }"：请给每个节点一个不同的名称
+err-node-arity = { $who } 是 { $kind } 节点，接受 { $arity } 个输入，但 inputs 列出了 { $given } 个：{ $hint }
+err-node-arity-two = mul 和 add 接受两个名称，如 inputs = ["apple", "apple_num"]
+err-node-arity-one = 层节点接受一个名称（它的参数写在同一处）
+err-node-self = { $who } 把自己用作输入：这是一个环；节点只能使用输入和前面的节点
+err-node-later = { $who } 使用了 "{ $name }"，它是后面定义的节点 { $later }：节点只能使用输入和前面的节点（这样计算图就没有环）；请把节点 { $later }（{ $name }）移到它前面
+err-node-unknown = { $who } 使用了 "{ $name }"，它既不是输入也不是节点：输入有 { $inputs }
+err-input-unused = 输入 "{ $name }" 没有被任何节点使用：请删除它，或在某个节点的 inputs 中写上它的名称
+err-node-unused = { $who } 没有被后面的任何节点使用，但只有最后一个节点（{ $last }）可以作为输出：请在后面某个节点的 inputs 中使用它，或删除它
+err-node-loss-not-last = { $who } 是 softmax_with_loss，但不是输出：损失必须是最后一个节点
+err-node-shapes = 形状不匹配：{ $who }（{ $kind }）得到 { $a } { $a_shape } 和 { $b } { $b_shape }：第二个输入必须与第一个形状相同，或是 1×1（一个数）
+err-node-shape = 形状不匹配：{ $who } 得到 { $input } { $shape }，无法接受
+err-graph-too-many-cells = 各节点输出合计 { $cells } 个元素；最多允许 { $max } 个：请使用更小的矩阵
+err-graph-needs-t = 输出节点（{ $name }）是 softmax_with_loss，所以预设需要监督数据 t
+err-graph-dout-with-loss = 给出了 dout，但计算图以损失结束，反向传播从 ∂L/∂L = 1 开始：请删除 dout
+err-graph-t-unread = 给出了 t，但输出节点（{ $name }）不是 softmax_with_loss，没有任何地方读取它
+err-graph-dout-shape = dout 是 { $dout }，但输出节点（{ $name }）是 { $out }：两者必须一致
+err-affine-b = b 有 { $values } 个值，但 W 是 { $w }：W 的每一列需要 b 的一个值，共 { $cols } 个
+err-affine-w = W 是 { $w }，但输入有 { $d } 列：W 需要 { $d } 行
+err-loss-needs-t = Softmax-with-Loss 需要监督数据 t
+err-loss-t-shape = t 是 { $t }，但得分是 { $x }
+err-factor-shape = { $name } 是 { $shape }，但输入是 { $input }：{ $name } 必须是 { $input } 或 1×1
+err-dropout-ratio = ratio 为 { $ratio }：被删除元素的比例必须大于等于 0 且小于 1，如 0.5
+err-bn-param = { $name } 有 { $values } 个值，但输入有 { $d } 列：每一列给一个值
+err-dout-expected = { $name } 是 { $shape }，应为 { $want }
+err-cache-kind = 传给 { $layer } 反向传播的缓存来自另一种层
+err-data-labels = { $rows } 行，但有 { $labels } 个标签：每一行给一个标签
+err-data-label-range = 标签 { $label }（第 { $row } 行）超出范围：共有 { $classes } 个类别
+err-test-fraction = test_fraction 为 { $value }：它必须大于等于 0 且小于 1（0.2 表示留出五分之一的行用于测试）
+err-test-fraction-all = { $name } 有 { $n } 行，test_fraction = { $value } 使训练数据一行都不剩：请使用更小的 test_fraction 或更多的点
+err-digits-damaged = 内嵌的手写数字数据已损坏（无法解压）：请重新构建 backstep
+err-digits-numbers = 手写数字数据第 { $line } 行：不是一列数
+err-digits-values = 手写数字数据第 { $line } 行：有 { $values } 个值，应为 { $pixels } 个像素加一个标签
+err-gzip-damaged = 文件看起来是 gzip 压缩的，但无法解压（被截断或已损坏）
+err-idx-header = 被截断：只有 { $bytes } 字节，不够 { $header } 字节的 IDX 文件头
+err-idx-magic = 魔数 { $found } 不对：IDX { $what ->
+        [image] 图像
+       *[label] 标签
+    }文件以 { $want }（{ $decimal }）开头
+err-idx-images-truncated = 被截断：文件头声明有 { $count } 张 { $size } 的图像，共 { $need } 字节，但后面只有 { $found } 字节
+err-idx-no-images = 文件中没有图像（{ $count } 张 { $size }）
+err-idx-labels-truncated = 被截断：文件头声明有 { $count } 个标签，但后面只有 { $found } 字节
+err-gen-points = { $name }：points 为 { $points }，但必须在 1 到 { $max } 之间（每个类别的点数）
+err-gen-spiral-classes = spiral：classes 为 { $classes }，但螺旋有 2 到 10 条臂
+err-gen-classes = { $name }：classes 为 { $classes }，但 { $name } 恰好有 2 个类别；请删除 classes 或设为 2
+err-gen-noise = { $name }：noise 为 { $noise }，但必须是 ≥ 0 的数
+err-iters-zero = iters 为 0：至少训练一次迭代
+err-iters-max = iters 为 { $iters }：最多允许 { $max } 次（书中训练 10000 次；每次迭代的损失都会保留）
+err-batch-zero = batch 为 0：mini-batch 至少需要一行
+err-train-needs-loss = 训练需要损失：请以 softmax_with_loss 结束各层
+err-no-training-rows = 数据集 { $name } 没有训练数据
+err-network-data = 网络与数据集 { $name }（{ $features } 个特征，{ $classes } 个类别）不匹配：{ $error }
+err-boundary-features = 决策边界图需要 2 个特征；{ $name } 有 { $features } 个
+err-no-parameter = { $layer } 没有要更新的参数 { $name }
+err-no-rows-to-predict = 没有要预测的行
+err-accuracy-no-rows = 无法计算零行的识别精度
+err-no-tensor = 没有这个张量
+err-h-positive = h 必须是正数，得到的是 { $h }
+err-check-worker = 梯度确认的一个工作线程失败了
+err-lr-positive = 学习率为 { $lr }，但必须是正数
+err-optim-range = { $name } 为 { $value }，但必须大于等于 0 且小于 1
+err-optim-count = 这个最优化方法是为 { $made } 个参数创建的，但得到了 { $count } 个
+err-optim-index = 参数 { $index } 超出了这次更新开始时的 { $count } 个
+err-optim-shape = { $key } 的梯度是 { $grad }，但参数是 { $value }
+err-check-cancelled = 梯度确认已取消
+err-no-step = 步骤 { $step } 不存在：共有 { $steps } 步
+err-no-layer = 层 { $layer } 不存在：网络共有 { $layers } 层
+err-layer-not-in-run = 层 { $layer } 不在这次运行中：它是否来自另一个网络？
+err-empty-input = { $name } 的输入为空
+err-no-loss = 损失层没有给出损失
+err-output-shape-changed = x 变动时该层输出的形状变了
+err-dout-cells = dout 有 { $cells } 个元素，但输出有 { $out } 个
+err-block-cell = 块中的一个元素在其矩阵之外
+err-dx-shape = dx 与 x 的形状不同
+err-not-a-number = 不是一个数
+err-too-large = 超出了 f64 的范围（最大约为 { $max }）

@@ -145,13 +145,13 @@ impl CheckReport {
     pub fn speed_comparison(&self) -> String {
         let speedup = self.speedup();
         if speedup >= 1.5 {
-            format!("{speedup:.0}× faster than the numerical gradient")
+            crate::t!("report-check-faster", times = format!("{speedup:.0}"))
         } else if speedup > 1.0 / 1.5 {
-            "about as fast as the numerical gradient".to_string()
+            crate::t!("report-check-as-fast")
         } else {
-            format!(
-                "{:.0}× slower than the numerical gradient (at this size, fixed costs dominate)",
-                1.0 / speedup.max(1e-9)
+            crate::t!(
+                "report-check-slower",
+                times = format!("{:.0}", 1.0 / speedup.max(1e-9))
             )
         }
     }
@@ -238,9 +238,6 @@ impl Watch<'static> {
 /// Cells between two progress reports.
 pub const PROGRESS_EVERY: usize = 512;
 
-/// The message of the error a cancelled check returns.
-pub const CANCELLED: &str = "the gradient check was cancelled";
-
 /// Run the check with step `h` and `tolerance`.
 pub fn gradient_check(
     net: &Network,
@@ -289,8 +286,7 @@ pub fn check_run_watched(
 ) -> Result<CheckReport> {
     anyhow::ensure!(
         h.is_finite() && h > 0.0,
-        "h must be a positive number, got {}",
-        format::given(h)
+        crate::t!("err-h-positive", h = format::given(h))
     );
     // The backprop time is the best of three unrecorded passes (a single short pass is mostly
     // noise).
@@ -361,11 +357,11 @@ pub fn check_run_watched(
         })
     };
     let numerical_time = started.elapsed();
-    anyhow::ensure!(!watch.cancel.load(Ordering::Relaxed), CANCELLED);
     anyhow::ensure!(
-        values.len() == jobs.len(),
-        "a worker thread of the gradient check failed"
+        !watch.cancel.load(Ordering::Relaxed),
+        crate::t!("err-check-cancelled")
     );
+    anyhow::ensure!(values.len() == jobs.len(), crate::t!("err-check-worker"));
 
     let rounding = rounding::objective_rounding(run, net.layers.iter().map(|l| Some(&l.layer)));
     let floor = error_floor(rounding, h, tolerance);
@@ -517,6 +513,6 @@ mod watch_tests {
         cancel.store(true, Ordering::Relaxed);
         let err = gradient_check_watched(&preset.network, &preset.inputs, DEFAULT_H, 1e-4, watch)
             .expect_err("cancelled");
-        assert_eq!(err.to_string(), CANCELLED);
+        assert_eq!(err.to_string(), "the gradient check was cancelled");
     }
 }

@@ -37,15 +37,18 @@ impl Labeled {
     pub fn from_labels(x: Matrix, labels: &[usize], classes: usize) -> Result<Labeled> {
         ensure!(
             x.nrows() == labels.len(),
-            "{} rows but {} labels: give one label per row",
-            x.nrows(),
-            labels.len()
+            crate::t!("err-data-labels", rows = x.nrows(), labels = labels.len())
         );
         let mut t = Matrix::zeros((labels.len(), classes));
         for (row, &label) in labels.iter().enumerate() {
             ensure!(
                 label < classes,
-                "label {label} (row {row}) is out of range: there are {classes} classes"
+                crate::t!(
+                    "err-data-label-range",
+                    label = label.to_string(),
+                    row = row.to_string(),
+                    classes = classes
+                )
             );
             t[[row, label]] = 1.0;
         }
@@ -182,15 +185,18 @@ impl Dataset {
     ) -> Result<Dataset> {
         ensure!(
             test_fraction.is_finite() && (0.0..1.0).contains(&test_fraction),
-            "test_fraction is {}: it must be at least 0 and below 1 (0.2 keeps a fifth of the rows for testing)",
-            format::given(test_fraction)
+            crate::t!("err-test-fraction", value = format::given(test_fraction))
         );
         let n = all.rows();
         let n_train = ((1.0 - test_fraction) * n as f64).floor() as usize;
         ensure!(
             n_train > 0,
-            "{name} has {n} rows and test_fraction = {} leaves none for training: use a smaller test_fraction or more points",
-            format::given(test_fraction)
+            crate::t!(
+                "err-test-fraction-all",
+                name = name,
+                n = n,
+                value = format::given(test_fraction)
+            )
         );
         let mut order: Vec<usize> = (0..n).collect();
         SplitMix64::stream(seed, SPLIT_STREAM).shuffle(&mut order);

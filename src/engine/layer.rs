@@ -193,10 +193,10 @@ macro_rules! layers {
                         Ok((dx, grads))
                     })*
                     #[allow(unreachable_patterns)]
-                    _ => bail!(
-                        "the cache given to {}'s backward came from another kind of layer",
-                        self.kind().display()
-                    ),
+                    _ => bail!(crate::t!(
+                        "err-cache-kind",
+                        layer = self.kind().display()
+                    )),
                 }
             }
 
@@ -235,10 +235,10 @@ macro_rules! layers {
                         Ok((dx, grads))
                     })*
                     #[allow(unreachable_patterns)]
-                    _ => bail!(
-                        "the cache given to {}'s backward came from another kind of layer",
-                        self.kind().display()
-                    ),
+                    _ => bail!(crate::t!(
+                        "err-cache-kind",
+                        layer = self.kind().display()
+                    )),
                 }
             }
 
@@ -263,10 +263,10 @@ macro_rules! layers {
                         Ok(grads)
                     })*
                     #[allow(unreachable_patterns)]
-                    _ => bail!(
-                        "the cache given to {}'s backward came from another kind of layer",
-                        self.kind().display()
-                    ),
+                    _ => bail!(crate::t!(
+                        "err-cache-kind",
+                        layer = self.kind().display()
+                    )),
                 }
             }
 
@@ -471,11 +471,12 @@ pub(crate) fn sum_all(m: &Matrix) -> Matrix {
 pub(crate) fn ensure_dout(dout: &Matrix, want: (usize, usize), name: &str) -> Result<()> {
     anyhow::ensure!(
         dout.dim() == want,
-        "{name} is {}×{}, expected {}×{}",
-        dout.nrows(),
-        dout.ncols(),
-        want.0,
-        want.1
+        crate::t!(
+            "err-dout-expected",
+            name = name,
+            shape = format!("{}×{}", dout.nrows(), dout.ncols()),
+            want = format!("{}×{}", want.0, want.1)
+        )
     );
     Ok(())
 }

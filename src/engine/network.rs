@@ -18,7 +18,7 @@ use super::tape::Tape;
 use super::tensor::ImageShape;
 
 /// "layer 2 (Conv1)": how errors name layer `i` (from 0), counted from 1 as a person counts.
-fn layer_who(i: usize, name: &str) -> String {
+pub(crate) fn layer_who(i: usize, name: &str) -> String {
     crate::t!("conv-layer-who", number = i + 1, name = name)
 }
 
@@ -50,15 +50,19 @@ impl Targets {
             Targets::Labels(labels) => {
                 ensure!(
                     labels.len() == n,
-                    "t has {} labels but the batch has {n} rows: give one label per row",
-                    labels.len()
+                    crate::t!("err-t-labels", labels = labels.len(), n = n)
                 );
                 let mut m = Matrix::zeros((n, k));
                 for (row, &label) in labels.iter().enumerate() {
                     ensure!(
                         label < k,
-                        "label {label} (row {row}) is out of range: the output has {k} classes, so labels go from 0 to {}",
-                        k.saturating_sub(1)
+                        crate::t!(
+                            "err-label-range",
+                            label = label.to_string(),
+                            row = row.to_string(),
+                            k = k,
+                            last = k.saturating_sub(1).to_string()
+                        )
                     );
                     m[[row, label]] = 1.0;
                 }
@@ -67,21 +71,22 @@ impl Targets {
             Targets::OneHot(m) => {
                 ensure!(
                     m.dim() == (n, k),
-                    "t is {}×{} but the output is {n}×{k}: one row per sample, one column per class",
-                    m.nrows(),
-                    m.ncols()
+                    crate::t!(
+                        "err-t-shape",
+                        t = format!("{}×{}", m.nrows(), m.ncols()),
+                        out = format!("{n}×{k}")
+                    )
                 );
                 // (y − t)/N is the gradient only when each row of t is a distribution.
                 for (row, r) in m.rows().into_iter().enumerate() {
                     ensure!(
                         r.iter().all(|&v| v >= 0.0),
-                        "t row {row} has a negative value: targets are one-hot rows (or probabilities)"
+                        crate::t!("err-t-negative", row = row.to_string())
                     );
                     let sum = r.sum();
                     ensure!(
                         (sum - 1.0).abs() <= 1e-9,
-                        "t row {row} sums to {sum}: each row of t must sum to 1 (one-hot, like [0, 1, 0]), \
-                         because backward's (y − t)/N assumes it"
+                        crate::t!("err-t-sum", row = row.to_string(), sum = sum.to_string())
                     );
                 }
                 Ok(m.clone())
@@ -221,15 +226,9 @@ impl Network {
     /// Check that the chain fits the inputs: every layer's shape, the loss layer only at the end,
     /// targets and `dout`. Errors name both layers and both shapes.
     pub fn validate(&self, inputs: &Inputs) -> Result<Resolved> {
-        ensure!(
-            !self.layers.is_empty(),
-            "the network has no layers: add at least one [[layers]] table"
-        );
+        ensure!(!self.layers.is_empty(), crate::t!("err-no-layers"));
         let mut shape_in = inputs.x.dim();
-        ensure!(
-            shape_in.0 > 0 && shape_in.1 > 0,
-            "x is empty: give at least one row with one value"
-        );
+        ensure!(shape_in.0 > 0 && shape_in.1 > 0, crate::t!("err-x-empty"));
         let mut shapes = Vec::with_capacity(self.layers.len());
         let images = self.images(inputs.image)?;
         if let Some(img) = inputs.image {
@@ -246,29 +245,28 @@ impl Network {
         }
         for (i, l) in self.layers.iter().enumerate() {
             if l.layer.kind().is_loss() && i + 1 != self.layers.len() {
-                bail!(
-                    "layer {} ({}) is {} but is not the last layer: the loss must end the chain",
-                    i + 1,
-                    l.name,
-                    l.layer.kind().as_str()
-                );
+                bail!(crate::t!(
+                    "err-loss-not-last",
+                    who = layer_who(i, &l.name),
+                    kind = l.layer.kind().as_str()
+                ));
             }
             l.layer
                 .check_parameters()
-                .with_context(|| format!("layer {} ({})", i + 1, l.name))?;
-            let from = if i == 0 {
-                "x is".to_string()
-            } else {
-                format!("layer {i} ({}) outputs", self.layers[i - 1].name)
-            };
+                .with_context(|| layer_who(i, &l.name))?;
             let out = l.layer.output_shape(shape_in).with_context(|| {
-                format!(
-                    "shape mismatch: {from} {}×{} but layer {} ({}) cannot take it",
-                    shape_in.0,
-                    shape_in.1,
-                    i + 1,
-                    l.name
-                )
+                let shape = format!("{}×{}", shape_in.0, shape_in.1);
+                let who = layer_who(i, &l.name);
+                if i == 0 {
+                    crate::t!("err-shape-x", shape = shape, who = who)
+                } else {
+                    crate::t!(
+                        "err-shape-layer",
+                        from = layer_who(i - 1, &self.layers[i - 1].name),
+                        shape = shape,
+                        who = who
+                    )
+                }
             })?;
             shapes.push(out);
             shape_in = out;
@@ -276,30 +274,31 @@ impl Network {
         let activations: usize = shapes.iter().map(|(r, c)| r.saturating_mul(*c)).sum();
         ensure!(
             activations <= MAX_ACTIVATION_CELLS,
-            "the layers' outputs total {activations} cells; at most {MAX_ACTIVATION_CELLS} are allowed, \
-             so that every recorded step fits in memory: use fewer layers or smaller matrices"
+            crate::t!(
+                "err-too-many-cells",
+                cells = activations.to_string(),
+                max = MAX_ACTIVATION_CELLS.to_string()
+            )
         );
         let (n, k) = shape_in;
         let (t, dout) = if self.has_loss() {
-            let t = inputs.t.as_ref().context("the last layer is softmax_with_loss, so the preset needs targets t (class labels or one-hot rows)")?;
-            ensure!(
-                inputs.dout.is_none(),
-                "dout is given but the chain ends in a loss, where backward starts from ∂L/∂L = 1: remove dout"
-            );
+            let t = inputs
+                .t
+                .as_ref()
+                .with_context(|| crate::t!("err-needs-t"))?;
+            ensure!(inputs.dout.is_none(), crate::t!("err-dout-with-loss"));
             (Some(t.one_hot(n, k)?), None)
         } else {
-            ensure!(
-                inputs.t.is_none(),
-                "t is given but the chain does not end in softmax_with_loss, so nothing reads it: \
-                 remove t or add a softmax_with_loss layer"
-            );
+            ensure!(inputs.t.is_none(), crate::t!("err-t-unread"));
             let dout = match &inputs.dout {
                 Some(d) => {
                     ensure!(
                         d.dim() == (n, k),
-                        "dout is {}×{} but the last output is {n}×{k}: they must match",
-                        d.nrows(),
-                        d.ncols()
+                        crate::t!(
+                            "err-dout-shape",
+                            dout = format!("{}×{}", d.nrows(), d.ncols()),
+                            out = format!("{n}×{k}")
+                        )
                     );
                     d.clone()
                 }

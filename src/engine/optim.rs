@@ -116,8 +116,7 @@ impl OptimizerConfig {
     pub fn validate(&self) -> Result<()> {
         ensure!(
             self.lr.is_finite() && self.lr > 0.0,
-            "the learning rate is {} but must be a positive number",
-            format::given(self.lr)
+            crate::t!("err-lr-positive", lr = format::given(self.lr))
         );
         for (name, v) in [
             ("momentum", self.momentum),
@@ -126,8 +125,7 @@ impl OptimizerConfig {
         ] {
             ensure!(
                 (0.0..1.0).contains(&v),
-                "{name} is {} but must be at least 0 and below 1",
-                format::given(v)
+                crate::t!("err-optim-range", name = name, value = format::given(v))
             );
         }
         Ok(())
@@ -260,8 +258,11 @@ impl Optimizer {
         if self.slots.len() != count {
             ensure!(
                 self.slots.is_empty(),
-                "the optimizer was made for {} parameters but got {count}",
-                self.slots.len()
+                crate::t!(
+                    "err-optim-count",
+                    made = self.slots.len(),
+                    count = count.to_string()
+                )
             );
             self.slots = vec![Slot::default(); count];
         }
@@ -281,15 +282,21 @@ impl Optimizer {
         let t = self.updates;
         let count = self.slots.len();
         let slot = self.slots.get_mut(index).with_context(|| {
-            format!("parameter {index} is beyond the {count} this update began with")
+            crate::t!(
+                "err-optim-index",
+                index = index.to_string(),
+                count = count.to_string()
+            )
         })?;
         let mut drafts = Vec::new();
         ensure!(
             p.value.dim() == p.grad.dim(),
-            "the gradient of {} is {} but the parameter is {}",
-            p.param.key(),
-            shape(p.grad),
-            shape(p.value)
+            crate::t!(
+                "err-optim-shape",
+                key = p.param.key(),
+                grad = shape(p.grad),
+                value = shape(p.value)
+            )
         );
         let dim = p.grad.dim();
         let zeros = || Matrix::zeros(dim);
@@ -303,19 +310,13 @@ impl Optimizer {
         let own = Kind::Param(p.param);
         match c.kind {
             OptimizerKind::Sgd => {
-                let note = format!(
-                    "lr = {}: every cell moves against its gradient",
-                    short(c.lr)
-                );
+                let note = crate::msg!("optim-sgd", lr = short(c.lr));
                 let rule = UpdateRule::Sgd { lr: c.lr };
                 rec.step(rule, own, &mut *p.value, [p.grad, p.grad], note);
             }
             OptimizerKind::Momentum => {
                 let v = slot.first.get_or_insert_with(zeros);
-                let note = format!(
-                    "the velocity keeps α = {} of itself and adds −lr·d{key}",
-                    short(c.momentum)
-                );
+                let note = crate::msg!("optim-velocity", momentum = short(c.momentum), key = key);
                 let rule = UpdateRule::Velocity {
                     momentum: c.momentum,
                     lr: c.lr,
@@ -327,7 +328,7 @@ impl Optimizer {
                     [p.grad, p.grad],
                     note,
                 );
-                let note = format!("{key} moves by the velocity v");
+                let note = crate::msg!("optim-add-velocity", key = key);
                 rec.step(
                     UpdateRule::AddVelocity,
                     own,
@@ -338,7 +339,7 @@ impl Optimizer {
             }
             OptimizerKind::AdaGrad => {
                 let h = slot.first.get_or_insert_with(zeros);
-                let note = format!("h sums every squared gradient of {key} so far");
+                let note = crate::msg!("optim-adagrad-history", key = key);
                 let state = Kind::State(OptState::History);
                 rec.step(
                     UpdateRule::AccumulateSquare,
@@ -347,16 +348,13 @@ impl Optimizer {
                     [p.grad, p.grad],
                     note,
                 );
-                let note = format!(
-                    "lr = {} divided by √h: a cell with a large history takes small steps",
-                    short(c.lr)
-                );
+                let note = crate::msg!("optim-adagrad-step", lr = short(c.lr));
                 let rule = UpdateRule::AdaGradStep { lr: c.lr };
                 rec.step(rule, own, &mut *p.value, [p.grad, &*h], note);
             }
             OptimizerKind::Adam => {
                 let m = slot.first.get_or_insert_with(zeros);
-                let note = format!("m follows d{key} with β1 = {} (momentum)", short(c.beta1));
+                let note = crate::msg!("optim-adam-m", key = key, beta1 = short(c.beta1));
                 let rule = UpdateRule::FirstMoment { beta1: c.beta1 };
                 rec.step(
                     rule,
@@ -366,10 +364,7 @@ impl Optimizer {
                     note,
                 );
                 let v = slot.second.get_or_insert_with(zeros);
-                let note = format!(
-                    "v follows d{key}² with β2 = {} (the AdaGrad-like scale)",
-                    short(c.beta2)
-                );
+                let note = crate::msg!("optim-adam-v", key = key, beta2 = short(c.beta2));
                 let rule = UpdateRule::SecondMoment { beta2: c.beta2 };
                 rec.step(
                     rule,
@@ -378,12 +373,13 @@ impl Optimizer {
                     [p.grad, p.grad],
                     note,
                 );
-                let note = format!(
-                    "update t = {t}: lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ) = {}·√(1 − {}^{t})/(1 − {}^{t}) = {}",
-                    short(c.lr),
-                    short(c.beta2),
-                    short(c.beta1),
-                    sig(lr_t)
+                let note = crate::msg!(
+                    "optim-adam-step",
+                    t = t,
+                    lr = short(c.lr),
+                    beta2 = short(c.beta2),
+                    beta1 = short(c.beta1),
+                    lr_t = sig(lr_t)
                 );
                 let rule = UpdateRule::AdamStep { lr_t };
                 rec.step(rule, own, &mut *p.value, [&*m, &*v], note);

@@ -15,7 +15,7 @@ use super::graph::{Graph, GraphShapes, Ref};
 use super::layer::Layer;
 use super::layer::{Cache, Grad};
 use super::linalg::{splits, team_if};
-use super::network::{Inputs, Network, OutputNudge, Resolved, Run};
+use super::network::{Inputs, Network, OutputNudge, Resolved, Run, layer_who};
 use super::tape::NoRecord;
 use super::tensor::ImageShape;
 use crate::i18n::format;
@@ -116,13 +116,15 @@ impl Network {
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in body.iter().enumerate() {
             let out = l.layer.infer(x.view())?;
-            ensure_finite(&out, || format!("layer {} ({}) output", i + 1, l.name))?;
+            ensure_finite(&out, || {
+                crate::t!("err-what-output", who = layer_who(i, &l.name))
+            })?;
             x = Cow::Owned(out);
         }
         let (out, cache) = last.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
         let objective = resolved.objective(Some(&cache), &out);
         ensure_finite(ndarray::aview2(&[[objective]]), || {
-            "the objective".to_string()
+            crate::t!("err-what-objective")
         })?;
         Ok(objective)
     }
@@ -195,15 +197,17 @@ impl Network {
             } else {
                 l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?
             };
-            ensure_finite(&out, || format!("layer {} ({}) output", i + 1, l.name))?;
+            ensure_finite(&out, || {
+                crate::t!("err-what-output", who = layer_who(i, &l.name))
+            })?;
             caches.push(cache);
             x = Cow::Owned(out);
         }
         let loss = caches.last().and_then(Cache::loss);
         let objective = resolved.objective(caches.last(), &x);
         ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
-            Some(_) => "the loss L".to_string(),
-            None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
+            Some(_) => crate::t!("err-what-loss"),
+            None => crate::t!("err-what-scalar"),
         })?;
         Ok(ForwardPass { caches, objective })
     }
@@ -233,11 +237,11 @@ impl Network {
                 _ => l.layer.backward(cache, &dout, &mut NoRecord)?,
             };
             ensure_finite(&dx, || {
-                format!("the gradient dx of layer {} ({})", i + 1, l.name)
+                crate::t!("err-what-dx", who = layer_who(i, &l.name))
             })?;
             for g in &grads {
                 ensure_finite(&g.value, || {
-                    format!("the gradient d{} of layer {} ({})", g.name, i + 1, l.name)
+                    crate::t!("err-what-grad", name = g.name, who = layer_who(i, &l.name))
                 })?;
             }
             grads_per_layer.push(grads);
@@ -270,13 +274,12 @@ pub struct Overflow {
 
 impl std::fmt::Display for Overflow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} became {}: the numbers are {}; use smaller values",
-            self.what,
-            format::num(self.value, 0),
-            format::not_finite(f64::INFINITY)
-        )
+        f.write_str(&crate::t!(
+            "err-overflow",
+            what = self.what.as_str(),
+            value = format::num(self.value, 0),
+            inf = format::not_finite(f64::INFINITY)
+        ))
     }
 }
 

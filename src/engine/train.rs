@@ -124,27 +124,20 @@ impl Trainer {
     /// A trainer at iteration 0. Errors when the network does not end in Softmax-with-Loss, does
     /// not fit the data's features or classes, or the settings are out of range.
     pub fn new(mut network: Network, data: Arc<Dataset>, config: TrainConfig) -> Result<Trainer> {
-        ensure!(
-            config.iters > 0,
-            "iters is 0: train for at least one iteration"
-        );
+        ensure!(config.iters > 0, crate::t!("err-iters-zero"));
         ensure!(
             config.iters <= MAX_ITERS,
-            "iters is {}: at most {MAX_ITERS} are allowed (the book trains 10000; the loss of every iteration is kept)",
-            config.iters
+            crate::t!(
+                "err-iters-max",
+                iters = config.iters.to_string(),
+                max = MAX_ITERS.to_string()
+            )
         );
-        ensure!(
-            config.batch > 0,
-            "batch is 0: a mini-batch needs at least one row"
-        );
-        ensure!(
-            network.has_loss(),
-            "training needs a loss: end the layers with softmax_with_loss"
-        );
+        ensure!(config.batch > 0, crate::t!("err-batch-zero"));
+        ensure!(network.has_loss(), crate::t!("err-train-needs-loss"));
         ensure!(
             data.train.rows() > 0,
-            "the data set {} has no training rows",
-            data.name
+            crate::t!("err-no-training-rows", name = data.name.as_str())
         );
         let probe = data.train.select(&[0]);
         let image = image_of(&network, &data);
@@ -152,12 +145,13 @@ impl Trainer {
             .resolve_images(image)
             .and_then(|()| network.validate(&inputs(probe, image)))
             .map_err(|e| {
-                anyhow::anyhow!(
-                    "the network does not fit the data set {} ({} features, {} classes): {e:#}",
-                    data.name,
-                    data.features(),
-                    data.classes
-                )
+                anyhow::anyhow!(crate::t!(
+                    "err-network-data",
+                    name = data.name.as_str(),
+                    features = data.features(),
+                    classes = data.classes,
+                    error = format!("{e:#}")
+                ))
             })?;
         Ok(Trainer {
             initial: network.clone(),
@@ -316,7 +310,7 @@ impl Trainer {
         let loss = test_mode(&self.network).objective(&inputs, &resolved)?;
         if !loss.is_finite() {
             return Err(Overflow {
-                what: "the loss".into(),
+                what: crate::t!("err-what-the-loss"),
                 value: loss,
             }
             .into());
@@ -396,9 +390,11 @@ impl Trainer {
     ) -> Result<Vec<usize>> {
         ensure!(
             self.data.features() == 2,
-            "a decision-boundary map needs 2 features; {} has {}",
-            self.data.name,
-            self.data.features()
+            crate::t!(
+                "err-boundary-features",
+                name = self.data.name.as_str(),
+                features = self.data.features().to_string()
+            )
         );
         let points = grid_points(x, y, cols, rows);
         Ok(super::data::argmax_rows(&predict_scores(
@@ -428,14 +424,15 @@ impl Trainer {
 /// names the iteration; any other error is prefixed with the iteration.
 fn in_training(e: anyhow::Error, iter: usize, lr: f64) -> anyhow::Error {
     match e.downcast_ref::<Overflow>() {
-        Some(o) => anyhow::anyhow!(
-            "iteration {iter}: {} became {}: the numbers grew {}; lower the learning rate (lr is {})",
-            o.what,
-            format::num(o.value, 0),
-            format::not_finite(f64::INFINITY),
-            format::given(lr)
-        ),
-        None => e.context(format!("iteration {iter}")),
+        Some(o) => anyhow::anyhow!(crate::t!(
+            "err-overflow-training",
+            iter = iter.to_string(),
+            what = o.what.as_str(),
+            value = format::num(o.value, 0),
+            inf = format::not_finite(f64::INFINITY),
+            lr = format::given(lr)
+        )),
+        None => e.context(crate::t!("err-iteration", iter = iter.to_string())),
     }
 }
 

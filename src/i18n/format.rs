@@ -368,16 +368,16 @@ pub fn given(v: f64) -> String {
     }
 }
 
-/// The largest f64, as messages say it.
-pub const F64_MAX_TEXT: &str = "about ±1.8e308";
+/// The largest f64, as messages say it (`about` is in each catalog's sentence).
+pub const F64_MAX_TEXT: &str = "±1.8e308";
 
 /// Why a non-finite value cannot be used: `too large for f64 (about ±1.8e308 at most)` for ±inf
 /// (1e309 reads as inf), `not a number` for NaN.
 pub fn not_finite(v: f64) -> String {
     if v.is_nan() {
-        "not a number".to_string()
+        crate::t!("err-not-a-number")
     } else {
-        format!("too large for f64 ({F64_MAX_TEXT} at most)")
+        crate::t!("err-too-large", max = F64_MAX_TEXT)
     }
 }
 

@@ -264,17 +264,7 @@ pub fn check_text(preset: &Preset, r: &CheckReport, out: &mut dyn Write) -> Resu
 /// Backprop's speed against the numerical gradient, in words the CLI and the explorer both
 /// print: `34× faster than the numerical gradient`, `about as fast as …`, `3× slower than …`.
 pub fn speed_words(r: &CheckReport) -> String {
-    let speedup = r.speedup();
-    if speedup >= 1.5 {
-        t!("report-check-faster", times = format!("{speedup:.0}"))
-    } else if speedup > 1.0 / 1.5 {
-        t!("report-check-as-fast")
-    } else {
-        t!(
-            "report-check-slower",
-            times = format!("{:.0}", 1.0 / speedup.max(1e-9))
-        )
-    }
+    r.speed_comparison()
 }
 
 /// What the check's numbers mean, in the words the CLI and the explorer both print: the

@@ -478,7 +478,7 @@ fn chapter_6_fields_are_checked_with_their_line() {
         "{x}type = \"batch_norm\"\ngamma = [1.0]\nbeta = [0.0]\n"
     ));
     assert!(
-        e.contains("gamma has 1 values but the input has 2 columns"),
+        e.contains("gamma has 1 value but the input has 2 columns"),
         "{e}"
     );
     let e = err(&format!("{x}type = \"batch_norm\"\nbeta = [0.0, 0.0]\n"));

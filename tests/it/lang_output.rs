@@ -183,43 +183,6 @@ fn tokens(text: &str) -> Vec<String> {
 /// fence's language.
 const CODE_WORDS: &[&str] = &["python", "text"];
 
-/// The engine's sentences (the step notes and the gradient check's notes), some still partly
-/// English while the `narr` work converts them to messages: what lies outside their ⟦…⟧ is
-/// taken out before the check. Once every note is a message, this takes out nothing.
-fn not_yet_converted(preset: &Preset) -> Vec<String> {
-    let mut sentences = Vec::new();
-    if let Ok(run) = preset.run() {
-        sentences.extend(run.tape.steps.iter().map(|s| s.note.to_string()));
-    }
-    if let Ok(report) = preset.check(
-        backstep::engine::check::DEFAULT_H,
-        backstep::engine::check::DEFAULT_TOLERANCE,
-    ) {
-        sentences.extend(report.notes.iter().map(|n| n.text(report.h)));
-    }
-    // longest first, so a sentence inside another is not taken out of it first
-    sentences.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    sentences
-}
-
-/// The messages of `text` (its ⟦…⟧, nested ones inside theirs) without what lies between them.
-fn only_messages(text: &str) -> String {
-    let mut kept = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        if c == '⟦' {
-            depth += 1;
-        }
-        if depth > 0 {
-            kept.push(c);
-        }
-        if c == '⟧' {
-            depth = depth.saturating_sub(1);
-        }
-    }
-    kept
-}
-
 /// The code words of a preset's run: names, labels, formulas and NumPy lines.
 fn code_words(preset: &Preset) -> BTreeSet<String> {
     let mut code: BTreeSet<String> = CODE_WORDS.iter().map(|w| w.to_string()).collect();
@@ -256,17 +219,12 @@ fn code_words(preset: &Preset) -> BTreeSet<String> {
 }
 
 fn assert_all_from_catalogs(what: &str, text: &str, preset: Option<&Preset>) {
-    let mut text = text.to_string();
     let mut code: BTreeSet<String> = CODE_WORDS.iter().map(|w| w.to_string()).collect();
     if let Some(p) = preset {
-        // the notes as the output wrote them: messages render in the language of the moment
-        for sentence in scoped(Lang::Pseudo, || not_yet_converted(p)) {
-            text = text.replace(&sentence, &only_messages(&sentence));
-        }
         code.extend(code_words(p));
     }
     let code: Vec<&str> = code.iter().map(String::as_str).collect();
-    let stray = untranslated_except(&text, &code);
+    let stray = untranslated_except(text, &code);
     assert!(
         stray.is_empty(),
         "{what}: words outside the catalogs: {stray:?}\n{text}"
@@ -421,4 +379,217 @@ fn help_follows_the_flag_and_the_locale() {
             .collect();
         assert!(english.is_empty(), "{what}: {english:?}\n{text}");
     }
+}
+
+/// A preset file in a fresh temporary folder.
+fn preset_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("backstep-lang-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.toml"));
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const BN: &str = "[[layers]]\ntype = \"batch_norm\"\ngamma = [1.0, 1.0]\nbeta = [0.0, 0.0]\n";
+
+/// `check` with step `eps`.
+fn check_at(preset: &str, eps: f64) -> Command {
+    Command::Check {
+        preset: PresetArg {
+            preset: Some(preset.to_string()),
+        },
+        eps,
+        tol: backstep::engine::check::DEFAULT_TOLERANCE,
+        format: CheckFormat::Text,
+        threads: ThreadsArg::default(),
+    }
+}
+
+#[test]
+fn the_gradient_checks_notes_come_from_the_catalogs_with_englishs_numbers() {
+    let h = backstep::engine::check::DEFAULT_H;
+    let cases = [
+        // BatchNorm: a one-row batch, one constant column, every column constant
+        (
+            preset_file("bn-one", &format!("x = [[1.0, 2.0]]\n{BN}")),
+            h,
+            "constant_column",
+        ),
+        (
+            preset_file("bn-col", &format!("x = [[1.0, 2.0], [1.0, 3.0]]\n{BN}")),
+            h,
+            "constant_column",
+        ),
+        (
+            preset_file("bn-rows", &format!("x = [[1.0, 2.0], [1.0, 2.0]]\n{BN}")),
+            h,
+            "constant_column",
+        ),
+        // ReLU: cells within h of the kink, one exactly on it, and a smaller step suggested
+        (
+            preset_file(
+                "relu-kink",
+                "x = [[0.0, 1e-5, 2.0]]\n[[layers]]\ntype = \"relu\"\n",
+            ),
+            h,
+            "kink",
+        ),
+        ("relu".to_string(), 1.5, "kink"),
+        // pooling: a tie in a window
+        ("pooling".to_string(), h, "tie"),
+        // the loss's 1e-7 against a tiny target probability
+        (
+            preset_file(
+                "tiny-y",
+                "x = [[20.0, 0.0], [0.0, 20.0]]\nt = [1, 0]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+            ),
+            h,
+            "log_epsilon",
+        ),
+    ];
+    for (preset, eps, kind) in &cases {
+        let p = scoped(Lang::Pseudo, || backstep::cli::load_preset(Some(preset))).unwrap();
+        let report = p
+            .check(*eps, backstep::engine::check::DEFAULT_TOLERANCE)
+            .unwrap();
+        assert!(
+            report.notes.iter().any(|n| n.kind() == *kind),
+            "{preset}: no {kind} note"
+        );
+        let command = check_at(preset, *eps);
+        let out = render(Lang::Pseudo, &command);
+        assert!(out.contains("⟦note:⟧") || out.contains("⟦note"), "{out}");
+        assert_all_from_catalogs(&format!("check {preset}"), &out, Some(&p));
+        let en = render(Lang::En, &command);
+        for lang in [Lang::Zh, Lang::Ja] {
+            let other = render(lang, &command);
+            assert_same_numbers(preset, &en, &other, timing);
+            for line in other.lines() {
+                assert_eq!(
+                    crate::narration::english_run(line),
+                    None,
+                    "{preset} in {lang:?}: {line}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_jacobian_sentences_come_from_the_catalogs() {
+    use backstep::lesson::aids::jacobian;
+    let mut checked = 0;
+    for b in BUILTINS {
+        let preset = scoped(Lang::Pseudo, || Preset::builtin(b.name)).unwrap();
+        let code: Vec<String> = code_words(&preset).into_iter().collect();
+        let code: Vec<&str> = code.iter().map(String::as_str).collect();
+        let run = preset.run().unwrap();
+        let Some(net) = preset.graph.is_none().then_some(&preset.network) else {
+            continue;
+        };
+        for layer in 0..net.layers.len() {
+            let view = scoped(Lang::Pseudo, || jacobian(net, &run, layer)).unwrap();
+            for text in std::iter::once(&view.structure).chain(&view.kink_note) {
+                let stray = untranslated_except(text, &code);
+                assert!(
+                    stray.is_empty(),
+                    "{} layer {layer}: {stray:?} in {text}",
+                    b.name
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 25, "{checked} sentences");
+    // the popup itself: its title, the block line, the verdict and the captions
+    use crate::support::driver::{keys, screen};
+    for name in ["relu", "two-layer", "batchnorm", "softmax-loss"] {
+        let preset = scoped(Lang::Pseudo, || Preset::builtin(name)).unwrap();
+        let code: Vec<String> = code_words(&preset).into_iter().collect();
+        let mut code: Vec<&str> = code.iter().map(String::as_str).collect();
+        // the matrix's own labels: out[0,1], x[1,0], dout·J
+        code.extend(["out", "dout", "dx"]);
+        scoped(Lang::Pseudo, || {
+            let mut app = backstep::tui::app::App::new(preset.clone()).unwrap();
+            keys(&mut app, "J");
+            let s = screen(&app, 160, 48);
+            // the popup's rows, from its title to its bottom border (the explorer around it is
+            // checked elsewhere)
+            let popup: Vec<&str> = s
+                .lines()
+                .skip_while(|l| !l.contains('∂'))
+                .take_while(|l| !l.starts_with("\"  └"))
+                .collect();
+            assert!(popup.len() > 5, "{name}: no Jacobian popup\n{s}");
+            let popup = popup.join("\n");
+            let stray = untranslated_except(&popup, &code);
+            assert!(stray.is_empty(), "{name}: {stray:?}\n{popup}");
+        });
+    }
+}
+
+#[test]
+fn the_engines_errors_come_from_the_catalogs() {
+    let cases = [
+        (
+            "log-domain",
+            "x = [[-1.0, 2.0]]\n[[layers]]\ntype = \"log\"\n",
+        ),
+        (
+            "reciprocal-zero",
+            "x = [[0.0, 2.0]]\n[[layers]]\ntype = \"reciprocal\"\n",
+        ),
+        (
+            "label-range",
+            "x = [[1.0, 2.0]]\nt = [5]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+        ),
+        (
+            "no-t",
+            "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
+        ),
+        (
+            "affine-w",
+            "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"affine\"\nW = [[1.0], [2.0], [3.0]]\nb = [0.0]\n",
+        ),
+        (
+            "loss-not-last",
+            "x = [[1.0, 2.0]]\nt = [0]\n[[layers]]\ntype = \"softmax_with_loss\"\n[[layers]]\ntype = \"relu\"\n",
+        ),
+        ("overflow", "x = [[800.0]]\n[[layers]]\ntype = \"exp\"\n"),
+    ];
+    for (name, text) in cases {
+        let path = preset_file(name, text);
+        let err = scoped(Lang::Pseudo, || {
+            backstep::cli::load_preset(Some(&path)).and_then(|p| p.run().map(|_| ()))
+        })
+        .expect_err(name);
+        // the file is named by its path: only its file name is checked
+        let said = scoped(Lang::Pseudo, || format!("{err:#}")).replace(&path, "p.toml");
+        let stray = untranslated_except(&said, &["x", "t", "W"]);
+        assert!(stray.is_empty(), "{name}: {stray:?} in {said}");
+        // and in English it says what it said before, with the numbers it carries
+        let en = format!(
+            "{:#}",
+            backstep::cli::load_preset(Some(&path))
+                .and_then(|p| p.run().map(|_| ()))
+                .expect_err(name)
+        );
+        let zh = scoped(Lang::Zh, || {
+            format!(
+                "{:#}",
+                backstep::cli::load_preset(Some(&path))
+                    .and_then(|p| p.run().map(|_| ()))
+                    .expect_err(name)
+            )
+        });
+        assert_ne!(en, zh, "{name}: {en}");
+        assert_eq!(crate::narration::english_run(&zh), None, "{name}: {zh}");
+    }
+    // the data readers: a truncated IDX file
+    let err = scoped(Lang::Pseudo, || {
+        backstep::engine::data::idx::images(&[0, 0, 8, 3, 0, 0])
+    })
+    .expect_err("truncated");
+    let said = scoped(Lang::Pseudo, || format!("{err:#}"));
+    assert!(untranslated_except(&said, &["IDX"]).is_empty(), "{said}");
 }

@@ -4,7 +4,7 @@
 use backstep::engine::Step;
 use backstep::engine::tape::Said;
 use backstep::i18n::{Lang, scoped};
-use backstep::preset::Preset;
+use backstep::preset::{BUILTINS, Preset, Source, TRAIN_BUILTINS, builtin_source};
 
 const PRESETS: [&str; 15] = [
     "softmax",
@@ -24,9 +24,10 @@ const PRESETS: [&str; 15] = [
     "apple-orange",
 ];
 
-/// Presets whose steps' notes are all messages of the catalogs (the other layers' notes are
-/// still English: `Said::English`).
-const NOTES_IN_CATALOGS: [&str; 14] = [
+/// Presets whose steps' notes are all messages of the catalogs (every one of them now: the
+/// last test below sweeps every built-in preset and optimizer for an English note).
+const NOTES_IN_CATALOGS: [&str; 15] = [
+    "batchnorm",
     "dropout",
     "softmax",
     "relu",
@@ -164,4 +165,55 @@ fn the_checks_find_numbers_and_english_runs() {
         Some("the bias was".into())
     );
     assert_eq!(english_run("1.0000 ≤ 0 为 True"), None);
+}
+
+/// The built-in presets that run without outside data, and train-xor with each of the book's
+/// other three optimizers, so every update rule's step is on a tape.
+fn every_builtin_and_optimizer() -> Vec<(String, Preset)> {
+    let mut presets: Vec<(String, Preset)> = BUILTINS
+        .iter()
+        .chain(TRAIN_BUILTINS)
+        .filter(|b| !b.name.ends_with("-mnist"))
+        .map(|b| (b.name.to_string(), Preset::builtin(b.name).unwrap()))
+        .collect();
+    let xor = builtin_source("train-xor").unwrap();
+    for kind in ["momentum", "adagrad", "adam"] {
+        let text = xor.replace("optimizer = \"sgd\"", &format!("optimizer = \"{kind}\""));
+        assert_ne!(text, xor, "train-xor names its optimizer");
+        let name = format!("train-xor-{kind}");
+        let preset = Preset::from_toml(&text, Source::Builtin(name.clone())).unwrap();
+        presets.push((name, preset));
+    }
+    presets
+}
+
+#[test]
+fn every_note_of_every_builtin_and_optimizer_is_a_message_with_the_same_numbers() {
+    let mut updates = 0;
+    for (name, preset) in every_builtin_and_optimizer() {
+        let run = preset.run().unwrap();
+        for (k, step) in run.tape.steps.iter().enumerate() {
+            let said = [Some(&step.note.body), step.note.prefix.as_ref()];
+            assert!(
+                !said.iter().flatten().any(|s| matches!(s, Said::English(_))),
+                "{name} step {k}: an English note: {}",
+                step.note
+            );
+            updates += usize::from(matches!(step.op, backstep::engine::Op::Update(_)));
+            let en = scoped(Lang::En, || step.note.to_string());
+            for lang in [Lang::Zh, Lang::Ja] {
+                let other = scoped(lang, || step.note.to_string());
+                assert_eq!(
+                    numbers(&en),
+                    numbers(&other),
+                    "{name} step {k} in {lang:?}:\n  en: {en}\n  {}: {other}",
+                    lang.code()
+                );
+                assert_eq!(english_run(&other), None, "{name} step {k}: {other}");
+            }
+        }
+    }
+    // SGD (1 step per parameter), Momentum and AdaGrad (2), Adam (3) over train-xor's 4
+    // parameters, and the other training presets' updates
+    assert!(updates >= 4 * (1 + 2 + 2 + 3), "{updates} update steps");
 }

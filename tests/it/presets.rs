@@ -215,7 +215,7 @@ fn targets_that_do_not_fit() {
     let loss = "\n[[layers]]\ntype = \"softmax_with_loss\"\n";
     assert!(
         err(&format!("x = [[1.0, 2.0]]\nt = [0, 1]{loss}"))
-            .contains("t has 2 labels but the batch has 1 rows")
+            .contains("t has 2 labels but the batch has 1 row:")
     );
     assert!(
         err(&format!("x = [[1.0, 2.0]]\nt = [[1, 0, 0]]{loss}"))

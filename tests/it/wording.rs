@@ -149,13 +149,8 @@ fn every_step_of_every_builtin_reads_right_in_trace_text_and_markdown() {
 #[test]
 fn every_step_of_every_builtin_reads_right_on_screen_in_its_explanation_and_figure() {
     let mut found = Vec::new();
-    // train-convnet-digits is the only built-in that trains with Adam, whose update cells read
-    // `(1 − β1)·(dW[0,0] …` — a slip of the optimizer's explanation that every preset shows
-    // under `--optimizer adam`, left for the optimizer's owners (see the session report)
-    for preset in presets()
-        .into_iter()
-        .filter(|&p| p != "train-convnet-digits")
-    {
+    // train-convnet-digits trains with Adam: its update cells are swept too
+    for preset in presets() {
         let names = layer_names(preset);
         let mut a = app(preset);
         if a.graph().on {
@@ -380,4 +375,27 @@ fn the_words_say_what_the_book_does() {
         s.contains("computed from the recorded steps' values"),
         "{s}"
     );
+}
+
+#[test]
+fn an_index_reads_on_a_cell_never_on_a_product() {
+    for bad in ["X·W[0,0]", "dout·W[1,2]", "y·dW[0,0]"] {
+        assert!(
+            words::misreadings(bad)
+                .iter()
+                .any(|m| m.starts_with("index on a product")),
+            "{bad}"
+        );
+    }
+    // a scalar (a number, lr, or an optimizer's α, β1, β2, lr_t) times one indexed cell
+    for good in [
+        "W[0,0] = W[0,0] − lr·dW[0,0]",
+        "v[0,0] = α·v[0,0] − lr·dW[0,0]",
+        "m[0,0] = β1·m[0,0] + (1 − β1)·dW[0,0]",
+        "v[0,0] = β2·v[0,0] + (1 − β2)·dW[0,0]·dW[0,0]",
+        "W[0,0] = W[0,0] − lr_t·m[0,0] / (√v[0,0] + 1e-7)",
+        "(X·W)[0,0] = 0.5",
+    ] {
+        assert!(words::misreadings(good).is_empty(), "{good}");
+    }
 }

@@ -17,7 +17,7 @@
 use crate::engine::layer::{BN_EPS, Kink, LOG_EPSILON, LayerKind};
 use crate::engine::network::Run;
 use crate::engine::operand::Kind;
-use crate::i18n::format::{count, num, sci};
+use crate::i18n::format::{num, sci};
 
 /// The smallest step [`KinkNote::suggested_h`] suggests: below it, rounding in f64 starts to
 /// swamp the central difference itself (at the book's size, h = 1e-6 already shows relative
@@ -317,7 +317,7 @@ impl CheckNote {
     /// The note as sentences, with the numbers of this check (`h` is its step), advising the
     /// command line's `--eps` where a smaller step helps.
     pub fn text(&self, h: f64) -> String {
-        self.text_with(h, &|s| format!("check with --eps {}", short_sci(s)))
+        self.text_with(h, &|s| crate::t!("check-with-eps", eps = short_sci(s)))
     }
 
     /// [`CheckNote::text`], with `change(step)` saying how to check at another step (the
@@ -349,7 +349,7 @@ fn kink_text(k: &KinkNote, h: f64, change: &dyn Fn(f64) -> String) -> String {
     let (left, right) = (num(k.kink.slopes.0, 0), num(k.kink.slopes.1, 0));
     let used = num(k.kink.backward_slope, 0);
     let nearest = match k.nearest {
-        Some(d) => format!(" (the nearest {} away)", sci(d)),
+        Some(d) => crate::t!("check-kink-nearest", d = sci(d)),
         None => String::new(),
     };
     // backward's slope at the kink itself is one side's: say which side owns the kink
@@ -358,76 +358,64 @@ fn kink_text(k: &KinkNote, h: f64, change: &dyn Fn(f64) -> String) -> String {
     } else {
         ("≤", ">")
     };
-    let mut text = format!(
-        "{name}: {near} of {cells} {lie} within h = {h} of its kink at {at}{nearest}, \
-         where {name} has no derivative: a central difference across the kink measures a slope \
-         between {left} and {right}, which is not a derivative, while backprop uses the one-sided \
-         slope, {left} for x {le} {at} and {right} for x {gt} {at}. \
-         {those}, not backprop, can explain a large error.",
-        those = if k.near == 1 {
-            "That cell"
-        } else {
-            "Those cells"
-        },
-        name = k.layer_name,
-        near = k.near,
-        lie = if k.near == 1 { "lies" } else { "lie" },
-        cells = count(k.cells, "input cell"),
-        h = sci(h),
-    );
-    if k.exact > 0 {
+    let exact = if k.exact > 0 {
         let mid = k.kink.straddled_slope(k.kink.at, h);
-        text.push_str(&format!(
-            " {} exactly at {at}: no step avoids the kink there (the central difference gives {}, backprop {used}).",
-            if k.exact == 1 {
-                "1 sits".to_string()
-            } else {
-                format!("{} sit", k.exact)
-            },
-            num(mid, 1)
-        ));
-    }
-    match (k.suggested_h, k.suggested_floor()) {
-        (Some(s), Some(floor)) => text.push_str(&format!(
-            " A smaller step avoids {}: {}. Rounding then weighs more: at h = {} the numerical \
-             gradient is only good to ±{}, so gradients below {} are compared by absolute \
-             difference only, and their relative errors go unchecked.",
-            match (k.exact, k.near - k.exact) {
-                (0, 1) => "it",
-                (0, _) => "them",
-                (_, 1) => "the other",
-                _ => "the others",
-            },
-            change(s),
-            sci(s),
-            sci(k.rounding / s),
-            sci(floor),
-        )),
-        _ if k.exact < k.near => text.push_str(
-            " The others are too close for any step f64 can resolve: their errors are the kink's.",
-        ),
-        _ => {}
-    }
-    text
-}
-
-fn log_epsilon_text(e: &LogEpsilonNote) -> String {
-    let others = if e.cells > 1 {
-        format!(
-            " ({} have a gap above the tolerance)",
-            count(e.cells, "target cell")
+        crate::t!(
+            "check-kink-exact",
+            exact = k.exact,
+            at = at.as_str(),
+            mid = num(mid, 1),
+            used = used.as_str()
         )
     } else {
         String::new()
     };
-    format!(
-        "{name}: the target probability of row {row} is y = {y}{others}. The loss is \
-         −log(y + 1e-7), the book's guard against log 0, but backward's (y − t)/N is the derivative \
-         of −log y: the two differ by 1e-7/(y + 1e-7) = {gap} in relative terms. That gap is the \
-         book's 1e-7, not a bug in backprop.",
-        name = e.layer_name,
+    let step = match (k.suggested_h, k.suggested_floor()) {
+        (Some(s), Some(floor)) => crate::t!(
+            "check-kink-smaller-step",
+            which = match (k.exact, k.near - k.exact) {
+                (0, 1) => "it",
+                (0, _) => "them",
+                (_, 1) => "other",
+                _ => "others",
+            },
+            change = change(s),
+            s = sci(s),
+            good = sci(k.rounding / s),
+            floor = sci(floor),
+        ),
+        _ if k.exact < k.near => crate::t!("check-kink-too-close"),
+        _ => String::new(),
+    };
+    crate::t!(
+        "check-kink",
+        name = k.layer_name.as_str(),
+        near = k.near,
+        cells = k.cells,
+        h = sci(h),
+        at = at,
+        nearest = nearest,
+        left = left,
+        right = right,
+        le = le,
+        gt = gt,
+        exact = exact,
+        step = step,
+    )
+}
+
+fn log_epsilon_text(e: &LogEpsilonNote) -> String {
+    let others = if e.cells > 1 {
+        crate::t!("check-log-epsilon-others", cells = e.cells)
+    } else {
+        String::new()
+    };
+    crate::t!(
+        "check-log-epsilon",
+        name = e.layer_name.as_str(),
         row = e.row,
         y = sci(e.smallest),
+        others = others,
         gap = sci(e.gap),
     )
 }
@@ -435,40 +423,30 @@ fn log_epsilon_text(e: &LogEpsilonNote) -> String {
 fn constant_column_text(c: &ConstantColumnNote) -> String {
     let cols = c.columns.iter().map(|j| j.to_string()).collect::<Vec<_>>();
     let cols = match cols.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => crate::t!(
+            "check-list-and",
+            rest = rest.join(crate::t!("check-list-comma").as_str()),
+            last = last.as_str()
+        ),
         _ => cols.join(""),
     };
-    let std = sci(c.std);
-    let gain = num(1.0 / c.std, 0);
     if c.rows == 1 {
-        format!(
-            "{name}: the batch has one row, so μ = x and xc = x − μ = 0 whatever x is: x̂ = \
-             0/√(0 + 10e-7) = 0 and out = β. Only the book's 10e-7 keeps this from 0/0, and the \
-             layer passes nothing of x on (dx = 0, dγ = 0). Normalizing needs a batch of at least \
-             two different rows.",
-            name = c.layer_name,
-        )
-    } else {
-        format!(
-            "{name}: {which} of its input {has} the same value in every row, so var = 0 there: \
-             xc = x − μ = 0, x̂ = 0 and out = β. Only the book's 10e-7 keeps this from 0/0: std = \
-             √(0 + 10e-7) = {std}, so the layer multiplies any difference between rows by γ/std \
-             = {gain}·γ — and so the rounding of x − μ, which is what the check sees there.",
-            name = c.layer_name,
-            which = if c.columns.len() == c.of && c.of > 1 {
-                "every column".to_string()
-            } else if c.columns.len() == 1 {
-                format!("column {cols}")
-            } else {
-                format!("columns {cols}")
-            },
-            has = if c.columns.len() == 1 || c.columns.len() == c.of {
-                "has"
-            } else {
-                "have"
-            },
-        )
+        return crate::t!("check-constant-one-row", name = c.layer_name.as_str());
     }
+    crate::t!(
+        "check-constant-columns",
+        name = c.layer_name.as_str(),
+        which = if c.columns.len() == c.of && c.of > 1 {
+            "every"
+        } else if c.columns.len() == 1 {
+            "one"
+        } else {
+            "some"
+        },
+        cols = cols,
+        std = sci(c.std),
+        gain = num(1.0 / c.std, 0),
+    )
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub fn load() -> Result<Labeled> {
     let mut text = String::new();
     GzDecoder::new(DIGITS_CSV_GZ)
         .read_to_string(&mut text)
-        .context("the embedded digits data is damaged (cannot decompress it): rebuild backstep")?;
+        .with_context(|| crate::t!("err-digits-damaged"))?;
     parse_csv(&text)
 }
 
@@ -41,13 +41,15 @@ fn parse_csv(text: &str) -> Result<Labeled> {
             .split(',')
             .map(|v| v.trim().parse::<f64>())
             .collect::<Result<_, _>>()
-            .with_context(|| format!("digits line {}: not a list of numbers", i + 1))?;
+            .with_context(|| crate::t!("err-digits-numbers", line = (i + 1).to_string()))?;
         ensure!(
             values.len() == FEATURES + 1,
-            "digits line {}: {} values, expected {} pixels and a label",
-            i + 1,
-            values.len(),
-            FEATURES
+            crate::t!(
+                "err-digits-values",
+                line = (i + 1).to_string(),
+                values = values.len(),
+                pixels = FEATURES
+            )
         );
         cells.extend(values[..FEATURES].iter().map(|v| v / 16.0));
         labels.push(values[FEATURES] as usize);

@@ -88,25 +88,34 @@ impl Generated {
         let name = self.shape.as_str();
         ensure!(
             (1..=MAX_POINTS).contains(&self.points),
-            "{name}: points is {} but must be from 1 to {MAX_POINTS} (points per class)",
-            self.points
+            crate::t!(
+                "err-gen-points",
+                name = name,
+                points = self.points.to_string(),
+                max = MAX_POINTS.to_string()
+            )
         );
         match self.shape {
             Shape2D::Spiral => ensure!(
                 (2..=10).contains(&self.classes),
-                "spiral: classes is {} but a spiral has from 2 to 10 arms",
-                self.classes
+                crate::t!("err-gen-spiral-classes", classes = self.classes.to_string())
             ),
             _ => ensure!(
                 self.classes == 2,
-                "{name}: classes is {} but {name} has exactly 2 classes; remove classes or set it to 2",
-                self.classes
+                crate::t!(
+                    "err-gen-classes",
+                    name = name,
+                    classes = self.classes.to_string()
+                )
             ),
         }
         ensure!(
             self.noise.is_finite() && self.noise >= 0.0,
-            "{name}: noise is {} but must be a number ≥ 0",
-            crate::i18n::format::given(self.noise)
+            crate::t!(
+                "err-gen-noise",
+                name = name,
+                noise = crate::i18n::format::given(self.noise)
+            )
         );
         let mut rng = SplitMix64(self.seed);
         let n = self.points;

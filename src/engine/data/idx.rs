@@ -36,7 +36,7 @@ pub fn ungzip(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>> {
         let mut out = Vec::new();
         GzDecoder::new(bytes)
             .read_to_end(&mut out)
-            .context("the file looks gzipped but cannot be decompressed (truncated or damaged)")?;
+            .with_context(|| crate::t!("err-gzip-damaged"))?;
         Ok(std::borrow::Cow::Owned(out))
     } else {
         Ok(std::borrow::Cow::Borrowed(bytes))
@@ -46,9 +46,11 @@ pub fn ungzip(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>> {
 fn header(bytes: &[u8], words: usize) -> Result<Vec<u32>> {
     ensure!(
         bytes.len() >= 4 * words,
-        "truncated: {} bytes, too short for the {}-byte IDX header",
-        bytes.len(),
-        4 * words
+        crate::t!(
+            "err-idx-header",
+            bytes = bytes.len(),
+            header = (4 * words).to_string()
+        )
     );
     Ok(bytes[..4 * words]
         .chunks_exact(4)
@@ -58,9 +60,13 @@ fn header(bytes: &[u8], words: usize) -> Result<Vec<u32>> {
 
 fn check_magic(found: u32, want: u32, what: &str) -> Result<()> {
     if found != want {
-        bail!(
-            "wrong magic number {found:#010x}: an IDX {what} file starts with {want:#010x} ({want})"
-        );
+        bail!(crate::t!(
+            "err-idx-magic",
+            found = format!("{found:#010x}"),
+            what = what,
+            want = format!("{want:#010x}"),
+            decimal = want.to_string()
+        ));
     }
     Ok(())
 }
@@ -77,12 +83,21 @@ pub fn images(bytes: &[u8]) -> Result<Images> {
     let body = &bytes[16..];
     ensure!(
         body.len() >= need,
-        "truncated: the header promises {count} images of {height}×{width} = {need} bytes but only {} follow",
-        body.len()
+        crate::t!(
+            "err-idx-images-truncated",
+            count = count,
+            size = format!("{height}×{width}"),
+            need = need.to_string(),
+            found = body.len()
+        )
     );
     ensure!(
         count > 0 && pixels > 0,
-        "the file holds no images ({count} of {height}×{width})"
+        crate::t!(
+            "err-idx-no-images",
+            count = count.to_string(),
+            size = format!("{height}×{width}")
+        )
     );
     let x = Matrix::from_shape_vec(
         (count, pixels),
@@ -103,8 +118,11 @@ pub fn labels(bytes: &[u8]) -> Result<Vec<usize>> {
     let body = &bytes[8..];
     ensure!(
         body.len() >= count,
-        "truncated: the header promises {count} labels but only {} bytes follow",
-        body.len()
+        crate::t!(
+            "err-idx-labels-truncated",
+            count = count,
+            found = body.len()
+        )
     );
     Ok(body[..count].iter().map(|&l| usize::from(l)).collect())
 }

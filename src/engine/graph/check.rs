@@ -40,8 +40,7 @@ impl Graph {
     pub fn gradient_check(&self, h: f64, tolerance: f64) -> Result<CheckReport> {
         ensure!(
             h.is_finite() && h > 0.0,
-            "h must be a positive number, got {}",
-            crate::i18n::format::given(h)
+            crate::t!("err-h-positive", h = crate::i18n::format::given(h))
         );
         let shapes = self.validate()?;
         let started = Instant::now();
@@ -85,7 +84,7 @@ impl Graph {
             let dim = work
                 .tensor_mut(tensor)
                 .map(|m| m.dim())
-                .context("no such tensor")?;
+                .with_context(|| crate::t!("err-no-tensor"))?;
             let mut numerical = Matrix::zeros(dim);
             for r in 0..dim.0 {
                 for c in 0..dim.1 {

@@ -82,7 +82,7 @@ impl Graph {
     pub fn run_with(&self, shapes: GraphShapes, nudge: Option<OutputNudge>) -> Result<GraphRun> {
         ensure!(
             !self.nodes.is_empty() && shapes.refs.len() == self.nodes.len(),
-            "the graph has no nodes, or its shapes were resolved for another graph"
+            crate::t!("err-graph-shapes")
         );
         let mut tape = Tape::new();
         let (layers, caches, outs, values, forward_steps) =
@@ -96,8 +96,8 @@ impl Graph {
             _ => 0.0,
         };
         ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
-            Some(_) => "the loss L".to_string(),
-            None => "L = Σ dout ⊙ out (the scalar backward differentiates)".to_string(),
+            Some(_) => crate::t!("err-what-loss"),
+            None => crate::t!("err-what-scalar"),
         })?;
         let refs = &shapes.refs;
         let of = self.objective_for(loss.is_some(), out.dim(), shapes.dout.as_ref());
@@ -131,9 +131,11 @@ impl Graph {
             let layer_start = tape.len();
             let (dx, g) = layers[i].backward(&caches[i], &dout, &mut tape)?;
             let who = self.who(i);
-            ensure_finite(&dx, || format!("the gradient dx of {who}"))?;
+            ensure_finite(&dx, || crate::t!("err-what-dx", who = who.as_str()))?;
             for g in &g {
-                ensure_finite(&g.value, || format!("the gradient d{} of {who}", g.name))?;
+                ensure_finite(&g.value, || {
+                    crate::t!("err-what-grad", name = g.name, who = who.as_str())
+                })?;
             }
             layer_steps[i] = layer_start..tape.len();
             let mut node_grads = vec![dx];
@@ -266,15 +268,17 @@ impl Graph {
             if let Some(n) = nudge.filter(|n| n.layer == i) {
                 let (rows, cols) = out.dim();
                 let cell = out.get_mut((n.row, n.col)).with_context(|| {
-                    format!(
-                        "cell [{},{}] is outside the output of {}, which is {rows}×{cols}",
-                        n.row, n.col, node.name
+                    crate::t!(
+                        "err-nudge-outside",
+                        cell = format!("[{},{}]", n.row, n.col),
+                        name = node.name.as_str(),
+                        shape = format!("{rows}×{cols}")
                     )
                 })?;
                 *cell += n.h;
                 cache.after_nudge(&out, rec)?;
             }
-            ensure_finite(&out, || format!("{} output", self.who(i)))?;
+            ensure_finite(&out, || crate::t!("err-what-output", who = self.who(i)))?;
             steps.push(start..rec.position());
             layers.push(layer);
             caches.push(cache);
@@ -287,8 +291,12 @@ impl Graph {
     /// How errors name node `i`, counted from 1 as a person counts: "layer 2 (Affine2)" for a
     /// chain, "node 4 (price)" for a graph.
     fn who(&self, i: usize) -> String {
-        let word = if self.chain { "layer" } else { "node" };
-        format!("{word} {} ({})", i + 1, self.nodes[i].name)
+        let name = self.nodes[i].name.as_str();
+        if self.chain {
+            crate::t!("conv-layer-who", number = i + 1, name = name)
+        } else {
+            crate::t!("err-node-who", number = i + 1, name = name)
+        }
     }
 
     /// What `dout` is when node `i`'s backward starts.

@@ -37,6 +37,11 @@ fn dims((r, c): (usize, usize)) -> String {
     format!("{r}×{c}")
 }
 
+/// "node 4 (price)": how errors name node `i` (from 0), counted from 1 as a person counts.
+fn node_who(i: usize, name: &str) -> String {
+    crate::t!("err-node-who", number = i + 1, name = name)
+}
+
 impl Graph {
     /// Check the graph: see the module documentation for what is an error.
     pub fn validate(&self) -> Result<GraphShapes> {
@@ -55,19 +60,19 @@ impl Graph {
 
     /// At least one node; every input named once and not empty.
     fn check_inputs(&self) -> Result<()> {
-        ensure!(
-            !self.nodes.is_empty(),
-            "the graph has no nodes: add at least one [[nodes]] table with a name, a type and inputs"
-        );
+        ensure!(!self.nodes.is_empty(), crate::t!("err-graph-no-nodes"));
         for (i, (name, m)) in self.inputs.iter().enumerate() {
-            ensure!(!name.trim().is_empty(), "input {} has an empty name", i + 1);
+            ensure!(
+                !name.trim().is_empty(),
+                crate::t!("err-input-empty-name", number = (i + 1).to_string())
+            );
             ensure!(
                 m.nrows() > 0 && m.ncols() > 0,
-                "input \"{name}\" is empty: give at least one value"
+                crate::t!("err-input-empty", name = name)
             );
             ensure!(
                 self.input_index(name) == Some(i),
-                "two inputs are named \"{name}\": give each a unique name"
+                crate::t!("err-input-twice", name = name)
             );
         }
         Ok(())
@@ -77,33 +82,32 @@ impl Graph {
     fn resolve_inputs(&self) -> Result<Vec<Vec<Ref>>> {
         let mut refs = Vec::with_capacity(self.nodes.len());
         for (i, node) in self.nodes.iter().enumerate() {
-            let who = format!("node {} ({})", i + 1, node.name);
+            let who = node_who(i, &node.name);
             ensure!(
                 !node.name.trim().is_empty(),
-                "node {} has an empty name",
-                i + 1
+                crate::t!("err-node-empty-name", number = (i + 1).to_string())
             );
             ensure!(
                 self.input_index(&node.name).is_none(),
-                "{who} has the name of an input: give nodes and inputs different names"
+                crate::t!("err-node-input-name", who = who.as_str())
             );
             ensure!(
                 self.node_index(&node.name) == Some(i),
-                "two nodes are named \"{}\": give each a unique name",
-                node.name
+                crate::t!("err-node-twice", name = node.name.as_str())
             );
             ensure!(
                 node.inputs.len() == node.op.arity(),
-                "{who} is a {} node and takes {} input{}, but inputs lists {}: {}",
-                node.op.kind().as_str(),
-                node.op.arity(),
-                if node.op.arity() == 1 { "" } else { "s" },
-                node.inputs.len(),
-                match node.op {
-                    NodeOp::Mul | NodeOp::Add =>
-                        "mul and add take two names, like inputs = [\"apple\", \"apple_num\"]",
-                    NodeOp::Layer(_) => "a layer node takes one name (its parameters go inline)",
-                }
+                crate::t!(
+                    "err-node-arity",
+                    who = who.as_str(),
+                    kind = node.op.kind().as_str(),
+                    arity = node.op.arity(),
+                    given = node.inputs.len().to_string(),
+                    hint = match node.op {
+                        NodeOp::Mul | NodeOp::Add => crate::t!("err-node-arity-two"),
+                        NodeOp::Layer(_) => crate::t!("err-node-arity-one"),
+                    }
+                )
             );
             let mut node_refs = Vec::with_capacity(node.inputs.len());
             for name in &node.inputs {
@@ -112,22 +116,26 @@ impl Graph {
                 } else {
                     match self.node_index(name) {
                         Some(k) if k < i => Ref::Node(k),
-                        Some(k) if k == i => bail!(
-                            "{who} uses itself as an input: that is a cycle; a node may only use inputs and earlier nodes"
-                        ),
-                        Some(k) => bail!(
-                            "{who} uses \"{name}\", which is node {later}, defined later: a node may only use inputs and earlier \
-                             nodes (so the graph has no cycles); move node {later} ({name}) before it",
-                            later = k + 1
-                        ),
-                        None => bail!(
-                            "{who} uses \"{name}\", which is neither an input nor a node: the inputs are {}",
-                            self.inputs
+                        Some(k) if k == i => {
+                            bail!(crate::t!("err-node-self", who = who.as_str()))
+                        }
+                        Some(k) => bail!(crate::t!(
+                            "err-node-later",
+                            who = who.as_str(),
+                            name = name,
+                            later = (k + 1).to_string()
+                        )),
+                        None => bail!(crate::t!(
+                            "err-node-unknown",
+                            who = who.as_str(),
+                            name = name,
+                            inputs = self
+                                .inputs
                                 .iter()
                                 .map(|(n, _)| n.as_str())
                                 .collect::<Vec<_>>()
                                 .join(", ")
-                        ),
+                        )),
                     }
                 };
                 node_refs.push(r);
@@ -143,18 +151,18 @@ impl Graph {
         for (k, (name, _)) in self.inputs.iter().enumerate() {
             ensure!(
                 used(Ref::Input(k)),
-                "input \"{name}\" is not used by any node: remove it or name it in a node's inputs"
+                crate::t!("err-input-unused", name = name)
             );
         }
         let last = self.nodes.len() - 1;
         for (k, node) in self.nodes.iter().enumerate().take(last) {
             ensure!(
                 used(Ref::Node(k)),
-                "node {} ({}) is not used by any later node, but only the last node ({}) may be the output: \
-                 use it in a later node's inputs or remove it",
-                k + 1,
-                node.name,
-                self.nodes[last].name
+                crate::t!(
+                    "err-node-unused",
+                    who = node_who(k, &node.name),
+                    last = self.nodes[last].name.as_str()
+                )
             );
         }
         Ok(())
@@ -165,11 +173,9 @@ impl Graph {
         let last = self.nodes.len() - 1;
         let mut shapes: Vec<(usize, usize)> = Vec::with_capacity(self.nodes.len());
         for (i, node) in self.nodes.iter().enumerate() {
-            let who = format!("node {} ({})", i + 1, node.name);
+            let who = node_who(i, &node.name);
             if node.op.kind() == LayerKind::SoftmaxWithLoss && i != last {
-                bail!(
-                    "{who} is softmax_with_loss but is not the output: the loss must be the last node"
-                );
+                bail!(crate::t!("err-node-loss-not-last", who = who.as_str()));
             }
             let shape_of = |r: Ref| match r {
                 Ref::Input(k) => self.inputs[k].1.dim(),
@@ -181,20 +187,24 @@ impl Graph {
                     let (a, b) = (ins[0], ins[1]);
                     ensure!(
                         b == a || b == (1, 1),
-                        "shape mismatch: {who} ({}) gets {} {} and {} {}: the second input must have the first's shape or be 1×1 (a number)",
-                        node.op.kind().as_str(),
-                        node.inputs[0],
-                        dims(a),
-                        node.inputs[1],
-                        dims(b)
+                        crate::t!(
+                            "err-node-shapes",
+                            who = who.as_str(),
+                            kind = node.op.kind().as_str(),
+                            a = node.inputs[0].as_str(),
+                            a_shape = dims(a),
+                            b = node.inputs[1].as_str(),
+                            b_shape = dims(b)
+                        )
                     );
                     a
                 }
                 NodeOp::Layer(layer) => layer.output_shape(ins[0]).with_context(|| {
-                    format!(
-                        "shape mismatch: {who} gets {} {} and cannot take it",
-                        node.inputs[0],
-                        dims(ins[0])
+                    crate::t!(
+                        "err-node-shape",
+                        who = who.as_str(),
+                        input = node.inputs[0].as_str(),
+                        shape = dims(ins[0])
                     )
                 })?,
             };
@@ -203,7 +213,11 @@ impl Graph {
         let cells: usize = shapes.iter().map(|(r, c)| r.saturating_mul(*c)).sum();
         ensure!(
             cells <= MAX_ACTIVATION_CELLS,
-            "the nodes' outputs total {cells} cells; at most {MAX_ACTIVATION_CELLS} are allowed: use smaller matrices"
+            crate::t!(
+                "err-graph-too-many-cells",
+                cells = cells.to_string(),
+                max = MAX_ACTIVATION_CELLS.to_string()
+            )
         );
         Ok(shapes)
     }
@@ -218,29 +232,25 @@ impl Graph {
         let has_loss = self.nodes[last].op.kind() == LayerKind::SoftmaxWithLoss;
         let (t, dout) = if has_loss {
             let t = self.t.as_ref().with_context(|| {
-                format!(
-                    "the output node ({}) is softmax_with_loss, so the preset needs targets t",
-                    self.nodes[last].name
-                )
+                crate::t!("err-graph-needs-t", name = self.nodes[last].name.as_str())
             })?;
-            ensure!(
-                self.dout.is_none(),
-                "dout is given but the graph ends in a loss, where backward starts from ∂L/∂L = 1: remove dout"
-            );
+            ensure!(self.dout.is_none(), crate::t!("err-graph-dout-with-loss"));
             (Some(t.one_hot(n, k)?), None)
         } else {
             ensure!(
                 self.t.is_none(),
-                "t is given but the output node ({}) is not softmax_with_loss, so nothing reads it",
-                self.nodes[last].name
+                crate::t!("err-graph-t-unread", name = self.nodes[last].name.as_str())
             );
             let dout = match &self.dout {
                 Some(d) => {
                     ensure!(
                         d.dim() == (n, k),
-                        "dout is {} but the output node ({}) is {n}×{k}: they must match",
-                        dims(d.dim()),
-                        self.nodes[last].name
+                        crate::t!(
+                            "err-graph-dout-shape",
+                            dout = dims(d.dim()),
+                            name = self.nodes[last].name.as_str(),
+                            out = format!("{n}×{k}")
+                        )
                     );
                     d.clone()
                 }

@@ -14,7 +14,7 @@ use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::i18n::format::{count, first, inline, shape};
+use crate::i18n::format::{first, inline, shape};
 
 /// `Y = X·W + b`; `W` is D×H, `b` is 1×H (added to every row).
 #[derive(Debug, Clone, PartialEq)]
@@ -67,11 +67,12 @@ impl LayerType for Affine {
         let (w, b) = (&self.w, &self.b);
         ensure!(
             b.dim() == (1, w.ncols()),
-            "b has {} but W is {}×{}: b needs one value per column of W, {}",
-            count(b.len(), "value"),
-            w.nrows(),
-            w.ncols(),
-            w.ncols()
+            crate::t!(
+                "err-affine-b",
+                values = b.len(),
+                w = format!("{}×{}", w.nrows(), w.ncols()),
+                cols = w.ncols().to_string()
+            )
         );
         Ok(())
     }
@@ -80,9 +81,11 @@ impl LayerType for Affine {
         let w = &self.w;
         ensure!(
             w.nrows() == d,
-            "W is {}×{} but the input has {d} columns: W needs {d} rows",
-            w.nrows(),
-            w.ncols()
+            crate::t!(
+                "err-affine-w",
+                w = format!("{}×{}", w.nrows(), w.ncols()),
+                d = d
+            )
         );
         self.check_parameters()?;
         Ok((n, w.ncols()))
@@ -272,9 +275,7 @@ impl LayerType for Affine {
     }
 
     fn jacobian(&self, (n, d): (usize, usize), (_, k): (usize, usize)) -> String {
-        format!(
-            "block-diagonal: out[n,·] depends only on x[n,·], through Wᵀ ({k}×{d}); J holds {n} copies of Wᵀ. The shortcut dx = dout · Wᵀ applies them all at once"
-        )
+        crate::t!("jac-affine", k = k, d = d, n = n)
     }
 
     /// Moving `x[r,c]` changes row r only; a row change stays a row; a column change of the

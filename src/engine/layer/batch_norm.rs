@@ -15,7 +15,7 @@ use crate::engine::Matrix;
 use crate::engine::op::{BinOp, Expr, Op, Reduce, UnaryFn};
 use crate::engine::operand::{Kind, Param, Stat};
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::i18n::format::{inline, short};
+use crate::i18n::format::inline;
 
 /// The book's guard inside the square root: `10e-7` (= 1e-6).
 pub const BN_EPS: f64 = 10e-7;
@@ -95,8 +95,7 @@ impl LayerType for BatchNorm {
         ] {
             ensure!(
                 m.dim() == (1, d),
-                "{name} has {} values but the input has {d} columns: give one value per column",
-                m.len()
+                crate::t!("err-bn-param", name = name, values = m.len(), d = d)
             );
         }
         Ok((n, d))
@@ -123,9 +122,10 @@ impl LayerType for BatchNorm {
                 .read(Kind::Input, "x", x)
                 .writes(MU, "μ", &mu)
                 .numpy("mu = x.mean(axis=0)")
-                .note(format!(
-                    "the mean of each column over the batch of {n}: μ = {} (shown as 1×{d}; NumPy's x.mean(axis=0) has shape ({d},))",
-                    inline(&mu),
+                .note(crate::msg!(
+                    "bn-mean",
+                    n = n,
+                    mu = inline(&mu),
                     d = mu.ncols()
                 ))
             });
@@ -136,7 +136,7 @@ impl LayerType for BatchNorm {
                     .read(MU, "μ", &mu)
                     .writes(XC, "xc", &xc)
                     .numpy("xc = x - mu")
-                    .note("centre each column: every column of xc now has mean 0; xc is kept for backward")
+                    .note(crate::msg!("bn-center"))
             });
             var = xc
                 .mapv(|v| v * v)
@@ -151,18 +151,19 @@ impl LayerType for BatchNorm {
                 .read(XC, "xc", &xc)
                 .writes(VAR, "var", &var)
                 .numpy("var = np.mean(xc**2, axis=0)")
-                .note(format!(
-                    "the variance of each column: var = {}",
-                    inline(&var)
-                ))
+                .note(crate::msg!("bn-var", var = inline(&var)))
             });
             std = var.mapv(|v| (v + BN_EPS).sqrt());
             std_step = rec.record(|| {
-                StepDraft::new(Op::Map((Expr::r(0) + Expr::Const("10e-7", BN_EPS)).apply(UnaryFn::Sqrt)), "√(var + ε)", "std = √(var + 10e-7)")
-                    .read(VAR, "var", &var)
-                    .writes(STD, "std", &std)
-                    .numpy("std = np.sqrt(var + 10e-7)")
-                    .note("the standard deviation; the book's 10e-7 (= 1e-6) keeps a constant column from dividing by 0; std is kept for backward")
+                StepDraft::new(
+                    Op::Map((Expr::r(0) + Expr::Const("10e-7", BN_EPS)).apply(UnaryFn::Sqrt)),
+                    "√(var + ε)",
+                    "std = √(var + 10e-7)",
+                )
+                .read(VAR, "var", &var)
+                .writes(STD, "std", &std)
+                .numpy("std = np.sqrt(var + 10e-7)")
+                .note(crate::msg!("bn-std"))
             });
         } else {
             mu = Matrix::zeros((0, 0));
@@ -182,7 +183,7 @@ impl LayerType for BatchNorm {
                 )
                 .writes(XC, "xc", &xc)
                 .numpy("xc = x - self.running_mean")
-                .note("at test time the running mean from training replaces the batch mean")
+                .note(crate::msg!("bn-test-center"))
             });
             std = self.running_var.mapv(|v| (v + BN_EPS).sqrt());
             std_step = rec.record(|| {
@@ -194,7 +195,7 @@ impl LayerType for BatchNorm {
                 .read(Kind::Running(Stat::Var), "running_var", &self.running_var)
                 .writes(STD, "std", &std)
                 .numpy("std = np.sqrt(self.running_var + 10e-7)")
-                .note("at test time the running variance replaces the batch's; the book's 10e-7 (= 1e-6) keeps a constant column from dividing by 0")
+                .note(crate::msg!("bn-test-std"))
             });
         }
         let xn = &xc / &std;
@@ -204,7 +205,7 @@ impl LayerType for BatchNorm {
                 .read(STD, "std", &std)
                 .writes(XN, "x̂", &xn)
                 .numpy("xn = xc / std")
-                .note("each column now has mean 0 and variance about 1; x̂ is kept for backward")
+                .note(crate::msg!("bn-normalize"))
         });
         let out = &xn * &self.gamma + &self.beta;
         rec.record(|| {
@@ -218,10 +219,10 @@ impl LayerType for BatchNorm {
             .read(BETA, "β", &self.beta)
             .writes(Kind::Output, "out", &out)
             .numpy("out = self.gamma * xn + self.beta")
-            .note(format!(
-                "scale by γ = {} and shift by β = {}, learned like W and b",
-                inline(&self.gamma),
-                inline(&self.beta)
+            .note(crate::msg!(
+                "bn-scale-shift",
+                gamma = inline(&self.gamma),
+                beta = inline(&self.beta)
             ))
         });
         Ok((
@@ -253,10 +254,7 @@ impl LayerType for BatchNorm {
                 .read(Kind::Dout, "dout", dout)
                 .writes(Kind::Grad(Param::Beta), "dβ", &dbeta)
                 .numpy("dbeta = dout.sum(axis=0)")
-                .note(format!(
-                    "β was added to every row like a bias, so dβ is dout summed over its rows (axis=0): one total per column, {}",
-                    inline(&dbeta)
-                ))
+                .note(crate::msg!("bn-back-beta", dbeta = inline(&dbeta)))
         });
         let dgamma = (&c.xn * dout).sum_axis(Axis(0)).insert_axis(Axis(0));
         rec.record(|| {
@@ -269,10 +267,7 @@ impl LayerType for BatchNorm {
             .read(Kind::Dout, "dout", dout)
             .writes(Kind::Grad(Param::Gamma), "dγ", &dgamma)
             .numpy("dgamma = np.sum(self.xn * dout, axis=0)")
-            .note(format!(
-                "γ multiplied every row of x̂, so dγ sums x̂ ⊙ dout over the batch: {}",
-                inline(&dgamma)
-            ))
+            .note(crate::msg!("bn-back-gamma", dgamma = inline(&dgamma)))
         });
         let dxn = dout * &self.gamma;
         rec.record(|| {
@@ -281,7 +276,7 @@ impl LayerType for BatchNorm {
                 .read(GAMMA, "γ", &self.gamma)
                 .writes(DXN, "dx̂", &dxn)
                 .numpy("dxn = self.gamma * dout")
-                .note("through the multiply node: the gradient for x̂ is dout times γ")
+                .note(crate::msg!("bn-back-xn"))
         });
         if !self.train {
             let dx = &dxn / &c.std;
@@ -291,7 +286,7 @@ impl LayerType for BatchNorm {
                     .cached(STD, "std", &c.std, std_step)
                     .writes(Kind::Dx, "dx", &dx)
                     .numpy("dx = dxn / self.std")
-                    .note("at test time μ and std are constants, so x only passes through the division")
+                    .note(crate::msg!("bn-back-test"))
             });
             return Ok((
                 dx,
@@ -306,7 +301,10 @@ impl LayerType for BatchNorm {
             .insert_axis(Axis(0));
         rec.record(|| {
             StepDraft::new(
-                Op::ColumnReduce(Expr::r(0) * Expr::r(1) / (Expr::r(2) * Expr::r(2)), Reduce::NegSum),
+                Op::ColumnReduce(
+                    Expr::r(0) * Expr::r(1) / (Expr::r(2) * Expr::r(2)),
+                    Reduce::NegSum,
+                ),
                 "dstd",
                 "dstd = −Σₙ dx̂ ⊙ xc / std²",
             )
@@ -315,7 +313,7 @@ impl LayerType for BatchNorm {
             .cached(STD, "std", &c.std, std_step)
             .writes(DSTD, "dstd", &dstd)
             .numpy("dstd = -np.sum((dxn * self.xc) / (self.std * self.std), axis=0)")
-            .note("x̂ = xc / std: the division node sends −xc/std² times dx̂ to std, summed over the rows that shared it")
+            .note(crate::msg!("bn-back-std"))
         });
         let dvar = 0.5 * &dstd / &c.std;
         rec.record(|| {
@@ -328,12 +326,14 @@ impl LayerType for BatchNorm {
             .cached(STD, "std", &c.std, std_step)
             .writes(DVAR, "dvar", &dvar)
             .numpy("dvar = 0.5 * dstd / self.std")
-            .note("std = √(var + ε), whose derivative is 1 / (2·std)")
+            .note(crate::msg!("bn-back-var"))
         });
         let dxc = &dxn / &c.std + &(&c.xc * &dvar * (2.0 / n));
         rec.record(|| {
             StepDraft::new(
-                Op::Map(Expr::r(0) / Expr::r(1) + Expr::Const("2/N", 2.0 / n) * Expr::r(2) * Expr::r(3)),
+                Op::Map(
+                    Expr::r(0) / Expr::r(1) + Expr::Const("2/N", 2.0 / n) * Expr::r(2) * Expr::r(3),
+                ),
                 "dxc",
                 "dxc = dx̂ / std + (2/N) · xc ⊙ dvar",
             )
@@ -343,30 +343,32 @@ impl LayerType for BatchNorm {
             .read(DVAR, "dvar", &dvar)
             .writes(DXC, "dxc", &dxc)
             .numpy("dxc = dxn / self.std + (2.0 / self.batch_size) * self.xc * dvar")
-            .note(format!(
-                "xc reached the loss two ways, through x̂ and through var (var = mean of xc², ∂/∂xc = 2·xc/N with N = {}): the two gradients add",
-                short(n)
-            ))
+            .note(crate::msg!("bn-back-xc", n = dout.nrows()))
         });
         let dmu = dxc.sum_axis(Axis(0)).insert_axis(Axis(0));
         rec.record(|| {
-            StepDraft::new(Op::ColumnReduce(Expr::r(0), Reduce::Sum), "dmu = Σ dxc", "dmu = Σₙ dxc[n,·]")
-                .read(DXC, "dxc", &dxc)
-                .writes(DMU, "dmu", &dmu)
-                .numpy("dmu = np.sum(dxc, axis=0)")
-                .note("the book's dmu = Σ dxc = −∂L/∂μ: xc = x − μ subtracted the same μ from every row, so ∂L/∂μ = −Σₙ dxc[n,·]; the book sums without the minus, and the minus appears in the next step, dx = dxc − dmu / N")
+            StepDraft::new(
+                Op::ColumnReduce(Expr::r(0), Reduce::Sum),
+                "dmu = Σ dxc",
+                "dmu = Σₙ dxc[n,·]",
+            )
+            .read(DXC, "dxc", &dxc)
+            .writes(DMU, "dmu", &dmu)
+            .numpy("dmu = np.sum(dxc, axis=0)")
+            .note(crate::msg!("bn-back-mu"))
         });
         let dx = &dxc - &(&dmu / n);
         rec.record(|| {
-            StepDraft::new(Op::Map(Expr::r(0) - Expr::r(1) / Expr::Const("N", n)), "dx", "dx = dxc − dmu / N")
-                .read(DXC, "dxc", &dxc)
-                .read(DMU, "dmu", &dmu)
-                .writes(Kind::Dx, "dx", &dx)
-                .numpy("dx = dxc - dmu / self.batch_size")
-                .note(format!(
-                    "x reached the loss directly (through xc) and through μ = mean of x: each row gets ∂L/∂μ / N = −dmu / N of it, with N = {}",
-                    short(n)
-                ))
+            StepDraft::new(
+                Op::Map(Expr::r(0) - Expr::r(1) / Expr::Const("N", n)),
+                "dx",
+                "dx = dxc − dmu / N",
+            )
+            .read(DXC, "dxc", &dxc)
+            .read(DMU, "dmu", &dmu)
+            .writes(Kind::Dx, "dx", &dx)
+            .numpy("dx = dxc - dmu / self.batch_size")
+            .note(crate::msg!("bn-back-x", n = dout.nrows()))
         });
         Ok((
             dx,
@@ -411,11 +413,9 @@ impl LayerType for BatchNorm {
 
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
         if self.train {
-            format!(
-                "column-coupled: out[n,j] depends on the whole column j of x (through μ and var), never on another column; J has {d} dense {n}×{n} blocks interleaved. The sub-steps dstd, dvar, dxc, dmu apply them without building J"
-            )
+            crate::t!("jac-bn-train", d = d, n = n)
         } else {
-            "diagonal at test time: ∂out[n,j]/∂x[n,j] = γ[j] / std[j], since the running statistics do not depend on x".into()
+            crate::t!("jac-bn-test")
         }
     }
 

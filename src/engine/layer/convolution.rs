@@ -259,7 +259,7 @@ impl LayerType for Convolution {
                 .read_image(X, "x", x, Some(self.input))
                 .writes(COL, "col", &col)
                 .numpy("col = im2col(x, FH, FW, self.stride, self.pad)")
-                .note(t!(
+                .note(crate::msg!(
                     "conv-im2col-note",
                     x = self.input.batch(n),
                     fh = win.fh,
@@ -278,7 +278,7 @@ impl LayerType for Convolution {
                 .read_image(W, "W", &self.w, Some(self.filter))
                 .writes(COL_W, "col_W", &col_w)
                 .numpy("col_W = self.W.reshape(FN, -1).T")
-                .note(t!(
+                .note(crate::msg!(
                     "conv-col-w-note",
                     w = self.w_shape(),
                     rows = col_w.nrows(),
@@ -293,7 +293,7 @@ impl LayerType for Convolution {
                 .read(B, "b", &self.b)
                 .writes(OUT2D, "out2d", &out2d)
                 .numpy("out = np.dot(col, col_W) + self.b")
-                .note(t!(
+                .note(crate::msg!(
                     "conv-product-note",
                     rows = out2d.nrows(),
                     cols = out2d.ncols(),
@@ -315,7 +315,7 @@ impl LayerType for Convolution {
             .read(OUT2D, "out2d", &out2d)
             .writes_image(Kind::Output, "out", &out, Some(out_image))
             .numpy("out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)")
-            .note(t!("conv-to-image-note", out = out_image.batch(n)))
+            .note(crate::msg!("conv-to-image-note", out = out_image.batch(n)))
         });
         Ok((
             out,
@@ -350,7 +350,7 @@ impl LayerType for Convolution {
             .read_image(Kind::Dout, "dout", dout, Some(out_image))
             .writes(DOUT2D, "dout2d", &d2)
             .numpy("dout = dout.transpose(0,2,3,1).reshape(-1, FN)")
-            .note(t!(
+            .note(crate::msg!(
                 "conv-dout-2d-note",
                 rows = d2.nrows(),
                 cols = d2.ncols()
@@ -362,7 +362,11 @@ impl LayerType for Convolution {
                 .read(DOUT2D, "dout2d", &d2)
                 .writes(Kind::Grad(Param::Bias), "db", &db)
                 .numpy("self.db = np.sum(dout, axis=0)")
-                .note(t!("conv-db-note", rows = d2.nrows(), filters = db.ncols()))
+                .note(crate::msg!(
+                    "conv-db-note",
+                    rows = d2.nrows(),
+                    filters = db.ncols()
+                ))
         });
         let dw2d = matmul_tn(&cache.col, &d2);
         rec.record(|| {
@@ -378,7 +382,7 @@ impl LayerType for Convolution {
             .read(DOUT2D, "dout2d", &d2)
             .writes(DW2D, "dW2d", &dw2d)
             .numpy("self.dW = np.dot(self.col.T, dout)")
-            .note(t!("conv-dw-note", windows = cache.col.nrows()))
+            .note(crate::msg!("conv-dw-note", windows = cache.col.nrows()))
         });
         let dw = dw2d.t().to_owned();
         rec.record(|| {
@@ -390,7 +394,7 @@ impl LayerType for Convolution {
             .read(DW2D, "dW2d", &dw2d)
             .writes_image(Kind::Grad(Param::Weights), "dW", &dw, Some(self.filter))
             .numpy("self.dW = self.dW.transpose(1, 0).reshape(FN, C, FH, FW)")
-            .note(t!("conv-dw-reshape-note", w = self.w_shape()))
+            .note(crate::msg!("conv-dw-reshape-note", w = self.w_shape()))
         });
         let dcol = matmul_nt(&d2, &cache.col_w);
         rec.record(|| {
@@ -406,7 +410,7 @@ impl LayerType for Convolution {
             .cached(COL_W, "col_W", &cache.col_w, cache.col_w_step)
             .writes(DCOL, "dcol", &dcol)
             .numpy("dcol = np.dot(dout, self.col_W.T)")
-            .note(t!(
+            .note(crate::msg!(
                 "conv-dcol-note",
                 rows = dcol.nrows(),
                 cols = dcol.ncols()
@@ -418,7 +422,10 @@ impl LayerType for Convolution {
                 .read(DCOL, "dcol", &dcol)
                 .writes_image(Kind::Dx, "dx", &dx, Some(self.input))
                 .numpy("dx = col2im(dcol, self.x.shape, FH, FW, self.stride, self.pad)")
-                .note(t!("conv-col2im-note", x = self.input.batch(cache.n)))
+                .note(crate::msg!(
+                    "conv-col2im-note",
+                    x = self.input.batch(cache.n)
+                ))
         });
         Ok((
             dx,

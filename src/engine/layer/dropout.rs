@@ -34,8 +34,7 @@ impl Dropout {
     pub fn new(ratio: f64, seed: u64, train: bool) -> Result<Dropout> {
         ensure!(
             (0.0..1.0).contains(&ratio),
-            "ratio is {}: the share of dropped cells must be at least 0 and below 1, like 0.5",
-            given(ratio)
+            crate::t!("err-dropout-ratio", ratio = given(ratio))
         );
         Ok(Dropout {
             ratio,
@@ -193,12 +192,9 @@ impl LayerType for Dropout {
 
     fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
         if self.train {
-            "diagonal: ∂out[i]/∂x[i] is 1 where the mask is True (kept) and 0 where it dropped the cell; every other entry is 0. The shortcut dout ⊙ mask applies this diagonal cell by cell".into()
+            crate::t!("jac-dropout-train")
         } else {
-            format!(
-                "diagonal: every ∂out[i]/∂x[i] is 1 − ratio = {} at test time; every other entry is 0",
-                short(1.0 - self.ratio)
-            )
+            crate::t!("jac-dropout-test", keep = short(1.0 - self.ratio))
         }
     }
 

@@ -64,7 +64,12 @@ pub trait Elementwise: Clone + std::fmt::Debug + PartialEq {
 
     /// The error for the input cell `at` (`x[1,0]`) holding `v` outside the domain.
     fn outside_domain(&self, at: &str, v: f64) -> String {
-        format!("{at} = {} is outside {}'s domain", short(v), Self::DISPLAY)
+        crate::t!(
+            "err-outside-domain",
+            at = at,
+            v = short(v),
+            layer = Self::DISPLAY
+        )
     }
 
     /// What the steps call the input and output (a graph node: its source and its own name)

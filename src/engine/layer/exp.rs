@@ -87,8 +87,6 @@ impl Elementwise for Exp {
 
     fn jacobian_sentence(&self) -> String {
         let (x, out, dx) = (&self.names.x, &self.names.out, self.names.grad(0));
-        format!(
-            "diagonal: ∂{out}[i]/∂{x}[i] = exp({x}[i]) = {out}[i], every other entry 0. The shortcut {dx} = dout ⊙ {out} multiplies by this diagonal cell by cell"
-        )
+        crate::t!("jac-exp", out = out, x = x, dx = dx)
     }
 }

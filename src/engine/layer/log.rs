@@ -41,10 +41,7 @@ impl Elementwise for Log {
     }
 
     fn outside_domain(&self, at: &str, v: f64) -> String {
-        format!(
-            "log is defined only above 0, but its input {at} = {}",
-            short(v)
-        )
+        crate::t!("err-log-domain", at = at, v = short(v))
     }
 
     fn names(&self) -> Cow<'_, NodeNames> {
@@ -99,8 +96,6 @@ impl Elementwise for Log {
 
     fn jacobian_sentence(&self) -> String {
         let (x, out, dx) = (&self.names.x, &self.names.out, self.names.grad(0));
-        format!(
-            "diagonal: ∂{out}[i]/∂{x}[i] = 1/{x}[i], every other entry 0. The shortcut {dx} = dout / {x} divides by this diagonal cell by cell"
-        )
+        crate::t!("jac-log", out = out, x = x, dx = dx)
     }
 }

@@ -43,9 +43,12 @@ pub(super) fn check_param(p: &Matrix, input: (usize, usize), name: &str) -> Resu
     let (n, d) = input;
     ensure!(
         p.dim() == input || p.dim() == (1, 1),
-        "{name} is {}×{} but the input is {n}×{d}: {name} must be {n}×{d} or 1×1",
-        p.nrows(),
-        p.ncols()
+        crate::t!(
+            "err-factor-shape",
+            name = name,
+            shape = format!("{}×{}", p.nrows(), p.ncols()),
+            input = format!("{n}×{d}")
+        )
     );
     Ok(())
 }
@@ -216,10 +219,7 @@ impl LayerType for Mul {
 
     fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
         let (x, y) = (&self.names.x, &self.names.y);
-        format!(
-            "diagonal: ∂({x} ⊙ {y})[i]/∂{x}[i] = {y}[i] (the other factor). The shortcut {} = dout ⊙ {y} multiplies by it cell by cell",
-            self.names.grad(0)
-        )
+        crate::t!("jac-mul", x = x, y = y, dx = self.names.grad(0))
     }
 
     fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {

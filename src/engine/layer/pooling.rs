@@ -310,7 +310,7 @@ impl LayerType for Pooling {
                 .read_image(Kind::Input, "x", x, Some(self.input))
                 .writes(COL, "col", &col)
                 .numpy("col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)")
-                .note(t!(
+                .note(crate::msg!(
                     "conv-im2col-note",
                     x = self.input.batch(n),
                     fh = win.fh,
@@ -336,7 +336,11 @@ impl LayerType for Pooling {
             .read(COL, "col", &col)
             .writes(ROWS, "col_rows", &rows)
             .numpy("col = col.reshape(-1, self.pool_h*self.pool_w)")
-            .note(t!("pool-rows-note", rows = rows.nrows(), cols = size))
+            .note(crate::msg!(
+                "pool-rows-note",
+                rows = rows.nrows(),
+                cols = size
+            ))
         });
         let (arg_max, max) = self.max_rows(&rows);
         let arg_step = rec.record(|| {
@@ -344,14 +348,14 @@ impl LayerType for Pooling {
                 .read(ROWS, "col_rows", &rows)
                 .writes(ARG, "arg_max", &arg_max)
                 .numpy("arg_max = np.argmax(col, axis=1)")
-                .note(t!("pool-argmax-note"))
+                .note(crate::msg!("pool-argmax-note"))
         });
         rec.record(|| {
             StepDraft::new(Op::RowMax, "max", "out = maxₖ col[r,k]")
                 .read(ROWS, "col_rows", &rows)
                 .writes(MAX, "max", &max)
                 .numpy("out = np.max(col, axis=1)")
-                .note(t!("pool-max-note", rows = max.nrows()))
+                .note(crate::msg!("pool-max-note", rows = max.nrows()))
         });
         let out_image = self.out_image();
         let out = to_image(&max, n, oh * ow);
@@ -367,7 +371,7 @@ impl LayerType for Pooling {
             .read(MAX, "max", &max)
             .writes_image(Kind::Output, "out", &out, Some(out_image))
             .numpy("out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)")
-            .note(t!("conv-to-image-note", out = out_image.batch(n)))
+            .note(crate::msg!("conv-to-image-note", out = out_image.batch(n)))
         });
         Ok((
             out,
@@ -404,7 +408,11 @@ impl LayerType for Pooling {
             .read_image(Kind::Dout, "dout", dout, Some(out_image))
             .writes(DOUT2D, "dout2d", &d2)
             .numpy("dout = dout.transpose(0, 2, 3, 1)")
-            .note(t!("pool-dout-note", rows = d2.nrows(), cols = d2.ncols()))
+            .note(crate::msg!(
+                "pool-dout-note",
+                rows = d2.nrows(),
+                cols = d2.ncols()
+            ))
         });
         let r = cache.arg_max.nrows();
         let mut dmax = Matrix::zeros((r, size));
@@ -424,7 +432,7 @@ impl LayerType for Pooling {
             .cached(ARG, "arg_max", &cache.arg_max, cache.arg_step)
             .writes(DMAX, "dmax", &dmax)
             .numpy("dmax = np.zeros((dout.size, pool_size)); dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()")
-            .note(t!("pool-dmax-note", rows = r, cols = size))
+            .note(crate::msg!("pool-dmax-note", rows = r, cols = size))
         });
         let dcol = reshape(&dmax, cache.n * plane, win.window_len());
         rec.record(|| {
@@ -439,7 +447,7 @@ impl LayerType for Pooling {
             .read(DMAX, "dmax", &dmax)
             .writes(DCOL, "dcol", &dcol)
             .numpy("dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)")
-            .note(t!(
+            .note(crate::msg!(
                 "pool-dcol-note",
                 rows = dcol.nrows(),
                 cols = dcol.ncols()
@@ -451,7 +459,7 @@ impl LayerType for Pooling {
                 .read(DCOL, "dcol", &dcol)
                 .writes_image(Kind::Dx, "dx", &dx, Some(self.input))
                 .numpy("dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)")
-                .note(t!("pool-col2im-note", x = self.input.batch(cache.n)))
+                .note(crate::msg!("pool-col2im-note", x = self.input.batch(cache.n)))
         });
         Ok((dx, Vec::new()))
     }

@@ -40,7 +40,7 @@ impl Elementwise for Reciprocal {
     }
 
     fn outside_domain(&self, at: &str, v: f64) -> String {
-        format!("1 / 0 is not a number, and its input {at} = {}", short(v))
+        crate::t!("err-reciprocal-domain", at = at, v = short(v))
     }
 
     fn names(&self) -> Cow<'_, NodeNames> {
@@ -99,8 +99,6 @@ impl Elementwise for Reciprocal {
 
     fn jacobian_sentence(&self) -> String {
         let (x, out, dx) = (&self.names.x, &self.names.out, self.names.grad(0));
-        format!(
-            "diagonal: ∂{out}[i]/∂{x}[i] = −1/{x}[i]² = −{out}[i]², every other entry 0. The shortcut {dx} = −dout ⊙ {out}² multiplies by this diagonal cell by cell"
-        )
+        crate::t!("jac-reciprocal", out = out, x = x, dx = dx)
     }
 }

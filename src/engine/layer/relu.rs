@@ -143,7 +143,7 @@ impl LayerType for Relu {
     }
 
     fn jacobian(&self, _: (usize, usize), _: (usize, usize)) -> String {
-        "diagonal: ∂out[i]/∂x[i] is 1 where x > 0 and 0 where the mask is True; every other entry is 0. The shortcut dout[mask] = 0 applies this diagonal cell by cell".into()
+        crate::t!("jac-relu")
     }
 
     fn propagate(&self, _x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {

@@ -92,6 +92,6 @@ impl Elementwise for Sigmoid {
     }
 
     fn jacobian_sentence(&self) -> String {
-        "diagonal: ∂y[i]/∂x[i] = y(1 − y), every other entry 0. The shortcut dx = dout ⊙ y ⊙ (1 − y) multiplies by this diagonal cell by cell".into()
+        crate::t!("jac-sigmoid")
     }
 }

@@ -197,9 +197,7 @@ impl LayerType for Softmax {
     }
 
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
-        format!(
-            "block-diagonal: one dense {d}×{d} block diag(y) − y·yᵀ per row ({n} blocks), zero between rows: a row's outputs depend on all of that row's inputs and nothing else. The shortcut dx = y ⊙ (dout − Σ dout ⊙ y) applies each block without building it"
-        )
+        crate::t!("jac-softmax", d = d, n = n)
     }
 
     /// A cell or row change stays in its row.

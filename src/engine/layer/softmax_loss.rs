@@ -145,14 +145,14 @@ impl LayerType for SoftmaxWithLoss {
         t: Option<&Matrix>,
         rec: &mut R,
     ) -> Result<(Matrix, LossCache)> {
-        let t = t.context("Softmax-with-Loss needs targets t")?;
+        let t = t.with_context(|| crate::t!("err-loss-needs-t"))?;
         ensure!(
             t.dim() == x.dim(),
-            "t is {}×{} but the scores are {}×{}",
-            t.nrows(),
-            t.ncols(),
-            x.nrows(),
-            x.ncols()
+            crate::t!(
+                "err-loss-t-shape",
+                t = format!("{}×{}", t.nrows(), t.ncols()),
+                x = format!("{}×{}", x.nrows(), x.ncols())
+            )
         );
         let (y, y_step) = softmax_recorded(x, rec);
         let loss = loss_recorded(&y, t, rec);
@@ -215,9 +215,7 @@ impl LayerType for SoftmaxWithLoss {
     }
 
     fn jacobian(&self, (n, d): (usize, usize), _: (usize, usize)) -> String {
-        format!(
-            "one row (L is a scalar): ∂L/∂x = (y − t)/N with N = {n}. The shortcut writes that row directly, never forming softmax's {d}×{d} blocks"
-        )
+        crate::t!("jac-softmax-loss", n = n, d = d)
     }
 
     fn propagate(&self, x: &Matrix, _y: &Matrix, delta: Delta) -> Delta {

@@ -61,6 +61,6 @@ impl Elementwise for Tanh {
     }
 
     fn jacobian_sentence(&self) -> String {
-        "diagonal: ∂y[i]/∂x[i] = 1 − y[i]², every other entry 0. The shortcut dx = dout ⊙ (1 − y²) multiplies by this diagonal cell by cell".into()
+        crate::t!("jac-tanh")
     }
 }

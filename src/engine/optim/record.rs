@@ -9,6 +9,7 @@ use crate::engine::linalg::{SPLIT_UPDATE, fill_rows_from};
 use crate::engine::op::Op;
 use crate::engine::operand::{Kind, OptState, Param};
 use crate::engine::tape::{Operand, StepDraft};
+use crate::i18n::Msg;
 use crate::i18n::format::n4;
 
 /// Applies one rule to a target matrix and records it when asked.
@@ -72,7 +73,7 @@ impl Rec<'_> {
         kind: Kind,
         target: &mut Matrix,
         others: [&Matrix; 2],
-        note: String,
+        note: Msg,
     ) {
         let before = self.on.then(|| target.clone());
         let [b, c] = others;
@@ -133,10 +134,12 @@ impl Rec<'_> {
         for (k, m) in kinds.into_iter().zip(others) {
             reads.push(Operand::new(k, name_of(k, p), m));
         }
-        let note = format!(
-            "{note}; {name}[0,0]: {} → {}",
-            n4(before.first().copied().unwrap_or(0.0)),
-            n4(target.first().copied().unwrap_or(0.0))
+        let note = crate::msg!(
+            "optim-first-cell",
+            note = note,
+            name = name.as_str(),
+            before = n4(before.first().copied().unwrap_or(0.0)),
+            after = n4(target.first().copied().unwrap_or(0.0))
         );
         self.drafts.push(UpdateDraft {
             layer: self.layer,

@@ -82,7 +82,7 @@ impl UpdateRule {
     /// `1·-0.0018`); one that leads the expression or a bracket is not.
     fn show(self, a: &str, b: &str, c: &str, nums: [f64; 3]) -> (String, String) {
         let [va, vb, vc] = nums.map(operand);
-        let [lead_a, lead_b, _] = nums.map(n4);
+        let [lead_a, _, _] = nums.map(n4);
         match self {
             UpdateRule::Sgd { lr } => (
                 format!("{a} − lr·{b}"),
@@ -100,13 +100,15 @@ impl UpdateRule {
                 format!("{a} − lr·{b} / (√{c} + 1e-7)"),
                 format!("{lead_a} − {}·{vb} / (√{vc} + 1e-7)", short(lr)),
             ),
+            // the book's m += (1 − β1)·(dW − m), regrouped so each factor meets one cell:
+            // β1 of the old m plus 1 − β1 of dW (the cell's value is the book's own arithmetic)
             UpdateRule::FirstMoment { beta1 } => (
-                format!("{a} + (1 − β1)·({b} − {a})"),
-                format!("{lead_a} + {}·({lead_b} − {va})", short(1.0 - beta1)),
+                format!("β1·{a} + (1 − β1)·{b}"),
+                format!("{}·{va} + {}·{vb}", short(beta1), short(1.0 - beta1)),
             ),
             UpdateRule::SecondMoment { beta2 } => (
-                format!("{a} + (1 − β2)·({b}·{b} − {a})"),
-                format!("{lead_a} + {}·({lead_b}·{vb} − {va})", short(1.0 - beta2)),
+                format!("β2·{a} + (1 − β2)·{b}·{b}"),
+                format!("{}·{va} + {}·{vb}·{vb}", short(beta2), short(1.0 - beta2)),
             ),
             UpdateRule::AdamStep { lr_t } => (
                 format!("{a} − lr_t·{b} / (√{c} + 1e-7)"),
@@ -137,9 +139,22 @@ impl UpdateRule {
         };
         let (symbol, numbers) = self.show(&a, &b, &cn, [va, vb, vc]);
         let target = format!("{}[{r},{c}]", writes.name);
+        let name = |k: usize| reads.get(k).map_or("", |o| o.name.as_str());
         let note = match self {
             UpdateRule::AdamStep { lr_t } => {
                 Some(crate::msg!("narr-adam-step-note", lr_t = sig(lr_t)))
+            }
+            UpdateRule::FirstMoment { .. } | UpdateRule::SecondMoment { .. } => {
+                let (beta, grad) = match self {
+                    UpdateRule::FirstMoment { .. } => ("β1", name(1).to_string()),
+                    _ => ("β2", format!("{}²", name(1))),
+                };
+                Some(crate::msg!(
+                    "optim-moment-note",
+                    book = format!("{s} += (1 − {beta})·({grad} − {s})", s = name(0)),
+                    beta = beta,
+                    grad = grad
+                ))
             }
             UpdateRule::AdaGradStep { .. } => Some(crate::msg!("narr-adagrad-step-note")),
             _ => None,
@@ -255,7 +270,7 @@ mod tests {
                 UpdateRule::FirstMoment { beta1: 0.9 },
                 &[("m", -0.1), ("dW", -0.3)]
             ),
-            "= -0.1000 + 0.1·(-0.3000 − (-0.1000)) = -0.1200"
+            "= 0.9·(-0.1000) + 0.1·(-0.3000) = -0.1200"
         );
         assert_eq!(
             explain(
@@ -307,5 +322,34 @@ mod tests {
             .explain(&reads[..2], &one("W", 0.248), 0, 0)
             .unwrap();
         assert_eq!(ex.note, None);
+    }
+
+    #[test]
+    fn adams_moments_put_each_index_on_a_cell_not_on_a_product() {
+        // the book's m += (1 − β1)·(dW − m) as β1·m + (1 − β1)·dW: each factor multiplies one
+        // indexed cell, never a parenthesised difference that reads as indexed itself
+        let first = UpdateRule::FirstMoment { beta1: 0.9 };
+        let reads = [one("m", 0.05), one("dW", 0.52)];
+        let new = first.apply(0.05, 0.52, 0.0);
+        assert!((new - (0.9 * 0.05 + 0.1 * 0.52)).abs() < 1e-15);
+        let ex = first.explain(&reads, &one("m", new), 0, 0).unwrap();
+        assert_eq!(ex.rule, "m[0,0] = β1·m[0,0] + (1 − β1)·dW[0,0]");
+        assert!(!ex.rule.contains("·(dW"), "{}", ex.rule);
+        assert_eq!(ex.expansion(8), "= 0.9·0.0500 + 0.1·0.5200 = 0.0970");
+        assert_eq!(
+            ex.note.as_ref().map(ToString::to_string).as_deref(),
+            Some(
+                "the book's m += (1 − β1)·(dW − m), regrouped: β1 of the old value plus 1 − β1 of dW"
+            )
+        );
+        let second = UpdateRule::SecondMoment { beta2: 0.999 };
+        let reads = [one("v", 0.0), one("dW", -0.5)];
+        let new = second.apply(0.0, -0.5, 0.0);
+        let ex = second.explain(&reads, &one("v", new), 0, 0).unwrap();
+        assert_eq!(ex.rule, "v[0,0] = β2·v[0,0] + (1 − β2)·dW[0,0]·dW[0,0]");
+        assert_eq!(
+            ex.expansion(8),
+            "= 0.999·0.0000 + 0.001·(-0.5000)·(-0.5000) = 2.500e-4"
+        );
     }
 }

@@ -50,7 +50,7 @@ pub fn predict_scores(network: &Network, x: &Matrix) -> Result<Matrix> {
         forward_scores(network, block(x, start, end))
     })?;
     let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
-    ensure!(!views.is_empty(), "there are no rows to predict");
+    ensure!(!views.is_empty(), crate::t!("err-no-rows-to-predict"));
     Ok(ndarray::concatenate(Axis(0), &views)?)
 }
 
@@ -94,7 +94,7 @@ fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
 /// The share of rows whose predicted class is the target's (`np.sum(y == t) / N`).
 pub fn accuracy(network: &Network, data: &Labeled) -> Result<f64> {
     let n = data.rows();
-    ensure!(n > 0, "accuracy of no rows");
+    ensure!(n > 0, crate::t!("err-accuracy-no-rows"));
     let counts = by_blocks(network, data.x.ncols(), n, |start, end| {
         let scores = forward_scores(network, block(&data.x, start, end))?;
         let predicted = argmax_rows(&scores);

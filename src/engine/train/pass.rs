@@ -65,10 +65,13 @@ pub(super) fn apply(
     let mut index = 0;
     for (layer, (l, g)) in network.layers.iter_mut().zip(grads).enumerate() {
         for grad in g {
-            let value = l
-                .layer
-                .param_mut(grad.name)
-                .with_context(|| format!("{} has no parameter {} to update", l.name, grad.name))?;
+            let value = l.layer.param_mut(grad.name).with_context(|| {
+                crate::t!(
+                    "err-no-parameter",
+                    layer = l.name.as_str(),
+                    name = grad.name
+                )
+            })?;
             let mut p = ParamRef {
                 layer,
                 param: grad.param,

@@ -20,7 +20,7 @@ use crate::engine::layer::{Kink, Layer, LayerKind};
 use crate::engine::linalg::matmul;
 use crate::engine::network::{Network, Run};
 use crate::engine::tape::NoRecord;
-use crate::i18n::format::{count, num, short};
+use crate::i18n::format::{num, short};
 
 /// The most cells the input or the output of a layer may have for the Jacobian view to show
 /// all of J; a larger layer shows one block.
@@ -129,10 +129,10 @@ pub fn jacobian_for_step(
     cell: (usize, usize),
 ) -> Result<JacobianView> {
     let s = run.tape.steps.get(step).with_context(|| {
-        format!(
-            "step {} does not exist: there are {}",
-            step + 1,
-            count(run.tape.len(), "step")
+        crate::t!(
+            "err-no-step",
+            step = (step + 1).to_string(),
+            steps = run.tape.len()
         )
     })?;
     jacobian_at(net, run, s.layer, cell)
@@ -154,25 +154,26 @@ pub fn jacobian_at(
     cell: (usize, usize),
 ) -> Result<JacobianView> {
     let named = net.layers.get(layer).with_context(|| {
-        format!(
-            "layer {} does not exist: the network has {}",
-            layer + 1,
-            count(net.layers.len(), "layer")
+        crate::t!(
+            "err-no-layer",
+            layer = (layer + 1).to_string(),
+            layers = net.layers.len()
         )
     })?;
-    let lr = run.layers.get(layer).with_context(|| {
-        format!(
-            "layer {} is not in this run: was it made by another network?",
-            layer + 1
-        )
-    })?;
+    let lr = run
+        .layers
+        .get(layer)
+        .with_context(|| crate::t!("err-layer-not-in-run", layer = (layer + 1).to_string()))?;
     let kind = named.layer.kind();
     let is_loss = kind.is_loss();
     let x = &lr.input;
     let in_shape = x.dim();
     let out_shape = if is_loss { (1, 1) } else { lr.out.dim() };
     let (n_in, n_out) = (x.len(), out_shape.0 * out_shape.1);
-    ensure!(n_in > 0, "{} has an empty input", named.name);
+    ensure!(
+        n_in > 0,
+        crate::t!("err-empty-input", name = named.name.as_str())
+    );
     let block = if n_in <= JACOBIAN_MAX_CELLS && n_out <= JACOBIAN_MAX_CELLS {
         JacobianBlock::Whole
     } else if column_coupled(&named.layer) {
@@ -205,14 +206,14 @@ pub fn jacobian_at(
             return cache
                 .loss()
                 .map(|l| vec![l])
-                .context("the loss layer gave no loss");
+                .with_context(|| crate::t!("err-no-loss"));
         }
         let delta = named.layer.propagate(x, &lr.out, Delta::Cell(r, c, v));
         out_cells
             .iter()
             .map(|&ix| read(&delta, &lr.out, ix))
             .collect::<Option<Vec<f64>>>()
-            .context("the layer's output changed shape when x moved")
+            .with_context(|| crate::t!("err-output-shape-changed"))
     };
     let h = JACOBIAN_H;
     let mut j = Matrix::zeros((out_cells.len(), in_cells.len()));
@@ -225,22 +226,25 @@ pub fn jacobian_at(
     }
     ensure!(
         lr.dout.len() == n_out,
-        "dout has {} cells but the output has {n_out}",
-        lr.dout.len()
+        crate::t!(
+            "err-dout-cells",
+            cells = lr.dout.len(),
+            out = n_out.to_string()
+        )
     );
     let pick = |m: &Matrix, cells: &[(usize, usize)]| -> Result<Vec<f64>> {
         cells
             .iter()
             .map(|&ix| m.get(ix).copied())
             .collect::<Option<Vec<f64>>>()
-            .context("a cell of the block is outside its matrix")
+            .with_context(|| crate::t!("err-block-cell"))
     };
     let dout_cells = if is_loss {
         vec![lr.dout.iter().copied().next().unwrap_or(1.0)]
     } else {
         pick(&lr.dout, &out_cells)?
     };
-    ensure!(lr.dx.dim() == in_shape, "dx and x differ in shape");
+    ensure!(lr.dx.dim() == in_shape, crate::t!("err-dx-shape"));
     // A block is laid out as it sits in the layer: a row as 1×C, a column as N×1.
     let lay = |values: Vec<f64>, shape: (usize, usize)| -> Result<Matrix> {
         let shape = match block {
@@ -333,23 +337,19 @@ fn kink_note(
         .map(|&(r, c)| format!("x[{r},{c}] = {}", short(x[[r, c]])))
         .collect();
     if cells.len() > 3 {
-        named.push(format!("{} more", cells.len() - 3));
+        named.push(crate::t!("jac-kink-more", n = cells.len() - 3));
     }
-    let (sit, cell) = if cells.len() == 1 {
-        ("sits", "it is")
-    } else {
-        ("sit", "they are")
-    };
-    Some(format!(
-        "{} {sit} on {layer}'s kink at {}, where {layer} has no derivative: the central difference \
-         (h = {h:.0e}) gives {} there, between the side slopes {} and {}, and backprop uses {}; \
-         {cell} left out of the comparison.",
-        named.join(", "),
-        num(kink.at, 0),
-        num(kink.straddled_slope(v, h), 2),
-        num(kink.slopes.0, 0),
-        num(kink.slopes.1, 0),
-        num(kink.backward_slope, 0),
+    Some(crate::t!(
+        "jac-kink-note",
+        cells = named.join(crate::t!("check-list-comma").as_str()),
+        count = cells.len(),
+        layer = layer,
+        at = num(kink.at, 0),
+        h = format!("{h:.0e}"),
+        mid = num(kink.straddled_slope(v, h), 2),
+        left = num(kink.slopes.0, 0),
+        right = num(kink.slopes.1, 0),
+        used = num(kink.backward_slope, 0),
     ))
 }
 

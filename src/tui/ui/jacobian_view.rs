@@ -51,9 +51,8 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         .border_style(theme.border_focused())
         .title(Line::styled(
             format!(
-                " Jacobian ∂{}/∂x of {} · {} ",
-                view.of,
-                view.layer_name,
+                " {} · {} ",
+                crate::t!("jac-title", of = view.of, name = view.layer_name.as_str()),
                 hint(Context::Jacobian)
             ),
             theme.title(),
@@ -93,15 +92,16 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
     let check_top = j_top + j_h + 1;
     let ok = view.max_abs_diff < 1e-6;
     let verdict = match (ok, view.kink_cells.is_empty()) {
-        (true, true) => "✓ equal",
-        (true, false) => "✓ equal away from the kink",
-        (false, _) => "✗ differ",
+        (true, true) => crate::t!("jac-equal"),
+        (true, false) => crate::t!("jac-equal-away"),
+        (false, _) => crate::t!("jac-differ"),
     };
-    let verdict = format!(
-        "dout·J vs the layer's dx: max |dout·J − dx| = {} {verdict}",
-        crate::i18n::format::sci(view.max_abs_diff)
+    let verdict = crate::t!(
+        "jac-verdict",
+        diff = crate::i18n::format::sci(view.max_abs_diff),
+        verdict = verdict
     );
-    let how = format!("  (J: central differences of forward, h = {:.0e})", view.h);
+    let how = format!("  {}", crate::t!("jac-how", h = format!("{:.0e}", view.h)));
     let mut spans = vec![Span::styled(
         verdict.clone(),
         if ok { theme.ok() } else { theme.error() },
@@ -118,9 +118,9 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         check_h.saturating_sub(2),
     );
     let items = [
-        ("dout·J", "dout flattened × J", &view.vjp),
-        ("dx", "the layer's backward", &view.dx),
-        ("dout", "arriving", &view.dout),
+        ("dout·J", crate::t!("jac-caption-vjp"), &view.vjp),
+        ("dx", crate::t!("jac-caption-dx"), &view.dx),
+        ("dout", crate::t!("jac-caption-dout"), &view.dout),
     ];
     let widths: Vec<u16> = items
         .iter()
@@ -136,7 +136,7 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
         .collect();
     for ((title, caption, matrix), r) in items.iter().zip(row(panes, &fit(&widths, panes.width))) {
         let mut pane = MatrixPane::new(title, matrix, app.decimals(), theme);
-        pane.caption = caption;
+        pane.caption = caption.as_str();
         pane.render(r, buf);
     }
 }
@@ -150,30 +150,47 @@ fn block_line(view: &JacobianView) -> String {
     );
     let of = view.of;
     let keys = || {
-        format!(
-            "{}/{} the next/previous block",
-            key_for(Context::Jacobian, &Action::PageDown),
-            key_for(Context::Jacobian, &Action::PageUp)
+        crate::t!(
+            "jac-block-keys",
+            next = key_for(Context::Jacobian, &Action::PageDown),
+            prev = key_for(Context::Jacobian, &Action::PageUp)
         )
     };
+    // sizes and indices are positions, not counts: written as text, they pick no plural
+    let s = |v: usize| v.to_string();
     match view.block {
-        JacobianBlock::Whole => format!(
-            "J: {rows}×{cols}, one row per cell of {of}, one column per cell of x (flattened row by row); · is exactly 0"
+        JacobianBlock::Whole => {
+            crate::t!("jac-block-whole", rows = s(rows), cols = s(cols), of = of)
+        }
+        JacobianBlock::Row(n) if of == "L" => crate::t!(
+            "jac-block-loss",
+            in_n = s(in_n),
+            cols = s(cols),
+            n = s(n),
+            last = s(view.in_shape.0 - 1),
+            keys = keys()
         ),
-        JacobianBlock::Row(n) if of == "L" => format!(
-            "J is 1×{in_n}; shown: its {cols} columns for x[{n},·], batch row {n} (rows 0–{}); the other rows' columns hold their own (y − t)/N · {}",
-            view.in_shape.0 - 1,
-            keys()
+        JacobianBlock::Row(n) => crate::t!(
+            "jac-block-row",
+            out_n = s(out_n),
+            in_n = s(in_n),
+            n = s(n),
+            last = s(view.in_shape.0 - 1),
+            of = of,
+            rows = s(rows),
+            cols = s(cols),
+            keys = keys()
         ),
-        JacobianBlock::Row(n) => format!(
-            "J is {out_n}×{in_n}; shown: the block of batch row {n} (rows 0–{}), {of}[{n},·] × x[{n},·] ({rows}×{cols}); J is 0 outside the row blocks, · is exactly 0 · {}",
-            view.in_shape.0 - 1,
-            keys()
-        ),
-        JacobianBlock::Column(j) => format!(
-            "J is {out_n}×{in_n}; shown: the block of column {j} (columns 0–{}), {of}[·,{j}] × x[·,{j}] ({rows}×{cols}); J is 0 outside the column blocks, · is exactly 0 · {}",
-            view.in_shape.1 - 1,
-            keys()
+        JacobianBlock::Column(j) => crate::t!(
+            "jac-block-column",
+            out_n = s(out_n),
+            in_n = s(in_n),
+            j = s(j),
+            last = s(view.in_shape.1 - 1),
+            of = of,
+            rows = s(rows),
+            cols = s(cols),
+            keys = keys()
         ),
     }
 }
@@ -210,10 +227,18 @@ fn draw_j(app: &App, view: &JacobianView, first: (usize, usize), area: Rect, buf
         let c1 = (c0 + visible).min(cols);
         let cut = c1 < cols || r1 < rows || c0 > 0 || r0 > 0;
         let label = cut.then(|| {
+            let s = |v: usize| v.to_string();
             format!(
-                "  rows {r0}–{}/{rows} cols {c0}–{}/{cols}",
-                r1.saturating_sub(1),
-                c1.saturating_sub(1)
+                "  {}",
+                crate::t!(
+                    "jac-position",
+                    r0 = s(r0),
+                    r1 = s(r1.saturating_sub(1)),
+                    rows = s(rows),
+                    c0 = s(c0),
+                    c1 = s(c1.saturating_sub(1)),
+                    cols = s(cols)
+                )
             )
         });
         (c0, c1, label)

@@ -47,10 +47,12 @@ pub fn misreadings(text: &str) -> Vec<String> {
         // a pane border glued to the token: only what follows it
         let token = token.rsplit('│').next().unwrap_or(token);
         let op = token.find(['·', '⊙']);
-        // a scalar times an indexed cell (`lr·dW[0,0]`) means what it says
+        // a scalar times an indexed cell (`lr·dW[0,0]`, an optimizer's `β1·m[0,0]` or
+        // `(1 − β1)·dW[0,0]`) means what it says
         let scalar = op.is_some_and(|op| {
             let before = token[..op].trim_start_matches(['−', '-']);
-            before == "lr" || before.parse::<f64>().is_ok()
+            let before = before.strip_suffix(')').unwrap_or(before);
+            ["lr", "lr_t", "α", "β1", "β2"].contains(&before) || before.parse::<f64>().is_ok()
         });
         let index = token.find('[');
         if let (Some(op), Some(index)) = (op, index)
