@@ -3,7 +3,7 @@
 //! `Lang::Pseudo` (every catalog message wrapped in `⟦…⟧`), leave no word outside the markers.
 
 use crate::support::driver::{press, screen};
-use crate::support::words::untranslated_except;
+use crate::support::words::{NOT_TRANSLATED, untranslated_except};
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use backstep::i18n::{self, Lang};
-use backstep::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
+use backstep::preset::{BUILTINS, LAB_BUILTINS, Preset, TRAIN_BUILTINS};
 use backstep::tui::app::{App, Mode, session_for};
 use backstep::tui::keymap::Context;
 use backstep::tui::{Action, finish_jobs, to_action};
@@ -30,24 +30,56 @@ impl Findings {
     /// Read one frame of `app` at `size`; `place` says where it was, `names` are the preset's own.
     fn read(&mut self, app: &App, size: (u16, u16), place: &str, names: &[String]) {
         let text = screen(app, size.0, size.1);
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        for word in untranslated_except(&text, &names) {
-            let entry = self
-                .words
-                .entry(word)
-                .or_insert_with(|| (0, format!("{place} at {}×{}:\n{text}", size.0, size.1)));
-            entry.0 += 1;
-        }
+        self.check(
+            &text,
+            &text,
+            &format!("{place} at {}×{}", size.0, size.1),
+            names,
+        );
+    }
+
+    /// Read a frame with a popup over `under` (the frame before the popup opened, the same
+    /// size): on each row only the columns the popup changed, so the words it cuts in half
+    /// underneath (`Affine1` showing as `Af`) are not taken for words of their own.
+    fn read_over(
+        &mut self,
+        app: &App,
+        under: &str,
+        size: (u16, u16),
+        place: &str,
+        names: &[String],
+    ) {
+        let text = screen(app, size.0, size.1);
+        let changed = changed_spans(under, &text);
+        self.check(
+            &changed,
+            &text,
+            &format!("{place} at {}×{}", size.0, size.1),
+            names,
+        );
+    }
+
+    /// Read the frame `over` where it differs from `under` (see [`Findings::read_over`]).
+    fn read_pair(&mut self, over: &str, under: &str, place: &str, names: &[String]) {
+        self.check(&changed_spans(under, over), over, place, names);
     }
 
     /// Read a piece of a frame (one row).
     fn read_text(&mut self, text: &str, place: &str, names: &[String]) {
+        self.check(text, text, place, names);
+    }
+
+    fn check(&mut self, read: &str, shown: &str, place: &str, names: &[String]) {
+        let read = readable(read, names);
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        for word in untranslated_except(text, &names) {
+        for word in untranslated_except(&read, &names) {
+            if is_code(&word) {
+                continue;
+            }
             let entry = self
                 .words
                 .entry(word)
-                .or_insert_with(|| (0, format!("{place}:\n{text}")));
+                .or_insert_with(|| (0, format!("{place}:\n{shown}")));
             entry.0 += 1;
         }
     }
@@ -61,6 +93,12 @@ impl Findings {
             .iter()
             .map(|(w, (n, _))| format!("{w} ({n}×)"))
             .collect();
+        // UNTRANSLATED_DUMP=1 lists every word with the frame where it was first met
+        if std::env::var_os("UNTRANSLATED_DUMP").is_some() {
+            for (w, (n, place)) in &self.words {
+                eprintln!("@@ {w} ({n}×) in {place}\n");
+            }
+        }
         let (first, (_, place)) = self.words.iter().next().unwrap_or_else(|| unreachable!());
         panic!(
             "{} words a learner would meet in English: {}\n\nthe first, {first:?}, in {place}",
@@ -68,6 +106,122 @@ impl Findings {
             list.join(", ")
         );
     }
+}
+
+/// The content of one row of a `TestBackend` frame (without its quotes and its note on wide
+/// characters), and how to put a changed content back.
+fn row_content(raw: &str) -> Option<&str> {
+    let quoted = raw.strip_prefix('"')?;
+    Some(match quoted.rfind("\" Hidden by multi-width symbols") {
+        Some(end) => &quoted[..end],
+        None => quoted.strip_suffix('"').unwrap_or(quoted),
+    })
+}
+
+/// `over` with every row kept only from the first to the last column where it differs from
+/// `under`, the rest blank.
+fn changed_spans(under: &str, over: &str) -> String {
+    let under: Vec<&str> = under.lines().collect();
+    let mut out = Vec::new();
+    for (k, raw) in over.lines().enumerate() {
+        let Some(content) = row_content(raw) else {
+            out.push(raw.to_string());
+            continue;
+        };
+        let now: Vec<char> = content.chars().collect();
+        let before: Vec<char> = under
+            .get(k)
+            .and_then(|r| row_content(r))
+            .map(|c| c.chars().collect())
+            .unwrap_or_default();
+        let differs = |i: &usize| before.get(*i) != now.get(*i);
+        let kept: String = match (
+            (0..now.len()).find(differs),
+            (0..now.len()).rev().find(differs),
+        ) {
+            (Some(first), Some(last)) => now
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| if (first..=last).contains(&i) { c } else { ' ' })
+                .collect(),
+            _ => " ".repeat(now.len()),
+        };
+        out.push(format!("\"{kept}\""));
+    }
+    out.join("\n")
+}
+
+/// The header's formula label (in `Lang::Pseudo`) and the op label after the formula.
+const FORMULA: &str = "⟦formula⟧";
+const OP: &str = "⟦op⟧";
+
+/// A frame as the checker should read it: without the NumPy line (the book's code, never
+/// translated), and with a name cut short at the edge of its room (`Affin…`, `train-mni…`) taken
+/// out when what is left begins a name that is not translated.
+fn readable(text: &str, names: &[String]) -> String {
+    let kept: Vec<String> = text
+        .lines()
+        .map(|raw| match row_content(raw) {
+            Some(content) if content.starts_with(" numpy › ") => String::from("\"\""),
+            // the header's formula (never translated); the op label after it is read
+            Some(content) if content.contains(FORMULA) => {
+                let (head, formula) = content.split_at(content.find(FORMULA).unwrap_or(0));
+                let formula = &formula[FORMULA.len()..];
+                let (formula, op) = formula.split_at(formula.find(OP).unwrap_or(formula.len()));
+                format!(
+                    "\"{head}{}{}{op}\"",
+                    " ".repeat(FORMULA.chars().count()),
+                    " ".repeat(formula.chars().count())
+                )
+            }
+            _ => raw.to_string(),
+        })
+        .collect();
+    let text = kept.join("\n");
+    let allowed = |cut: &str| {
+        cut.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && NOT_TRANSLATED
+                .iter()
+                .copied()
+                .chain(names.iter().map(String::as_str))
+                .any(|name| name.len() > cut.len() && name.starts_with(cut))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('…') {
+        let before = &rest[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || "-_.".contains(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let cut = &before[start..];
+        out.push_str(&before[..start]);
+        if allowed(cut) {
+            out.push_str(&" ".repeat(cut.chars().count()));
+        } else {
+            out.push_str(cut);
+        }
+        out.push('…');
+        rest = &rest[at + '…'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A token that is code or a formula, not a word of any language: an identifier with `_` or a
+/// `.` inside (`batch_size`, `self.pad`, `x.shape`) or a digit inside (`dout2d`), or one written
+/// with a Greek letter, a subscript or a superscript (`Σₖ`, `Xᵀ`, `dβ`, `std²`).
+fn is_code(token: &str) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    let stem = token.trim_end_matches(|c: char| c.is_ascii_digit());
+    token.contains('_')
+        || token.trim_matches('.').contains('.')
+        || stem.contains(|c: char| c.is_ascii_digit())
+        || token
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphanumeric() && c.width() != Some(2))
 }
 
 /// The preset's own names, which no catalog translates: its keyword, the names of its layers,
@@ -100,6 +254,15 @@ fn own_names(keyword: &str, text: &str) -> Vec<String> {
             }
         }
     }
+    // the words of a name (`×count` reads as `count`), and a name's gradient (`dapple_num`)
+    let words: Vec<String> = names
+        .iter()
+        .flat_map(|n| n.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    names.extend(words.iter().map(|w| format!("d{w}")));
+    names.extend(words);
     names
 }
 
@@ -126,55 +289,83 @@ fn back_to_explorer(app: &mut App) {
 }
 
 /// Every step of one built-in in the explorer, with the keys that open something at each step.
+/// Each step's frame is read at both sizes; what opens from it (an explanation, a nudge, the
+/// shapes, the Jacobian, the graph view) at one, the sizes taking turns from step to step, so
+/// every kind of screen is read at both sizes without the walk doing every key twice.
 fn walk_explorer(keyword: &str, text: &str, found: &mut Findings) {
     let names = own_names(keyword, text);
-    let dir = std::env::temp_dir().join(format!("backstep-untranslated-{}", std::process::id()));
-    for size in SIZES {
-        let preset = Preset::builtin(keyword).unwrap();
-        let mut app = App::new(preset).unwrap();
-        app.set_check_times(Duration::from_micros(750), Duration::from_micros(25));
-        app.set_export_dir(dir.clone());
+    let dir = std::env::temp_dir().join(format!(
+        "backstep-untranslated-{}-{keyword}",
+        std::process::id()
+    ));
+    let preset = Preset::builtin(keyword).unwrap();
+    let mut app = App::new(preset).unwrap();
+    app.set_check_times(Duration::from_micros(750), Duration::from_micros(25));
+    app.set_export_dir(dir.clone());
+    let resize = |app: &mut App, size: (u16, u16)| {
         app.update(Action::Resize {
             width: size.0,
             height: size.1,
-        });
-        let steps = app.run().tape.len();
-        for k in 0..steps {
-            let at = format!("{keyword} step {}", k + 1);
-            found.read(&app, size, &at, &names);
-            // each pane: explain its cell, nudge it
-            for _ in 0..app.panes().len().max(1) {
-                key(&mut app, KeyCode::Enter);
-                found.read(&app, size, &format!("{at}, Enter"), &names);
-                back_to_explorer(&mut app);
-                key(&mut app, KeyCode::Char('u'));
-                found.read(&app, size, &format!("{at}, u"), &names);
-                key(&mut app, KeyCode::Char(']'));
-                found.read(&app, size, &format!("{at}, u ]"), &names);
-                key(&mut app, KeyCode::Esc);
-                key(&mut app, KeyCode::Tab);
-            }
-            for (c, what) in [('s', "shapes"), ('N', "without NumPy"), ('x', "export")] {
-                key(&mut app, KeyCode::Char(c));
-                found.read(&app, size, &format!("{at}, {what}"), &names);
-            }
-            key(&mut app, KeyCode::Char('s'));
-            key(&mut app, KeyCode::Char('N'));
-            key(&mut app, KeyCode::Char('J'));
-            found.read(&app, size, &format!("{at}, J"), &names);
-            key(&mut app, KeyCode::PageDown);
-            found.read(&app, size, &format!("{at}, J PageDown"), &names);
-            back_to_explorer(&mut app);
-            key(&mut app, KeyCode::Char('v'));
-            found.read(&app, size, &format!("{at}, graph view"), &names);
-            key(&mut app, KeyCode::Tab);
-            found.read(&app, size, &format!("{at}, graph view, Tab"), &names);
-            key(&mut app, KeyCode::Enter);
-            found.read(&app, size, &format!("{at}, graph view, Enter"), &names);
-            back_to_explorer(&mut app);
-            key(&mut app, KeyCode::Char('v'));
-            key(&mut app, KeyCode::Right);
+        })
+    };
+    let steps = app.run().tape.len();
+    for k in 0..steps {
+        let at = format!("{keyword} step {}", k + 1);
+        let size = SIZES[k % 2];
+        for s in SIZES {
+            resize(&mut app, s);
+            found.read(&app, s, &at, &names);
         }
+        resize(&mut app, size);
+        // each pane: explain its cell, nudge it
+        for _ in 0..app.panes().len().max(1) {
+            let under = screen(&app, size.0, size.1);
+            key(&mut app, KeyCode::Enter);
+            found.read_over(&app, &under, size, &format!("{at}, Enter"), &names);
+            back_to_explorer(&mut app);
+            key(&mut app, KeyCode::Char('u'));
+            found.read(&app, size, &format!("{at}, u"), &names);
+            key(&mut app, KeyCode::Char(']'));
+            found.read(&app, size, &format!("{at}, u ]"), &names);
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Tab);
+        }
+        for (c, what) in [('s', "shapes"), ('N', "without NumPy")] {
+            key(&mut app, KeyCode::Char(c));
+            found.read(&app, size, &format!("{at}, {what}"), &names);
+        }
+        key(&mut app, KeyCode::Char('s'));
+        key(&mut app, KeyCode::Char('N'));
+        // an export writes a file: once per preset and size is enough to read its status line
+        if k < SIZES.len() {
+            key(&mut app, KeyCode::Char('x'));
+            found.read(&app, size, &format!("{at}, export"), &names);
+        }
+        let under = screen(&app, size.0, size.1);
+        key(&mut app, KeyCode::Char('J'));
+        found.read_over(&app, &under, size, &format!("{at}, J"), &names);
+        key(&mut app, KeyCode::PageDown);
+        found.read_over(&app, &under, size, &format!("{at}, J PageDown"), &names);
+        back_to_explorer(&mut app);
+        key(&mut app, KeyCode::Char('v'));
+        found.read(&app, size, &format!("{at}, graph view"), &names);
+        key(&mut app, KeyCode::Tab);
+        found.read(&app, size, &format!("{at}, graph view, Tab"), &names);
+        let under = screen(&app, size.0, size.1);
+        key(&mut app, KeyCode::Enter);
+        found.read_over(
+            &app,
+            &under,
+            size,
+            &format!("{at}, graph view, Enter"),
+            &names,
+        );
+        back_to_explorer(&mut app);
+        key(&mut app, KeyCode::Char('v'));
+        key(&mut app, KeyCode::Right);
+    }
+    for size in SIZES {
+        resize(&mut app, size);
         walk_popups(&mut app, keyword, size, &names, found);
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -190,17 +381,31 @@ fn walk_popups(
     found: &mut Findings,
 ) {
     key(app, KeyCode::Home);
+    // the explorer under every popup: a popup is read where it changed the frame
+    let under = screen(app, size.0, size.1);
     key(app, KeyCode::Char('?'));
     for page in 0..12 {
-        found.read(app, size, &format!("{keyword} help page {page}"), names);
+        found.read_over(
+            app,
+            &under,
+            size,
+            &format!("{keyword} help page {page}"),
+            names,
+        );
         key(app, KeyCode::PageDown);
     }
     back_to_explorer(app);
 
     press_only(app, KeyCode::Char('c'));
-    found.read(app, size, &format!("{keyword} check running"), names);
+    found.read_over(
+        app,
+        &under,
+        size,
+        &format!("{keyword} check running"),
+        names,
+    );
     finish_jobs(app);
-    found.read(app, size, &format!("{keyword} check"), names);
+    found.read_over(app, &under, size, &format!("{keyword} check"), names);
     for (code, what) in [
         (KeyCode::Tab, "Tab"),
         (KeyCode::Char('n'), "n"),
@@ -209,22 +414,50 @@ fn walk_popups(
         (KeyCode::PageDown, "notes PageDown"),
     ] {
         key(app, code);
-        found.read(app, size, &format!("{keyword} check, {what}"), names);
+        found.read_over(
+            app,
+            &under,
+            size,
+            &format!("{keyword} check, {what}"),
+            names,
+        );
     }
     back_to_explorer(app);
 
+    // the picker lists every built-in by its keyword, which no catalog translates
+    let mut listed = names.to_vec();
+    listed.extend(
+        BUILTINS
+            .iter()
+            .chain(TRAIN_BUILTINS)
+            .chain(LAB_BUILTINS)
+            .map(|b| b.name.to_string()),
+    );
     key(app, KeyCode::Char('P'));
-    found.read(app, size, &format!("{keyword} picker"), names);
+    found.read_over(app, &under, size, &format!("{keyword} picker"), &listed);
     key(app, KeyCode::End);
-    found.read(app, size, &format!("{keyword} picker, End"), names);
+    found.read_over(
+        app,
+        &under,
+        size,
+        &format!("{keyword} picker, End"),
+        &listed,
+    );
     key(app, KeyCode::Enter);
-    found.read(app, size, &format!("{keyword} picker, a path"), names);
+    found.read_over(
+        app,
+        &under,
+        size,
+        &format!("{keyword} picker, a path"),
+        names,
+    );
     for c in "no-such.toml".chars() {
         key(app, KeyCode::Char(c));
     }
     key(app, KeyCode::Enter);
-    found.read(
+    found.read_over(
         app,
+        &under,
         size,
         &format!("{keyword} picker, a missing file"),
         names,
@@ -232,12 +465,15 @@ fn walk_popups(
     back_to_explorer(app);
 
     key(app, KeyCode::Char('e'));
-    found.read(app, size, &format!("{keyword} edit"), names);
-    for c in "abc".chars() {
-        key(app, KeyCode::Char(c));
+    found.read_over(app, &under, size, &format!("{keyword} edit"), names);
+    // a graph preset refuses the edit (its status line says why): no prompt to type into
+    if matches!(app.mode(), Mode::Prompt(_)) {
+        for c in "abc".chars() {
+            key(app, KeyCode::Char(c));
+        }
+        key(app, KeyCode::Enter);
+        found.read_over(app, &under, size, &format!("{keyword} edit, abc"), names);
     }
-    key(app, KeyCode::Enter);
-    found.read(app, size, &format!("{keyword} edit, abc"), names);
     back_to_explorer(app);
 
     key(app, KeyCode::Char('Q'));
@@ -249,7 +485,9 @@ fn walk_popups(
             key(app, KeyCode::Char(c));
         }
         key(app, KeyCode::Enter);
-        found.read(app, size, &format!("{keyword} quiz, abc"), names);
+        // what the learner typed is theirs
+        let typed = [names, &["abc".to_string()]].concat();
+        found.read(app, size, &format!("{keyword} quiz, abc"), &typed);
         for _ in 0..3 {
             key(app, KeyCode::Backspace);
         }
@@ -257,8 +495,15 @@ fn walk_popups(
             key(app, KeyCode::Char(c));
         }
         key(app, KeyCode::Enter);
-        found.read(app, size, &format!("{keyword} quiz answer"), names);
+        let answer = screen(app, size.0, size.1);
         key(app, KeyCode::Esc);
+        // the answer's popup, over the explorer it closes to
+        found.read_pair(
+            &answer,
+            &screen(app, size.0, size.1),
+            &format!("{keyword} quiz answer at {}×{}", size.0, size.1),
+            names,
+        );
         key(app, KeyCode::Right);
         found.read(app, size, &format!("{keyword} quiz, next"), names);
         key(app, KeyCode::Esc);

@@ -233,6 +233,13 @@ pub const NOT_TRANSLATED: &[&str] = &[
     "SplitMix64",
     "im2col",
     "col2im",
+    // the book's names in Convolution and Pooling (ch. 7): filter and output sizes, Pooling's dmax
+    "FN",
+    "FH",
+    "FW",
+    "OH",
+    "OW",
+    "dmax",
     // optimizers (the book's class names) and its scripts
     "SGD",
     "Momentum",
@@ -284,6 +291,9 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
     const HORIZONTAL: &str = "─━═";
     // how deep inside ⟦…⟧ each pane column is, carried from line to line
     let mut open: BTreeMap<usize, usize> = BTreeMap::new();
+    // words of rows with no marker at all, per pane column: inside a message after all when a
+    // later row of the pane closes one it never opened (a page scrolled into a message)
+    let mut pending: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut found = Vec::new();
     for raw in screen.lines() {
         let line = screen_line(raw);
@@ -300,6 +310,7 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
             column += w;
         }
         let mut next = BTreeMap::new();
+        let starts: Vec<usize> = segments.iter().map(|(s, _)| *s).collect();
         for (start, text) in segments {
             // a border line (a pane's top with its title) starts afresh
             let border = text.chars().any(|c| HORIZONTAL.contains(c));
@@ -320,8 +331,14 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
                     // it, so what came before it in this segment was inside
                     '⟧' if depth == 0 => outside.clear(),
                     '⟧' => depth -= 1,
-                    // a message cut short at the edge ends at its `…`
-                    '…' if depth > 0 && !chars[i..].contains(&'⟧') => depth = 0,
+                    // a message cut short at the edge ends at its `…` (the last thing in its
+                    // segment: a `…` inside a message, `+ … (9 terms) … +`, is its text)
+                    '…' if depth > 0
+                        && !chars[i..].contains(&'⟧')
+                        && chars[i + 1..].iter().all(|c| c.is_whitespace()) =>
+                    {
+                        depth = 0
+                    }
                     _ if depth == 0 => outside.push(c),
                     _ => {}
                 }
@@ -329,10 +346,32 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
             if depth > 0 && !border {
                 next.insert(start, depth);
             }
-            found.extend(words_in(&outside, names));
+            let words = words_in(&outside, names);
+            match text.chars().find(|c| "⟦⟧".contains(*c)) {
+                // a close before any open: the rows above were inside its message
+                Some('⟧') if !border && open.get(&start).is_none_or(|d| *d == 0) => {
+                    pending.remove(&start);
+                }
+                None if !border && depth == 0 && !text.trim().is_empty() => {
+                    pending.entry(start).or_default().extend(words);
+                    continue;
+                }
+                _ => found.extend(pending.remove(&start).unwrap_or_default()),
+            }
+            found.extend(words);
+        }
+        // a pane column this row does not continue keeps what it found
+        let ended: Vec<usize> = pending
+            .keys()
+            .filter(|s| !starts.contains(s))
+            .copied()
+            .collect();
+        for s in ended {
+            found.extend(pending.remove(&s).unwrap_or_default());
         }
         open = next;
     }
+    found.extend(pending.into_values().flatten());
     found
 }
 
@@ -442,6 +481,17 @@ fn untranslated_finds_words_outside_the_markers() {
     );
     // a message that closes on a line where its opening was not seen
     assert!(untranslated("\"│inside it⟧ 0.5\"\n").is_empty());
+    // …nor on the rows above it (a page scrolled into the middle of a message), while rows
+    // that no stray close follows are read
+    let scrolled =
+        "\"│still inside  │\"\n\"│it, and here⟧ │\"\n\"│              │\"\n\"│English       │\"\n";
+    assert_eq!(untranslated(scrolled), ["English"]);
+    // a `…` inside a wrapped message is its text, not where it was cut
+    assert!(untranslated("\"│⟦1 + … (9 terms) … +│\"\n\"│2⟧               │\"\n").is_empty());
+    assert_eq!(
+        untranslated("\"│⟦cut here…│\"\n\"│English   │\"\n"),
+        ["English"]
+    );
     // names of the preset, file names, numbers and single letters are not words
     assert!(
         untranslated_except(
