@@ -29,7 +29,12 @@ impl Explanation {
             Combine::Mean => format!("({joined}) / {}", self.terms.len()),
             Combine::NegSum => format!("−({joined})"),
         };
-        format!("= {body} = {}", n4(self.value))
+        let value = n4(self.value);
+        // a copy (`col[0,4] = x[0,0,1,1]`) has nothing to work out: its value once, not twice
+        if body == value {
+            return format!("= {value}");
+        }
+        format!("= {body} = {value}")
     }
 
     /// All lines of the explanation, ready to print.
@@ -121,5 +126,19 @@ mod tests {
             neg.expansion(8),
             "= −(1.0000 + 2.0000 − 3.0000 + 4.0000 + 5.0000) = -9.0000"
         );
+    }
+
+    #[test]
+    fn a_copied_value_is_written_once() {
+        let copy = Explanation {
+            combine: Combine::Single,
+            ..sum_of(&[2.0])
+        };
+        assert_eq!(copy.expansion(8), "= 2.0000");
+        // a single term that is worked out keeps its result
+        let mut scaled = copy.clone();
+        scaled.terms[0].numbers = String::from("2.0000·0.5000").into();
+        scaled.value = 1.0;
+        assert_eq!(scaled.expansion(8), "= 2.0000·0.5000 = 1.0000");
     }
 }

@@ -860,3 +860,59 @@ fn at_200_by_60_the_book_size_net_leaves_no_rows_empty() {
         press(&mut a, KeyCode::Right);
     }
 }
+
+/// A value that the step only copies (im2col's `col` cells, `col_W = Wᵀ`) is written once in
+/// the inspector's line and the `Enter` explanation, `= 2.0000`, not `= 2.0000 = 2.0000`.
+#[test]
+fn a_copied_cell_shows_its_value_once() {
+    // `= a = a` with the same number twice
+    let repeats = |line: &str| {
+        let parts: Vec<&str> = line.split(" = ").map(str::trim).collect();
+        parts
+            .windows(2)
+            .any(|w| w[0] == w[1] && w[0].parse::<f64>().is_ok())
+    };
+    let mut app = App::new(Preset::builtin("conv").unwrap()).unwrap();
+    let mut copies = 0;
+    for _ in 0..app.run().tape.len() {
+        let label = app.current().unwrap().label.clone();
+        if label == "im2col" || label.starts_with("col_W") {
+            copies += 1;
+            let text = screen(&app, 120, 36);
+            let line = text
+                .lines()
+                .find(|l| l.contains("⇒") || l.trim_start_matches('"').starts_with("   col"))
+                .unwrap_or_default();
+            assert!(line.contains("= "), "{label}:\n{text}");
+            for l in text.lines() {
+                assert!(!repeats(l.trim_matches('"')), "{label}: {l}\n{text}");
+            }
+            press(&mut app, KeyCode::Tab);
+            press(&mut app, KeyCode::Enter);
+            let popup = screen(&app, 120, 36);
+            for l in popup.lines() {
+                assert!(
+                    !repeats(l.trim_matches('"')),
+                    "{label}, Enter: {l}\n{popup}"
+                );
+            }
+            press(&mut app, KeyCode::Esc);
+        }
+        press(&mut app, KeyCode::Right);
+    }
+    assert!(copies >= 2, "conv has an im2col and a col_W step");
+}
+
+/// The header's formula row, too long for 72 columns (conv's reshape back to N×FN×OH×OW), ends
+/// with `…` where it is cut, never mid-word unmarked.
+#[test]
+fn a_long_formula_row_is_cut_with_a_mark() {
+    let mut app = App::new(Preset::builtin("conv").unwrap()).unwrap();
+    while !app.current().unwrap().formula.contains("transpose") {
+        press(&mut app, KeyCode::Right);
+    }
+    let text = screen(&app, 72, 24);
+    let row = text.lines().nth(1).unwrap().trim_matches('"').trim_end();
+    assert!(row.ends_with('…'), "{row:?}\n{text}");
+    assert!(row.contains("formula"), "{row:?}");
+}

@@ -120,7 +120,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.dim(),
         ));
     }
-    let second = Line::from(second);
+    // a long formula or op label is cut with `…` at the edge, never unmarked
+    let second = Line::from(fit_end(second, area.width as usize));
     first.render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         second.render(
