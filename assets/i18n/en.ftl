@@ -1013,3 +1013,197 @@ err-block-cell = a cell of the block is outside its matrix
 err-dx-shape = dx and x differ in shape
 err-not-a-number = not a number
 err-too-large = too large for f64 (about { $max } at most)
+## area: views
+# the inspector: the mask, its caption (a formula, then the step that wrote it)
+views-insp-mask-caption = { $rule }, step { $k }
+views-insp-relu-out = x with True cells set to 0
+views-insp-dropout-out = x with False cells set to 0
+views-insp-relu-heading = ReLU mask: True (■) where x ≤ 0 — those cells output 0
+views-insp-dropout-heading = Dropout mask: True (■) where rand > ratio — those cells are kept, the rest output 0
+views-insp-arriving = arriving
+views-insp-relu-dx = dout with masked (True) cells 0
+views-insp-dropout-dx = dout with dropped (False) cells 0
+views-insp-relu-backward = Backward reuses forward's mask: × marks the gradients it blocks, the masked (True) cells
+views-insp-dropout-backward = Backward reuses forward's mask: × marks the gradients it blocks, the dropped (False) cells (Dropout's True keeps a cell, ReLU's True zeroes it)
+views-insp-db-caption = Σ of each column ↓ = db
+views-insp-db-heading = db = Σₙ dY[n,·], the sum over rows (axis=0): one total per column, since b was added to every row
+views-insp-cached-by-forward = cached by forward
+views-insp-sigmoid-heading = dx = dout ⊙ y ⊙ (1 − y): only the cached y is needed, not x
+views-insp-softmax = softmax
+views-insp-one-hot = one-hot
+views-insp-swl-forward = Softmax-with-Loss: y = softmax(x), L = mean of −log y[right class]; backward will need only y and t
+views-insp-swl-backward = Softmax-with-Loss: dx = (y − t) / N, the error of each probability over the batch
+views-insp-cached-at = cached at forward step { $k }
+views-insp-read = read
+# a step's operands: its label, what it reads, what it writes
+views-insp-reads-writes = { $label }: reads { $reads } → writes { $writes }
+views-insp-many-terms = { $cell } = { $value } combines { $terms } terms: press { $key } on it to see them
+# the note line while a quiz question is open
+views-note-after-answer = the note on this step is shown once you have answered
+# the quiz panel: the hidden cell, the keys, the heading (step, layer, op label, cell)
+views-quiz-hidden = { $name } is hidden (?): • marks { $cell }, › the cells it is made from. Type its value.
+views-quiz-hidden-unnamed = The written matrix is hidden (?): • marks { $cell }, › the cells it is made from. Type its value.
+views-quiz-keys = { $keys } · right within 1e-3 relative · score { $score }
+views-quiz-heading = quiz — step { $k } ({ $layer } { $label }): what is { $cell }?
+views-quiz-heading-bare = quiz — step { $k }: what is { $cell }?
+# the nudge panel
+views-nudge-this-step = this step: { $name } moved in { $moved } of { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} (Δ)
+views-nudge-still = this step: { $name } did not move
+views-nudge-ratio = ratio actual / predicted = { $ratio }
+views-nudge-no-ratio = the prediction is 0: no ratio
+views-nudge-cell = { $cell } = { $after }, before the nudge { $before }
+views-nudge-actual = actual
+views-nudge-predicted = predicted
+views-nudge-actual-line = { $name }: { $base } → { $nudged }, moved by { $change }
+views-nudge-predicted-line = gradient × h = { $gradient } × { $h } = { $change }
+views-nudge-gap = { $ratio }, relative gap { $gap } (first order: shrinks with h)
+views-nudge-source = gradient from { $source }
+views-nudge-keys = { $this_step } · { $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+} moved in all · { $smaller } h÷10  { $larger } h×10  { $clear } clears
+views-nudge-heading = Δ nudge { $name } by h = { $h }
+views-nudge-from-dx = dx of the run (∂L/∂x)
+views-nudge-from-grad = d{ $name } of { $layer }
+views-nudge-from-loss = ∂L/∂y = −t/(N·(y + 1e-7)) of the cross-entropy; the layer's backward never forms it (it goes straight to (y − t)/N)
+views-nudge-from-dout = dout arriving at { $layer } (∂L/∂out)
+# the shape algebra panel
+views-shapes-used = used
+views-shapes-heading = shape algebra — { $target } from the shapes alone ({ $key } hides)
+# the gradient check popup (its table's columns and the costs are the CLI's: report-check-*)
+views-check-running = gradient check — running
+views-check-progress = numerical gradient at h = { $h }: { $done } of { $total ->
+    [one] 1 cell
+   *[other] { $total_text } cells
+} (2 forward passes each)
+views-check-title-pass = gradient check — PASS at h = { $h }
+views-check-title-fail = gradient check — FAIL at h = { $h }
+views-check-notes-window = notes, lines { $first }–{ $last } of { $total } ({ $key }: the matrices)
+views-check-rel = rel = |a − n| / max(|a|, |n|, floor); a = backprop, n = numerical
+views-check-floor = floor { $floor }: gradients below it are compared by absolute difference at this h (|a − n| ≤ { $noise } passes: rounding of L alone can make that)
+views-check-notes-count = { $n ->
+    [0] no notes
+    [one] 1 note
+   *[other] { $n } notes
+} ({ $key }: the notes and what each method costs)
+views-check-pane-backprop = a: backprop
+views-check-pane-numerical = n: numerical
+views-check-worst = worst { $cell }: rel { $rel } · { $over } of { $cells ->
+    [one] 1 cell
+   *[other] { $cells_text } cells
+} over { $tolerance } · at { $at }: a = { $a }, n = { $n }, rel { $rel_here }
+views-check-rerun = press { $key }{ $times ->
+    [one] {""}
+   *[other] {" "}{ $times } times
+} to rerun the check at h = { $h }
+views-check-gap-grows = numerical needs 2 passes per cell, so the gap grows with every parameter
+views-check-book-scale = book scale: TwoLayerNet 784→50→10 has { $params } parameters, so { $passes } forward passes per gradient; backprop: 1 + 1
+# the quiz: verdicts, the score, status lines
+views-quiz-right = right: { $typed } (the value is { $answer })
+views-quiz-wrong = not quite: you said { $typed }, the value is { $answer } (off by { $off })
+views-quiz-score = { $right }/{ $asked } right
+views-quiz-empty = type a number, e.g. 0.25 or -1.5e-2
+views-quiz-not-a-number = "{ $typed }" is not a number: type e.g. 0.25 or -1.5e-2
+views-quiz-not-finite = { $typed } is not a finite number: type e.g. 0.25
+views-quiz-too-large = { $typed } is too large for f64 (about ±1.8e308 at most): type e.g. 0.25
+views-quiz-on = quiz on: each backward step from the next one asks for a cell before it is shown · score { $score }
+views-quiz-off = quiz off · score { $score }
+views-quiz-skipped = skipped { $cell } · score { $score }
+# a cell's explanation (Enter): its title, and a cell no step computed
+views-cell-step-title = { $cell } — step { $k } ({ $layer } { $label })
+views-explain-part-of = { $cell } is { $target } of step { $k }:
+views-explain-outside = { $cell } is outside the matrix
+views-explain-input = { $cell } = { $value }: an input of the network, given by the preset.
+views-explain-press-edit = Press { $key } to change it; every step is recomputed.
+views-explain-param = { $cell } = { $value }: a parameter of { $layer }.
+views-explain-param-grad-at = Its gradient d{ $name } is written at backward step { $k }.
+views-explain-param-grad = Its gradient is d{ $name }.
+views-explain-target = { $cell } = { $value }: the target, 1 for the right class of the row.
+views-explain-target-use = Softmax-with-Loss compares y with t; backward starts from y − t.
+views-explain-dout = { $cell } = { $value }: the gradient that starts the backward pass.
+views-explain-dout-meaning = With L = Σ { $d } ⊙ { $out }, { $d }[i,j] = ∂L/∂{ $out }[i,j]. Press { $key } to change it.
+# status lines of the explorer
+views-nudge-cleared = nudge cleared
+views-nothing-to-close = nothing to close · { $key } quits
+views-exported = exported step { $k } to { $file }
+views-exported-kept = exported step { $k } to { $file } ({ $existing } exists and was kept)
+views-export-failed = could not write { $path }: { $error }
+views-shapes-on = shape algebra on: shown on every Affine step ({ $key } hides it)
+views-shapes-on-elsewhere = shape algebra on: it appears on Affine steps (this step is not one)
+views-shapes-off = shape algebra off
+# the graph view: status lines and an edge's explanation
+views-graph-none = this step's layer has no graph to draw
+views-graph-no-edit = edit and nudge work on chain presets; change a graph preset's [inputs] in its file
+views-graph-cell-of = { $value } at { $at } of { $matrix }
+views-graph-value = value: { $name } = { $value }
+views-graph-gradient = gradient: { $value }
+views-graph-gradient-later = gradient: not known yet; the backward pass reaches this edge at step { $k }
+views-graph-no-gradient = no gradient flows back along this edge
+views-graph-edge-title = { $label } — edge { $k } of { $n }
+# the nudge's status lines
+views-nudge-refused = { $name } cannot be nudged: focus the network's input x, W, b, w or a forward output (Y, out, y) with { $focus }, then press { $nudge }
+views-nudge-refused-pane = This pane cannot be nudged: focus the network's input x, W, b, w or a forward output (Y, out, y) with { $focus }, then press { $nudge }
+views-nudge-none = no nudge yet: press { $key } on a cell of the network's input x, W, b or a forward output
+views-nudge-smallest = h = { $h } is already the smallest nudge ({ $lo } to { $hi }); { $key } makes it larger
+views-nudge-largest = h = { $h } is already the largest nudge ({ $lo } to { $hi }); { $key } makes it smaller
+# the edit prompt and its errors
+views-edit-computed = { $name } is computed, not given: edit the network's input x, a parameter (W, b, w), t or the starting dout, and it is recomputed.
+views-edit-class = class of row { $row } of t, 0 to { $last } (now { $now }): the row becomes one-hot
+views-edit-value = new value for { $cell } (now { $now })
+views-edit-not-a-number = "{ $typed }" is not a number: type e.g. 0.5 or -2
+views-edit-not-finite = { $typed } is not a finite number: type e.g. 0.5 or -2
+views-edit-too-large = { $typed } is too large for f64 (about ±1.8e308 at most): type e.g. 0.5 or -2
+views-edit-outside = the cell is outside the matrix
+views-edit-no-input = no such node input
+views-edit-node-computed = { $name } is computed by a node, not given: edit a graph input
+views-edit-no-layer = no such layer
+views-edit-no-param = no such parameter
+views-edit-no-dout = this preset starts from a loss, not a dout
+views-edit-no-targets = this preset has no targets
+views-edit-not-a-class = "{ $typed }" is not a class: type a whole number from 0 to { $last }
+views-edit-row-outside = the row is outside t
+# the picker's prompt and the check's status lines
+views-picker-path = path of a .toml preset (./name for a file named like a built-in)
+views-picker-stopped = stopped waiting for { $name }; the current preset is unchanged
+views-check-cancelled = gradient check cancelled
+views-check-h-stays = h stays { $h }: the check's keys reach { $lo } to { $hi }
+views-check-all-within = every cell is within the tolerance
+# the graph view's figures: titles, a node's label, each edge's explanation
+views-fig-sigmoid-title = { $layer } as a graph (Fig. 5-19), cell { $cell }
+views-fig-affine-title = { $layer } as a graph (Fig. 5-25): shapes on the edges
+views-fig-swl-title = { $layer } as a graph (Fig. 5-30), cell { $cell }
+views-fig-cell-title = { $layer } as a graph, cell { $cell }
+views-fig-title = { $layer } as a graph
+# the node of Fig. 5-29/5-30 (the book's figures write it in English)
+views-fig-cross-entropy = Cross Entropy
+views-fig-edge-gradient = the gradient flowing back along { $value } is { $grad } (the book's figure, computed from the recorded steps' values)
+views-fig-loss-start = d L = ∂L/∂L = 1: backward starts at the loss
+views-fig-dout-start = d { $out } = { $value }: backward starts from dout (default: ones), the gradient of L = Σ dout ⊙ { $out }
+views-fig-one-path = ∂{ $of }/∂{ $name } through { $node } (one path)
+views-fig-mul-partial-summed = { $partial } = dout × { $other } = { $dout } × { $value } = { $grad } (summed over every cell)
+views-fig-mul-swaps = a Mul node swaps its inputs: the gradient for { $name } is dout ({ $dout }, from { $node }) times the other input, { $other } = { $value }
+views-fig-add-partial-summed = { $partial } = Σ dout = { $grad } ({ $name } was added to every cell)
+views-fig-add-passes = an Add node passes dout ({ $dout }, from { $node }) on unchanged: ∂({ $a } + { $b })/∂{ $name } = 1
+views-fig-loss-layer-backward = { $node } (softmax with loss: (y − t)/N) backward: from dout = { $dout }; step through its backward steps to see each product
+views-fig-layer-backward = { $node } ({ $kind }) backward: from dout = { $dout }; step through its backward steps to see each product
+views-fig-fan-out = { $name } feeds { $n } nodes: total ∂{ $of }/∂{ $name } = { $paths } = { $total } (every path)
+# a terminal smaller than the explorer needs
+views-too-small = terminal too small: need { $need } (now { $now })
+# the nudge's errors (a cell or layer that is not there)
+views-nudge-bad-h = the nudge h must be a non-zero number, got { $h }
+views-nudge-no-param = { $layer } has no parameter { $name }; its parameters: { $available }
+views-nudge-no-grad = the run has no gradient for { $layer }.{ $name }
+views-nudge-no-targets = the loss layer has no targets
+views-nudge-no-layer = layer { $k } does not exist: the network has { $n ->
+    [one] 1 layer
+   *[other] { $n } layers
+}
+views-nudge-outside = cell { $cell } is outside the { $shape } matrix
+views-nudge-outside-of = cell { $cell } is outside { $name }, which is { $shape }
+views-nudge-step-count = the nudged run has { $nudged } steps but the base run has { $base }
+views-nudge-shape-changed = step { $k } changed shape under the nudge
+# under the error of a preset that could not be loaded
+views-load-unchanged = The current preset is unchanged.

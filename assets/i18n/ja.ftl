@@ -848,3 +848,185 @@ err-block-cell = ブロックの要素がその行列の外にあります
 err-dx-shape = dx と x の形状が違います
 err-not-a-number = 数ではありません
 err-too-large = f64 には大きすぎます（最大でおよそ { $max }）
+## area: views
+# the inspector: the mask, its caption (a formula, then the step that wrote it)
+views-insp-mask-caption = { $rule }、ステップ { $k }
+views-insp-relu-out = x の True の要素を 0 にしたもの
+views-insp-dropout-out = x の False の要素を 0 にしたもの
+views-insp-relu-heading = ReLU のマスク：x ≤ 0 の要素が True（■）——その要素は 0 を出力します
+views-insp-dropout-heading = Dropout のマスク：rand > ratio の要素が True（■）——その要素は残り、ほかは 0 を出力します
+views-insp-arriving = 流れてきた勾配
+views-insp-relu-dx = dout のマスクされた（True の）要素を 0 にしたもの
+views-insp-dropout-dx = dout の削除された（False の）要素を 0 にしたもの
+views-insp-relu-backward = 逆伝播は順伝播のマスクを使います：× はせき止められる勾配、つまりマスクが True の要素です
+views-insp-dropout-backward = 逆伝播は順伝播のマスクを使います：× はせき止められる勾配、つまり削除された（False の）要素です（Dropout の True は要素を残し、ReLU の True は 0 にします）
+views-insp-db-caption = 各列の和 ↓ = db
+views-insp-db-heading = db = Σₙ dY[n,·]、行方向の和（axis=0）：b はすべての行に足されたので、列ごとに一つの合計です
+views-insp-cached-by-forward = 順伝播で保持
+views-insp-sigmoid-heading = dx = dout ⊙ y ⊙ (1 − y)：必要なのは保持した y だけで、x はいりません
+views-insp-softmax = softmax
+views-insp-one-hot = one-hot 表現
+views-insp-swl-forward = Softmax-with-Loss：y = softmax(x)、L = −log y[正解クラス] の平均；逆伝播に必要なのは y と t だけです
+views-insp-swl-backward = Softmax-with-Loss：dx = (y − t) / N、各確率の誤差をバッチの大きさで割ったもの
+views-insp-cached-at = 順伝播のステップ { $k } で保持
+views-insp-read = 読み込み
+# a step's operands: its label, what it reads, what it writes
+views-insp-reads-writes = { $label }：{ $reads } を読み込み → { $writes } に書き込み
+views-insp-many-terms = { $cell } = { $value } は { $terms } 項の組み合わせです：その上で { $key } を押すと見られます
+# the note line while a quiz question is open
+views-note-after-answer = このステップの説明は、答えたあとに表示されます
+# the quiz panel: the hidden cell, the keys, the heading (step, layer, op label, cell)
+views-quiz-hidden = { $name } は隠されています（?）：• が { $cell }、› がその計算に使われる要素です。値を入力してください。
+views-quiz-hidden-unnamed = 書き込まれる行列は隠されています（?）：• が { $cell }、› がその計算に使われる要素です。値を入力してください。
+views-quiz-keys = { $keys } · 相対誤差 1e-3 以内で正解 · 得点 { $score }
+views-quiz-heading = クイズ——ステップ { $k }（{ $layer } { $label }）：{ $cell } はいくつ？
+views-quiz-heading-bare = クイズ——ステップ { $k }：{ $cell } はいくつ？
+# the nudge panel
+views-nudge-this-step = このステップ：{ $name } の { $cells } 個の要素のうち { $moved } 個が変化（Δ）
+views-nudge-still = このステップ：{ $name } は変化なし
+views-nudge-ratio = 実際 / 予測 = { $ratio }
+views-nudge-no-ratio = 予測が 0：比はありません
+views-nudge-cell = { $cell } = { $after }、微動の前は { $before }
+views-nudge-actual = 実際
+views-nudge-predicted = 予測
+views-nudge-actual-line = { $name }：{ $base } → { $nudged }、変化 { $change }
+views-nudge-predicted-line = 勾配 × h = { $gradient } × { $h } = { $change }
+views-nudge-gap = { $ratio }、相対的な差 { $gap }（一次の近似：h とともに小さくなる）
+views-nudge-source = 勾配は { $source } から
+views-nudge-keys = { $this_step } · 全部で { $steps } 個のステップが変化 · { $smaller } h÷10  { $larger } h×10  { $clear } 解除
+views-nudge-heading = Δ { $name } を h = { $h } だけ微動
+views-nudge-from-dx = この実行の dx（∂L/∂x）
+views-nudge-from-grad = { $layer } の d{ $name }
+views-nudge-from-loss = 交差エントロピー誤差の ∂L/∂y = −t/(N·(y + 1e-7))；このレイヤの逆伝播はこれを作りません（そのまま (y − t)/N になります）
+views-nudge-from-dout = { $layer } に流れてきた dout（∂L/∂out）
+# the shape algebra panel
+views-shapes-used = 採用
+views-shapes-heading = 形状の計算——形状だけから { $target } を求める（{ $key } で隠す）
+# the gradient check popup (its table's columns and the costs are the CLI's: report-check-*)
+views-check-running = 勾配確認——実行中
+views-check-progress = h = { $h } の数値勾配：{ $total ->
+   *[other] { $total_text }
+} 個の要素のうち { $done } 個（要素ごとに順伝播 2 回）
+views-check-title-pass = 勾配確認——合格（h = { $h }）
+views-check-title-fail = 勾配確認——不合格（h = { $h }）
+views-check-notes-window = 説明、{ $total } 行中 { $first }–{ $last } 行（{ $key }：行列に戻る）
+views-check-rel = rel = |a − n| / max(|a|, |n|, floor)；a = 逆伝播、n = 数値微分
+views-check-floor = 下限 floor { $floor }：これより小さい勾配は、この h では絶対的な差で比べます（|a − n| ≤ { $noise } なら合格：L の丸め誤差だけでその程度の差は生じます）
+views-check-notes-count = { $n ->
+    [0] 説明なし
+   *[other] 説明 { $n } 件
+}（{ $key }：説明と、それぞれの方法のコスト）
+views-check-pane-backprop = a：逆伝播
+views-check-pane-numerical = n：数値微分
+views-check-worst = 最悪 { $cell }：rel { $rel } · { $cells ->
+   *[other] { $cells_text }
+} 個の要素のうち { $over } 個が { $tolerance } を超過 · { $at }：a = { $a }、n = { $n }、rel { $rel_here }
+views-check-rerun = { $times ->
+    [one] { $key } を押す
+   *[other] { $key } を { $times } 回押す
+}と h = { $h } で確認をやり直します
+views-check-gap-grows = 数値微分は要素ごとに順伝播が 2 回必要なので、パラメータが増えるほど差は広がります
+views-check-book-scale = 本の規模：TwoLayerNet 784→50→10 のパラメータは { $params } 個、つまり勾配 1 回に順伝播 { $passes } 回；逆伝播：1 + 1
+# the quiz: verdicts, the score, status lines
+views-quiz-right = 正解：{ $typed }（値は { $answer }）
+views-quiz-wrong = 惜しい：答えは { $typed }、値は { $answer }（差 { $off }）
+views-quiz-score = { $asked } 問中 { $right } 問正解
+views-quiz-empty = 数を入力してください（例：0.25 や -1.5e-2）
+views-quiz-not-a-number = 「{ $typed }」は数ではありません：0.25 や -1.5e-2 のように入力してください
+views-quiz-not-finite = { $typed } は有限の数ではありません：0.25 のように入力してください
+views-quiz-too-large = { $typed } は f64 には大きすぎます（最大でおよそ ±1.8e308）：0.25 のように入力してください
+views-quiz-on = クイズ オン：次から逆伝播の各ステップで、表示の前に要素を一つ答えます · 得点 { $score }
+views-quiz-off = クイズ オフ · 得点 { $score }
+views-quiz-skipped = { $cell } をスキップ · 得点 { $score }
+# a cell's explanation (Enter): its title, and a cell no step computed
+views-cell-step-title = { $cell }——ステップ { $k }（{ $layer } { $label }）
+views-explain-part-of = { $cell } はステップ { $k } の { $target } です：
+views-explain-outside = { $cell } は行列の外です
+views-explain-input = { $cell } = { $value }：ネットワークの入力で、プリセットが与えます。
+views-explain-press-edit = { $key } で変更できます。すべてのステップが計算し直されます。
+views-explain-param = { $cell } = { $value }：{ $layer } のパラメータ。
+views-explain-param-grad-at = その勾配 d{ $name } は逆伝播のステップ { $k } で書き込まれます。
+views-explain-param-grad = その勾配は d{ $name } です。
+views-explain-target = { $cell } = { $value }：教師データ。行の正解クラスが 1 です。
+views-explain-target-use = Softmax-with-Loss は y と t を比べます。逆伝播は y − t から始まります。
+views-explain-dout = { $cell } = { $value }：逆伝播の出発点の勾配。
+views-explain-dout-meaning = L = Σ { $d } ⊙ { $out } なので、{ $d }[i,j] = ∂L/∂{ $out }[i,j] です。{ $key } で変更できます。
+# status lines of the explorer
+views-nudge-cleared = 微動を解除しました
+views-nothing-to-close = 閉じるものはありません · { $key } で終了
+views-exported = ステップ { $k } を { $file } に書き出しました
+views-exported-kept = ステップ { $k } を { $file } に書き出しました（{ $existing } は既にあるので残しました）
+views-export-failed = { $path } に書き込めません：{ $error }
+views-shapes-on = 形状の計算 オン：Affine の各ステップで表示（{ $key } で隠す）
+views-shapes-on-elsewhere = 形状の計算 オン：Affine のステップに表示されます（このステップは違います）
+views-shapes-off = 形状の計算 オフ
+# the graph view: status lines and an edge's explanation
+views-graph-none = このステップのレイヤには描ける計算グラフがありません
+views-graph-no-edit = 変更と微動はチェーン型のプリセットで使えます。計算グラフのプリセットはファイルの [inputs] を変更してください
+views-graph-cell-of = { $value }（{ $matrix } の { $at }）
+views-graph-value = 値：{ $name } = { $value }
+views-graph-gradient = 勾配：{ $value }
+views-graph-gradient-later = 勾配：まだ分かりません。逆伝播はステップ { $k } でこのエッジに届きます
+views-graph-no-gradient = このエッジを逆向きに流れる勾配はありません
+views-graph-edge-title = { $label }——エッジ { $k } / { $n }
+# the nudge's status lines
+views-nudge-refused = { $name } は微動できません：{ $focus } でネットワークの入力 x、W、b、w か順伝播の出力（Y、out、y）を選び、{ $nudge } を押してください
+views-nudge-refused-pane = このペインは微動できません：{ $focus } でネットワークの入力 x、W、b、w か順伝播の出力（Y、out、y）を選び、{ $nudge } を押してください
+views-nudge-none = まだ微動していません：ネットワークの入力 x、W、b か順伝播の出力の要素で { $key } を押してください
+views-nudge-smallest = h = { $h } はすでに最小の微動です（{ $lo } ～ { $hi }）；{ $key } で大きくします
+views-nudge-largest = h = { $h } はすでに最大の微動です（{ $lo } ～ { $hi }）；{ $key } で小さくします
+# the edit prompt and its errors
+views-edit-computed = { $name } は計算された値で、与えられた値ではありません：ネットワークの入力 x、パラメータ（W、b、w）、t、出発点の dout を変更すると、計算し直されます。
+views-edit-class = t の行 { $row } のクラス、0 ～ { $last }（現在 { $now }）：その行は one-hot 表現になります
+views-edit-value = { $cell } の新しい値（現在 { $now }）
+views-edit-not-a-number = 「{ $typed }」は数ではありません：0.5 や -2 のように入力してください
+views-edit-not-finite = { $typed } は有限の数ではありません：0.5 や -2 のように入力してください
+views-edit-too-large = { $typed } は f64 には大きすぎます（最大でおよそ ±1.8e308）：0.5 や -2 のように入力してください
+views-edit-outside = その要素は行列の外です
+views-edit-no-input = そのノードの入力はありません
+views-edit-node-computed = { $name } はノードが計算した値で、与えられた値ではありません：計算グラフの入力を変更してください
+views-edit-no-layer = そのレイヤはありません
+views-edit-no-param = そのパラメータはありません
+views-edit-no-dout = このプリセットは損失関数から始まり、dout はありません
+views-edit-no-targets = このプリセットには教師データがありません
+views-edit-not-a-class = 「{ $typed }」はクラスではありません：0 ～ { $last } の整数を入力してください
+views-edit-row-outside = その行は t の外です
+# the picker's prompt and the check's status lines
+views-picker-path = .toml プリセットのパス（組み込みと同じ名前のファイルは ./名前）
+views-picker-stopped = { $name } の読み込みを待つのをやめました。現在のプリセットはそのままです
+views-check-cancelled = 勾配確認を中止しました
+views-check-h-stays = h は { $h } のまま：勾配確認のキーで変えられるのは { $lo } ～ { $hi } です
+views-check-all-within = すべての要素が許容誤差の範囲内です
+# the graph view's figures: titles, a node's label, each edge's explanation
+views-fig-sigmoid-title = { $layer } の計算グラフ（図 5-19）、要素 { $cell }
+views-fig-affine-title = { $layer } の計算グラフ（図 5-25）：エッジに形状
+views-fig-swl-title = { $layer } の計算グラフ（図 5-30）、要素 { $cell }
+views-fig-cell-title = { $layer } の計算グラフ、要素 { $cell }
+views-fig-title = { $layer } の計算グラフ
+# the node of Fig. 5-29/5-30 (the book's figures write it in English)
+views-fig-cross-entropy = Cross Entropy
+views-fig-edge-gradient = { $value } に沿って逆向きに流れる勾配は { $grad } です（本の図。値は記録された各ステップから）
+views-fig-loss-start = d L = ∂L/∂L = 1：逆伝播は損失から始まります
+views-fig-dout-start = d { $out } = { $value }：逆伝播は dout（既定ではすべて 1）から始まります。L = Σ dout ⊙ { $out } の勾配です
+views-fig-one-path = { $node } を通る ∂{ $of }/∂{ $name }（経路の一つ）
+views-fig-mul-partial-summed = { $partial } = dout × { $other } = { $dout } × { $value } = { $grad }（すべての要素について和）
+views-fig-mul-swaps = 乗算ノードは入力をひっくり返します：{ $name } の勾配は dout（{ $dout }、{ $node } から）ともう一方の入力 { $other } = { $value } の積です
+views-fig-add-partial-summed = { $partial } = Σ dout = { $grad }（{ $name } はすべての要素に足されました）
+views-fig-add-passes = 加算ノードは dout（{ $dout }、{ $node } から）をそのまま流します：∂({ $a } + { $b })/∂{ $name } = 1
+views-fig-loss-layer-backward = { $node }（Softmax-with-Loss：(y − t)/N）の逆伝播：dout = { $dout } から。逆伝播のステップを順に見ると各積が分かります
+views-fig-layer-backward = { $node }（{ $kind }）の逆伝播：dout = { $dout } から。逆伝播のステップを順に見ると各積が分かります
+views-fig-fan-out = { $name } は { $n } 個のノードに入ります：合計 ∂{ $of }/∂{ $name } = { $paths } = { $total }（すべての経路）
+# a terminal smaller than the explorer needs
+views-too-small = 端末が小さすぎます：{ $need } 必要です（現在 { $now }）
+# the nudge's errors (a cell or layer that is not there)
+views-nudge-bad-h = 微動の h は 0 でない数でなければなりません（与えられたのは { $h }）
+views-nudge-no-param = { $layer } にはパラメータ { $name } がありません。パラメータ：{ $available }
+views-nudge-no-grad = この実行には { $layer }.{ $name } の勾配がありません
+views-nudge-no-targets = 損失のレイヤに教師データがありません
+views-nudge-no-layer = レイヤ { $k } はありません：ネットワークのレイヤは { $n } 個です
+views-nudge-outside = 要素 { $cell } は { $shape } の行列の外です
+views-nudge-outside-of = 要素 { $cell } は { $name }（{ $shape }）の外です
+views-nudge-step-count = 微動した実行のステップは { $nudged } 個ですが、元の実行は { $base } 個です
+views-nudge-shape-changed = 微動でステップ { $k } の形状が変わりました
+# under the error of a preset that could not be loaded
+views-load-unchanged = 現在のプリセットはそのままです。

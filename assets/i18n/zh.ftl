@@ -848,3 +848,185 @@ err-block-cell = 块中的一个元素在其矩阵之外
 err-dx-shape = dx 与 x 的形状不同
 err-not-a-number = 不是一个数
 err-too-large = 超出了 f64 的范围（最大约为 { $max }）
+## area: views
+# the inspector: the mask, its caption (a formula, then the step that wrote it)
+views-insp-mask-caption = { $rule }，步骤 { $k }
+views-insp-relu-out = x 中 True 的元素置为 0
+views-insp-dropout-out = x 中 False 的元素置为 0
+views-insp-relu-heading = ReLU 掩码：x ≤ 0 处为 True（■）——这些元素输出 0
+views-insp-dropout-heading = Dropout 掩码：rand > ratio 处为 True（■）——这些元素保留，其余输出 0
+views-insp-arriving = 传来的梯度
+views-insp-relu-dx = dout 中被掩码（True）的元素为 0
+views-insp-dropout-dx = dout 中被删除（False）的元素为 0
+views-insp-relu-backward = 反向传播沿用正向传播的掩码：× 标出被阻断的梯度，即掩码为 True 的元素
+views-insp-dropout-backward = 反向传播沿用正向传播的掩码：× 标出被阻断的梯度，即被删除（False）的元素（Dropout 的 True 表示保留，ReLU 的 True 表示置 0）
+views-insp-db-caption = 每列之和 ↓ = db
+views-insp-db-heading = db = Σₙ dY[n,·]，按行相加（axis=0）：每列一个总和，因为 b 加到了每一行上
+views-insp-cached-by-forward = 正向传播时保存
+views-insp-sigmoid-heading = dx = dout ⊙ y ⊙ (1 − y)：只需要保存的 y，不需要 x
+views-insp-softmax = softmax
+views-insp-one-hot = one-hot 表示
+views-insp-swl-forward = Softmax-with-Loss：y = softmax(x)，L = −log y[正确类别] 的平均；反向传播只需要 y 和 t
+views-insp-swl-backward = Softmax-with-Loss：dx = (y − t) / N，即每个概率的误差除以批大小
+views-insp-cached-at = 正向传播步骤 { $k } 时保存
+views-insp-read = 读入
+# a step's operands: its label, what it reads, what it writes
+views-insp-reads-writes = { $label }：读入 { $reads } → 写入 { $writes }
+views-insp-many-terms = { $cell } = { $value } 由 { $terms } 项组成：在其上按 { $key } 查看各项
+# the note line while a quiz question is open
+views-note-after-answer = 回答之后才显示这一步的说明
+# the quiz panel: the hidden cell, the keys, the heading (step, layer, op label, cell)
+views-quiz-hidden = { $name } 被隐藏了（?）：• 标出 { $cell }，› 标出它由哪些元素算出。请输入它的值。
+views-quiz-hidden-unnamed = 写入的矩阵被隐藏了（?）：• 标出 { $cell }，› 标出它由哪些元素算出。请输入它的值。
+views-quiz-keys = { $keys } · 相对误差 1e-3 以内算对 · 得分 { $score }
+views-quiz-heading = 测验——步骤 { $k }（{ $layer } { $label }）：{ $cell } 是多少？
+views-quiz-heading-bare = 测验——步骤 { $k }：{ $cell } 是多少？
+# the nudge panel
+views-nudge-this-step = 这一步：{ $name } 的 { $cells } 个元素中有 { $moved } 个变了（Δ）
+views-nudge-still = 这一步：{ $name } 没有变
+views-nudge-ratio = 实际 / 预测 = { $ratio }
+views-nudge-no-ratio = 预测为 0：没有比值
+views-nudge-cell = { $cell } = { $after }，推动前为 { $before }
+views-nudge-actual = 实际
+views-nudge-predicted = 预测
+views-nudge-actual-line = { $name }：{ $base } → { $nudged }，变化 { $change }
+views-nudge-predicted-line = 梯度 × h = { $gradient } × { $h } = { $change }
+views-nudge-gap = { $ratio }，相对差 { $gap }（一阶近似：随 h 变小）
+views-nudge-source = 梯度来自 { $source }
+views-nudge-keys = { $this_step } · 共有 { $steps } 个步骤变了 · { $smaller } h÷10  { $larger } h×10  { $clear } 清除
+views-nudge-heading = Δ 推动 { $name }，h = { $h }
+views-nudge-from-dx = 本次运行的 dx（∂L/∂x）
+views-nudge-from-grad = { $layer } 的 d{ $name }
+views-nudge-from-loss = 交叉熵误差的 ∂L/∂y = −t/(N·(y + 1e-7))；该层的反向传播从不计算它（直接得到 (y − t)/N）
+views-nudge-from-dout = 传到 { $layer } 的 dout（∂L/∂out）
+# the shape algebra panel
+views-shapes-used = 采用
+views-shapes-heading = 形状推算——只凭形状求 { $target }（按 { $key } 隐藏）
+# the gradient check popup (its table's columns and the costs are the CLI's: report-check-*)
+views-check-running = 梯度确认——运行中
+views-check-progress = h = { $h } 的数值梯度：已算 { $done } / { $total ->
+   *[other] { $total_text }
+} 个元素（每个元素 2 次正向传播）
+views-check-title-pass = 梯度确认——通过（h = { $h }）
+views-check-title-fail = 梯度确认——未通过（h = { $h }）
+views-check-notes-window = 说明，第 { $first }–{ $last } 行，共 { $total } 行（{ $key }：回到矩阵）
+views-check-rel = rel = |a − n| / max(|a|, |n|, floor)；a = 反向传播，n = 数值微分
+views-check-floor = 下限 floor { $floor }：低于它的梯度在这个 h 下按绝对差比较（|a − n| ≤ { $noise } 即通过：仅 L 的舍入误差就可能造成这么大的差）
+views-check-notes-count = { $n ->
+    [0] 没有说明
+   *[other] { $n } 条说明
+}（{ $key }：说明，以及每种方法的开销）
+views-check-pane-backprop = a：反向传播
+views-check-pane-numerical = n：数值微分
+views-check-worst = 最差 { $cell }：rel { $rel } · { $cells ->
+   *[other] { $cells_text }
+} 个元素中有 { $over } 个超过 { $tolerance } · 在 { $at }：a = { $a }，n = { $n }，rel { $rel_here }
+views-check-rerun = 按 { $times ->
+    [one] { $key }
+   *[other] { $key } { $times } 次
+}，以 h = { $h } 重新确认
+views-check-gap-grows = 数值微分每个元素需要 2 次正向传播，所以参数越多差距越大
+views-check-book-scale = 书中的规模：TwoLayerNet 784→50→10 有 { $params } 个参数，所以每次求梯度需要 { $passes } 次正向传播；反向传播：1 + 1
+# the quiz: verdicts, the score, status lines
+views-quiz-right = 答对了：{ $typed }（值为 { $answer }）
+views-quiz-wrong = 差一点：你答的是 { $typed }，值为 { $answer }（相差 { $off }）
+views-quiz-score = 答对 { $right }/{ $asked }
+views-quiz-empty = 请输入一个数，例如 0.25 或 -1.5e-2
+views-quiz-not-a-number = “{ $typed }”不是数：请输入例如 0.25 或 -1.5e-2
+views-quiz-not-finite = { $typed } 不是有限的数：请输入例如 0.25
+views-quiz-too-large = { $typed } 超出了 f64 的范围（最大约 ±1.8e308）：请输入例如 0.25
+views-quiz-on = 测验开：从下一个反向传播步骤起，每一步在显示前先让你填一个元素 · 得分 { $score }
+views-quiz-off = 测验关 · 得分 { $score }
+views-quiz-skipped = 跳过了 { $cell } · 得分 { $score }
+# a cell's explanation (Enter): its title, and a cell no step computed
+views-cell-step-title = { $cell }——步骤 { $k }（{ $layer } { $label }）
+views-explain-part-of = { $cell } 是步骤 { $k } 的 { $target }：
+views-explain-outside = { $cell } 在矩阵之外
+views-explain-input = { $cell } = { $value }：网络的输入，由预设给出。
+views-explain-press-edit = 按 { $key } 修改它；所有步骤都会重新计算。
+views-explain-param = { $cell } = { $value }：{ $layer } 的参数。
+views-explain-param-grad-at = 它的梯度 d{ $name } 在反向传播步骤 { $k } 写入。
+views-explain-param-grad = 它的梯度是 d{ $name }。
+views-explain-target = { $cell } = { $value }：监督数据，该行正确类别处为 1。
+views-explain-target-use = Softmax-with-Loss 比较 y 和 t；反向传播从 y − t 开始。
+views-explain-dout = { $cell } = { $value }：反向传播起点的梯度。
+views-explain-dout-meaning = 因为 L = Σ { $d } ⊙ { $out }，所以 { $d }[i,j] = ∂L/∂{ $out }[i,j]。按 { $key } 修改它。
+# status lines of the explorer
+views-nudge-cleared = 已清除推动
+views-nothing-to-close = 没有可关闭的 · 按 { $key } 退出
+views-exported = 已把步骤 { $k } 导出到 { $file }
+views-exported-kept = 已把步骤 { $k } 导出到 { $file }（{ $existing } 已存在，保留未动）
+views-export-failed = 无法写入 { $path }：{ $error }
+views-shapes-on = 形状推算开：在每个 Affine 步骤显示（按 { $key } 隐藏）
+views-shapes-on-elsewhere = 形状推算开：它出现在 Affine 步骤上（这一步不是）
+views-shapes-off = 形状推算关
+# the graph view: status lines and an edge's explanation
+views-graph-none = 这一步的层没有可画的计算图
+views-graph-no-edit = 修改和推动只适用于链式预设；要改计算图预设，请修改其文件中的 [inputs]
+views-graph-cell-of = { $value }（{ $matrix } 的 { $at }）
+views-graph-value = 值：{ $name } = { $value }
+views-graph-gradient = 梯度：{ $value }
+views-graph-gradient-later = 梯度：还不知道；反向传播在步骤 { $k } 到达这条边
+views-graph-no-gradient = 没有梯度沿这条边反向传回
+views-graph-edge-title = { $label }——第 { $k } 条边，共 { $n } 条
+# the nudge's status lines
+views-nudge-refused = { $name } 不能推动：用 { $focus } 选中网络的输入 x、W、b、w 或某个正向传播的输出（Y、out、y），再按 { $nudge }
+views-nudge-refused-pane = 这个面板不能推动：用 { $focus } 选中网络的输入 x、W、b、w 或某个正向传播的输出（Y、out、y），再按 { $nudge }
+views-nudge-none = 还没有推动：在网络的输入 x、W、b 或某个正向传播输出的元素上按 { $key }
+views-nudge-smallest = h = { $h } 已经是最小的推动（{ $lo } 到 { $hi }）；按 { $key } 变大
+views-nudge-largest = h = { $h } 已经是最大的推动（{ $lo } 到 { $hi }）；按 { $key } 变小
+# the edit prompt and its errors
+views-edit-computed = { $name } 是算出来的，不是给定的：修改网络的输入 x、参数（W、b、w）、t 或起始的 dout，它会被重新计算。
+views-edit-class = t 第 { $row } 行的类别，0 到 { $last }（现在是 { $now }）：该行变为 one-hot 表示
+views-edit-value = { $cell } 的新值（现在是 { $now }）
+views-edit-not-a-number = “{ $typed }”不是数：请输入例如 0.5 或 -2
+views-edit-not-finite = { $typed } 不是有限的数：请输入例如 0.5 或 -2
+views-edit-too-large = { $typed } 超出了 f64 的范围（最大约 ±1.8e308）：请输入例如 0.5 或 -2
+views-edit-outside = 该元素在矩阵之外
+views-edit-no-input = 节点没有这个输入
+views-edit-node-computed = { $name } 由节点算出，不是给定的：请修改计算图的输入
+views-edit-no-layer = 没有这个层
+views-edit-no-param = 没有这个参数
+views-edit-no-dout = 这个预设从损失函数开始，没有 dout
+views-edit-no-targets = 这个预设没有监督数据
+views-edit-not-a-class = “{ $typed }”不是类别：请输入 0 到 { $last } 的整数
+views-edit-row-outside = 该行在 t 之外
+# the picker's prompt and the check's status lines
+views-picker-path = .toml 预设的路径（与内置预设同名的文件写作 ./名称）
+views-picker-stopped = 不再等待 { $name }；当前预设保持不变
+views-check-cancelled = 已取消梯度确认
+views-check-h-stays = h 保持 { $h }：梯度确认的按键范围是 { $lo } 到 { $hi }
+views-check-all-within = 所有元素都在容许误差之内
+# the graph view's figures: titles, a node's label, each edge's explanation
+views-fig-sigmoid-title = { $layer } 的计算图（图 5-19），元素 { $cell }
+views-fig-affine-title = { $layer } 的计算图（图 5-25）：边上标着形状
+views-fig-swl-title = { $layer } 的计算图（图 5-30），元素 { $cell }
+views-fig-cell-title = { $layer } 的计算图，元素 { $cell }
+views-fig-title = { $layer } 的计算图
+# the node of Fig. 5-29/5-30 (the book's figures write it in English)
+views-fig-cross-entropy = Cross Entropy
+views-fig-edge-gradient = 沿 { $value } 反向流回的梯度是 { $grad }（书中的图，数值取自记录的各步骤）
+views-fig-loss-start = d L = ∂L/∂L = 1：反向传播从损失开始
+views-fig-dout-start = d { $out } = { $value }：反向传播从 dout（默认全为 1）开始，即 L = Σ dout ⊙ { $out } 的梯度
+views-fig-one-path = 经过 { $node } 的 ∂{ $of }/∂{ $name }（一条路径）
+views-fig-mul-partial-summed = { $partial } = dout × { $other } = { $dout } × { $value } = { $grad }（对所有元素求和）
+views-fig-mul-swaps = 乘法节点交换输入：{ $name } 的梯度是 dout（{ $dout }，来自 { $node }）乘以另一个输入 { $other } = { $value }
+views-fig-add-partial-summed = { $partial } = Σ dout = { $grad }（{ $name } 被加到了每个元素上）
+views-fig-add-passes = 加法节点把 dout（{ $dout }，来自 { $node }）原样传下去：∂({ $a } + { $b })/∂{ $name } = 1
+views-fig-loss-layer-backward = { $node }（Softmax-with-Loss：(y − t)/N）的反向传播：从 dout = { $dout } 开始；逐步查看它的反向传播步骤可以看到每个乘积
+views-fig-layer-backward = { $node }（{ $kind }）的反向传播：从 dout = { $dout } 开始；逐步查看它的反向传播步骤可以看到每个乘积
+views-fig-fan-out = { $name } 输入到 { $n } 个节点：总的 ∂{ $of }/∂{ $name } = { $paths } = { $total }（所有路径之和）
+# a terminal smaller than the explorer needs
+views-too-small = 终端太小：需要 { $need }（现在是 { $now }）
+# the nudge's errors (a cell or layer that is not there)
+views-nudge-bad-h = 推动的 h 必须是非零的数，得到的是 { $h }
+views-nudge-no-param = { $layer } 没有参数 { $name }；它的参数：{ $available }
+views-nudge-no-grad = 本次运行没有 { $layer }.{ $name } 的梯度
+views-nudge-no-targets = 损失层没有监督数据
+views-nudge-no-layer = 第 { $k } 层不存在：网络共有 { $n } 层
+views-nudge-outside = 元素 { $cell } 在 { $shape } 矩阵之外
+views-nudge-outside-of = 元素 { $cell } 在 { $name }（{ $shape }）之外
+views-nudge-step-count = 推动后的运行有 { $nudged } 个步骤，而原来的运行有 { $base } 个
+views-nudge-shape-changed = 推动使步骤 { $k } 的形状变了
+# under the error of a preset that could not be loaded
+views-load-unchanged = 当前预设保持不变。

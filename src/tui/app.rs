@@ -429,7 +429,9 @@ impl App {
                 self.graph.on = preset.graph.is_some();
                 self.open_run(preset, run, 0);
             }
-            Err(e) => self.mode = Mode::Error(format!("{e}\n\nThe current preset is unchanged.")),
+            Err(e) => {
+                self.mode = Mode::Error(format!("{e}\n\n{}", crate::t!("views-load-unchanged")))
+            }
         }
     }
 }

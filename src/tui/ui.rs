@@ -115,9 +115,10 @@ fn training_screen(app: &App, view: &train::TrainView, area: Rect, buf: &mut Buf
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "terminal too small: need {}×{} (now {}×{})",
-        MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+    let text = crate::t!(
+        "views-too-small",
+        need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
+        now = format!("{}×{}", area.width, area.height)
     );
     Paragraph::new(Line::from(text))
         .wrap(Wrap { trim: true })

@@ -54,3 +54,26 @@ fn the_explorer_in_chinese_and_japanese() {
         });
     }
 }
+
+/// The inspector on the relu preset's mask step, 80×24: its heading, the mask's caption and the
+/// `out` caption in the learner's words, the numbers and True/False as in English.
+#[test]
+fn the_inspector_in_chinese_and_japanese() {
+    for lang in [Lang::Zh, Lang::Ja] {
+        i18n::scoped(lang, || {
+            let mut app = App::new(Preset::builtin("relu").unwrap()).unwrap();
+            app.set_theme(Theme { colour: false });
+            let text = screen(&app, 80, 24);
+            assert!(cut_characters(&text).is_empty(), "{lang:?}:\n{text}");
+            // the inspector's heading is the catalog's, not English
+            assert!(!text.contains("ReLU mask: True"), "{lang:?}:\n{text}");
+            insta::assert_snapshot!(
+                format!("relu_inspector_{}_80x24", lang.code()),
+                without_wide_notes(&text)
+            );
+        });
+    }
+    // the English screen says it in English (the same frame, so the test can fail)
+    let app = App::new(Preset::builtin("relu").unwrap()).unwrap();
+    assert!(screen(&app, 80, 24).contains("ReLU mask: True (■) where x ≤ 0"));
+}

@@ -21,7 +21,8 @@ use crate::engine::Matrix;
 use crate::engine::layer::LayerKind;
 use crate::engine::network::{Inputs, Network, OutputNudge};
 use crate::engine::tape::Tape;
-use crate::i18n::format::count;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The default nudge.
 pub const DEFAULT_NUDGE_H: f64 = 1e-3;
@@ -122,7 +123,7 @@ pub struct NudgeReport {
     /// ∂objective/∂cell from the backward pass.
     pub gradient: f64,
     /// Where `gradient` comes from, e.g. `dW of Affine1` or `dout arriving at Affine2`.
-    pub gradient_source: String,
+    pub gradient_source: Msg,
     /// `gradient × h`.
     pub predicted: f64,
     /// `actual / predicted`; `None` when the prediction is 0.
@@ -137,8 +138,8 @@ pub struct NudgeReport {
 pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Result<NudgeReport> {
     ensure!(
         h.is_finite() && h != 0.0,
-        "the nudge h must be a non-zero number, got {}",
-        crate::i18n::format::given(h)
+        "{}",
+        crate::t!("views-nudge-bad-h", h = crate::i18n::format::given(h))
     );
     let run = net.run(inputs)?;
     let base = run.objective;
@@ -147,7 +148,7 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
             let mut moved = inputs.clone();
             bump(&mut moved.x, *row, *col, h, "x")?;
             let g = cell(&run.dx, *row, *col)?;
-            (g, "dx of the run (∂L/∂x)".to_string(), net.run(&moved)?)
+            (g, msg!("views-nudge-from-dx"), net.run(&moved)?)
         }
         NudgeTarget::Param {
             layer,
@@ -164,16 +165,31 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
             let available: Vec<&str> = nl.layer.params().iter().map(|(n, _)| *n).collect();
             let available = available.join(", ");
             let p = nl.layer.param_mut(name).with_context(|| {
-                format!("{lname} has no parameter {name}; its parameters: {available}")
+                crate::t!(
+                    "views-nudge-no-param",
+                    layer = lname.as_str(),
+                    name = name.as_str(),
+                    available = available.as_str()
+                )
             })?;
             bump(p, *row, *col, h, name)?;
             let grad = run.layers[*layer]
                 .grads
                 .iter()
                 .find(|g| g.name == name.as_str())
-                .with_context(|| format!("the run has no gradient for {lname}.{name}"))?;
+                .with_context(|| {
+                    crate::t!(
+                        "views-nudge-no-grad",
+                        layer = lname.as_str(),
+                        name = name.as_str()
+                    )
+                })?;
             let g = cell(&grad.value, *row, *col)?;
-            (g, format!("d{name} of {lname}"), moved.run(inputs)?)
+            (
+                g,
+                msg!("views-nudge-from-grad", name = name.as_str(), layer = lname),
+                moved.run(inputs)?,
+            )
         }
         NudgeTarget::Output { layer, row, col } => {
             let lr = run
@@ -182,16 +198,19 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
                 .with_context(|| no_layer(*layer, net))?;
             let value = cell(&lr.out, *row, *col)?;
             let (g, source) = if lr.kind == LayerKind::SoftmaxWithLoss {
-                let t = run.t.as_ref().context("the loss layer has no targets")?;
+                let t = run
+                    .t
+                    .as_ref()
+                    .with_context(|| crate::t!("views-nudge-no-targets"))?;
                 let n = lr.out.nrows() as f64;
                 (
                     -cell(t, *row, *col)? / (n * (value + 1e-7)),
-                    "∂L/∂y = −t/(N·(y + 1e-7)) of the cross-entropy; the layer's backward never forms it (it goes straight to (y − t)/N)".to_string(),
+                    msg!("views-nudge-from-loss"),
                 )
             } else {
                 (
                     cell(&lr.dout, *row, *col)?,
-                    format!("dout arriving at {} (∂L/∂out)", lr.name),
+                    msg!("views-nudge-from-dout", layer = lr.name.as_str()),
                 )
             };
             let over = OutputNudge {
@@ -233,28 +252,29 @@ pub fn nudge(net: &Network, inputs: &Inputs, target: &NudgeTarget, h: f64) -> Re
 }
 
 fn no_layer(layer: usize, net: &Network) -> String {
-    format!(
-        "layer {} does not exist: the network has {}",
-        layer + 1,
-        count(net.layers.len(), "layer")
-    )
+    crate::t!("views-nudge-no-layer", k = layer + 1, n = net.layers.len())
 }
 
 fn cell(m: &Matrix, row: usize, col: usize) -> Result<f64> {
     m.get((row, col)).copied().with_context(|| {
-        format!(
-            "cell [{row},{col}] is outside the {}×{} matrix",
-            m.nrows(),
-            m.ncols()
+        crate::t!(
+            "views-nudge-outside",
+            cell = format!("[{row},{col}]"),
+            shape = format!("{}×{}", m.nrows(), m.ncols())
         )
     })
 }
 
 fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()> {
     let (r, c) = m.dim();
-    let v = m
-        .get_mut((row, col))
-        .with_context(|| format!("cell [{row},{col}] is outside {what}, which is {r}×{c}"))?;
+    let v = m.get_mut((row, col)).with_context(|| {
+        crate::t!(
+            "views-nudge-outside-of",
+            cell = format!("[{row},{col}]"),
+            name = what,
+            shape = format!("{r}×{c}")
+        )
+    })?;
     *v += h;
     Ok(())
 }
@@ -263,17 +283,20 @@ fn bump(m: &mut Matrix, row: usize, col: usize, h: f64, what: &str) -> Result<()
 fn diff(base: &Tape, nudged: &Tape) -> Result<Vec<StepChange>> {
     ensure!(
         base.len() == nudged.len(),
-        "the nudged run has {} steps but the base run has {}",
-        nudged.len(),
-        base.len()
+        "{}",
+        crate::t!(
+            "views-nudge-step-count",
+            nudged = nudged.len(),
+            base = base.len()
+        )
     );
     let mut out = Vec::new();
     for (k, (a, b)) in base.steps.iter().zip(nudged.steps.iter()).enumerate() {
         let (va, vb) = (&a.writes.value, &b.writes.value);
         ensure!(
             va.dim() == vb.dim(),
-            "step {} changed shape under the nudge",
-            k + 1
+            "{}",
+            crate::t!("views-nudge-shape-changed", k = k + 1)
         );
         let cells: Vec<CellChange> = va
             .indexed_iter()

@@ -68,14 +68,17 @@ impl Verdict {
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Verdict::Right { typed, answer } => {
-                write!(f, "right: {typed} (the value is {answer:.6})")
-            }
-            Verdict::Wrong { typed, answer } => write!(
-                f,
-                "not quite: you said {typed}, the value is {answer:.6} (off by {:.6})",
-                typed - answer
-            ),
+            Verdict::Right { typed, answer } => f.write_str(&crate::t!(
+                "views-quiz-right",
+                typed = typed.to_string(),
+                answer = format!("{answer:.6}")
+            )),
+            Verdict::Wrong { typed, answer } => f.write_str(&crate::t!(
+                "views-quiz-wrong",
+                typed = typed.to_string(),
+                answer = format!("{answer:.6}"),
+                off = format!("{:.6}", typed - answer)
+            )),
             Verdict::NotANumber { message } => f.write_str(message),
         }
     }
@@ -106,7 +109,11 @@ impl Score {
 
 impl fmt::Display for Score {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{} right", self.right, self.asked)
+        f.write_str(&crate::t!(
+            "views-quiz-score",
+            right = self.right,
+            asked = self.asked
+        ))
     }
 }
 
@@ -146,24 +153,23 @@ pub fn check_answer(answer: f64, typed: &str) -> Verdict {
     let text = typed.trim().replace(['−', '–'], "-").replace('_', "");
     if text.is_empty() {
         return Verdict::NotANumber {
-            message: "type a number, e.g. 0.25 or -1.5e-2".into(),
+            message: crate::t!("views-quiz-empty"),
         };
     }
     let Ok(value) = text.parse::<f64>() else {
         return Verdict::NotANumber {
-            message: format!(
-                "\"{}\" is not a number: type e.g. 0.25 or -1.5e-2",
-                typed.trim()
-            ),
+            message: crate::t!("views-quiz-not-a-number", typed = typed.trim()),
         };
     };
     if !value.is_finite() {
-        let why = crate::i18n::format::parse_finite(&text)
-            .err()
-            .unwrap_or_default();
-        return Verdict::NotANumber {
-            message: format!("{why}: type e.g. 0.25"),
+        // typed as inf or NaN, or a number beyond f64's range (1e309)
+        let spelled = text.trim_start_matches(['+', '-']).to_ascii_lowercase();
+        let message = if ["inf", "infinity", "nan"].contains(&spelled.as_str()) {
+            crate::t!("views-quiz-not-finite", typed = typed.trim())
+        } else {
+            crate::t!("views-quiz-too-large", typed = typed.trim())
         };
+        return Verdict::NotANumber { message };
     }
     let tolerance = (RELATIVE_TOLERANCE * answer.abs()).max(ABSOLUTE_FLOOR);
     if (value - answer).abs() <= tolerance {

@@ -91,11 +91,8 @@ impl Figure {
             });
             e.grad_step = Some(run.run.tape.first_backward());
             e.explain = vec![match run.run.loss {
-                Some(_) => "d L = ∂L/∂L = 1: backward starts at the loss".to_string(),
-                None => format!(
-                    "d {out_name} = {}: backward starts from dout (default: ones), the gradient of L = Σ dout ⊙ {out_name}",
-                    val(&r.dout)
-                ),
+                Some(_) => crate::t!("views-fig-loss-start"),
+                None => crate::t!("views-fig-dout-start", out = out_name, value = val(&r.dout)),
             }];
             edges.push(e);
         }
@@ -121,7 +118,12 @@ fn explain_edge(graph: &Graph, run: &GraphRun, i: usize, p: usize, of: &str) -> 
     let other = 1 - p.min(1);
     let shared = graph.use_count(&name) > 1;
     let partial = if shared {
-        format!("∂{of}/∂{name} through {} (one path)", g.name)
+        crate::t!(
+            "views-fig-one-path",
+            of = of,
+            name = name.as_str(),
+            node = g.name.as_str()
+        )
     } else {
         format!("∂{of}/∂{name}")
     };
@@ -134,43 +136,63 @@ fn explain_edge(graph: &Graph, run: &GraphRun, i: usize, p: usize, of: &str) -> 
             let o_name = g.inputs.get(other).cloned().unwrap_or_default();
             let o_val = r.inputs.get(other).map(val).unwrap_or_default();
             vec![
-                format!(
-                    "{partial} = dout × {o_name} = {dout} × {o_val} = {grad}{}",
-                    if broadcast(p, other) {
-                        " (summed over every cell)"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "a Mul node swaps its inputs: the gradient for {name} is dout ({dout}, from {}) times the other input, {o_name} = {o_val}",
-                    g.name
+                if broadcast(p, other) {
+                    crate::t!(
+                        "views-fig-mul-partial-summed",
+                        partial = partial.as_str(),
+                        other = o_name.as_str(),
+                        dout = dout.as_str(),
+                        value = o_val.as_str(),
+                        grad = grad.as_str()
+                    )
+                } else {
+                    format!("{partial} = dout × {o_name} = {dout} × {o_val} = {grad}")
+                },
+                crate::t!(
+                    "views-fig-mul-swaps",
+                    name = name.as_str(),
+                    dout = dout.as_str(),
+                    node = g.name.as_str(),
+                    other = o_name.as_str(),
+                    value = o_val.as_str()
                 ),
             ]
         }
         NodeOp::Add => vec![
             if broadcast(p, other) {
-                format!("{partial} = Σ dout = {grad} ({name} was added to every cell)")
+                crate::t!(
+                    "views-fig-add-partial-summed",
+                    partial = partial.as_str(),
+                    grad = grad.as_str(),
+                    name = name.as_str()
+                )
             } else {
                 format!("{partial} = dout = {grad}")
             },
-            format!(
-                "an Add node passes dout ({dout}, from {}) on unchanged: ∂({} + {})/∂{name} = 1",
-                g.name,
-                g.inputs.first().cloned().unwrap_or_default(),
-                g.inputs.get(1).cloned().unwrap_or_default()
+            crate::t!(
+                "views-fig-add-passes",
+                dout = dout.as_str(),
+                node = g.name.as_str(),
+                a = g.inputs.first().cloned().unwrap_or_default(),
+                b = g.inputs.get(1).cloned().unwrap_or_default(),
+                name = name.as_str()
             ),
         ],
         NodeOp::Layer(ref l) => vec![
             format!("{partial} = {grad}"),
-            format!(
-                "{} ({}) backward: from dout = {dout}; step through its backward steps to see each product",
-                g.name,
-                match l.kind() {
-                    LayerKind::SoftmaxWithLoss => "softmax with loss: (y − t)/N".to_string(),
-                    k => k.display().to_string(),
-                }
-            ),
+            match l.kind() {
+                LayerKind::SoftmaxWithLoss => crate::t!(
+                    "views-fig-loss-layer-backward",
+                    node = g.name.as_str(),
+                    dout = dout.as_str()
+                ),
+                k => crate::t!(
+                    "views-fig-layer-backward",
+                    node = g.name.as_str(),
+                    kind = k.display().to_string(),
+                    dout = dout.as_str()
+                ),
+            },
         ],
     };
     if shared {
@@ -192,10 +214,13 @@ fn explain_edge(graph: &Graph, run: &GraphRun, i: usize, p: usize, of: &str) -> 
             _ => None,
         }
         .unwrap_or_default();
-        lines.push(format!(
-            "{name} feeds {} nodes: total ∂{of}/∂{name} = {} = {total} (every path)",
-            paths.len(),
-            paths.join(" + ")
+        lines.push(crate::t!(
+            "views-fig-fan-out",
+            name = name.as_str(),
+            n = paths.len(),
+            of = of,
+            paths = paths.join(" + "),
+            total = total
         ));
     }
     lines

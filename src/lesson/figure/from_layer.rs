@@ -112,9 +112,10 @@ fn sigmoid(parts: &Parts<'_>) -> Option<Figure> {
         ("dout", dout.clone(), bwd.first()),
     );
     Some(b.finish(
-        format!(
-            "{} as a graph (Fig. 5-19), cell [{},{}]",
-            lr.name, cell.0, cell.1
+        crate::t!(
+            "views-fig-sigmoid-title",
+            layer = lr.name.as_str(),
+            cell = format!("[{},{}]", cell.0, cell.1)
         ),
         Some(cell),
     ))
@@ -171,7 +172,7 @@ fn affine(parts: &Parts<'_>, layer: &Layer) -> Option<Figure> {
         ("dY", lr.dout.clone(), bwd.first()),
     );
     Some(b.finish(
-        format!("{} as a graph (Fig. 5-25): shapes on the edges", lr.name),
+        crate::t!("views-fig-affine-title", layer = lr.name.as_str()),
         None,
     ))
 }
@@ -201,7 +202,7 @@ fn softmax_with_loss(parts: &Parts<'_>) -> Option<Figure> {
     let a = b.node("x", FigureRole::Input, &[]);
     let softmax = b.node("Softmax", FigureRole::Op, soft);
     let tn = b.node("t", FigureRole::Input, &[]);
-    let ce = b.node("Cross Entropy", FigureRole::Op, cee);
+    let ce = b.node(&crate::t!("views-fig-cross-entropy"), FigureRole::Op, cee);
     let l_end = b.node("L", FigureRole::Output, &[]);
     for node in [softmax, ce] {
         b.nodes[node].steps.extend(bwd);
@@ -232,9 +233,10 @@ fn softmax_with_loss(parts: &Parts<'_>) -> Option<Figure> {
         ("1", Matrix::ones((1, 1)), bwd.first()),
     );
     Some(b.finish(
-        format!(
-            "{} as a graph (Fig. 5-30), cell [{},{}]",
-            lr.name, cell.0, cell.1
+        crate::t!(
+            "views-fig-swl-title",
+            layer = lr.name.as_str(),
+            cell = format!("[{},{}]", cell.0, cell.1)
         ),
         Some(cell),
     ))
@@ -292,9 +294,13 @@ fn one_box(parts: &Parts<'_>, layer: &Layer, kind: LayerKind) -> Option<Figure> 
     );
     let elementwise = lr.input.dim() == lr.out.dim();
     let caption = if elementwise {
-        format!("{} as a graph, cell [{},{}]", lr.name, cell.0, cell.1)
+        crate::t!(
+            "views-fig-cell-title",
+            layer = lr.name.as_str(),
+            cell = format!("[{},{}]", cell.0, cell.1)
+        )
     } else {
-        format!("{} as a graph", lr.name)
+        crate::t!("views-fig-title", layer = lr.name.as_str())
     };
     Some(b.finish(caption, elementwise.then_some(cell)))
 }
@@ -331,9 +337,10 @@ impl Builder {
             e.grad = Some(grad.1);
             e.grad_symbol = Some(grad.0.to_string());
             e.grad_step = grad.2.copied();
-            e.explain = vec![format!(
-                "the gradient flowing back along {} is {} (the book's figure, computed from the recorded steps' values)",
-                value.0, grad.0
+            e.explain = vec![crate::t!(
+                "views-fig-edge-gradient",
+                value = value.0,
+                grad = grad.0
             )];
         }
         self.edges.push(e);

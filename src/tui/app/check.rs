@@ -226,7 +226,7 @@ impl App {
         if action == Action::Back {
             self.cancel_check();
             self.mode = Mode::Explore;
-            self.status = Some("gradient check cancelled".into());
+            self.status = Some(crate::t!("views-check-cancelled"));
         }
     }
 
@@ -284,11 +284,11 @@ impl App {
                     self.start_check(h);
                     return;
                 }
-                self.status = Some(format!(
-                    "h stays {}: the check's keys reach {} to {}",
-                    crate::i18n::format::sci(view.report.h),
-                    crate::i18n::format::sci(H_RANGE.0),
-                    crate::i18n::format::sci(H_RANGE.1)
+                self.status = Some(crate::t!(
+                    "views-check-h-stays",
+                    h = crate::i18n::format::sci(view.report.h),
+                    lo = crate::i18n::format::sci(H_RANGE.0),
+                    hi = crate::i18n::format::sci(H_RANGE.1)
                 ));
             }
             Action::Confirm => {
@@ -307,7 +307,7 @@ impl App {
                     view.page = CheckPage::Matrices;
                 }
                 None => {
-                    self.status = Some("every cell is within the tolerance".into());
+                    self.status = Some(crate::t!("views-check-all-within"));
                 }
             },
             Action::Up if notes => view.notes_scroll = view.notes_scroll.saturating_sub(1),

@@ -6,7 +6,7 @@ use anyhow::{Context as _, Result, anyhow};
 
 use super::{App, Mode, Source};
 use crate::engine::{Matrix, Targets};
-use crate::i18n::format::{n4, parse_finite};
+use crate::i18n::format::n4;
 use crate::tui::action::Action;
 
 /// What a text prompt is for, and what has been typed.
@@ -77,10 +77,7 @@ impl App {
             _ => false,
         };
         if !editable {
-            self.mode = Mode::Error(format!(
-                "{} is computed, not given: edit the network's input x, a parameter (W, b, w), t or the starting dout, and it is recomputed.",
-                pane.title
-            ));
+            self.mode = Mode::Error(crate::t!("views-edit-computed", name = pane.title.as_str()));
             return;
         }
         let now = self
@@ -88,19 +85,22 @@ impl App {
             .and_then(|m| m.get((r, c)).copied());
         let one_hot = self.run.t.as_ref().and_then(classes);
         let label = match (&pane.source, one_hot) {
-            (Source::Targets, Some(classes)) => format!(
-                "class of row {r} of t, 0 to {} (now {}): the row becomes one-hot",
-                self.run
+            (Source::Targets, Some(classes)) => crate::t!(
+                "views-edit-class",
+                row = r.to_string(),
+                last = self
+                    .run
                     .t
                     .as_ref()
                     .map_or(0, |t| t.ncols())
-                    .saturating_sub(1),
-                classes.get(r).copied().unwrap_or(0)
+                    .saturating_sub(1)
+                    .to_string(),
+                now = classes.get(r).copied().unwrap_or(0).to_string()
             ),
-            _ => format!(
-                "new value for {}[{r},{c}] (now {})",
-                pane.title,
-                now.map(n4).unwrap_or_default()
+            _ => crate::t!(
+                "views-edit-value",
+                cell = format!("{}[{r},{c}]", pane.title),
+                now = now.map(n4).unwrap_or_default()
             ),
         };
         self.mode = Mode::Prompt(Prompt {
@@ -112,12 +112,12 @@ impl App {
 
     /// Set one cell of an input and rerun; on error nothing changes.
     fn apply_edit(&mut self, source: &Source, r: usize, c: usize, text: &str) -> Result<()> {
-        let value = parse_finite(text).map_err(|e| anyhow!("{e}: type e.g. 0.5 or -2"))?;
+        let value = typed_number(text)?;
         let mut preset = self.preset.clone();
         let cell = |m: &mut Matrix| -> Result<()> {
             let slot = m
                 .get_mut((r, c))
-                .context("the cell is outside the matrix")?;
+                .with_context(|| crate::t!("views-edit-outside"))?;
             *slot = value;
             Ok(())
         };
@@ -132,16 +132,25 @@ impl App {
                     .get(*l)
                     .and_then(|n| n.inputs.get(k))
                     .cloned()
-                    .context("no such node input")?;
-                let index = g.input_index(&name).with_context(|| {
-                    format!("{name} is computed by a node, not given: edit a graph input")
-                })?;
+                    .with_context(|| crate::t!("views-edit-no-input"))?;
+                let index = g
+                    .input_index(&name)
+                    .with_context(|| crate::t!("views-edit-node-computed", name = name.as_str()))?;
                 cell(&mut g.inputs[index].1)?;
             }
             (Source::Input(_), None) => cell(&mut preset.inputs.x)?,
             (Source::Param(l, name), None) => {
-                let layer = preset.network.layers.get_mut(*l).context("no such layer")?;
-                cell(layer.layer.param_mut(name).context("no such parameter")?)?;
+                let layer = preset
+                    .network
+                    .layers
+                    .get_mut(*l)
+                    .with_context(|| crate::t!("views-edit-no-layer"))?;
+                cell(
+                    layer
+                        .layer
+                        .param_mut(name)
+                        .with_context(|| crate::t!("views-edit-no-param"))?,
+                )?;
             }
             (Source::Targets, _) => preset.inputs.t = Some(self.edited_targets(r, c, text, value)?),
             _ => {
@@ -149,7 +158,7 @@ impl App {
                     .run
                     .dout
                     .clone()
-                    .context("this preset starts from a loss, not a dout")?;
+                    .with_context(|| crate::t!("views-edit-no-dout"))?;
                 cell(&mut dout)?;
                 preset.inputs.dout = Some(dout);
             }
@@ -176,11 +185,15 @@ impl App {
     /// The targets after typing `text` into cell (`r`, `c`) of t: on one-hot rows the class of
     /// row `r` (labels stay labels); otherwise the cell's new value.
     fn edited_targets(&self, r: usize, c: usize, text: &str, value: f64) -> Result<Targets> {
-        let t = self.run.t.clone().context("this preset has no targets")?;
+        let t = self
+            .run
+            .t
+            .clone()
+            .with_context(|| crate::t!("views-edit-no-targets"))?;
         let Some(mut labels) = classes(&t) else {
             let mut t = t;
             *t.get_mut((r, c))
-                .context("the cell is outside the matrix")? = value;
+                .with_context(|| crate::t!("views-edit-outside"))? = value;
             return Ok(Targets::OneHot(t));
         };
         let k = t.ncols();
@@ -190,13 +203,15 @@ impl App {
             .ok()
             .filter(|&c| c < k)
             .with_context(|| {
-                format!(
-                    "\"{}\" is not a class: type a whole number from 0 to {}",
-                    text.trim(),
-                    k.saturating_sub(1)
+                crate::t!(
+                    "views-edit-not-a-class",
+                    typed = text.trim(),
+                    last = k.saturating_sub(1).to_string()
                 )
             })?;
-        let slot = labels.get_mut(r).context("the row is outside t")?;
+        let slot = labels
+            .get_mut(r)
+            .with_context(|| crate::t!("views-edit-row-outside"))?;
         *slot = class;
         Ok(match &self.preset.inputs.t {
             Some(Targets::Labels(_)) => Targets::Labels(labels),
@@ -208,6 +223,24 @@ impl App {
                 Targets::OneHot(m)
             }
         })
+    }
+}
+
+/// The number typed into the edit prompt, finite; the error says what is wrong with the text:
+/// not a number, infinite or NaN as typed, or too large for f64.
+fn typed_number(text: &str) -> Result<f64> {
+    let typed = text.trim();
+    let Ok(value) = typed.parse::<f64>() else {
+        return Err(anyhow!(crate::t!("views-edit-not-a-number", typed = typed)));
+    };
+    if value.is_finite() {
+        return Ok(value);
+    }
+    let spelled = typed.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    if ["inf", "infinity", "nan"].contains(&spelled.as_str()) {
+        Err(anyhow!(crate::t!("views-edit-not-finite", typed = typed)))
+    } else {
+        Err(anyhow!(crate::t!("views-edit-too-large", typed = typed)))
     }
 }
 

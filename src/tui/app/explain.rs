@@ -49,19 +49,31 @@ impl App {
                 Some(ex) => {
                     let mut lines = explanation_lines(&step.op, &ex, MAX_TERMS);
                     if step.writes.kind != pane.kind {
-                        lines.insert(0, format!("{cell} is {} of step {}:", ex.target, s + 1));
+                        lines.insert(
+                            0,
+                            crate::t!(
+                                "views-explain-part-of",
+                                cell = cell.as_str(),
+                                target = ex.target.as_str(),
+                                k = s + 1
+                            ),
+                        );
                     }
                     (
-                        format!(
-                            "{cell} — step {} ({} {})",
-                            s + 1,
-                            step.layer_name,
-                            step.label
+                        crate::t!(
+                            "views-cell-step-title",
+                            cell = cell.as_str(),
+                            k = s + 1,
+                            layer = step.layer_name.as_str(),
+                            label = step.label.as_str()
                         ),
                         lines,
                     )
                 }
-                None => (cell.clone(), vec![format!("{cell} is outside the matrix")]),
+                None => (
+                    cell.clone(),
+                    vec![crate::t!("views-explain-outside", cell = cell.as_str())],
+                ),
             },
             None => (cell.clone(), self.describe_leaf(&pane.source, &cell, value)),
         };
@@ -91,11 +103,8 @@ impl App {
         let v = n4(value);
         match source {
             Source::Input(_) => vec![
-                format!("{cell} = {v}: an input of the network, given by the preset."),
-                format!(
-                    "Press {} to change it; every step is recomputed.",
-                    edit_key()
-                ),
+                crate::t!("views-explain-input", cell = cell, value = v.as_str()),
+                crate::t!("views-explain-press-edit", key = edit_key()),
             ],
             Source::Param(l, name) => {
                 let layer = self.run.layers.get(*l);
@@ -107,35 +116,35 @@ impl App {
                     })
                 });
                 vec![
-                    format!(
-                        "{cell} = {v}: a parameter of {}.",
-                        layer.map(|l| l.name.as_str()).unwrap_or("?")
+                    crate::t!(
+                        "views-explain-param",
+                        cell = cell,
+                        value = v.as_str(),
+                        layer = layer.map(|l| l.name.as_str()).unwrap_or("?")
                     ),
                     match grad_step {
-                        Some(s) => format!(
-                            "Its gradient d{name} is written at backward step {}.",
-                            s + 1
-                        ),
-                        None => format!("Its gradient is d{name}."),
+                        Some(s) => {
+                            crate::t!("views-explain-param-grad-at", name = *name, k = s + 1)
+                        }
+                        None => crate::t!("views-explain-param-grad", name = *name),
                     },
-                    format!(
-                        "Press {} to change it; every step is recomputed.",
-                        edit_key()
-                    ),
+                    crate::t!("views-explain-press-edit", key = edit_key()),
                 ]
             }
             Source::Targets => vec![
-                format!("{cell} = {v}: the target, 1 for the right class of the row."),
-                "Softmax-with-Loss compares y with t; backward starts from y − t.".into(),
+                crate::t!("views-explain-target", cell = cell, value = v.as_str()),
+                crate::t!("views-explain-target-use"),
             ],
             _ => {
                 // The last layer's own names (Affine: dY and Y), as its panes show them.
                 let (d, out) = self.objective_names();
                 vec![
-                    format!("{cell} = {v}: the gradient that starts the backward pass."),
-                    format!(
-                        "With L = Σ {d} ⊙ {out}, {d}[i,j] = ∂L/∂{out}[i,j]. Press {} to change it.",
-                        edit_key()
+                    crate::t!("views-explain-dout", cell = cell, value = v.as_str()),
+                    crate::t!(
+                        "views-explain-dout-meaning",
+                        d = d,
+                        out = out,
+                        key = edit_key()
                     ),
                 ]
             }

@@ -66,11 +66,11 @@ impl App {
     /// `Esc` while stepping: clear the nudge; with nothing to clear it says so (and never quits).
     fn back(&mut self) {
         if self.nudge.take().is_some() {
-            self.status = Some("nudge cleared".into());
+            self.status = Some(crate::t!("views-nudge-cleared"));
         } else if !self.back_to_training() {
-            self.status = Some(format!(
-                "nothing to close · {} quits",
-                keymap::key_for(Context::Explore, &Action::Quit)
+            self.status = Some(crate::t!(
+                "views-nothing-to-close",
+                key = keymap::key_for(Context::Explore, &Action::Quit)
             ));
         }
     }
@@ -115,12 +115,20 @@ impl App {
                 .map_err(anyhow::Error::from)
         });
         self.status = Some(match written {
-            Ok(()) if free == base => format!("exported step {} to {free}", self.step + 1),
-            Ok(()) => format!(
-                "exported step {} to {free} ({base} exists and was kept)",
-                self.step + 1
+            Ok(()) if free == base => {
+                crate::t!("views-exported", k = self.step + 1, file = free.as_str())
+            }
+            Ok(()) => crate::t!(
+                "views-exported-kept",
+                k = self.step + 1,
+                file = free.as_str(),
+                existing = base.as_str()
             ),
-            Err(e) => format!("could not write {}: {e:#}", path.display()),
+            Err(e) => crate::t!(
+                "views-export-failed",
+                path = path.display().to_string(),
+                error = format!("{e:#}")
+            ),
         });
     }
 }
@@ -132,13 +140,9 @@ impl App {
         let here = shape_algebra(&self.run.tape.steps, self.step).is_some();
         let key = keymap::key_for(Context::Explore, &Action::ToggleShapes);
         self.status = Some(match (self.show_shapes, here) {
-            (true, true) => {
-                format!("shape algebra on: shown on every Affine step ({key} hides it)")
-            }
-            (true, false) => {
-                "shape algebra on: it appears on Affine steps (this step is not one)".into()
-            }
-            (false, _) => "shape algebra off".into(),
+            (true, true) => crate::t!("views-shapes-on", key = key),
+            (true, false) => crate::t!("views-shapes-on-elsewhere"),
+            (false, _) => crate::t!("views-shapes-off"),
         });
     }
 }

@@ -27,7 +27,7 @@ impl App {
         self.refresh_graph();
         if self.graph.on && self.graph.figure.is_none() {
             self.graph.on = false;
-            self.status = Some("this step's layer has no graph to draw".into());
+            self.status = Some(crate::t!("views-graph-none"));
         }
     }
 
@@ -56,10 +56,7 @@ impl App {
     /// preset, editing and nudging are refused: its numbers live in the graph's inputs.
     pub(super) fn graph_action(&mut self, action: &Action) -> bool {
         if self.preset.graph.is_some() && matches!(action, Action::Edit | Action::Nudge) {
-            self.status = Some(
-                "edit and nudge work on chain presets; change a graph preset's [inputs] in its file"
-                    .into(),
-            );
+            self.status = Some(crate::t!("views-graph-no-edit"));
             return true;
         }
         let Some(figure) = self.graph.figure.as_ref() else {
@@ -86,22 +83,28 @@ impl App {
         let show = |m: &crate::engine::Matrix| match (figure.cell, m.dim()) {
             (_, (1, 1)) => short(m[[0, 0]]),
             (Some((r, c)), _) => match m.get((r, c)) {
-                Some(v) => format!("{} at [{r},{c}] of {}", short(*v), inline(m)),
+                Some(v) => crate::t!(
+                    "views-graph-cell-of",
+                    value = short(*v),
+                    at = format!("[{r},{c}]"),
+                    matrix = inline(m)
+                ),
                 None => inline(m),
             },
             _ => inline(m),
         };
-        let mut lines = vec![format!("value: {} = {}", edge.name, show(&edge.value))];
+        let mut lines = vec![crate::t!(
+            "views-graph-value",
+            name = edge.name.as_str(),
+            value = show(&edge.value)
+        )];
         match (&edge.grad, edge.grad_step) {
             (Some(g), Some(s)) if s <= self.step => {
                 lines.extend(edge.explain.iter().cloned());
-                lines.push(format!("gradient: {}", show(g)));
+                lines.push(crate::t!("views-graph-gradient", value = show(g)));
             }
-            (Some(_), Some(s)) => lines.push(format!(
-                "gradient: not known yet; the backward pass reaches this edge at step {}",
-                s + 1
-            )),
-            _ => lines.push("no gradient flows back along this edge".into()),
+            (Some(_), Some(s)) => lines.push(crate::t!("views-graph-gradient-later", k = s + 1)),
+            _ => lines.push(crate::t!("views-graph-no-gradient")),
         }
         // An edge into a box is labelled by the edge (`x → f`): its gradient is that path's
         // part of d x, not d x itself when x feeds several boxes.
@@ -116,10 +119,11 @@ impl App {
             _ => format!("d {}", edge.name),
         };
         self.mode = Mode::Explain(Explanation {
-            title: format!(
-                "{label} — edge {} of {}",
-                self.graph.edge + 1,
-                figure.edges.len()
+            title: crate::t!(
+                "views-graph-edge-title",
+                label = label,
+                k = self.graph.edge + 1,
+                n = figure.edges.len()
             ),
             lines,
         });

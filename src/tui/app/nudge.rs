@@ -41,12 +41,17 @@ impl App {
     /// `u`: nudge the cursor's cell by the default h (or the current nudge's h).
     pub(super) fn start_nudge(&mut self) {
         let Some(target) = self.nudge_target() else {
-            let title = self.focused().map_or("this pane", |p| p.title.as_str());
-            self.status = Some(format!(
-                "{title} cannot be nudged: focus the network's input x, W, b, w or a forward output (Y, out, y) with {}, then press {}",
-                key_for(Context::Explore, &Action::FocusNext),
-                key_for(Context::Explore, &Action::Nudge)
-            ));
+            let focus = key_for(Context::Explore, &Action::FocusNext);
+            let nudge = key_for(Context::Explore, &Action::Nudge);
+            self.status = Some(match self.focused() {
+                Some(p) => crate::t!(
+                    "views-nudge-refused",
+                    name = p.title.as_str(),
+                    focus = focus,
+                    nudge = nudge
+                ),
+                None => crate::t!("views-nudge-refused-pane", focus = focus, nudge = nudge),
+            });
             return;
         };
         let h = self.nudge.as_ref().map_or(DEFAULT_NUDGE_H, |n| n.h);
@@ -56,9 +61,9 @@ impl App {
     /// `[` / `]`: rerun the nudge with h scaled by `factor`; at the end of the range, say so.
     pub(super) fn scale_nudge(&mut self, factor: f64) {
         let Some(current) = self.nudge.as_ref() else {
-            self.status = Some(format!(
-                "no nudge yet: press {} on a cell of the network's input x, W, b or a forward output",
-                key_for(Context::Explore, &Action::Nudge)
+            self.status = Some(crate::t!(
+                "views-nudge-none",
+                key = key_for(Context::Explore, &Action::Nudge)
             ));
             return;
         };
@@ -66,18 +71,28 @@ impl App {
         let h = (current.h * factor).clamp(NUDGE_H_RANGE.0, NUDGE_H_RANGE.1);
         // h moves by powers of ten: a step that changes it by less than a factor 2 hit the end.
         if (h / current.h).max(current.h / h) < 2.0 {
-            let (end, other, action) = if factor < 1.0 {
-                ("smallest", "larger", Action::NudgeLarger)
+            let (h, lo, hi) = (
+                format!("{:.0e}", current.h),
+                format!("{:.0e}", NUDGE_H_RANGE.0),
+                format!("{:.0e}", NUDGE_H_RANGE.1),
+            );
+            self.status = Some(if factor < 1.0 {
+                crate::t!(
+                    "views-nudge-smallest",
+                    h = h,
+                    lo = lo,
+                    hi = hi,
+                    key = key_for(Context::Explore, &Action::NudgeLarger)
+                )
             } else {
-                ("largest", "smaller", Action::NudgeSmaller)
-            };
-            self.status = Some(format!(
-                "h = {:.0e} is already the {end} nudge ({:.0e} to {:.0e}); {} makes it {other}",
-                current.h,
-                NUDGE_H_RANGE.0,
-                NUDGE_H_RANGE.1,
-                key_for(Context::Explore, &action)
-            ));
+                crate::t!(
+                    "views-nudge-largest",
+                    h = h,
+                    lo = lo,
+                    hi = hi,
+                    key = key_for(Context::Explore, &Action::NudgeSmaller)
+                )
+            });
             return;
         }
         self.run_nudge(&target, h);

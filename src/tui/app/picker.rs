@@ -168,9 +168,7 @@ impl App {
                     Some(PickerEntry::File(path)) => self.start_load(&path.display().to_string()),
                     Some(PickerEntry::TypePath) => {
                         self.mode = Mode::Prompt(Prompt {
-                            label:
-                                "path of a .toml preset (./name for a file named like a built-in)"
-                                    .into(),
+                            label: crate::t!("views-picker-path"),
                             input: String::new(),
                             target: None,
                         })
@@ -212,9 +210,9 @@ impl App {
     /// preset; a late reply is then dropped.
     pub(super) fn loading(&mut self, loading: Loading, action: Action) {
         if matches!(action, Action::Back | Action::Confirm) {
-            self.status = Some(format!(
-                "stopped waiting for {}; the current preset is unchanged",
-                loading.name
+            self.status = Some(crate::t!(
+                "views-picker-stopped",
+                name = loading.name.as_str()
             ));
         } else {
             self.mode = Mode::Loading(loading);

@@ -87,12 +87,15 @@ impl App {
         self.quiz.on = !self.quiz.on;
         if self.quiz.on {
             self.quiz.asked.insert(self.step);
-            self.status = Some(format!(
-                "quiz on: each backward step from the next one asks for a cell before it is shown · score {}",
-                self.quiz.score
+            self.status = Some(crate::t!(
+                "views-quiz-on",
+                score = self.quiz.score.to_string()
             ));
         } else {
-            self.status = Some(format!("quiz off · score {}", self.quiz.score));
+            self.status = Some(crate::t!(
+                "views-quiz-off",
+                score = self.quiz.score.to_string()
+            ));
         }
     }
 
@@ -109,9 +112,10 @@ impl App {
             }
             Action::Back => {
                 self.quiz.asked.insert(prompt.question.step);
-                self.status = Some(format!(
-                    "skipped {} · score {}",
-                    prompt.question.cell, self.quiz.score
+                self.status = Some(crate::t!(
+                    "views-quiz-skipped",
+                    cell = prompt.question.cell.as_str(),
+                    score = self.quiz.score.to_string()
                 ));
                 Mode::Explore
             }
@@ -135,12 +139,12 @@ impl App {
             .map(|(s, ex)| explanation_lines(&s.op, &ex, 8))
             .unwrap_or_default();
         let title = match step {
-            Some(s) => format!(
-                "{} — step {} ({} {})",
-                q.cell,
-                q.step + 1,
-                s.layer_name,
-                s.label
+            Some(s) => crate::t!(
+                "views-cell-step-title",
+                cell = q.cell.as_str(),
+                k = q.step + 1,
+                layer = s.layer_name.as_str(),
+                label = s.label.as_str()
             ),
             None => q.cell.clone(),
         };

@@ -6,8 +6,9 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::i18n::format::{count, num, signed_sci};
+use crate::i18n::format::{num, signed_sci};
 use crate::lesson::aids::{NudgeReport, shape_algebra};
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, QuizPrompt};
 use crate::tui::keymap::{Context, hint, key_for};
@@ -43,16 +44,16 @@ fn quiz(app: &App, prompt: &QuizPrompt) -> Panel {
     let theme = app.theme();
     let q = &prompt.question;
     let step = app.run().tape.steps.get(q.step);
-    let what = step.map_or(String::new(), |s| {
-        format!(" ({} {})", s.layer_name, s.label)
-    });
     let mut lines = vec![
         indent(
-            format!(
-                "{} is hidden (?): • marks {}, › the cells it is made from. Type its value.",
-                step.map_or("the written matrix", |s| s.writes.name.as_str()),
-                q.cell
-            ),
+            match step {
+                Some(s) => t!(
+                    "views-quiz-hidden",
+                    name = s.writes.name.as_str(),
+                    cell = q.cell.as_str()
+                ),
+                None => t!("views-quiz-hidden-unnamed", cell = q.cell.as_str()),
+            },
             theme.text(),
         ),
         Line::from(vec![
@@ -65,15 +66,28 @@ fn quiz(app: &App, prompt: &QuizPrompt) -> Panel {
         lines.push(indent(format!("✗ {message}"), theme.error()));
     }
     lines.push(indent(
-        format!(
-            "{} · right within 1e-3 relative · score {}",
-            hint(Context::Quiz),
-            app.score()
+        t!(
+            "views-quiz-keys",
+            keys = hint(Context::Quiz),
+            score = app.score().to_string()
         ),
         theme.dim(),
     ));
     Panel {
-        heading: format!("quiz — step {}{what}: what is {}?", q.step + 1, q.cell),
+        heading: match step {
+            Some(s) => t!(
+                "views-quiz-heading",
+                k = q.step + 1,
+                layer = s.layer_name.as_str(),
+                label = s.label.as_str(),
+                cell = q.cell.as_str()
+            ),
+            None => t!(
+                "views-quiz-heading-bare",
+                k = q.step + 1,
+                cell = q.cell.as_str()
+            ),
+        },
         lines,
     }
 }
@@ -83,18 +97,18 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
     let here = r.changes.iter().find(|c| c.step == app.step());
     let step = app.current();
     let this_step = match (here, step) {
-        (Some(c), Some(s)) => format!(
-            "this step: {} moved in {} of {} (Δ)",
-            s.writes.name,
-            c.cells.len(),
-            count(s.writes.value.len(), "cell")
+        (Some(c), Some(s)) => t!(
+            "views-nudge-this-step",
+            name = s.writes.name.as_str(),
+            moved = c.cells.len(),
+            cells = s.writes.value.len()
         ),
-        (None, Some(s)) => format!("this step: {} did not move", s.writes.name),
+        (None, Some(s)) => t!("views-nudge-still", name = s.writes.name.as_str()),
         _ => String::new(),
     };
     let ratio = match r.ratio {
-        Some(ratio) => format!("ratio actual / predicted = {ratio:.4}"),
-        None => "the prediction is 0: no ratio".to_string(),
+        Some(ratio) => t!("views-nudge-ratio", ratio = format!("{ratio:.4}")),
+        None => t!("views-nudge-no-ratio"),
     };
     let mut lines = Vec::new();
     // The cursor's cell, when the nudge moved it: the panes show its nudged value, this line
@@ -104,58 +118,76 @@ fn nudge(app: &App, r: &NudgeReport) -> Panel {
         .and_then(|pane| Some((pane.title, pane.nudged_values(row, col)?)));
     if let Some((name, (before, after))) = moved {
         lines.push(indent(
-            format!(
-                "{} = {}, before the nudge {}",
-                crate::i18n::format::cell(name, row, col),
-                num(after, app.decimals()),
-                num(before, app.decimals())
+            t!(
+                "views-nudge-cell",
+                cell = crate::i18n::format::cell(name, row, col),
+                after = num(after, app.decimals()),
+                before = num(before, app.decimals())
             ),
             theme.changed(),
         ));
     }
+    // `actual` and `predicted` in one column, by display width (CJK words are two columns each)
+    let (actual, predicted) = (t!("views-nudge-actual"), t!("views-nudge-predicted"));
+    let label_w = width(&actual).max(width(&predicted)) + 2;
     lines.extend([
         indent(
             format!(
-                "{:<11}{}: {} → {}, moved by {}",
-                "actual",
-                r.objective_name,
-                num(r.base, 8),
-                num(r.nudged, 8),
-                signed_sci(r.actual)
+                "{}{}",
+                pad(&actual, label_w),
+                t!(
+                    "views-nudge-actual-line",
+                    name = r.objective_name,
+                    base = num(r.base, 8),
+                    nudged = num(r.nudged, 8),
+                    change = signed_sci(r.actual)
+                )
             ),
             theme.text(),
         ),
         indent(
             format!(
-                "{:<11}gradient × h = {} × {:.0e} = {}",
-                "predicted",
-                num(r.gradient, 6),
-                r.h,
-                signed_sci(r.predicted)
+                "{}{}",
+                pad(&predicted, label_w),
+                t!(
+                    "views-nudge-predicted-line",
+                    gradient = num(r.gradient, 6),
+                    h = format!("{:.0e}", r.h),
+                    change = signed_sci(r.predicted)
+                )
             ),
             theme.formula(),
         ),
         indent(
-            format!(
-                "{ratio}, relative gap {:.1e} (first order: shrinks with h)",
-                r.relative_gap
+            t!(
+                "views-nudge-gap",
+                ratio = ratio,
+                gap = format!("{:.1e}", r.relative_gap)
             ),
             theme.key(),
         ),
-        indent(format!("gradient from {}", r.gradient_source), theme.dim()),
         indent(
-            format!(
-                "{this_step} · {} moved in all · {} h÷10  {} h×10  {} clears",
-                count(r.changes.len(), "step"),
-                key_for(Context::Explore, &Action::NudgeSmaller),
-                key_for(Context::Explore, &Action::NudgeLarger),
-                key_for(Context::Explore, &Action::Back)
+            t!("views-nudge-source", source = r.gradient_source.to_string()),
+            theme.dim(),
+        ),
+        indent(
+            t!(
+                "views-nudge-keys",
+                this_step = this_step,
+                steps = r.changes.len(),
+                smaller = key_for(Context::Explore, &Action::NudgeSmaller),
+                larger = key_for(Context::Explore, &Action::NudgeLarger),
+                clear = key_for(Context::Explore, &Action::Back)
             ),
             theme.dim(),
         ),
     ]);
     Panel {
-        heading: format!("Δ nudge {} by h = {:.0e}", r.target_name, r.h),
+        heading: t!(
+            "views-nudge-heading",
+            name = r.target_name.as_str(),
+            h = format!("{:.0e}", r.h)
+        ),
         lines,
     }
 }
@@ -174,13 +206,18 @@ fn shapes(app: &App) -> Option<Panel> {
         .map(|c| width(&c.product))
         .max()
         .unwrap_or(0);
+    let used_w = width(&t!("views-shapes-used")) + 3;
     for c in &algebra.candidates {
         let (mark, style) = if c.fits {
             ("✓", theme.ok())
         } else {
             ("✗", theme.error())
         };
-        let used = if c.used { "◀ used" } else { "" };
+        let used = if c.used {
+            format!("◀ {}", t!("views-shapes-used"))
+        } else {
+            String::new()
+        };
         let remark = c
             .remark
             .as_ref()
@@ -189,15 +226,15 @@ fn shapes(app: &App) -> Option<Panel> {
         lines.push(Line::from(vec![
             Span::raw("   "),
             Span::styled(format!("{mark} {} ", pad(&c.product, widest)), style),
-            Span::styled(format!("{used:<7}"), theme.key()),
+            Span::styled(pad(&used, used_w), theme.key()),
             Span::raw(format!("{}{remark}", c.verdict)),
         ]));
     }
     Some(Panel {
-        heading: format!(
-            "shape algebra — {} from the shapes alone ({} hides)",
-            algebra.target,
-            key_for(Context::Explore, &Action::ToggleShapes)
+        heading: t!(
+            "views-shapes-heading",
+            target = algebra.target.as_str(),
+            key = key_for(Context::Explore, &Action::ToggleShapes)
         ),
         lines,
     })

@@ -15,8 +15,9 @@ use super::layout::{fit, row};
 use super::matrix_pane::MatrixPane;
 use super::popup::centered;
 use crate::engine::CheckReport;
-use crate::i18n::format::{duration, plural, sci, shape};
-use crate::report::text::check_legend;
+use crate::i18n::format::{duration, sci, shape};
+use crate::report::text::{check_legend, speed_words};
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, CheckPage, CheckView, Checking};
 use crate::tui::keymap::{Context, hint, key_for};
@@ -43,7 +44,10 @@ pub fn progress(app: &App, running: &Checking, area: Rect, buf: &mut Buffer) {
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused())
-        .title(Line::styled(" gradient check — running ", theme.title()));
+        .title(Line::styled(
+            format!(" {} ", t!("views-check-running")),
+            theme.title(),
+        ));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let ratio = if running.total == 0 {
@@ -52,11 +56,12 @@ pub fn progress(app: &App, running: &Checking, area: Rect, buf: &mut Buffer) {
         (running.done as f64 / running.total as f64).clamp(0.0, 1.0)
     };
     let lines = [
-        Line::raw(format!(
-            "numerical gradient at h = {}: {} of {} cells (2 forward passes each)",
-            sci(running.h),
-            thousands(running.done),
-            thousands(running.total)
+        Line::raw(t!(
+            "views-check-progress",
+            h = sci(running.h),
+            done = thousands(running.done),
+            total = running.total,
+            total_text = thousands(running.total)
         )),
         Line::raw(""),
         Line::styled(hint(Context::Checking), theme.dim()),
@@ -87,13 +92,14 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         area.height.saturating_sub(2),
     );
     Clear.render(rect, buf);
-    let verdict = if report.passed() { "PASS" } else { "FAIL" };
+    let title = if report.passed() {
+        t!("views-check-title-pass", h = sci(report.h))
+    } else {
+        t!("views-check-title-fail", h = sci(report.h))
+    };
     let block = Block::bordered()
         .border_style(theme.border_focused())
-        .title(Line::styled(
-            format!(" gradient check — {verdict} at h = {} ", sci(report.h)),
-            theme.title(),
-        ))
+        .title(Line::styled(format!(" {title} "), theme.title()))
         .title_bottom(Line::styled(
             format!(" {} ", hint(Context::Check)),
             theme.dim(),
@@ -115,11 +121,14 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         let scroll = view.notes_scroll.min(notes.len().saturating_sub(1));
         let mut shown: Vec<Line> = vec![Line::styled(
             format!(
-                "── notes, lines {}–{} of {} ({}: the matrices) ──",
-                scroll + 1,
-                (scroll + body.height.saturating_sub(1) as usize).min(notes.len()),
-                notes.len(),
-                key_for(Context::Check, &Action::Confirm)
+                "── {} ──",
+                t!(
+                    "views-check-notes-window",
+                    first = scroll + 1,
+                    last = (scroll + body.height.saturating_sub(1) as usize).min(notes.len()),
+                    total = notes.len(),
+                    key = key_for(Context::Check, &Action::Confirm)
+                )
             ),
             theme.dim(),
         )];
@@ -129,16 +138,12 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
     }
     let floor = report.floor();
     for (text, style) in [
+        (t!("views-check-rel"), theme.dim()),
         (
-            "rel = |a − n| / max(|a|, |n|, floor); a = backprop, n = numerical".to_string(),
-            theme.dim(),
-        ),
-        (
-            format!(
-                "floor {}: gradients below it are compared by absolute difference at this h \
-                 (|a − n| ≤ {} passes: rounding of L alone can make that)",
-                sci(floor),
-                sci(report.noise())
+            t!(
+                "views-check-floor",
+                floor = sci(floor),
+                noise = sci(report.noise())
             ),
             theme.dim(),
         ),
@@ -151,10 +156,10 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         );
     }
     lines.push(Line::styled(
-        format!(
-            "{} ({}: the notes and what each method costs)",
-            counted_notes(report.notes.len()),
-            key_for(Context::Check, &Action::Confirm)
+        t!(
+            "views-check-notes-count",
+            n = report.notes.len(),
+            key = key_for(Context::Check, &Action::Confirm)
         ),
         theme.key(),
     ));
@@ -174,7 +179,11 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         return;
     }
     let diff = &t.analytic - &t.numerical;
-    let titles = ["a: backprop", "n: numerical", "a − n"];
+    let titles = [
+        t!("views-check-pane-backprop"),
+        t!("views-check-pane-numerical"),
+        "a − n".to_string(),
+    ];
     let mats = [&t.analytic, &t.numerical, &diff];
     let rects = row(body, &fit(&[body.width / 3; 3], body.width));
     for ((title, m), r) in titles.iter().zip(mats).zip(rects) {
@@ -185,6 +194,11 @@ pub fn render(app: &App, view: &CheckView, area: Rect, buf: &mut Buffer) {
         let height = super::layout::pane_height(m.nrows()).min(r.height);
         pane.render(Rect { height, ..r }, buf);
     }
+}
+
+/// `text` right-aligned in `w` columns (by display width).
+fn pad_left(text: &str, w: usize) -> String {
+    format!("{}{text}", " ".repeat(w.saturating_sub(width(text))))
 }
 
 /// Lines from the top of `area`, as many as fit.
@@ -206,39 +220,51 @@ fn draw(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
 fn table(view: &CheckView, theme: Theme) -> Vec<Line<'static>> {
     let report = &view.report;
     let names: Vec<String> = report.tensors.iter().map(|t| t.name()).collect();
-    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(1).max(6);
+    let name_w = names
+        .iter()
+        .map(|n| width(n))
+        .max()
+        .unwrap_or(1)
+        .max(width(&t!("report-check-col-tensor")));
+    let (ok, fail) = (t!("report-check-ok"), t!("report-check-fail"));
+    let verdict_w = width(&ok).max(width(&fail));
     let shape_w = report
         .tensors
         .iter()
         .map(|t| width(&shape(&t.analytic)))
         .max()
         .unwrap_or(1)
-        .max(5);
+        .max(width(&t!("report-check-col-shape")));
+    let (abs, rel) = (t!("report-check-col-abs"), t!("report-check-col-rel"));
+    let (abs_w, rel_w) = (width(&abs).max(9), width(&rel).max(9));
     let mut table = vec![Line::styled(
         format!(
-            "  {}  {:>shape_w$}  {:>9}  {:>9}        worst",
-            pad("tensor", name_w),
-            "shape",
-            "max |a−n|",
-            "max rel"
+            "  {}  {}  {}  {}  {}  {}",
+            pad(&t!("report-check-col-tensor"), name_w),
+            pad_left(&t!("report-check-col-shape"), shape_w),
+            pad_left(&abs, abs_w),
+            pad_left(&rel, rel_w),
+            " ".repeat(verdict_w),
+            t!("report-check-col-worst")
         ),
         theme.dim(),
     )];
+    let ok_text = ok;
     for (i, (t, name)) in report.tensors.iter().zip(&names).enumerate() {
         let ok = t.max_rel_err <= report.tolerance;
         let marker = if i == view.selected { "▶ " } else { "  " };
         table.push(Line::from(vec![
             Span::raw(format!(
-                "{marker}{}  {:>shape_w$}  {:>9}  {:>9}  ",
+                "{marker}{}  {}  {}  {}  ",
                 pad(name, name_w),
-                shape(&t.analytic),
-                sci(t.max_abs_diff),
-                sci(t.max_rel_err)
+                pad_left(&shape(&t.analytic), shape_w),
+                pad_left(&sci(t.max_abs_diff), abs_w),
+                pad_left(&sci(t.max_rel_err), rel_w)
             )),
             if ok {
-                Span::styled("ok  ", theme.ok())
+                Span::styled(pad(&ok_text, verdict_w), theme.ok())
             } else {
-                Span::styled("FAIL", theme.error())
+                Span::styled(pad(&fail, verdict_w), theme.error())
             },
             Span::raw(format!("  [{},{}]", t.worst.0, t.worst.1)),
         ]));
@@ -258,24 +284,21 @@ fn selected_line(view: &CheckView) -> String {
     let (r, c) = view.cell;
     let (a, n) = (t.analytic[[r, c]], t.numerical[[r, c]]);
     format!(
-        "▶ worst {}: rel {} · {} of {} over {} · at [{r},{c}]: a = {}, n = {}, rel {}",
-        t.worst_cell(),
-        sci(t.max_rel_err),
-        over,
-        counted(t.analytic.len(), "cell"),
-        sci(report.tolerance),
-        sci(a),
-        sci(n),
-        sci(crate::engine::check::relative_error(a, n, floor)),
+        "▶ {}",
+        t!(
+            "views-check-worst",
+            cell = t.worst_cell(),
+            rel = sci(t.max_rel_err),
+            over = over,
+            cells = t.analytic.len(),
+            cells_text = thousands(t.analytic.len()),
+            tolerance = sci(report.tolerance),
+            at = format!("[{r},{c}]"),
+            a = sci(a),
+            n = sci(n),
+            rel_here = sci(crate::engine::check::relative_error(a, n, floor)),
+        )
     )
-}
-
-/// `no notes`, `1 note`, `2 notes`.
-fn counted_notes(n: usize) -> String {
-    match n {
-        0 => "no notes".to_string(),
-        _ => counted(n, "note"),
-    }
 }
 
 /// The notes page: what the relative error and its floor are, the report's notes (their
@@ -285,12 +308,12 @@ fn notes_lines(app: &App, report: &CheckReport, w: usize) -> Vec<Line<'static>> 
     let smaller = key_for(Context::Check, &Action::NudgeSmaller);
     let change = |s: f64| {
         let presses = (report.h / s).log10().round().max(1.0) as usize;
-        let times = if presses == 1 {
-            String::new()
-        } else {
-            format!(" {presses} times")
-        };
-        format!("press {smaller}{times} to rerun the check at h = {s:e}")
+        t!(
+            "views-check-rerun",
+            key = smaller.as_str(),
+            times = presses,
+            h = format!("{s:e}")
+        )
     };
     let mut texts: Vec<(String, ratatui::style::Style)> = check_legend(report)
         .into_iter()
@@ -298,38 +321,39 @@ fn notes_lines(app: &App, report: &CheckReport, w: usize) -> Vec<Line<'static>> 
         .collect();
     texts.extend(report.notes.iter().map(|n| {
         (
-            format!("note: {}", n.text_with(report.h, &change)),
+            format!(
+                "{} {}",
+                t!("report-check-note"),
+                n.text_with(report.h, &change)
+            ),
             theme.key(),
         )
     }));
     texts.push((
-        format!(
-            "numerical: {} × 2 = {} in {}",
-            counted(report.cells, "cell"),
-            counted(report.numerical_passes, "forward pass"),
-            duration(report.numerical_time)
+        t!(
+            "report-check-numerical",
+            cells = report.cells,
+            passes = report.numerical_passes,
+            time = duration(report.numerical_time)
         ),
         theme.text(),
     ));
     texts.push((
-        format!(
-            "backprop:  1 forward + 1 backward in {}, {}",
-            duration(report.backprop_time),
-            report.speed_comparison()
+        t!(
+            "report-check-backprop",
+            time = duration(report.backprop_time),
+            speed = speed_words(report)
         ),
         theme.text(),
     ));
-    texts.push((
-        "numerical needs 2 passes per cell, so the gap grows with every parameter".to_string(),
-        theme.ok(),
-    ));
+    texts.push((t!("views-check-gap-grows"), theme.ok()));
     // The same arithmetic at the book's scale answers "why backprop at all?".
     let book_params = 784 * 50 + 50 + 50 * 10 + 10;
     texts.push((
-        format!(
-            "book scale: TwoLayerNet 784→50→10 has {} parameters, so {} forward passes per gradient; backprop: 1 + 1",
-            thousands(book_params),
-            thousands(2 * book_params)
+        t!(
+            "views-check-book-scale",
+            params = thousands(book_params),
+            passes = thousands(2 * book_params)
         ),
         theme.dim(),
     ));
@@ -342,24 +366,29 @@ fn notes_lines(app: &App, report: &CheckReport, w: usize) -> Vec<Line<'static>> 
     lines
 }
 
-/// `n` things with thousands grouped and the noun agreeing: `1 cell`, `39,760 cells`.
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {}", thousands(n), plural(noun))
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{counted, thousands};
+    use super::thousands;
 
     #[test]
     fn counts_group_thousands_and_agree() {
-        assert_eq!(counted(1, "cell"), "1 cell");
-        assert_eq!(counted(39_760, "cell"), "39,760 cells");
-        assert_eq!(counted(2, "forward pass"), "2 forward passes");
+        let progress = |done: usize, total: usize| {
+            crate::t!(
+                "views-check-progress",
+                h = "1.00e-4",
+                done = thousands(done),
+                total = total,
+                total_text = thousands(total)
+            )
+        };
+        assert_eq!(
+            progress(0, 1),
+            "numerical gradient at h = 1.00e-4: 0 of 1 cell (2 forward passes each)"
+        );
+        assert_eq!(
+            progress(1_200, 39_760),
+            "numerical gradient at h = 1.00e-4: 1,200 of 39,760 cells (2 forward passes each)"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ fn note_text(app: &App) -> String {
         return String::new();
     };
     if matches!(app.mode(), Mode::Quiz(_)) {
-        return "ℹ the note on this step is shown once you have answered".into();
+        return format!("ℹ {}", crate::t!("views-note-after-answer"));
     }
     format!("ℹ {}", step.note)
 }

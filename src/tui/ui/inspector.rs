@@ -21,6 +21,7 @@ use super::layout::{MIN_BAND, fit, pane_height, pane_width, row};
 use super::matrix_pane::{CellText, Highlight, MatrixPane};
 use super::{aids_panel, fit_line};
 use crate::engine::{Kind, LayerKind, MaskSense, Matrix, Op, Phase, Step, UnaryFn};
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, explanation_lines};
 use crate::tui::keymap::{Context, key_for};
@@ -65,7 +66,7 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             .find(|(_, s)| is(s))
     };
     let writes = |kind: Kind| move |s: &Step| s.writes.kind == kind;
-    let written = |at: usize| format!("step {}", at + 1);
+    let written = |at: usize| t!("explorer-pane-step", k = at + 1);
     // A layer that made a mask (ReLU, Dropout): the mask beside what it masks.
     let mask_step = app
         .run()
@@ -76,60 +77,63 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
     {
         let keeps = sense == MaskSense::TrueKeeps;
         let rule = if keeps { "rand > ratio" } else { "x ≤ 0" };
-        let mut mask_item = item("mask", format!("{rule}, {}", written(at)), mask);
+        let mut mask_item = item(
+            "mask",
+            t!("views-insp-mask-caption", rule = rule, k = at + 1),
+            mask,
+        );
         mask_item.cells = CellText::Mask;
         return if step.phase == Phase::Forward {
             let (title, caption) = crate::tui::app::input_label(app.run(), step.layer);
             let mut items = vec![item(&title, caption, &layer.input), mask_item];
             if let Some((_, out)) = in_layer(Phase::Forward, &writes(Kind::Output)) {
                 let caption = if keeps {
-                    "x with False cells set to 0"
+                    t!("views-insp-dropout-out")
                 } else {
-                    "x with True cells set to 0"
+                    t!("views-insp-relu-out")
                 };
-                items.push(item("out", caption.into(), &out.writes.value));
+                items.push(item("out", caption, &out.writes.value));
             }
             let heading = if keeps {
-                "Dropout mask: True (■) where rand > ratio — those cells are kept, the rest output 0"
+                t!("views-insp-dropout-heading")
             } else {
-                "ReLU mask: True (■) where x ≤ 0 — those cells output 0"
+                t!("views-insp-relu-heading")
             };
-            Some((heading.into(), items))
+            Some((heading, items))
         } else {
-            let mut dout = item("dout", "arriving".into(), &layer.dout);
+            let mut dout = item("dout", t!("views-insp-arriving"), &layer.dout);
             dout.zeroed = Some((mask, sense));
             // Dropout's mask reads the other way round from ReLU's: say which cells are 0.
             let (caption, heading) = if keeps {
                 (
-                    "dout with dropped (False) cells 0",
-                    "Backward reuses forward's mask: × marks the gradients it blocks, the dropped (False) cells (Dropout's True keeps a cell, ReLU's True zeroes it)",
+                    t!("views-insp-dropout-dx"),
+                    t!("views-insp-dropout-backward"),
                 )
             } else {
-                (
-                    "dout with masked (True) cells 0",
-                    "Backward reuses forward's mask: × marks the gradients it blocks, the masked (True) cells",
-                )
+                (t!("views-insp-relu-dx"), t!("views-insp-relu-backward"))
             };
-            let mut dx = item("dx", caption.into(), &layer.dx);
+            let mut dx = item("dx", caption, &layer.dx);
             dx.zeroed = Some((mask, sense));
-            Some((heading.into(), vec![dout, mask_item, dx]))
+            Some((heading, vec![dout, mask_item, dx]))
         };
     }
     match (step.kind, step.phase, &step.op) {
         (LayerKind::Affine, Phase::Backward, Op::ColumnSum) => {
             let dy = step.reads.first()?;
-            let mut sum = item("dY", "Σ of each column ↓ = db".into(), &dy.value);
+            let mut sum = item("dY", t!("views-insp-db-caption"), &dy.value);
             sum.sum_row = Some(&step.writes.value);
             Some((
-                "db = Σₙ dY[n,·], the sum over rows (axis=0): one total per column, since b was added to every row"
-                    .into(),
-                vec![sum, item("db", "written".into(), &step.writes.value)],
+                t!("views-insp-db-heading"),
+                vec![
+                    sum,
+                    item("db", t!("explorer-pane-written"), &step.writes.value),
+                ],
             ))
         }
         (LayerKind::Sigmoid, Phase::Backward, _) => {
             let mut items = vec![
-                item("dout", "arriving".into(), &layer.dout),
-                item("y", "cached by forward".into(), &layer.out),
+                item("dout", t!("views-insp-arriving"), &layer.dout),
+                item("y", t!("views-insp-cached-by-forward"), &layer.out),
             ];
             let one_minus = |s: &Step| s.op == Op::Unary(UnaryFn::OneMinus);
             if let Some((at, u)) = in_layer(Phase::Backward, &one_minus) {
@@ -138,18 +142,15 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             if let Some((_, dx)) = in_layer(Phase::Backward, &writes(Kind::Dx)) {
                 items.push(item("dx", "dout ⊙ y ⊙ (1 − y)".into(), &dx.writes.value));
             }
-            Some((
-                "dx = dout ⊙ y ⊙ (1 − y): only the cached y is needed, not x".into(),
-                items,
-            ))
+            Some((t!("views-insp-sigmoid-heading"), items))
         }
         (LayerKind::SoftmaxWithLoss, _, _) => {
             let mut items = Vec::new();
             if let Some((_, y)) = in_layer(Phase::Forward, &writes(Kind::Output)) {
-                items.push(item("y", "softmax".into(), &y.writes.value));
+                items.push(item("y", t!("views-insp-softmax"), &y.writes.value));
             }
             if let Some(t) = app.run().t.as_ref() {
-                items.push(item("t", "one-hot".into(), t));
+                items.push(item("t", t!("views-insp-one-hot"), t));
             }
             let reads_t = |s: &Step| s.read(Kind::Targets).is_some();
             if let Some((at, d)) = in_layer(Phase::Backward, &reads_t) {
@@ -160,9 +161,9 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             }
             Some((
                 if step.phase == Phase::Forward {
-                    "Softmax-with-Loss: y = softmax(x), L = mean of −log y[right class]; backward will need only y and t".into()
+                    t!("views-insp-swl-forward")
                 } else {
-                    "Softmax-with-Loss: dx = (y − t) / N, the error of each probability over the batch".into()
+                    t!("views-insp-swl-backward")
                 },
                 items,
             ))
@@ -176,19 +177,19 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
                 .filter(|r| r.cached_at.is_some() || !app.panes().iter().any(|p| p.kind == r.kind))
                 .map(|r| {
                     let caption = match r.cached_at {
-                        Some(s) => format!("cached at forward step {}", s + 1),
-                        None => "read".into(),
+                        Some(s) => t!("views-insp-cached-at", k = s + 1),
+                        None => t!("views-insp-read"),
                     };
                     item(&r.name, caption, &r.value)
                 })
                 .collect();
             let reads: Vec<&str> = step.reads.iter().map(|r| r.name.as_str()).collect();
             Some((
-                format!(
-                    "{}: reads {} → writes {}",
-                    step.label,
-                    reads.join(", "),
-                    step.writes.name
+                t!(
+                    "views-insp-reads-writes",
+                    label = step.label.as_str(),
+                    reads = reads.join(", "),
+                    writes = step.writes.name.as_str()
                 ),
                 items,
             ))
@@ -224,11 +225,12 @@ fn cell_lines(app: &App) -> Vec<String> {
     if terms > MAX_LIVE_TERMS {
         // Building every term each frame would cost more than drawing the screen.
         let value = step.writes.value.get((r, c)).copied().unwrap_or(f64::NAN);
-        return vec![format!(
-            "{} = {} combines {terms} terms: press {} on it to see them",
-            crate::tui::text::cell_name(&step.writes.name, step.writes.image, r, c),
-            crate::i18n::format::num(value, app.decimals()),
-            key_for(Context::Explore, &Action::Confirm)
+        return vec![t!(
+            "views-insp-many-terms",
+            cell = crate::tui::text::cell_name(&step.writes.name, step.writes.image, r, c),
+            value = crate::i18n::format::num(value, app.decimals()),
+            terms = terms,
+            key = key_for(Context::Explore, &Action::Confirm)
         )];
     }
     let Some(ex) = step.explain(r, c) else {

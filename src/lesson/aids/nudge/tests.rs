@@ -229,5 +229,9 @@ fn nudging_the_loss_layers_output_predicts_with_the_cross_entropy_derivative() {
         "{} vs {want}",
         r.gradient
     );
-    assert!(r.gradient_source.starts_with("∂L/∂y = −t/(N·(y + 1e-7))"));
+    assert!(
+        r.gradient_source
+            .to_string()
+            .starts_with("∂L/∂y = −t/(N·(y + 1e-7))")
+    );
 }
