@@ -291,11 +291,12 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
     const HORIZONTAL: &str = "─━═";
     // how deep inside ⟦…⟧ each pane column is, carried from line to line
     let mut open: BTreeMap<usize, usize> = BTreeMap::new();
-    // words of rows with no marker at all, per pane column: inside a message after all when a
-    // later row of the pane closes one it never opened (a page scrolled into a message)
-    let mut pending: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut found = Vec::new();
-    for raw in screen.lines() {
+    // the words of each pane column's text so far, with where they were (row, column): all
+    // inside a message after all when a later row of the column closes one it never opened (a
+    // page scrolled into the middle of a message); a border or a blank row ends the text
+    let mut pending: BTreeMap<usize, Vec<(usize, usize, String)>> = BTreeMap::new();
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for (row, raw) in screen.lines().enumerate() {
         let line = screen_line(raw);
         // the line cut at borders into segments, each keyed by its first column
         let mut segments: Vec<(usize, String)> = vec![(0, String::new())];
@@ -320,6 +321,7 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
                 open.get(&start).copied().unwrap_or(0)
             };
             let mut outside = String::new();
+            let mut stray = false;
             let chars: Vec<char> = text.chars().collect();
             for (i, &c) in chars.iter().enumerate() {
                 match c {
@@ -329,7 +331,10 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
                     }
                     // a close with nothing open: the message began where we could not follow
                     // it, so what came before it in this segment was inside
-                    '⟧' if depth == 0 => outside.clear(),
+                    '⟧' if depth == 0 => {
+                        outside.clear();
+                        stray = true;
+                    }
                     '⟧' => depth -= 1,
                     // a message cut short at the edge ends at its `…` (the last thing in its
                     // segment: a `…` inside a message, `+ … (9 terms) … +`, is its text)
@@ -346,19 +351,19 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
             if depth > 0 && !border {
                 next.insert(start, depth);
             }
-            let words = words_in(&outside, names);
-            match text.chars().find(|c| "⟦⟧".contains(*c)) {
-                // a close before any open: the rows above were inside its message
-                Some('⟧') if !border && open.get(&start).is_none_or(|d| *d == 0) => {
+            let words = words_in(&outside, names)
+                .into_iter()
+                .map(|w| (row, start, w));
+            if border || text.trim().is_empty() {
+                found.extend(pending.remove(&start).unwrap_or_default());
+                found.extend(words);
+            } else {
+                if stray {
+                    // the rows above in this column were inside the message it closes
                     pending.remove(&start);
                 }
-                None if !border && depth == 0 && !text.trim().is_empty() => {
-                    pending.entry(start).or_default().extend(words);
-                    continue;
-                }
-                _ => found.extend(pending.remove(&start).unwrap_or_default()),
+                pending.entry(start).or_default().extend(words);
             }
-            found.extend(words);
         }
         // a pane column this row does not continue keeps what it found
         let ended: Vec<usize> = pending
@@ -372,7 +377,9 @@ pub fn untranslated_except(screen: &str, names: &[&str]) -> Vec<String> {
         open = next;
     }
     found.extend(pending.into_values().flatten());
-    found
+    // in reading order
+    found.sort_by_key(|(row, column, _)| (*row, *column));
+    found.into_iter().map(|(_, _, w)| w).collect()
 }
 
 /// One row of a rendered frame: `TestBackend` quotes each row and may add a note on wide
@@ -486,6 +493,9 @@ fn untranslated_finds_words_outside_the_markers() {
     let scrolled =
         "\"│still inside  │\"\n\"│it, and here⟧ │\"\n\"│              │\"\n\"│English       │\"\n";
     assert_eq!(untranslated(scrolled), ["English"]);
+    // …a message nested in it included
+    let nested = "\"│at 0⟦ (inner)⟧, where  │\"\n\"│it ends.⟧ English    │\"\n";
+    assert_eq!(untranslated(nested), ["English"]);
     // a `…` inside a wrapped message is its text, not where it was cut
     assert!(untranslated("\"│⟦1 + … (9 terms) … +│\"\n\"│2⟧               │\"\n").is_empty());
     assert_eq!(
