@@ -654,10 +654,14 @@ fn every_key_label_and_the_help_come_from_the_catalogs() {
     });
 }
 
-/// Every step of every built-in, every popup: the aim of issue 20 for the explorer, not yet met
-/// (its notes and explanations come from the narration, being moved to the catalogs).
+/// Every step of every built-in, every popup: the aim of issue 20 for the explorer, not yet met.
+/// What it still finds (`UNTRANSLATED_DUMP=1` lists each with its frame): the Jacobian popup's
+/// block status lines (`J is shown whole…`, `this is the last block of …`) and its title cut
+/// without `…` (`Es`); the preset-load error (`cannot read the preset file: No such file or
+/// directory (os error 2)`); op labels with English words (`db = Σ rows`, `Σ row`, `Σ uses`,
+/// `dx via f`, `mask = rand > ratio`); the apply-mask rule `x[0,0] if not mask[0,0] else 0`.
 #[test]
-#[ignore = "the explorer is being moved to the catalogs area by area"]
+#[ignore = "the Jacobian's status lines, preset-load errors and some op labels are English"]
 fn every_word_of_the_explorer_comes_from_a_catalog() {
     i18n::scoped(Lang::Pseudo, || {
         let mut found = Findings::default();
