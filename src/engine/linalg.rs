@@ -141,12 +141,36 @@ impl Backoff {
 /// If the inner dimensions differ — a programming error, as with ndarray's `dot`; networks are
 /// validated before they run.
 pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
+    let mut c = Matrix::zeros((a.nrows(), b.ncols()));
+    matmul_into(a, b, c.view_mut());
+    c
+}
+
+/// [`matmul`] written into `c` (the product's shape; what it held is not read): the same
+/// numbers, into a buffer the caller reuses.
+///
+/// # Panics
+/// If the shapes do not fit, as [`matmul`].
+pub fn matmul_into(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>, mut c: ArrayViewMut2<'_, f64>) {
     let (m, k) = a.dim();
     let (k2, n) = b.dim();
     assert_eq!(k, k2, "matmul: {m}×{k} · {k2}×{n} do not fit");
-    let mut c = Matrix::zeros((m, n));
-    if m == 0 || n == 0 || k == 0 {
-        return c;
+    assert_eq!(
+        c.dim(),
+        (m, n),
+        "matmul: the product of {m}×{k} · {k2}×{n} is {m}×{n}"
+    );
+    if m == 0 || n == 0 {
+        return;
+    }
+    if k == 0 {
+        c.fill(0.0);
+        return;
+    }
+    if !c.is_standard_layout() {
+        // the blocks below are written as row-major slices
+        c.assign(&matmul(a, b));
+        return;
     }
     let a_own;
     let a = match faer_view(&a) {
@@ -171,8 +195,7 @@ pub fn matmul(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Matrix {
     } else {
         parts(m, k, n, LONE_SPLIT_WORK, rayon::current_num_threads())
     };
-    split(c.view_mut(), a, b, parts);
-    c
+    split(c, a, b, parts);
 }
 
 thread_local! {

@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, ArrayViewMut2};
 
 use super::Matrix;
 use super::linalg::fill_rows;
@@ -196,18 +196,19 @@ impl Window {
     /// [`Window::im2col`] of a view (a block of rows read in place).
     pub fn im2col_view(&self, x: ArrayView2<'_, f64>) -> Matrix {
         let mut col = Matrix::zeros(self.col_dim(x.nrows()));
-        self.fill_col(x, &mut col);
+        self.im2col_to(x, col.view_mut());
         col
     }
 
     /// [`Window::im2col`] into a buffer of the right shape (every cell is written).
     pub fn im2col_into(&self, x: &Matrix, col: &mut Matrix) {
-        self.fill_col(x.view(), col);
+        self.im2col_to(x.view(), col.view_mut());
     }
 
-    /// Each row of `col` copied from its window, row by row; inside a team the rows are shared
-    /// between the cores ([`fill_rows`]).
-    fn fill_col(&self, x: ArrayView2<'_, f64>, col: &mut Matrix) {
+    /// [`Window::im2col`] of a view into a row-major view of the right shape (every cell is
+    /// written): each row copied from its window; inside a team the rows are shared between the
+    /// cores ([`fill_rows`]).
+    pub fn im2col_to(&self, x: ArrayView2<'_, f64>, mut col: ArrayViewMut2<'_, f64>) {
         let x = x.as_standard_layout();
         let (per, k, d) = (self.positions(), self.window_len(), self.input.len());
         let Some(xs) = x.as_slice() else { return };
@@ -218,7 +219,7 @@ impl Window {
             col.fill(0.0);
             return;
         }
-        fill_rows(col.view_mut(), &|first, mut block| {
+        fill_rows(col, &|first, mut block| {
             let Some(out) = block.as_slice_mut() else {
                 return;
             };
@@ -347,17 +348,17 @@ pub fn out_size(size: usize, filter: usize, stride: usize, pad: usize) -> Option
 /// in the order (n, p, k): the N×(K·P) tensor whose cell (n, k·P + p) is value (n·P + p)·K + k.
 /// The value order is row by row, so `src` may be (N·P)×K or (N·P·K)×1.
 pub fn to_image(src: &Matrix, n: usize, plane: usize) -> Matrix {
-    image_of(src, n, plane, None)
+    image_of(src.view(), n, plane, None)
 }
 
 /// [`to_image`] of `src + b` (b: 1×K, added to each row of an (N·P)×K `src`) in one pass: the
 /// same sums as adding first, without the (N·P)×K matrix of them (Convolution's `out = col·col_W
 /// + b` followed by its reshape, when nothing records the steps between).
-pub fn to_image_plus(src: &Matrix, b: &Matrix, n: usize, plane: usize) -> Matrix {
+pub fn to_image_plus(src: ArrayView2<'_, f64>, b: &Matrix, n: usize, plane: usize) -> Matrix {
     image_of(src, n, plane, Some(b))
 }
 
-fn image_of(src: &Matrix, n: usize, plane: usize, bias: Option<&Matrix>) -> Matrix {
+fn image_of(src: ArrayView2<'_, f64>, n: usize, plane: usize, bias: Option<&Matrix>) -> Matrix {
     let k = src.len().checked_div(n * plane).unwrap_or(0);
     let mut out = Matrix::zeros((n, k * plane));
     let src = src.as_standard_layout();
@@ -377,16 +378,19 @@ fn image_of(src: &Matrix, n: usize, plane: usize, bias: Option<&Matrix>) -> Matr
             let Some(from) = s.get((first + i) * d..(first + i + 1) * d) else {
                 continue;
             };
-            for (p, values) in from.chunks_exact(k).enumerate() {
-                match b {
-                    Some(b) => {
-                        for ((kk, &v), &bk) in values.iter().enumerate().zip(b) {
-                            dst[kk * plane + p] = v + bk;
+            // channel by channel: the writes run along the row, the reads stay in cache
+            for (kk, channel) in dst.chunks_exact_mut(plane).enumerate() {
+                let bk = b.and_then(|b| b.get(kk).copied());
+                let values = from.iter().skip(kk).step_by(k);
+                match bk {
+                    Some(bk) => {
+                        for (o, &v) in channel.iter_mut().zip(values) {
+                            *o = v + bk;
                         }
                     }
                     None => {
-                        for (kk, &v) in values.iter().enumerate() {
-                            dst[kk * plane + p] = v;
+                        for (o, &v) in channel.iter_mut().zip(values) {
+                            *o = v;
                         }
                     }
                 }
@@ -512,7 +516,7 @@ mod tests {
         let src = Matrix::from_shape_fn((6, 2), |(r, c)| (r * 2 + c) as f64 * 0.1);
         let b = ndarray::array![[0.3, -0.7]];
         assert_eq!(
-            super::to_image_plus(&src, &b, 2, 3),
+            super::to_image_plus(src.view(), &b, 2, 3),
             to_image(&(&src + &b), 2, 3)
         );
     }

@@ -10,12 +10,15 @@
 //! reshaped to FN×C×FH×FW, `dcol = dout·col_Wᵀ`, `dx = col2im(dcol)`: each x cell collects the
 //! gradient of every window cell that copied it. Cache: col and col_W (and N).
 
+use std::cell::Cell;
+use std::thread::LocalKey;
+
 use anyhow::{Result, ensure};
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, ArrayViewMut2};
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
+use crate::engine::linalg::{matmul, matmul_into, matmul_nt, matmul_tn};
 use crate::engine::op::Op;
 use crate::engine::operand::{Kind, Param};
 use crate::engine::tape::{Recorder, StepDraft};
@@ -53,6 +56,37 @@ pub struct ConvCache {
     pub col_step: Option<usize>,
     /// Tape index of the step that wrote col_W.
     pub col_w_step: Option<usize>,
+}
+
+/// The most cells a buffer of [`with_buffer`] keeps between passes: 2²¹ (16 MiB), enough for the
+/// book's SimpleConvNet at batch 100 (57,600 × 30 sums, 57,600 × 25 col).
+const KEEP_CELLS: usize = 1 << 21;
+
+thread_local! {
+    /// This thread's buffer for col·col_W before `+ b` and the reshape, in a pass without a tape.
+    static SUMS: Cell<Vec<f64>> = const { Cell::new(Vec::new()) };
+    /// This thread's buffer for col in prediction (nothing keeps it for a backward pass).
+    static COLS: Cell<Vec<f64>> = const { Cell::new(Vec::new()) };
+}
+
+/// `f` given `len` cells of this thread's `buffer` (their values left from the last pass): a
+/// matrix a pass throws away is written into the same memory each time instead of fresh pages
+/// the system zeroes first. Above [`KEEP_CELLS`] a fresh buffer is used and dropped.
+fn with_buffer<T>(
+    buffer: &'static LocalKey<Cell<Vec<f64>>>,
+    len: usize,
+    f: impl FnOnce(&mut [f64]) -> T,
+) -> T {
+    if len > KEEP_CELLS {
+        return f(&mut vec![0.0; len]);
+    }
+    let mut buf = buffer.with(Cell::take);
+    if buf.len() < len {
+        buf.resize(len, 0.0);
+    }
+    let out = f(&mut buf[..len]);
+    buffer.with(|b| b.set(buf));
+    out
 }
 
 const X: Kind = Kind::Input;
@@ -118,12 +152,10 @@ impl Convolution {
     /// of sums in between). Every output cell is the same sum of the same numbers in the same
     /// order as [`LayerType::forward`]'s, so the numbers are the same to the bit.
     fn forward_fast(&self, x: ArrayView2<'_, f64>) -> (Matrix, ConvCache) {
-        let win = self.window();
         let n = x.nrows();
-        let col = win.im2col_view(x);
+        let col = self.window().im2col_view(x);
         let col_w = self.w.t().to_owned();
-        let sums = matmul(col.view(), col_w.view());
-        let out = to_image_plus(&sums, &self.b, n, win.positions());
+        let out = self.image_of_product(col.view(), &col_w, n);
         let cache = ConvCache {
             col,
             col_w,
@@ -132,6 +164,21 @@ impl Convolution {
             col_w_step: None,
         };
         (out, cache)
+    }
+
+    /// `col·col_W + b` reshaped to N×FN×OH×OW, the product written into this thread's buffer.
+    fn image_of_product(&self, col: ArrayView2<'_, f64>, col_w: &Matrix, n: usize) -> Matrix {
+        let (rows, cols) = (col.nrows(), col_w.ncols());
+        let plane = self.window().positions();
+        with_buffer(&SUMS, rows * cols, |buf| {
+            match ArrayViewMut2::from_shape((rows, cols), buf) {
+                Ok(mut sums) => {
+                    matmul_into(col, col_w.view(), sums.view_mut());
+                    to_image_plus(sums.view(), &self.b, n, plane)
+                }
+                Err(_) => to_image_plus(matmul(col, col_w.view()).view(), &self.b, n, plane),
+            }
+        })
     }
 }
 
@@ -447,7 +494,20 @@ impl LayerType for Convolution {
 
     /// The output alone, through the same arithmetic as [`LayerType::forward`].
     fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
-        Ok(self.forward_fast(x).0)
+        let win = self.window();
+        let (rows, k) = win.col_dim(x.nrows());
+        let col_w = self.w.t().to_owned();
+        Ok(with_buffer(
+            &COLS,
+            rows * k,
+            |buf| match ArrayViewMut2::from_shape((rows, k), buf) {
+                Ok(mut col) => {
+                    win.im2col_to(x, col.view_mut());
+                    self.image_of_product(col.view(), &col_w, x.nrows())
+                }
+                Err(_) => self.forward_fast(x).0,
+            },
+        ))
     }
 
     /// Each output cell is a dot product of C·FH·FW terms plus b.
