@@ -8,7 +8,7 @@
 //! back into dx. Cache: arg_max (and N).
 
 use anyhow::{Result, ensure};
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, Axis, Slice};
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
@@ -98,58 +98,34 @@ impl Pooling {
     /// without col or its reshape; `arg_max` and the output hold the numbers the book's steps
     /// give (a maximum is one of the window's cells, copied).
     fn forward_fast(&self, x: ArrayView2<'_, f64>) -> (Matrix, PoolCache) {
-        let (n, plane, ch) = (x.nrows(), self.window().positions(), self.input.c);
+        let (n, per) = (x.nrows(), self.out_image().len());
         let x = x.as_standard_layout();
         let d = self.input.len();
-        let (starts, cells) = self.offsets();
-        let hw = self.input.plane();
-        let mut arg = Matrix::zeros((n, plane * ch));
-        let mut out = Matrix::zeros((n, ch * plane));
-        if let Some(xs) = x.as_slice().filter(|_| plane * ch > 0 && d > 0) {
-            // one row per sample, (p, c) order: the rows of the cache's (N·OH·OW·C)×1 column
-            fill_rows(arg.view_mut(), &|first, mut block| {
-                let Some(a) = block.as_slice_mut() else {
-                    return;
-                };
-                for (i, args) in a.chunks_exact_mut(plane * ch).enumerate() {
-                    let Some(sample) = xs.get((first + i) * d..(first + i + 1) * d) else {
-                        continue;
-                    };
-                    for (c, channel) in sample.chunks_exact(hw.max(1)).take(ch).enumerate() {
-                        for (p, &start) in starts.iter().enumerate() {
-                            let window = cells
-                                .iter()
-                                .map(|&k| channel.get(start + k).copied().unwrap_or(0.0));
-                            args[p * ch + c] = first_max(window).0 as f64;
-                        }
-                    }
-                }
-            });
-            let args = arg.view();
-            fill_rows(out.view_mut(), &|first, mut block| {
+        // a row per sample: its C·OH·OW maxima, then their OH·OW·C places in (p, c) order (the
+        // rows of the cache's (N·OH·OW·C)×1 column), written in one pass over x
+        let mut both = Matrix::zeros((n, 2 * per));
+        if let Some(xs) = x.as_slice().filter(|_| per > 0 && d > 0) {
+            fill_rows(both.view_mut(), &|first, mut block| {
                 let Some(o) = block.as_slice_mut() else {
                     return;
                 };
-                for (i, outs) in o.chunks_exact_mut(plane * ch).enumerate() {
-                    let (Some(sample), Some(a)) = (
-                        xs.get((first + i) * d..(first + i + 1) * d),
-                        args.row(first + i).to_slice(),
-                    ) else {
-                        continue;
-                    };
-                    for (c, channel) in sample.chunks_exact(hw.max(1)).take(ch).enumerate() {
-                        for (p, &start) in starts.iter().enumerate() {
-                            let k = cells.get(a[p * ch + c] as usize).copied().unwrap_or(0);
-                            outs[c * plane + p] = channel.get(start + k).copied().unwrap_or(0.0);
-                        }
+                for (i, row) in o.chunks_exact_mut(2 * per).enumerate() {
+                    if let Some(sample) = xs.get((first + i) * d..(first + i + 1) * d) {
+                        let (maxima, places) = row.split_at_mut(per);
+                        self.sample_maxima(sample, maxima, places);
                     }
                 }
             });
         }
-        let rows = n * plane * ch;
-        let arg_max = arg
-            .into_shape_with_order((rows, 1))
-            .unwrap_or_else(|_| Matrix::zeros((rows, 1)));
+        let out = both.slice_axis(Axis(1), Slice::from(..per)).to_owned();
+        let rows = n * per;
+        let places: Vec<f64> = both
+            .slice_axis(Axis(1), Slice::from(per..))
+            .iter()
+            .copied()
+            .collect();
+        let arg_max =
+            Matrix::from_shape_vec((rows, 1), places).unwrap_or_else(|_| Matrix::zeros((rows, 1)));
         let cache = PoolCache {
             arg_max,
             n,
@@ -158,37 +134,67 @@ impl Pooling {
         (out, cache)
     }
 
-    /// Where each window starts in a channel of H×W (one per window, OH·OW) and where each of
-    /// its cells sits from there (ky·W + kx, in (ky, kx) order, `pool_h·pool_w`).
-    fn offsets(&self) -> (Vec<usize>, Vec<usize>) {
+    /// One sample's window maxima (C·OH·OW, the output's order) and where each sat (k, which is
+    /// ky·pool_w + kx, in (p, c) order). A row of windows at a time: each window compares its cells in
+    /// (ky, kx) order and keeps the first of equal values, as `np.argmax` does.
+    fn sample_maxima(&self, sample: &[f64], maxima: &mut [f64], places: &mut [f64]) {
         let (oh, ow) = self.window().out_hw();
-        let (s, w) = (self.stride, self.input.w);
-        let starts = (0..oh)
-            .flat_map(|oy| (0..ow).map(move |ox| oy * s * w + ox * s))
-            .collect();
-        let cells = (0..self.pool_h)
-            .flat_map(|ky| (0..self.pool_w).map(move |kx| ky * w + kx))
-            .collect();
-        (starts, cells)
+        let ImageShape { c: ch, h, w } = self.input;
+        let (ph, pw, s) = (self.pool_h, self.pool_w, self.stride);
+        let mut best = vec![(0usize, f64::NEG_INFINITY); ow];
+        for (c, (channel, out)) in sample
+            .chunks_exact((h * w).max(1))
+            .zip(maxima.chunks_exact_mut((oh * ow).max(1)))
+            .enumerate()
+        {
+            for (oy, out_row) in out.chunks_exact_mut(ow.max(1)).enumerate() {
+                for ky in 0..ph {
+                    let Some(line) = channel.get((oy * s + ky) * w..(oy * s + ky + 1) * w) else {
+                        continue;
+                    };
+                    for kx in 0..pw {
+                        let k = ky * pw + kx;
+                        for (b, &v) in best.iter_mut().zip(line.iter().skip(kx).step_by(s)) {
+                            if k == 0 || v > b.1 {
+                                *b = (k, v);
+                            }
+                        }
+                    }
+                }
+                for (ox, (o, &(k, v))) in out_row.iter_mut().zip(&best).enumerate() {
+                    *o = v;
+                    if let Some(place) = places.get_mut((oy * ow + ox) * ch + c) {
+                        *place = k as f64;
+                    }
+                }
+            }
+        }
     }
 
     /// Backward when nothing records the steps: each dout added straight into the dx cell where
     /// its window's maximum sat, without dmax and dcol. col2im adds a cell's windows in the
     /// order of dcol's rows and every other term it adds is 0, so dx is the same to the bit.
     fn backward_fast(&self, cache: &PoolCache, dout: &Matrix) -> Matrix {
-        let (plane, ch, d) = (self.out_image().plane(), self.input.c, self.input.len());
+        let (oh, ow) = self.window().out_hw();
+        let ImageShape { c: ch, h, w } = self.input;
+        let (pw, s, d) = (self.pool_w.max(1), self.stride, self.input.len());
+        let per = ch * oh * ow;
         let mut dx = Matrix::zeros((cache.n, d));
         let dout = dout.as_standard_layout();
         let arg = cache.arg_max.as_standard_layout();
         let (Some(ds), Some(args)) = (dout.as_slice(), arg.as_slice()) else {
             return dx;
         };
-        let per = plane * ch;
         if per == 0 || d == 0 {
             return dx;
         }
-        let (starts, cells) = self.offsets();
-        let hw = self.input.plane().max(1);
+        // where each window starts in a channel, and each of its cells from there
+        let starts: Vec<usize> = (0..oh * ow)
+            .map(|p| (p / ow.max(1)) * s * w + (p % ow.max(1)) * s)
+            .collect();
+        let cells: Vec<usize> = (0..self.pool_h * pw)
+            .map(|k| (k / pw) * w + k % pw)
+            .collect();
         fill_rows(dx.view_mut(), &|first, mut block| {
             let Some(o) = block.as_slice_mut() else {
                 return;
@@ -201,11 +207,13 @@ impl Pooling {
                 ) else {
                     continue;
                 };
-                for (c, channel) in sample.chunks_exact_mut(hw).take(ch).enumerate() {
-                    for (p, &start) in starts.iter().enumerate() {
-                        let k = cells.get(a[p * ch + c] as usize).copied().unwrap_or(0);
-                        if let Some(cell) = channel.get_mut(start + k) {
-                            *cell += g[c * plane + p];
+                // window by window (p = oy·OW + ox), channel by channel within each
+                for (p, (places, &start)) in a.chunks_exact(ch).zip(&starts).enumerate() {
+                    for (c, &k) in places.iter().enumerate() {
+                        let at = c * h * w + start + cells.get(k as usize).copied().unwrap_or(0);
+                        if let (Some(cell), Some(&v)) = (sample.get_mut(at), g.get(c * oh * ow + p))
+                        {
+                            *cell += v;
                         }
                     }
                 }
