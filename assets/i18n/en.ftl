@@ -1207,3 +1207,53 @@ views-nudge-step-count = the nudged run has { $nudged } steps but the base run h
 views-nudge-shape-changed = step { $k } changed shape under the nudge
 # under the error of a preset that could not be loaded
 views-load-unchanged = The current preset is unchanged.
+
+
+## area: train
+train-too-small = terminal too small: need { $need } (now { $now })
+train-state-running = ▶ running
+train-state-paused = ‖ paused
+train-state-finished = ■ finished
+train-state-failed = ✗ failed
+train-iteration = iteration { $i }/{ $n }
+train-speed = { $rate } it/s
+train-speed-avg = { $rate } it/s avg
+train-speed-limit = { $measured } (max { $limit })
+train-elapsed = elapsed { $clock }
+train-lr = { $optimizer } lr { $lr }
+train-batch = batch { $batch }
+train-seed = seed { $seed }
+train-data = { $data } { $train } train / { $test } test
+train-loss = loss { $loss }
+train-acc-train = train { $acc }
+train-acc-test = test { $acc }
+train-final-after = final after { $n ->
+    [one] 1 iteration
+   *[other] { $n } iterations
+}
+train-final-at = final@{ $n }
+train-loss-title = loss per iteration
+train-loss-title-last = loss per iteration: { $loss }
+train-no-iterations = no iterations yet
+train-axis-iteration = iteration
+train-axis-iter = iter
+train-accuracy-title = accuracy per epoch
+train-accuracy-empty = measured after iteration 0 and each epoch
+train-legend-train = train
+train-legend-test = test
+train-boundary-title = decision boundary
+train-images-title = test images
+train-images-wrong = { $wrong } of { $n } wrong ✗(true)
+train-weights-title = first layer W
+train-weights-units = { $n ->
+    [one] 1 unit
+   *[other] { $n } units
+} as { $side }
+train-worker-stopped = the training worker stopped; { $key } restarts it
+train-speed-status = speed: { $speed } · { $slower } slower · { $faster } faster
+train-speed-full = full
+train-speed-at-most = { $s } it/s at most
+train-opening = opening iteration { $i } in the explorer…
+train-nothing-to-close = nothing to close · { $key } quits
+train-opened = iteration { $i }: its mini-batch and weights, at the update · { $forward } forward · { $backward } backward · { $back } back to training
+train-no-steps = the recorded iteration has no steps

@@ -1030,3 +1030,47 @@ views-nudge-step-count = 微動した実行のステップは { $nudged } 個で
 views-nudge-shape-changed = 微動でステップ { $k } の形状が変わりました
 # under the error of a preset that could not be loaded
 views-load-unchanged = 現在のプリセットはそのままです。
+
+
+## area: train
+train-too-small = 端末が小さすぎます：{ $need } 以上が必要です（いまは { $now }）
+train-state-running = ▶ 実行中
+train-state-paused = ‖ 一時停止
+train-state-finished = ■ 完了
+train-state-failed = ✗ 失敗
+train-iteration = イテレーション { $i }/{ $n }
+train-speed = { $rate } it/s
+train-speed-avg = { $rate } it/s（平均）
+train-speed-limit = { $measured }（上限 { $limit }）
+train-elapsed = 経過 { $clock }
+train-lr = { $optimizer } 学習率 { $lr }
+train-batch = バッチ { $batch }
+train-seed = 乱数シード { $seed }
+train-data = { $data } 訓練 { $train } / テスト { $test }
+train-loss = 損失 { $loss }
+train-acc-train = 訓練 { $acc }
+train-acc-test = テスト { $acc }
+train-final-after = { $n } イテレーション後の最終結果
+train-final-at = 最終@{ $n }
+train-loss-title = イテレーションごとの損失
+train-loss-title-last = イテレーションごとの損失：{ $loss }
+train-no-iterations = まだイテレーションがありません
+train-axis-iteration = イテレーション
+train-axis-iter = 反復
+train-accuracy-title = エポックごとの認識精度
+train-accuracy-empty = イテレーション 0 の後と各エポックの終わりに測定
+train-legend-train = 訓練
+train-legend-test = テスト
+train-boundary-title = 決定境界
+train-images-title = テスト画像
+train-images-wrong = { $n } 枚中 { $wrong } 枚が誤認識 ✗(正解)
+train-weights-title = 1 層目の W
+train-weights-units = ニューロン { $n } 個を { $side } で表示
+train-worker-stopped = 学習スレッドが止まりました；{ $key } で最初からやり直します
+train-speed-status = 速度：{ $speed } · { $slower } 遅く · { $faster } 速く
+train-speed-full = 最高速
+train-speed-at-most = 最大 { $s } it/s
+train-opening = イテレーション { $i } をエクスプローラで開いています…
+train-nothing-to-close = 閉じるものはありません · { $key } で終了
+train-opened = イテレーション { $i }：そのミニバッチと重み、更新のところ · { $forward } 順伝播 · { $backward } 逆伝播 · { $back } 学習画面に戻る
+train-no-steps = 記録したイテレーションにステップがありません

@@ -1030,3 +1030,47 @@ views-nudge-step-count = 推动后的运行有 { $nudged } 个步骤，而原来
 views-nudge-shape-changed = 推动使步骤 { $k } 的形状变了
 # under the error of a preset that could not be loaded
 views-load-unchanged = 当前预设保持不变。
+
+
+## area: train
+train-too-small = 终端太小：至少需要 { $need }（现在是 { $now }）
+train-state-running = ▶ 运行中
+train-state-paused = ‖ 已暂停
+train-state-finished = ■ 已完成
+train-state-failed = ✗ 失败
+train-iteration = 迭代 { $i }/{ $n }
+train-speed = { $rate } it/s
+train-speed-avg = { $rate } it/s（平均）
+train-speed-limit = { $measured }（上限 { $limit }）
+train-elapsed = 用时 { $clock }
+train-lr = { $optimizer } 学习率 { $lr }
+train-batch = 批大小 { $batch }
+train-seed = 随机种子 { $seed }
+train-data = { $data } 训练 { $train } / 测试 { $test }
+train-loss = 损失 { $loss }
+train-acc-train = 训练 { $acc }
+train-acc-test = 测试 { $acc }
+train-final-after = { $n } 次迭代后的最终结果
+train-final-at = 最终@{ $n }
+train-loss-title = 每次迭代的损失
+train-loss-title-last = 每次迭代的损失：{ $loss }
+train-no-iterations = 还没有迭代
+train-axis-iteration = 迭代
+train-axis-iter = 迭代
+train-accuracy-title = 每个 epoch 的识别精度
+train-accuracy-empty = 在第 0 次迭代后和每个 epoch 结束时测量
+train-legend-train = 训练
+train-legend-test = 测试
+train-boundary-title = 决策边界
+train-images-title = 测试图像
+train-images-wrong = { $n } 张中 { $wrong } 张识别错误 ✗(正确标签)
+train-weights-title = 第一层的 W
+train-weights-units = { $n } 个神经元，各画成 { $side }
+train-worker-stopped = 训练线程已停止；按 { $key } 重新开始
+train-speed-status = 速度：{ $speed } · { $slower } 更慢 · { $faster } 更快
+train-speed-full = 全速
+train-speed-at-most = 最多 { $s } it/s
+train-opening = 正在步骤界面中打开迭代 { $i }…
+train-nothing-to-close = 没有可关闭的 · 按 { $key } 退出
+train-opened = 迭代 { $i }：它的 mini-batch 和权重，停在更新处 · { $forward } 正向传播 · { $backward } 反向传播 · { $back } 回到训练
+train-no-steps = 记录的迭代没有任何步骤

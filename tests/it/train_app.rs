@@ -2,13 +2,16 @@
 //! `App::update`, the real trainer on a worker thread, its messages fed back as actions.
 
 use crate::support::driver;
+use crate::support::words::{cut_characters, without_wide_notes};
 
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use backstep::engine::Phase;
+use backstep::i18n::{self, Lang};
 use backstep::preset::Preset;
+use backstep::t;
 use backstep::tui::Action;
 use backstep::tui::app::{App, Mode, session_for};
 use backstep::tui::theme::Theme;
@@ -231,6 +234,15 @@ fn snapshot_xor_after_five_iterations() {
     }
     insta::assert_snapshot!("train_xor_5_120x36", screen(&app, 120, 36));
     insta::assert_snapshot!("train_xor_5_80x24", screen(&app, 80, 24));
+    // the same screen in Chinese and Japanese: the same numbers, no wide character cut
+    for lang in [Lang::Zh, Lang::Ja] {
+        let text = i18n::scoped(lang, || screen(&app, 80, 24));
+        assert!(cut_characters(&text).is_empty(), "{text}");
+        insta::assert_snapshot!(
+            format!("train_xor_5_{}_80x24", lang.code()),
+            without_wide_notes(&text)
+        );
+    }
 }
 
 #[test]
@@ -350,7 +362,7 @@ fn brackets_slow_training_down_to_watch_it_and_back_to_full_speed() {
 
 /// The two status rows of a drawn screen, without the backend's quotes.
 fn status_rows(frame: &str) -> (String, String) {
-    let rows: Vec<String> = frame
+    let rows: Vec<String> = without_wide_notes(frame)
         .lines()
         .take(2)
         .map(|l| l.trim_matches('"').trim_end().to_string())
@@ -359,18 +371,23 @@ fn status_rows(frame: &str) -> (String, String) {
 }
 
 /// The state, the iteration, the loss and the accuracies are whole on both status rows, and a
-/// row that lost anything else says so with `…`.
+/// row that lost anything else says so with `…` — in the language of this thread.
 fn assert_status_whole(app: &App, width: u16, height: u16) {
     let view = &app.training().unwrap().view;
     let frame = screen(app, width, height);
+    assert!(cut_characters(&frame).is_empty(), "{frame}");
     let (first, second) = status_rows(&frame);
     let badge = match view.state {
-        RunState::Running => "▶ running",
-        RunState::Paused => "‖ paused",
-        RunState::Finished => "■ finished",
-        RunState::Failed(_) => "✗ failed",
+        RunState::Running => t!("train-state-running"),
+        RunState::Paused => t!("train-state-paused"),
+        RunState::Finished => t!("train-state-finished"),
+        RunState::Failed(_) => t!("train-state-failed"),
     };
-    let iteration = format!("iteration {}/{}", view.iteration, view.iters);
+    let iteration = t!(
+        "train-iteration",
+        i = view.iteration.to_string(),
+        n = view.iters.to_string()
+    );
     assert!(
         first.starts_with(&format!(" {badge}  {iteration}")),
         "{first}"
@@ -381,29 +398,36 @@ fn assert_status_whole(app: &App, width: u16, height: u16) {
         "{width}×{height}: the first row shows all or ends with …: {first}"
     );
     let pct = |v: f64| format!("{:5.1} %", v * 100.0);
-    let loss = format!("loss {:.4}", view.losses.last().unwrap());
+    let loss = t!(
+        "train-loss",
+        loss = format!("{:.4}", view.losses.last().unwrap())
+    );
     assert!(second.contains(&loss), "{width}×{height}: {second}");
-    let accuracies = match (&view.final_eval, view.epochs.last()) {
-        (Some(f), _) => format!(
-            "{} train {}  test {}",
-            f.label(),
-            pct(f.train_acc),
-            pct(f.test_acc.unwrap())
+    let (train, test) = match (&view.final_eval, view.epochs.last()) {
+        (Some(f), _) => (
+            format!(
+                "{} {}",
+                f.label(),
+                t!("train-acc-train", acc = pct(f.train_acc))
+            ),
+            f.test_acc.unwrap(),
         ),
-        (None, Some(e)) => format!(
-            "train {}  test {}",
-            pct(e.train_acc),
-            pct(e.test_acc.unwrap())
+        (None, Some(e)) => (
+            t!("train-acc-train", acc = pct(e.train_acc)),
+            e.test_acc.unwrap(),
         ),
         (None, None) => panic!("no accuracy yet"),
     };
+    let accuracies = format!("{train}  {}", t!("train-acc-test", acc = pct(test)));
     assert!(
         second.ends_with(&accuracies),
         "{width}×{height}: the accuracies whole at the end: {second}"
     );
-    let data = format!(
-        "{} {} train / {} test",
-        view.data, view.train_rows, view.test_rows
+    let data = t!(
+        "train-data",
+        data = view.data.as_str(),
+        train = view.train_rows.to_string(),
+        test = view.test_rows.to_string()
     );
     assert!(
         second.contains(&data) || second.contains(" …"),
@@ -413,6 +437,16 @@ fn assert_status_whole(app: &App, width: u16, height: u16) {
         !first.contains(" …") || !first.contains(&view.preset),
         "fields after a cut are gone: {first}"
     );
+}
+
+/// [`assert_status_whole`] in English at both sizes, and in 中文 and 日本語 at 80×24, where
+/// every field is wider.
+fn assert_status_whole_in_every_language(app: &App) {
+    assert_status_whole(app, 80, 24);
+    assert_status_whole(app, 120, 36);
+    for lang in [Lang::Zh, Lang::Ja] {
+        i18n::scoped(lang, || assert_status_whole(app, 80, 24));
+    }
 }
 
 #[test]
@@ -439,22 +473,30 @@ fn the_status_rows_keep_state_iteration_loss_and_accuracies_whole_at_80x24_and_1
         }
         assert_eq!(state(&app), RunState::Paused);
         assert!(!app.training().unwrap().view.epochs.is_empty(), "{name}");
-        assert_status_whole(&app, 80, 24);
-        assert_status_whole(&app, 120, 36);
+        assert_status_whole_in_every_language(&app);
         // running, as drawn once the worker says it runs
         press(&mut app, KeyCode::Char(' '));
         pump_until(&mut app, &rx, |a| state(a) != RunState::Paused);
         assert_eq!(state(&app), RunState::Running, "{name}");
-        assert_status_whole(&app, 80, 24);
-        assert_status_whole(&app, 120, 36);
+        assert_status_whole_in_every_language(&app);
         pump_until(&mut app, &rx, |a| state(a) == RunState::Finished);
-        assert_status_whole(&app, 80, 24);
-        assert_status_whole(&app, 120, 36);
+        assert_status_whole_in_every_language(&app);
         let (first, second) = status_rows(&screen(&app, 80, 24));
         assert!(
             second.contains("final after 8 iterations train"),
             "{second}"
         );
         assert!(first.contains("■ finished  iteration 8/8"), "{first}");
+        // the same rows in Chinese and Japanese, the book's words
+        let rows_in = |lang| i18n::scoped(lang, || status_rows(&screen(&app, 80, 24)));
+        let (first, second) = rows_in(Lang::Zh);
+        assert!(first.starts_with(" ■ 已完成  迭代 8/8"), "{first}");
+        assert!(second.contains("8 次迭代后的最终结果 训练"), "{second}");
+        let (first, second) = rows_in(Lang::Ja);
+        assert!(first.starts_with(" ■ 完了  イテレーション 8/8"), "{first}");
+        assert!(
+            second.contains("8 イテレーション後の最終結果 訓練"),
+            "{second}"
+        );
     }
 }

@@ -225,12 +225,20 @@ fn is_code(token: &str) -> bool {
 }
 
 /// The preset's own names, which no catalog translates: its keyword, the names of its layers,
-/// nodes and inputs (`apple_num`), as written in its TOML.
+/// nodes and inputs (`apple_num`), its data set's keyword (`data = "spiral"`), as written in its
+/// TOML.
 fn own_names(keyword: &str, text: &str) -> Vec<String> {
     let mut names = vec![keyword.to_string()];
     let Ok(table) = text.parse::<toml::Table>() else {
         return names;
     };
+    if let Some(data) = table
+        .get("train")
+        .and_then(|t| t.get("data"))
+        .and_then(|v| v.as_str())
+    {
+        names.push(data.to_string());
+    }
     if let Some(inputs) = table.get("inputs").and_then(|v| v.as_table()) {
         names.extend(inputs.keys().cloned());
     }
@@ -546,8 +554,10 @@ fn pump_until(app: &mut App, rx: &Receiver<Action>, done: impl Fn(&App) -> bool)
 }
 
 /// The training screen of a `[train]` built-in: paused, one iteration on, its help, the
-/// iteration opened in the explorer, running.
-fn walk_training(keyword: &str, text: &str, found: &mut Findings) {
+/// iteration opened in the explorer, running. With `explorer` false, the opened iteration's
+/// explorer screen is read only for the status line the training screen put there (its body is
+/// the explorer's, read by the explorer's walk).
+fn walk_training(keyword: &str, text: &str, explorer: bool, found: &mut Findings) {
     let names = own_names(keyword, text);
     let preset = Preset::builtin(keyword).unwrap();
     let mut app = App::new(preset.clone()).unwrap();
@@ -583,18 +593,26 @@ fn walk_training(keyword: &str, text: &str, found: &mut Findings) {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Enter);
     for size in SIZES {
-        found.read(&app, size, &format!("{keyword} training, Enter"), &names);
+        found.read(&app, size, &format!("{keyword} training, opening"), &names);
     }
+    // the explorer opens when the worker's recorded iteration arrives
+    pump_until(&mut app, &rx, |a| a.context() == Context::Explore);
+    let read_explorer = |found: &mut Findings, app: &App, place: &str| {
+        for size in SIZES {
+            if explorer {
+                found.read(app, size, place, &names);
+            } else {
+                let frame = screen(app, size.0, size.1);
+                let status = frame.lines().last().unwrap_or_default();
+                found.read_text(status, place, &names);
+            }
+        }
+    };
+    read_explorer(found, &app, &format!("{keyword} training, Enter"));
     press(&mut app, KeyCode::End);
-    for size in SIZES {
-        found.read(
-            &app,
-            size,
-            &format!("{keyword} training, Enter End"),
-            &names,
-        );
-    }
+    read_explorer(found, &app, &format!("{keyword} training, Enter End"));
     press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Train, "Esc goes back to training");
     press(&mut app, KeyCode::Char(' '));
     pump_until(&mut app, &rx, |a| iteration(a) > 3);
     for size in SIZES {
@@ -672,8 +690,9 @@ fn every_word_of_the_explorer_comes_from_a_catalog() {
     });
 }
 
+/// The training screen of every `[train]` built-in but MNIST's (it needs its files): the
+/// status rows, charts, picture, help and messages, paused, stepped, running and restarted.
 #[test]
-#[ignore = "the training screen is being moved to the catalogs"]
 fn every_word_of_the_training_screen_comes_from_a_catalog() {
     i18n::scoped(Lang::Pseudo, || {
         let mut found = Findings::default();
@@ -681,7 +700,24 @@ fn every_word_of_the_training_screen_comes_from_a_catalog() {
             .iter()
             .filter(|b| !b.name.ends_with("-mnist"))
         {
-            walk_training(b.name, b.text, &mut found);
+            walk_training(b.name, b.text, false, &mut found);
+        }
+        found.assert_none();
+    });
+}
+
+/// The same walk reading the whole explorer screen of the iteration opened with `Enter`: its
+/// update steps' notes and NumPy lines are the explorer's and the engine's words, not yet met.
+#[test]
+#[ignore = "the update phase's notes are being moved to the catalogs with the explorer's"]
+fn every_word_of_an_iteration_opened_from_training_comes_from_a_catalog() {
+    i18n::scoped(Lang::Pseudo, || {
+        let mut found = Findings::default();
+        for b in TRAIN_BUILTINS
+            .iter()
+            .filter(|b| !b.name.ends_with("-mnist"))
+        {
+            walk_training(b.name, b.text, true, &mut found);
         }
         found.assert_none();
     });

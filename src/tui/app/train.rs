@@ -17,6 +17,7 @@ use crate::engine::network::{Inputs, Network};
 use crate::engine::optim::Optimizer;
 use crate::engine::{Phase, Run};
 use crate::preset::Preset;
+use crate::t;
 use crate::tui::action::{Action, TrainMessage};
 use crate::tui::keymap::{Context, key_for};
 use crate::tui::training::{Command, Training, WorkerEvent, next_speed, worker_loop};
@@ -184,7 +185,10 @@ impl App {
     fn command(&mut self, command: Command) {
         if let Some(state) = &self.trainings.state {
             if state.commands.send(command).is_err() {
-                self.status = Some("the training worker stopped; r restarts it".into());
+                self.status = Some(t!(
+                    "train-worker-stopped",
+                    key = key_for(Context::Train, &Action::Restart)
+                ));
             }
         }
     }
@@ -228,11 +232,11 @@ impl App {
                     let speed = next_speed(state.view.speed, faster);
                     // shown at once; the worker's next message says the same
                     state.view.speed = speed;
-                    self.status = Some(format!(
-                        "speed: {} · {} slower · {} faster",
-                        speed_words(speed),
-                        key_for(Context::Train, &Action::Slower),
-                        key_for(Context::Train, &Action::Faster)
+                    self.status = Some(t!(
+                        "train-speed-status",
+                        speed = speed_words(speed),
+                        slower = key_for(Context::Train, &Action::Slower),
+                        faster = key_for(Context::Train, &Action::Faster)
                     ));
                     self.command(Command::Speed(speed));
                 }
@@ -242,10 +246,7 @@ impl App {
             Action::Confirm => {
                 if let Some(state) = &mut self.trainings.state {
                     state.opening = true;
-                    self.status = Some(format!(
-                        "opening iteration {} in the explorer…",
-                        state.view.iteration
-                    ));
+                    self.status = Some(t!("train-opening", i = state.view.iteration.to_string()));
                 }
                 self.command(Command::Record);
             }
@@ -260,9 +261,9 @@ impl App {
                     self.command(Command::Pause);
                     self.mode = Mode::Explore;
                 } else {
-                    self.status = Some(format!(
-                        "nothing to close · {} quits",
-                        key_for(Context::Train, &Action::Quit)
+                    self.status = Some(t!(
+                        "train-nothing-to-close",
+                        key = key_for(Context::Train, &Action::Quit)
                     ));
                 }
             }
@@ -340,11 +341,12 @@ impl App {
             .unwrap_or(0);
         self.open_run(preset, run, update);
         let key = |action| key_for(Context::Explore, &action);
-        self.status = Some(format!(
-            "iteration {iter}: its mini-batch and weights, at the update · {} forward · {} backward · {} back to training",
-            key(Action::ForwardStart),
-            key(Action::BackwardStart),
-            key(Action::Back)
+        self.status = Some(t!(
+            "train-opened",
+            i = iter.to_string(),
+            forward = key(Action::ForwardStart),
+            backward = key(Action::BackwardStart),
+            back = key(Action::Back)
         ));
     }
 
@@ -369,7 +371,10 @@ impl App {
 
 /// `10 it/s at most` or `full`.
 pub fn speed_words(speed: Option<f64>) -> String {
-    speed.map_or("full".to_string(), |s| format!("{s} it/s at most"))
+    speed.map_or_else(
+        || t!("train-speed-full"),
+        |s| t!("train-speed-at-most", s = s.to_string()),
+    )
 }
 
 /// The training loop and the first view for a preset with a `[train]` section.

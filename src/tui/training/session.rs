@@ -10,6 +10,7 @@ use crate::engine::data::{Layout, argmax_rows};
 use crate::engine::optim::OptimizerConfig;
 use crate::engine::train::Trainer;
 use crate::preset::Preset;
+use crate::t;
 use crate::tui::app::{OpenedIteration, Session};
 use crate::tui::ui::train::{
     ClassGrid, EpochPoint, FinalPoint, ImageSample, ImagesView, Picture, PlanePoint, PlaneView,
@@ -217,7 +218,7 @@ impl Training for TrainerSession {
     fn record_next(&self) -> Result<OpenedIteration> {
         let recorded = self.trainer.record_next()?;
         if recorded.run.tape.steps.is_empty() {
-            bail!("the recorded iteration has no steps");
+            bail!(t!("train-no-steps"));
         }
         Ok(OpenedIteration {
             iter: recorded.iter,

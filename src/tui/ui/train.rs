@@ -14,16 +14,6 @@ mod images;
 mod loss;
 mod status;
 
-/// Rows of text a widget draws into a `width`×`height` buffer, for the screen's tests.
-#[cfg(test)]
-fn drawn_rows(widget: impl Widget, width: u16, height: u16) -> Vec<String> {
-    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
-    widget.render(buf.area, &mut buf);
-    (0..height)
-        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
-        .collect()
-}
-
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
@@ -37,6 +27,7 @@ pub use images::{ImageGrid, WeightImages};
 pub use loss::LossChart;
 pub use status::StatusLines;
 
+use crate::t;
 use crate::tui::theme::Theme;
 
 /// The smallest terminal the training screen draws in.
@@ -84,7 +75,7 @@ pub struct FinalPoint {
 impl FinalPoint {
     /// `final after 2000 iterations`: what the accuracies beside it are.
     pub fn label(&self) -> String {
-        format!("final after {} iterations", self.iterations)
+        t!("train-final-after", n = self.iterations)
     }
 }
 
@@ -312,9 +303,10 @@ pub struct TrainScreen<'a> {
 impl Widget for TrainScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Some(areas) = TrainAreas::compute(area, &self.view.picture) else {
-            let text = format!(
-                "terminal too small: need {}×{} (now {}×{})",
-                MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+            let text = t!(
+                "train-too-small",
+                need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
+                now = format!("{}×{}", area.width, area.height)
             );
             Paragraph::new(text)
                 .wrap(Wrap { trim: true })
@@ -340,4 +332,14 @@ impl Widget for TrainScreen<'_> {
 /// A percentage at a fixed width: ` 97.1 %`.
 pub fn percent(v: f64) -> String {
     format!("{:5.1} %", v * 100.0)
+}
+
+/// Rows of text a widget draws into a `width`×`height` buffer, for the screen's tests.
+#[cfg(test)]
+fn drawn_rows(widget: impl Widget, width: u16, height: u16) -> Vec<String> {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    widget.render(buf.area, &mut buf);
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
 }

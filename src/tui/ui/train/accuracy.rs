@@ -8,8 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Widget};
 
+use super::TrainView;
 use super::loss::{chart_block, render_empty};
-use super::{TrainView, percent};
+use super::status::{test_words, train_words};
+use crate::t;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 
 /// The accuracy chart of the training screen.
@@ -24,8 +27,8 @@ pub struct AccuracyChart<'a> {
 /// ` train  97.5 % · test  95.0 %` (the test part only with a test set).
 fn accuracies(train: f64, test: Option<f64>) -> String {
     match test {
-        Some(test) => format!("train {} · test {}", percent(train), percent(test)),
-        None => format!("train {}", percent(train)),
+        Some(test) => format!("{} · {}", train_words(train), test_words(test)),
+        None => train_words(train),
     }
 }
 
@@ -33,32 +36,31 @@ fn accuracies(train: f64, test: Option<f64>) -> String {
 /// the last iteration, which the last epoch's numbers may not be) labelled with its iteration;
 /// else the last epoch's accuracies. Words are dropped, longest form first, until it fits.
 fn title(v: &TrainView, width: usize) -> String {
+    let per_epoch = t!("train-accuracy-title");
     let candidates = match (&v.final_eval, v.epochs.last()) {
         (Some(last), _) => {
             let numbers = accuracies(last.train_acc, last.test_acc);
-            let short_test = last
-                .test_acc
-                .map_or(String::new(), |t| format!(" test {:.1} %", t * 100.0));
+            let one_place = |acc: f64| format!("{:.1} %", acc * 100.0);
+            let short_test = last.test_acc.map_or(String::new(), |t| {
+                format!(" {}", t!("train-acc-test", acc = one_place(t)))
+            });
             vec![
-                format!(" accuracy per epoch · {} · {numbers} ", last.label()),
+                format!(" {per_epoch} · {} · {numbers} ", last.label()),
                 format!(" {} · {numbers} ", last.label()),
                 format!(
-                    " final@{} train {:.1} %{short_test} ",
-                    last.iterations,
-                    last.train_acc * 100.0
+                    " {} {}{short_test} ",
+                    t!("train-final-at", n = last.iterations.to_string()),
+                    t!("train-acc-train", acc = one_place(last.train_acc)),
                 ),
             ]
         }
         (None, Some(e)) => {
             let numbers = accuracies(e.train_acc, e.test_acc);
-            vec![
-                format!(" accuracy per epoch · {numbers} "),
-                format!(" {numbers} "),
-            ]
+            vec![format!(" {per_epoch} · {numbers} "), format!(" {numbers} ")]
         }
-        (None, None) => vec![" accuracy per epoch ".to_string()],
+        (None, None) => vec![format!(" {per_epoch} ")],
     };
-    let fits = |t: &String| t.chars().count() + 2 <= width;
+    let fits = |t: &String| text::width(t) + 2 <= width;
     candidates
         .iter()
         .find(|t| fits(t))
@@ -73,13 +75,8 @@ impl Widget for AccuracyChart<'_> {
         let title = title(v, usize::from(area.width));
         let block = chart_block(theme, title);
         if v.epochs.is_empty() {
-            render_empty(
-                block,
-                " measured after iteration 0 and each epoch",
-                theme,
-                area,
-                buf,
-            );
+            let text = format!(" {}", t!("train-accuracy-empty"));
+            render_empty(block, text, theme, area, buf);
             return;
         }
         // the final evaluation ends both lines, after the last iteration
@@ -100,7 +97,7 @@ impl Widget for AccuracyChart<'_> {
         let last = v.iteration.saturating_sub(1).max(1) as f64;
         let mut datasets = vec![
             Dataset::default()
-                .name("⣀ train")
+                .name(format!("⣀ {}", t!("train-legend-train")))
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(theme.ok())
@@ -109,7 +106,7 @@ impl Widget for AccuracyChart<'_> {
         if !test.is_empty() {
             datasets.push(
                 Dataset::default()
-                    .name("• test")
+                    .name(format!("• {}", t!("train-legend-test")))
                     .marker(Marker::Dot)
                     .graph_type(GraphType::Line)
                     .style(theme.formula())

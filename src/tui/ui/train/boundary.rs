@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::PlaneView;
+use crate::t;
 use crate::tui::theme::Theme;
 
 /// The glyph of a data point of each class (cycled past ten classes).
@@ -72,7 +73,10 @@ impl BoundaryMap<'_> {
     }
 
     fn title(&self) -> Line<'static> {
-        let mut spans = vec![Span::styled(" decision boundary ", self.theme.title())];
+        let mut spans = vec![Span::styled(
+            format!(" {} ", t!("train-boundary-title")),
+            self.theme.title(),
+        )];
         for class in 0..self.plane.classes {
             spans.push(Span::styled(
                 POINT_GLYPHS[class % POINT_GLYPHS.len()].to_string(),

@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::ImagesView;
+use crate::t;
 use crate::tui::theme::Theme;
 
 /// Shade characters from dark to light, for images without colour.
@@ -157,10 +158,14 @@ impl Widget for ImageGrid<'_> {
             .filter(|s| s.predicted != s.truth)
             .count();
         let title = Line::from(vec![
-            Span::styled(" test images ", theme.title()),
+            Span::styled(format!(" {} ", t!("train-images-title")), theme.title()),
             Span::raw(format!(
-                "· {wrong} of {} wrong ✗(true) ",
-                images.samples.len()
+                "· {} ",
+                t!(
+                    "train-images-wrong",
+                    wrong = wrong,
+                    n = images.samples.len()
+                )
             )),
         ]);
         let block = Block::new()
@@ -198,10 +203,14 @@ impl Widget for WeightImages<'_> {
         let (images, theme) = (self.images, self.theme);
         let side = images.side;
         let title = Line::from(vec![
-            Span::styled(" first layer W ", theme.title()),
+            Span::styled(format!(" {} ", t!("train-weights-title")), theme.title()),
             Span::raw(format!(
-                "· {} units as {side}×{side} ",
-                images.weights.len()
+                "· {} ",
+                t!(
+                    "train-weights-units",
+                    n = images.weights.len(),
+                    side = format!("{side}×{side}")
+                )
             )),
         ]);
         let block = Block::new()

@@ -13,6 +13,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::TrainView;
 use crate::i18n::format::short;
+use crate::t;
 use crate::tui::theme::Theme;
 
 /// The loss chart of the training screen.
@@ -65,9 +66,18 @@ pub fn nice_ceiling(v: f64) -> f64 {
         .unwrap_or(10.0 * power)
 }
 
-/// The x axis's middle label: `iteration`, or `iter` when the chart is narrow.
-pub fn iteration_label(width: u16) -> &'static str {
-    if width >= 40 { "iteration" } else { "iter" }
+/// The x axis's middle label: `iteration`, or `iter` when the chart is narrow or the word does
+/// not fit the middle third of the plot (ratatui cuts a middle label at both ends: `イテレーション`
+/// would read `テレーシ`).
+pub fn iteration_label(width: u16) -> String {
+    let full = t!("train-axis-iteration");
+    // the plot is the chart less its borders and the y axis's labels
+    let room = usize::from(width.saturating_sub(8)) / 3;
+    if width >= 40 && crate::tui::text::width(&full) <= room {
+        full
+    } else {
+        t!("train-axis-iter")
+    }
 }
 
 /// The bordered block of a training chart, with its title.
@@ -79,13 +89,7 @@ pub fn chart_block(theme: Theme, title: String) -> Block<'static> {
 }
 
 /// The block with a dim line in it, for a chart with nothing to plot yet.
-pub fn render_empty(
-    block: Block<'_>,
-    text: &'static str,
-    theme: Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+pub fn render_empty(block: Block<'_>, text: String, theme: Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(text)
         .style(theme.dim())
         .block(block)
@@ -99,7 +103,7 @@ pub fn iteration_axis(theme: Theme, last: f64, width: u16) -> Axis<'static> {
         .bounds([0.0, last])
         .labels([
             "0".to_string(),
-            iteration_label(width).to_string(),
+            iteration_label(width),
             format!("{}", last as usize),
         ])
 }
@@ -108,12 +112,16 @@ impl Widget for LossChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (v, theme) = (self.view, self.theme);
         let title = match v.losses.last() {
-            Some(loss) => format!(" loss per iteration: {loss:.4} "),
-            None => " loss per iteration ".to_string(),
+            Some(loss) => format!(
+                " {} ",
+                t!("train-loss-title-last", loss = format!("{loss:.4}"))
+            ),
+            None => format!(" {} ", t!("train-loss-title")),
         };
         let block = chart_block(theme, title);
         if v.losses.is_empty() {
-            render_empty(block, " no iterations yet", theme, area, buf);
+            let text = format!(" {}", t!("train-no-iterations"));
+            render_empty(block, text, theme, area, buf);
             return;
         }
         let width = usize::from(area.width.saturating_sub(8));
@@ -219,6 +227,19 @@ mod tests {
         assert!(all.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
         // top label 1 (the curve starts at 1.0), the last iteration 99
         assert!(all.contains("99"));
+    }
+
+    #[test]
+    fn the_axis_label_fits_its_third_of_the_plot_in_every_language() {
+        use crate::i18n::{Lang, scoped};
+        assert_eq!(iteration_label(40), "iteration");
+        assert_eq!(iteration_label(39), "iter");
+        // イテレーション is 14 columns: the short word until the plot has room for it
+        scoped(Lang::Ja, || {
+            assert_eq!(iteration_label(40), "反復");
+            assert_eq!(iteration_label(60), "イテレーション");
+        });
+        scoped(Lang::Zh, || assert_eq!(iteration_label(40), "迭代"));
     }
 
     #[test]

@@ -14,8 +14,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{RunState, TrainView, percent};
+use crate::engine::optim::OptimizerKind;
 use crate::i18n::format::short;
 use crate::report::train::batch_words;
+use crate::t;
 use crate::tui::text;
 use crate::tui::theme::Theme;
 
@@ -29,13 +31,26 @@ pub struct StatusLines<'a> {
 }
 
 /// The run state as a badge: `▶ running`, `‖ paused`, `■ finished`, `✗ failed`.
-pub fn badge(state: &RunState) -> &'static str {
+pub fn badge(state: &RunState) -> String {
     match state {
-        RunState::Running => "▶ running",
-        RunState::Paused => "‖ paused",
-        RunState::Finished => "■ finished",
-        RunState::Failed(_) => "✗ failed",
+        RunState::Running => t!("train-state-running"),
+        RunState::Paused => t!("train-state-paused"),
+        RunState::Finished => t!("train-state-finished"),
+        RunState::Failed(_) => t!("train-state-failed"),
     }
+}
+
+/// The optimizer as the book's class names it (`SGD`, `Momentum`, `AdaGrad`, `Adam`); a name
+/// that is none of them as it is.
+pub fn optimizer_name(keyword: &str) -> String {
+    match OptimizerKind::parse(keyword) {
+        Some(OptimizerKind::Sgd) => "SGD",
+        Some(OptimizerKind::Momentum) => "Momentum",
+        Some(OptimizerKind::AdaGrad) => "AdaGrad",
+        Some(OptimizerKind::Adam) => "Adam",
+        None => keyword,
+    }
+    .to_string()
 }
 
 /// `mm:ss.t` (or `h:mm:ss` past an hour).
@@ -54,17 +69,48 @@ pub fn clock(d: Duration) -> String {
 fn speed(v: &TrainView) -> String {
     let measured = speed_measured(v);
     match v.speed {
-        Some(limit) => format!("{measured} (max {limit})"),
+        Some(limit) => t!(
+            "train-speed-limit",
+            measured = measured,
+            limit = limit.to_string()
+        ),
         None => measured,
     }
 }
 
 fn speed_measured(v: &TrainView) -> String {
     match v.state {
-        RunState::Running => format!("{:>6.0} it/s", v.per_second),
-        _ if v.per_second > 0.0 => format!("{:>6.0} it/s avg", v.per_second),
-        _ => format!("{:>6} it/s", "–"),
+        RunState::Running => t!("train-speed", rate = format!("{:>6.0}", v.per_second)),
+        _ if v.per_second > 0.0 => {
+            t!("train-speed-avg", rate = format!("{:>6.0}", v.per_second))
+        }
+        _ => t!("train-speed", rate = format!("{:>6}", "–")),
     }
+}
+
+/// `spiral 240 train / 60 test`: the data set (its preset keyword) and its rows.
+pub fn data_words(v: &TrainView) -> String {
+    t!(
+        "train-data",
+        data = v.data.as_str(),
+        train = v.train_rows.to_string(),
+        test = v.test_rows.to_string()
+    )
+}
+
+/// `loss 0.2135`: the last recorded loss.
+pub fn loss_words(loss: f64) -> String {
+    t!("train-loss", loss = format!("{loss:.4}"))
+}
+
+/// `train  97.5 %`: accuracy on the training rows.
+pub fn train_words(accuracy: f64) -> String {
+    t!("train-acc-train", acc = percent(accuracy))
+}
+
+/// `test  95.0 %`: accuracy on the test rows.
+pub fn test_words(accuracy: f64) -> String {
+    t!("train-acc-test", acc = percent(accuracy))
 }
 
 /// One piece of a status line: its text and style, and whether it must stay whole.
@@ -145,9 +191,22 @@ impl Widget for StatusLines<'_> {
         let plain = ratatui::style::Style::default();
         let first = vec![
             keep(format!(" {}", badge(&v.state)), state_style),
-            keep(format!("  iteration {}/{}", v.iteration, v.iters), plain),
+            keep(
+                format!(
+                    "  {}",
+                    t!(
+                        "train-iteration",
+                        i = v.iteration.to_string(),
+                        n = v.iters.to_string()
+                    )
+                ),
+                plain,
+            ),
             optional(format!("  {}", speed(v)), plain),
-            optional(format!("  elapsed {}", clock(v.elapsed)), plain),
+            optional(
+                format!("  {}", t!("train-elapsed", clock = clock(v.elapsed))),
+                plain,
+            ),
             Field {
                 span: Span::styled(format!("  {}", v.title), theme.title()),
                 keep: false,
@@ -157,21 +216,28 @@ impl Widget for StatusLines<'_> {
         ];
         let mut second = vec![
             optional(
-                format!(" {} lr {}", v.optimizer, short(v.lr)),
+                format!(
+                    " {}",
+                    t!(
+                        "train-lr",
+                        optimizer = optimizer_name(&v.optimizer),
+                        lr = short(v.lr)
+                    )
+                ),
                 theme.formula(),
             ),
             optional(
-                format!(" · batch {}", batch_words(v.batch, v.train_rows)),
-                theme.dim(),
-            ),
-            optional(format!(" · seed {}", v.seed), theme.dim()),
-            optional(
                 format!(
-                    " · {} {} train / {} test",
-                    v.data, v.train_rows, v.test_rows
+                    " · {}",
+                    t!("train-batch", batch = batch_words(v.batch, v.train_rows))
                 ),
                 theme.dim(),
             ),
+            optional(
+                format!(" · {}", t!("train-seed", seed = v.seed.to_string())),
+                theme.dim(),
+            ),
+            optional(format!(" · {}", data_words(v)), theme.dim()),
             keep("   ".into(), plain),
         ];
         if let RunState::Failed(message) = &v.state {
@@ -179,20 +245,20 @@ impl Widget for StatusLines<'_> {
             second.push(keep(text::truncate(message, room), theme.error()));
         } else {
             if let Some(loss) = v.losses.last() {
-                second.push(keep(format!("loss {loss:.4}  "), plain));
+                second.push(keep(format!("{}  ", loss_words(*loss)), plain));
             }
             if let Some(last) = &v.final_eval {
                 second.push(keep(
-                    format!("{} train {}", last.label(), percent(last.train_acc)),
+                    format!("{} {}", last.label(), train_words(last.train_acc)),
                     plain,
                 ));
                 if let Some(test) = last.test_acc {
-                    second.push(keep(format!("  test {}", percent(test)), plain));
+                    second.push(keep(format!("  {}", test_words(test)), plain));
                 }
             } else if let Some(e) = v.epochs.last() {
-                second.push(keep(format!("train {}", percent(e.train_acc)), plain));
+                second.push(keep(train_words(e.train_acc), plain));
                 if let Some(test) = e.test_acc {
-                    second.push(keep(format!("  test {}", percent(test)), plain));
+                    second.push(keep(format!("  {}", test_words(test)), plain));
                 }
             }
         }
@@ -294,7 +360,7 @@ mod tests {
         );
         assert_eq!(
             text[1],
-            " sgd lr 1 · batch 100 · seed 7 · spiral 240 train / 60 test   loss 0.2135  train  97.5 %  test  95.0 %"
+            " SGD lr 1 · batch 100 · seed 7 · spiral 240 train / 60 test   loss 0.2135  train  97.5 %  test  95.0 %"
         );
     }
 
