@@ -705,6 +705,9 @@ pool-dmax-miss = not the maximum of row { $row }'s window (that is column { $arg
 pool-tie-note = { $name }: { $near } of { $windows } windows have their two largest cells within h = { $h } of each other ({ $exact } exactly tied), where max has no derivative: a central difference moves the maximum to the other cell and measures a share of dout, while backprop gives all of it to the first maximum (np.argmax) and 0 to the rest. Those windows, not backprop, can explain a large error.
 
 ## area: convui
+convui-im2col-heading = im2col: row { $row } of col is the { $fh }×{ $fw } window outlined on x (stride { $stride }, pad { $pad }; a dashed edge is padding); it follows the row
+convui-col2im-heading = col2im: › marks the copies in dcol of the selected dx cell, one per window over it, and dx is their sum; { $key } to dcol outlines a row's window on dx
+convui-pool-heading = max pooling: ■ in x marks each window's maximum (np.argmax: the first of a tie); backward sends dout only there, like ReLU's mask
 
 ## area: bn
 bn-mean = the mean of each column over the batch of { $n }: μ = { $mu } (shown as 1×{ $d }; NumPy's x.mean(axis=0) has shape ({ $d },))

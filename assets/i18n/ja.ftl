@@ -636,6 +636,9 @@ pool-dmax-miss = 行 { $row } のウィンドウの最大値ではありませ�
 pool-tie-note = { $name }：{ $near } 個のウィンドウ（全 { $windows } 個）で、最大の二つのセルの差が h = { $h } 以内です（完全な同値は { $exact } 個）。そこでは max に微分がありません：中心差分では最大値がもう一方のセルに移り dout の一部しか測れませんが、逆伝播は dout をすべて最初の最大値（np.argmax）に渡し、ほかは 0 です。大きな誤差は逆伝播ではなく、これらのウィンドウで説明できます。
 
 ## area: convui
+convui-im2col-heading = im2col：col の第 { $row } 行は x 上で枠に囲んだ { $fh }×{ $fw } のウィンドウ（ストライド { $stride }、パディング { $pad }；破線の辺はパディング）；枠は選んだ行についてくる
+convui-col2im-heading = col2im：› は選んだ dx のセルの dcol 内のコピー（それを覆うウィンドウごとに一つ）で、dx はその和；{ $key } で dcol に移ると、その行のウィンドウを dx 上に枠で示す
+convui-pool-heading = Max プーリング：x の ■ は各ウィンドウの最大値（np.argmax：等しければ最初）；逆伝播は dout をそこにだけ送る、ReLU のマスクと同じ
 
 ## area: bn
 bn-mean = バッチ { $n } 行にわたる各列の平均：μ = { $mu }（1×{ $d } で表示；NumPy の x.mean(axis=0) の形状は ({ $d },)）

@@ -636,6 +636,9 @@ pool-dmax-miss = 不是第 { $row } 行窗口的最大值（最大值在第 { $a
 pool-tie-note = { $name }：有 { $near } 个窗口（共 { $windows } 个）的两个最大单元相差不到 h = { $h }（其中 { $exact } 个完全相等），max 在那里没有导数：中心差分会让最大值换到另一个单元，只测到 dout 的一部分，而反向传播把 dout 全部给第一个最大值（np.argmax），其余为 0。大的误差可以由这些窗口而不是反向传播来解释。
 
 ## area: convui
+convui-im2col-heading = im2col：col 的第 { $row } 行就是 x 上框出的 { $fh }×{ $fw } 窗口（步幅 { $stride }，填充 { $pad }；虚线边是填充）；方框跟着所选的行走
+convui-col2im-heading = col2im：› 标出所选 dx 单元在 dcol 中的副本，覆盖它的每个窗口各一个，dx 就是它们的和；按 { $key } 切到 dcol，会在 dx 上框出该行的窗口
+convui-pool-heading = Max 池化：x 中的 ■ 标出每个窗口的最大值（np.argmax：相等时取第一个）；反向传播只把 dout 送到那里，就像 ReLU 的掩码
 
 ## area: bn
 bn-mean = 每一列在这批 { $n } 行数据上的平均值：μ = { $mu }（显示为 1×{ $d }；NumPy 的 x.mean(axis=0) 的形状是 ({ $d },)）

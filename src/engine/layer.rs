@@ -47,7 +47,7 @@ pub use layer_type::{BOOK_NAMES, Grad, Kink, LayerType, Names};
 pub use log::Log;
 pub use mul::{Mul, MulCache};
 pub use node_names::{GraphNames, NodeNames};
-pub use pooling::{PoolCache, Pooling};
+pub use pooling::{PoolCache, Pooling, is_window_max};
 pub use reciprocal::Reciprocal;
 pub use relu::{Relu, ReluCache, apply_mask, relu_mask};
 pub use sigmoid::Sigmoid;

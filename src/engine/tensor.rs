@@ -164,6 +164,20 @@ impl Window {
         (y < self.input.h && x < self.input.w && c < self.input.c).then_some((n, c, y, x))
     }
 
+    /// Where window `row` of `col` lies on x: its sample n and the (y, x) of its top-left cell
+    /// (negative where the window starts in the padding); `None` past the last window.
+    pub fn corner(&self, row: usize) -> Option<(usize, isize, isize)> {
+        let (oh, ow) = self.out_hw();
+        let per = oh * ow;
+        if per == 0 {
+            return None;
+        }
+        let (n, p) = (row / per, row % per);
+        let (oy, ox) = (p / ow, p % ow);
+        let at = |o: usize| (o * self.stride) as isize - self.pad as isize;
+        Some((n, at(oy), at(ox)))
+    }
+
     /// Every `col` cell (row, col) that copies x cell (n, c, y, x), window by window.
     pub fn copies_of(&self, n: usize, c: usize, y: usize, x: usize) -> Vec<(usize, usize)> {
         let (oh, ow) = self.out_hw();
@@ -488,6 +502,23 @@ mod tests {
                     assert!(w.copies_of(n, ch, y, xx).contains(&(r, c)));
                 }
                 None => assert_eq!(*v, 0.0),
+            }
+        }
+        // 2×3 windows a sample; window 4 is sample 0's second row of windows, second column:
+        // from image row 2·1 − 1 and column 2·1 − 1; window 0 starts in the padding, at −1
+        assert_eq!(w.corner(4), Some((0, 1, 1)));
+        assert_eq!(w.corner(5), Some((0, 1, 3)));
+        assert_eq!(w.corner(0), Some((0, -1, -1)));
+        assert_eq!(w.corner(6), Some((1, -1, -1)));
+        for r in 0..col.nrows() {
+            assert!(w.corner(r).is_some());
+            let (n, y0, x0) = w.corner(r).unwrap_or_default();
+            for c in 0..col.ncols() {
+                if let Some((sn, _, y, xx)) = w.source(r, c) {
+                    assert_eq!(sn, n);
+                    assert!((y0..y0 + 3).contains(&(y as isize)));
+                    assert!((x0..x0 + 2).contains(&(xx as isize)));
+                }
             }
         }
         // col2im of all ones counts how many windows cover each cell

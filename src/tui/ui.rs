@@ -23,7 +23,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::layout::{Areas, MIN_SIZE};
-use self::matrix_pane::{CellText, Highlight, MatrixPane};
+use self::matrix_pane::{CellText, Highlight, MatrixPane, image};
+use crate::engine::tensor::Window;
+use crate::engine::{Kind, LayerKind, Matrix, Op, Phase};
 use crate::lesson::aids::NudgeTarget;
 use crate::tui::app::{App, Mode, Pane, Source, anchor};
 
@@ -135,6 +137,10 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
     view.caption = &pane.caption;
     view.written = pane.written;
     view.image = pane.image;
+    if matches!(pane.kind, Kind::Param(_) | Kind::Grad(_) | Kind::State(_)) {
+        // A convolution's W (and dW, and an optimizer's state of W) counts filters.
+        view.first_axis = 'f';
+    }
     view.cursor = focused.then_some(app.cursor());
     if pane.kind.is_mask() {
         view.cells = CellText::Mask;
@@ -151,6 +157,11 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
             out: app.write_cell(),
         };
         view.anchor = anchor(&step.op, read, matrix, app.write_cell());
+    } else if let Some((arg_max, window)) = pool_maxima(app).filter(|_| {
+        app.current()
+            .is_some_and(|s| pane.source == Source::Input(s.layer))
+    }) {
+        view.highlight = Highlight::Maxima { arg_max, window };
     } else if let (Some((mask, sense)), Source::StepWrite(_) | Source::Dout(_)) =
         (backward_mask(app), &pane.source)
     {
@@ -161,6 +172,7 @@ pub fn pane_view(app: &App, index: usize) -> Option<MatrixPane<'_>> {
     if focused {
         view.anchor = app.cursor();
     }
+    view.outline = outline(app, pane);
     if pane.written && matches!(app.mode(), Mode::Quiz(_)) {
         view.cells = CellText::Hidden;
     }
@@ -188,6 +200,62 @@ fn fed_by<'a>(app: &'a App, written: &Pane) -> Option<Highlight<'a>> {
         read,
         operand: app.matrix(&focused.source)?,
         from: app.cursor(),
+    })
+}
+
+/// True when the current step's pooling layer marks its input `■` (see [`pool_maxima`]).
+pub(crate) fn pool_maxima_shown(app: &App) -> bool {
+    pool_maxima(app).is_some()
+}
+
+/// The current pooling layer's arg_max and windows, to mark its input pane `■` where each
+/// window's maximum sat: from the forward step that found them on, and through backward, which
+/// reads them.
+fn pool_maxima(app: &App) -> Option<(&Matrix, Window)> {
+    let step = app.current()?;
+    if step.kind != LayerKind::Pooling {
+        return None;
+    }
+    let layer = app.run().layers.get(step.layer)?;
+    let steps = &app.run().tape.steps;
+    let window = layer
+        .forward_steps
+        .clone()
+        .find_map(|s| match steps.get(s)?.op {
+            Op::Im2col(window) => Some(window),
+            _ => None,
+        })?;
+    let at = layer
+        .forward_steps
+        .clone()
+        .find(|&s| steps.get(s).is_some_and(|s| s.op == Op::RowArgMax))?;
+    if step.phase == Phase::Forward && app.step() < at {
+        return None;
+    }
+    Some((&steps.get(at)?.writes.value, window))
+}
+
+/// The window outlined on a 4-D `pane`: at im2col, on x, the window of the selected row of col
+/// (it follows the written cell); at col2im, on dx, the window of the row of dcol the cursor is
+/// on (while the focus is on dcol).
+fn outline(app: &App, pane: &Pane) -> Option<image::Outline> {
+    pane.image?;
+    let step = app.current()?;
+    let (win, row) = match &step.op {
+        Op::Im2col(win) if pane.read == Some(0) => (win, app.write_cell().0),
+        Op::Col2im(win) if pane.written => {
+            let focused = app.focused().filter(|f| f.read == Some(0))?;
+            focused.image.is_none().then_some((win, app.cursor().0))?
+        }
+        _ => return None,
+    };
+    let (sample, top, left) = win.corner(row)?;
+    Some(image::Outline {
+        sample,
+        top,
+        bottom: top + win.fh as isize - 1,
+        left,
+        right: left + win.fw as isize - 1,
     })
 }
 

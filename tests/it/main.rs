@@ -18,6 +18,7 @@ mod check_cli;
 mod check_popup;
 mod cli;
 mod compare;
+mod conv_explorer;
 mod docs;
 mod experiments;
 mod explorer;

@@ -223,6 +223,22 @@ impl Pooling {
     }
 }
 
+/// True when x cell (`row`, `col`) (sample `row`, C·H·W column `col`) is where the maximum of
+/// some window sat: `arg_max` (one row per window and channel, (N·OH·OW·C)×1, as
+/// [`PoolCache::arg_max`]) points at it. The cells of the mask a pooling layer's backward
+/// reads, drawn `■` like ReLU's mask.
+pub fn is_window_max(window: &Window, arg_max: &Matrix, row: usize, col: usize) -> bool {
+    if col >= window.input.len() {
+        return false;
+    }
+    let size = window.fh * window.fw;
+    let (c, y, x) = window.input.chw(col);
+    window
+        .copies_of(row, c, y, x)
+        .into_iter()
+        .any(|(r, k)| arg_max.get((r * window.input.c + c, 0)) == Some(&((k % size.max(1)) as f64)))
+}
+
 /// `np.argmax` and `np.max` of one row: the first maximum wins a tie.
 fn first_max(row: impl Iterator<Item = f64>) -> (usize, f64) {
     let mut best = (0, f64::NEG_INFINITY);
@@ -487,5 +503,36 @@ impl LayerType for Pooling {
             "pool-jacobian",
             window = format!("{}×{}", self.pool_h, self.pool_w)
         )
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{Pooling, is_window_max};
+    use crate::engine::Matrix;
+    use crate::engine::layer::LayerType;
+    use crate::engine::tape::NoRecord;
+    use crate::engine::tensor::ImageShape;
+
+    #[test]
+    fn the_mask_marks_each_windows_first_maximum() {
+        // the `pooling` preset: 2×2 windows, stride 2; the top-left window [1, 3, 3, 0] has a tie
+        // and np.argmax takes the first 3, at (0, 1), not the one at (1, 0)
+        let mut pool = Pooling::new(2, 2, 2);
+        pool.input = ImageShape::new(1, 4, 4);
+        let x = Matrix::from_shape_vec(
+            (1, 16),
+            vec![
+                1.0, 3.0, 2.0, 0.0, 3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 0.5, 1.0, 6.0, 0.0, -2.0,
+            ],
+        )
+        .unwrap();
+        let (_, cache) = pool.forward(&x, None, &mut NoRecord).unwrap();
+        let marked: Vec<usize> = (0..16)
+            .filter(|&j| is_window_max(&pool.window(), &cache.arg_max, 0, j))
+            .collect();
+        assert_eq!(marked, vec![1, 7, 11, 13]);
+        assert!(!is_window_max(&pool.window(), &cache.arg_max, 0, 16));
     }
 }

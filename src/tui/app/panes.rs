@@ -277,13 +277,49 @@ pub fn image(preset: &Preset, run: &Run, source: &Source) -> Option<ImageShape> 
     let shape = match source {
         Source::Input(l) => run.layers.get(*l)?.input_image,
         Source::LayerOut(l) | Source::Dout(l) => run.layers.get(*l)?.out_image,
-        Source::StepWrite(s) => run.tape.steps.get(*s)?.writes.image,
-        Source::StepRead(s, i) => run.tape.steps.get(*s)?.reads.get(*i)?.image,
-        Source::Param(..) | Source::Targets => None,
+        Source::StepWrite(s) => {
+            let step = run.tape.steps.get(*s)?;
+            step.writes.image.or_else(|| update_image(preset, step))
+        }
+        Source::StepRead(s, i) => {
+            let step = run.tape.steps.get(*s)?;
+            step.reads
+                .get(*i)?
+                .image
+                .or_else(|| update_image(preset, step))
+        }
+        // A convolution's W is FN×C×FH×FW: FN filters, each drawn as its channels' grids.
+        Source::Param(l, name) => preset
+            .network
+            .layers
+            .get(*l)?
+            .layer
+            .param_image(crate::engine::Param::from_key(name)?),
+        Source::Targets => None,
     }?;
     // A shape that does not fit the matrix is drawn as rows and columns.
     let cols = matrix(preset, run, source)?.ncols();
     shape.fits(cols).then_some(shape)
+}
+
+/// The 4-D shape of every operand of an update step of a convolution's W (the parameter, its
+/// gradient, the optimizer's state and the new value all have W's shape).
+fn update_image(preset: &Preset, step: &crate::engine::Step) -> Option<ImageShape> {
+    if step.phase != Phase::Update {
+        return None;
+    }
+    let param = std::iter::once(&step.writes)
+        .chain(&step.reads)
+        .find_map(|o| match o.kind {
+            Kind::Param(p) | Kind::Grad(p) => Some(p),
+            _ => None,
+        })?;
+    preset
+        .network
+        .layers
+        .get(step.layer)?
+        .layer
+        .param_image(param)
 }
 
 /// The matrix a source points at, if the run has it.

@@ -168,21 +168,27 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
                 items,
             ))
         }
+        (_, _, Op::Im2col(win)) => {
+            let heading = t!(
+                "convui-im2col-heading",
+                row = app.write_cell().0,
+                fh = win.fh,
+                fw = win.fw,
+                stride = win.stride,
+                pad = win.pad
+            );
+            Some((heading, other_items(app, step)))
+        }
+        (_, _, Op::Col2im(_)) => {
+            let key = key_for(Context::Explore, &Action::FocusNext);
+            let heading = t!("convui-col2im-heading", key = key);
+            Some((heading, other_items(app, step)))
+        }
+        (LayerKind::Pooling, _, _) if super::pool_maxima_shown(app) => {
+            Some((t!("convui-pool-heading"), other_items(app, step)))
+        }
         _ => {
-            // The panes already show what they can; add the operands they do not (and the
-            // cached ones, which say which forward step cached them).
-            let items: Vec<Item<'_>> = step
-                .reads
-                .iter()
-                .filter(|r| r.cached_at.is_some() || !app.panes().iter().any(|p| p.kind == r.kind))
-                .map(|r| {
-                    let caption = match r.cached_at {
-                        Some(s) => t!("views-insp-cached-at", k = s + 1),
-                        None => t!("views-insp-read"),
-                    };
-                    item(&r.name, caption, &r.value)
-                })
-                .collect();
+            let items = other_items(app, step);
             let reads: Vec<&str> = step.reads.iter().map(|r| r.name.as_str()).collect();
             Some((
                 t!(
@@ -195,6 +201,22 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
             ))
         }
     }
+}
+
+/// The operands of `step` the panes do not show, and the cached ones (which say which forward
+/// step cached them).
+fn other_items<'a>(app: &'a App, step: &'a Step) -> Vec<Item<'a>> {
+    step.reads
+        .iter()
+        .filter(|r| r.cached_at.is_some() || !app.panes().iter().any(|p| p.kind == r.kind))
+        .map(|r| {
+            let caption = match r.cached_at {
+                Some(s) => t!("views-insp-cached-at", k = s + 1),
+                None => t!("views-insp-read"),
+            };
+            item(&r.name, caption, &r.value)
+        })
+        .collect()
 }
 
 /// The most terms the inspector explains live, every frame.

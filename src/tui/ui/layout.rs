@@ -42,25 +42,45 @@ const FOOTER: u16 = 1;
 /// pane's bottom border says which rows are shown).
 pub const MIN_BAND: u16 = 4;
 
-/// Rows for bands that want `desired` rows out of `available`: each band first gets up to
-/// [`MIN_BAND`], then the `written` band what it wants, then the others share the rest. When
-/// even the minimums do not fit, the written band stays and the others are folded (0 rows) from
-/// the last one up.
-pub fn band_rows(desired: &[u16], written: Option<usize>, available: u16) -> Vec<u16> {
-    let mut rows: Vec<u16> = desired.iter().map(|&d| d.min(MIN_BAND)).collect();
-    // Fold bands until the minimums fit, never the written one.
-    let mut order: Vec<usize> = (0..desired.len())
-        .rev()
-        .filter(|&k| Some(k) != written)
+/// Rows for bands that want `desired` rows out of `available`: each band first gets up to its
+/// floor (at least [`MIN_BAND`]; a small 4-D pane's whole grid), then the `written` band what it
+/// wants, then the others share the rest. When even the floors do not fit, the written band
+/// stays and the others are folded (0 rows): first those whose panes the step does not `read`,
+/// then the rest, each time from the last one up.
+pub fn band_rows(
+    desired: &[u16],
+    floors: &[u16],
+    written: Option<usize>,
+    read: &[bool],
+    available: u16,
+) -> Vec<u16> {
+    let floor = |k: usize| floors.get(k).copied().unwrap_or(MIN_BAND);
+    let reads = |k: usize| read.get(k).copied().unwrap_or(false);
+    let mut rows: Vec<u16> = (0..desired.len())
+        .map(|k| desired[k].min(floor(k)))
         .collect();
+    // Fold bands until the floors fit, never the written one.
+    let others = (0..desired.len()).rev().filter(|&k| Some(k) != written);
+    let mut order: Vec<usize> = others.clone().filter(|&k| !reads(k)).collect();
+    order.extend(others.filter(|&k| reads(k)));
     order.extend(written);
-    let mut folded = order.into_iter();
-    while rows.iter().sum::<u16>() > available {
-        let Some(k) = folded.next() else { break };
+    let mut folded = Vec::new();
+    for k in order {
+        if rows.iter().sum::<u16>() <= available {
+            break;
+        }
         rows[k] = 0;
+        folded.push(k);
     }
     if rows.iter().sum::<u16>() > available {
         return fit(desired, available);
+    }
+    // A band folded early may fit in what folding a bigger one later freed.
+    for &k in folded.iter().rev() {
+        let floor = desired[k].min(floor(k));
+        if rows.iter().sum::<u16>() + floor <= available {
+            rows[k] = floor;
+        }
     }
     let mut left = available - rows.iter().sum::<u16>();
     if let Some(w) = written.filter(|&w| rows.get(w).is_some_and(|&r| r > 0)) {
@@ -100,10 +120,16 @@ pub fn pane_columns(desired: &[u16], written: Option<usize>, width: u16) -> Vec<
     if others >= width {
         return fit(desired, width);
     }
-    // Half the row, or all the others leave, whichever is more (and never the others' floors).
+    // Half the row, or all the others leave, whichever is more (and never the others' floors);
+    // a pane that fits in three fifths of the row gets all it wants (a 4×4 image's whole grid).
     let others_want: u32 = total - u32::from(desired[w]);
     let share =
         (width / 2).max(u16::try_from(u32::from(width).saturating_sub(others_want)).unwrap_or(0));
+    let share = if u32::from(desired[w]) * 5 <= u32::from(width) * 3 {
+        share.max(desired[w])
+    } else {
+        share
+    };
     let mine = desired[w]
         .min(share)
         .min(width - others)
@@ -253,7 +279,29 @@ impl Areas {
         let inspector_h = wanted_inspector
             .min(body_h.saturating_sub(wanted_panes))
             .max(floor);
-        let heights = band_rows(&band_heights, written, body_h - inspector_h);
+        let band_floors: Vec<u16> = band_panes
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .map(|&i| pane_floor(app, i))
+                    .max()
+                    .unwrap_or(MIN_BAND)
+            })
+            .collect();
+        let band_read: Vec<bool> = band_panes
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .any(|&i| app.panes()[i].written || app.panes()[i].read.is_some())
+            })
+            .collect();
+        let heights = band_rows(
+            &band_heights,
+            &band_floors,
+            written,
+            &band_read,
+            body_h - inspector_h,
+        );
         let mut panes = vec![Rect::default(); app.panes().len()];
         let mut y = body_y;
         for (members, h) in band_panes.iter().zip(heights) {
@@ -306,6 +354,24 @@ fn desired(app: &App, index: usize) -> (u16, u16) {
         pane_width(rows, cols, app.decimals(), &pane.title, pane.kind.is_mask()),
         pane_height(rows),
     )
+}
+
+/// The most rows a 4-D pane's floor asks for: one 4×4 image with its label, a window's outline
+/// and the borders. A taller image scrolls in it, showing its label and six rows.
+pub const MAX_IMAGE_FLOOR: u16 = 9;
+
+/// The fewest rows pane `index` shrinks to: [`MIN_BAND`], or for a 4-D pane one sample's whole
+/// grid — its label, its H rows, the outline's edges when a window is outlined on it, the
+/// borders — up to [`MAX_IMAGE_FLOOR`] rows.
+fn pane_floor(app: &App, index: usize) -> u16 {
+    let Some(shape) = app.panes().get(index).and_then(|p| p.image) else {
+        return MIN_BAND;
+    };
+    let edges = pane_view(app, index).is_some_and(|v| v.outline.is_some());
+    let rows = 1 + shape.h + if edges { 2 } else { 0 } + 2;
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .clamp(MIN_BAND, MAX_IMAGE_FLOOR)
 }
 
 /// Width for a pane of `rows`×`cols` with `decimals` places (estimated: 4 digits before the point).
@@ -377,17 +443,50 @@ mod tests {
             vec![38, 14, 14, 14]
         );
         assert_eq!(pane_columns(&[900, 900], None, 80), vec![40, 40]);
+        // conv's col2im at 80 columns: dW, dcol and the written dx, whose whole 4×4 grid wants
+        // 43 columns, more than half the row but less than three fifths: it gets them.
+        assert_eq!(pane_columns(&[25, 40, 43], Some(2), 80), vec![19, 18, 43]);
     }
 
     #[test]
     fn no_band_vanishes_when_the_written_one_is_tall() {
         // A 20-row batch: inputs and the written X·W both want 23 rows; 25 are free.
-        assert_eq!(band_rows(&[23, 23], Some(1), 25), vec![4, 21]);
+        assert_eq!(band_rows(&[23, 23], &[4, 4], Some(1), &[], 25), vec![4, 21]);
         // Three bands of a backward step at 80×24: all stay, the written one gets the most.
-        assert_eq!(band_rows(&[103, 103, 103], Some(2), 13), vec![4, 4, 5]);
+        assert_eq!(
+            band_rows(&[103, 103, 103], &[4, 4, 4], Some(2), &[], 13),
+            vec![4, 4, 5]
+        );
         // Everybody fits: everybody gets what they want.
-        assert_eq!(band_rows(&[5, 6, 7], Some(0), 30), vec![5, 6, 7]);
+        assert_eq!(
+            band_rows(&[5, 6, 7], &[4, 4, 4], Some(0), &[], 30),
+            vec![5, 6, 7]
+        );
         // Too small for every minimum: the written band stays, the last other band goes first.
-        assert_eq!(band_rows(&[23, 23, 23], Some(1), 9), vec![4, 5, 0]);
+        assert_eq!(
+            band_rows(&[23, 23, 23], &[4, 4, 4], Some(1), &[], 9),
+            vec![4, 5, 0]
+        );
+    }
+
+    #[test]
+    fn a_small_image_keeps_its_whole_grid_and_unread_bands_fold_first() {
+        // conv's col2im at 80×24: x (4×4, not read), out and dout (3×3, not read), dx (4×4,
+        // written): 14 rows hold two whole grids, so the unread forward band folds, not x.
+        assert_eq!(
+            band_rows(&[9, 8, 12], &[7, 6, 7], Some(2), &[false, false, true], 14),
+            vec![7, 0, 7]
+        );
+        // Pooling's col2im: folding x's band (7) after the forward band (5) leaves room for the
+        // forward band again.
+        assert_eq!(
+            band_rows(&[9, 7, 9], &[7, 5, 7], Some(2), &[false, false, true], 13),
+            vec![0, 5, 8]
+        );
+        // The first backward step reads dout: x's band folds instead.
+        assert_eq!(
+            band_rows(&[9, 8, 12], &[7, 6, 4], Some(2), &[false, true, true], 14),
+            vec![0, 6, 8]
+        );
     }
 }

@@ -2,12 +2,12 @@
 //! that scrolls to keep one cell in view.
 //!
 //! Only the visible cells are formatted, so drawing a 1000×1000 matrix costs what drawing the
-//! window costs. Each cell is a space, one marker column and the number: `›` read by the current step,
-//! `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask, `Δ` moved by the
-//! active nudge and `+` the nudged cell itself — the markers carry the meaning, the colours only
-//! repeat it. While a nudge is on, the marked cells show the nudged run's values (the values
-//! before the nudge are in the inspector's nudge panel). In a quiz the written matrix is drawn as
-//! `?` until the learner answers.
+//! window costs. Each cell is a space, one marker column and the number: `›` read by the current
+//! step, `•` the written cell whose inputs are marked, `×` zeroed by the ReLU mask, `■` where a
+//! pooling window's maximum sat, `Δ` moved by the active nudge and `+` the nudged cell itself — the
+//! markers carry the meaning, the colours only repeat it. While a nudge is on, the marked cells
+//! show the nudged run's values (the values before the nudge are in the inspector's nudge panel).
+//! In a quiz the written matrix is drawn as `?` until the learner answers.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -15,8 +15,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use crate::engine::layer::is_window_max;
 use crate::engine::op::feeds;
-use crate::engine::tensor::ImageShape;
+use crate::engine::tensor::{ImageShape, Window};
 use crate::engine::{Matrix, Op};
 use crate::i18n::format::num;
 use crate::lesson::aids::CellChange;
@@ -67,6 +68,14 @@ pub enum Highlight<'a> {
         /// The focused cell of it.
         from: (usize, usize),
     },
+    /// A pooling layer's input with `■` where each window's maximum sat (the mask its backward
+    /// reads, like ReLU's).
+    Maxima {
+        /// `np.argmax(col, axis=1)`, one row per window and channel.
+        arg_max: &'a Matrix,
+        /// The pooling windows.
+        window: Window,
+    },
     /// A gradient whose cells are zero where `mask` blocks them.
     Zeroed {
         /// The mask, 1.0 = True.
@@ -111,6 +120,9 @@ pub struct MatrixPane<'a> {
     pub image: Option<ImageShape>,
     /// A window outlined on a 4-D tensor (im2col's, pooling's).
     pub outline: Option<image::Outline>,
+    /// What the first axis of a 4-D tensor counts in its grids' labels: `n` samples (`n0 c1`),
+    /// or `f` filters for a convolution's W and its gradient (`f0 c1`).
+    pub first_axis: char,
 }
 
 /// Where the visible window of a pane sits.
@@ -160,6 +172,7 @@ impl<'a> MatrixPane<'a> {
             theme,
             image: None,
             outline: None,
+            first_axis: 'n',
         }
     }
 
@@ -401,6 +414,9 @@ impl<'a> MatrixPane<'a> {
             } if feeds(op, read, operand, (i, j), from.0, from.1) => ('›', theme.read()),
             Highlight::Read { op, read, out } if feeds(op, read, self.matrix, out, i, j) => {
                 ('›', theme.read())
+            }
+            Highlight::Maxima { arg_max, window } if is_window_max(&window, arg_max, i, j) => {
+                ('■', theme.mask_true())
             }
             Highlight::Zeroed { mask, sense }
                 if mask.get((i, j)).is_some_and(|&m| sense.blocks(m)) =>

@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::engine::Phase;
+use crate::engine::tensor::ImageShape;
+use crate::engine::{Matrix, Phase};
 use crate::i18n::format::{num, shape};
 use crate::tui::app::App;
 use crate::tui::text::{truncate, width, width as text_width};
@@ -29,7 +30,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut full: Vec<(String, String, bool)> = match graph {
         Some(_) => Vec::new(),
         None => vec![(
-            format!("x {}", shape(&app.preset().inputs.x)),
+            format!(
+                "x {}",
+                tensor_shape(
+                    &app.preset().inputs.x,
+                    app.run().layers.first().and_then(|l| l.input_image)
+                )
+            ),
             "x".to_string(),
             false,
         )],
@@ -40,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Some(node) => format!("{} = {}", node.name, node.expression()),
             None => layer.name.clone(),
         };
-        let text = format!("{name} {}", shape(&layer.out));
+        let text = format!("{name} {}", tensor_shape(&layer.out, layer.out_image));
         let text = if here { format!("[{text}]") } else { text };
         let short = if here {
             text.clone()
@@ -120,4 +127,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(text.clone(), style));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// `N×C×H×W` for a 4-D tensor (as the book prints `x.shape`), `N×D` for a matrix.
+fn tensor_shape(m: &Matrix, image: Option<ImageShape>) -> String {
+    match image {
+        Some(image) if image.fits(m.ncols()) => image.batch(m.nrows()),
+        _ => shape(m),
+    }
 }

@@ -1,6 +1,7 @@
 //! The 4-D layout of a matrix pane: a tensor N×C×H×W (one row a sample, its C·H·W values channel
 //! after channel, as the book's Affine flattens it) drawn as each sample's channels, small H×W
-//! grids side by side under a label (`n0 c0`, `n0 c1`, …), the grid rows (h) indexed on the left.
+//! grids side by side under a label (`n0 c0`, `n0 c1`, …; `f0 c0` for a convolution's filters), the
+//! grid rows (h) indexed on the left.
 //!
 //! A cell keeps its matrix index: (n, c, h, w) is matrix cell (n, c·H·W + h·W + w), so the cursor,
 //! the marks, the explanations and the nudge work unchanged. As in the 2-D layout only the visible
@@ -252,7 +253,8 @@ impl MatrixPane<'_> {
         let mut parts = Vec::new();
         let range = |name: &str, a: usize, b: usize, of: usize| format!("{name} {a}–{b}/{of}");
         if first.0 > 0 || last.0 + 1 < samples {
-            parts.push(range("n", first.0, last.0, samples));
+            let axis = self.first_axis.to_string();
+            parts.push(range(&axis, first.0, last.0, samples));
         }
         if g.channels.1 < shape.c {
             let (a, k) = g.channels;
@@ -342,7 +344,7 @@ impl MatrixPane<'_> {
             match *line {
                 Line4::Label(n) => {
                     for k in 0..g.channels.1 {
-                        let label = format!("n{n} c{}", g.channels.0 + k);
+                        let label = format!("{}{n} c{}", self.first_axis, g.channels.0 + k);
                         put(self.grid_x(g, inner, k) + 1, y, &label, theme.dim(), buf);
                     }
                 }
