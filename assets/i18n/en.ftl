@@ -1014,6 +1014,7 @@ err-dout-cells = dout has { $cells ->
     } but the output has { $out }
 err-block-cell = a cell of the block is outside its matrix
 err-dx-shape = dx and x differ in shape
+err-who-said = { $who }: { $error }
 err-not-a-number = not a number
 err-too-large = too large for f64 (about { $max } at most)
 ## area: views

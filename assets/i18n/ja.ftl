@@ -693,8 +693,8 @@ check-list-and = { $rest } と { $last }
 check-constant-one-row = { $name }：バッチが一行しかないので、x が何であっても μ = x、xc = x − μ = 0 です：x̂ = 0/√(0 + 10e-7) = 0、out = β。本書の 10e-7 だけがこれを 0/0 から守っており、このレイヤは x を何も伝えません（dx = 0、dγ = 0）。正規化には異なる行が少なくとも二行必要です。
 check-constant-columns = { $name }：入力の{ $which ->
         [every] すべての列
-        [1] { $cols } 列目
-       *[some] { $cols } 列目
+        [one] {" "}{ $cols } 列目
+       *[some] {" "}{ $cols } 列目
     }はどの行でも同じ値なので、そこでは var = 0 です：xc = x − μ = 0、x̂ = 0、out = β。本書の 10e-7 だけがこれを 0/0 から守っています：std = √(0 + 10e-7) = { $std } なので、このレイヤは行と行の差を γ/std = { $gain }·γ 倍に拡大します —— x − μ の丸め誤差も同じで、勾配確認がそこで見ているのはそれです。
 
 ## area: jacobian
@@ -849,6 +849,7 @@ err-output-shape-changed = x を動かしたらレイヤの出力の形状が変
 err-dout-cells = dout は { $cells } 要素ですが、出力は { $out } 要素です
 err-block-cell = ブロックの要素がその行列の外にあります
 err-dx-shape = dx と x の形状が違います
+err-who-said = { $who }：{ $error }
 err-not-a-number = 数ではありません
 err-too-large = f64 には大きすぎます（最大でおよそ { $max }）
 ## area: views

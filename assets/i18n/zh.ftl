@@ -693,7 +693,7 @@ check-list-and = { $rest } 和 { $last }
 check-constant-one-row = { $name }：这批数据只有一行，所以无论 x 是什么，μ = x，xc = x − μ = 0：x̂ = 0/√(0 + 10e-7) = 0，out = β。只有书中的 10e-7 使它不成为 0/0，而且这一层完全不把 x 传下去（dx = 0，dγ = 0）。正规化至少需要两行不同的数据。
 check-constant-columns = { $name }：输入的{ $which ->
         [every] 每一列
-        [1] 第 { $cols } 列
+        [one] 第 { $cols } 列
        *[some] 第 { $cols } 列
     }在每一行的值都相同，所以那里 var = 0：xc = x − μ = 0，x̂ = 0，out = β。只有书中的 10e-7 使它不成为 0/0：std = √(0 + 10e-7) = { $std }，所以这一层把行与行之间的任何差都放大为 γ/std = { $gain }·γ 倍 —— x − μ 的舍入误差也一样，这正是梯度确认在那里看到的。
 
@@ -849,6 +849,7 @@ err-output-shape-changed = x 变动时该层输出的形状变了
 err-dout-cells = dout 有 { $cells } 个元素，但输出有 { $out } 个
 err-block-cell = 块中的一个元素在其矩阵之外
 err-dx-shape = dx 与 x 的形状不同
+err-who-said = { $who }：{ $error }
 err-not-a-number = 不是一个数
 err-too-large = 超出了 f64 的范围（最大约为 { $max }）
 ## area: views

@@ -320,10 +320,13 @@ impl Network {
         let mut images = vec![x];
         let mut img = x;
         for (i, l) in self.layers.iter().enumerate() {
-            img = l
-                .layer
-                .output_image(img)
-                .map_err(|e| anyhow::anyhow!("{}: {e:#}", layer_who(i, &l.name)))?;
+            img = l.layer.output_image(img).map_err(|e| {
+                anyhow::anyhow!(crate::t!(
+                    "err-who-said",
+                    who = layer_who(i, &l.name),
+                    error = format!("{e:#}")
+                ))
+            })?;
             images.push(img);
         }
         Ok(images)
@@ -337,10 +340,13 @@ impl Network {
             if let Some(shape) = img {
                 l.layer.set_input_image(shape);
             }
-            img = l
-                .layer
-                .output_image(img)
-                .map_err(|e| anyhow::anyhow!("{}: {e:#}", layer_who(i, &l.name)))?;
+            img = l.layer.output_image(img).map_err(|e| {
+                anyhow::anyhow!(crate::t!(
+                    "err-who-said",
+                    who = layer_who(i, &l.name),
+                    error = format!("{e:#}")
+                ))
+            })?;
         }
         Ok(())
     }

@@ -262,7 +262,11 @@ impl Graph {
                 layer
                     .forward(&ins[0], shapes.t.as_ref(), rec)
                     .map_err(|e| match e.downcast_ref::<OutOfDomain>() {
-                        Some(d) => anyhow!("{}: {d}", self.who(i)),
+                        Some(d) => anyhow!(crate::t!(
+                            "err-who-said",
+                            who = self.who(i),
+                            error = d.to_string()
+                        )),
                         None => e,
                     })?;
             if let Some(n) = nudge.filter(|n| n.layer == i) {
