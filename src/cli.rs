@@ -7,6 +7,17 @@ pub mod compare;
 pub mod help;
 pub mod search;
 pub mod train;
+pub mod usage;
+
+/// Why a command line was not run: help or the version to print (clap's, exit 0), or a usage
+/// error's text in the current language (exit 2).
+#[derive(Debug)]
+pub enum ParseError {
+    /// `--help`, `--version`: clap prints them.
+    Display(clap::Error),
+    /// A usage error, written out whole.
+    Usage(String),
+}
 
 use std::io::Write;
 
@@ -88,7 +99,6 @@ impl Cli {
     /// `--lang` goes before a command: the explorer's `--preset` and `--threads` given with a
     /// command belong after it (`backstep trace --preset relu`), and saying so beats ignoring them.
     pub fn parse_args() -> Cli {
-        use clap::{CommandFactory, FromArgMatches};
         // help and usage errors are written in the language, so it is chosen before clap reads
         // the arguments (a bad BACKSTEP_LANG is reported by `apply_lang`, after)
         let flag = help::lang_in_args(std::env::args_os());
@@ -96,11 +106,29 @@ impl Cli {
             crate::i18n::detect(flag, |name| std::env::var(name).ok())
                 .unwrap_or(crate::i18n::Lang::En),
         );
-        let matches = help::localize(Cli::command()).get_matches();
-        let cli = match Cli::from_arg_matches(&matches) {
+        match Cli::parse_from_args(std::env::args_os()) {
             Ok(cli) => cli,
-            Err(e) => e.exit(),
+            Err(ParseError::Display(e)) => e.exit(),
+            Err(ParseError::Usage(text)) => {
+                eprint!("{text}");
+                std::process::exit(2)
+            }
+        }
+    }
+
+    /// Parse `args` (the program's name first) in the current language: the command line, or
+    /// help and version for clap to print, or a usage error's whole text.
+    pub fn parse_from_args(
+        args: impl IntoIterator<Item = std::ffi::OsString>,
+    ) -> std::result::Result<Cli, ParseError> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = match help::localize(Cli::command()).try_get_matches_from(args) {
+            Ok(matches) => matches,
+            Err(e) if usage::is_display(&e) => return Err(ParseError::Display(e)),
+            Err(e) => return Err(ParseError::Usage(usage::render(&e))),
         };
+        let cli =
+            Cli::from_arg_matches(&matches).map_err(|e| ParseError::Usage(usage::render(&e)))?;
         if let Some(command) = &cli.command {
             let misplaced = [
                 cli.preset.preset.is_some().then_some("--preset"),
@@ -119,12 +147,11 @@ impl Cli {
                 } else {
                     t!("cli-misplaced-flag-before", command = name, flag = flag)
                 };
-                help::localize(Cli::command())
-                    .error(clap::error::ErrorKind::ArgumentConflict, hint)
-                    .exit();
+                let usage = help::localize(Cli::command()).render_usage().to_string();
+                return Err(ParseError::Usage(usage::with_usage(&hint, Some(&usage))));
             }
         }
-        cli
+        Ok(cli)
     }
 
     /// Choose the language (the flag, `BACKSTEP_LANG`, the locale; see [`crate::i18n::detect`])
@@ -143,7 +170,7 @@ impl Cli {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::Args)]
 pub struct ThreadsArg {
     /// Cores to share the work between (default: BACKSTEP_THREADS, else every available core).
-    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = threads_number)]
     pub threads: Option<u16>,
 }
 
@@ -237,6 +264,20 @@ pub enum CheckFormat {
     Text,
     /// JSON.
     Json,
+}
+
+/// What `backstep` writes to stderr for an error that ends a command with exit 2:
+/// `backstep: error: …` in the current language, every cause after the first.
+pub fn error_text(e: &anyhow::Error) -> String {
+    t!("cli-error", message = format!("{e:#}"))
+}
+
+/// `--threads N`: a whole number from 1 to 1024.
+pub fn threads_number(text: &str) -> std::result::Result<u16, String> {
+    match text.trim().parse::<u16>() {
+        Ok(n) if (1..=1024).contains(&n) => Ok(n),
+        _ => Err(t!("cli-err-threads")),
+    }
 }
 
 /// A number flag (`--lr`, `--eps`, `--tol`), finite: `--lr 1e309` is "too large for f64", not

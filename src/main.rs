@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use backstep::cli::{Cli, Command, Outcome, is_closed_pipe, run_command};
+use backstep::cli::{Cli, Command, Outcome, error_text, is_closed_pipe, run_command};
 use backstep::tui::Ended;
 
 /// mimalloc keeps freed memory for reuse: with the system allocator every pass at the book's
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         // The reader of our output went away (`| head`): nothing to report, as Unix tools do.
         Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("backstep: error: {e:#}");
+            eprintln!("{}", error_text(&e));
             ExitCode::from(2)
         }
     }

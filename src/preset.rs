@@ -109,7 +109,7 @@ impl Preset {
         let (inputs, training) = match parsed.train {
             None => match parsed.inputs {
                 Some(inputs) => (inputs, None),
-                None => bail!("{label}: the preset has no x: give the input batch"),
+                None => bail!("{label}: {}", crate::t!("perr-no-x")),
             },
             Some(section) => training(&name, &parsed.network, parsed.inputs, &section, overrides)
                 .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?,
@@ -188,13 +188,13 @@ impl Preset {
 
     /// [`Preset::from_file`] with command-line flags overriding its `[train]` values.
     pub fn from_file_with(path: &Path, overrides: &TrainOverrides) -> Result<Preset> {
-        let bytes = file::read_regular(path, "preset file", MAX_FILE_BYTES)?;
+        let bytes = file::read_regular(path, file::Noun::Preset, MAX_FILE_BYTES)?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: cannot read the preset file: it is not UTF-8 text (invalid byte at offset {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            )
+            anyhow::anyhow!(crate::t!(
+                "perr-not-utf8",
+                path = path.display().to_string(),
+                offset = e.utf8_error().valid_up_to().to_string()
+            ))
         })?;
         Preset::from_toml_with(&text, Source::File(path.to_path_buf()), overrides)
     }
@@ -220,10 +220,10 @@ impl Preset {
     /// A trainer at iteration 0 for a preset with a `[train]` section.
     pub fn trainer(&self) -> Result<Trainer> {
         let Some(t) = &self.training else {
-            bail!(
-                "{} has no [train] section: pick a training preset (train-spiral, train-xor, train-digits, train-mnist) or add one",
-                self.source.describe()
-            );
+            bail!(crate::t!(
+                "perr-no-train-section",
+                preset = self.source.describe()
+            ));
         };
         Trainer::new(self.network.clone(), t.data.clone(), t.config)
             .with_context(|| self.source.describe())
@@ -242,10 +242,11 @@ impl Preset {
     pub fn builtin(name: &str) -> Result<Preset> {
         match builtin_source(name) {
             Some(text) => Preset::from_toml(text, Source::Builtin(name.to_string())),
-            None => bail!(
-                "no built-in preset named \"{name}\": the built-ins are {}",
-                builtin_names()
-            ),
+            None => bail!(crate::t!(
+                "perr-no-builtin",
+                name = name,
+                names = builtin_names()
+            )),
         }
     }
 
@@ -263,10 +264,11 @@ impl Preset {
         if path.exists() || arg.ends_with(".toml") || arg.contains(std::path::MAIN_SEPARATOR) {
             return Preset::from_file_with(path, overrides);
         }
-        bail!(
-            "no preset named \"{arg}\": the built-ins are {}; or give the path of a .toml file",
-            builtin_names()
-        )
+        bail!(crate::t!(
+            "perr-no-preset",
+            name = arg,
+            names = builtin_names()
+        ))
     }
 
     /// The default preset (`two-layer`).
@@ -290,14 +292,11 @@ fn training(
             let resolved = network.validate(&inputs)?;
             let t = resolved
                 .t
-                .context("data = \"preset\" trains on x and t: end the layers with softmax_with_loss and give t")?;
+                .with_context(|| crate::t!("perr-data-preset-needs-t"))?;
             Some(Labeled { x: inputs.x, t })
         }
         (train::DataSpec::Preset, None) => None,
-        (spec, Some(_)) => bail!(
-            "[train] data = \"{}\" brings its own rows, so x and t would be ignored: remove them, or set data = \"preset\" to train on them",
-            spec.name()
-        ),
+        (spec, Some(_)) => bail!(crate::t!("perr-data-own-rows", data = spec.name())),
         (_, None) => None,
     };
     let config = section.config()?;

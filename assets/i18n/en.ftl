@@ -1261,3 +1261,212 @@ train-opening = opening iteration { $i } in the explorer…
 train-nothing-to-close = nothing to close · { $key } quits
 train-opened = iteration { $i }: its mini-batch and weights, at the update · { $forward } forward · { $backward } backward · { $back } back to training
 train-no-steps = the recorded iteration has no steps
+
+## area: preset-errors
+perr-kind-directory = a directory
+perr-kind-fifo = a named pipe (FIFO)
+perr-kind-socket = a socket
+perr-kind-char-device = a character device
+perr-kind-block-device = a block device
+perr-kind-special = a special file
+perr-kind-file = a file
+perr-noun-preset = preset file
+perr-noun-data = data file
+perr-not-regular = { $path }: is { $kind }, not a { $noun }: give the path of a regular file
+perr-bytes = { $n ->
+    [one] 1 byte
+   *[other] { $n } bytes
+}
+perr-cannot-read = { $path }: cannot read the { $noun }
+perr-too-long = { $path }: the file holds more than { $size }; a { $noun } is limited to { $size }
+perr-io-not-found = no such file or folder
+perr-io-permission = permission denied
+perr-mnist-hint = the book's dataset/mnist.py downloads train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz into its dataset/ folder (run `python -c "import mnist; mnist.init_mnist()"` there); pass that folder as --data mnist:DIR (gzipped or not)
+perr-mnist-no-folder = data "{ $data }" names no folder: write mnist:DIR, e.g. mnist:dataset
+perr-data-unknown = unknown data set "{ $data }": use one of { $names }
+perr-mnist-not-folder = { $path }: is { $kind }, not a folder; { $hint }
+perr-mnist-no-such-folder = { $path }: no such folder; { $hint }
+perr-mnist-missing = { $path }: missing (nor is there { $name }); { $hint }
+perr-mnist-label-count = { $path }: { $labels } labels for { $images } images; the image and label files must belong together
+perr-mnist-label-range = { $path }: a label is above 9; MNIST labels are the digits 0–9
+perr-mnist-sizes = { $path }: test images are { $test } but training images { $train }
+perr-mnist-needs-folder = { $preset } trains on MNIST, which is not built in: pass the folder that holds its four files with --data mnist:DIR, e.g. `backstep train --preset { $preset } --data mnist:dataset`; { $hint }
+perr-at-least = { $name } is { $n } but must be at least { $min }
+perr-too-large = { $name } = { $n } is too large
+perr-iters-too-many = iters is { $n } but must be at most { $max } (the book trains 10000)
+perr-not-finite = { $name } is { $why }: give a finite number
+perr-optimizer-unknown = unknown optimizer "{ $optimizer }": use one of { $names }
+perr-flag-iters-zero = --iters is 0: train for at least one iteration
+perr-flag-iters-too-many = --iters is { $n } but must be at most { $max } (the book trains 10000; the loss of every iteration is kept)
+perr-flag-batch-zero = --batch is 0: a mini-batch needs at least one row
+perr-generated-only = { $what } applies to the generated sets (spiral, xor, circles, moons), not to { $data }
+perr-data-preset-none = [train] data = "preset" trains on the preset's own x and t, but it has none: add x and t, or name a data set ({ $names })
+perr-type-string = a string
+perr-type-integer = a whole number
+perr-type-float = a number
+perr-type-boolean = true or false
+perr-type-datetime = a date
+perr-type-array = a list
+perr-type-table = a table
+perr-not-a-number = { $what } must be a number, found { $found }
+perr-value-not-finite = { $what } is { $why }: every value must be a finite number
+perr-matrix-empty = { $field } is empty: give at least one row with one value
+perr-matrix-too-wide = { $field } is { $shape }: at most { $max } rows or columns are allowed
+perr-matrix-too-many-cells = { $field } is { $shape } = { $cells } cells: at most { $max } cells are allowed per matrix
+perr-matrix-not-rows = { $field } must be a list of rows, like [[1.0, 2.0], [3.0, 4.0]]
+perr-matrix-row-not-list = { $field } row { $row } is { $found }, not a list: every row must be [..]
+perr-matrix-ragged = { $field } is ragged: row 0 has { $width ->
+    [one] 1 value
+   *[other] { $width } values
+} but row { $row } has { $len }; every row needs the same length
+perr-matrix-type = { $field } must be a matrix (a list of rows) or a generator table, found { $found }
+perr-shape-whole = { $field }: shape must list whole numbers, like [2, 3]
+perr-shape-missing = { $field }: a generator needs shape = [rows, columns]
+perr-shape-two = { $field }: shape must be [rows, columns]
+perr-shape-positive = { $field }: shape { $shape } must be positive
+perr-fill-unknown-key = { $field }: unknown key "{ $key }" in a fill generator; use fill and shape, like {"{"} fill = 0.0, shape = [3] {"}"}
+perr-random-unknown-key = { $field }: unknown key "{ $key }" in a generator; use random, shape, scale, seed, init (or fill = v with shape)
+perr-random-kind = { $field }: random must be "normal" or "uniform", found { $found }
+perr-random-missing = { $field }: a generator table needs random = "normal" or "uniform"
+perr-seed-range = { $field }: seed must be a whole number from 0 to { $max }, found { $found }
+perr-labels-unknown-key = { $field }: unknown key "{ $key }" in a label generator; use random = "labels", classes, shape and seed, like {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-labels-classes = { $field }.classes must be a whole number from 1 to { $max } (how many classes; the last layer's width), found { $found }
+perr-labels-classes-missing = { $field }: a label generator needs classes = K, how many classes (the last layer's width), like classes = 10
+perr-labels-count = { $field }.shape = [{ $n }]: the number of labels must be from 1 to { $max }
+perr-labels-shape = { $field }.shape must be [N], one whole number: the number of labels (one per row of x), like [100]
+perr-labels-shape-found = { $field }.shape must be [N], the number of labels (one per row of x), like [100]; found { $found }
+perr-labels-shape-missing = { $field }: a label generator needs shape = [N], the number of labels (one per row of x), like [100]
+perr-layer-needs = { $kind ->
+    [affine] an
+    [add] an
+    [exp] an
+   *[other] a
+} { $kind } layer needs { $what }
+perr-not-both = give { $a } or { $b }, not both
+perr-one-row = { $key } must be one row of values, like [0.1, 0.2]
+perr-whole-from-0 = { $key } must be a whole number from 0, found { $found }
+perr-flag = { $key } must be true or false, found { $found }
+perr-layer-takes-nothing = no fields besides type and name
+perr-layer-no-field = { $kind ->
+    [affine] an
+    [add] an
+    [exp] an
+   *[other] a
+} { $kind } layer has no field `{ $key }`; it takes { $takes }
+perr-at = line { $line }, column { $column }
+perr-x-missing = missing field `x`: give the input batch, like x = [[1.0, 2.0]] (only a preset whose [train] section names a data set may leave it out)
+perr-x-missing-with-t = t or dout is given but x is not: give x too
+perr-no-layers = the preset has no layers: add at least one [[layers]] table with a type
+perr-layer-type-unknown = unknown layer type "{ $kind }": valid types are { $valid }
+perr-layer-which = layer { $n } ({ $kind })
+perr-layer-empty-name = layer { $n } has an empty name
+perr-layer-same-name = two layers are named "{ $name }": give each a unique name
+perr-seed-out-of-range = seed = { $literal } is out of range: a seed must be a whole number from 0 to { $max }
+perr-integer-out-of-range = { $literal } is out of range for a whole number ({ $min } to { $max }); write a float, like 1e21, if you mean a value
+perr-layer-n = layer { $n }
+perr-type-not-string = type must be a string like "relu", found { $found }
+perr-type-missing = missing field `type`
+perr-name-not-string = name must be a string, found { $found }
+perr-t-random-numbers = t: random = "{ $kind }" draws numbers, not class labels: generate labels with {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}, or list them
+perr-t-generator = t: a generator of labels is {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-t-type = t must be a list of class labels like [1, 0], one-hot rows like [[0, 1], [1, 0]], or a label generator like {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-t-empty = t is empty: give one label per row of x
+perr-t-label = t[{ $i }] is { $found }: as a flat list, t holds class labels (whole numbers from 0); for one-hot rows write [[0, 1], [1, 0]]
+perr-number-overflow = a number here is { $why }: give a finite number
+perr-toml-unknown-field = unknown field `{ $field }` (a preset has title, description, x, t, dout and [[layers]]; a layer has type, name and its own fields)
+perr-toml-unknown-field-graph = unknown field `{ $field }` (a graph preset has title, description, [inputs], t, dout and [[nodes]]; a node has name, type, inputs and a layer's parameters)
+perr-toml-missing-field = missing field `{ $field }`
+perr-toml-invalid-type = expected { $expected }, found { $found }
+perr-toml-duplicate-key = this key is given twice: keep one
+perr-toml-unquoted = a text value must be in quotes, like type = "relu"
+perr-toml-no-assignment = a key needs = and a value, like lr = 0.1
+perr-toml-no-value = a value is missing after =
+perr-toml-no-comma = a comma is missing between the values of a list, like [1.0, 2.0]
+perr-toml-no-comma-table = a comma is missing between the keys of an inline table, like {"{"} fill = 0.0, shape = [3] {"}"}
+perr-toml-unclosed-array = a list is not closed: end it with ]
+perr-toml-unclosed-inline-table = an inline table is not closed: end it with {"}"}
+perr-toml-unclosed-table = a table header is not closed: write [train] or [[layers]]
+perr-toml-invalid-key = not a key: a key is letters, digits, _ and -, like test_fraction
+perr-toml-extra-comma = a comma with no value after it: take it out
+perr-toml-syntax = not valid TOML here (the TOML parser says: { $detail })
+perr-node-n = node { $n }
+perr-node-no-name = node { $n } has no name: give every node a name = "…"
+perr-node-which = node { $n } ({ $name })
+perr-node-two-inputs = { $kind ->
+    [add] an
+   *[other] a
+} { $kind } node takes its two values as inputs, not `{ $key }`
+perr-node-no-inputs = it has no inputs: give inputs = ["…"], the names it reads
+perr-node-inputs-list = inputs must be a list of names, like inputs = ["apple", "apple_num"]
+perr-node-inputs-names = inputs holds { $found }, but it lists names (strings) of inputs or earlier nodes
+perr-no-x = the preset has no x: give the input batch
+perr-not-utf8 = { $path }: cannot read the preset file: it is not UTF-8 text (invalid byte at offset { $offset })
+perr-no-train-section = { $preset } has no [train] section: pick a training preset (train-spiral, train-xor, train-digits, train-mnist) or add one
+perr-no-builtin = no built-in preset named "{ $name }": the built-ins are { $names }
+perr-no-preset = no preset named "{ $name }": the built-ins are { $names }; or give the path of a .toml file
+perr-data-preset-needs-t = data = "preset" trains on x and t: end the layers with softmax_with_loss and give t
+perr-data-own-rows = [train] data = "{ $data }" brings its own rows, so x and t would be ignored: remove them, or set data = "preset" to train on them
+format-count-cell = { $n ->
+    [one] 1 cell
+   *[other] { $n } cells
+}
+format-count-input-cell = { $n ->
+    [one] 1 input cell
+   *[other] { $n } input cells
+}
+format-count-target-cell = { $n ->
+    [one] 1 target cell
+   *[other] { $n } target cells
+}
+format-count-value = { $n ->
+    [one] 1 value
+   *[other] { $n } values
+}
+format-count-step = { $n ->
+    [one] 1 step
+   *[other] { $n } steps
+}
+format-count-layer = { $n ->
+    [one] 1 layer
+   *[other] { $n } layers
+}
+format-count-row = { $n ->
+    [one] 1 row
+   *[other] { $n } rows
+}
+format-count-column = { $n ->
+    [one] 1 column
+   *[other] { $n } columns
+}
+format-not-a-number = "{ $typed }" is not a number
+format-not-finite = { $typed } is not a finite number
+format-is = { $typed } is { $why }
+cli-error = backstep: error: { $message }
+cli-err-prefix = error: { $message }
+cli-err-more = For more information, try '--help'.
+cli-err-unknown-arg = unexpected argument '{ $arg }' found
+cli-err-unknown-command = unrecognized subcommand '{ $name }'
+cli-err-value-required = a value is required for '{ $arg }' but none was supplied
+cli-err-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-err-invalid-value-why = invalid value '{ $value }' for '{ $arg }': { $why }
+cli-err-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-err-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-err-twice = the argument '{ $arg }' cannot be used multiple times
+cli-err-missing-arg = the following required arguments were not provided: { $arg }
+cli-err-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-err-usage = the command line is not one backstep understands
+cli-err-possible-values = [possible values: { $values }]
+cli-err-similar = tip: a similar one exists: '{ $similar }'
+cli-err-whole = not a whole number from 0
+cli-err-whole-too-large = too large for a whole number
+cli-err-threads = give a whole number of cores from 1 to 1024
+perr-what-affine-w = W (a D×H matrix)
+perr-what-affine-b = b (H values)
+perr-what-mul-w = w (x's shape or 1×1)
+perr-what-add-b = b (x's shape or 1×1)
+perr-what-conv-w = W (FN×C×FH×FW)
+perr-what-conv-b = b (FN values)
+perr-what-pool-h = pool_h (the window's height)
+perr-what-pool-w = pool_w (the window's width)
+perr-what-gamma = gamma (one value per column)
+perr-what-beta = beta (one value per column)

@@ -1078,3 +1078,169 @@ train-opening = イテレーション { $i } をエクスプローラで開い�
 train-nothing-to-close = 閉じるものはありません · { $key } で終了
 train-opened = イテレーション { $i }：そのミニバッチと重み、更新のところ · { $forward } 順伝播 · { $backward } 逆伝播 · { $back } 学習画面に戻る
 train-no-steps = 記録したイテレーションにステップがありません
+
+## area: preset-errors
+perr-kind-directory = フォルダ
+perr-kind-fifo = 名前付きパイプ（FIFO）
+perr-kind-socket = ソケット
+perr-kind-char-device = キャラクタデバイス
+perr-kind-block-device = ブロックデバイス
+perr-kind-special = 特殊ファイル
+perr-kind-file = ファイル
+perr-noun-preset = プリセットファイル
+perr-noun-data = データファイル
+perr-not-regular = { $path }：これは{ $kind }で、{ $noun }ではありません：通常のファイルのパスを指定してください
+perr-bytes = { $n } バイト
+perr-cannot-read = { $path }：{ $noun }を読めません
+perr-too-long = { $path }：ファイルが { $size } を超えています；{ $noun }は { $size } までです
+perr-io-not-found = そのファイルやフォルダはありません
+perr-io-permission = アクセス権がありません
+perr-mnist-hint = 本書の dataset/mnist.py は train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz をその dataset/ フォルダにダウンロードします（そこで `python -c "import mnist; mnist.init_mnist()"` を実行）；そのフォルダを --data mnist:DIR で渡してください（gzip 圧縮のままでもかまいません）
+perr-mnist-no-folder = データ "{ $data }" にフォルダがありません：mnist:DIR の形で、たとえば mnist:dataset と書いてください
+perr-data-unknown = データセット "{ $data }" はありません：{ $names } のどれかを使ってください
+perr-mnist-not-folder = { $path }：これは{ $kind }で、フォルダではありません；{ $hint }
+perr-mnist-no-such-folder = { $path }：そのフォルダはありません；{ $hint }
+perr-mnist-missing = { $path }：ありません（{ $name } もありません）；{ $hint }
+perr-mnist-label-count = { $path }：画像 { $images } 枚に対してラベルが { $labels } 個です；画像ファイルとラベルファイルは対になっている必要があります
+perr-mnist-label-range = { $path }：9 より大きいラベルがあります；MNIST のラベルは数字 0–9 です
+perr-mnist-sizes = { $path }：テスト画像は { $test } ですが、訓練画像は { $train } です
+perr-mnist-needs-folder = { $preset } は MNIST で学習しますが、MNIST は組み込まれていません：4 つのファイルがあるフォルダを --data mnist:DIR で渡してください。たとえば `backstep train --preset { $preset } --data mnist:dataset`；{ $hint }
+perr-at-least = { $name } は { $n } ですが、{ $min } 以上でなければなりません
+perr-too-large = { $name } = { $n } は大きすぎます
+perr-iters-too-many = iters は { $n } ですが、{ $max } までです（本書の学習は 10000 回）
+perr-not-finite = { $name } は{ $why }：有限の数を指定してください
+perr-optimizer-unknown = 最適化手法 "{ $optimizer }" はありません：{ $names } のどれかを使ってください
+perr-flag-iters-zero = --iters が 0 です：少なくとも 1 イテレーションは学習してください
+perr-flag-iters-too-many = --iters は { $n } ですが、{ $max } までです（本書の学習は 10000 回；各イテレーションの損失はすべて保存されます）
+perr-flag-batch-zero = --batch が 0 です：ミニバッチには少なくとも 1 行が必要です
+perr-generated-only = { $what } は生成するデータセット（spiral、xor、circles、moons）にだけ使えます。{ $data } には使えません
+perr-data-preset-none = [train] data = "preset" はプリセット自身の x と t で学習しますが、それがありません：x と t を加えるか、データセット（{ $names }）を指定してください
+perr-type-string = 文字列
+perr-type-integer = 整数
+perr-type-float = 数値
+perr-type-boolean = true か false
+perr-type-datetime = 日付
+perr-type-array = リスト
+perr-type-table = テーブル
+perr-not-a-number = { $what } は数値でなければなりませんが、{ $found }です
+perr-value-not-finite = { $what } は{ $why }：値はすべて有限の数でなければなりません
+perr-matrix-empty = { $field } が空です：少なくとも 1 行に 1 つの値を指定してください
+perr-matrix-too-wide = { $field } は { $shape } です：行数・列数は { $max } までです
+perr-matrix-too-many-cells = { $field } は { $shape } = { $cells } 要素です：1 つの行列は { $max } 要素までです
+perr-matrix-not-rows = { $field } は行のリストでなければなりません。たとえば [[1.0, 2.0], [3.0, 4.0]]
+perr-matrix-row-not-list = { $field } の { $row } 行目は{ $found }で、リストではありません：各行は [..] の形で書いてください
+perr-matrix-ragged = { $field } の行の長さがそろっていません：0 行目は { $width } 個の値ですが、{ $row } 行目は { $len } 個です；どの行も同じ長さにしてください
+perr-matrix-type = { $field } は行列（行のリスト）か生成器のテーブルでなければなりませんが、{ $found }です
+perr-shape-whole = { $field }：shape には整数を並べてください。たとえば [2, 3]
+perr-shape-missing = { $field }：生成器には shape = [行数, 列数] が必要です
+perr-shape-two = { $field }：shape は [行数, 列数] でなければなりません
+perr-shape-positive = { $field }：shape { $shape } は正の数でなければなりません
+perr-fill-unknown-key = { $field }：fill の生成器にキー "{ $key }" はありません；fill と shape を使ってください。たとえば {"{"} fill = 0.0, shape = [3] {"}"}
+perr-random-unknown-key = { $field }：生成器にキー "{ $key }" はありません；random、shape、scale、seed、init（または fill = v と shape）を使ってください
+perr-random-kind = { $field }：random は "normal" か "uniform" でなければなりませんが、{ $found } です
+perr-random-missing = { $field }：生成器のテーブルには random = "normal" か "uniform" が必要です
+perr-seed-range = { $field }：seed は 0 から { $max } までの整数でなければなりませんが、{ $found } です
+perr-labels-unknown-key = { $field }：ラベルの生成器にキー "{ $key }" はありません；random = "labels"、classes、shape、seed を使ってください。たとえば {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-labels-classes = { $field }.classes は 1 から { $max } までの整数（クラス数、つまり最後のレイヤの幅）でなければなりませんが、{ $found } です
+perr-labels-classes-missing = { $field }：ラベルの生成器には classes = K（クラス数、つまり最後のレイヤの幅）が必要です。たとえば classes = 10
+perr-labels-count = { $field }.shape = [{ $n }]：ラベルの数は 1 から { $max } まででなければなりません
+perr-labels-shape = { $field }.shape は [N]（整数 1 つ）でなければなりません：ラベルの数（x の 1 行に 1 つ）。たとえば [100]
+perr-labels-shape-found = { $field }.shape は [N]（ラベルの数、x の 1 行に 1 つ）でなければなりません。たとえば [100]；実際は { $found }
+perr-labels-shape-missing = { $field }：ラベルの生成器には shape = [N]（ラベルの数、x の 1 行に 1 つ）が必要です。たとえば [100]
+perr-layer-needs = { $kind } レイヤには { $what } が必要です
+perr-not-both = { $a } か { $b } のどちらか一方を指定してください
+perr-one-row = { $key } は値の 1 行でなければなりません。たとえば [0.1, 0.2]
+perr-whole-from-0 = { $key } は 0 以上の整数でなければなりませんが、{ $found } です
+perr-flag = { $key } は true か false でなければなりませんが、{ $found } です
+perr-layer-takes-nothing = type と name のほかにフィールドはありません
+perr-layer-no-field = { $kind } レイヤにフィールド `{ $key }` はありません；使えるのは { $takes } です
+perr-at = { $line } 行 { $column } 列
+perr-x-missing = フィールド `x` がありません：入力のバッチを指定してください。たとえば x = [[1.0, 2.0]]（省略できるのは [train] でデータセットを指定したプリセットだけです）
+perr-x-missing-with-t = t や dout はありますが x がありません：x も指定してください
+perr-no-layers = このプリセットにはレイヤがありません：type のある [[layers]] テーブルを少なくとも 1 つ加えてください
+perr-layer-type-unknown = レイヤの種類 "{ $kind }" はありません：使える種類は { $valid } です
+perr-layer-which = { $n } 番目のレイヤ（{ $kind }）
+perr-layer-empty-name = { $n } 番目のレイヤの名前が空です
+perr-layer-same-name = 2 つのレイヤが "{ $name }" という名前です：それぞれ別の名前にしてください
+perr-seed-out-of-range = seed = { $literal } は範囲外です：乱数シードは 0 から { $max } までの整数でなければなりません
+perr-integer-out-of-range = { $literal } は整数の範囲（{ $min } から { $max }）を超えています；値のつもりなら 1e21 のように浮動小数点数で書いてください
+perr-layer-n = { $n } 番目のレイヤ
+perr-type-not-string = type は "relu" のような文字列でなければなりませんが、{ $found }です
+perr-type-missing = フィールド `type` がありません
+perr-name-not-string = name は文字列でなければなりませんが、{ $found }です
+perr-t-random-numbers = t：random = "{ $kind }" が作るのは数値で、クラスのラベルではありません：ラベルは {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"} で生成するか、並べて書いてください
+perr-t-generator = t：ラベルの生成器は {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"} と書きます
+perr-t-type = t はクラスのラベルのリスト（[1, 0] など）、one-hot の行（[[0, 1], [1, 0]] など）、またはラベルの生成器（{"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"} など）でなければなりません
+perr-t-empty = t が空です：x の 1 行にラベルを 1 つ指定してください
+perr-t-label = t[{ $i }] は { $found } です：平らなリストの t はクラスのラベル（0 以上の整数）です；one-hot の行は [[0, 1], [1, 0]] と書いてください
+perr-number-overflow = ここの数値は{ $why }：有限の数を指定してください
+perr-toml-unknown-field = フィールド `{ $field }` はありません（プリセットにあるのは title、description、x、t、dout と [[layers]]；レイヤにあるのは type、name とそのレイヤのフィールド）
+perr-toml-unknown-field-graph = フィールド `{ $field }` はありません（計算グラフのプリセットにあるのは title、description、[inputs]、t、dout と [[nodes]]；ノードにあるのは name、type、inputs とレイヤのパラメータ）
+perr-toml-missing-field = フィールド `{ $field }` がありません
+perr-toml-invalid-type = ここには{ $expected }が必要ですが、{ $found }です
+perr-toml-duplicate-key = このキーが 2 回書かれています：1 つにしてください
+perr-toml-unquoted = 文字の値は引用符で囲んでください。たとえば type = "relu"
+perr-toml-no-assignment = キーには = と値が必要です。たとえば lr = 0.1
+perr-toml-no-value = = の後に値がありません
+perr-toml-no-comma = リストの値の間にカンマがありません。たとえば [1.0, 2.0]
+perr-toml-no-comma-table = インラインテーブルのキーの間にカンマがありません。たとえば {"{"} fill = 0.0, shape = [3] {"}"}
+perr-toml-unclosed-array = リストが閉じていません：] で終えてください
+perr-toml-unclosed-inline-table = インラインテーブルが閉じていません：{"}"} で終えてください
+perr-toml-unclosed-table = テーブルの見出しが閉じていません：[train] や [[layers]] と書いてください
+perr-toml-invalid-key = キーではありません：キーは英字、数字、_ と - でできています。たとえば test_fraction
+perr-toml-extra-comma = カンマの後に値がありません：カンマを取ってください
+perr-toml-syntax = ここは正しい TOML ではありません（TOML パーサの言葉：{ $detail }）
+perr-node-n = { $n } 番目のノード
+perr-node-no-name = { $n } 番目のノードに名前がありません：どのノードにも name = "…" を書いてください
+perr-node-which = { $n } 番目のノード（{ $name }）
+perr-node-two-inputs = { $kind } ノードは 2 つの値を inputs から受け取ります。`{ $key }` は使えません
+perr-node-no-inputs = 入力がありません：読み込む名前を inputs = ["…"] で書いてください
+perr-node-inputs-list = inputs は名前のリストでなければなりません。たとえば inputs = ["apple", "apple_num"]
+perr-node-inputs-names = inputs に { $found } がありますが、並べるのは入力か前のノードの名前（文字列）です
+perr-no-x = このプリセットには x がありません：入力のバッチを指定してください
+perr-not-utf8 = { $path }：プリセットファイルを読めません：UTF-8 のテキストではありません（{ $offset } バイト目が無効）
+perr-no-train-section = { $preset } には [train] がありません：学習用のプリセット（train-spiral、train-xor、train-digits、train-mnist）を選ぶか、[train] を加えてください
+perr-no-builtin = 組み込みのプリセット "{ $name }" はありません：組み込みは { $names } です
+perr-no-preset = プリセット "{ $name }" はありません：組み込みは { $names } です；.toml ファイルのパスも指定できます
+perr-data-preset-needs-t = data = "preset" は x と t で学習します：最後のレイヤを softmax_with_loss にして、t を指定してください
+perr-data-own-rows = [train] data = "{ $data }" は自分のデータを持つので、x と t は使われません：それらを消すか、data = "preset" にしてそれで学習してください
+format-count-cell = 要素 { $n } 個
+format-count-input-cell = 入力の要素 { $n } 個
+format-count-target-cell = 教師データの要素 { $n } 個
+format-count-value = 値 { $n } 個
+format-count-step = { $n } ステップ
+format-count-layer = レイヤ { $n } 個
+format-count-row = { $n } 行
+format-count-column = { $n } 列
+format-not-a-number = "{ $typed }" は数値ではありません
+format-not-finite = { $typed } は有限の数ではありません
+format-is = { $typed } は{ $why }
+cli-error = backstep：エラー：{ $message }
+cli-err-prefix = エラー：{ $message }
+cli-err-more = 詳しくは '--help' を見てください。
+cli-err-unknown-arg = 知らない引数 '{ $arg }' があります
+cli-err-unknown-command = 知らないサブコマンド '{ $name }' です
+cli-err-value-required = '{ $arg }' には値が必要ですが、ありません
+cli-err-invalid-value = '{ $arg }' の値 '{ $value }' は無効です
+cli-err-invalid-value-why = '{ $arg }' の値 '{ $value }' は無効です：{ $why }
+cli-err-too-many-values = '{ $arg }' に余分な値 '{ $value }' があります；これ以上の値は要りません
+cli-err-conflict = 引数 '{ $arg }' は '{ $other }' といっしょに使えません
+cli-err-twice = 引数 '{ $arg }' は 2 回使えません
+cli-err-missing-arg = 必要な引数がありません：{ $arg }
+cli-err-no-equals = '{ $arg }' に値を渡すには等号が必要です
+cli-err-usage = backstep にはわからないコマンドラインです
+cli-err-possible-values = [使える値：{ $values }]
+cli-err-similar = ヒント：似たものがあります：'{ $similar }'
+cli-err-whole = 0 以上の整数ではありません
+cli-err-whole-too-large = 整数としては大きすぎます
+cli-err-threads = 使うコア数を 1 から 1024 までの整数で指定してください
+perr-what-affine-w = W（D×H の行列）
+perr-what-affine-b = b（H 個の値）
+perr-what-mul-w = w（x と同じ形状か 1×1）
+perr-what-add-b = b（x と同じ形状か 1×1）
+perr-what-conv-w = W（FN×C×FH×FW）
+perr-what-conv-b = b（FN 個の値）
+perr-what-pool-h = pool_h（ウィンドウの高さ）
+perr-what-pool-w = pool_w（ウィンドウの幅）
+perr-what-gamma = gamma（列ごとに 1 つの値）
+perr-what-beta = beta（列ごとに 1 つの値）

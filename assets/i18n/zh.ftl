@@ -1078,3 +1078,169 @@ train-opening = 正在步骤界面中打开迭代 { $i }…
 train-nothing-to-close = 没有可关闭的 · 按 { $key } 退出
 train-opened = 迭代 { $i }：它的 mini-batch 和权重，停在更新处 · { $forward } 正向传播 · { $backward } 反向传播 · { $back } 回到训练
 train-no-steps = 记录的迭代没有任何步骤
+
+## area: preset-errors
+perr-kind-directory = 一个文件夹
+perr-kind-fifo = 一个命名管道（FIFO）
+perr-kind-socket = 一个套接字
+perr-kind-char-device = 一个字符设备
+perr-kind-block-device = 一个块设备
+perr-kind-special = 一个特殊文件
+perr-kind-file = 一个文件
+perr-noun-preset = 预设文件
+perr-noun-data = 数据文件
+perr-not-regular = { $path }：这是{ $kind }，不是{ $noun }：请给出普通文件的路径
+perr-bytes = { $n } 字节
+perr-cannot-read = { $path }：无法读取{ $noun }
+perr-too-long = { $path }：文件超过 { $size }；{ $noun }最多 { $size }
+perr-io-not-found = 没有这个文件或文件夹
+perr-io-permission = 没有权限
+perr-mnist-hint = 书中的 dataset/mnist.py 会把 train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz 和 t10k-labels-idx1-ubyte.gz 下载到它的 dataset/ 文件夹（在那里运行 `python -c "import mnist; mnist.init_mnist()"`）；用 --data mnist:DIR 传入该文件夹（压缩与否都可以）
+perr-mnist-no-folder = 数据 "{ $data }" 没有指定文件夹：请写成 mnist:DIR，例如 mnist:dataset
+perr-data-unknown = 没有数据集 "{ $data }"：请用 { $names } 之一
+perr-mnist-not-folder = { $path }：这是{ $kind }，不是文件夹；{ $hint }
+perr-mnist-no-such-folder = { $path }：没有这个文件夹；{ $hint }
+perr-mnist-missing = { $path }：不存在（{ $name } 也不存在）；{ $hint }
+perr-mnist-label-count = { $path }：{ $images } 张图像却有 { $labels } 个标签；图像文件和标签文件必须是配套的
+perr-mnist-label-range = { $path }：有标签大于 9；MNIST 的标签是数字 0–9
+perr-mnist-sizes = { $path }：测试图像是 { $test }，训练图像却是 { $train }
+perr-mnist-needs-folder = { $preset } 在 MNIST 上训练，而 MNIST 没有内置：请用 --data mnist:DIR 传入存放它四个文件的文件夹，例如 `backstep train --preset { $preset } --data mnist:dataset`；{ $hint }
+perr-at-least = { $name } 是 { $n }，但至少要 { $min }
+perr-too-large = { $name } = { $n } 太大了
+perr-iters-too-many = iters 是 { $n }，但最多 { $max }（书中训练 10000 次）
+perr-not-finite = { $name } { $why }：请给出有限的数
+perr-optimizer-unknown = 没有最优化方法 "{ $optimizer }"：请用 { $names } 之一
+perr-flag-iters-zero = --iters 是 0：至少要训练一次迭代
+perr-flag-iters-too-many = --iters 是 { $n }，但最多 { $max }（书中训练 10000 次；每次迭代的损失都会保存）
+perr-flag-batch-zero = --batch 是 0：mini-batch 至少要有一行
+perr-generated-only = { $what } 只用于生成的数据集（spiral、xor、circles、moons），不能用于 { $data }
+perr-data-preset-none = [train] data = "preset" 用预设自己的 x 和 t 训练，但它没有：请加上 x 和 t，或者指定一个数据集（{ $names }）
+perr-type-string = 字符串
+perr-type-integer = 整数
+perr-type-float = 数
+perr-type-boolean = true 或 false
+perr-type-datetime = 日期
+perr-type-array = 列表
+perr-type-table = 表
+perr-not-a-number = { $what } 必须是数，实际是{ $found }
+perr-value-not-finite = { $what } { $why }：每个值都必须是有限的数
+perr-matrix-empty = { $field } 是空的：至少给出一行、一个值
+perr-matrix-too-wide = { $field } 是 { $shape }：行数和列数最多 { $max }
+perr-matrix-too-many-cells = { $field } 是 { $shape } = { $cells } 个元素：每个矩阵最多 { $max } 个元素
+perr-matrix-not-rows = { $field } 必须是由行组成的列表，例如 [[1.0, 2.0], [3.0, 4.0]]
+perr-matrix-row-not-list = { $field } 的第 { $row } 行是{ $found }，不是列表：每一行都必须写成 [..]
+perr-matrix-ragged = { $field } 的行长短不一：第 0 行有 { $width } 个值，第 { $row } 行却有 { $len } 个；每一行的长度必须相同
+perr-matrix-type = { $field } 必须是矩阵（由行组成的列表）或生成器表，实际是{ $found }
+perr-shape-whole = { $field }：shape 必须列出整数，例如 [2, 3]
+perr-shape-missing = { $field }：生成器需要 shape = [行数, 列数]
+perr-shape-two = { $field }：shape 必须是 [行数, 列数]
+perr-shape-positive = { $field }：shape { $shape } 必须是正数
+perr-fill-unknown-key = { $field }：fill 生成器里没有键 "{ $key }"；请用 fill 和 shape，例如 {"{"} fill = 0.0, shape = [3] {"}"}
+perr-random-unknown-key = { $field }：生成器里没有键 "{ $key }"；请用 random、shape、scale、seed、init（或 fill = v 加 shape）
+perr-random-kind = { $field }：random 必须是 "normal" 或 "uniform"，实际是 { $found }
+perr-random-missing = { $field }：生成器表需要 random = "normal" 或 "uniform"
+perr-seed-range = { $field }：seed 必须是 0 到 { $max } 的整数，实际是 { $found }
+perr-labels-unknown-key = { $field }：标签生成器里没有键 "{ $key }"；请用 random = "labels"、classes、shape 和 seed，例如 {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-labels-classes = { $field }.classes 必须是 1 到 { $max } 的整数（类别数，即最后一层的宽度），实际是 { $found }
+perr-labels-classes-missing = { $field }：标签生成器需要 classes = K，即类别数（最后一层的宽度），例如 classes = 10
+perr-labels-count = { $field }.shape = [{ $n }]：标签数必须在 1 到 { $max } 之间
+perr-labels-shape = { $field }.shape 必须是 [N]，一个整数：标签数（x 的每一行一个），例如 [100]
+perr-labels-shape-found = { $field }.shape 必须是 [N]，即标签数（x 的每一行一个），例如 [100]；实际是 { $found }
+perr-labels-shape-missing = { $field }：标签生成器需要 shape = [N]，即标签数（x 的每一行一个），例如 [100]
+perr-layer-needs = { $kind } 层需要 { $what }
+perr-not-both = 请给出 { $a } 或 { $b }，不要两个都给
+perr-one-row = { $key } 必须是一行值，例如 [0.1, 0.2]
+perr-whole-from-0 = { $key } 必须是从 0 起的整数，实际是 { $found }
+perr-flag = { $key } 必须是 true 或 false，实际是 { $found }
+perr-layer-takes-nothing = 除了 type 和 name 没有别的字段
+perr-layer-no-field = { $kind } 层没有字段 `{ $key }`；它的字段是 { $takes }
+perr-at = 第 { $line } 行第 { $column } 列
+perr-x-missing = 缺少字段 `x`：请给出输入的批数据，例如 x = [[1.0, 2.0]]（只有 [train] 部分指定了数据集的预设才可以省略）
+perr-x-missing-with-t = 给了 t 或 dout 却没有给 x：请把 x 也给出
+perr-no-layers = 这个预设没有层：请至少加一个带 type 的 [[layers]] 表
+perr-layer-type-unknown = 没有层类型 "{ $kind }"：可用的类型是 { $valid }
+perr-layer-which = 第 { $n } 层（{ $kind }）
+perr-layer-empty-name = 第 { $n } 层的名字是空的
+perr-layer-same-name = 有两层都叫 "{ $name }"：请给每一层取不同的名字
+perr-seed-out-of-range = seed = { $literal } 超出范围：随机种子必须是 0 到 { $max } 的整数
+perr-integer-out-of-range = { $literal } 超出了整数的范围（{ $min } 到 { $max }）；如果指的是一个值，请写成浮点数，例如 1e21
+perr-layer-n = 第 { $n } 层
+perr-type-not-string = type 必须是字符串，例如 "relu"，实际是{ $found }
+perr-type-missing = 缺少字段 `type`
+perr-name-not-string = name 必须是字符串，实际是{ $found }
+perr-t-random-numbers = t：random = "{ $kind }" 生成的是数，不是类别标签：请用 {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"} 生成标签，或者直接列出
+perr-t-generator = t：标签生成器写作 {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-t-type = t 必须是类别标签的列表，例如 [1, 0]；或 one-hot 的行，例如 [[0, 1], [1, 0]]；或标签生成器，例如 {"{"} random = "labels", classes = 10, shape = [100], seed = 3 {"}"}
+perr-t-empty = t 是空的：x 的每一行给一个标签
+perr-t-label = t[{ $i }] 是 { $found }：平铺的列表里 t 放的是类别标签（从 0 起的整数）；one-hot 的行请写成 [[0, 1], [1, 0]]
+perr-number-overflow = 这里有个数{ $why }：请给出有限的数
+perr-toml-unknown-field = 没有字段 `{ $field }`（预设的字段是 title、description、x、t、dout 和 [[layers]]；层的字段是 type、name 和该层自己的字段）
+perr-toml-unknown-field-graph = 没有字段 `{ $field }`（计算图预设的字段是 title、description、[inputs]、t、dout 和 [[nodes]]；节点的字段是 name、type、inputs 和层的参数）
+perr-toml-missing-field = 缺少字段 `{ $field }`
+perr-toml-invalid-type = 这里应该是{ $expected }，实际是{ $found }
+perr-toml-duplicate-key = 这个键写了两次：只保留一个
+perr-toml-unquoted = 文字值必须放在引号里，例如 type = "relu"
+perr-toml-no-assignment = 键后面需要 = 和值，例如 lr = 0.1
+perr-toml-no-value = = 后面缺少值
+perr-toml-no-comma = 列表的值之间缺少逗号，例如 [1.0, 2.0]
+perr-toml-no-comma-table = 内联表的键之间缺少逗号，例如 {"{"} fill = 0.0, shape = [3] {"}"}
+perr-toml-unclosed-array = 列表没有结束：请用 ] 结尾
+perr-toml-unclosed-inline-table = 内联表没有结束：请用 {"}"} 结尾
+perr-toml-unclosed-table = 表头没有结束：请写成 [train] 或 [[layers]]
+perr-toml-invalid-key = 不是合法的键：键由字母、数字、_ 和 - 组成，例如 test_fraction
+perr-toml-extra-comma = 逗号后面没有值：请删掉它
+perr-toml-syntax = 这里不是合法的 TOML（TOML 解析器的原话：{ $detail }）
+perr-node-n = 第 { $n } 个节点
+perr-node-no-name = 第 { $n } 个节点没有名字：请给每个节点写上 name = "…"
+perr-node-which = 第 { $n } 个节点（{ $name }）
+perr-node-two-inputs = { $kind } 节点的两个值都来自 inputs，不能写 `{ $key }`
+perr-node-no-inputs = 它没有输入：请写上 inputs = ["…"]，即它读取的名字
+perr-node-inputs-list = inputs 必须是名字的列表，例如 inputs = ["apple", "apple_num"]
+perr-node-inputs-names = inputs 里有 { $found }，但它列出的应是输入或前面节点的名字（字符串）
+perr-no-x = 这个预设没有 x：请给出输入的批数据
+perr-not-utf8 = { $path }：无法读取预设文件：它不是 UTF-8 文本（第 { $offset } 个字节无效）
+perr-no-train-section = { $preset } 没有 [train] 部分：请选一个训练用的预设（train-spiral、train-xor、train-digits、train-mnist）或者加上 [train]
+perr-no-builtin = 没有叫 "{ $name }" 的内置预设：内置预设有 { $names }
+perr-no-preset = 没有叫 "{ $name }" 的预设：内置预设有 { $names }；也可以给出 .toml 文件的路径
+perr-data-preset-needs-t = data = "preset" 用 x 和 t 训练：请让最后一层是 softmax_with_loss，并给出 t
+perr-data-own-rows = [train] data = "{ $data }" 自带数据行，所以 x 和 t 会被忽略：请删掉它们，或者设 data = "preset" 用它们训练
+format-count-cell = { $n } 个元素
+format-count-input-cell = { $n } 个输入元素
+format-count-target-cell = { $n } 个监督数据元素
+format-count-value = { $n } 个值
+format-count-step = { $n } 个步骤
+format-count-layer = { $n } 层
+format-count-row = { $n } 行
+format-count-column = { $n } 列
+format-not-a-number = "{ $typed }" 不是数
+format-not-finite = { $typed } 不是有限的数
+format-is = { $typed } { $why }
+cli-error = backstep：错误：{ $message }
+cli-err-prefix = 错误：{ $message }
+cli-err-more = 更多信息请用 '--help'。
+cli-err-unknown-arg = 不认识的参数 '{ $arg }'
+cli-err-unknown-command = 不认识的子命令 '{ $name }'
+cli-err-value-required = '{ $arg }' 需要一个值，但没有给出
+cli-err-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+cli-err-invalid-value-why = '{ $arg }' 的值 '{ $value }' 无效：{ $why }
+cli-err-too-many-values = '{ $arg }' 多了一个值 '{ $value }'；它不需要更多的值
+cli-err-conflict = 参数 '{ $arg }' 不能和 '{ $other }' 一起用
+cli-err-twice = 参数 '{ $arg }' 不能用两次
+cli-err-missing-arg = 缺少必需的参数：{ $arg }
+cli-err-no-equals = 给 '{ $arg }' 赋值时需要等号
+cli-err-usage = backstep 看不懂这条命令行
+cli-err-possible-values = [可用的值：{ $values }]
+cli-err-similar = 提示：有一个相似的：'{ $similar }'
+cli-err-whole = 不是从 0 起的整数
+cli-err-whole-too-large = 对整数来说太大了
+cli-err-threads = 请给出 1 到 1024 的整数，即使用的核心数
+perr-what-affine-w = W（D×H 的矩阵）
+perr-what-affine-b = b（H 个值）
+perr-what-mul-w = w（与 x 同形状或 1×1）
+perr-what-add-b = b（与 x 同形状或 1×1）
+perr-what-conv-w = W（FN×C×FH×FW）
+perr-what-conv-b = b（FN 个值）
+perr-what-pool-h = pool_h（窗口的高）
+perr-what-pool-w = pool_w（窗口的宽）
+perr-what-gamma = gamma（每列一个值）
+perr-what-beta = beta（每列一个值）

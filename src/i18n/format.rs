@@ -264,10 +264,18 @@ pub fn indexable(name: &str) -> std::borrow::Cow<'_, str> {
 ///
 /// The one place plurals are made, so no message says `1 columns` or `the 1 rows`.
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {}", plural(noun))
+    match noun {
+        "cell" => crate::t!("format-count-cell", n = n),
+        "input cell" => crate::t!("format-count-input-cell", n = n),
+        "target cell" => crate::t!("format-count-target-cell", n = n),
+        "value" => crate::t!("format-count-value", n = n),
+        "step" => crate::t!("format-count-step", n = n),
+        "layer" => crate::t!("format-count-layer", n = n),
+        "row" => crate::t!("format-count-row", n = n),
+        "column" => crate::t!("format-count-column", n = n),
+        // a noun no catalog has yet: English's plural
+        _ if n == 1 => format!("{n} {noun}"),
+        _ => format!("{n} {}", plural(noun)),
     }
 }
 
@@ -389,15 +397,19 @@ pub fn parse_finite(text: &str) -> Result<f64, String> {
     let typed = text.trim();
     let value: f64 = typed
         .parse()
-        .map_err(|_| format!("\"{typed}\" is not a number"))?;
+        .map_err(|_| crate::t!("format-not-a-number", typed = typed))?;
     if value.is_finite() {
         return Ok(value);
     }
     let spelled = typed.trim_start_matches(['+', '-']).to_ascii_lowercase();
     if ["inf", "infinity", "nan"].contains(&spelled.as_str()) {
-        Err(format!("{typed} is not a finite number"))
+        Err(crate::t!("format-not-finite", typed = typed))
     } else {
-        Err(format!("{typed} is {}", not_finite(value)))
+        Err(crate::t!(
+            "format-is",
+            typed = typed,
+            why = not_finite(value)
+        ))
     }
 }
 

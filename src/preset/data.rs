@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail, ensure};
 
+use crate::t;
+
 use crate::engine::data::generated::Shape2D;
 use crate::engine::data::{Dataset, Labeled, Layout, idx};
 
@@ -25,7 +27,7 @@ pub enum DataSpec {
 }
 
 /// Every spelling, for error messages.
-pub const DATA_NAMES: &str = "digits, spiral, xor, circles, moons, mnist:DIR or preset";
+pub const DATA_NAMES: &str = "digits, spiral, xor, circles, moons, mnist:DIR, preset";
 
 /// The four files of the book's `dataset/mnist.py`: train images, train labels, test images,
 /// test labels.
@@ -40,19 +42,15 @@ pub const MNIST_FILES: [&str; 4] = [
 pub const MAX_MNIST_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Where to get MNIST, said in every MNIST error.
-const MNIST_HINT: &str = "the book's dataset/mnist.py downloads train-images-idx3-ubyte.gz, \
-    train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz into its \
-    dataset/ folder (run `python -c \"import mnist; mnist.init_mnist()\"` there); pass that folder \
-    as --data mnist:DIR (gzipped or not)";
+fn mnist_hint() -> String {
+    t!("perr-mnist-hint")
+}
 
 impl DataSpec {
     /// Parse a name: `digits`, `spiral`, …, `mnist`, `mnist:DIR`, `preset`.
     pub fn parse(s: &str) -> Result<DataSpec> {
         if let Some(dir) = s.strip_prefix("mnist:") {
-            ensure!(
-                !dir.trim().is_empty(),
-                "data \"{s}\" names no folder: write mnist:DIR, e.g. mnist:dataset"
-            );
+            ensure!(!dir.trim().is_empty(), t!("perr-mnist-no-folder", data = s));
             return Ok(DataSpec::Mnist(Some(PathBuf::from(dir))));
         }
         Ok(match s {
@@ -61,7 +59,7 @@ impl DataSpec {
             "preset" => DataSpec::Preset,
             other => match Shape2D::parse(other) {
                 Some(shape) => DataSpec::Generated(shape),
-                None => bail!("unknown data set \"{other}\": use {DATA_NAMES}"),
+                None => bail!(t!("perr-data-unknown", data = other, names = DATA_NAMES)),
             },
         })
     }
@@ -82,12 +80,17 @@ impl DataSpec {
 pub fn load_mnist(dir: &Path) -> Result<Dataset> {
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => {}
-        Ok(meta) => bail!(
-            "{}: is {}, not a folder; {MNIST_HINT}",
-            dir.display(),
-            super::file::special_kind(&meta).unwrap_or("a file")
-        ),
-        Err(_) => bail!("{}: no such folder; {MNIST_HINT}", dir.display()),
+        Ok(meta) => bail!(t!(
+            "perr-mnist-not-folder",
+            path = dir.display().to_string(),
+            kind = super::file::special_kind(&meta).unwrap_or_else(|| t!("perr-kind-file")),
+            hint = mnist_hint()
+        )),
+        Err(_) => bail!(t!(
+            "perr-mnist-no-such-folder",
+            path = dir.display().to_string(),
+            hint = mnist_hint()
+        )),
     }
     let read = |name: &str| -> Result<(PathBuf, Vec<u8>)> {
         let gz = dir.join(format!("{name}.gz"));
@@ -99,32 +102,38 @@ pub fn load_mnist(dir: &Path) -> Result<Dataset> {
         } else if raw.exists() {
             raw
         } else {
-            bail!(
-                "{}: missing (nor is there {name}); {MNIST_HINT}",
-                gz.display()
-            )
+            bail!(t!(
+                "perr-mnist-missing",
+                path = gz.display().to_string(),
+                name = name,
+                hint = mnist_hint()
+            ))
         };
-        let bytes = super::file::read_regular(&path, "data file", MAX_MNIST_FILE_BYTES)?;
+        let bytes =
+            super::file::read_regular(&path, super::file::Noun::Data, MAX_MNIST_FILE_BYTES)?;
         Ok((path, bytes))
     };
     let images = |name: &str| -> Result<idx::Images> {
         let (path, bytes) = read(name)?;
-        idx::images(&bytes).map_err(|e| anyhow::anyhow!("{}: {e:#}; {MNIST_HINT}", path.display()))
+        idx::images(&bytes)
+            .map_err(|e| anyhow::anyhow!("{}: {e:#}; {}", path.display(), mnist_hint()))
     };
     let labels = |name: &str, count: usize| -> Result<Vec<usize>> {
         let (path, bytes) = read(name)?;
         let labels = idx::labels(&bytes)
-            .map_err(|e| anyhow::anyhow!("{}: {e:#}; {MNIST_HINT}", path.display()))?;
+            .map_err(|e| anyhow::anyhow!("{}: {e:#}; {}", path.display(), mnist_hint()))?;
         ensure!(
             labels.len() == count,
-            "{}: {} labels for {count} images; the image and label files must belong together",
-            path.display(),
-            labels.len()
+            t!(
+                "perr-mnist-label-count",
+                path = path.display().to_string(),
+                labels = labels.len(),
+                images = count
+            )
         );
         ensure!(
             labels.iter().all(|&l| l < 10),
-            "{}: a label is above 9; MNIST labels are the digits 0–9",
-            path.display()
+            t!("perr-mnist-label-range", path = path.display().to_string())
         );
         Ok(labels)
     };
@@ -135,12 +144,12 @@ pub fn load_mnist(dir: &Path) -> Result<Dataset> {
     let test_labels = labels(test_t, test.x.nrows())?;
     ensure!(
         (test.height, test.width) == (train.height, train.width),
-        "{}: test images are {}×{} but training images {}×{}",
-        dir.display(),
-        test.height,
-        test.width,
-        train.height,
-        train.width
+        t!(
+            "perr-mnist-sizes",
+            path = dir.display().to_string(),
+            test = format!("{}×{}", test.height, test.width),
+            train = format!("{}×{}", train.height, train.width)
+        )
     );
     let layout = Layout::Image {
         width: train.width,
@@ -157,8 +166,9 @@ pub fn load_mnist(dir: &Path) -> Result<Dataset> {
 
 /// The error for MNIST without a folder.
 pub fn mnist_needs_folder(preset: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{preset} trains on MNIST, which is not built in: pass the folder that holds its four files with \
-         --data mnist:DIR, e.g. `backstep train --preset {preset} --data mnist:dataset`; {MNIST_HINT}"
-    )
+    anyhow::anyhow!(t!(
+        "perr-mnist-needs-folder",
+        preset = preset,
+        hint = mnist_hint()
+    ))
 }

@@ -10,10 +10,10 @@ use anyhow::{Result, anyhow, bail, ensure};
 use toml::{Spanned, Value};
 
 use super::Init;
-use super::matrix::{MAX_DIM, Vector, matrix, tensor, weights};
+use super::matrix::{MAX_DIM, Vector, matrix, shown, tensor, weights};
 use crate::engine::Matrix;
 use crate::engine::tensor::ImageShape;
-use crate::i18n::format::a_or_an;
+use crate::t;
 
 /// The remaining fields of one layer table.
 pub(super) struct Fields<'a> {
@@ -66,10 +66,14 @@ impl<'a> Fields<'a> {
 
     fn missing(&self, what: &str) -> anyhow::Error {
         anyhow!(
-            "{}: {} needs {what}",
+            "{}: {}",
             self.at,
-            a_or_an(&format!("{} layer", self.kind))
+            t!("perr-layer-needs", kind = self.kind, what = what)
         )
+    }
+
+    fn not_both(&self, keys: &[&'static str; 2]) -> String {
+        t!("perr-not-both", a = keys[0], b = keys[1])
     }
 
     /// A required matrix.
@@ -91,7 +95,7 @@ impl<'a> Fields<'a> {
         vector: Vector,
     ) -> Result<Matrix> {
         match (self.take(keys[0]), self.take(keys[1])) {
-            (Some(_), Some(_)) => bail!("{}: give {} or {}, not both", self.at, keys[0], keys[1]),
+            (Some(_), Some(_)) => bail!("{}: {}", self.at, self.not_both(keys)),
             (Some(v), None) => self.read(&v, keys[0], vector),
             (None, Some(v)) => self.read(&v, keys[1], vector),
             (None, None) => Err(self.missing(what)),
@@ -104,7 +108,7 @@ impl<'a> Fields<'a> {
             return self.matrix_either(keys, what, Vector::Reject);
         };
         match (self.take(keys[0]), self.take(keys[1])) {
-            (Some(_), Some(_)) => bail!("{}: give {} or {}, not both", self.at, keys[0], keys[1]),
+            (Some(_), Some(_)) => bail!("{}: {}", self.at, self.not_both(keys)),
             (Some(v), None) | (None, Some(v)) => {
                 weights(v.get_ref(), "W", Some(init)).map_err(|e| anyhow!("{}: {e}", self.pos(&v)))
             }
@@ -130,8 +134,9 @@ impl<'a> Fields<'a> {
         let m = self.read(v, key, Vector::Row)?;
         ensure!(
             m.nrows() == 1,
-            "{}: {key} must be one row of values, like [0.1, 0.2]",
-            self.pos(v)
+            "{}: {}",
+            self.pos(v),
+            t!("perr-one-row", key = key)
         );
         Ok(m)
     }
@@ -144,11 +149,19 @@ impl<'a> Fields<'a> {
                 Value::Float(f) if f.is_finite() => Ok(*f),
                 Value::Integer(i) => Ok(*i as f64),
                 Value::Float(f) => bail!(
-                    "{}: {key} is {}: give a finite number",
+                    "{}: {}",
                     self.pos(&v),
-                    crate::i18n::format::not_finite(*f)
+                    t!(
+                        "perr-not-finite",
+                        name = key,
+                        why = crate::i18n::format::not_finite(*f)
+                    )
                 ),
-                other => bail!("{}: {key} must be a number, found {other}", self.pos(&v)),
+                other => bail!(
+                    "{}: {}",
+                    self.pos(&v),
+                    t!("perr-not-a-number", what = key, found = shown(other))
+                ),
             },
         }
     }
@@ -160,8 +173,9 @@ impl<'a> Fields<'a> {
             Some(v) => match v.get_ref() {
                 Value::Integer(i) if *i >= 0 => Ok(*i as u64),
                 other => bail!(
-                    "{}: {key} must be a whole number from 0, found {other}",
-                    self.pos(&v)
+                    "{}: {}",
+                    self.pos(&v),
+                    t!("perr-whole-from-0", key = key, found = shown(other))
                 ),
             },
         }
@@ -222,8 +236,9 @@ impl<'a> Fields<'a> {
             Some(v) => match v.get_ref() {
                 Value::Boolean(b) => Ok(*b),
                 other => bail!(
-                    "{}: {key} must be true or false, found {other}",
-                    self.pos(&v)
+                    "{}: {}",
+                    self.pos(&v),
+                    t!("perr-flag", key = key, found = shown(other))
                 ),
             },
         }
@@ -233,14 +248,19 @@ impl<'a> Fields<'a> {
     pub(super) fn finish(self) -> Result<()> {
         if let Some((key, v)) = self.map.iter().next() {
             let takes = if self.asked.is_empty() {
-                "no fields besides type and name".to_string()
+                t!("perr-layer-takes-nothing")
             } else {
                 format!("type, name, {}", self.asked.join(", "))
             };
             bail!(
-                "{}: {} has no field `{key}`; it takes {takes}",
+                "{}: {}",
                 self.pos(v),
-                a_or_an(&format!("{} layer", self.kind))
+                t!(
+                    "perr-layer-no-field",
+                    kind = self.kind,
+                    key = key.as_str(),
+                    takes = takes
+                )
             );
         }
         Ok(())

@@ -10,44 +10,66 @@ use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
+
+use crate::t;
 
 /// What a non-regular file is, in words: `a directory`, `a named pipe (FIFO)`, `a socket`,
 /// `a character device`, `a block device` (`a special file` for any other kind); `None` for a
 /// regular file.
-pub fn special_kind(meta: &Metadata) -> Option<&'static str> {
+pub fn special_kind(meta: &Metadata) -> Option<String> {
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("a directory");
+        return Some(t!("perr-kind-directory"));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(t!("perr-kind-fifo"));
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(t!("perr-kind-socket"));
         }
         if kind.is_char_device() {
-            return Some("a character device");
+            return Some(t!("perr-kind-char-device"));
         }
         if kind.is_block_device() {
-            return Some("a block device");
+            return Some(t!("perr-kind-block-device"));
         }
     }
-    Some("a special file")
+    Some(t!("perr-kind-special"))
+}
+
+/// What a file was expected to be, in the words of the current language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    /// A preset's TOML file.
+    Preset,
+    /// One of MNIST's files.
+    Data,
+}
+
+impl Noun {
+    fn words(self) -> String {
+        match self {
+            Noun::Preset => t!("perr-noun-preset"),
+            Noun::Data => t!("perr-noun-data"),
+        }
+    }
 }
 
 /// The error for a path that is `kind` rather than a regular file.
-fn refuse(path: &Path, kind: &str, noun: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{}: is {kind}, not a {noun}: give the path of a regular file",
-        path.display()
-    )
+fn refuse(path: &Path, kind: &str, noun: Noun) -> anyhow::Error {
+    anyhow::anyhow!(t!(
+        "perr-not-regular",
+        path = path.display().to_string(),
+        kind = kind,
+        noun = noun.words()
+    ))
 }
 
 /// A byte count as people write it: `64 MiB`, `3 bytes`.
@@ -56,8 +78,19 @@ fn bytes_text(n: u64) -> String {
     if n >= MIB && n % MIB == 0 {
         format!("{} MiB", n / MIB)
     } else {
-        format!("{n} bytes")
+        t!("perr-bytes", n = n)
     }
+}
+
+/// `what` with the system's reason after it: the common ones (no such file, permission denied)
+/// in the current language, any other as the system words it.
+pub fn io_error(what: String, e: &std::io::Error) -> anyhow::Error {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => t!("perr-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => t!("perr-io-permission"),
+        _ => e.to_string(),
+    };
+    anyhow::anyhow!("{what}: {why}")
 }
 
 /// Open `path` for reading without ever blocking on a pipe or a device.
@@ -75,27 +108,38 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
 /// The bytes of the regular file at `path`, at most `limit` of them.
 ///
 /// Refuses, with `path` and its kind in the message, a directory, a named pipe, a socket or a
-/// device (`noun` names what was expected: `preset file`); a file longer than `limit` bytes is
+/// device (`noun` names what was expected: a preset file); a file longer than `limit` bytes is
 /// an error too. Errors name `path` and say "cannot read the {noun}" with the system's reason.
-pub fn read_regular(path: &Path, noun: &str, limit: u64) -> Result<Vec<u8>> {
+pub fn read_regular(path: &Path, noun: Noun, limit: u64) -> Result<Vec<u8>> {
     let display = path.display();
-    let cannot = || format!("{display}: cannot read the {noun}");
-    let meta = std::fs::metadata(path).with_context(cannot)?;
+    let cannot = || {
+        t!(
+            "perr-cannot-read",
+            path = display.to_string(),
+            noun = noun.words()
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io_error(cannot(), &e))?;
     if let Some(kind) = special_kind(&meta) {
-        return Err(refuse(path, kind, noun));
+        return Err(refuse(path, &kind, noun));
     }
-    let file = open_nonblocking(path).with_context(cannot)?;
-    let meta = file.metadata().with_context(cannot)?;
+    let file = open_nonblocking(path).map_err(|e| io_error(cannot(), &e))?;
+    let meta = file.metadata().map_err(|e| io_error(cannot(), &e))?;
     if let Some(kind) = special_kind(&meta) {
-        return Err(refuse(path, kind, noun));
+        return Err(refuse(path, &kind, noun));
     }
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .with_context(cannot)?;
+        .map_err(|e| io_error(cannot(), &e))?;
     if bytes.len() as u64 > limit {
         let size = bytes_text(limit);
-        bail!("{display}: the file holds more than {size}; a {noun} is limited to {size}");
+        bail!(t!(
+            "perr-too-long",
+            path = display.to_string(),
+            size = size,
+            noun = noun.words()
+        ));
     }
     Ok(bytes)
 }
@@ -111,13 +155,13 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("a.toml");
         std::fs::write(&path, "x = 1").unwrap();
-        assert_eq!(read_regular(&path, "preset file", 100).unwrap(), b"x = 1");
-        let e = format!("{:#}", read_regular(&dir, "preset file", 100).unwrap_err());
+        assert_eq!(read_regular(&path, Noun::Preset, 100).unwrap(), b"x = 1");
+        let e = format!("{:#}", read_regular(&dir, Noun::Preset, 100).unwrap_err());
         assert!(
             e.ends_with("is a directory, not a preset file: give the path of a regular file"),
             "{e}"
         );
-        let e = format!("{:#}", read_regular(&path, "preset file", 3).unwrap_err());
+        let e = format!("{:#}", read_regular(&path, Noun::Preset, 3).unwrap_err());
         assert!(
             e.ends_with(
                 "a.toml: the file holds more than 3 bytes; a preset file is limited to 3 bytes"
@@ -132,7 +176,7 @@ mod tests {
     fn a_device_is_refused_by_its_kind_before_any_read() {
         let e = format!(
             "{:#}",
-            read_regular(Path::new("/dev/zero"), "preset file", 100).unwrap_err()
+            read_regular(Path::new("/dev/zero"), Noun::Preset, 100).unwrap_err()
         );
         assert_eq!(
             e,

@@ -12,10 +12,11 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::fields::Fields;
-use super::matrix::{Vector, matrix};
+use super::matrix::{Vector, matrix, shown};
 use super::parse::{build_layer, explain_toml, field, position, raw_layer, targets_and_dout};
 use crate::engine::graph::{Graph, GraphNode, NodeOp};
 use crate::engine::{LayerKind, Matrix};
+use crate::t;
 
 /// A node table: `name`, `type`, `inputs`, and a layer's fields, each kept with its position.
 type RawTable = Spanned<BTreeMap<String, Spanned<Value>>>;
@@ -59,14 +60,7 @@ pub struct ParsedGraph {
 pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
     let raw: RawGraph = toml::from_str(text).map_err(|e| {
         let msg = e.message().to_string();
-        let msg = if msg.trim().starts_with("unknown field") {
-            format!(
-                "{} (a graph preset has title, description, [inputs], t, dout and [[nodes]]; a node has name, type, inputs and a layer's parameters)",
-                msg.trim()
-            )
-        } else {
-            explain_toml(&msg)
-        };
+        let msg = explain_toml(&msg, true);
         match e.span() {
             Some(span) => anyhow!("{}: {msg}", position(text, span.start)),
             None => anyhow!("{msg}"),
@@ -84,33 +78,41 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
     for (i, table) in raw.nodes.iter().enumerate() {
         let mut map = table.get_ref().clone();
         let names = map.remove("inputs");
-        let l = raw_layer(text, i, &Spanned::new(table.span(), map))
-            .map_err(|e| anyhow!("{}", e.to_string().replace("layer ", "node ")))?;
+        let l = raw_layer(text, i, &Spanned::new(table.span(), map), true)?;
         let at = field(text, &l.kind);
         let kind = LayerKind::parse(l.kind.get_ref()).ok_or_else(|| {
             let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
             anyhow!(
-                "{at}: node {}: unknown type \"{}\": valid types are {}",
-                i + 1,
-                l.kind.get_ref(),
-                valid.join(", ")
+                "{at}: {}: {}",
+                t!("perr-node-n", n = (i + 1).to_string()),
+                t!(
+                    "perr-layer-type-unknown",
+                    kind = l.kind.get_ref().as_str(),
+                    valid = valid.join(", ")
+                )
             )
         })?;
-        let name = l.name.clone().ok_or_else(|| {
-            anyhow!(
-                "{at}: node {} has no name: give every node a name = \"…\"",
-                i + 1
-            )
-        })?;
-        let who = format!("node {} ({name})", i + 1);
+        let name = l
+            .name
+            .clone()
+            .ok_or_else(|| anyhow!("{at}: {}", t!("perr-node-no-name", n = (i + 1).to_string())))?;
+        let who = t!(
+            "perr-node-which",
+            n = (i + 1).to_string(),
+            name = name.as_str()
+        );
         let names = input_names(text, &at, &who, names)?;
         let op = match kind {
             LayerKind::Mul | LayerKind::Add => {
                 if let Some((key, v)) = l.fields.iter().next() {
                     bail!(
-                        "{}: {who} is a {} node: it takes its two values as inputs, not `{key}`",
+                        "{}: {who}: {}",
                         field(text, v),
-                        kind.as_str()
+                        t!(
+                            "perr-node-two-inputs",
+                            kind = kind.as_str(),
+                            key = key.as_str()
+                        )
                     );
                 }
                 if kind == LayerKind::Mul {
@@ -157,13 +159,12 @@ pub fn parse_graph(text: &str) -> Result<ParsedGraph> {
 
 /// The `inputs` of a node: a list of names.
 fn input_names(text: &str, at: &str, who: &str, v: Option<Spanned<Value>>) -> Result<Vec<String>> {
-    let v = v.ok_or_else(|| {
-        anyhow!("{at}: {who} has no inputs: give inputs = [\"…\"], the names it reads")
-    })?;
+    let v = v.ok_or_else(|| anyhow!("{at}: {who}: {}", t!("perr-node-no-inputs")))?;
     let Value::Array(items) = v.get_ref() else {
         bail!(
-            "{}: {who}: inputs must be a list of names, like inputs = [\"apple\", \"apple_num\"]",
-            field(text, &v)
+            "{}: {who}: {}",
+            field(text, &v),
+            t!("perr-node-inputs-list")
         )
     };
     items
@@ -171,8 +172,9 @@ fn input_names(text: &str, at: &str, who: &str, v: Option<Spanned<Value>>) -> Re
         .map(|item| match item {
             Value::String(s) => Ok(s.clone()),
             other => bail!(
-                "{}: {who}: inputs holds {other}, but it lists names (strings) of inputs or earlier nodes",
-                field(text, &v)
+                "{}: {who}: {}",
+                field(text, &v),
+                t!("perr-node-inputs-names", found = shown(other))
             ),
         })
         .collect()

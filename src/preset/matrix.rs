@@ -29,22 +29,42 @@ pub enum Vector {
     Reject,
 }
 
+/// A TOML value's type in words (`a string`, `a list`), for errors.
+pub fn type_words(v: &Value) -> String {
+    match v {
+        Value::String(_) => t!("perr-type-string"),
+        Value::Integer(_) => t!("perr-type-integer"),
+        Value::Float(_) => t!("perr-type-float"),
+        Value::Boolean(_) => t!("perr-type-boolean"),
+        Value::Datetime(_) => t!("perr-type-datetime"),
+        Value::Array(_) => t!("perr-type-array"),
+        Value::Table(_) => t!("perr-type-table"),
+    }
+}
+
 fn number(v: &Value, what: &str) -> Result<f64> {
     let x = match v {
         Value::Float(f) => *f,
         Value::Integer(i) => *i as f64,
-        other => bail!("{what} must be a number, found {}", other.type_str()),
+        other => bail!(t!(
+            "perr-not-a-number",
+            what = what,
+            found = type_words(other)
+        )),
     };
     ensure!(
         x.is_finite(),
-        "{what} is {}: every value must be a finite number",
-        crate::i18n::format::not_finite(x)
+        t!(
+            "perr-value-not-finite",
+            what = what,
+            why = crate::i18n::format::not_finite(x)
+        )
     );
     Ok(x)
 }
 
 /// A TOML value as the user would write it: `1e30`, not thirty-one digits.
-fn shown(v: &Value) -> String {
+pub(super) fn shown(v: &Value) -> String {
     match v {
         Value::Float(f) if f.abs() >= 1e16 || (*f != 0.0 && f.abs() < 1e-4) => format!("{f:e}"),
         other => other.to_string(),
@@ -52,18 +72,25 @@ fn shown(v: &Value) -> String {
 }
 
 fn check_size(r: usize, c: usize, field: &str) -> Result<()> {
-    ensure!(
-        r > 0 && c > 0,
-        "{field} is empty: give at least one row with one value"
-    );
+    ensure!(r > 0 && c > 0, t!("perr-matrix-empty", field = field));
     ensure!(
         r <= MAX_DIM && c <= MAX_DIM,
-        "{field} is {r}×{c}: at most {MAX_DIM} rows or columns are allowed"
+        t!(
+            "perr-matrix-too-wide",
+            field = field,
+            shape = format!("{r}×{c}"),
+            max = MAX_DIM.to_string()
+        )
     );
     ensure!(
         r.saturating_mul(c) <= MAX_CELLS,
-        "{field} is {r}×{c} = {} cells: at most {MAX_CELLS} cells are allowed per matrix",
-        r.saturating_mul(c)
+        t!(
+            "perr-matrix-too-many-cells",
+            field = field,
+            shape = format!("{r}×{c}"),
+            cells = r.saturating_mul(c).to_string(),
+            max = MAX_CELLS.to_string()
+        )
     );
     Ok(())
 }
@@ -74,14 +101,11 @@ pub fn matrix(v: &Value, field: &str, vector: Vector) -> Result<Matrix> {
         Value::Table(t) => generated(t, field, vector),
         Value::Float(_) | Value::Integer(_) => Ok(Matrix::from_elem((1, 1), number(v, field)?)),
         Value::Array(rows) => {
-            ensure!(
-                !rows.is_empty(),
-                "{field} is empty: give at least one row with one value"
-            );
+            ensure!(!rows.is_empty(), t!("perr-matrix-empty", field = field));
             if rows.iter().all(|r| !matches!(r, Value::Array(_))) {
                 ensure!(
                     vector == Vector::Row,
-                    "{field} must be a list of rows, like [[1.0, 2.0], [3.0, 4.0]]"
+                    t!("perr-matrix-not-rows", field = field)
                 );
                 let cells: Vec<f64> = rows
                     .iter()
@@ -99,15 +123,22 @@ pub fn matrix(v: &Value, field: &str, vector: Vector) -> Result<Matrix> {
             let mut cells = Vec::with_capacity(rows.len() * width);
             for (i, row) in rows.iter().enumerate() {
                 let Value::Array(row) = row else {
-                    bail!(
-                        "{field} row {i} is a {}, not a list: every row must be [..]",
-                        row.type_str()
-                    );
+                    bail!(t!(
+                        "perr-matrix-row-not-list",
+                        field = field,
+                        row = i.to_string(),
+                        found = type_words(row)
+                    ));
                 };
                 ensure!(
                     row.len() == width,
-                    "{field} is ragged: row 0 has {width} values but row {i} has {}; every row needs the same length",
-                    row.len()
+                    t!(
+                        "perr-matrix-ragged",
+                        field = field,
+                        width = width,
+                        row = i.to_string(),
+                        len = row.len()
+                    )
                 );
                 for (j, x) in row.iter().enumerate() {
                     cells.push(number(x, &format!("{field}[{i}][{j}]"))?);
@@ -115,10 +146,11 @@ pub fn matrix(v: &Value, field: &str, vector: Vector) -> Result<Matrix> {
             }
             Ok(Matrix::from_shape_vec((rows.len(), width), cells)?)
         }
-        other => bail!(
-            "{field} must be a matrix (a list of rows) or a generator table, found {}",
-            other.type_str()
-        ),
+        other => bail!(t!(
+            "perr-matrix-type",
+            field = field,
+            found = type_words(other)
+        )),
     }
 }
 
@@ -128,19 +160,25 @@ fn shape_of(t: &toml::Table, field: &str, vector: Vector) -> Result<(i64, i64)> 
         Some(Value::Array(a)) => a
             .iter()
             .map(|v| {
-                v.as_integer().ok_or_else(|| {
-                    anyhow::anyhow!("{field}: shape must list whole numbers, like [2, 3]")
-                })
+                v.as_integer()
+                    .ok_or_else(|| anyhow::anyhow!(t!("perr-shape-whole", field = field)))
             })
             .collect::<Result<_>>()?,
-        _ => bail!("{field}: a generator needs shape = [rows, columns]"),
+        _ => bail!(t!("perr-shape-missing", field = field)),
     };
     let (r, c) = match (shape.as_slice(), vector) {
         ([r, c], _) => (*r, *c),
         ([c], Vector::Row) => (1, *c),
-        _ => bail!("{field}: shape must be [rows, columns]"),
+        _ => bail!(t!("perr-shape-two", field = field)),
     };
-    ensure!(r > 0 && c > 0, "{field}: shape [{r}, {c}] must be positive");
+    ensure!(
+        r > 0 && c > 0,
+        t!(
+            "perr-shape-positive",
+            field = field,
+            shape = format!("[{r}, {c}]")
+        )
+    );
     check_size(r as usize, c as usize, field)?;
     Ok((r, c))
 }
@@ -150,7 +188,7 @@ fn filled(t: &toml::Table, field: &str, vector: Vector) -> Result<Matrix> {
     for key in t.keys() {
         ensure!(
             ["fill", "shape"].contains(&key.as_str()),
-            "{field}: unknown key \"{key}\" in a fill generator; use fill and shape, like {{ fill = 0.0, shape = [3] }}"
+            t!("perr-fill-unknown-key", field = field, key = key.as_str())
         );
     }
     let v = match t.get("fill") {
@@ -191,13 +229,13 @@ fn random(t: &toml::Table, field: &str, vector: Vector, over: Option<Init>) -> R
     for key in t.keys() {
         ensure!(
             ["random", "shape", "scale", "seed", "init"].contains(&key.as_str()),
-            "{field}: unknown key \"{key}\" in a generator; use random, shape, scale, seed, init (or fill = v with shape)"
+            t!("perr-random-unknown-key", field = field, key = key.as_str())
         );
     }
     let kind = match t.get("random") {
         Some(Value::String(s)) if s == "normal" || s == "uniform" => s.clone(),
-        Some(other) => bail!("{field}: random must be \"normal\" or \"uniform\", found {other}"),
-        None => bail!("{field}: a generator table needs random = \"normal\" or \"uniform\""),
+        Some(other) => bail!(t!("perr-random-kind", field = field, found = shown(other))),
+        None => bail!(t!("perr-random-missing", field = field)),
     };
     let (r, c) = shape_of(t, field, vector)?;
     let scale = match t.get("scale") {
@@ -256,11 +294,12 @@ fn random(t: &toml::Table, field: &str, vector: Vector, over: Option<Init>) -> R
 fn seed_of(t: &toml::Table, field: &str) -> Result<u64> {
     Ok(match t.get("seed") {
         Some(Value::Integer(s)) if *s >= 0 => *s as u64,
-        Some(other) => bail!(
-            "{field}: seed must be a whole number from 0 to {}, found {}",
-            i64::MAX,
-            shown(other)
-        ),
+        Some(other) => bail!(t!(
+            "perr-seed-range",
+            field = field,
+            max = i64::MAX.to_string(),
+            found = shown(other)
+        )),
         None => 0,
     })
 }
@@ -272,36 +311,36 @@ pub fn labels(t: &toml::Table, field: &str) -> Result<Vec<usize>> {
     for key in t.keys() {
         ensure!(
             ["random", "classes", "shape", "seed"].contains(&key.as_str()),
-            "{field}: unknown key \"{key}\" in a label generator; use random = \"labels\", classes, shape and seed, like {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}"
+            t!("perr-labels-unknown-key", field = field, key = key.as_str())
         );
     }
     let classes = match t.get("classes") {
         Some(Value::Integer(k)) if (1..=MAX_DIM as i64).contains(k) => *k as usize,
-        Some(other) => bail!(
-            "{field}.classes must be a whole number from 1 to {MAX_DIM} (how many classes; the last layer's width), found {}",
-            shown(other)
-        ),
-        None => bail!(
-            "{field}: a label generator needs classes = K, how many classes (the last layer's width), like classes = 10"
-        ),
+        Some(other) => bail!(t!(
+            "perr-labels-classes",
+            field = field,
+            max = MAX_DIM.to_string(),
+            found = shown(other)
+        )),
+        None => bail!(t!("perr-labels-classes-missing", field = field)),
     };
     let rows = match t.get("shape") {
         Some(Value::Array(a)) => match a.as_slice() {
             [Value::Integer(n)] if (1..=MAX_DIM as i64).contains(n) => *n as usize,
-            [Value::Integer(n)] => {
-                bail!("{field}.shape = [{n}]: the number of labels must be from 1 to {MAX_DIM}")
-            }
-            _ => bail!(
-                "{field}.shape must be [N], one whole number: the number of labels (one per row of x), like [100]"
-            ),
+            [Value::Integer(n)] => bail!(t!(
+                "perr-labels-count",
+                field = field,
+                n = n.to_string(),
+                max = MAX_DIM.to_string()
+            )),
+            _ => bail!(t!("perr-labels-shape", field = field)),
         },
-        Some(other) => bail!(
-            "{field}.shape must be [N], the number of labels (one per row of x), like [100]; found {}",
-            shown(other)
-        ),
-        None => bail!(
-            "{field}: a label generator needs shape = [N], the number of labels (one per row of x), like [100]"
-        ),
+        Some(other) => bail!(t!(
+            "perr-labels-shape-found",
+            field = field,
+            found = shown(other)
+        )),
+        None => bail!(t!("perr-labels-shape-missing", field = field)),
     };
     let mut rng = SplitMix64(seed_of(t, field)?);
     Ok((0..rows).map(|_| rng.below(classes)).collect())

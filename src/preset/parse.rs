@@ -5,12 +5,13 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::fields::Fields;
-use super::matrix::{Vector, matrix, tensor};
+use super::matrix::{Vector, matrix, tensor, type_words};
 use crate::engine::layer::{
     BatchNorm, Convolution, Dropout, Exp, Log, Pooling, Reciprocal, Relu, Sigmoid, Softmax,
     SoftmaxWithLoss, Tanh,
 };
 use crate::engine::{Inputs, Layer, LayerKind, Matrix, NamedLayer, Network, Targets};
+use crate::t;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,7 +57,11 @@ pub(super) fn position(text: &str, offset: usize) -> String {
         .map(|l| l.chars().count())
         .unwrap_or(0)
         + 1;
-    format!("line {line}, column {column}")
+    t!(
+        "perr-at",
+        line = line.to_string(),
+        column = column.to_string()
+    )
 }
 
 pub(super) fn field<T>(text: &str, v: &Spanned<T>) -> String {
@@ -72,10 +77,10 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
             Some(span) => {
                 let why = oversized_integer(text, span.start)
                     .or_else(|| overflowed_float(text, span.start, &msg))
-                    .unwrap_or_else(|| explain_toml(&msg));
+                    .unwrap_or_else(|| explain_toml(&msg, false));
                 anyhow!("{}: {why}", position(text, span.start))
             }
-            None => anyhow!("{}", explain_toml(&msg)),
+            None => anyhow!("{}", explain_toml(&msg, false)),
         }
     })?;
     let train = match &raw.train {
@@ -92,27 +97,21 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
                 .map_err(|e| anyhow!("{}: {e}", field(text, x)))?,
         ),
         None => {
-            ensure!(
-                train.is_some(),
-                "missing field `x`: give the input batch, like x = [[1.0, 2.0]] (only a preset whose [train] section names a data set may leave it out)"
-            );
+            ensure!(train.is_some(), t!("perr-x-missing"));
             ensure!(
                 raw.t.is_none() && raw.dout.is_none(),
-                "t or dout is given but x is not: give x too"
+                t!("perr-x-missing-with-t")
             );
             None
         }
     };
     let (t, dout) = targets_and_dout(text, raw.t.as_ref(), raw.dout.as_ref())?;
-    ensure!(
-        !raw.layers.is_empty(),
-        "the preset has no layers: add at least one [[layers]] table with a type"
-    );
+    ensure!(!raw.layers.is_empty(), t!("perr-no-layers"));
     let raw_layers = raw
         .layers
         .iter()
         .enumerate()
-        .map(|(i, l)| raw_layer(text, i, l))
+        .map(|(i, l)| raw_layer(text, i, l, false))
         .collect::<Result<Vec<RawLayer>>>()?;
     let kinds: Vec<Option<LayerKind>> = raw_layers
         .iter()
@@ -125,22 +124,34 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
         let kind = kinds[i].ok_or_else(|| {
             let valid: Vec<&str> = LayerKind::ALL.iter().map(|k| k.as_str()).collect();
             anyhow!(
-                "{at}: unknown layer type \"{}\": valid types are {}",
-                l.kind.get_ref(),
-                valid.join(", ")
+                "{at}: {}",
+                t!(
+                    "perr-layer-type-unknown",
+                    kind = l.kind.get_ref().as_str(),
+                    valid = valid.join(", ")
+                )
             )
         })?;
         let mut fields = Fields::new(text, at.clone(), kind.as_str(), l.fields)
             .with_init(init.or(train.as_ref().and_then(|t| t.init)));
         let layer = build_layer(kind, &mut fields)
             .and_then(|layer| fields.finish().map(|()| layer))
-            .map_err(|e| anyhow!("layer {} ({}): {e}", i + 1, kind.as_str()))?;
+            .map_err(|e| {
+                anyhow!(
+                    "{}: {e}",
+                    t!(
+                        "perr-layer-which",
+                        n = (i + 1).to_string(),
+                        kind = kind.as_str()
+                    )
+                )
+            })?;
         let name = match &l.name {
             Some(n) => {
                 ensure!(
                     !n.trim().is_empty(),
-                    "{at}: layer {} has an empty name",
-                    i + 1
+                    "{at}: {}",
+                    t!("perr-layer-empty-name", n = (i + 1).to_string())
                 );
                 n.clone()
             }
@@ -157,7 +168,8 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
         };
         ensure!(
             !layers.iter().any(|n: &NamedLayer| n.name == name),
-            "{at}: two layers are named \"{name}\": give each a unique name"
+            "{at}: {}",
+            t!("perr-layer-same-name", name = name.as_str())
         );
         layers.push(NamedLayer { name, layer });
     }
@@ -211,17 +223,23 @@ fn oversized_integer(text: &str, start: usize) -> Option<String> {
                 .trim_matches('"')
         })
         .filter(|k| !k.is_empty());
-    let range = format!("{} to {}", i64::MIN, i64::MAX);
+    let (min, max) = (i64::MIN.to_string(), i64::MAX.to_string());
     Some(match key {
-        Some(SEED_KEY) => format!(
-            "seed = {literal} is out of range: a seed must be a whole number from 0 to {}",
-            i64::MAX
-        ),
+        Some(SEED_KEY) => t!("perr-seed-out-of-range", literal = literal, max = max),
         Some(key) => format!(
-            "{key}: {literal} is out of range for a whole number ({range}); write a float, like 1e21, if you mean a value"
+            "{key}: {}",
+            t!(
+                "perr-integer-out-of-range",
+                literal = literal,
+                min = min,
+                max = max
+            )
         ),
-        None => format!(
-            "{literal} is out of range for a whole number ({range}); write a float, like 1e21, if you mean a value"
+        None => t!(
+            "perr-integer-out-of-range",
+            literal = literal,
+            min = min,
+            max = max
         ),
     })
 }
@@ -240,28 +258,83 @@ fn overflowed_float(text: &str, start: usize, msg: &str) -> Option<String> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-' | '.'))
         .collect();
-    Some(format!(
-        "{literal} is {}: give a finite number",
-        crate::i18n::format::not_finite(f64::INFINITY)
+    Some(t!(
+        "perr-not-finite",
+        name = literal,
+        why = crate::i18n::format::not_finite(f64::INFINITY)
     ))
 }
 
 /// The key of a generator's seed.
 const SEED_KEY: &str = "seed";
 
-pub(super) fn explain_toml(msg: &str) -> String {
+pub(super) fn explain_toml(msg: &str, graph: bool) -> String {
     let msg = msg.trim();
+    // the first `quoted` name in a serde message: unknown field `foo`
+    let quoted = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_string();
     if msg == FLOAT_OVERFLOW {
-        format!(
-            "a number here is {}: give a finite number",
-            crate::i18n::format::not_finite(f64::INFINITY)
-        )
-    } else if msg.starts_with("unknown field") {
-        format!(
-            "{msg} (a preset has title, description, x, t, dout and [[layers]]; a layer has type, name and its own fields)"
-        )
+        return t!(
+            "perr-number-overflow",
+            why = crate::i18n::format::not_finite(f64::INFINITY)
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field") {
+        return if graph {
+            t!("perr-toml-unknown-field-graph", field = quoted(rest))
+        } else {
+            t!("perr-toml-unknown-field", field = quoted(rest))
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field") {
+        return t!("perr-toml-missing-field", field = quoted(rest));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return t!(
+            "perr-toml-invalid-type",
+            found = serde_kind(found),
+            expected = serde_kind(expected)
+        );
+    }
+    // the parser's own errors: `description, expected …`
+    let description = msg.split_once(", expected ").map_or(msg, |(d, _)| d);
+    match description.lines().next().unwrap_or_default().trim() {
+        "duplicate key" => t!("perr-toml-duplicate-key"),
+        "string values must be quoted" => t!("perr-toml-unquoted"),
+        "missing assignment between key-value pairs" | "key with no value" => {
+            t!("perr-toml-no-assignment")
+        }
+        "missing value" | "missing value for key" => t!("perr-toml-no-value"),
+        "missing comma between array elements" => t!("perr-toml-no-comma"),
+        "missing comma between key-value pairs" => t!("perr-toml-no-comma-table"),
+        "unclosed array" => t!("perr-toml-unclosed-array"),
+        "unclosed inline table" => t!("perr-toml-unclosed-inline-table"),
+        "unclosed table" | "unclosed array table" => t!("perr-toml-unclosed-table"),
+        "invalid key" | "invalid unquoted key" => t!("perr-toml-invalid-key"),
+        "extra comma in inline table" | "extra comma in array" => t!("perr-toml-extra-comma"),
+        _ => t!("perr-toml-syntax", detail = msg),
+    }
+}
+
+/// What serde names in a type error (`integer `1``, `a sequence`, `f64`) in the words of
+/// [`type_words`]; anything else as serde wrote it.
+fn serde_kind(text: &str) -> String {
+    let text = text.trim();
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(&["string"]) {
+        t!("perr-type-string")
+    } else if has(&["floating point", "f64", "f32", "float"]) {
+        t!("perr-type-float")
+    } else if has(&["integer", "i64", "u64", "usize", "i32", "u32"]) {
+        t!("perr-type-integer")
+    } else if has(&["bool"]) {
+        t!("perr-type-boolean")
+    } else if has(&["sequence", "array"]) {
+        t!("perr-type-array")
+    } else if has(&["map", "struct", "table"]) {
+        t!("perr-type-table")
     } else {
-        msg.to_string()
+        text.to_string()
     }
 }
 
@@ -270,29 +343,38 @@ pub(super) fn raw_layer(
     text: &str,
     i: usize,
     table: &Spanned<std::collections::BTreeMap<String, Spanned<Value>>>,
+    node: bool,
 ) -> Result<RawLayer> {
     let mut fields = table.get_ref().clone();
     let at = field(text, table);
+    let which = || {
+        let n = (i + 1).to_string();
+        if node {
+            t!("perr-node-n", n = n)
+        } else {
+            t!("perr-layer-n", n = n)
+        }
+    };
     let kind = match fields.remove("type") {
         Some(v) => match v.get_ref() {
             Value::String(s) => Spanned::new(v.span(), s.clone()),
             other => bail!(
-                "{}: layer {}: type must be a string like \"relu\", found {}",
+                "{}: {}: {}",
                 field(text, &v),
-                i + 1,
-                other.type_str()
+                which(),
+                t!("perr-type-not-string", found = type_words(other))
             ),
         },
-        None => bail!("{at}: layer {}: missing field `type`", i + 1),
+        None => bail!("{at}: {}: {}", which(), t!("perr-type-missing")),
     };
     let name = match fields.remove("name") {
         Some(v) => match v.get_ref() {
             Value::String(s) => Some(s.clone()),
             other => bail!(
-                "{}: layer {}: name must be a string, found {}",
+                "{}: {}: {}",
                 field(text, &v),
-                i + 1,
-                other.type_str()
+                which(),
+                t!("perr-name-not-string", found = type_words(other))
             ),
         },
         None => None,
@@ -304,11 +386,11 @@ pub(super) fn raw_layer(
 pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> {
     Ok(match kind {
         LayerKind::Affine => {
-            let w = f.weights(&["W", "w"], "W (a D×H matrix)")?;
-            Layer::affine(w, f.vector("b", "b (H values)")?)
+            let w = f.weights(&["W", "w"], &t!("perr-what-affine-w"))?;
+            Layer::affine(w, f.vector("b", &t!("perr-what-affine-b"))?)
         }
-        LayerKind::Mul => Layer::mul(f.matrix("w", "w (x's shape or 1×1)", Vector::Reject)?),
-        LayerKind::Add => Layer::add(f.matrix("b", "b (x's shape or 1×1)", Vector::Reject)?),
+        LayerKind::Mul => Layer::mul(f.matrix("w", &t!("perr-what-mul-w"), Vector::Reject)?),
+        LayerKind::Add => Layer::add(f.matrix("b", &t!("perr-what-add-b"), Vector::Reject)?),
         LayerKind::Relu => Layer::Relu(Relu),
         LayerKind::Sigmoid => Layer::Sigmoid(Sigmoid),
         LayerKind::Tanh => Layer::Tanh(Tanh),
@@ -323,8 +405,8 @@ pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> 
             f.flag("train", true)?,
         )?),
         LayerKind::Convolution => {
-            let (w, filter) = f.tensor("W", "W (FN×C×FH×FW)")?;
-            let b = f.vector("b", "b (FN values)")?;
+            let (w, filter) = f.tensor("W", &t!("perr-what-conv-w"))?;
+            let b = f.vector("b", &t!("perr-what-conv-b"))?;
             Layer::Convolution(Convolution::new(
                 w,
                 b,
@@ -334,13 +416,13 @@ pub(super) fn build_layer(kind: LayerKind, f: &mut Fields<'_>) -> Result<Layer> 
             ))
         }
         LayerKind::Pooling => Layer::Pooling(Pooling::new(
-            f.size("pool_h", "pool_h (the window's height)")?,
-            f.size("pool_w", "pool_w (the window's width)")?,
+            f.size("pool_h", &t!("perr-what-pool-h"))?,
+            f.size("pool_w", &t!("perr-what-pool-w"))?,
             f.count("stride", 1)?,
         )),
         LayerKind::BatchNorm => {
-            let gamma = f.vector("gamma", "gamma (one value per column)")?;
-            let beta = f.vector("beta", "beta (one value per column)")?;
+            let gamma = f.vector("gamma", &t!("perr-what-gamma"))?;
+            let beta = f.vector("beta", &t!("perr-what-beta"))?;
             let d = gamma.ncols();
             Layer::BatchNorm(BatchNorm {
                 momentum: f.number("momentum", 0.9)?,
@@ -385,20 +467,16 @@ pub(super) fn targets(v: &Value) -> Result<Targets> {
             Some(Value::String(kind)) if kind == "labels" => {
                 Ok(Targets::Labels(super::matrix::labels(t, "t")?))
             }
-            Some(Value::String(kind)) if kind == "normal" || kind == "uniform" => bail!(
-                "t: random = \"{kind}\" draws numbers, not class labels: generate labels with {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}, or list them"
-            ),
-            _ => bail!(
-                "t: a generator of labels is {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}"
-            ),
+            Some(Value::String(kind)) if kind == "normal" || kind == "uniform" => {
+                bail!(t!("perr-t-random-numbers", kind = kind.as_str()))
+            }
+            _ => bail!(t!("perr-t-generator")),
         };
     }
     let Value::Array(items) = v else {
-        bail!(
-            "t must be a list of class labels like [1, 0], one-hot rows like [[0, 1], [1, 0]], or a label generator like {{ random = \"labels\", classes = 10, shape = [100], seed = 3 }}"
-        )
+        bail!(t!("perr-t-type"))
     };
-    ensure!(!items.is_empty(), "t is empty: give one label per row of x");
+    ensure!(!items.is_empty(), t!("perr-t-empty"));
     if items.iter().all(|i| matches!(i, Value::Array(_))) {
         return Ok(Targets::OneHot(matrix(v, "t", Vector::Reject)?));
     }
@@ -407,7 +485,11 @@ pub(super) fn targets(v: &Value) -> Result<Targets> {
         .enumerate()
         .map(|(i, v)| match v {
             Value::Integer(k) if *k >= 0 => Ok(*k as usize),
-            _ => bail!("t[{i}] is {v}: as a flat list, t holds class labels (whole numbers from 0); for one-hot rows write [[0, 1], [1, 0]]"),
+            _ => bail!(t!(
+                "perr-t-label",
+                i = i.to_string(),
+                found = super::matrix::shown(v)
+            )),
         })
         .collect::<Result<Vec<usize>>>()?;
     Ok(Targets::Labels(labels))

@@ -19,6 +19,7 @@
 
 use std::sync::Arc;
 
+use crate::t;
 use anyhow::{Result, anyhow, bail, ensure};
 use serde::Deserialize;
 use toml::Spanned;
@@ -139,10 +140,22 @@ where
     let n = *v.get_ref();
     ensure!(
         n >= min,
-        "{}: {name} is {n} but must be at least {min}",
-        at(v.span())
+        "{}: {}",
+        at(v.span()),
+        t!(
+            "perr-at-least",
+            name = name,
+            n = n.to_string(),
+            min = min.to_string()
+        )
     );
-    T::try_from(n).map_err(|_| anyhow!("{}: {name} = {n} is too large", at(v.span())))
+    T::try_from(n).map_err(|_| {
+        anyhow!(
+            "{}: {}",
+            at(v.span()),
+            t!("perr-too-large", name = name, n = n.to_string())
+        )
+    })
 }
 
 impl RawTrain {
@@ -168,9 +181,13 @@ impl RawTrain {
             s.iters = whole(v, "iters", at, 1)?;
             ensure!(
                 s.iters <= MAX_ITERS,
-                "{}: iters is {} but must be at most {MAX_ITERS} (the book trains 10000)",
+                "{}: {}",
                 at(v.span()),
-                s.iters
+                t!(
+                    "perr-iters-too-many",
+                    n = s.iters.to_string(),
+                    max = MAX_ITERS.to_string()
+                )
             );
         }
         if let Some(v) = &self.batch {
@@ -180,9 +197,13 @@ impl RawTrain {
             let x = *v.get_ref();
             ensure!(
                 x.is_finite(),
-                "{}: {name} is {}: give a finite number",
+                "{}: {}",
                 at(v.span()),
-                crate::i18n::format::not_finite(x)
+                t!(
+                    "perr-not-finite",
+                    name = name,
+                    why = crate::i18n::format::not_finite(x)
+                )
             );
             Ok(x)
         };
@@ -205,9 +226,13 @@ impl RawTrain {
         if let Some(o) = &self.optimizer {
             s.optimizer = OptimizerKind::parse(o.get_ref()).ok_or_else(|| {
                 anyhow!(
-                    "{}: unknown optimizer \"{}\": use sgd, momentum, adagrad or adam",
+                    "{}: {}",
                     at(o.span()),
-                    o.get_ref()
+                    t!(
+                        "perr-optimizer-unknown",
+                        optimizer = o.get_ref().as_str(),
+                        names = "sgd, momentum, adagrad, adam"
+                    )
                 )
             })?;
         }
@@ -240,19 +265,16 @@ impl TrainSection {
         s.lr = o.lr.or(s.lr);
         s.seed = o.seed.unwrap_or(s.seed);
         s.init = o.init.or(s.init);
-        ensure!(
-            s.iters > 0,
-            "--iters is 0: train for at least one iteration"
-        );
+        ensure!(s.iters > 0, t!("perr-flag-iters-zero"));
         ensure!(
             s.iters <= MAX_ITERS,
-            "--iters is {} but must be at most {MAX_ITERS} (the book trains 10000; the loss of every iteration is kept)",
-            s.iters
+            t!(
+                "perr-flag-iters-too-many",
+                n = s.iters.to_string(),
+                max = MAX_ITERS.to_string()
+            )
         );
-        ensure!(
-            s.batch > 0,
-            "--batch is 0: a mini-batch needs at least one row"
-        );
+        ensure!(s.batch > 0, t!("perr-flag-batch-zero"));
         Ok(s)
     }
 
@@ -279,8 +301,7 @@ impl TrainSection {
         let generated_only = |what: &str, given: bool| -> Result<()> {
             ensure!(
                 !given || matches!(self.data, DataSpec::Generated(_)),
-                "{what} applies to the generated sets (spiral, xor, circles, moons), not to {}",
-                self.data.name()
+                t!("perr-generated-only", what = what, data = self.data.name())
             );
             Ok(())
         };
@@ -327,10 +348,7 @@ impl TrainSection {
                     };
                     Ok(Dataset::whole("preset", all, layout))
                 }
-                None => bail!(
-                    "[train] data = \"preset\" trains on the preset's own x and t, but it has none: add x and t, or name a data set ({})",
-                    super::data::DATA_NAMES
-                ),
+                None => bail!(t!("perr-data-preset-none", names = super::data::DATA_NAMES)),
             },
         }
     }

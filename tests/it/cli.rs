@@ -213,7 +213,7 @@ fn bad_input_exits_2_with_a_message_naming_the_file() {
     let o = backstep(&["trace", "--preset", path]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("broken.toml: line 1, column 16: unclosed array"),
+        stderr(&o).contains("broken.toml: line 1, column 16: a list is not closed: end it with ]"),
         "{}",
         stderr(&o)
     );

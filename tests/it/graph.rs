@@ -351,7 +351,7 @@ fn arity_and_missing_fields_are_errors() {
     let msg = error(&format!(
         "{INPUTS}[[nodes]]\nname = \"p\"\ntype = \"mul\"\n"
     ));
-    assert!(msg.contains("node 1 (p) has no inputs"), "{msg}");
+    assert!(msg.contains("node 1 (p): it has no inputs"), "{msg}");
     let msg = error(&format!("{INPUTS}{}w = 2\n", node("p", "mul", &["a", "b"])));
     assert!(
         msg.contains("takes its two values as inputs, not `w`"),

@@ -20,6 +20,7 @@ mod cli;
 mod compare;
 mod conv_explorer;
 mod docs;
+mod error_words;
 mod experiments;
 mod explorer;
 mod explorer_graph;
