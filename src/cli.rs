@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod help;
+pub mod histogram;
 pub mod search;
 pub mod train;
 pub mod usage;
@@ -141,6 +142,7 @@ impl Cli {
                     Command::Check { .. } => "check",
                     Command::Train(_) => "train",
                     Command::Compare(_) => "compare",
+                    Command::Histogram(_) => "histogram",
                 };
                 let hint = if matches!(command, Command::Presets) {
                     t!("cli-misplaced-flag", command = name, flag = flag)
@@ -182,6 +184,7 @@ impl Cli {
             Some(Command::Trace { threads, .. } | Command::Check { threads, .. }) => *threads,
             Some(Command::Train(args)) => args.threads,
             Some(Command::Compare(args)) => args.threads,
+            Some(Command::Histogram(args)) => args.threads,
         }
     }
 }
@@ -244,6 +247,9 @@ pub enum Command {
     /// Train one run per value of a setting (optimizer, lr, dropout, batch_norm, batch) on the
     /// same data, initial weights and mini-batches, and compare them (the book's chapter 6).
     Compare(compare::CompareArgs),
+    /// Send 1,000 inputs through a net and count each hidden activation layer's outputs into 30
+    /// bins over [0, 1] (the book's chapter 6.2.2).
+    Histogram(histogram::HistogramArgs),
 }
 
 /// Formats of `trace`.
@@ -387,6 +393,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         }
         Command::Compare(args) => {
             quiet_on_closed_pipe(compare::run_compare(args, out))?;
+            Ok(Outcome::Success)
+        }
+        Command::Histogram(args) => {
+            // On a terminal without --format, main.rs opens the histogram screen instead.
+            quiet_on_closed_pipe(histogram::run_histogram(args, out))?;
             Ok(Outcome::Success)
         }
     }

@@ -7,6 +7,7 @@ pub mod check;
 pub mod data;
 pub mod experiment;
 pub mod graph;
+pub mod histogram;
 pub mod layer;
 pub mod linalg;
 pub mod network;

@@ -52,6 +52,29 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             .load()
             .and_then(backstep::tui::run_training)
             .map(outcome),
+        // `compare` without --format on a terminal opens the compare screen (the runs are loaded
+        // first, so a bad --vary prints and exits 2 before the terminal is touched).
+        Some(Command::Compare(args)) if args.wants_screen() => args
+            .load()
+            .and_then(|(vary, runs)| {
+                let runs = runs.into_iter().map(|r| (r.value, r.preset)).collect();
+                backstep::tui::run_compare(vary.key.as_str(), runs)
+            })
+            .map(outcome),
+        // `histogram` without --format on a terminal opens the histogram screen, computed first.
+        Some(Command::Histogram(args)) if args.wants_screen() => args
+            .compute()
+            .and_then(|(preset, h)| {
+                let mut view = backstep::tui::app::HistogramView::of(&preset, args.init, h);
+                // a file's text, read once here, lets `i` redraw it without touching the file
+                if let backstep::preset::Source::File(path) = &preset.source
+                    && let Ok(text) = std::fs::read_to_string(path)
+                {
+                    view = view.with_text(&preset, text);
+                }
+                backstep::tui::run_histogram(preset, view)
+            })
+            .map(outcome),
         Some(command) => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();

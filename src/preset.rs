@@ -9,6 +9,7 @@ pub mod data;
 mod fields;
 pub mod file;
 mod graph;
+pub mod histogram;
 mod init;
 mod matrix;
 mod parse;

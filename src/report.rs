@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod figure;
 pub mod graph_report;
+pub mod histogram;
 pub mod json;
 pub mod markdown;
 pub mod text;

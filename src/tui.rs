@@ -68,6 +68,37 @@ pub fn run_training(preset: Preset) -> Result<Ended> {
     run_app(app)
 }
 
+/// Open the compare screen on `runs` of the setting `key` (each with a `[train]` section),
+/// training at once, and run until the user quits. `Enter` there opens the picked run's next
+/// iteration in the explorer.
+pub fn run_compare(key: &str, runs: Vec<(String, Preset)>) -> Result<Ended> {
+    let first = runs
+        .first()
+        .map(|(_, p)| p.clone())
+        .ok_or_else(|| anyhow::anyhow!(crate::t!("cmpui-no-runs")))?;
+    let mut app = App::new(first)?;
+    let mut new_runs = Vec::with_capacity(runs.len());
+    for (value, preset) in runs {
+        let (session, view) = app::session_for(&preset)?;
+        new_runs.push(app::NewRun {
+            value,
+            preset,
+            session,
+            view,
+        });
+    }
+    app.start_compare(key, new_runs, true);
+    run_app(app)
+}
+
+/// Open the histogram screen on `preset` and its histograms (computed before the terminal is
+/// touched), and run until the user leaves.
+pub fn run_histogram(preset: Preset, view: app::HistogramView) -> Result<Ended> {
+    let mut app = App::new(preset)?;
+    app.open_histogram(view);
+    run_app(app)
+}
+
 /// Set the terminal up, run `app` until it quits, and restore the terminal.
 fn run_app(mut app: App) -> Result<Ended> {
     app.set_theme(theme::Theme::from_env());
@@ -125,7 +156,7 @@ fn event_loop(
     });
     while !app.should_quit() {
         // Jobs first: the training screen's worker starts before the loop waits for anything.
-        if let Some(job) = app.take_training_job() {
+        while let Some(job) = app.take_training_job() {
             let tx = tx.clone();
             std::thread::spawn(move || {
                 let tx = std::sync::Mutex::new(tx);

@@ -499,3 +499,52 @@ fn the_explorer_speaks_chinese_with_the_locale() {
     let after = wait_for(name, "backstep exited:");
     assert!(after.contains("backstep exited: 0"), "{after}");
 }
+
+#[test]
+fn the_histogram_screen_draws_five_layers_and_leaves_with_esc() {
+    let command =
+        format!("{BIN} histogram --preset init-sigmoid; echo \"backstep exited: $?\"; sleep 30");
+    let Some(session) = Session::start("histogram", &command, 80, 24) else {
+        return;
+    };
+    let name = session.0.as_str();
+    let shown = wait_for_all(name, &["Sigmoid1", "Sigmoid5", "above 1", "Esc leave"]);
+    assert!(shown.contains("1.0 ┤"), "{shown}");
+    assert!(shown.contains('█'), "the bars are drawn: {shown}");
+    tmux(&["send-keys", "-t", name, "?"]);
+    let help = wait_for(name, "On the histogram screen");
+    assert!(help.contains("leave the histogram screen"), "{help}");
+    tmux(&["send-keys", "-t", name, "Escape"]);
+    wait_until_gone(name, "On the histogram screen");
+    tmux(&["send-keys", "-t", name, "Escape"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+}
+
+#[test]
+fn the_compare_screen_trains_every_run_and_opens_the_picked_one() {
+    let command = format!(
+        "{BIN} compare --preset train-digits --vary lr=0.05,0.5 --iters 10000000; echo \"backstep exited: $?\"; sleep 30"
+    );
+    let Some(session) = Session::start("compare", &command, 120, 36) else {
+        return;
+    };
+    let name = session.0.as_str();
+    let running = wait_for_all(name, &["▶ running", "runs: lr", "0.05", "0.5", "▲"]);
+    assert!(running.contains("lr: 2 runs"), "{running}");
+    tmux(&["send-keys", "-t", name, "Space"]);
+    wait_for(name, "‖ paused");
+    tmux(&["send-keys", "-t", name, "Down"]);
+    tmux(&["send-keys", "-t", name, "Enter"]);
+    let explorer = wait_for_all(name, &["W ← W − lr·dW", "back to training"]);
+    assert!(explorer.contains("iteration "), "{explorer}");
+    tmux(&["send-keys", "-t", name, "Escape"]);
+    let back = wait_for(name, "runs: lr");
+    assert!(
+        back.contains("▸▲ 0.5"),
+        "the second run stays picked: {back}"
+    );
+    tmux(&["send-keys", "-t", name, "q"]);
+    let after = wait_for(name, "backstep exited:");
+    assert!(after.contains("backstep exited: 0"), "{after}");
+}

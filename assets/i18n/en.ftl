@@ -620,7 +620,7 @@ ch6b-search-header = { $trials ->
 ch6b-search-line = Best-{ $rank } (val acc: { $acc }) | lr: { $lr }, weight decay: { $decay }
 ch6b-compare-about = Train one run per value of a setting (optimizer, lr, batch, dropout, batch_norm) on the same data, initial weights and mini-batches, and compare them (the book's chapter 6)
 ch6b-arg-vary = What to vary and its values, like optimizer=sgd,adam (default: the preset's [compare] section)
-ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: text
+ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: the compare screen when stdout is a terminal, else text
 
 ## area: conv
 conv-inline-matrix = ({ $shape } matrix)
@@ -1470,3 +1470,89 @@ perr-what-pool-h = pool_h (the window's height)
 perr-what-pool-w = pool_w (the window's width)
 perr-what-gamma = gamma (one value per column)
 perr-what-beta = beta (one value per column)
+
+## area: hist
+hist-about = Send 1,000 inputs through a net and count each hidden activation layer's outputs into 30 bins over [0, 1] (the book's chapter 6.2.2)
+hist-arg-format = Output format: text or json, which runs it headless. Without it: the histogram screen when stdout is a terminal, else text
+hist-no-activation = the net has no activation layer (relu, sigmoid or tanh) whose outputs could be counted: use init-sigmoid, init-tanh, init-relu or a net with hidden layers
+hist-not-finite = { $layer } puts out a number that is not finite (the weights are too large for f64): try a smaller --init, like std:0.01
+hist-graph = { $preset } is a graph of nodes, not a chain of layers: histograms need layers, like init-sigmoid
+hist-init-flag = W drawn with --init { $init }
+hist-init-preset = W as the preset draws it
+hist-header = { $samples ->
+        [one] one input
+       *[other] { $samples } inputs
+    } · { $layers ->
+        [one] one activation layer
+       *[other] { $layers } activation layers
+    } · { $init } · { $bins } bins over [{ $lo }, { $hi }], as plt.hist(a.flatten(), 30, range=(0,1))
+hist-col-bin = bin
+hist-below = below { $edge }
+hist-above = above { $edge }
+presets-title-init-sigmoid = Activation histograms: Sigmoid, W std 1
+presets-title-init-tanh = Activation histograms: Tanh, W std 1
+presets-title-init-relu = Activation histograms: ReLU, W std 1
+presets-description-init-sigmoid = weight_init_activation_histogram.py: 1,000 inputs N(0, 1) of 100 features, five hidden layers of 100 nodes with Sigmoid, W = np.random.randn(100, 100) * 1, no bias (Fig. 6-10; --init std:0.01 gives Fig. 6-11, --init xavier Fig. 6-12)
+presets-description-init-tanh = weight_init_activation_histogram.py: 1,000 inputs N(0, 1) of 100 features, five hidden layers of 100 nodes with tanh, W = np.random.randn(100, 100) * 1, no bias (--init xavier gives Fig. 6-13)
+presets-description-init-relu = weight_init_activation_histogram.py: 1,000 inputs N(0, 1) of 100 features, five hidden layers of 100 nodes with ReLU, W = np.random.randn(100, 100) * 1, no bias (--init std:0.01, xavier and he give Fig. 6-14)
+presets-summary-init-sigmoid = lab (Figs. 6-10 to 6-12): how Sigmoid's outputs spread over five layers as the initial weights change; backstep histogram
+presets-summary-init-tanh = lab (Fig. 6-13): tanh's outputs over five layers, W std 1 or --init xavier; backstep histogram
+presets-summary-init-relu = lab (Fig. 6-14): ReLU's outputs over five layers with std 0.01, Xavier or He; backstep histogram
+hist-screen-header = { $samples ->
+        [one] one input
+       *[other] { $samples } inputs
+    } · { $init } · one scale: longest bar { $most } values
+hist-screen-more = { $about } · { $hidden ->
+        [one] one more layer does not fit
+       *[other] { $hidden } more layers do not fit
+    }: widen the terminal or use --format text
+hist-screen-too-small = terminal too small: need { $need } (now { $now })
+hist-no-reload = { $key } redraws a preset without [train] (a built-in or a file); for this one pass --init on the command line
+keys-histogram-next-init = redraw every W with the next initial weights and count again: the preset's own → std 0.01 → Xavier → He
+keys-short-init = init
+keys-context-histogram = On the histogram screen
+keys-histogram-back = leave the histogram screen
+keys-short-leave = leave
+
+## area: cmpui
+cmpui-no-runs = there are no runs to compare: give values with --vary KEY=V1,V2,…
+cmpui-worker-stopped = { $runs ->
+        [one] a run's training worker stopped
+       *[other] { $runs } runs' training workers stopped
+    }; r restarts them
+cmpui-opening = opening iteration { $iteration } of { $value } in the explorer…
+cmpui-nothing-to-close = nothing to close · { $quit } quits
+cmpui-state-running = ▶ running
+cmpui-state-paused = ‖ paused
+cmpui-state-finished = ✓ finished
+cmpui-state-failed = ✗ failed
+cmpui-full-speed = full speed
+cmpui-speed = at most { $speed } it/s
+cmpui-status = { $state } · { $key }: { $runs ->
+        [one] one run
+       *[other] { $runs } runs
+    } · iteration { $done }/{ $iters } (the slowest run) · { $speed }
+cmpui-about = data { $data }: { $train } training rows, { $test } test rows · seed { $seed } · { $preset } — { $title }
+cmpui-loss-title = loss per iteration (mean per column)
+cmpui-no-iterations = no iterations yet
+cmpui-test-acc-title = test accuracy per epoch
+cmpui-train-acc-title = train accuracy per epoch
+cmpui-no-epochs = no epoch has ended yet
+cmpui-axis-iteration = iteration
+cmpui-legend-title = runs: { $key }
+cmpui-hidden = (hidden)
+cmpui-run-detail = { $state } · { $iteration }/{ $iters } · { $optimizer } lr { $lr }
+cmpui-legend-columns = each run: loss · acc
+keys-context-compare = On the compare screen
+keys-compare-run-pause = run or pause every run
+keys-compare-one-iteration = run one iteration of every run (pauses first)
+keys-compare-slower = slower: full speed → 1000 → 100 → 10 → 1 iterations a second, every run
+keys-compare-faster = faster: 1 → 10 → 100 → 1000 iterations a second → full speed, every run
+keys-compare-up = pick the run above (▸ in the legend)
+keys-compare-down = pick the run below
+keys-compare-toggle-run = hide or show the picked run's curves
+keys-compare-restart = restart every run from iteration 0 with its initial weights and the next seed (paused)
+keys-compare-confirm = open the picked run's next iteration in the explorer: its mini-batch and current weights, forward, backward and update (every run pauses; Esc comes back here)
+keys-compare-back = nothing to close here; q quits
+keys-short-pick = pick
+keys-short-hide = show/hide

@@ -560,7 +560,7 @@ ch6b-search-header = { $trials } 回の試行、各 { $epochs } エポック；�
 ch6b-search-line = Best-{ $rank }（検証の認識精度：{ $acc }）| 学習率：{ $lr }、Weight decay：{ $decay }
 ch6b-compare-about = 一つの設定（optimizer、lr、batch、dropout、batch_norm）の値ごとに、同じデータ・重みの初期値・ミニバッチで一回ずつ学習して比較する（本書 6 章）
 ch6b-arg-vary = 変える設定とその値（例：optimizer=sgd,adam；既定はプリセットの [compare] セクション）
-ch6b-arg-compare-format = 出力形式：text、json、csv（画面なしで実行）。指定しないとき：text
+ch6b-arg-compare-format = 出力形式：text、json、csv（画面なしで実行）。指定しないとき：stdout が端末なら比較画面、それ以外は text
 
 ## area: conv
 conv-inline-matrix = （{ $shape } の行列）
@@ -1244,3 +1244,71 @@ perr-what-pool-h = pool_h（ウィンドウの高さ）
 perr-what-pool-w = pool_w（ウィンドウの幅）
 perr-what-gamma = gamma（列ごとに 1 つの値）
 perr-what-beta = beta（列ごとに 1 つの値）
+
+## area: hist
+hist-about = 1,000 個の入力をネットワークに通し、各隠れ層の活性化関数の出力を [0, 1] の 30 個の区間に数える（本書 6.2.2 節）
+hist-arg-format = 出力形式：text か json（画面を開かずに実行）。指定しないとき：stdout が端末ならヒストグラム画面、それ以外は text
+hist-no-activation = このネットワークには出力を数えられる活性化関数レイヤ（relu、sigmoid、tanh）がない：init-sigmoid、init-tanh、init-relu か隠れ層のあるネットワークを使う
+hist-not-finite = { $layer } が有限でない数を出力した（重みが f64 には大きすぎる）：--init を小さくしてみる（std:0.01 など）
+hist-graph = { $preset } はノードのグラフで、レイヤの連なりではない：ヒストグラムには init-sigmoid のようなレイヤが要る
+hist-init-flag = 重み W は --init { $init } で生成
+hist-init-preset = 重み W はプリセットのとおり
+hist-header = 入力 { $samples } 個 · 活性化関数レイヤ { $layers } 個 · { $init } · [{ $lo }, { $hi }] に { $bins } 個の区間、plt.hist(a.flatten(), 30, range=(0,1)) と同じ
+hist-col-bin = 区間
+hist-below = { $edge } 未満
+hist-above = { $edge } 超
+presets-title-init-sigmoid = アクティベーションのヒストグラム：Sigmoid、重みの標準偏差 1
+presets-title-init-tanh = アクティベーションのヒストグラム：tanh、重みの標準偏差 1
+presets-title-init-relu = アクティベーションのヒストグラム：ReLU、重みの標準偏差 1
+presets-description-init-sigmoid = weight_init_activation_histogram.py：N(0, 1) に従う入力 1,000 個（特徴 100 個）、各 100 ノードの隠れ層五つ、活性化関数 Sigmoid、W = np.random.randn(100, 100) * 1、バイアスなし（図 6-10；--init std:0.01 で図 6-11、--init xavier で図 6-12）
+presets-description-init-tanh = weight_init_activation_histogram.py：N(0, 1) に従う入力 1,000 個（特徴 100 個）、各 100 ノードの隠れ層五つ、活性化関数 tanh、W = np.random.randn(100, 100) * 1、バイアスなし（--init xavier で図 6-13）
+presets-description-init-relu = weight_init_activation_histogram.py：N(0, 1) に従う入力 1,000 個（特徴 100 個）、各 100 ノードの隠れ層五つ、活性化関数 ReLU、W = np.random.randn(100, 100) * 1、バイアスなし（--init std:0.01、xavier、he で図 6-14）
+presets-summary-init-sigmoid = 実験（図 6-10～6-12）：重みの初期値を変えると Sigmoid の出力が五つの層でどう分布するか；backstep histogram で
+presets-summary-init-tanh = 実験（図 6-13）：tanh の五つの層での出力、重みの標準偏差 1 か --init xavier；backstep histogram で
+presets-summary-init-relu = 実験（図 6-14）：ReLU の五つの層での出力、標準偏差 0.01、Xavier、He；backstep histogram で
+hist-screen-header = 入力 { $samples } 個 · { $init } · 共通の目盛り：最長の棒は { $most } 個
+hist-screen-more = { $about } · あと { $hidden } 層が入らない：端末を広げるか --format text を使う
+hist-screen-too-small = 端末が小さすぎる：{ $need } が必要（今は { $now }）
+hist-no-reload = { $key } で描き直せるのは [train] のないプリセット（組み込みかファイル）；このプリセットはコマンドラインで --init を使う
+keys-histogram-next-init = 次の重みの初期値ですべての W を生成し直して数え直す：プリセットのもの → 標準偏差 0.01 → Xavier → He
+keys-short-init = 初期値
+keys-context-histogram = ヒストグラム画面で
+keys-histogram-back = ヒストグラム画面を閉じる
+keys-short-leave = 閉じる
+
+## area: cmpui
+cmpui-no-runs = 比較する実行がない：--vary KEY=V1,V2,… で値を与える
+cmpui-worker-stopped = { $runs } 個の実行の学習スレッドが止まった；r でやり直す
+cmpui-opening = { $value } の反復 { $iteration } をエクスプローラで開いています…
+cmpui-nothing-to-close = 閉じるものはない · { $quit } で終了
+cmpui-state-running = ▶ 実行中
+cmpui-state-paused = ‖ 一時停止
+cmpui-state-finished = ✓ 完了
+cmpui-state-failed = ✗ 失敗
+cmpui-full-speed = 全速
+cmpui-speed = 毎秒最大 { $speed } 反復
+cmpui-status = { $state } · { $key }：実行 { $runs } 個 · 反復 { $done }/{ $iters }（最も遅い実行） · { $speed }
+cmpui-about = データ { $data }：訓練 { $train } 行、テスト { $test } 行 · 乱数シード { $seed } · { $preset } — { $title }
+cmpui-loss-title = 反復ごとの損失（列ごとの平均）
+cmpui-no-iterations = まだ反復がない
+cmpui-test-acc-title = エポックごとのテストの認識精度
+cmpui-train-acc-title = エポックごとの訓練の認識精度
+cmpui-no-epochs = まだ終わったエポックがない
+cmpui-axis-iteration = 反復
+cmpui-legend-title = 実行：{ $key }
+cmpui-hidden = （非表示）
+cmpui-run-detail = { $state } · { $iteration }/{ $iters } · { $optimizer } 学習率 { $lr }
+cmpui-legend-columns = 各実行：損失 · 認識精度
+keys-context-compare = 比較画面で
+keys-compare-run-pause = すべての実行を実行／一時停止
+keys-compare-one-iteration = どの実行も 1 回だけ反復する（先に一時停止）
+keys-compare-slower = 遅く：全速 → 毎秒 1000 → 100 → 10 → 1 反復、すべての実行
+keys-compare-faster = 速く：毎秒 1 → 10 → 100 → 1000 反復 → 全速、すべての実行
+keys-compare-up = 上の実行を選ぶ（凡例の ▸）
+keys-compare-down = 下の実行を選ぶ
+keys-compare-toggle-run = 選んだ実行の曲線を隠す／表示する
+keys-compare-restart = すべての実行を初期の重みと次の乱数シードで反復 0 からやり直す（一時停止）
+keys-compare-confirm = 選んだ実行のこれから実行する反復をエクスプローラで開く：そのミニバッチと今の重み、順伝播・逆伝播・更新（すべての実行が一時停止；Esc でここへ戻る）
+keys-compare-back = ここには閉じるものがない；q で終了
+keys-short-pick = 選ぶ
+keys-short-hide = 表示／非表示

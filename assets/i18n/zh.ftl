@@ -560,7 +560,7 @@ ch6b-search-header = { $trials } 次试验，每次 { $epochs } 个 epoch；留�
 ch6b-search-line = Best-{ $rank }（验证识别精度：{ $acc }）| 学习率：{ $lr }，权值衰减：{ $decay }
 ch6b-compare-about = 对一个设置（optimizer、lr、batch、dropout、batch_norm）的每个取值各训练一次，使用相同的数据、权重初始值和 mini-batch，并加以比较（书中第 6 章）
 ch6b-arg-vary = 要改变的设置及其取值，如 optimizer=sgd,adam（默认：预设的 [compare] 一节）
-ch6b-arg-compare-format = 输出格式：text、json 或 csv，在无界面模式下运行。不指定时：text
+ch6b-arg-compare-format = 输出格式：text、json 或 csv，在无界面模式下运行。不指定时：stdout 是终端则打开比较界面，否则输出 text
 
 ## area: conv
 conv-inline-matrix = （{ $shape } 矩阵）
@@ -1244,3 +1244,71 @@ perr-what-pool-h = pool_h（窗口的高）
 perr-what-pool-w = pool_w（窗口的宽）
 perr-what-gamma = gamma（每列一个值）
 perr-what-beta = beta（每列一个值）
+
+## area: hist
+hist-about = 把 1,000 个输入送入网络，把每个隐藏层激活函数的输出计入 [0, 1] 上的 30 个区间（书中第 6.2.2 节）
+hist-arg-format = 输出格式：text 或 json，不打开界面直接运行。不给时：stdout 是终端则打开直方图界面，否则输出 text
+hist-no-activation = 这个网络没有可以统计输出的激活函数层（relu、sigmoid 或 tanh）：请用 init-sigmoid、init-tanh、init-relu 或带隐藏层的网络
+hist-not-finite = { $layer } 输出了一个非有限的数（权重对 f64 来说太大）：试试更小的 --init，比如 std:0.01
+hist-graph = { $preset } 是由节点组成的图，不是层的链：直方图需要层，比如 init-sigmoid
+hist-init-flag = 权重 W 按 --init { $init } 生成
+hist-init-preset = 权重 W 按预设生成
+hist-header = { $samples } 个输入 · { $layers } 个激活函数层 · { $init } · [{ $lo }, { $hi }] 上 { $bins } 个区间，同 plt.hist(a.flatten(), 30, range=(0,1))
+hist-col-bin = 区间
+hist-below = 小于 { $edge }
+hist-above = 大于 { $edge }
+presets-title-init-sigmoid = 激活值直方图：Sigmoid，权重标准差 1
+presets-title-init-tanh = 激活值直方图：tanh，权重标准差 1
+presets-title-init-relu = 激活值直方图：ReLU，权重标准差 1
+presets-description-init-sigmoid = weight_init_activation_histogram.py：1,000 个服从 N(0, 1) 的输入，各 100 个特征，五个隐藏层各 100 个节点，激活函数 Sigmoid，W = np.random.randn(100, 100) * 1，没有偏置（图 6-10；--init std:0.01 得到图 6-11，--init xavier 得到图 6-12）
+presets-description-init-tanh = weight_init_activation_histogram.py：1,000 个服从 N(0, 1) 的输入，各 100 个特征，五个隐藏层各 100 个节点，激活函数 tanh，W = np.random.randn(100, 100) * 1，没有偏置（--init xavier 得到图 6-13）
+presets-description-init-relu = weight_init_activation_histogram.py：1,000 个服从 N(0, 1) 的输入，各 100 个特征，五个隐藏层各 100 个节点，激活函数 ReLU，W = np.random.randn(100, 100) * 1，没有偏置（--init std:0.01、xavier 和 he 得到图 6-14）
+presets-summary-init-sigmoid = 实验（图 6-10 到 6-12）：权重初始值改变时，Sigmoid 的输出在五层中如何分布；用 backstep histogram
+presets-summary-init-tanh = 实验（图 6-13）：tanh 在五层中的输出，权重标准差 1 或 --init xavier；用 backstep histogram
+presets-summary-init-relu = 实验（图 6-14）：ReLU 在五层中的输出，标准差 0.01、Xavier 或 He；用 backstep histogram
+hist-screen-header = { $samples } 个输入 · { $init } · 同一刻度：最长的横条 { $most } 个值
+hist-screen-more = { $about } · 还有 { $hidden } 层放不下：加宽终端或用 --format text
+hist-screen-too-small = 终端太小：需要 { $need }（现在 { $now }）
+hist-no-reload = { $key } 只能重新生成没有 [train] 的预设（内置或文件）；这个预设请在命令行用 --init
+keys-histogram-next-init = 用下一种权重初始值重新生成每个 W 并重新统计：预设自己的 → 标准差 0.01 → Xavier → He
+keys-short-init = 初始值
+keys-context-histogram = 在直方图界面
+keys-histogram-back = 离开直方图界面
+keys-short-leave = 离开
+
+## area: cmpui
+cmpui-no-runs = 没有可比较的运行：用 --vary KEY=V1,V2,… 给出取值
+cmpui-worker-stopped = { $runs } 个运行的训练线程已停止；按 r 重新开始
+cmpui-opening = 正在步骤界面中打开 { $value } 的第 { $iteration } 次迭代…
+cmpui-nothing-to-close = 没有可关闭的 · 按 { $quit } 退出
+cmpui-state-running = ▶ 运行中
+cmpui-state-paused = ‖ 已暂停
+cmpui-state-finished = ✓ 已完成
+cmpui-state-failed = ✗ 失败
+cmpui-full-speed = 全速
+cmpui-speed = 每秒最多 { $speed } 次迭代
+cmpui-status = { $state } · { $key }：{ $runs } 个运行 · 迭代 { $done }/{ $iters }（最慢的运行） · { $speed }
+cmpui-about = 数据 { $data }：训练 { $train } 行，测试 { $test } 行 · 随机种子 { $seed } · { $preset } — { $title }
+cmpui-loss-title = 每次迭代的损失（每列取平均）
+cmpui-no-iterations = 还没有迭代
+cmpui-test-acc-title = 每个 epoch 的测试识别精度
+cmpui-train-acc-title = 每个 epoch 的训练识别精度
+cmpui-no-epochs = 还没有 epoch 结束
+cmpui-axis-iteration = 迭代
+cmpui-legend-title = 运行：{ $key }
+cmpui-hidden = （已隐藏）
+cmpui-run-detail = { $state } · { $iteration }/{ $iters } · { $optimizer } 学习率 { $lr }
+cmpui-legend-columns = 每个运行：损失 · 识别精度
+keys-context-compare = 在比较界面
+keys-compare-run-pause = 开始或暂停所有运行
+keys-compare-one-iteration = 每个运行各运行一次迭代（先暂停）
+keys-compare-slower = 变慢：全速 → 每秒 1000 → 100 → 10 → 1 次迭代，所有运行
+keys-compare-faster = 变快：每秒 1 → 10 → 100 → 1000 次迭代 → 全速，所有运行
+keys-compare-up = 选上一个运行（图例中的 ▸）
+keys-compare-down = 选下一个运行
+keys-compare-toggle-run = 隐藏或显示所选运行的曲线
+keys-compare-restart = 所有运行从第 0 次迭代重新开始：用初始权重和下一个随机种子（暂停）
+keys-compare-confirm = 在步骤界面中打开所选运行即将运行的迭代：它的 mini-batch 和当前权重，正向传播、反向传播和更新（所有运行暂停；Esc 回到这里）
+keys-compare-back = 这里没有可关闭的；按 q 退出
+keys-short-pick = 选择
+keys-short-hide = 显示/隐藏

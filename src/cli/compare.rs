@@ -1,5 +1,6 @@
 //! `backstep compare`: train one run per value of a setting, on the same data, the same initial
-//! weights and the same mini-batches, and print them side by side (text, JSON, CSV).
+//! weights and the same mini-batches, and print them side by side (text, JSON, CSV); on a terminal
+//! without `--format`, `main.rs` opens the compare screen instead.
 //!
 //! Each run is exactly the run `backstep train` makes with that setting; the runs are spread over
 //! the cores ([`crate::engine::experiment::spread`]).
@@ -45,7 +46,8 @@ pub struct CompareArgs {
     /// Seed of the data, the split and the mini-batch order.
     #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
-    /// Output format (default: text).
+    /// Output format, which runs it headless. Without it: the compare screen when stdout is a
+    /// terminal, else text.
     #[arg(long, short, value_enum)]
     pub format: Option<CompareFormat>,
     /// Threads.
@@ -65,6 +67,11 @@ impl CompareArgs {
             seed: self.seed,
             ..TrainOverrides::default()
         }
+    }
+
+    /// True when the compare screen should open: no `--format` and stdout is a terminal.
+    pub fn wants_screen(&self) -> bool {
+        self.format.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
     }
 
     /// The varied setting and the preset of every run. `--vary` errors name the flag.

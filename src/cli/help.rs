@@ -96,6 +96,7 @@ fn about(name: &str, root: bool) -> Option<String> {
         "check" => t!("cli-check-about"),
         "train" => t!("cli-train-about"),
         "compare" => t!("ch6b-compare-about"),
+        "histogram" => t!("hist-about"),
         "help" => t!("cli-help-about"),
         _ => return None,
     })
@@ -115,6 +116,7 @@ pub fn arg_help(command: &str, id: &str) -> Option<String> {
         ("train", "format") => t!("cli-arg-train-format"),
         ("compare", "format") => t!("ch6b-arg-compare-format"),
         ("compare", "vary") => t!("ch6b-arg-vary"),
+        ("histogram", "format") => t!("hist-arg-format"),
         (_, "eps") => t!("cli-arg-eps"),
         (_, "tol") => t!("cli-arg-tol"),
         (_, "data") => t!("cli-arg-data"),

@@ -61,13 +61,17 @@ pub const TRAIN_BUILTINS: &[Builtin] = &[
     builtin!("train-convnet-mnist"),
 ];
 
-/// The labs of chapter 6 (a `[train]` and a `[compare]` section, for `backstep compare`): the
-/// book's figures at their full size, so they are kept apart from the training presets, whose
-/// every step the sweeps of the explorer walk.
+/// The labs of chapter 6: the book's figures at their full size, so they are kept apart from the
+/// training presets, whose every step the sweeps of the explorer walk. `lab-*` have a `[train]` and
+/// a `[compare]` section, for `backstep compare`; `init-*` are the 1,000 inputs and five hidden
+/// layers of `weight_init_activation_histogram.py`, for `backstep histogram`.
 pub const LAB_BUILTINS: &[Builtin] = &[
     builtin!("lab-optimizers"),
     builtin!("lab-batchnorm"),
     builtin!("lab-dropout"),
+    builtin!("init-sigmoid"),
+    builtin!("init-tanh"),
+    builtin!("init-relu"),
 ];
 
 /// The TOML text of the built-in called `name`.

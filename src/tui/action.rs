@@ -183,6 +183,10 @@ pub enum Action {
     NextOptimizer,
     /// Training: back to iteration 0 with the next seed.
     Restart,
+    /// Compare: hide or show the picked run's curves.
+    ToggleRun,
+    /// Histograms: redraw every W with the next initial weights.
+    NextInit,
     /// A message from the training worker `job`.
     Training {
         /// Which training run (a replaced one may still report).

@@ -7,11 +7,13 @@
 //! in `ui` only reads it, and the App imports nothing from `ui`).
 
 mod check;
+mod compare;
 mod edit;
 mod explain;
 mod explore;
 mod graph;
 mod help;
+mod histogram;
 mod jacobian;
 mod nudge;
 mod panes;
@@ -33,10 +35,12 @@ use crate::preset::Preset;
 
 pub use crate::engine::op::{anchor, feeds};
 pub use check::{CheckJob, CheckPage, CheckView, Checking};
+pub use compare::{CompareState, ComparedRun, NewRun};
 pub use edit::Prompt;
 pub use explain::{Explanation, explanation_lines};
 pub use graph::GraphPane;
 pub use help::HelpView;
+pub use histogram::HistogramView;
 pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source, input_label};
 pub use picker::{LoadJob, Loading, Picker, PickerEntry, visible_entries};
@@ -81,6 +85,11 @@ pub enum Mode {
     /// The training screen (`app/train.rs`); its state stays in the App while the explorer
     /// shows an iteration opened from it.
     Train,
+    /// The histogram screen (`app/histogram.rs`); its view stays in the App while the help is
+    /// over it.
+    Histogram,
+    /// The compare screen (`app/compare.rs`): every run of a comparison, drawn over each other.
+    Compare,
     /// The user asked to leave.
     Quit,
 }
@@ -110,6 +119,9 @@ pub struct App {
     jobs: check::Jobs,
     graph: GraphPane,
     trainings: train::Trainings,
+    histogram: Option<Box<HistogramView>>,
+    compare: Option<Box<CompareState>>,
+    compare_jobs: compare::CompareJobs,
 }
 
 impl App {
@@ -139,6 +151,9 @@ impl App {
             jobs: check::Jobs::default(),
             graph: GraphPane::default(),
             trainings: train::Trainings::default(),
+            histogram: None,
+            compare: None,
+            compare_jobs: compare::CompareJobs::default(),
         };
         app.graph.on = app.preset.graph.is_some();
         app.go_to(0);
@@ -316,6 +331,8 @@ impl App {
             Mode::Jacobian(_) => Context::Jacobian,
             Mode::Quiz(_) => Context::Quiz,
             Mode::Train => Context::Train,
+            Mode::Histogram => Context::Histogram,
+            Mode::Compare => Context::Compare,
         }
     }
 
@@ -326,7 +343,11 @@ impl App {
                 self.size = (width, height);
                 self.train_resized();
             }
-            Action::Training { job, message } => self.training_message(job, message),
+            Action::Training { job, message } => {
+                if !self.compare_message(job, &message) {
+                    self.training_message(job, message);
+                }
+            }
             Action::CheckProgress { .. } | Action::CheckDone { .. } => self.check_message(action),
             Action::Loaded { job, outcome } => self.loaded(job, outcome),
             Action::Quit => {
@@ -353,6 +374,8 @@ impl App {
                     Mode::Jacobian(popup) => self.jacobian(popup, action),
                     Mode::Quiz(prompt) => self.quiz_key(prompt, action),
                     Mode::Train => self.train(action),
+                    Mode::Histogram => self.histogram_key(action),
+                    Mode::Compare => self.compare_key(action),
                     Mode::Quit => self.mode = Mode::Quit,
                 }
             }

@@ -91,13 +91,19 @@ pub enum Context {
     Note,
     /// The training screen.
     Train,
+    /// The histogram screen.
+    Histogram,
+    /// The compare screen: every run of a comparison.
+    Compare,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 12] = [
         Context::Explore,
         Context::Train,
+        Context::Compare,
+        Context::Histogram,
         Context::Quiz,
         Context::Prompt,
         Context::Picker,
@@ -121,6 +127,8 @@ impl Context {
             Context::Jacobian => t!("keys-context-jacobian"),
             Context::Note => t!("keys-context-note"),
             Context::Train => t!("keys-context-train"),
+            Context::Histogram => t!("keys-context-histogram"),
+            Context::Compare => t!("keys-context-compare"),
         }
     }
 
@@ -186,7 +194,9 @@ const CTRL_C: Key = Key {
     ctrl: true,
 };
 
-use Context::{Check, Checking, Explore, Help, Jacobian, Note, Picker, Prompt, Quiz, Train};
+use Context::{
+    Check, Checking, Compare, Explore, Help, Histogram, Jacobian, Note, Picker, Prompt, Quiz, Train,
+};
 
 macro_rules! bind {
     ($context:expr, [$($k:expr),*], $action:expr, $help:expr, $footer:expr, $group:expr) => {
@@ -245,6 +255,24 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Train, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),
     bind!(Train, [ESC, ch('T')], Action::Back, "keys-train-back", None, POPUP),
     bind!(Train, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), POPUP),
+
+    bind!(Compare, [ch(' ')], Action::RunPause, "keys-compare-run-pause", Some("keys-short-run-pause"), POPUP),
+    bind!(Compare, [RIGHT, ch('n')], Action::OneIteration, "keys-compare-one-iteration", Some("keys-short-step"), POPUP),
+    bind!(Compare, [ch('[')], Action::Slower, "keys-compare-slower", None, POPUP),
+    bind!(Compare, [ch(']')], Action::Faster, "keys-compare-faster", Some("keys-short-speed"), POPUP),
+    bind!(Compare, [UP, ch('k')], Action::Up, "keys-compare-up", Some("keys-short-pick"), POPUP),
+    bind!(Compare, [DOWN, ch('j')], Action::Down, "keys-compare-down", Some("keys-short-pick"), POPUP),
+    bind!(Compare, [ch('h')], Action::ToggleRun, "keys-compare-toggle-run", Some("keys-short-hide"), POPUP),
+    bind!(Compare, [ch('r')], Action::Restart, "keys-compare-restart", Some("keys-short-restart"), POPUP),
+    bind!(Compare, [ENTER], Action::Confirm, "keys-compare-confirm", Some("keys-short-explore"), POPUP),
+    bind!(Compare, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),
+    bind!(Compare, [ESC], Action::Back, "keys-compare-back", None, POPUP),
+    bind!(Compare, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), POPUP),
+
+    bind!(Histogram, [ch('i')], Action::NextInit, "keys-histogram-next-init", Some("keys-short-init"), POPUP),
+    bind!(Histogram, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),
+    bind!(Histogram, [ESC], Action::Back, "keys-histogram-back", Some("keys-short-leave"), POPUP),
+    bind!(Histogram, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), POPUP),
 
     bind!(Quiz, [ENTER], Action::Confirm, "keys-quiz-confirm", Some("keys-short-answer"), POPUP),
     bind!(Quiz, [ESC], Action::Back, "keys-quiz-back", Some("keys-short-skip"), POPUP),

@@ -5,10 +5,12 @@
 
 mod aids_panel;
 mod check_view;
+pub mod compare;
 mod explanation;
 mod footer;
 pub mod graph;
 mod header;
+pub mod histogram;
 mod inspector;
 mod jacobian_view;
 pub mod layout;
@@ -35,6 +37,14 @@ impl Widget for &App {
             training_screen(self, view, area, buf);
             return;
         }
+        if let Some(state) = self.compare_view() {
+            compare_screen(self, state, area, buf);
+            return;
+        }
+        if let Some(view) = self.histogram_view() {
+            histogram_screen(self, view, area, buf);
+            return;
+        }
         let inspector = inspector::plan(self);
         let Some(areas) = Areas::compute_with(self, area.width, area.height, &inspector) else {
             too_small(area, buf);
@@ -58,7 +68,7 @@ impl Widget for &App {
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
         match self.mode() {
-            Mode::Explore | Mode::Quit | Mode::Train => {}
+            Mode::Explore | Mode::Quit | Mode::Train | Mode::Histogram | Mode::Compare => {}
             Mode::Help(view) => popup::help(self, view.scroll, area, buf),
             Mode::Explain(ex) => popup::explain(self, &ex.title, &ex.lines, area, buf),
             Mode::Checking(running) => check_view::progress(self, running, area, buf),
@@ -109,6 +119,41 @@ fn training_screen(app: &App, view: &train::TrainView, area: Rect, buf: &mut Buf
     }
     .render(area, buf);
     if let Some(areas) = train::TrainAreas::compute(area, &view.picture) {
+        footer::render(app, areas.footer, buf);
+    }
+    if let Mode::Help(help) = app.mode() {
+        popup::help(app, help.scroll, area, buf);
+    }
+}
+
+/// The compare screen, its footer from the keymap, and the help over it when open.
+fn compare_screen(app: &App, state: &crate::tui::app::CompareState, area: Rect, buf: &mut Buffer) {
+    compare::CompareScreen {
+        state,
+        theme: app.theme(),
+    }
+    .render(area, buf);
+    if let Some(areas) = compare::CompareAreas::compute(area) {
+        footer::render(app, areas.footer, buf);
+    }
+    if let Mode::Help(help) = app.mode() {
+        popup::help(app, help.scroll, area, buf);
+    }
+}
+
+/// The histogram screen, its footer from the keymap, and the help over it when open.
+fn histogram_screen(
+    app: &App,
+    view: &crate::tui::app::HistogramView,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    histogram::HistogramScreen {
+        view,
+        theme: app.theme(),
+    }
+    .render(area, buf);
+    if let Some(areas) = histogram::HistogramAreas::compute(area) {
         footer::render(app, areas.footer, buf);
     }
     if let Mode::Help(help) = app.mode() {

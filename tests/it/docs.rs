@@ -42,7 +42,9 @@ fn every_key_is_in_the_docs_of_its_screen() {
     let training = doc("docs/training.md");
     for b in BINDINGS {
         let (page, text) = match b.context {
-            Context::Train => ("docs/training.md", &training),
+            Context::Train | Context::Compare | Context::Histogram => {
+                ("docs/training.md", &training)
+            }
             _ => ("docs/explorer.md", &explorer),
         };
         for k in b.keys {

@@ -65,6 +65,24 @@ impl std::fmt::Debug for TrainJob {
 }
 
 impl TrainJob {
+    /// A job for the worker of run `id`: `session` taking commands from `inbox`, the boundary
+    /// map `grid` pixels, running at once when `run`.
+    pub(super) fn new(
+        id: u64,
+        session: Session,
+        inbox: Receiver<Command>,
+        grid: (usize, usize),
+        run: bool,
+    ) -> TrainJob {
+        TrainJob {
+            id,
+            session,
+            inbox,
+            grid,
+            run,
+        }
+    }
+
     /// Run the worker until the App drops its command channel, sending every event through
     /// `send` as an [`Action::Training`].
     pub fn run(self, send: &(dyn Fn(Action) + Sync)) {
@@ -113,9 +131,9 @@ impl TrainState {
 pub(super) struct Trainings {
     pub(super) state: Option<Box<TrainState>>,
     pending: Option<TrainJob>,
-    next_id: u64,
+    pub(super) next_id: u64,
     /// Shown instead of the measured time and speed (snapshots need fixed text).
-    fixed_times: Option<(std::time::Duration, f64)>,
+    pub(super) fixed_times: Option<(std::time::Duration, f64)>,
 }
 
 impl Clone for Trainings {
@@ -170,7 +188,10 @@ impl App {
 
     /// The training job the event loop should start, if `update` asked for one.
     pub fn take_training_job(&mut self) -> Option<TrainJob> {
-        self.trainings.pending.take()
+        self.trainings
+            .pending
+            .take()
+            .or_else(|| self.compare_jobs.0.pop())
     }
 
     /// The boundary map's pixels at the current terminal size (`(0, 0)` without a map).
@@ -274,6 +295,9 @@ impl App {
     /// `Esc` in the explorer showing an iteration opened from training: back to training.
     /// Returns false when the explorer was not opened from there.
     pub(super) fn back_to_training(&mut self) -> bool {
+        if self.back_to_compare() {
+            return true;
+        }
         match &mut self.trainings.state {
             Some(state) if state.showing => {
                 state.showing = false;
@@ -332,7 +356,7 @@ impl App {
     }
 
     /// Put an opened iteration in the explorer, at the first step of its update phase.
-    fn show_iteration(&mut self, preset: Preset, run: Run, iter: usize) {
+    pub(super) fn show_iteration(&mut self, preset: Preset, run: Run, iter: usize) {
         let update = run
             .tape
             .steps
@@ -354,7 +378,7 @@ impl App {
     pub fn train_view(&self) -> Option<&TrainView> {
         let over_training = match &self.mode {
             Mode::Train => true,
-            Mode::Help(view) => view.over_training,
+            Mode::Help(view) => view.over == Some(Context::Train),
             _ => false,
         };
         over_training

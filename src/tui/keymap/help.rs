@@ -52,9 +52,9 @@ fn entry(keys: &str, help: &str, text_width: usize) -> Vec<Row> {
 }
 
 /// The groups of rows for a column `width` columns wide: the explorer's, then one line per popup
-/// and for the training screen; when `training_first` (the help opened on the training screen),
-/// the training screen's keys in full come first.
-fn groups(width: usize, training_first: bool) -> Vec<Vec<Row>> {
+/// and for each screen; when the help was opened on a screen (`first`: the training or the
+/// histogram screen), that screen's keys in full come first.
+fn groups(width: usize, first: Option<Context>) -> Vec<Vec<Row>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 4).max(10);
     let mut groups: Vec<Vec<Row>> = Vec::new();
     let mut group = "";
@@ -67,14 +67,17 @@ fn groups(width: usize, training_first: bool) -> Vec<Vec<Row>> {
             rows.extend(entry(&keys_label(b), &b.help_text(), text_width));
         }
     }
-    let mut train = vec![Row::Heading(Context::Train.title())];
-    for b in BINDINGS.iter().filter(|b| b.context == Context::Train) {
-        train.extend(entry(&keys_label(b), &b.help_text(), text_width));
-    }
+    let screen = first.map(|screen| {
+        let mut rows = vec![Row::Heading(screen.title())];
+        for b in BINDINGS.iter().filter(|b| b.context == screen) {
+            rows.extend(entry(&keys_label(b), &b.help_text(), text_width));
+        }
+        rows
+    });
     let mut popups = vec![Row::Heading(t!("keys-in-a-popup"))];
-    // On the training screen its keys come first, in full; elsewhere they are one line here.
+    // On a screen its keys come first, in full; elsewhere they are one line here.
     for context in Context::ALL.into_iter().skip(1) {
-        if training_first && context == Context::Train {
+        if first == Some(context) {
             continue;
         }
         popups.extend(entry(
@@ -89,8 +92,8 @@ fn groups(width: usize, training_first: bool) -> Vec<Vec<Row>> {
     }
     popups.extend(entry(&t!("keys-mouse-key"), &mouse_help(), text_width));
     groups.push(popups);
-    if training_first {
-        groups.insert(0, train);
+    if let Some(screen) = screen {
+        groups.insert(0, screen);
     }
     groups
 }
@@ -102,11 +105,16 @@ pub fn layout(width: u16, height: u16) -> Layout {
 
 /// [`layout`], with the training screen's keys first when the help was opened there.
 pub fn layout_for(width: u16, height: u16, training_first: bool) -> Layout {
+    layout_over(width, height, training_first.then_some(Context::Train))
+}
+
+/// [`layout`], with the keys of `screen` first when the help was opened over it.
+pub fn layout_over(width: u16, height: u16, screen: Option<Context>) -> Layout {
     let box_width = width.saturating_sub(2).min(MAX_WIDTH);
     let two = box_width >= TWO_COLUMNS;
     let inner = box_width.saturating_sub(2) as usize;
     let column_width = if two { inner / 2 } else { inner };
-    let groups = groups(column_width, training_first);
+    let groups = groups(column_width, screen);
     let total: usize = groups.iter().map(Vec::len).sum();
     let columns = if two {
         // Split at the group boundary that balances the two columns best.

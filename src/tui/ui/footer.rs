@@ -13,7 +13,7 @@ use crate::tui::keymap::footer_ids;
 use crate::tui::text::width;
 
 /// Footer labels in the order they are dropped when the line is too narrow.
-const DROP_ORDER: [&str; 14] = [
+const DROP_ORDER: [&str; 15] = [
     "keys-short-backward",
     "keys-short-cell",
     "keys-short-export",
@@ -28,6 +28,7 @@ const DROP_ORDER: [&str; 14] = [
     "keys-short-explain",
     "keys-short-restart",
     "keys-short-optimizer",
+    "keys-short-speed",
 ];
 
 /// Draw `key label` pairs from the keymap's footer entries for the current context.

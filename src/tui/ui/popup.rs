@@ -41,8 +41,11 @@ fn boxed(rect: Rect, title: &str, lines: Vec<Line<'_>>, style: Style, buf: &mut 
 /// wide, scrolled by `scroll` rows when it is not tall enough.
 pub fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let over_training = matches!(app.mode(), Mode::Help(view) if view.over_training);
-    let layout = help::layout_for(area.width, area.height, over_training);
+    let over = match app.mode() {
+        Mode::Help(view) => view.screen(),
+        _ => None,
+    };
+    let layout = help::layout_over(area.width, area.height, over);
     let rect = centered(area, layout.size.0, layout.size.1);
     let column_w = (rect.width.saturating_sub(2) as usize) / layout.columns.len().max(1);
     let title = t!("explorer-help-title", keys = hint(Context::Help));
