@@ -867,10 +867,14 @@ mod tests {
         let slow_second_half = || {
             let mut out = Matrix::zeros((400, 200));
             let started = AtomicBool::new(false);
+            let offered = Instant::now();
             fill_rows(out.view_mut(), &|first, mut block| {
                 if first > 0 {
                     started.store(true, Ordering::Release);
-                    std::thread::sleep(Duration::from_millis(20));
+                    // however long the helper took to start (this thread's own half spins
+                    // until then), it holds its share more than twice as long again
+                    let late = offered.elapsed();
+                    std::thread::sleep(Duration::from_millis(20) + 3 * late);
                 } else {
                     let since = Instant::now();
                     while !started.load(Ordering::Acquire)
