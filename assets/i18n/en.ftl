@@ -826,6 +826,9 @@ jac-block-loss = J is 1×{ $in_n }; shown: its { $cols } columns for x[{ $n },·
 jac-block-row = J is { $out_n }×{ $in_n }; shown: the block of batch row { $n } (rows 0–{ $last }), { $of }[{ $n },·] × x[{ $n },·] ({ $rows }×{ $cols }); J is 0 outside the row blocks, · is exactly 0 · { $keys }
 jac-block-column = J is { $out_n }×{ $in_n }; shown: the block of column { $j } (columns 0–{ $last }), { $of }[·,{ $j }] × x[·,{ $j }] ({ $rows }×{ $cols }); J is 0 outside the column blocks, · is exactly 0 · { $keys }
 jac-position = rows { $r0 }–{ $r1 }/{ $rows } cols { $c0 }–{ $c1 }/{ $cols }
+jac-status-whole = J is shown whole: it has no other block
+jac-status-last = this is the last block of { $blocks }
+jac-status-first = this is the first block of { $blocks }
 
 ## area: errors
 err-log-domain = log is defined only above 0, but its input { $at } = { $v }

@@ -736,6 +736,9 @@ jac-block-loss = J は 1×{ $in_n }；表示：x[{ $n },·] の { $cols } 列、
 jac-block-row = J は { $out_n }×{ $in_n }；表示：バッチの { $n } 行目のブロック（0–{ $last } 行）、{ $of }[{ $n },·] × x[{ $n },·]（{ $rows }×{ $cols }）；行ブロックの外では J は 0、· はちょうど 0 · { $keys }
 jac-block-column = J は { $out_n }×{ $in_n }；表示：{ $j } 列目のブロック（0–{ $last } 列）、{ $of }[·,{ $j }] × x[·,{ $j }]（{ $rows }×{ $cols }）；列ブロックの外では J は 0、· はちょうど 0 · { $keys }
 jac-position = 行 { $r0 }–{ $r1 }/{ $rows } 列 { $c0 }–{ $c1 }/{ $cols }
+jac-status-whole = J は全体を表示しています：ほかのブロックはありません
+jac-status-last = { $blocks } 個のブロックの最後です
+jac-status-first = { $blocks } 個のブロックの最初です
 
 ## area: errors
 err-log-domain = log は 0 より大きいところでしか定義されていませんが、入力が { $at } = { $v } です

@@ -736,6 +736,9 @@ jac-block-loss = J 是 1×{ $in_n }；显示：x[{ $n },·] 的 { $cols } 列，
 jac-block-row = J 是 { $out_n }×{ $in_n }；显示：批次第 { $n } 行的块（共第 0–{ $last } 行），{ $of }[{ $n },·] × x[{ $n },·]（{ $rows }×{ $cols }）；行块之外 J 为 0，· 表示恰好为 0 · { $keys }
 jac-block-column = J 是 { $out_n }×{ $in_n }；显示：第 { $j } 列的块（共第 0–{ $last } 列），{ $of }[·,{ $j }] × x[·,{ $j }]（{ $rows }×{ $cols }）；列块之外 J 为 0，· 表示恰好为 0 · { $keys }
 jac-position = 行 { $r0 }–{ $r1 }/{ $rows } 列 { $c0 }–{ $c1 }/{ $cols }
+jac-status-whole = J 已完整显示：没有其他分块
+jac-status-last = 这是 { $blocks } 个分块中的最后一块
+jac-status-first = 这是 { $blocks } 个分块中的第一块
 
 ## area: errors
 err-log-domain = log 只在大于 0 处有定义，但它的输入 { $at } = { $v }

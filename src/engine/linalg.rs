@@ -15,9 +15,8 @@
 //!
 //! A team is never allowed to be slower than this thread alone. On a busy machine (a browser, an
 //! editor, another process on the second core) a helper may be descheduled while it holds its
-//! half, and the caller, done with its own, waits for it. Every split is timed: when a helper
-//! took the other half and it came back well after this thread's own, the split did not pay
-//! (a half no helper took, the caller takes back and runs itself, at no cost but the wake), the rest of that team's
+//! half, and the caller, done with its own, waits for it. Every split is timed: when the other
+//! half comes back well after this thread's own, the split did not pay, the rest of that team's
 //! work runs unsplit and the next team calls run alone (no helper woken, none spinning), twice as
 //! many after each split that did not pay, up to [`MAX_BACKOFF`]; a split that pays halves the
 //! count again. [`set_threads`] (`--threads`, `BACKSTEP_THREADS`) chooses the team's size.
@@ -113,15 +112,6 @@ impl Backoff {
     /// waiting more than half its own time (plus scheduling noise) was not worth it.
     pub fn paid(own: Duration, waited: Duration) -> bool {
         waited <= own / 2 + Duration::from_micros(20)
-    }
-
-    /// Whether a split paid, or cost nothing: when no helper took a share (`helped` false; it
-    /// was still waking, or its core was busy), this thread took every share back and ran them
-    /// in about the time it would have alone, so the split is no reason to stop splitting. Only
-    /// a share a helper took and then held, leaving this thread waiting, is a split that did not
-    /// pay.
-    pub fn paid_or_taken_back(helped: bool, own: Duration, waited: Duration) -> bool {
-        !helped || Backoff::paid(own, waited)
     }
 
     /// A team call ended: `splits` splits were timed, `unpaid` of them did not pay.
@@ -505,23 +495,12 @@ where
         return;
     }
     wake_helpers();
-    let caller = std::thread::current().id();
-    let helped = AtomicBool::new(false);
     let start = Instant::now();
-    let own = split_in_two(out, first, parts, &|first, block| {
-        if std::thread::current().id() != caller {
-            helped.store(true, Ordering::Relaxed);
-        }
-        fill(first, block);
-    });
+    let own = split_in_two(out, first, parts, fill);
     let waited = start.elapsed().saturating_sub(own);
-    let helped = helped.load(Ordering::Relaxed);
     SPLITS.with(|s| {
         let (splits, unpaid) = s.get();
-        s.set((
-            splits + 1,
-            unpaid + u32::from(!Backoff::paid_or_taken_back(helped, own, waited)),
-        ));
+        s.set((splits + 1, unpaid + u32::from(!Backoff::paid(own, waited))));
     });
 }
 
@@ -849,10 +828,6 @@ mod tests {
         assert!(Backoff::paid(ms(2), ms(1)));
         assert!(!Backoff::paid(ms(2), ms(2)));
         assert!(Backoff::paid(Duration::ZERO, Duration::from_micros(20)));
-        // a share no helper took, this thread ran itself: no loss, whatever the wait
-        assert!(Backoff::paid_or_taken_back(false, ms(2), ms(2)));
-        assert!(!Backoff::paid_or_taken_back(true, ms(2), ms(2)));
-        assert!(Backoff::paid_or_taken_back(true, ms(2), ms(1)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The tape: every elementary operation of a run, in order, with what it read and wrote.
 //!
-//! A [`Step`] is one visible operation (`X·W`, `+ b`, `mask = x ≤ 0`, `Σ rows`, …). Layers record
+//! A [`Step`] is one visible operation (`X·W`, `+ b`, `mask = x ≤ 0`, `db = Σₙ dY`, …). Layers record
 //! steps through a [`Recorder`]; the fast paths (gradient check, benchmarks) use [`NoRecord`], which
 //! never builds a step, so recording costs nothing when nobody looks.
 
@@ -39,7 +39,7 @@ impl Phase {
 pub struct StepDraft {
     /// The operation, which also knows how to explain any cell it wrote.
     pub op: Op,
-    /// Short label, e.g. `X·W`, `+ b`, `mask = x ≤ 0`, `Σ rows`.
+    /// Short label, e.g. `X·W`, `+ b`, `mask = x ≤ 0`, `db = Σₙ dY`.
     pub label: String,
     /// The formula in plain Unicode, e.g. `dW = Xᵀ · dY`.
     pub formula: String,
@@ -151,7 +151,7 @@ pub struct Step {
     pub kind: LayerKind,
     /// The operation.
     pub op: Op,
-    /// Short label, e.g. `X·W`, `+ b`, `mask = x ≤ 0`, `Σ rows`.
+    /// Short label, e.g. `X·W`, `+ b`, `mask = x ≤ 0`, `db = Σₙ dY`.
     pub label: String,
     /// The formula in plain Unicode.
     pub formula: String,

@@ -111,7 +111,7 @@ fn trace_json_follows_the_contract() {
     assert_eq!(steps[0]["op"], "X·W");
     assert_eq!(steps.last().unwrap()["phase"], "backward");
     assert!(steps.iter().any(|s| s["op"] == "mask = x ≤ 0"));
-    assert!(steps.iter().any(|s| s["op"] == "db = Σ rows"));
+    assert!(steps.iter().any(|s| s["op"] == "db = Σₙ dY"));
     // full precision: the loss step's value equals the top-level loss exactly
     let mean = steps.iter().find(|s| s["op"] == "mean").unwrap();
     assert_eq!(mean["value"][0][0].as_f64().unwrap(), loss);

@@ -229,7 +229,7 @@ fn a_graph_nodes_panes_and_notes_name_its_inputs_by_their_sources() {
     );
     press(&mut a, KeyCode::Right);
     let s = screen(&a, 120, 36);
-    assert!(s.contains("dx via f"), "{s}");
+    assert!(s.contains("dx←f"), "{s}");
     assert!(s.contains("∂f/∂x through f (one path) = 5"), "{s}");
     assert!(!s.contains("dw"), "{s}");
     press(&mut a, KeyCode::End);

@@ -78,7 +78,7 @@ fn fan_out_sums_the_gradients_of_a_value_used_twice() {
     let steps = j["steps"].as_array().unwrap();
     let sum = steps
         .iter()
-        .find(|s| s["op"] == "Σ uses")
+        .find(|s| s["op"] == "Σ dx←")
         .expect("a sum step");
     close(scalar(&sum["value"]), 8.0);
 }
@@ -480,14 +480,14 @@ fn backward_notes_say_where_each_nodes_dout_comes_from() {
     ));
     let run = g.run().unwrap();
     let steps = &run.run.tape.steps;
-    // The note of a node's backward is on its first own step (after any Σ uses steps).
+    // The note of a node's backward is on its first own step (after any Σ ds← steps).
     let note = |layer: usize| {
         steps
             .iter()
             .find(|s| {
                 s.phase == backstep::engine::Phase::Backward
                     && s.layer == layer
-                    && s.label != "Σ uses"
+                    && !s.label.starts_with("Σ ")
             })
             .map(|s| s.note.to_string())
             .unwrap()
@@ -510,7 +510,7 @@ fn backward_notes_say_where_each_nodes_dout_comes_from() {
         .iter()
         .map(|&i| steps[i].writes.name.as_str())
         .collect();
-    assert_eq!(sums, ["ds so far", "ds"]);
+    assert_eq!(sums, ["ds←m+a", "ds"]);
     // ds = 1 (via out) + 1 (via a) + 2 (via m, ×k)
     assert_eq!(run.nodes[0].dout, Matrix::from_elem((1, 2), 4.0));
     // The explorer's view of a × or + node shows its second input's gradient as the node's own:
@@ -747,8 +747,8 @@ inputs = ["l", "r"]
         "l = log(s)",
         "r = 1 / s",
         "dx = dout ⊙ exp(x)",
-        "ds via l = dout / s",
-        "ds via r = −dout ⊙ r²",
+        "ds←l = dout / s",
+        "ds←r = −dout ⊙ r²",
     ] {
         assert!(labels.contains(&want), "{want} not in {labels:?}");
     }

@@ -393,7 +393,7 @@ fn sum_uses(
         return (Matrix::zeros((1, 1)), Vec::new());
     };
     let mut acc = first.clone();
-    let mut acc_name = format!("d{name} via {first_from}");
+    let mut acc_name = format!("d{name}←{first_from}");
     let mut steps = Vec::new();
     for (k, (from, g)) in parts.iter().enumerate().skip(1) {
         let next = &acc + g;
@@ -401,13 +401,13 @@ fn sum_uses(
         let written = if done {
             format!("d{name}")
         } else {
-            format!("d{name} so far")
+            format!("{acc_name}+{from}")
         };
-        let via = format!("d{name} via {from}");
+        let via = format!("d{name}←{from}");
         let step = rec.record(|| {
             StepDraft::new(
                 Op::Binary(BinOp::Add),
-                "Σ uses",
+                &format!("Σ d{name}←"),
                 &format!("d{name} = {acc_name} + {via}"),
             )
             .read(Kind::Dout, &acc_name, &acc)

@@ -199,7 +199,7 @@ impl LayerType for Affine {
         });
         let db = dy.sum_axis(Axis(0)).insert_axis(Axis(0));
         rec.record(|| {
-            StepDraft::new(Op::ColumnSum, "db = Σ rows", "db = Σₙ dY[n,·]")
+            StepDraft::new(Op::ColumnSum, "db = Σₙ dY", "db = Σₙ dY[n,·]")
                 .read(Kind::Dout, "dY", dy)
                 .writes(Kind::Grad(Param::Bias), "db", &db)
                 .numpy("self.db = np.sum(dout, axis=0)")

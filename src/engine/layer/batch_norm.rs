@@ -250,7 +250,7 @@ impl LayerType for BatchNorm {
         let n = dout.nrows() as f64;
         let dbeta = dout.sum_axis(Axis(0)).insert_axis(Axis(0));
         rec.record(|| {
-            StepDraft::new(Op::ColumnSum, "dβ = Σ rows", "dβ = Σₙ dout[n,·]")
+            StepDraft::new(Op::ColumnSum, "dβ = Σₙ dout", "dβ = Σₙ dout[n,·]")
                 .read(Kind::Dout, "dout", dout)
                 .writes(Kind::Grad(Param::Beta), "dβ", &dbeta)
                 .numpy("dbeta = dout.sum(axis=0)")

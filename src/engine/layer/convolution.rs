@@ -405,7 +405,7 @@ impl LayerType for Convolution {
         });
         let db = column_sums(&d2);
         rec.record(|| {
-            StepDraft::new(Op::ColumnSum, "db = Σ rows", "db = Σ dout[r,·]")
+            StepDraft::new(Op::ColumnSum, "db = Σᵣ dout", "db = Σ dout[r,·]")
                 .read(DOUT2D, "dout2d", &d2)
                 .writes(Kind::Grad(Param::Bias), "db", &db)
                 .numpy("self.db = np.sum(dout, axis=0)")

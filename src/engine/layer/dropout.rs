@@ -114,8 +114,8 @@ impl LayerType for Dropout {
         let mask_step = rec.record(|| {
             StepDraft::new(
                 Op::Mask(MaskRule::Above(self.ratio)),
-                "mask = rand > ratio",
-                "mask = (rand > ratio)",
+                "mask = rand > dropout_ratio",
+                "mask = (rand > dropout_ratio)",
             )
             .read(Kind::Random, "rand", &rand)
             .writes(MASK, "mask", &mask)

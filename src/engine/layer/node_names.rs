@@ -49,7 +49,7 @@ impl NodeNames {
     pub fn grad(&self, k: usize) -> String {
         let name = if k == 0 { &self.x } else { &self.y };
         match &self.graph {
-            Some(g) if g.shared[k.min(1)] => format!("d{name} via {}", g.node),
+            Some(g) if g.shared[k.min(1)] => format!("d{name}←{}", g.node),
             _ => format!("d{name}"),
         }
     }

@@ -84,7 +84,7 @@ pub(super) fn softmax_recorded(x: &Matrix, rec: &mut impl Recorder) -> (Matrix, 
     });
     let s = e.sum_axis(Axis(1)).insert_axis(Axis(1));
     rec.record(|| {
-        StepDraft::new(Op::RowSum, "Σ row", "s = Σₖ e[·,k]")
+        StepDraft::new(Op::RowSum, "s = Σₖ e", "s = Σₖ e[·,k]")
             .read(Kind::Temp(1), "e", &e)
             .writes(Kind::Temp(2), "s", &s)
             .numpy("s = np.sum(e, axis=1, keepdims=True)")
@@ -149,7 +149,7 @@ impl LayerType for Softmax {
         });
         let s = p.sum_axis(Axis(1)).insert_axis(Axis(1));
         rec.record(|| {
-            StepDraft::new(Op::RowSum, "Σ row", "sum_p = Σₖ p[·,k]")
+            StepDraft::new(Op::RowSum, "sum_p = Σₖ p", "sum_p = Σₖ p[·,k]")
                 .read(p_kind, "p", &p)
                 .writes(s_kind, "sum_p", &s)
                 .numpy("sum_p = np.sum(p, axis=1, keepdims=True)")

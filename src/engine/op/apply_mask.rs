@@ -55,9 +55,9 @@ impl OpUnit for ApplyMask {
         let (an, mn) = (nm(&a.name), nm(&mask.name));
         Some(cell.single(
             if keeps_true {
-                format!("{an}[{r},{c}] if {mn}[{r},{c}] else 0")
+                format!("{an}[{r},{c}] · {mn}[{r},{c}]")
             } else {
-                format!("{an}[{r},{c}] if not {mn}[{r},{c}] else 0")
+                format!("{an}[{r},{c}] · ~{mn}[{r},{c}]")
             },
             Shown::Words(crate::msg!(
                 "narr-apply-mask-numbers",

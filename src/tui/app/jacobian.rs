@@ -54,7 +54,7 @@ impl App {
         let view = &popup.view;
         let (index, by_row) = match view.block {
             JacobianBlock::Whole => {
-                self.status = Some("J is shown whole: it has no other block".into());
+                self.status = Some(crate::t!("jac-status-whole"));
                 return;
             }
             JacobianBlock::Row(n) => (n, true),
@@ -66,11 +66,12 @@ impl App {
             index.wrapping_sub(1)
         };
         if target >= view.blocks() {
-            self.status = Some(format!(
-                "this is the {} block of {}",
-                if next { "last" } else { "first" },
-                view.blocks()
-            ));
+            let blocks = i64::try_from(view.blocks()).unwrap_or(i64::MAX);
+            self.status = Some(if next {
+                crate::t!("jac-status-last", blocks = blocks)
+            } else {
+                crate::t!("jac-status-first", blocks = blocks)
+            });
             return;
         }
         let cell = if by_row { (target, 0) } else { (0, target) };

@@ -76,7 +76,11 @@ fn contents(app: &App) -> Option<(String, Vec<Item<'_>>)> {
         mask_step.map(|(at, s)| (at, s.writes.kind, &s.writes.value))
     {
         let keeps = sense == MaskSense::TrueKeeps;
-        let rule = if keeps { "rand > ratio" } else { "x ≤ 0" };
+        let rule = if keeps {
+            "rand > dropout_ratio"
+        } else {
+            "x ≤ 0"
+        };
         let mut mask_item = item(
             "mask",
             t!("views-insp-mask-caption", rule = rule, k = at + 1),

@@ -50,10 +50,17 @@ pub fn render(app: &App, view: &JacobianView, first: (usize, usize), area: Rect,
     let block = Block::bordered()
         .border_style(theme.border_focused())
         .title(Line::styled(
+            // between the corners: a space, the title (cut with … when it does not fit), a space
             format!(
-                " {} · {} ",
-                crate::t!("jac-title", of = view.of, name = view.layer_name.as_str()),
-                hint(Context::Jacobian)
+                " {} ",
+                crate::tui::text::truncate(
+                    &format!(
+                        "{} · {}",
+                        crate::t!("jac-title", of = view.of, name = view.layer_name.as_str()),
+                        hint(Context::Jacobian)
+                    ),
+                    usize::from(rect.width.saturating_sub(3)),
+                )
             ),
             theme.title(),
         ));
