@@ -705,9 +705,8 @@ fn every_word_of_the_training_screen_comes_from_a_catalog() {
 }
 
 /// The same walk reading the whole explorer screen of the iteration opened with `Enter`: its
-/// update steps' notes and NumPy lines are the explorer's and the engine's words, not yet met.
+/// update steps' notes and labels too.
 #[test]
-#[ignore = "the update phase's notes are being moved to the catalogs with the explorer's"]
 fn every_word_of_an_iteration_opened_from_training_comes_from_a_catalog() {
     i18n::scoped(Lang::Pseudo, || {
         let mut found = Findings::default();

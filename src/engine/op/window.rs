@@ -164,38 +164,7 @@ fn explain(
     let target = cell_name(writes, r, c);
     let a = reads.first()?;
     Some(match op {
-        Op::Im2col(win) => {
-            let (oh, ow) = win.out_hw();
-            let per = (oh * ow).max(1);
-            let (n, p) = (r / per, r % per);
-            let (oy, ox) = (p / ow.max(1), p % ow.max(1));
-            let fhw = (win.fh * win.fw).max(1);
-            let (ch, k) = (c / fhw, c % fhw);
-            let (ky, kx) = (k / win.fw.max(1), k % win.fw.max(1));
-            let place = t!(
-                "conv-col-place",
-                row = r,
-                n = n,
-                oy = oy,
-                ox = ox,
-                col = c,
-                channel = ch,
-                ky = ky,
-                kx = kx
-            );
-            match win.source(r, c) {
-                Some((n, ch, y, x)) => {
-                    let j = win.input.col(ch, y, x);
-                    let source = cell_name(a, n, j);
-                    let note = t!("conv-col-copy", place = place, source = source.clone());
-                    single(target, value, source, at(&a.value, n, j), note)
-                }
-                None => {
-                    let note = t!("conv-col-pad", place = place, pad = win.pad);
-                    single(target, value, "0".into(), 0.0, note)
-                }
-            }
-        }
+        Op::Im2col(win) => im2col(win, a, target, value, r, c),
         Op::Col2im(win) => col2im(win, a, target, value, r, c),
         Op::MatMulBias => {
             let (w, b) = (reads.get(1)?, reads.get(2)?);
@@ -265,39 +234,7 @@ fn explain(
             );
             single(target, value, source, at(&a.value, i, j), note)
         }
-        Op::RowMax | Op::RowArgMax => {
-            let row: Vec<f64> = a.value.row(r).to_vec();
-            let (arg, max) = first_max(&row);
-            let ties = row.iter().filter(|&&v| v == max).count();
-            let shown: Vec<String> = row.iter().map(|&v| n4(v)).collect();
-            let f = if matches!(op, Op::RowMax) {
-                "max"
-            } else {
-                "argmax"
-            };
-            let note = if ties > 1 {
-                t!("pool-max-tie", col = arg, ties = ties)
-            } else {
-                t!("pool-max-cell", col = arg)
-            };
-            let term = if matches!(op, Op::RowMax) {
-                max
-            } else {
-                arg as f64
-            };
-            Explanation {
-                rule: format!("{target} = {f}ₖ {}[{r},k]", nm(&a.name)),
-                target,
-                terms: vec![Term {
-                    symbol: format!("{f}ₖ {}[{r},k]", nm(&a.name)),
-                    numbers: format!("{f}({})", shown.join(", ")).into(),
-                    value: term,
-                }],
-                combine: Combine::Single,
-                value,
-                note: Some(note),
-            }
-        }
+        Op::RowMax | Op::RowArgMax => row_max(op, a, target, value, r),
         Op::ScatterArgMax => {
             let arg = reads.get(1)?;
             let am = at(&arg.value, r, 0);
@@ -314,6 +251,82 @@ fn explain(
         }
         _ => return None,
     })
+}
+
+/// A cell of col after im2col: the x cell its window copies, or 0 from the padding.
+fn im2col(
+    win: &crate::engine::tensor::Window,
+    a: &Operand,
+    target: String,
+    value: f64,
+    r: usize,
+    c: usize,
+) -> Explanation {
+    let (oh, ow) = win.out_hw();
+    let per = (oh * ow).max(1);
+    let (n, p) = (r / per, r % per);
+    let (oy, ox) = (p / ow.max(1), p % ow.max(1));
+    let fhw = (win.fh * win.fw).max(1);
+    let (ch, k) = (c / fhw, c % fhw);
+    let (ky, kx) = (k / win.fw.max(1), k % win.fw.max(1));
+    let place = t!(
+        "conv-col-place",
+        row = r,
+        n = n,
+        oy = oy,
+        ox = ox,
+        col = c,
+        channel = ch,
+        ky = ky,
+        kx = kx
+    );
+    match win.source(r, c) {
+        Some((n, ch, y, x)) => {
+            let j = win.input.col(ch, y, x);
+            let source = cell_name(a, n, j);
+            let note = t!("conv-col-copy", place = place, source = source.clone());
+            single(target, value, source, at(&a.value, n, j), note)
+        }
+        None => {
+            let note = t!("conv-col-pad", place = place, pad = win.pad);
+            single(target, value, "0".into(), 0.0, note)
+        }
+    }
+}
+
+/// A cell of a pooling row's maximum or its argmax: the row's values, the first maximum named.
+fn row_max(op: &Op, a: &Operand, target: String, value: f64, r: usize) -> Explanation {
+    let row: Vec<f64> = a.value.row(r).to_vec();
+    let (arg, max) = first_max(&row);
+    let ties = row.iter().filter(|&&v| v == max).count();
+    let shown: Vec<String> = row.iter().map(|&v| n4(v)).collect();
+    let f = if matches!(op, Op::RowMax) {
+        "max"
+    } else {
+        "argmax"
+    };
+    let note = if ties > 1 {
+        t!("pool-max-tie", col = arg, ties = ties)
+    } else {
+        t!("pool-max-cell", col = arg)
+    };
+    let term = if matches!(op, Op::RowMax) {
+        max
+    } else {
+        arg as f64
+    };
+    Explanation {
+        rule: format!("{target} = {f}ₖ {}[{r},k]", nm(&a.name)),
+        target,
+        terms: vec![Term {
+            symbol: format!("{f}ₖ {}[{r},k]", nm(&a.name)),
+            numbers: format!("{f}({})", shown.join(", ")).into(),
+            value: term,
+        }],
+        combine: Combine::Single,
+        value,
+        note: Some(note),
+    }
 }
 
 /// A dx cell after col2im: the sum of every dcol cell copied from it.
