@@ -1217,7 +1217,6 @@ views-load-unchanged = The current preset is unchanged.
 
 
 ## area: train
-train-too-small = terminal too small: need { $need } (now { $now })
 train-state-running = ▶ running
 train-state-paused = ‖ paused
 train-state-finished = ■ finished
@@ -1509,7 +1508,6 @@ hist-screen-more = { $about } · { $hidden ->
         [one] one more layer does not fit
        *[other] { $hidden } more layers do not fit
     }: widen the terminal or use --format text
-hist-screen-too-small = terminal too small: need { $need } (now { $now })
 hist-no-reload = { $key } redraws a preset without [train] (a built-in or a file); for this one pass --init on the command line
 keys-histogram-next-init = redraw every W with the next initial weights and count again: the preset's own → std 0.01 → Xavier → He
 keys-short-init = init

@@ -1040,7 +1040,6 @@ views-load-unchanged = 現在のプリセットはそのままです。
 
 
 ## area: train
-train-too-small = 端末が小さすぎます：{ $need } 以上が必要です（いまは { $now }）
 train-state-running = ▶ 実行中
 train-state-paused = ‖ 一時停止
 train-state-finished = ■ 完了
@@ -1271,7 +1270,6 @@ presets-summary-init-tanh = 実験（図 6-13）：tanh の五つの層での出
 presets-summary-init-relu = 実験（図 6-14）：ReLU の五つの層での出力、標準偏差 0.01、Xavier、He；backstep histogram で
 hist-screen-header = 入力 { $samples } 個 · { $init } · 共通の目盛り：最長の棒は { $most } 個
 hist-screen-more = { $about } · あと { $hidden } 層が入らない：端末を広げるか --format text を使う
-hist-screen-too-small = 端末が小さすぎる：{ $need } が必要（今は { $now }）
 hist-no-reload = { $key } で描き直せるのは [train] のないプリセット（組み込みかファイル）；このプリセットはコマンドラインで --init を使う
 keys-histogram-next-init = 次の重みの初期値ですべての W を生成し直して数え直す：プリセットのもの → 標準偏差 0.01 → Xavier → He
 keys-short-init = 初期値

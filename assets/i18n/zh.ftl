@@ -1040,7 +1040,6 @@ views-load-unchanged = 当前预设保持不变。
 
 
 ## area: train
-train-too-small = 终端太小：至少需要 { $need }（现在是 { $now }）
 train-state-running = ▶ 运行中
 train-state-paused = ‖ 已暂停
 train-state-finished = ■ 已完成
@@ -1271,7 +1270,6 @@ presets-summary-init-tanh = 实验（图 6-13）：tanh 在五层中的输出，
 presets-summary-init-relu = 实验（图 6-14）：ReLU 在五层中的输出，标准差 0.01、Xavier 或 He；用 backstep histogram
 hist-screen-header = { $samples } 个输入 · { $init } · 同一刻度：最长的横条 { $most } 个值
 hist-screen-more = { $about } · 还有 { $hidden } 层放不下：加宽终端或用 --format text
-hist-screen-too-small = 终端太小：需要 { $need }（现在 { $now }）
 hist-no-reload = { $key } 只能重新生成没有 [train] 的预设（内置或文件）；这个预设请在命令行用 --init
 keys-histogram-next-init = 用下一种权重初始值重新生成每个 W 并重新统计：预设自己的 → 标准差 0.01 → Xavier → He
 keys-short-init = 初始值

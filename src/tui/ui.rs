@@ -47,7 +47,7 @@ impl Widget for &App {
         }
         let inspector = inspector::plan(self);
         let Some(areas) = Areas::compute_with(self, area.width, area.height, &inspector) else {
-            too_small(area, buf);
+            too_small(area, MIN_SIZE, buf);
             return;
         };
         header::render(self, areas.header, buf);
@@ -161,10 +161,11 @@ fn histogram_screen(
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+/// What every screen draws instead of itself when the terminal is below its `min` size.
+pub(crate) fn too_small(area: Rect, min: (u16, u16), buf: &mut Buffer) {
     let text = crate::t!(
         "views-too-small",
-        need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
+        need = format!("{}×{}", min.0, min.1),
         now = format!("{}×{}", area.width, area.height)
     );
     Paragraph::new(Line::from(text))

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use super::train::{POINT_GLYPHS, RunState, TrainView};
 use crate::i18n::format::short;
@@ -439,14 +439,7 @@ impl CompareScreen<'_> {
 impl Widget for CompareScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Some(areas) = CompareAreas::compute(area) else {
-            let text = t!(
-                "hist-screen-too-small",
-                need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
-                now = format!("{}×{}", area.width, area.height)
-            );
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
+            super::too_small(area, MIN_SIZE, buf);
             return;
         };
         self.status(areas.status, buf);

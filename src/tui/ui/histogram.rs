@@ -13,7 +13,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use crate::i18n::format::num;
 use crate::t;
@@ -160,14 +160,7 @@ impl Widget for HistogramScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (view, theme) = (self.view, self.theme);
         let Some(areas) = HistogramAreas::compute(area) else {
-            let text = t!(
-                "hist-screen-too-small",
-                need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
-                now = format!("{}×{}", area.width, area.height)
-            );
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
+            super::too_small(area, MIN_SIZE, buf);
             return;
         };
         let most = view

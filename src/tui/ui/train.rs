@@ -19,7 +19,7 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 pub use accuracy::AccuracyChart;
 pub use boundary::{BoundaryMap, POINT_GLYPHS, REGION_GLYPHS, grid_size};
@@ -303,14 +303,7 @@ pub struct TrainScreen<'a> {
 impl Widget for TrainScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Some(areas) = TrainAreas::compute(area, &self.view.picture) else {
-            let text = t!(
-                "train-too-small",
-                need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
-                now = format!("{}×{}", area.width, area.height)
-            );
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
+            super::too_small(area, MIN_SIZE, buf);
             return;
         };
         let (view, theme) = (self.view, self.theme);
