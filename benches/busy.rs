@@ -44,6 +44,7 @@ fn run(data: &Arc<Dataset>, threads: usize) -> Duration {
         let mut rng = SplitMix64(0);
         let config = TrainConfig {
             eval_samples: None,
+            weight_decay: 0.0,
             iters: 2_000,
             batch: 100,
             optimizer: OptimizerConfig {

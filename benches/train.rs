@@ -46,6 +46,7 @@ fn main() {
     };
     let config = TrainConfig {
         eval_samples: None,
+        weight_decay: 0.0,
         iters,
         batch: 100,
         optimizer: OptimizerConfig {

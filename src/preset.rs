@@ -209,9 +209,12 @@ impl Preset {
         match (&self.graph, &self.training) {
             (Some(g), _) => g.run().map(|r| r.run),
             (None, Some(t)) => match &t.optimizer {
-                Some(opt) => run_with_update(&self.network, &self.inputs, opt),
-                None => Optimizer::new(t.config.optimizer)
-                    .and_then(|opt| run_with_update(&self.network, &self.inputs, &opt)),
+                Some(opt) => {
+                    run_with_update(&self.network, &self.inputs, opt, t.config.weight_decay)
+                }
+                None => Optimizer::new(t.config.optimizer).and_then(|opt| {
+                    run_with_update(&self.network, &self.inputs, &opt, t.config.weight_decay)
+                }),
             },
             (None, None) => self.network.run(&self.inputs),
         }

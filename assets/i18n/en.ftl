@@ -581,6 +581,19 @@ ch6a-generator-init-unknown = { $field }.init is { $value }: use "std" (with sca
 ch6a-generator-init-scale = { $field }: init = "{ $init }" sets the scale itself (from n, the rows of W): remove scale, or use init = "std" with it
 ch6a-generator-init-normal = { $field }: init = "{ $init }" scales normal numbers, as the book's np.random.randn: use random = "normal"
 
+## area: ch6c
+ch6c-decay-term-note = λ = { $lambda }: { $layer }'s weights { $key } ({ $shape }) add half of λ times the sum of their squares, { $term }, to the decay term: weight_decay = { $total }
+ch6c-decay-loss-note = the loss the network reports is the data loss { $loss } plus the decay term { $decay }: { $total }. Large weights now cost loss, so training pulls them toward 0
+ch6c-decay-grad-note = the decay term's gradient with respect to W is λ·W, so { $layer }'s dW gains { $lambda } times W: dW[0,0] = { $before } + { $lambda }·{ $w } = { $after }; the update then moves every weight a little toward 0
+ch6c-decay-term-explain = each of the { $cells } cells of W adds 0.5·λ·W[i,j]² (λ = { $lambda })
+ch6c-decay-loss-explain = the loss with weight decay: the data loss plus the decay term
+ch6c-decay-grad-explain = ∂(0.5·λ·W²)/∂W = λ·W joins the gradient backprop found (λ = { $lambda })
+ch6c-weight-decay-bad = { $key } is { $value }: a weight decay λ is a number from 0 (no decay) up, like 0.1
+ch6c-arg-weight-decay = Weight decay λ: the loss adds 0.5·λ·ΣW² over every Affine W and each dW adds λ·W (default: the preset's, else 0)
+ch6c-train-weight-decay = weight decay λ = { $lambda }: the loss adds 0.5·λ·ΣW² over every Affine W, each dW adds λ·W
+ch6c-pane-so-far = so far
+ch6c-pane-data-loss = data loss
+
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } has { $rows } training rows: too few to hold { $fraction } of them out for validation
 ch6b-vary-unknown-key = unknown key "{ $key }": vary one of { $keys }

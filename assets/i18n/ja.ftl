@@ -533,6 +533,19 @@ ch6a-generator-init-unknown = { $field }.init が { $value } です："std"（sc
 ch6a-generator-init-scale = { $field }：init = "{ $init }" は scale を自分で決めます（W の行数 n から）：scale を消すか、init = "std" と一緒に使ってください
 ch6a-generator-init-normal = { $field }：init = "{ $init }" は正規分布の乱数をスケールします（本の np.random.randn と同じ）：random = "normal" を使ってください
 
+## area: ch6c
+ch6c-decay-term-note = λ = { $lambda }：{ $layer } の重み { $key }（{ $shape }）の要素の二乗和の λ/2 倍、{ $term } を Weight decay（荷重減衰）の項に足します：weight_decay = { $total }
+ch6c-decay-loss-note = ネットワークが報告する損失は、データの損失 { $loss } に減衰項 { $decay } を足したものです：{ $total }。大きな重みは損失を増やすので、学習は重みを 0 に引き寄せます
+ch6c-decay-grad-note = 減衰項の W に関する勾配は λ·W なので、{ $layer } の dW に W の { $lambda } 倍を足します：dW[0,0] = { $before } + { $lambda }·{ $w } = { $after }。続く更新で、すべての重みが少し 0 に近づきます
+ch6c-decay-term-explain = W の { $cells } 個の要素がそれぞれ 0.5·λ·W[i,j]² を足します（λ = { $lambda }）
+ch6c-decay-loss-explain = Weight decay を含む損失：データの損失に減衰項を足したもの
+ch6c-decay-grad-explain = ∂(0.5·λ·W²)/∂W = λ·W を逆伝播で求めた勾配に足します（λ = { $lambda }）
+ch6c-weight-decay-bad = { $key } が { $value } です：Weight decay の λ は 0（減衰なし）以上の数です。例：0.1
+ch6c-arg-weight-decay = Weight decay の λ：損失にすべての Affine W の 0.5·λ·ΣW² を足し、各 dW に λ·W を足します（既定：プリセットの値、なければ 0）
+ch6c-train-weight-decay = Weight decay λ = { $lambda }：損失にすべての Affine W の 0.5·λ·ΣW² を足し、各 dW に λ·W を足します
+ch6c-pane-so-far = ここまで
+ch6c-pane-data-loss = データの損失
+
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } の訓練データは { $rows } 行しかなく、{ $fraction } を検証データとして取り分けられません
 ch6b-vary-unknown-key = 不明なキー "{ $key }"：{ $keys } のどれかを比較してください

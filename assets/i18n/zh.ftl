@@ -533,6 +533,19 @@ ch6a-generator-init-unknown = { $field }.init 是 { $value }：请用 "std"（�
 ch6a-generator-init-scale = { $field }：init = "{ $init }" 会自己决定 scale（由 W 的行数 n 决定）：请去掉 scale，或与 init = "std" 一起使用
 ch6a-generator-init-normal = { $field }：init = "{ $init }" 缩放的是正态分布的随机数，与书中的 np.random.randn 一样：请用 random = "normal"
 
+## area: ch6c
+ch6c-decay-term-note = λ = { $lambda }：{ $layer } 的权重 { $key }（{ $shape }）把各元素平方和的 λ/2 倍，即 { $term }，加到权值衰减项上：weight_decay = { $total }
+ch6c-decay-loss-note = 网络报告的损失是数据的损失 { $loss } 加上权值衰减项 { $decay }：{ $total }。大的权重会增加损失，所以学习会把权重拉向 0
+ch6c-decay-grad-note = 衰减项对 W 的梯度是 λ·W，所以 { $layer } 的 dW 加上 { $lambda } 倍的 W：dW[0,0] = { $before } + { $lambda }·{ $w } = { $after }；随后的更新让每个权重都向 0 靠近一点
+ch6c-decay-term-explain = W 的 { $cells } 个元素各自加上 0.5·λ·W[i,j]²（λ = { $lambda }）
+ch6c-decay-loss-explain = 带权值衰减的损失：数据的损失加上衰减项
+ch6c-decay-grad-explain = ∂(0.5·λ·W²)/∂W = λ·W 加到反向传播求得的梯度上（λ = { $lambda }）
+ch6c-weight-decay-bad = { $key } 是 { $value }：权值衰减 λ 是 0（不衰减）或更大的数，例如 0.1
+ch6c-arg-weight-decay = 权值衰减 λ：损失加上所有 Affine W 的 0.5·λ·ΣW²，每个 dW 加上 λ·W（默认：预设的值，否则为 0）
+ch6c-train-weight-decay = 权值衰减 λ = { $lambda }：损失加上所有 Affine W 的 0.5·λ·ΣW²，每个 dW 加上 λ·W
+ch6c-pane-so-far = 目前为止
+ch6c-pane-data-loss = 数据的损失
+
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } 只有 { $rows } 行训练数据：太少，无法留出 { $fraction } 作为验证数据
 ch6b-vary-unknown-key = 未知的键 "{ $key }"：请从 { $keys } 中选一个来比较

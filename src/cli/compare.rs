@@ -46,6 +46,9 @@ pub struct CompareArgs {
     /// Seed of the data, the split and the mini-batch order.
     #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
+    /// Weight decay λ of every run (default: the preset's, else 0).
+    #[arg(long, value_name = "λ", allow_negative_numbers = true, value_parser = crate::cli::finite_number)]
+    pub weight_decay: Option<f64>,
     /// Output format, which runs it headless. Without it: the compare screen when stdout is a
     /// terminal, else text.
     #[arg(long, short, value_enum)]
@@ -65,6 +68,7 @@ impl CompareArgs {
             data: self.data.clone(),
             iters: self.iters,
             seed: self.seed,
+            weight_decay: self.weight_decay,
             ..TrainOverrides::default()
         }
     }

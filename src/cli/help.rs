@@ -127,6 +127,7 @@ pub fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "seed") => t!("cli-arg-seed"),
         (_, "all_epochs") => t!("cli-arg-all-epochs"),
         (_, "init") => t!("cli-arg-init"),
+        (_, "weight_decay") => t!("ch6c-arg-weight-decay"),
         _ => return None,
     })
 }

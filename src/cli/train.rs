@@ -81,6 +81,10 @@ pub struct TrainArgs {
     /// Initial weights of every Affine W (std:0.01, xavier or he), each keeping its shape and random seed.
     #[arg(long, value_name = "std:S|xavier|he", value_parser = crate::cli::init_arg)]
     pub init: Option<Init>,
+    /// Weight decay λ: the loss adds 0.5·λ·ΣW² over every Affine W, each dW adds λ·W (default:
+    /// the preset's, else 0).
+    #[arg(long, value_name = "λ", allow_negative_numbers = true, value_parser = crate::cli::finite_number)]
+    pub weight_decay: Option<f64>,
     /// Text output: print every epoch's line (by default about 20 evenly spaced epochs and the
     /// last; JSON and CSV always hold every one).
     #[arg(long)]
@@ -105,6 +109,7 @@ impl TrainArgs {
             optimizer: self.optimizer.map(Into::into),
             seed: self.seed,
             init: self.init,
+            weight_decay: self.weight_decay,
         }
     }
 

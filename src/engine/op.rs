@@ -19,6 +19,7 @@
 //! | [`Op::Map`] ([`Expr`]) | `op/expr.rs` |
 //! | [`Op::ColumnReduce`] | `op/column_reduce.rs` |
 //! | [`Op::Update`] ([`UpdateRule`]) | `optim/rule.rs` |
+//! | [`Op::Decay`] ([`Decay`]) | `op/decay.rs` |
 //! | [`Op::Im2col`], [`Op::Col2im`], [`Op::MatMulBias`], [`Op::Transpose`], [`Op::Reshape`], [`Op::ToImage`], [`Op::FromImage`], [`Op::RowMax`], [`Op::RowArgMax`], [`Op::ScatterArgMax`] (chapter 7) | `op/window.rs` |
 
 mod apply_mask;
@@ -26,6 +27,7 @@ mod binary;
 mod cell;
 mod column_reduce;
 mod cross_entropy;
+mod decay;
 mod explanation;
 mod expr;
 mod feeds;
@@ -43,6 +45,7 @@ use super::tensor::Window;
 
 pub use binary::BinOp;
 pub use cell::Cell;
+pub use decay::{Decay, half_square_sum};
 pub use explanation::{Combine, Explanation, Shown, Term};
 pub use expr::{Expr, Reduce};
 pub use feeds::{anchor, feeds};
@@ -88,6 +91,9 @@ pub enum Op {
     /// An optimizer's update of a parameter or of its state, cell by cell from the same cell of
     /// each read (the update phase of a training preset).
     Update(UpdateRule),
+    /// Weight decay: its penalty joining the loss, or `λ·W` joining a gradient (training with
+    /// `weight_decay`).
+    Decay(Decay),
     /// The book's `im2col`: every window of the 4-D `reads[0]` as a row (chapter 7).
     Im2col(Window),
     /// The book's `col2im`: each cell of `reads[0]` (one per window cell) added back into the x
@@ -188,6 +194,7 @@ impl Op {
                 reduce: *reduce,
             }),
             Op::Update(rule) => work(rule),
+            Op::Decay(d) => work(d),
             Op::Im2col(_)
             | Op::Col2im(_)
             | Op::MatMulBias

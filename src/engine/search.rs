@@ -116,9 +116,10 @@ pub fn search(
     Ok(trials)
 }
 
-/// `config` with weight decay λ. The training loop has no weight decay yet (issue 21, item 4):
-/// until it does, this returns `config` unchanged and `backstep search` is not offered.
+/// `config` with weight decay λ.
 fn with_weight_decay(config: TrainConfig, weight_decay: f64) -> TrainConfig {
-    let _ = weight_decay;
-    config
+    TrainConfig {
+        weight_decay,
+        ..config
+    }
 }

@@ -15,6 +15,7 @@
 //! iteration about to run (its mini-batch, the current weights: forward, backward and the
 //! updates) for the explorer without changing the trainer.
 
+pub mod decay;
 mod eval;
 mod pass;
 
@@ -58,6 +59,9 @@ pub struct TrainConfig {
     /// Rows of each set measured at an epoch's end, the first ones (the book's
     /// `evaluate_sample_num_per_epoch`); `None`: every row.
     pub eval_samples: Option<usize>,
+    /// Weight decay λ (6.4.2): the loss adds 0.5·λ·ΣW² over every Affine W and each W's
+    /// gradient adds λ·W (the book's `MultiLayerNet`); 0 for none.
+    pub weight_decay: f64,
 }
 
 /// Accuracy measured at an epoch boundary.
@@ -134,6 +138,14 @@ impl Trainer {
             )
         );
         ensure!(config.batch > 0, crate::t!("err-batch-zero"));
+        ensure!(
+            config.weight_decay.is_finite() && config.weight_decay >= 0.0,
+            crate::t!(
+                "ch6c-weight-decay-bad",
+                key = "weight_decay",
+                value = format::given(config.weight_decay)
+            )
+        );
         ensure!(network.has_loss(), crate::t!("err-train-needs-loss"));
         ensure!(
             data.train.rows() > 0,
@@ -298,7 +310,9 @@ impl Trainer {
         };
         let inputs = inputs(batch, self.image());
         let resolved = self.network.validate(&inputs)?;
-        let (_, grads) = self.network.param_gradients(&inputs, &resolved)?;
+        let (_, mut grads) = self.network.param_gradients(&inputs, &resolved)?;
+        let lambda = self.config.weight_decay;
+        decay::add_to_grads(&self.network, &mut grads, lambda);
         if has_modes(&self.network) {
             // Dropout's next mask, BatchNorm's running statistics: from this batch's forward.
             let caches = self.network.forward_caches(&inputs, &resolved)?;
@@ -307,7 +321,10 @@ impl Trainer {
             }
         }
         apply(&mut self.network, &mut self.optimizer, &grads, false)?;
-        let loss = test_mode(&self.network).objective(&inputs, &resolved)?;
+        let mut loss = test_mode(&self.network).objective(&inputs, &resolved)?;
+        if lambda != 0.0 {
+            loss += decay::penalty(&self.network, lambda);
+        }
         if !loss.is_finite() {
             return Err(Overflow {
                 what: crate::t!("err-what-the-loss"),
@@ -408,7 +425,12 @@ impl Trainer {
     /// state). The trainer does not change.
     pub fn record_next(&self) -> Result<RecordedIteration> {
         let inputs = inputs(self.next_batch(), self.image());
-        let run = run_with_update(&self.network, &inputs, &self.optimizer)?;
+        let run = run_with_update(
+            &self.network,
+            &inputs,
+            &self.optimizer,
+            self.config.weight_decay,
+        )?;
         Ok(RecordedIteration {
             iter: self.iter,
             inputs,

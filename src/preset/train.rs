@@ -15,6 +15,7 @@
 //! momentum = 0.9       # momentum only
 //! init = "he"          # every Affine W: std:0.01 | xavier | he (keeps its shape and random seed)
 //! eval_samples = 1000  # per-epoch accuracies on the first 1,000 rows of each set (default: all)
+//! weight_decay = 0.1   # λ: the loss adds 0.5·λ·ΣW² over every Affine W, each dW adds λ·W
 //! ```
 
 use std::sync::Arc;
@@ -49,6 +50,7 @@ pub(crate) struct RawTrain {
     momentum: Option<Spanned<f64>>,
     init: Option<Spanned<String>>,
     eval_samples: Option<Spanned<i64>>,
+    weight_decay: Option<Spanned<f64>>,
 }
 
 /// A `[train]` section with its defaults filled in.
@@ -81,6 +83,8 @@ pub struct TrainSection {
     /// Rows of each set measured at an epoch's end (the book's `evaluate_sample_num_per_epoch`);
     /// `None`: all of them. The final accuracies always use every row.
     pub eval_samples: Option<usize>,
+    /// Weight decay λ (default 0: none).
+    pub weight_decay: f64,
 }
 
 impl Default for TrainSection {
@@ -99,6 +103,7 @@ impl Default for TrainSection {
             momentum: 0.9,
             init: None,
             eval_samples: None,
+            weight_decay: 0.0,
         }
     }
 }
@@ -121,6 +126,8 @@ pub struct TrainOverrides {
     /// `--init`: how every Affine W is drawn, keeping its shape and random seed. Unlike the other
     /// flags it applies to a preset without `[train]` too.
     pub init: Option<Init>,
+    /// `--weight-decay`.
+    pub weight_decay: Option<f64>,
 }
 
 impl TrainOverrides {
@@ -219,6 +226,20 @@ impl RawTrain {
         if let Some(v) = &self.momentum {
             s.momentum = number(v, "momentum")?;
         }
+        if let Some(v) = &self.weight_decay {
+            let lambda = number(v, "weight_decay")?;
+            ensure!(
+                lambda >= 0.0,
+                "{}: {}",
+                at(v.span()),
+                t!(
+                    "ch6c-weight-decay-bad",
+                    key = "weight_decay",
+                    value = crate::i18n::format::given(lambda)
+                )
+            );
+            s.weight_decay = lambda;
+        }
         if let Some(v) = &self.init {
             s.init =
                 Some(Init::parse(v.get_ref()).map_err(|e| anyhow!("{}: init: {e}", at(v.span())))?);
@@ -265,6 +286,17 @@ impl TrainSection {
         s.lr = o.lr.or(s.lr);
         s.seed = o.seed.unwrap_or(s.seed);
         s.init = o.init.or(s.init);
+        if let Some(lambda) = o.weight_decay {
+            ensure!(
+                lambda.is_finite() && lambda >= 0.0,
+                t!(
+                    "ch6c-weight-decay-bad",
+                    key = "--weight-decay",
+                    value = crate::i18n::format::given(lambda)
+                )
+            );
+            s.weight_decay = lambda;
+        }
         ensure!(s.iters > 0, t!("perr-flag-iters-zero"));
         ensure!(
             s.iters <= MAX_ITERS,
@@ -292,6 +324,7 @@ impl TrainSection {
             optimizer,
             seed: self.seed,
             eval_samples: self.eval_samples,
+            weight_decay: self.weight_decay,
         })
     }
 

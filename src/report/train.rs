@@ -40,6 +40,14 @@ struct ConfigJson {
     lr: f64,
     optimizer: &'static str,
     seed: u64,
+    /// Weight decay λ, written only when it is not 0.
+    #[serde(skip_serializing_if = "no_decay")]
+    weight_decay: f64,
+}
+
+/// True for λ = 0 (the JSON then leaves `weight_decay` out).
+fn no_decay(lambda: &f64) -> bool {
+    *lambda == 0.0
 }
 
 #[derive(Debug, Serialize)]
@@ -86,6 +94,13 @@ pub fn header(preset: &Preset, trainer: &Trainer, out: &mut dyn Write) -> Result
             seed = c.seed.to_string()
         )
     )?;
+    if c.weight_decay != 0.0 {
+        writeln!(
+            out,
+            "{}",
+            t!("ch6c-train-weight-decay", lambda = given(c.weight_decay))
+        )?;
+    }
     // what `train`'s loss is: the number differs from the `L` of a trace of the same batch,
     // which is taken before the update
     writeln!(out, "{}", t!("report-train-loss-meaning"))?;
@@ -156,6 +171,7 @@ pub fn to_json<'a>(preset: &'a Preset, trainer: &'a Trainer, last: Final) -> Tra
             lr: c.optimizer.lr,
             optimizer: c.optimizer.kind.as_str(),
             seed: c.seed,
+            weight_decay: c.weight_decay,
         },
         loss: trainer.losses(),
         epochs: trainer

@@ -1,7 +1,7 @@
 //! The tape explains itself: cached reads point at forward steps, notes carry the learner's
 //! numbers, and every cell's explanation adds up to the value the step wrote.
 
-use backstep::engine::op::broadcast_index;
+use backstep::engine::op::{Decay, broadcast_index};
 use backstep::engine::{
     BinOp, Combine, Kind, Layer, MaskRule, MaskSense, Matrix, Op, Phase, Run, Step,
 };
@@ -39,6 +39,13 @@ fn every_run() -> Vec<(String, Run)> {
             p.network.run(&p.inputs).unwrap(),
         ));
     }
+    // weight decay's steps, on a training preset's first iteration (updates included)
+    let overrides = backstep::preset::TrainOverrides {
+        weight_decay: Some(0.1),
+        ..Default::default()
+    };
+    let p = Preset::resolve_with("train-xor", &overrides).unwrap();
+    runs.push(("train-xor with weight decay".into(), p.run().unwrap()));
     runs
 }
 
@@ -150,6 +157,11 @@ fn recompute(step: &Step) -> Matrix {
         }
         Op::CrossEntropyRows => (-(a * b())).sum_axis(Axis(1)).insert_axis(Axis(1)),
         Op::Map(e) => e.eval_all(&step.reads, step.writes.value.dim()),
+        Op::Decay(Decay::Term { lambda }) => {
+            Matrix::from_elem((1, 1), a[[0, 0]] + 0.5 * lambda * b().mapv(|v| v * v).sum())
+        }
+        Op::Decay(Decay::Loss) => a + b(),
+        Op::Decay(Decay::Grad { lambda }) => a + &(b() * *lambda),
         Op::Update(rule) => Matrix::from_shape_fn(step.writes.value.dim(), |(r, c)| {
             let cell = |i: usize| step.reads.get(i).map_or(0.0, |o| o.value[[r, c]]);
             rule.apply(cell(0), cell(1), cell(2))

@@ -9,10 +9,17 @@ use crate::engine::network::{Inputs, Network, Run};
 use crate::engine::optim::{Optimizer, ParamRef, UpdateDraft};
 use crate::engine::tape::{Phase, Recorder};
 
-/// Forward, backward and the update phase: [`Network::run`], then every parameter's update by
-/// (a copy of) `optimizer` recorded as [`Phase::Update`] steps. The network does not change.
-pub fn run_with_update(network: &Network, inputs: &Inputs, optimizer: &Optimizer) -> Result<Run> {
+/// Forward, backward and the update phase: [`Network::run`], weight decay λ when it is not 0
+/// ([`super::decay::record`]), then every parameter's update by (a copy of) `optimizer`
+/// recorded as [`Phase::Update`] steps. The network does not change.
+pub fn run_with_update(
+    network: &Network,
+    inputs: &Inputs,
+    optimizer: &Optimizer,
+    weight_decay: f64,
+) -> Result<Run> {
     let mut run = network.run(inputs)?;
+    super::decay::record(&mut run, network, weight_decay)?;
     let grads: Vec<Vec<Grad>> = run.layers.iter().map(|l| l.grads.clone()).collect();
     let drafts = apply(&mut network.clone(), &mut optimizer.clone(), &grads, true)?;
     for d in drafts {

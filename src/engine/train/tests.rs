@@ -56,6 +56,7 @@ fn tiny_data() -> Arc<Dataset> {
 fn config(iters: usize, batch: usize, kind: OptimizerKind) -> TrainConfig {
     TrainConfig {
         eval_samples: None,
+        weight_decay: 0.0,
         iters,
         batch,
         optimizer: OptimizerConfig::defaults(kind),

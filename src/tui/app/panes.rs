@@ -5,7 +5,7 @@
 
 use crate::engine::graph::{Graph, GraphNode, NodeOp};
 use crate::engine::tensor::ImageShape;
-use crate::engine::{Kind, Matrix, Phase, Run};
+use crate::engine::{Kind, Matrix, Op, Phase, Run};
 use crate::preset::Preset;
 use crate::t;
 
@@ -76,6 +76,9 @@ pub fn panes(preset: &Preset, run: &Run, index: usize) -> Vec<Pane> {
     };
     if step.phase == Phase::Update {
         return update_panes(step, index);
+    }
+    if matches!(step.op, Op::Decay(_)) {
+        return decay_panes(step, index);
     }
     let mut out = Vec::new();
     // A graph's node names its inputs by their sources, as the figure does; a Mul or Add node's
@@ -219,6 +222,37 @@ fn update_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
         &step.writes.name,
         step.writes.kind,
         t!("explorer-pane-new-value", k = index + 1),
+        Source::StepWrite(index),
+        Band::Backward,
+    );
+    written.written = true;
+    out.push(written);
+    out
+}
+
+/// A weight-decay step's panes: what it reads (the decay term so far or the data loss, a W, a
+/// dW from backward), then what it wrote.
+fn decay_panes(step: &crate::engine::Step, index: usize) -> Vec<Pane> {
+    let mut out: Vec<Pane> = step
+        .reads
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (caption, band) = match r.kind {
+                Kind::Param(_) => (t!("explorer-pane-param"), Band::Inputs),
+                Kind::Grad(_) => (t!("explorer-pane-from-backward"), Band::Forward),
+                Kind::Loss => (t!("ch6c-pane-data-loss"), Band::Forward),
+                _ => (t!("ch6c-pane-so-far"), Band::Forward),
+            };
+            let mut p = pane(&r.name, r.kind, caption, Source::StepRead(index, i), band);
+            p.read = Some(i);
+            p
+        })
+        .collect();
+    let mut written = pane(
+        &step.writes.name,
+        step.writes.kind,
+        t!("explorer-pane-step", k = index + 1),
         Source::StepWrite(index),
         Band::Backward,
     );
