@@ -303,8 +303,9 @@ fn training(
         (spec, Some(_)) => bail!(crate::t!("perr-data-own-rows", data = spec.name())),
         (_, None) => None,
     };
-    let config = section.config()?;
+    let mut config = section.config()?;
     let data = Arc::new(section.dataset(own, name)?);
+    config.iters = section.iters_for(&data)?;
     let trainer = Trainer::new(network.clone(), data.clone(), config)?;
     let first = trainer.next_batch();
     let inputs = Inputs {

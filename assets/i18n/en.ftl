@@ -593,6 +593,9 @@ ch6c-arg-weight-decay = Weight decay λ: the loss adds 0.5·λ·ΣW² over every
 ch6c-train-weight-decay = weight decay λ = { $lambda }: the loss adds 0.5·λ·ΣW² over every Affine W, each dW adds λ·W
 ch6c-pane-so-far = so far
 ch6c-pane-data-loss = data loss
+ch6c-epochs-and-iters = iters and epochs are both given: give one of them (epochs = E trains E × iter_per_epoch iterations)
+ch6c-epochs-too-many = { $epochs } epochs of { $per_epoch } iterations are more than { $max } iterations: give fewer epochs
+ch6c-train-rows-too-many = train_rows is { $n } but { $data } has { $rows } training rows: give at most { $rows }
 
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } has { $rows } training rows: too few to hold { $fraction } of them out for validation

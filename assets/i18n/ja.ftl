@@ -545,6 +545,9 @@ ch6c-arg-weight-decay = Weight decay の λ：損失にすべての Affine W の
 ch6c-train-weight-decay = Weight decay λ = { $lambda }：損失にすべての Affine W の 0.5·λ·ΣW² を足し、各 dW に λ·W を足します
 ch6c-pane-so-far = ここまで
 ch6c-pane-data-loss = データの損失
+ch6c-epochs-and-iters = iters と epochs の両方が指定されています：どちらか一方にしてください（epochs = E は E × iter_per_epoch 回の反復を学習します）
+ch6c-epochs-too-many = 各 { $per_epoch } 回の反復の { $epochs } エポックは { $max } 回の反復を超えます：エポック数を減らしてください
+ch6c-train-rows-too-many = train_rows は { $n } ですが、{ $data } の訓練データは { $rows } 行です：{ $rows } 以下にしてください
 
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } の訓練データは { $rows } 行しかなく、{ $fraction } を検証データとして取り分けられません

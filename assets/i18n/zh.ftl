@@ -545,6 +545,9 @@ ch6c-arg-weight-decay = 权值衰减 λ：损失加上所有 Affine W 的 0.5·�
 ch6c-train-weight-decay = 权值衰减 λ = { $lambda }：损失加上所有 Affine W 的 0.5·λ·ΣW²，每个 dW 加上 λ·W
 ch6c-pane-so-far = 目前为止
 ch6c-pane-data-loss = 数据的损失
+ch6c-epochs-and-iters = 同时给出了 iters 和 epochs：只给其中一个（epochs = E 训练 E × iter_per_epoch 次迭代）
+ch6c-epochs-too-many = { $epochs } 个 epoch、每个 { $per_epoch } 次迭代，超过了 { $max } 次迭代：请减少 epoch 数
+ch6c-train-rows-too-many = train_rows 是 { $n }，但 { $data } 只有 { $rows } 行训练数据：最多给 { $rows }
 
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } 只有 { $rows } 行训练数据：太少，无法留出 { $fraction } 作为验证数据

@@ -16,6 +16,8 @@
 //! init = "he"          # every Affine W: std:0.01 | xavier | he (keeps its shape and random seed)
 //! eval_samples = 1000  # per-epoch accuracies on the first 1,000 rows of each set (default: all)
 //! weight_decay = 0.1   # λ: the loss adds 0.5·λ·ΣW² over every Affine W, each dW adds λ·W
+//! train_rows = 300     # keep the first 300 training rows (overfit_weight_decay.py's x_train[:300])
+//! epochs = 201         # instead of iters: iters = epochs × iter_per_epoch
 //! ```
 
 use std::sync::Arc;
@@ -51,6 +53,8 @@ pub(crate) struct RawTrain {
     init: Option<Spanned<String>>,
     eval_samples: Option<Spanned<i64>>,
     weight_decay: Option<Spanned<f64>>,
+    train_rows: Option<Spanned<i64>>,
+    epochs: Option<Spanned<i64>>,
 }
 
 /// A `[train]` section with its defaults filled in.
@@ -85,6 +89,11 @@ pub struct TrainSection {
     pub eval_samples: Option<usize>,
     /// Weight decay λ (default 0: none).
     pub weight_decay: f64,
+    /// Keep only the first this many training rows (`x_train[:300]`); `None`: every one.
+    pub train_rows: Option<usize>,
+    /// Train this many epochs instead of `iters`: iters = epochs × iter_per_epoch, worked out
+    /// once the data set is known ([`TrainSection::iters_for`]).
+    pub epochs: Option<usize>,
 }
 
 impl Default for TrainSection {
@@ -104,6 +113,8 @@ impl Default for TrainSection {
             init: None,
             eval_samples: None,
             weight_decay: 0.0,
+            train_rows: None,
+            epochs: None,
         }
     }
 }
@@ -200,6 +211,18 @@ impl RawTrain {
         if let Some(v) = &self.batch {
             s.batch = whole(v, "batch", at, 1)?;
         }
+        if let Some(v) = &self.train_rows {
+            s.train_rows = Some(whole(v, "train_rows", at, 1)?);
+        }
+        if let Some(v) = &self.epochs {
+            ensure!(
+                self.iters.is_none(),
+                "{}: {}",
+                at(v.span()),
+                crate::t!("ch6c-epochs-and-iters")
+            );
+            s.epochs = Some(whole(v, "epochs", at, 1)?);
+        }
         let number = |v: &Spanned<f64>, name: &str| -> Result<f64> {
             let x = *v.get_ref();
             ensure!(
@@ -281,7 +304,11 @@ impl TrainSection {
             }
             s.optimizer = opt;
         }
-        s.iters = o.iters.unwrap_or(s.iters);
+        if let Some(iters) = o.iters {
+            // --iters wins over the section's epochs as over its iters
+            s.iters = iters;
+            s.epochs = None;
+        }
         s.batch = o.batch.unwrap_or(s.batch);
         s.lr = o.lr.or(s.lr);
         s.seed = o.seed.unwrap_or(s.seed);
@@ -328,9 +355,50 @@ impl TrainSection {
         })
     }
 
-    /// Build the data set; `own` is the preset's `x` and one-hot `t` (for `data = "preset"`) and
-    /// `preset` its name (for the MNIST error).
+    /// The iterations to run on `data`: `epochs × iter_per_epoch` when the section gives epochs
+    /// (`iter_per_epoch = max(⌈train rows / batch⌉, 1)`), else `iters`.
+    pub fn iters_for(&self, data: &Dataset) -> Result<usize> {
+        let Some(epochs) = self.epochs else {
+            return Ok(self.iters);
+        };
+        let per_epoch = data.train.rows().div_ceil(self.batch.max(1)).max(1);
+        let iters = epochs.saturating_mul(per_epoch);
+        ensure!(
+            iters <= MAX_ITERS,
+            crate::t!(
+                "ch6c-epochs-too-many",
+                epochs = epochs,
+                per_epoch = per_epoch,
+                max = MAX_ITERS
+            )
+        );
+        Ok(iters)
+    }
+
+    /// Build the data set (its first `train_rows` training rows when the section says so);
+    /// `own` is the preset's `x` and one-hot `t` (for `data = "preset"`) and `preset` its name
+    /// (for the MNIST error).
     pub fn dataset(&self, own: Option<Labeled>, preset: &str) -> Result<Dataset> {
+        let mut data = self.whole_dataset(own, preset)?;
+        if let Some(n) = self.train_rows {
+            let rows = data.train.rows();
+            ensure!(
+                n <= rows,
+                crate::t!(
+                    "ch6c-train-rows-too-many",
+                    n = n,
+                    data = data.name.as_str(),
+                    rows = rows
+                )
+            );
+            if n < rows {
+                data.train = data.train.select(&(0..n).collect::<Vec<_>>());
+            }
+        }
+        Ok(data)
+    }
+
+    fn whole_dataset(&self, own: Option<Labeled>, preset: &str) -> Result<Dataset> {
         let generated_only = |what: &str, given: bool| -> Result<()> {
             ensure!(
                 !given || matches!(self.data, DataSpec::Generated(_)),

@@ -38,6 +38,7 @@ mod narration;
 mod numbers;
 mod presets;
 mod renaming;
+mod rows_epochs;
 mod seed_word;
 mod special_files;
 mod support;

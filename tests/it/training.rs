@@ -43,7 +43,7 @@ fn digits_reach_95_percent_on_the_test_rows() {
 }
 
 /// A tiny MNIST in `dir`: 12 training and 6 test images of 28×28 (gzipped when `gz`).
-fn write_mnist(dir: &Path, gz: bool) {
+pub fn write_mnist(dir: &Path, gz: bool) {
     std::fs::create_dir_all(dir).unwrap();
     let pixels = |n: usize| {
         (0..n * 784)
@@ -75,7 +75,7 @@ fn write_mnist(dir: &Path, gz: bool) {
     }
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     dir
