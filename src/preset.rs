@@ -26,7 +26,9 @@ use crate::engine::graph::Graph;
 use crate::engine::data::Labeled;
 use crate::engine::optim::Optimizer;
 use crate::engine::train::{Trainer, run_with_update};
-use crate::engine::{CheckReport, Inputs, NamedLayer, Network, Run, Targets, gradient_check};
+use crate::engine::{
+    CheckReport, Inputs, Layer, NamedLayer, Network, Run, Targets, gradient_check,
+};
 
 pub use train::{TrainOverrides, TrainSection, Training};
 
@@ -107,16 +109,26 @@ impl Preset {
         }
         let parsed =
             parse::parse(text, overrides.init).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let mut network = parsed.network;
         let (inputs, training) = match parsed.train {
             None => match parsed.inputs {
                 Some(inputs) => (inputs, None),
                 None => bail!("{label}: {}", crate::t!("perr-no-x")),
             },
-            Some(section) => training(&name, &parsed.network, parsed.inputs, &section, overrides)
-                .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?,
+            Some(section) => {
+                let first = parsed.first_weights.as_ref();
+                training(
+                    &name,
+                    &mut network,
+                    first,
+                    parsed.inputs,
+                    &section,
+                    overrides,
+                )
+                .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?
+            }
         };
         let (title, description) = own_words(&source, text, parsed.title, parsed.description);
-        let mut network = parsed.network;
         network
             .resolve_images(inputs.image)
             .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
@@ -281,11 +293,13 @@ impl Preset {
     }
 }
 
-/// Resolve a `[train]` section: apply the flags, build the data set, check that the network fits
-/// it, and take the first mini-batch as the explorer's inputs.
+/// Resolve a `[train]` section: apply the flags, build the data set, fit the first layer to its
+/// width (a generated first Affine W takes as many rows as the data has features), check that
+/// the network fits it, and take the first mini-batch as the explorer's inputs.
 fn training(
     name: &str,
-    network: &Network,
+    network: &mut Network,
+    first_weights: Option<&toml::Value>,
     own: Option<Inputs>,
     section: &TrainSection,
     overrides: &TrainOverrides,
@@ -305,6 +319,14 @@ fn training(
     };
     let mut config = section.config()?;
     let data = Arc::new(section.dataset(own, name)?);
+    if let (Some(table), false) = (first_weights, section.data == train::DataSpec::Preset) {
+        let features = data.features();
+        if let Some(Layer::Affine(a)) = network.layers.first_mut().map(|l| &mut l.layer)
+            && a.w.nrows() != features
+        {
+            a.w = parse::refit_weights(table, features, section.init)?;
+        }
+    }
     config.iters = section.iters_for(&data)?;
     let trainer = Trainer::new(network.clone(), data.clone(), config)?;
     let first = trainer.next_batch();

@@ -596,6 +596,14 @@ ch6c-pane-data-loss = data loss
 ch6c-epochs-and-iters = iters and epochs are both given: give one of them (epochs = E trains E × iter_per_epoch iterations)
 ch6c-epochs-too-many = { $epochs } epochs of { $per_epoch } iterations are more than { $max } iterations: give fewer epochs
 ch6c-train-rows-too-many = train_rows is { $n } but { $data } has { $rows } training rows: give at most { $rows }
+ch6c-vary-expects-init = std:S (a standard deviation above 0, like std:0.01), xavier or he
+ch6c-vary-expects-weight-decay = a weight decay λ from 0 (none), like 0.1
+presets-title-lab-init = Lab: initial weights (Fig. 6-15)
+presets-title-lab-weight-decay = Lab: weight decay against overfitting (Fig. 6-21)
+presets-description-lab-init = weight_init_compare.py on the digits: five Affine layers (four hidden of 100, ReLU), SGD lr 0.01, batch 128, 2,000 iterations; every W drawn with std 0.01, Xavier and He from the same random numbers
+presets-description-lab-weight-decay = overfit_weight_decay.py on the digits: seven Affine layers (six hidden of 100, ReLU, He weights), 300 training rows, SGD lr 0.01, batch 100, 201 epochs; without and with weight decay λ = 0.1
+presets-summary-lab-init = lab (Fig. 6-15): a 5-layer ReLU net started with std 0.01, Xavier and He weights; std 0.01 stays near ln 10, He learns; backstep compare
+presets-summary-lab-weight-decay = lab (Fig. 6-21): a 7-layer net on 300 training rows overfits; weight decay λ = 0.1 narrows the train–test gap; backstep compare
 
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } has { $rows } training rows: too few to hold { $fraction } of them out for validation

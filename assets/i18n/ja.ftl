@@ -548,6 +548,14 @@ ch6c-pane-data-loss = データの損失
 ch6c-epochs-and-iters = iters と epochs の両方が指定されています：どちらか一方にしてください（epochs = E は E × iter_per_epoch 回の反復を学習します）
 ch6c-epochs-too-many = 各 { $per_epoch } 回の反復の { $epochs } エポックは { $max } 回の反復を超えます：エポック数を減らしてください
 ch6c-train-rows-too-many = train_rows は { $n } ですが、{ $data } の訓練データは { $rows } 行です：{ $rows } 以下にしてください
+ch6c-vary-expects-init = std:S（0 より大きい標準偏差。例：std:0.01）、xavier または he
+ch6c-vary-expects-weight-decay = 0（減衰なし）以上の Weight decay の λ。例：0.1
+presets-title-lab-init = 実験：重みの初期値（図 6-15）
+presets-title-lab-weight-decay = 実験：Weight decay で過学習を抑える（図 6-21）
+presets-description-lab-init = digits で weight_init_compare.py：五つの Affine レイヤ（100 ノードの隠れ層が四つ、ReLU）、SGD lr 0.01、batch 128、2,000 回の反復。すべての W を同じ乱数から標準偏差 0.01、Xavier、He で生成
+presets-description-lab-weight-decay = digits で overfit_weight_decay.py：七つの Affine レイヤ（100 ノードの隠れ層が六つ、ReLU、He の初期値）、訓練データ 300 行、SGD lr 0.01、batch 100、201 エポック。Weight decay なしと λ = 0.1
+presets-summary-lab-init = 実験（図 6-15）：5 層の ReLU ネットの重みを標準偏差 0.01、Xavier、He で初期化。0.01 は ln 10 付近にとどまり、He は学習する；backstep compare
+presets-summary-lab-weight-decay = 実験（図 6-21）：7 層のネットは訓練データ 300 行で過学習する。Weight decay λ = 0.1 で訓練とテストの差が縮まる；backstep compare
 
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } の訓練データは { $rows } 行しかなく、{ $fraction } を検証データとして取り分けられません

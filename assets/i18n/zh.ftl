@@ -548,6 +548,14 @@ ch6c-pane-data-loss = 数据的损失
 ch6c-epochs-and-iters = 同时给出了 iters 和 epochs：只给其中一个（epochs = E 训练 E × iter_per_epoch 次迭代）
 ch6c-epochs-too-many = { $epochs } 个 epoch、每个 { $per_epoch } 次迭代，超过了 { $max } 次迭代：请减少 epoch 数
 ch6c-train-rows-too-many = train_rows 是 { $n }，但 { $data } 只有 { $rows } 行训练数据：最多给 { $rows }
+ch6c-vary-expects-init = std:S（大于 0 的标准差，例如 std:0.01）、xavier 或 he
+ch6c-vary-expects-weight-decay = 从 0（不衰减）起的权值衰减 λ，例如 0.1
+presets-title-lab-init = 实验：权重的初始值（图 6-15）
+presets-title-lab-weight-decay = 实验：用权值衰减抑制过拟合（图 6-21）
+presets-description-lab-init = 在 digits 上运行 weight_init_compare.py：五个 Affine 层（四个 100 节点的隐藏层，ReLU），SGD lr 0.01，batch 128，2,000 次迭代；每个 W 用同样的随机数，分别按标准差 0.01、Xavier 和 He 生成
+presets-description-lab-weight-decay = 在 digits 上运行 overfit_weight_decay.py：七个 Affine 层（六个 100 节点的隐藏层，ReLU，He 初始值），300 行训练数据，SGD lr 0.01，batch 100，201 个 epoch；不用与使用权值衰减 λ = 0.1
+presets-summary-lab-init = 实验（图 6-15）：5 层 ReLU 网络的权重用标准差 0.01、Xavier、He 初始化；标准差 0.01 停在 ln 10 附近，He 能学习；backstep compare
+presets-summary-lab-weight-decay = 实验（图 6-21）：7 层网络在 300 行训练数据上过拟合；权值衰减 λ = 0.1 缩小训练与测试的差距；backstep compare
 
 ## area: ch6b
 ch6b-hold-out-too-few = { $data } 只有 { $rows } 行训练数据：太少，无法留出 { $fraction } 作为验证数据

@@ -67,7 +67,9 @@ pub const TRAIN_BUILTINS: &[Builtin] = &[
 /// layers of `weight_init_activation_histogram.py`, for `backstep histogram`.
 pub const LAB_BUILTINS: &[Builtin] = &[
     builtin!("lab-optimizers"),
+    builtin!("lab-init"),
     builtin!("lab-batchnorm"),
+    builtin!("lab-weight-decay"),
     builtin!("lab-dropout"),
     builtin!("init-sigmoid"),
     builtin!("init-tanh"),

@@ -18,7 +18,7 @@ use anyhow::{Result, anyhow, bail, ensure};
 use serde::Deserialize;
 use toml::{Spanned, Value};
 
-use super::{Preset, TrainOverrides};
+use super::{Init, Preset, TrainOverrides};
 use crate::engine::experiment::{with_batch_norm, with_dropout};
 use crate::engine::optim::OptimizerKind;
 use crate::i18n::format::parse_finite;
@@ -65,13 +65,20 @@ pub enum VaryKey {
     BatchNorm,
     /// Rows per mini-batch.
     Batch,
+    /// How every Affine W is drawn (`std:0.01`, `xavier`, `he`), as `train --init`: each run its
+    /// own initial weights from the same random numbers.
+    Init,
+    /// Weight decay λ, as `train --weight-decay`.
+    WeightDecay,
 }
 
 impl VaryKey {
     /// Every key, in the order help lists them.
-    pub const ALL: [VaryKey; 5] = [
+    pub const ALL: [VaryKey; 7] = [
         VaryKey::Optimizer,
         VaryKey::Lr,
+        VaryKey::Init,
+        VaryKey::WeightDecay,
         VaryKey::Dropout,
         VaryKey::BatchNorm,
         VaryKey::Batch,
@@ -85,6 +92,8 @@ impl VaryKey {
             VaryKey::Dropout => "dropout",
             VaryKey::BatchNorm => "batch_norm",
             VaryKey::Batch => "batch",
+            VaryKey::Init => "init",
+            VaryKey::WeightDecay => "weight_decay",
         }
     }
 
@@ -111,6 +120,8 @@ impl VaryKey {
             VaryKey::Dropout => t!("ch6b-vary-expects-dropout"),
             VaryKey::BatchNorm => t!("ch6b-vary-expects-batch-norm"),
             VaryKey::Batch => t!("ch6b-vary-expects-batch"),
+            VaryKey::Init => t!("ch6c-vary-expects-init"),
+            VaryKey::WeightDecay => t!("ch6c-vary-expects-weight-decay"),
         }
     }
 }
@@ -128,6 +139,10 @@ pub enum Setting {
     BatchNorm(bool),
     /// `--batch`.
     Batch(usize),
+    /// `--init`.
+    Init(Init),
+    /// `--weight-decay`.
+    WeightDecay(f64),
 }
 
 impl Setting {
@@ -162,6 +177,12 @@ impl Setting {
                 Ok(n) if n > 0 => Setting::Batch(n),
                 _ => return Err(bad()),
             },
+            VaryKey::Init => Setting::Init(Init::parse(text).map_err(|_| bad())?),
+            VaryKey::WeightDecay => {
+                let lambda = number()?;
+                ensure!(lambda >= 0.0, bad());
+                Setting::WeightDecay(lambda)
+            }
         })
     }
 
@@ -172,6 +193,8 @@ impl Setting {
             Setting::Optimizer(k) => o.optimizer = Some(k),
             Setting::Lr(lr) => o.lr = Some(lr),
             Setting::Batch(n) => o.batch = Some(n),
+            Setting::Init(init) => o.init = Some(init),
+            Setting::WeightDecay(lambda) => o.weight_decay = Some(lambda),
             Setting::Dropout(_) | Setting::BatchNorm(_) => {}
         }
         o
@@ -298,6 +321,17 @@ mod tests {
         );
         let v = Vary::parse("batch_norm=on,off").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(v.values[1].1, Setting::BatchNorm(false));
+        let v = Vary::parse("init=std:0.01,xavier,he").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            v.values.iter().map(|(_, s)| *s).collect::<Vec<_>>(),
+            [
+                Setting::Init(Init::Std(0.01)),
+                Setting::Init(Init::Xavier),
+                Setting::Init(Init::He)
+            ]
+        );
+        let v = Vary::parse("weight_decay=0,0.1").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(v.values[1].1, Setting::WeightDecay(0.1));
         for bad in [
             "optimizer",
             "colour=red",
@@ -310,6 +344,11 @@ mod tests {
             "batch=2.5",
             "batch_norm=yes",
             "optimizer=sgd,sgd",
+            "init=glorot",
+            "init=std:0",
+            "init=he,he",
+            "weight_decay=-0.1",
+            "weight_decay=lots",
         ] {
             assert!(Vary::parse(bad).is_err(), "{bad} was accepted");
         }

@@ -45,6 +45,29 @@ pub struct Parsed {
     pub train: Option<super::train::TrainSection>,
     /// The `[compare]` section, checked.
     pub compare: Option<super::compare::Vary>,
+    /// The first layer's W when that layer is an Affine whose W is a table (a generator or a
+    /// fill): a data set of another width redraws it with as many rows ([`refit_weights`]).
+    pub first_weights: Option<Value>,
+}
+
+/// A first Affine's W table redrawn for `rows` inputs: the same columns, random numbers (from its
+/// seed) and init (He's √(2/n) follows the new n; a fixed `scale` stays).
+pub fn refit_weights(table: &Value, rows: usize, init: Option<super::Init>) -> Result<Matrix> {
+    let mut t = table.clone();
+    if let Value::Table(map) = &mut t {
+        let cols = match map.get("shape") {
+            Some(Value::Array(a)) => a.get(1).cloned(),
+            _ => None,
+        };
+        if let Some(cols) = cols {
+            let rows = i64::try_from(rows).unwrap_or(i64::MAX);
+            map.insert(
+                "shape".into(),
+                Value::Array(vec![Value::Integer(rows), cols]),
+            );
+        }
+    }
+    super::matrix::weights(&t, "W", init)
 }
 
 /// `line L, column C` of a byte offset.
@@ -117,6 +140,12 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
         .iter()
         .map(|l| LayerKind::parse(l.kind.get_ref()))
         .collect();
+    let first_weights = raw_layers
+        .first()
+        .filter(|_| kinds.first().copied().flatten() == Some(LayerKind::Affine))
+        .and_then(|l| l.fields.get("W").or_else(|| l.fields.get("w")))
+        .map(|v| v.get_ref().clone())
+        .filter(Value::is_table);
     let mut layers = Vec::with_capacity(raw_layers.len());
     let mut counters = std::collections::HashMap::new();
     for (i, l) in raw_layers.into_iter().enumerate() {
@@ -185,6 +214,7 @@ pub fn parse(text: &str, init: Option<super::Init>) -> Result<Parsed> {
         inputs: x.map(|(x, image)| Inputs { x, image, t, dout }),
         train,
         compare,
+        first_weights,
     })
 }
 

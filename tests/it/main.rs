@@ -30,6 +30,7 @@ mod gradients;
 mod graph;
 mod histogram;
 mod interaction;
+mod labs;
 mod lang;
 mod lang_output;
 mod lang_screens;

@@ -189,8 +189,8 @@ fn bad_train_sections_say_what_to_do() {
             "line 3, column 13: unknown optimizer \"rmsprop\"",
         ),
         (
-            "[train]\ndata = \"xor\"\nepochs = 3\n",
-            "unknown field `epochs`",
+            "[train]\ndata = \"xor\"\nepoch = 3\n",
+            "unknown field `epoch`",
         ),
         (
             "[train]\ndata = \"xor\"\nbatch = 0\n",
