@@ -97,6 +97,7 @@ fn trainer(iters: usize) -> Trainer {
             ..OptimizerConfig::defaults(OptimizerKind::Adam)
         },
         seed: 0,
+        weight_decay: 0.0,
     };
     let trainer = Trainer::new(simple_convnet(&mut SplitMix64(1)), Arc::new(data), config)
         .expect("the net fits the data");
