@@ -116,10 +116,44 @@ pub fn search(
     Ok(trials)
 }
 
-/// `config` with weight decay λ.
+/// `config` with its weight decay set to λ, the trial's draw (whatever `config` had): the loop
+/// then adds 0.5·λ·ΣW² to the loss and λ·W to each W's gradient.
 fn with_weight_decay(config: TrainConfig, weight_decay: f64) -> TrainConfig {
     TrainConfig {
         weight_decay,
         ..config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::optim::{OptimizerConfig, OptimizerKind};
+
+    fn config(weight_decay: f64) -> TrainConfig {
+        TrainConfig {
+            iters: 7,
+            batch: 5,
+            optimizer: OptimizerConfig::defaults(OptimizerKind::Momentum),
+            seed: 3,
+            eval_samples: Some(11),
+            weight_decay,
+        }
+    }
+
+    #[test]
+    fn a_trial_trains_with_the_weight_decay_it_drew_and_the_rest_of_base() {
+        // from no decay to a drawn λ, from a preset's λ to a smaller draw, and to 0
+        for (base, drawn) in [(0.0, 3.2e-5), (0.1, 1e-8), (0.5, 0.0)] {
+            let trial = with_weight_decay(config(base), drawn);
+            assert_eq!(trial.weight_decay, drawn, "base λ {base}");
+            assert_eq!(
+                trial,
+                TrainConfig {
+                    weight_decay: drawn,
+                    ..config(base)
+                }
+            );
+        }
     }
 }
