@@ -450,6 +450,103 @@ const CASES: &[Case] = &[
         "[train]\ndata = \"spiral\"\nepochz = 3\n[[layers]]\ntype = \"relu\"\n",
         Some(3),
     ),
+    // weight decay, train_rows, epochs (6.4)
+    train(
+        "weight-decay-negative",
+        "[train]\ndata = \"spiral\"\nweight_decay = -0.5\n[[layers]]\ntype = \"relu\"\n",
+        Some(3),
+    ),
+    train(
+        "weight-decay-nan",
+        "[train]\ndata = \"spiral\"\nweight_decay = nan\n[[layers]]\ntype = \"relu\"\n",
+        Some(3),
+    ),
+    train(
+        "train-rows-zero",
+        "[train]\ndata = \"spiral\"\ntrain_rows = 0\n[[layers]]\ntype = \"relu\"\n",
+        Some(3),
+    ),
+    train(
+        "train-rows-too-many",
+        "[train]\ndata = \"spiral\"\ntrain_rows = 100000\n[[layers]]\ntype = \"relu\"\n",
+        None,
+    ),
+    train(
+        "epochs-zero",
+        "[train]\ndata = \"spiral\"\nepochs = 0\n[[layers]]\ntype = \"relu\"\n",
+        Some(3),
+    ),
+    train(
+        "epochs-and-iters",
+        "[train]\ndata = \"spiral\"\niters = 10\nepochs = 2\n[[layers]]\ntype = \"relu\"\n",
+        Some(4),
+    ),
+    Case {
+        name: "epochs-too-many",
+        toml: Some(
+            "[train]\ndata = \"spiral\"\nbatch = 1\nepochs = 50000\n[[layers]]\ntype = \"relu\"\n",
+        ),
+        args: &["train", "--format", "json"],
+        line: None,
+    },
+    flags(
+        "weight-decay-flag-negative",
+        &[
+            "train",
+            "--preset",
+            "train-xor",
+            "--weight-decay",
+            "-1",
+            "--format",
+            "json",
+        ],
+    ),
+    flags(
+        "weight-decay-flag-not-number",
+        &["train", "--weight-decay", "abc"],
+    ),
+    flags(
+        "weight-decay-flag-inf",
+        &["compare", "--weight-decay", "inf"],
+    ),
+    flags(
+        "compare-weight-decay-negative",
+        &[
+            "compare",
+            "--preset",
+            "train-xor",
+            "--vary",
+            "lr=0.1,0.2",
+            "--weight-decay",
+            "-1",
+            "--format",
+            "json",
+        ],
+    ),
+    flags(
+        "vary-weight-decay-negative",
+        &[
+            "compare",
+            "--preset",
+            "train-xor",
+            "--vary",
+            "weight_decay=0,-0.1",
+            "--format",
+            "json",
+        ],
+    ),
+    flags(
+        "vary-init-unknown",
+        &[
+            "compare",
+            "--preset",
+            "train-xor",
+            "--vary",
+            "init=he,glorot",
+            "--format",
+            "json",
+        ],
+    ),
     // files
     flags("no-such-preset", &["trace", "--preset", "no-such-preset"]),
     flags("no-such-file", &["trace", "--preset", "no-such-file.toml"]),
