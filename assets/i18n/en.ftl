@@ -565,7 +565,7 @@ cli-arg-train-format = Output format: text, json or csv, which runs it headless.
 cli-arg-eps = Step h of the central differences
 cli-arg-tol = Largest relative error that passes
 cli-arg-data = The data set: digits, spiral, xor, circles, moons, mnist:DIR or preset
-cli-arg-iters = Iterations
+cli-arg-iters = Iterations (in place of the preset's iters or epochs)
 cli-arg-batch = Rows per mini-batch (at least the training rows: every row, in order, each iteration)
 cli-arg-lr = Learning rate (default: the preset's, else the optimizer's)
 cli-arg-optimizer = Optimizer: sgd, momentum, adagrad or adam
@@ -642,7 +642,7 @@ ch6b-search-header = { $trials ->
        *[other] { $epochs } epochs
     }; { $validation } training rows held out for validation; best first
 ch6b-search-line = Best-{ $rank } (val acc: { $acc }) | lr: { $lr }, weight decay: { $decay }
-ch6b-compare-about = Train one run per value of a setting (optimizer, lr, batch, dropout, batch_norm) on the same data, initial weights and mini-batches, and compare them (the book's chapter 6)
+ch6b-compare-about = Train one run per value of a setting (optimizer, lr, init, weight_decay, dropout, batch_norm, batch) on the same data, initial weights and mini-batches, and compare them (the book's chapter 6)
 ch6b-arg-vary = What to vary and its values, like optimizer=sgd,adam (default: the preset's [compare] section)
 ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: the compare screen when stdout is a terminal, else text
 

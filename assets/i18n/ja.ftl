@@ -517,7 +517,7 @@ cli-arg-train-format = 出力形式：text、json、csv（訓練画面を開か�
 cli-arg-eps = 中心差分の刻み幅 h
 cli-arg-tol = 合格とする最大の相対誤差
 cli-arg-data = データセット：digits、spiral、xor、circles、moons、mnist:DIR、preset
-cli-arg-iters = イテレーション数
+cli-arg-iters = イテレーション数（プリセットの iters または epochs の代わり）
 cli-arg-batch = ミニバッチの行数（訓練データの行数以上なら：毎イテレーション、全行を順に使う）
 cli-arg-lr = 学習率（デフォルト：プリセットの値、なければ最適化手法の値）
 cli-arg-optimizer = 最適化手法：sgd、momentum、adagrad、adam
@@ -582,7 +582,7 @@ ch6b-search-bad-range = 0 より大きい数を 2 つ、小さい方を先に指
 ch6b-search-no-train = { $preset } には [train] セクションがないので、探索する学習がありません：学習プリセット（train-digits など）を使うか、[train] を追加してください
 ch6b-search-header = { $trials } 回の試行、各 { $epochs } エポック；訓練データのうち { $validation } 行を検証データに取り分け；検証データの認識精度の高い順
 ch6b-search-line = Best-{ $rank }（検証の認識精度：{ $acc }）| 学習率：{ $lr }、Weight decay：{ $decay }
-ch6b-compare-about = 一つの設定（optimizer、lr、batch、dropout、batch_norm）の値ごとに、同じデータ・重みの初期値・ミニバッチで一回ずつ学習して比較する（本書 6 章）
+ch6b-compare-about = 一つの設定（optimizer、lr、init、weight_decay、dropout、batch_norm、batch）の値ごとに、同じデータ・重みの初期値・ミニバッチで一回ずつ学習して比較する（本書 6 章）
 ch6b-arg-vary = 変える設定とその値（例：optimizer=sgd,adam；既定はプリセットの [compare] セクション）
 ch6b-arg-compare-format = 出力形式：text、json、csv（画面なしで実行）。指定しないとき：stdout が端末なら比較画面、それ以外は text
 

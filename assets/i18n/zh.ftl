@@ -517,7 +517,7 @@ cli-arg-train-format = 输出格式：text、json 或 csv，不打开训练界�
 cli-arg-eps = 中心差分的步长 h
 cli-arg-tol = 可以通过的最大相对误差
 cli-arg-data = 数据集：digits、spiral、xor、circles、moons、mnist:DIR 或 preset
-cli-arg-iters = 迭代次数
+cli-arg-iters = 迭代次数（代替预设的 iters 或 epochs）
 cli-arg-batch = 每个 mini-batch 的行数（不小于训练数据的行数时：每次迭代按顺序使用所有行）
 cli-arg-lr = 学习率（默认：预设里的值，否则用优化器的默认值）
 cli-arg-optimizer = 最优化方法：sgd、momentum、adagrad 或 adam
@@ -582,7 +582,7 @@ ch6b-search-bad-range = 请给出两个大于 0 的数，小的在前，如 1e-6
 ch6b-search-no-train = { $preset } 没有 [train] 一节，没有可搜索的训练：请用训练预设（train-digits 等）或添加 [train]
 ch6b-search-header = { $trials } 次试验，每次 { $epochs } 个 epoch；留出 { $validation } 行训练数据作为验证数据；按验证识别精度从高到低
 ch6b-search-line = Best-{ $rank }（验证识别精度：{ $acc }）| 学习率：{ $lr }，权值衰减：{ $decay }
-ch6b-compare-about = 对一个设置（optimizer、lr、batch、dropout、batch_norm）的每个取值各训练一次，使用相同的数据、权重初始值和 mini-batch，并加以比较（书中第 6 章）
+ch6b-compare-about = 对一个设置（optimizer、lr、init、weight_decay、dropout、batch_norm、batch）的每个取值各训练一次，使用相同的数据、权重初始值和 mini-batch，并加以比较（书中第 6 章）
 ch6b-arg-vary = 要改变的设置及其取值，如 optimizer=sgd,adam（默认：预设的 [compare] 一节）
 ch6b-arg-compare-format = 输出格式：text、json 或 csv，在无界面模式下运行。不指定时：stdout 是终端则打开比较界面，否则输出 text
 

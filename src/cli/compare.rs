@@ -33,8 +33,8 @@ pub struct CompareArgs {
     /// The training preset (default: lab-optimizers).
     #[command(flatten)]
     pub preset: PresetArg,
-    /// What to vary and its values: optimizer, lr, dropout, batch_norm or batch, like
-    /// optimizer=sgd,adam (default: the preset's [compare] section).
+    /// What to vary and its values: optimizer, lr, init, weight_decay, dropout, batch_norm or
+    /// batch, like optimizer=sgd,adam (default: the preset's [compare] section).
     #[arg(long, value_name = "KEY=V1,V2,…")]
     pub vary: Option<String>,
     /// Iterations of every run.

@@ -195,3 +195,29 @@ fn every_lab_trains_on_mnist_with_a_first_layer_of_784_rows() {
     assert_eq!(v["data"]["features"], 784);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn compare_help_lists_every_key_and_iters_says_it_replaces_epochs() {
+    use backstep::preset::compare::VaryKey;
+    for lang in ["en", "zh", "ja"] {
+        let help = backstep(&["--lang", lang, "compare", "--help"]);
+        let text = String::from_utf8_lossy(&help.stdout);
+        let about = text.lines().next().unwrap_or("");
+        let words: Vec<&str> = about
+            .split(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        for key in VaryKey::ALL {
+            assert!(words.contains(&key.as_str()), "{lang}: {key:?} in {about}");
+        }
+        for command in ["train", "compare"] {
+            let help = backstep(&["--lang", lang, command, "--help"]);
+            let text = String::from_utf8_lossy(&help.stdout);
+            let iters = text
+                .split("--iters")
+                .nth(1)
+                .and_then(|rest| rest.split("\n\n").next())
+                .unwrap_or("");
+            assert!(iters.contains("epochs"), "{lang} {command}: {iters}");
+        }
+    }
+}
