@@ -534,7 +534,7 @@ ch6a-generator-init-scale = { $field }：init = "{ $init }" は scale を自分�
 ch6a-generator-init-normal = { $field }：init = "{ $init }" は正規分布の乱数をスケールします（本の np.random.randn と同じ）：random = "normal" を使ってください
 
 ## area: ch6c
-ch6c-decay-term-note = λ = { $lambda }：{ $layer } の重み { $key }（{ $shape }）の要素の二乗和の λ/2 倍、{ $term } を Weight decay（荷重減衰）の項に足します：weight_decay = { $total }
+ch6c-decay-term-note = λ = { $lambda }：{ $layer } の重み { $key }（{ $shape }）の要素の二乗和に λ を掛けたものの半分、{ $term } を Weight decay（荷重減衰）の項に足します：weight_decay = { $total }
 ch6c-decay-loss-note = ネットワークが報告する損失は、データの損失 { $loss } に減衰項 { $decay } を足したものです：{ $total }。大きな重みは損失を増やすので、学習は重みを 0 に引き寄せます
 ch6c-decay-grad-note = 減衰項の W に関する勾配は λ·W なので、{ $layer } の dW に W の { $lambda } 倍を足します：dW[0,0] = { $before } + { $lambda }·{ $w } = { $after }。続く更新で、すべての重みが少し 0 に近づきます
 ch6c-decay-term-explain = W の { $cells } 個の要素がそれぞれ 0.5·λ·W[i,j]² を足します（λ = { $lambda }）

@@ -534,7 +534,7 @@ ch6a-generator-init-scale = { $field }：init = "{ $init }" 会自己决定 scal
 ch6a-generator-init-normal = { $field }：init = "{ $init }" 缩放的是正态分布的随机数，与书中的 np.random.randn 一样：请用 random = "normal"
 
 ## area: ch6c
-ch6c-decay-term-note = λ = { $lambda }：{ $layer } 的权重 { $key }（{ $shape }）把各元素平方和的 λ/2 倍，即 { $term }，加到权值衰减项上：weight_decay = { $total }
+ch6c-decay-term-note = λ = { $lambda }：{ $layer } 的权重 { $key }（{ $shape }）把各元素平方和乘以 λ 再取一半，即 { $term }，加到权值衰减项上：weight_decay = { $total }
 ch6c-decay-loss-note = 网络报告的损失是数据的损失 { $loss } 加上权值衰减项 { $decay }：{ $total }。大的权重会增加损失，所以学习会把权重拉向 0
 ch6c-decay-grad-note = 衰减项对 W 的梯度是 λ·W，所以 { $layer } 的 dW 加上 { $lambda } 倍的 W：dW[0,0] = { $before } + { $lambda }·{ $w } = { $after }；随后的更新让每个权重都向 0 靠近一点
 ch6c-decay-term-explain = W 的 { $cells } 个元素各自加上 0.5·λ·W[i,j]²（λ = { $lambda }）

@@ -184,12 +184,21 @@ fn every_builtin_and_optimizer() -> Vec<(String, Preset)> {
         let preset = Preset::from_toml(&text, Source::Builtin(name.clone())).unwrap();
         presets.push((name, preset));
     }
+    // weight decay's steps (6.4.2): a term per Affine W, the loss, a gradient per W
+    let text = xor.replace(
+        "optimizer = \"sgd\"",
+        "optimizer = \"sgd\"\nweight_decay = 0.1",
+    );
+    let name = "train-xor-weight-decay".to_string();
+    let preset = Preset::from_toml(&text, Source::Builtin(name.clone())).unwrap();
+    presets.push((name, preset));
     presets
 }
 
 #[test]
 fn every_note_of_every_builtin_and_optimizer_is_a_message_with_the_same_numbers() {
     let mut updates = 0;
+    let mut decays = 0;
     for (name, preset) in every_builtin_and_optimizer() {
         let run = preset.run().unwrap();
         for (k, step) in run.tape.steps.iter().enumerate() {
@@ -200,6 +209,19 @@ fn every_note_of_every_builtin_and_optimizer_is_a_message_with_the_same_numbers(
                 step.note
             );
             updates += usize::from(matches!(step.op, backstep::engine::Op::Update(_)));
+            if matches!(step.op, backstep::engine::Op::Decay(_)) {
+                decays += 1;
+                // and what `Enter` on a cell says, in every language
+                let en = narration(step, Lang::En);
+                for lang in [Lang::Zh, Lang::Ja] {
+                    let other = narration(step, lang);
+                    assert_eq!(en.len(), other.len(), "{name} step {k}");
+                    for (e, o) in en.iter().zip(&other) {
+                        assert_eq!(numbers(e), numbers(o), "{name} step {k}:\n  {e}\n  {o}");
+                        assert_eq!(english_run(o), None, "{name} step {k}: {o}");
+                    }
+                }
+            }
             let en = scoped(Lang::En, || step.note.to_string());
             for lang in [Lang::Zh, Lang::Ja] {
                 let other = scoped(lang, || step.note.to_string());
@@ -216,4 +238,6 @@ fn every_note_of_every_builtin_and_optimizer_is_a_message_with_the_same_numbers(
     // SGD (1 step per parameter), Momentum and AdaGrad (2), Adam (3) over train-xor's 4
     // parameters, and the other training presets' updates
     assert!(updates >= 4 * (1 + 2 + 2 + 3), "{updates} update steps");
+    // train-xor's two Affine W: two terms, the loss, two gradients
+    assert_eq!(decays, 5, "weight decay steps");
 }

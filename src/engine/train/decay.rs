@@ -91,7 +91,7 @@ pub fn record(run: &mut Run, network: &Network, lambda: f64) -> Result<()> {
         forward.record(|| {
             StepDraft::new(
                 Op::Decay(Decay::Term { lambda }),
-                &format!("weight_decay += 0.5·λ·Σ{key}²"),
+                &format!("weight_decay += 0.5·λ·Σ {key}²"),
                 &format!("weight_decay ← weight_decay + 0.5·λ·Σ {key}²"),
             )
             .read(Kind::Temp(0), "weight_decay", &before)

@@ -197,6 +197,8 @@ pub const NOT_TRANSLATED: &[&str] = &[
     "dstd",
     "dvar",
     "dmu",
+    // MultiLayerNet.loss's sum of the decay terms (6.4.2)
+    "weight_decay",
     "gamma",
     "beta",
     "col",
@@ -405,6 +407,12 @@ fn words_in(text: &str, names: &[&str]) -> Vec<String> {
     };
     let is_word = |part: &str| {
         let stem = part.trim_end_matches(|c: char| c.is_ascii_digit());
+        // a sum over indices (`Σₙ`, `Σᵢⱼ`) is a formula, not a word
+        if let Some(indices) = stem.strip_prefix('Σ')
+            && indices.chars().all(|c| "ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ".contains(c))
+        {
+            return false;
+        }
         // two letters make a word; a CJK character is one by itself (`ℹ` alone is a sign)
         let letters: usize = stem
             .chars()
@@ -511,6 +519,9 @@ fn untranslated_finds_words_outside_the_markers() {
         .is_empty()
     );
     assert_eq!(untranslated("\"steps: 3\""), ["steps"]);
+    // a sum over indices is a formula; a Greek word is still a word
+    assert!(untranslated("\"db = Σₙ dY, Σᵢⱼ 0.5·λ·W[i,j]²\"").is_empty());
+    assert_eq!(untranslated("\"Σum Σₙx\""), ["Σum", "Σₙx"]);
     // a line of CJK not from a catalog is flagged too
     assert_eq!(untranslated("\"⟦x⟧ 反向传播\""), ["反向传播"]);
     assert_eq!(untranslated("\"don't\""), ["don't"]);
