@@ -1,4 +1,5 @@
-//! The command line: `backstep [--preset P]`, `presets`, `trace`, `check`, `train`.
+//! The command line: `backstep [--preset P]`, `presets`, `trace`, `check`, `train`, `compare`,
+//! `histogram`, `search`.
 //!
 //! Parsing is clap's; each subcommand writes to a `Write` so tests can read it. Errors are
 //! returned to `main`, which prints them and exits with code 2 (a failed check exits 1).
@@ -143,6 +144,7 @@ impl Cli {
                     Command::Train(_) => "train",
                     Command::Compare(_) => "compare",
                     Command::Histogram(_) => "histogram",
+                    Command::Search(_) => "search",
                 };
                 let hint = if matches!(command, Command::Presets) {
                     t!("cli-misplaced-flag", command = name, flag = flag)
@@ -185,6 +187,7 @@ impl Cli {
             Some(Command::Train(args)) => args.threads,
             Some(Command::Compare(args)) => args.threads,
             Some(Command::Histogram(args)) => args.threads,
+            Some(Command::Search(args)) => args.threads,
         }
     }
 }
@@ -250,6 +253,9 @@ pub enum Command {
     /// Send 1,000 inputs through a net and count each hidden activation layer's outputs into 30
     /// bins over [0, 1] (the book's chapter 6.2.2).
     Histogram(histogram::HistogramArgs),
+    /// Draw learning rates and weight decays log-uniformly, train a trial of each on 80 % of the
+    /// training rows and rank them by validation accuracy (the book's chapter 6.5).
+    Search(search::SearchArgs),
 }
 
 /// Formats of `trace`.
@@ -398,6 +404,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> Result<Outcome> {
         Command::Histogram(args) => {
             // On a terminal without --format, main.rs opens the histogram screen instead.
             quiet_on_closed_pipe(histogram::run_histogram(args, out))?;
+            Ok(Outcome::Success)
+        }
+        Command::Search(args) => {
+            // On a terminal without --format, main.rs opens the search screen instead.
+            quiet_on_closed_pipe(search::run(args, out))?;
             Ok(Outcome::Success)
         }
     }

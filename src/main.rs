@@ -75,6 +75,17 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
                 backstep::tui::run_histogram(preset, view)
             })
             .map(outcome),
+        // `search` without --format on a terminal opens the search screen (the flags and the
+        // preset are checked first, so a bad range prints and exits 2 before the terminal is
+        // touched).
+        Some(Command::Search(args)) if args.wants_screen() => args
+            .load()
+            .and_then(|(preset, spec)| {
+                let rows = preset.training.as_ref().map_or(0, |t| t.data.train.rows());
+                let validation = backstep::cli::search::validation_rows(rows);
+                backstep::tui::run_search(preset, spec, validation)
+            })
+            .map(outcome),
         Some(command) => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();

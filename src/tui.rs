@@ -91,6 +91,18 @@ pub fn run_compare(key: &str, runs: Vec<(String, Preset)>) -> Result<Ended> {
     run_app(app)
 }
 
+/// Open the search screen on `preset` (one with a `[train]` section), searching `spec` at once
+/// on a worker thread, and run until the user quits; `validation` is the rows held out.
+pub fn run_search(
+    preset: Preset,
+    spec: crate::engine::search::SearchSpec,
+    validation: usize,
+) -> Result<Ended> {
+    let mut app = App::new(preset.clone())?;
+    app.start_search(&preset, spec, validation);
+    run_app(app)
+}
+
 /// Open the histogram screen on `preset` and its histograms (computed before the terminal is
 /// touched), and run until the user leaves.
 pub fn run_histogram(preset: Preset, view: app::HistogramView) -> Result<Ended> {
@@ -157,6 +169,17 @@ fn event_loop(
     while !app.should_quit() {
         // Jobs first: the training screen's worker starts before the loop waits for anything.
         while let Some(job) = app.take_training_job() {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let tx = std::sync::Mutex::new(tx);
+                job.run(&|action| {
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(Message::Worker(action));
+                    }
+                });
+            });
+        }
+        if let Some(job) = app.take_search_job() {
             let tx = tx.clone();
             std::thread::spawn(move || {
                 let tx = std::sync::Mutex::new(tx);

@@ -632,7 +632,7 @@ ch6b-col-train-acc = train acc
 ch6b-col-test-acc = test acc
 ch6b-search-no-trials = run at least one trial
 ch6b-search-no-epochs = train each trial for at least one epoch
-ch6b-search-bad-range = give two numbers above 0, the lower first, like 1e-6,1e-2
+ch6b-search-bad-range = give two numbers above 0, the lower first, like { $example }
 ch6b-search-no-train = { $preset } has no [train] section, so there is nothing to search: use a training preset (train-digits, …) or add one
 ch6b-search-header = { $trials ->
         [one] one trial
@@ -1581,3 +1581,54 @@ keys-compare-confirm = open the picked run's next iteration in the explorer: its
 keys-compare-back = nothing to close here; q quits
 keys-short-pick = pick
 keys-short-hide = show/hide
+
+## area: search
+search-about = Draw learning rates and weight decays log-uniformly, train a trial of each on 80 % of the training rows and rank them by validation accuracy (the book's chapter 6.5)
+search-arg-format = Output format: text or json, which runs it headless. Without it: the search screen when stdout is a terminal, else text
+search-arg-trials = Trials (the book runs 100), at most 10000
+search-arg-epochs = Epochs each trial trains (the book's 50)
+search-arg-lr = The learning rates to draw from, log-uniformly, as LO,HI (default: the book's 1e-6,1e-2)
+search-arg-weight-decay = The weight decays λ to draw from, log-uniformly, as LO,HI (default: the book's 1e-8,1e-4)
+search-arg-seed = Random seed of the data, the split, the validation rows, the draws and the mini-batch order
+search-too-many-trials = run at most { $max } trials
+search-too-many-epochs = each epoch is { $per_epoch ->
+        [one] one iteration
+       *[other] { $per_epoch } iterations
+    } here and a trial trains at most { $max }: give at most { $most } epochs
+srchui-cancelling = cancelling: the running trials stop at their next iteration; the ended ones stay listed
+srchui-nothing-to-cancel = the search is not running: nothing to cancel · { $quit } quits
+srchui-status-running = ▶ searching · { $done }/{ $trials } trials ended · epoch { $epochs_done }/{ $epochs } of all trials ({ $percent } %)
+srchui-status-cancelling = … cancelling · { $done }/{ $trials } trials ended
+srchui-status-finished = ✓ finished · { $trials ->
+        [one] one trial
+       *[other] { $trials } trials
+    } of { $epochs ->
+        [one] one epoch
+       *[other] { $epochs } epochs
+    }, ranked by final validation accuracy
+srchui-status-cancelled = ✗ cancelled · { $done } of { $trials } trials ended; the others were not trained to the end
+srchui-status-failed = ✗ failed: { $error }
+srchui-about = { $preset } — { $title } · { $data }: { $train } training, { $validation } validation rows · seed { $seed }
+srchui-ranges = lr { $lr_lo }…{ $lr_hi } and weight decay { $wd_lo }…{ $wd_hi } drawn log-uniformly · { $epochs ->
+        [one] one epoch
+       *[other] { $epochs } epochs
+    } a trial
+srchui-list-title = trials, best first
+srchui-col-rank = Best
+srchui-col-val-acc = val acc
+srchui-col-lr = lr
+srchui-col-weight-decay = weight decay
+srchui-no-trials = no trial has ended yet
+srchui-chart-title = validation accuracy, best { $best }
+srchui-chart-title-empty = validation accuracy
+srchui-no-curves = the curves appear as trials end
+srchui-axis-epoch = epoch
+srchui-detail = ▸ Best-{ $rank } (trial { $trial }) · lr { $lr } · weight decay { $decay } · { $glyph } val acc · { $dots } train acc
+keys-context-search = On the search screen
+keys-search-up = pick the trial above (▸ in the list)
+keys-search-down = pick the trial below
+keys-search-page-up = pick ten trials up
+keys-search-page-down = pick ten trials down
+keys-search-first = pick the best trial
+keys-search-last = pick the worst trial
+keys-search-back = cancel the running search: the trials that ended stay listed

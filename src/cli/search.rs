@@ -1,5 +1,6 @@
-//! `backstep search`: the book's hyperparameter search (6.5, `hyperparameter_optimize.py`),
-//! headless as text or JSON.
+//! `backstep search`: the book's hyperparameter search (6.5, `hyperparameter_optimization.py`),
+//! headless as text or JSON; on a terminal without `--format`, `main.rs` opens the search screen
+//! instead.
 //!
 //! - JSON (docs/cli.md, "search"): `{ "preset", "validation": rows, "epochs",
 //!   "trials": [ { "lr", "weight_decay", "val_acc": [per epoch], "train_acc": [per epoch],
@@ -18,7 +19,8 @@ use crate::engine::experiment::LogUniform;
 use crate::engine::search::{
     LR_RANGE, SearchSpec, Trial, VALIDATION_FRACTION, WEIGHT_DECAY_RANGE, search,
 };
-use crate::i18n::format::{given, parse_finite};
+use crate::engine::train::MAX_ITERS;
+use crate::i18n::format::{parse_finite, sci};
 use crate::preset::{Preset, TrainOverrides};
 use crate::t;
 
@@ -55,7 +57,8 @@ pub struct SearchArgs {
     /// Seed of the data, the split, the hold-out, the draws and the mini-batch order.
     #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
-    /// Output format (default: text).
+    /// Output format, which runs it headless. Without it: the search screen when stdout is a
+    /// terminal, else text.
     #[arg(long, short, value_enum)]
     pub format: Option<SearchFormat>,
     /// Threads.
@@ -66,36 +69,49 @@ pub struct SearchArgs {
 /// The preset `search` uses without `--preset`.
 pub const DEFAULT_PRESET: &str = "train-digits";
 
-/// `LO,HI` of the flag `flag`: two numbers above 0, LO ≤ HI.
+/// The most trials one search runs (`--trials`).
+pub const MAX_TRIALS: usize = 10_000;
+
+/// `LO,HI` of the flag `flag`: two numbers above 0, LO ≤ HI. Errors name the flag and repeat
+/// the text as given: what is wrong with a number that does not read, else the rule with the
+/// book's range as the example.
 fn range(flag: &str, text: Option<&str>, default: (f64, f64)) -> Result<LogUniform> {
-    let (lo, hi) = match text {
-        None => default,
-        Some(text) => {
-            let bad = || anyhow!("{flag} {text}: {}", t!("ch6b-search-bad-range"));
-            let Some((lo, hi)) = text.split_once(',') else {
-                return Err(bad());
-            };
-            (
-                parse_finite(lo).map_err(|_| bad())?,
-                parse_finite(hi).map_err(|_| bad())?,
-            )
-        }
+    let Some(text) = text else {
+        return LogUniform::between(default.0, default.1)
+            .ok_or_else(|| anyhow!("{flag}: {}", t!("ch6b-search-bad-range", example = "")));
     };
-    LogUniform::between(lo, hi).ok_or_else(|| {
+    let example = format!("{:e},{:e}", default.0, default.1);
+    let bad = || {
         anyhow!(
-            "{flag} {},{}: {}",
-            given(lo),
-            given(hi),
-            t!("ch6b-search-bad-range")
+            "{flag} {text}: {}",
+            t!("ch6b-search-bad-range", example = example.as_str())
         )
-    })
+    };
+    let Some((lo, hi)) = text.split_once(',') else {
+        return Err(bad());
+    };
+    let lo = parse_finite(lo).map_err(|why| anyhow!("{flag} {text}: {why}"))?;
+    let hi = parse_finite(hi).map_err(|why| anyhow!("{flag} {text}: {why}"))?;
+    LogUniform::between(lo, hi).ok_or_else(bad)
 }
 
 impl SearchArgs {
+    /// True when the search screen should open: no `--format` and stdout is a terminal.
+    pub fn wants_screen(&self) -> bool {
+        self.format.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    }
+
     /// The preset and what to search; errors name the flag.
     pub fn load(&self) -> Result<(Preset, SearchSpec)> {
         if self.trials == 0 {
             bail!("--trials 0: {}", t!("ch6b-search-no-trials"));
+        }
+        if self.trials > MAX_TRIALS {
+            bail!(
+                "--trials {}: {}",
+                self.trials,
+                t!("search-too-many-trials", max = MAX_TRIALS.to_string())
+            );
         }
         if self.epochs == 0 {
             bail!("--epochs 0: {}", t!("ch6b-search-no-epochs"));
@@ -117,14 +133,37 @@ impl SearchArgs {
             ..TrainOverrides::default()
         };
         let preset = Preset::resolve_with(name, &overrides)?;
-        if preset.training.is_none() {
+        let Some(training) = &preset.training else {
             bail!(t!(
                 "ch6b-search-no-train",
                 preset = preset.source.describe()
             ));
+        };
+        // each trial trains epochs × its iterations per epoch on the rows left after the hold-out
+        let rows = training.data.train.rows();
+        let left = rows - validation_rows(rows).min(rows);
+        let per_epoch = left.div_ceil(training.config.batch.max(1)).max(1);
+        if self.epochs.saturating_mul(per_epoch) > MAX_ITERS {
+            bail!(
+                "--epochs {}: {}",
+                self.epochs,
+                t!(
+                    "search-too-many-epochs",
+                    per_epoch = per_epoch,
+                    max = MAX_ITERS.to_string(),
+                    most = (MAX_ITERS / per_epoch).to_string()
+                )
+            );
         }
         Ok((preset, spec))
     }
+}
+
+/// The validation rows held out of `rows` training rows (as [`hold_out`] does).
+///
+/// [`hold_out`]: crate::engine::experiment::hold_out
+pub fn validation_rows(rows: usize) -> usize {
+    (VALIDATION_FRACTION * rows as f64).floor() as usize
 }
 
 /// A finished search of a preset.
@@ -146,8 +185,7 @@ pub fn run_search(preset: Preset, spec: &SearchSpec) -> Result<SearchResult> {
             preset = preset.source.describe()
         ));
     };
-    let rows = training.data.train.rows();
-    let validation = (VALIDATION_FRACTION * rows as f64).floor() as usize;
+    let validation = validation_rows(training.data.train.rows());
     let trials = search(&preset.network, &training.data, training.config, spec)
         .map_err(|e| anyhow!("{}: {e:#}", preset.source.describe()))?;
     Ok(SearchResult {
@@ -219,8 +257,8 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<()> {
                         "ch6b-search-line",
                         rank = rank + 1,
                         acc = format!("{:.4}", trial.final_val_acc),
-                        lr = crate::i18n::format::sci(trial.lr),
-                        decay = crate::i18n::format::sci(trial.weight_decay)
+                        lr = sci(trial.lr),
+                        decay = sci(trial.weight_decay)
                     )
                 )?;
             }

@@ -4,7 +4,7 @@
 //!   (`common/multi_layer_net_extend.py`): a Dropout after every hidden activation, a BatchNorm
 //!   after every hidden Affine;
 //! - [`hold_out`] keeps a share of the training rows apart for validation, as
-//!   `hyperparameter_optimize.py` does before training;
+//!   `hyperparameter_optimization.py` does before training;
 //! - [`LogUniform`] draws `10 ** np.random.uniform(lo, hi)`, the search's learning rates and
 //!   weight decays.
 //!
@@ -129,7 +129,7 @@ pub fn with_batch_norm(network: &Network) -> Network {
 }
 
 /// `data` with `fraction` of its training rows held out for validation, as
-/// `hyperparameter_optimize.py`: shuffle the training rows (from `seed`), the first
+/// `hyperparameter_optimization.py`: shuffle the training rows (from `seed`), the first
 /// ⌊fraction·N⌋ become the validation rows (the new test set), the rest the training rows.
 /// The original test rows are not used.
 pub fn hold_out(data: &Dataset, fraction: f64, seed: u64) -> Result<Dataset> {

@@ -1,4 +1,4 @@
-//! The hyperparameter search of the book's `ch06/hyperparameter_optimize.py` (6.5).
+//! The hyperparameter search of the book's `ch06/hyperparameter_optimization.py` (6.5).
 //!
 //! 20 % of the training rows are held out for validation before training
 //! ([`super::experiment::hold_out`]); each trial draws a weight decay and a learning rate
@@ -9,11 +9,12 @@
 //! [`search`] returns them ranked by their final validation accuracy, best first.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Result, ensure};
 
 use super::data::Dataset;
-use super::experiment::{LogUniform, SEARCH_STREAM, hold_out, spread, train_to_end};
+use super::experiment::{LogUniform, SEARCH_STREAM, hold_out, spread};
 use super::network::Network;
 use super::rng::SplitMix64;
 use super::train::{TrainConfig, Trainer};
@@ -69,6 +70,28 @@ pub fn draws(spec: &SearchSpec, seed: u64) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// What a running search reports, from the thread of the trial it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SearchEvent {
+    /// Trial `index` measured its accuracies at an epoch's end.
+    Epoch {
+        /// The trial's number in drawing order.
+        index: usize,
+    },
+    /// A trial ended (in the order they end, not ranked).
+    Trial(Trial),
+}
+
+/// How a caller follows a search: `report` hears every [`SearchEvent`]; setting `cancel`
+/// stops it (each trial looks between iterations) and the trials that ended come back.
+#[derive(Clone, Copy)]
+pub struct Watch<'a> {
+    /// Called with each event, from the trials' threads.
+    pub report: &'a (dyn Fn(SearchEvent) + Sync),
+    /// Set to stop the search.
+    pub cancel: &'a AtomicBool,
+}
+
 /// Run the search on `network` and `data` with the loop's settings `base` (its batch, optimizer
 /// and seed; the learning rate, weight decay and iterations come from each trial). The trials
 /// come back ranked by final validation accuracy, best first (ties in drawing order).
@@ -78,42 +101,83 @@ pub fn search(
     base: TrainConfig,
     spec: &SearchSpec,
 ) -> Result<Vec<Trial>> {
+    let cancel = AtomicBool::new(false);
+    let watch = Watch {
+        report: &|_| {},
+        cancel: &cancel,
+    };
+    search_watched(network, data, base, spec, watch)
+}
+
+/// [`search`], reporting each epoch and trial to `watch` and stopping when it is cancelled:
+/// then only the trials that ended come back, ranked.
+pub fn search_watched(
+    network: &Network,
+    data: &Dataset,
+    base: TrainConfig,
+    spec: &SearchSpec,
+    watch: Watch<'_>,
+) -> Result<Vec<Trial>> {
     ensure!(spec.trials > 0, crate::t!("ch6b-search-no-trials"));
     ensure!(spec.epochs > 0, crate::t!("ch6b-search-no-epochs"));
     let data = Arc::new(hold_out(data, VALIDATION_FRACTION, base.seed)?);
     let iter_per_epoch = data.train.rows().div_ceil(base.batch.max(1)).max(1);
     let iters = spec.epochs.saturating_mul(iter_per_epoch);
-    let jobs: Vec<Box<dyn FnOnce() -> Result<Trial> + Send + '_>> = draws(spec, base.seed)
+    type Job<'a> = Box<dyn FnOnce() -> Result<Option<Trial>> + Send + 'a>;
+    let jobs: Vec<Job<'_>> = draws(spec, base.seed)
         .into_iter()
         .enumerate()
         .map(|(index, (lr, weight_decay))| {
             let data = data.clone();
             Box::new(move || {
+                if watch.cancel.load(Ordering::Relaxed) {
+                    return Ok(None);
+                }
                 let mut config = base;
                 config.iters = iters;
                 config.optimizer.lr = lr;
                 config = with_weight_decay(config, weight_decay);
                 let mut trainer = Trainer::new(network.clone(), data, config)?;
-                let last = train_to_end(&mut trainer)?;
+                while !trainer.finished() {
+                    if watch.cancel.load(Ordering::Relaxed) {
+                        return Ok(None);
+                    }
+                    if trainer.step()?.epoch.is_some() {
+                        (watch.report)(SearchEvent::Epoch { index });
+                    }
+                }
+                let last = trainer.final_report()?;
                 let epochs = trainer.epochs();
-                Ok(Trial {
+                let trial = Trial {
                     index,
                     lr,
                     weight_decay,
                     val_acc: epochs.iter().filter_map(|e| e.test_acc).collect(),
                     train_acc: epochs.iter().map(|e| e.train_acc).collect(),
                     final_val_acc: last.test_acc.unwrap_or(0.0),
-                })
-            }) as Box<dyn FnOnce() -> Result<Trial> + Send + '_>
+                };
+                (watch.report)(SearchEvent::Trial(trial.clone()));
+                Ok(Some(trial))
+            }) as Job<'_>
         })
         .collect();
-    let mut trials = spread(jobs).into_iter().collect::<Result<Vec<Trial>>>()?;
+    let mut trials: Vec<Trial> = spread(jobs)
+        .into_iter()
+        .collect::<Result<Vec<Option<Trial>>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    rank(&mut trials);
+    Ok(trials)
+}
+
+/// Sort `trials` by final validation accuracy, best first; ties in drawing order.
+pub fn rank(trials: &mut [Trial]) {
     trials.sort_by(|a, b| {
         b.final_val_acc
             .total_cmp(&a.final_val_acc)
             .then(a.index.cmp(&b.index))
     });
-    Ok(trials)
 }
 
 /// `config` with its weight decay set to λ, the trial's draw (whatever `config` had): the loop

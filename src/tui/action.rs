@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::engine::{CheckReport, Run};
 use crate::preset::Preset;
-use crate::tui::app::TrainEvent;
+use crate::tui::app::{SearchUpdate, TrainEvent};
 
 /// What a finished gradient check sends back: the report, or why there is none (an error, or
 /// the user cancelled it). Shared, so an [`Action`] stays cheap to clone.
@@ -40,6 +40,18 @@ impl PartialEq for LoadOutcome {
 pub struct TrainMessage(pub Arc<TrainEvent>);
 
 impl PartialEq for TrainMessage {
+    /// Two messages are equal when they are the same message.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the search worker sends: an epoch or a trial that ended, or the search's end. Shared, so
+/// an [`Action`] stays cheap to clone.
+#[derive(Debug, Clone)]
+pub struct SearchMessage(pub Arc<SearchUpdate>);
+
+impl PartialEq for SearchMessage {
     /// Two messages are equal when they are the same message.
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
@@ -193,6 +205,13 @@ pub enum Action {
         job: u64,
         /// What it says.
         message: TrainMessage,
+    },
+    /// A message from the search worker `job`.
+    Search {
+        /// Which search.
+        job: u64,
+        /// What it says.
+        message: SearchMessage,
     },
     /// The terminal now has this size.
     Resize {

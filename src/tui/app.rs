@@ -19,6 +19,7 @@ mod nudge;
 mod panes;
 mod picker;
 mod quiz;
+mod search;
 mod train;
 
 use std::path::PathBuf;
@@ -45,6 +46,7 @@ pub use jacobian::JacobianPopup;
 pub use panes::{Band, Pane, Source, input_label};
 pub use picker::{LoadJob, Loading, Picker, PickerEntry, visible_entries};
 pub use quiz::{Quiz, QuizPrompt, Reveal};
+pub use search::{SearchJob, SearchRun, SearchState, SearchUpdate};
 pub use train::{OpenedIteration, Session, TrainEvent, TrainJob, TrainState, session_for};
 
 /// Fewest and most decimal places.
@@ -90,6 +92,8 @@ pub enum Mode {
     Histogram,
     /// The compare screen (`app/compare.rs`): every run of a comparison, drawn over each other.
     Compare,
+    /// The search screen (`app/search.rs`): the trials of a hyperparameter search, best first.
+    Search,
     /// The user asked to leave.
     Quit,
 }
@@ -122,6 +126,8 @@ pub struct App {
     histogram: Option<Box<HistogramView>>,
     compare: Option<Box<CompareState>>,
     compare_jobs: compare::CompareJobs,
+    search: Option<Box<SearchState>>,
+    search_jobs: search::SearchJobs,
 }
 
 impl App {
@@ -154,6 +160,8 @@ impl App {
             histogram: None,
             compare: None,
             compare_jobs: compare::CompareJobs::default(),
+            search: None,
+            search_jobs: search::SearchJobs::default(),
         };
         app.graph.on = app.preset.graph.is_some();
         app.go_to(0);
@@ -333,6 +341,7 @@ impl App {
             Mode::Train => Context::Train,
             Mode::Histogram => Context::Histogram,
             Mode::Compare => Context::Compare,
+            Mode::Search => Context::Search,
         }
     }
 
@@ -350,8 +359,10 @@ impl App {
             }
             Action::CheckProgress { .. } | Action::CheckDone { .. } => self.check_message(action),
             Action::Loaded { job, outcome } => self.loaded(job, outcome),
+            Action::Search { job, message } => self.search_message(job, &message),
             Action::Quit => {
                 self.cancel_check();
+                self.cancel_search();
                 self.mode = Mode::Quit;
             }
             action => {
@@ -376,6 +387,7 @@ impl App {
                     Mode::Train => self.train(action),
                     Mode::Histogram => self.histogram_key(action),
                     Mode::Compare => self.compare_key(action),
+                    Mode::Search => self.search_key(action),
                     Mode::Quit => self.mode = Mode::Quit,
                 }
             }

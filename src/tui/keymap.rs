@@ -95,14 +95,17 @@ pub enum Context {
     Histogram,
     /// The compare screen: every run of a comparison.
     Compare,
+    /// The search screen: the trials of a hyperparameter search.
+    Search,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Explore,
         Context::Train,
         Context::Compare,
+        Context::Search,
         Context::Histogram,
         Context::Quiz,
         Context::Prompt,
@@ -129,6 +132,7 @@ impl Context {
             Context::Train => t!("keys-context-train"),
             Context::Histogram => t!("keys-context-histogram"),
             Context::Compare => t!("keys-context-compare"),
+            Context::Search => t!("keys-context-search"),
         }
     }
 
@@ -195,7 +199,8 @@ const CTRL_C: Key = Key {
 };
 
 use Context::{
-    Check, Checking, Compare, Explore, Help, Histogram, Jacobian, Note, Picker, Prompt, Quiz, Train,
+    Check, Checking, Compare, Explore, Help, Histogram, Jacobian, Note, Picker, Prompt, Quiz,
+    Search, Train,
 };
 
 macro_rules! bind {
@@ -268,6 +273,16 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Compare, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),
     bind!(Compare, [ESC], Action::Back, "keys-compare-back", None, POPUP),
     bind!(Compare, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), POPUP),
+
+    bind!(Search, [UP, ch('k')], Action::Up, "keys-search-up", Some("keys-short-pick"), POPUP),
+    bind!(Search, [DOWN, ch('j')], Action::Down, "keys-search-down", Some("keys-short-pick"), POPUP),
+    bind!(Search, [PAGE_UP], Action::PageUp, "keys-search-page-up", None, POPUP),
+    bind!(Search, [PAGE_DOWN], Action::PageDown, "keys-search-page-down", None, POPUP),
+    bind!(Search, [key(KeyCode::Home), ch('g')], Action::FirstStep, "keys-search-first", None, POPUP),
+    bind!(Search, [key(KeyCode::End), ch('G')], Action::LastStep, "keys-search-last", None, POPUP),
+    bind!(Search, [ESC], Action::Back, "keys-search-back", Some("keys-short-cancel"), POPUP),
+    bind!(Search, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),
+    bind!(Search, [ch('q'), CTRL_C], Action::Quit, "keys-any-quit", Some("keys-short-quit"), POPUP),
 
     bind!(Histogram, [ch('i')], Action::NextInit, "keys-histogram-next-init", Some("keys-short-init"), POPUP),
     bind!(Histogram, [ch('?')], Action::Help, "keys-any-help", Some("keys-short-help"), POPUP),

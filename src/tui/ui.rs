@@ -17,6 +17,7 @@ pub mod layout;
 pub mod matrix_pane;
 mod pipeline;
 mod popup;
+pub mod search;
 pub mod train;
 
 use ratatui::buffer::Buffer;
@@ -45,6 +46,10 @@ impl Widget for &App {
             histogram_screen(self, view, area, buf);
             return;
         }
+        if let Some(state) = self.search_view() {
+            search_screen(self, state, area, buf);
+            return;
+        }
         let inspector = inspector::plan(self);
         let Some(areas) = Areas::compute_with(self, area.width, area.height, &inspector) else {
             too_small(area, MIN_SIZE, buf);
@@ -68,7 +73,12 @@ impl Widget for &App {
         explanation::render_numpy(self, areas.numpy, buf);
         footer::render(self, areas.footer, buf);
         match self.mode() {
-            Mode::Explore | Mode::Quit | Mode::Train | Mode::Histogram | Mode::Compare => {}
+            Mode::Explore
+            | Mode::Quit
+            | Mode::Train
+            | Mode::Histogram
+            | Mode::Compare
+            | Mode::Search => {}
             Mode::Help(view) => popup::help(self, view.scroll, area, buf),
             Mode::Explain(ex) => popup::explain(self, &ex.title, &ex.lines, area, buf),
             Mode::Checking(running) => check_view::progress(self, running, area, buf),
@@ -134,6 +144,21 @@ fn compare_screen(app: &App, state: &crate::tui::app::CompareState, area: Rect, 
     }
     .render(area, buf);
     if let Some(areas) = compare::CompareAreas::compute(area) {
+        footer::render(app, areas.footer, buf);
+    }
+    if let Mode::Help(help) = app.mode() {
+        popup::help(app, help.scroll, area, buf);
+    }
+}
+
+/// The search screen, its footer from the keymap, and the help over it when open.
+fn search_screen(app: &App, state: &crate::tui::app::SearchState, area: Rect, buf: &mut Buffer) {
+    search::SearchScreen {
+        state,
+        theme: app.theme(),
+    }
+    .render(area, buf);
+    if let Some(areas) = search::SearchAreas::compute(area) {
         footer::render(app, areas.footer, buf);
     }
     if let Mode::Help(help) = app.mode() {

@@ -628,6 +628,27 @@ const CASES: &[Case] = &[
     ),
     flags("misplaced-preset", &["--preset", "relu", "trace"]),
     flags("eps-zero", &["check", "--preset", "relu", "--eps", "0"]),
+    // search
+    flags("search-trials-zero", &["search", "--trials", "0"]),
+    flags("search-trials-too-many", &["search", "--trials", "20000"]),
+    flags("search-trials-negative", &["search", "--trials", "-1"]),
+    flags("search-epochs-zero", &["search", "--epochs", "0"]),
+    flags(
+        "search-epochs-too-many",
+        &["search", "--epochs", "900000000"],
+    ),
+    flags("search-lr-reversed", &["search", "--lr", "1e-2,1e-6"]),
+    flags("search-lr-one-number", &["search", "--lr", "1e-3"]),
+    flags("search-lr-not-number", &["search", "--lr", "abc,1"]),
+    flags(
+        "search-weight-decay-zero",
+        &["search", "--weight-decay", "0,1e-4"],
+    ),
+    flags(
+        "search-weight-decay-inf",
+        &["search", "--weight-decay", "1e-8,inf"],
+    ),
+    flags("search-nothing-to-train", &["search", "--preset", "relu"]),
 ];
 
 /// A folder of its own for one test's preset files.

@@ -40,6 +40,8 @@ mod numbers;
 mod presets;
 mod renaming;
 mod rows_epochs;
+mod search;
+mod search_screen;
 mod seed_word;
 mod special_files;
 mod support;

@@ -719,3 +719,76 @@ fn every_word_of_an_iteration_opened_from_training_comes_from_a_catalog() {
         found.assert_none();
     });
 }
+
+/// The search screen (`backstep search` on a terminal) of train-digits: before any trial ends,
+/// running, cancelling, cancelled with a trial picked, its help, and every message its keys give.
+#[test]
+fn every_word_of_the_search_screen_comes_from_a_catalog() {
+    use backstep::engine::experiment::LogUniform;
+    use backstep::engine::search::SearchSpec;
+    i18n::scoped(Lang::Pseudo, || {
+        let mut found = Findings::default();
+        let keyword = "train-digits";
+        let b = TRAIN_BUILTINS.iter().find(|b| b.name == keyword).unwrap();
+        let names = own_names(keyword, b.text);
+        let preset = Preset::builtin(keyword).unwrap();
+        let mut app = App::new(preset.clone()).unwrap();
+        let spec = SearchSpec {
+            trials: 8,
+            epochs: 6,
+            lr: LogUniform::between(1e-2, 1.0).unwrap(),
+            weight_decay: LogUniform::between(1e-8, 1e-4).unwrap(),
+        };
+        app.start_search(&preset, spec, 287);
+        let read = |found: &mut Findings, app: &App, place: &str| {
+            for size in SIZES {
+                found.read(app, size, &format!("search: {place}"), &names);
+            }
+        };
+        read(&mut found, &app, "nothing ran yet");
+        let job = app.take_search_job().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let tx = Mutex::new(tx);
+            i18n::scoped(Lang::Pseudo, || {
+                job.run(&|action| {
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(action);
+                    }
+                });
+            });
+        });
+        let ended = |a: &App| a.search().map_or(0, |s| s.ranked.len());
+        pump_until(&mut app, &rx, |a| {
+            a.search().is_some_and(|s| s.epochs_done > 0)
+        });
+        read(&mut found, &app, "the first epoch");
+        pump_until(&mut app, &rx, |a| ended(a) >= 2);
+        press(&mut app, KeyCode::Down);
+        read(&mut found, &app, "two trials ended, the second picked");
+        press(&mut app, KeyCode::Char('?'));
+        read(&mut found, &app, "help");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+        read(&mut found, &app, "cancelling");
+        pump_until(&mut app, &rx, |a| a.search().is_some_and(|s| !s.running()));
+        read(&mut found, &app, "cancelled");
+        press(&mut app, KeyCode::Esc);
+        read(&mut found, &app, "Esc with nothing to cancel");
+        // a search that runs to its end
+        let small = SearchSpec {
+            trials: 2,
+            epochs: 1,
+            ..app.search().unwrap().spec.clone()
+        };
+        app.start_search(&preset, small, 287);
+        let job = app.take_search_job().unwrap();
+        let sent = Mutex::new(Vec::new());
+        job.run(&|action| sent.lock().unwrap().push(action));
+        for action in sent.into_inner().unwrap() {
+            app.update(action);
+        }
+        read(&mut found, &app, "finished");
+        found.assert_none();
+    });
+}

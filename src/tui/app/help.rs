@@ -28,6 +28,7 @@ impl App {
             Mode::Train => Some(Context::Train),
             Mode::Histogram => Some(Context::Histogram),
             Mode::Compare => Some(Context::Compare),
+            Mode::Search => Some(Context::Search),
             _ => None,
         };
         self.mode = Mode::Help(HelpView { scroll: 0, over });
@@ -44,6 +45,7 @@ impl App {
                     Some(Context::Train) => self.mode = Mode::Train,
                     Some(Context::Histogram) => self.mode = Mode::Histogram,
                     Some(Context::Compare) => self.mode = Mode::Compare,
+                    Some(Context::Search) => self.mode = Mode::Search,
                     _ => {}
                 }
                 return;

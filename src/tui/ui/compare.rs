@@ -24,7 +24,7 @@ use crate::tui::theme::Theme;
 pub const MIN_SIZE: (u16, u16) = (60, 18);
 
 /// Width of the y axis labels (`0.75 ┤`).
-const Y_AXIS: u16 = 7;
+pub(super) const Y_AXIS: u16 = 7;
 
 /// The glyph of run `k`.
 pub fn glyph(k: usize) -> &'static str {
@@ -105,7 +105,7 @@ pub fn badge(state: &RunState) -> String {
 }
 
 /// A share as ` 97.1 %`.
-fn percent(v: f64) -> String {
+pub(super) fn percent(v: f64) -> String {
     format!("{:5.1} %", v * 100.0)
 }
 
@@ -129,30 +129,31 @@ fn drawing_order(state: &CompareState) -> Vec<usize> {
     order
 }
 
-/// A bordered chart block with its title.
-fn chart_block(theme: Theme, title: String) -> Block<'static> {
+/// A bordered chart block with its title (the search screen's too).
+pub(super) fn chart_block(theme: Theme, title: String) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Line::styled(title, theme.title()))
 }
 
-/// The plot inside a chart block: its cells and the y axis's three labels.
-struct Plot {
+/// The plot inside a chart block: its cells and the y axis's three labels (the search screen
+/// draws its curves with it too).
+pub(super) struct Plot {
     /// Where the points go.
-    area: Rect,
+    pub(super) area: Rect,
     /// The value at the top row.
     top: f64,
 }
 
 impl Plot {
-    /// The plot area of `inner` (axis labels on the left, the x labels under it), from 0 to
-    /// `top`, with the axis drawn; `None` when there is no room.
-    fn draw_axes(
+    /// The plot area of `inner` (axis labels on the left, the x labels under it: 0, `x_word`,
+    /// `last_iter`), from 0 to `top`, with the axis drawn; `None` when there is no room.
+    pub(super) fn draw_axes(
         inner: Rect,
         top: f64,
         labels: [String; 3],
-        last_iter: usize,
+        (x_word, last_iter): (&str, usize),
         theme: Theme,
         buf: &mut Buffer,
     ) -> Option<Plot> {
@@ -181,9 +182,8 @@ impl Plot {
         }
         let bottom = area.y + rows;
         buf.set_string(area.x, bottom, "0", theme.dim());
-        let middle = t!("cmpui-axis-iteration");
-        let mid_x = area.x + area.width.saturating_sub(width(&middle) as u16) / 2;
-        buf.set_string(mid_x, bottom, &middle, theme.dim());
+        let mid_x = area.x + area.width.saturating_sub(width(x_word) as u16) / 2;
+        buf.set_string(mid_x, bottom, x_word, theme.dim());
         let last = last_iter.to_string();
         buf.set_string(
             area.right().saturating_sub(width(&last) as u16),
@@ -195,7 +195,15 @@ impl Plot {
     }
 
     /// Put `glyph` at iteration `iter` (of `span` on the x axis) and value `v`.
-    fn point(&self, iter: f64, span: f64, v: f64, glyph: &str, style: Style, buf: &mut Buffer) {
+    pub(super) fn point(
+        &self,
+        iter: f64,
+        span: f64,
+        v: f64,
+        glyph: &str,
+        style: Style,
+        buf: &mut Buffer,
+    ) {
         if !v.is_finite() || self.top <= 0.0 {
             return;
         }
@@ -307,7 +315,8 @@ impl CompareScreen<'_> {
         let top = nice_ceiling(highest);
         let labels = ["0".to_string(), short(top / 2.0), short(top)];
         let last = span.saturating_sub(1).max(1);
-        let Some(plot) = Plot::draw_axes(inner, top, labels, last, theme, buf) else {
+        let x_word = t!("cmpui-axis-iteration");
+        let Some(plot) = Plot::draw_axes(inner, top, labels, (&x_word, last), theme, buf) else {
             return;
         };
         for (k, curve) in curves {
@@ -341,7 +350,8 @@ impl CompareScreen<'_> {
         }
         let labels = ["0 %".to_string(), "50 %".to_string(), "100 %".to_string()];
         let last = span.saturating_sub(1).max(1);
-        let Some(plot) = Plot::draw_axes(inner, 1.0, labels, last, theme, buf) else {
+        let x_word = t!("cmpui-axis-iteration");
+        let Some(plot) = Plot::draw_axes(inner, 1.0, labels, (&x_word, last), theme, buf) else {
             return;
         };
         for k in order {
