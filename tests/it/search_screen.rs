@@ -200,6 +200,7 @@ fn esc_cancels_a_running_search_and_keeps_the_trials_that_ended() {
     );
     let s = app.search().unwrap();
     assert_eq!(s.run, SearchRun::Cancelled);
+    assert_eq!(app.status(), None, "cancelling… gives way to the footer");
     assert!(s.ranked.len() < 40, "{} trials ended", s.ranked.len());
     let text = screen(&app, 80, 24);
     assert!(

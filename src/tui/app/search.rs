@@ -275,6 +275,10 @@ impl App {
                 } else {
                     SearchRun::Finished
                 };
+                // "cancelling…" is over: the status line says how it ended
+                if self.status.as_deref() == Some(t!("srchui-cancelling").as_str()) {
+                    self.status = None;
+                }
             }
             SearchUpdate::Done(Err(e)) => state.run = SearchRun::Failed(e.clone()),
         }
