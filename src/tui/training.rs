@@ -11,6 +11,7 @@
 //!
 //! Nothing here draws: the screen turns each event into an `Action` for `App::update`.
 
+pub mod conv;
 mod session;
 mod worker;
 

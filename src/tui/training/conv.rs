@@ -1,0 +1,149 @@
+//! What the training screen is to draw of a network whose first layer is a convolution: its
+//! filters (the book's Fig. 7-24, `ch07/visualize_filter.py` draws `filters[i, 0]`) and one test
+//! image's feature maps after the convolution and after the first pooling layer, read from the
+//! network with the current weights. (The screen's panel is not built yet.)
+
+use anyhow::Result;
+use ndarray::ArrayView2;
+
+use crate::engine::Matrix;
+use crate::engine::layer::{Layer, LayerKind};
+use crate::engine::network::Network;
+use crate::engine::tensor::ImageShape;
+
+/// A set of same-sized small images: filters, or the feature maps of one layer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SmallImages {
+    /// The layer they belong to (`Conv1`, `Pool1`).
+    pub layer: String,
+    /// Rows of each image.
+    pub h: usize,
+    /// Columns of each image.
+    pub w: usize,
+    /// Each image's `h × w` values, row by row.
+    pub images: Vec<Vec<f64>>,
+}
+
+/// The first layer's filters, channel 0 of each (as the book's `filter_show` draws
+/// `filters[i, 0]`), when the first layer is a convolution.
+pub fn filters(network: &Network) -> Option<SmallImages> {
+    let first = network.layers.first()?;
+    let Layer::Convolution(conv) = &first.layer else {
+        return None;
+    };
+    let f = conv.filter;
+    Some(SmallImages {
+        layer: first.name.clone(),
+        h: f.h,
+        w: f.w,
+        images: conv
+            .w
+            .rows()
+            .into_iter()
+            .map(|r| r.iter().take(f.plane()).copied().collect())
+            .collect(),
+    })
+}
+
+/// Channel by channel, the H×W planes of the first row of `out`, a tensor of sample `shape`.
+fn planes(name: &str, out: &Matrix, shape: ImageShape) -> SmallImages {
+    let plane = shape.plane();
+    let row: Vec<f64> = out.row(0).to_vec();
+    SmallImages {
+        layer: name.to_string(),
+        h: shape.h,
+        w: shape.w,
+        images: (0..shape.c)
+            .filter_map(|c| row.get(c * plane..(c + 1) * plane).map(<[f64]>::to_vec))
+            .collect(),
+    }
+}
+
+/// The feature maps of the image `x` (one row of sample shape `image`) after the first layer, a
+/// convolution, and after the first pooling layer when there is one; `None` when the first
+/// layer is not a convolution.
+pub fn feature_maps(
+    network: &Network,
+    image: ImageShape,
+    x: ArrayView2<'_, f64>,
+) -> Result<Option<(SmallImages, Option<SmallImages>)>> {
+    if filters(network).is_none() {
+        return Ok(None);
+    }
+    // Index i + 1 is the sample shape of layer i's output.
+    let shapes = network.images(Some(image))?;
+    let mut out = x.to_owned();
+    let mut conv = None;
+    for (i, l) in network.layers.iter().enumerate() {
+        out = l.layer.infer(out.view())?;
+        let Some(shape) = shapes.get(i + 1).copied().flatten() else {
+            break;
+        };
+        if i == 0 {
+            conv = Some(planes(&l.name, &out, shape));
+        } else if l.layer.kind() == LayerKind::Pooling {
+            return Ok(conv.map(|c| (c, Some(planes(&l.name, &out, shape)))));
+        }
+    }
+    Ok(conv.map(|c| (c, None)))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::preset::Preset;
+
+    #[test]
+    fn the_digits_convnet_shows_16_filters_and_its_maps_after_conv_and_pool() {
+        let preset = Preset::builtin("train-convnet-digits").unwrap();
+        let trainer = preset.trainer().unwrap();
+        let network = trainer.network();
+        let f = filters(network).unwrap();
+        assert_eq!(
+            (f.layer.as_str(), f.images.len(), f.h, f.w),
+            ("Conv1", 16, 3, 3)
+        );
+        // Filter 0 is row 0 of W, its 9 weights.
+        let Layer::Convolution(conv) = &network.layers[0].layer else {
+            panic!("a convolution first")
+        };
+        assert_eq!(f.images[0], conv.w.row(0).to_vec());
+        let image = trainer.image().unwrap();
+        let x = trainer
+            .data()
+            .train
+            .x
+            .row(0)
+            .insert_axis(ndarray::Axis(0))
+            .to_owned();
+        let (after_conv, after_pool) = feature_maps(network, image, x.view()).unwrap().unwrap();
+        assert_eq!(
+            (after_conv.images.len(), after_conv.h, after_conv.w),
+            (16, 8, 8)
+        );
+        let pool = after_pool.unwrap();
+        assert_eq!(
+            (pool.layer.as_str(), pool.images.len(), pool.h, pool.w),
+            ("Pool1", 16, 4, 4)
+        );
+        // Map 0 after the convolution is what the network's own forward pass writes.
+        let out = network.layers[0].layer.infer(x.view()).unwrap();
+        assert_eq!(after_conv.images[0], out.row(0).to_vec()[..64].to_vec());
+        // Pool1 follows ReLU: each pooled cell is the maximum of a 2×2 window of relu(conv).
+        let relu = |v: f64| v.max(0.0);
+        let m = &after_conv.images[3];
+        let top_left = [m[0], m[1], m[8], m[9]]
+            .map(relu)
+            .into_iter()
+            .fold(f64::MIN, f64::max);
+        assert_eq!(pool.images[3][0], top_left);
+    }
+
+    #[test]
+    fn a_dense_first_layer_has_no_filters() {
+        let preset = Preset::builtin("train-digits").unwrap();
+        let trainer = preset.trainer().unwrap();
+        assert!(filters(trainer.network()).is_none());
+    }
+}
