@@ -1632,3 +1632,33 @@ keys-search-page-down = pick ten trials down
 keys-search-first = pick the best trial
 keys-search-last = pick the worst trial
 keys-search-back = cancel the running search: the trials that ended stay listed
+
+## area: convtrain
+keys-train-conv-view = a convolution first: charts → its filters before and after learning (the book's Fig. 7-24) → the selected test image's feature maps after the convolution and the pooling → charts
+keys-train-next-image = a convolution first: the next test image's feature maps
+keys-train-prev-image = a convolution first: the previous test image's feature maps
+convtrain-no-conv = { $key }/Tab: no filters or feature maps, the first layer is not a convolution
+convtrain-now-title = { $filters } now
+convtrain-now-hint = { $key } more
+convtrain-filters = { $layer }: { $n ->
+    [one] 1 filter
+   *[other] { $n } filters
+} { $shape }
+convtrain-filters-part = { $layer }: { $shown } of { $n } filters { $shape }
+convtrain-filters-title = first layer's filters before and after learning (Fig. 7-24) · { $key } feature maps
+convtrain-filters-legend = each filter scaled to its own range: min  ░▒▓█ max
+convtrain-before = before learning
+convtrain-after = after { $n ->
+    [one] 1 iteration
+   *[other] { $n } iterations
+}
+convtrain-maps-title = feature maps of test image { $image }/{ $n } ({ $label }) · { $next } next · { $key } charts
+convtrain-maps = { $layer }: { $n ->
+    [one] 1 map
+   *[other] { $n } maps
+} { $shape }
+convtrain-maps-part = { $layer }: { $shown } of { $n } maps { $shape }
+convtrain-after-conv = after the convolution
+convtrain-after-pool = after the pooling
+convtrain-input = input
+convtrain-maps-waiting = computing the feature maps…

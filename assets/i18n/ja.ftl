@@ -1376,3 +1376,24 @@ keys-search-page-down = 10 個下の試行を選ぶ
 keys-search-first = 一番良い試行を選ぶ
 keys-search-last = 一番悪い試行を選ぶ
 keys-search-back = 実行中の探索を取り消す：終わった試行は一覧に残る
+
+## area: convtrain
+keys-train-conv-view = 最初の層が畳み込みのとき：グラフ → 学習前と学習後のフィルター（本の図 7-24）→ 選んだテスト画像の畳み込み後とプーリング後の特徴マップ → グラフ
+keys-train-next-image = 最初の層が畳み込みのとき：次のテスト画像の特徴マップ
+keys-train-prev-image = 最初の層が畳み込みのとき：前のテスト画像の特徴マップ
+convtrain-no-conv = { $key }/Tab：最初の層が畳み込みではないので、フィルターと特徴マップはない
+convtrain-now-title = 今の { $filters }
+convtrain-now-hint = { $key } でほかの表示
+convtrain-filters = { $layer }：フィルター { $n } 個 { $shape }
+convtrain-filters-part = { $layer }：フィルター { $n } 個中 { $shown } 個 { $shape }
+convtrain-filters-title = 最初の層の学習前と学習後のフィルター（図 7-24）· { $key } 特徴マップ
+convtrain-filters-legend = 各フィルターをそれぞれの範囲で表示：最小  ░▒▓█ 最大
+convtrain-before = 学習前
+convtrain-after = { $n } イテレーション後
+convtrain-maps-title = テスト画像 { $image }/{ $n }（{ $label }）の特徴マップ · { $next } 次へ · { $key } グラフ
+convtrain-maps = { $layer }：特徴マップ { $n } 枚 { $shape }
+convtrain-maps-part = { $layer }：特徴マップ { $n } 枚中 { $shown } 枚 { $shape }
+convtrain-after-conv = 畳み込みの後
+convtrain-after-pool = プーリングの後
+convtrain-input = 入力
+convtrain-maps-waiting = 特徴マップを計算中…

@@ -1376,3 +1376,24 @@ keys-search-page-down = 向下选十个试验
 keys-search-first = 选最好的试验
 keys-search-last = 选最差的试验
 keys-search-back = 取消运行中的搜索：已结束的试验保留在列表中
+
+## area: convtrain
+keys-train-conv-view = 第一层是卷积时：图表 → 学习前后的滤波器（书中图 7-24）→ 所选测试图像经过卷积和池化后的特征图 → 图表
+keys-train-next-image = 第一层是卷积时：下一张测试图像的特征图
+keys-train-prev-image = 第一层是卷积时：上一张测试图像的特征图
+convtrain-no-conv = { $key }/Tab：第一层不是卷积层，没有滤波器和特征图
+convtrain-now-title = 现在的 { $filters }
+convtrain-now-hint = { $key } 更多
+convtrain-filters = { $layer }：{ $n } 个滤波器 { $shape }
+convtrain-filters-part = { $layer }：{ $n } 个滤波器中的 { $shown } 个 { $shape }
+convtrain-filters-title = 第一层学习前后的滤波器（图 7-24）· { $key } 特征图
+convtrain-filters-legend = 每个滤波器按自己的范围缩放：最小  ░▒▓█ 最大
+convtrain-before = 学习前
+convtrain-after = { $n } 次迭代之后
+convtrain-maps-title = 测试图像 { $image }/{ $n }（{ $label }）的特征图 · { $next } 下一张 · { $key } 图表
+convtrain-maps = { $layer }：{ $n } 个特征图 { $shape }
+convtrain-maps-part = { $layer }：{ $n } 个特征图中的 { $shown } 个 { $shape }
+convtrain-after-conv = 卷积之后
+convtrain-after-pool = 池化之后
+convtrain-input = 输入
+convtrain-maps-waiting = 正在计算特征图…

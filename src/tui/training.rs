@@ -22,7 +22,9 @@ use anyhow::Result;
 pub use session::{SAMPLES, session};
 pub use worker::{Worker, spawn, worker_loop};
 
-use super::ui::train::{ClassGrid, EpochPoint, FinalPoint, Picture, RunState, TrainView};
+use super::ui::train::{
+    ClassGrid, EpochPoint, FeatureMaps, FinalPoint, Picture, RunState, SmallImages, TrainView,
+};
 
 /// The speeds the screen offers, slowest first; after the last comes full speed (`None`).
 pub const SPEEDS: [f64; 4] = [1.0, 10.0, 100.0, 1000.0];
@@ -72,6 +74,9 @@ pub trait Training: Send + 'static {
     /// What changed in the picture: predicted classes on a `cols × rows` grid (2-D data), or
     /// the test samples' predictions and the first layer's weights (images); `None` for neither.
     fn picture(&self, grid: (usize, usize)) -> Result<Option<PictureUpdate>>;
+    /// Draw the feature maps of test image `index` in the pictures from now on (a network whose
+    /// first layer is a convolution); the others ignore it.
+    fn select(&mut self, _index: usize) {}
     /// Record the iteration about to run, without changing anything.
     fn record_next(&self) -> Result<Self::Recorded>;
     /// The final evaluation (`backstep train`'s `final`): the last loss and the accuracies on
@@ -100,6 +105,8 @@ pub enum Command {
     Record,
     /// The boundary map is now `cols × rows` pixels.
     Grid(usize, usize),
+    /// Draw the feature maps of test image k (a convolution first).
+    Select(usize),
 }
 
 /// The picture's changing part.
@@ -113,7 +120,18 @@ pub enum PictureUpdate {
         predicted: Vec<usize>,
         /// Each hidden unit's weights.
         weights: Vec<Vec<f64>>,
+        /// A convolution first: its filters now and the selected image's feature maps.
+        conv: Option<Box<ConvUpdate>>,
     },
+}
+
+/// The changing part of a convolution's pictures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConvUpdate {
+    /// The first layer's filters now.
+    pub filters: SmallImages,
+    /// The selected test image's feature maps.
+    pub maps: Option<FeatureMaps>,
 }
 
 /// Where training stands, sent at most every [`FRAME`] while running and after every command.
@@ -199,11 +217,23 @@ impl TrainView {
         self.speed = progress.speed;
         match (progress.picture, &mut self.picture) {
             (Some(PictureUpdate::Plane(grid)), Picture::Plane(plane)) => plane.grid = grid,
-            (Some(PictureUpdate::Images { predicted, weights }), Picture::Images(images)) => {
+            (
+                Some(PictureUpdate::Images {
+                    predicted,
+                    weights,
+                    conv,
+                }),
+                Picture::Images(images),
+            ) => {
                 for (sample, p) in images.samples.iter_mut().zip(predicted) {
                     sample.predicted = p;
                 }
                 images.weights = weights;
+                if let (Some(update), Some(view)) = (conv, images.conv.as_mut()) {
+                    let update = *update;
+                    view.after = update.filters;
+                    view.maps = update.maps;
+                }
             }
             _ => {}
         }
@@ -248,6 +278,9 @@ impl<T: Training + ?Sized> Training for Box<T> {
     }
     fn picture(&self, grid: (usize, usize)) -> Result<Option<PictureUpdate>> {
         (**self).picture(grid)
+    }
+    fn select(&mut self, index: usize) {
+        (**self).select(index)
     }
     fn record_next(&self) -> Result<Self::Recorded> {
         (**self).record_next()

@@ -20,6 +20,7 @@ mod cli;
 mod compare;
 mod compare_screen;
 mod conv_explorer;
+mod conv_training;
 mod decay;
 mod docs;
 mod error_words;

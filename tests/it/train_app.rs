@@ -35,7 +35,7 @@ fn spawn_job(app: &mut App) -> Receiver<Action> {
 }
 
 /// Feed the worker's actions to the App until `done` holds.
-fn pump_until(app: &mut App, rx: &Receiver<Action>, done: impl Fn(&App) -> bool) {
+pub(crate) fn pump_until(app: &mut App, rx: &Receiver<Action>, done: impl Fn(&App) -> bool) {
     let start = Instant::now();
     while !done(app) {
         assert!(start.elapsed() < Duration::from_secs(60), "gave up waiting");
@@ -62,7 +62,7 @@ fn state(app: &App) -> RunState {
 }
 
 /// The training screen on a built-in, paused at iteration 0.
-fn paused(name: &str) -> (App, Receiver<Action>) {
+pub(crate) fn paused(name: &str) -> (App, Receiver<Action>) {
     let preset = Preset::builtin(name).unwrap();
     let mut app = App::new(preset.clone()).unwrap();
     let (session, view) = session_for(&preset).unwrap();

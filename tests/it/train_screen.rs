@@ -134,6 +134,7 @@ fn digits_view() -> TrainView {
                     .collect()
             })
             .collect(),
+        conv: None,
     }));
     view.title = "Digits, the book's TwoLayerNet".into();
     view.preset = "train-digits".into();

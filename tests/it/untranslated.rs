@@ -14,6 +14,7 @@ use backstep::i18n::{self, Lang};
 use backstep::preset::{BUILTINS, LAB_BUILTINS, Preset, TRAIN_BUILTINS};
 use backstep::tui::app::{App, Mode, session_for};
 use backstep::tui::keymap::Context;
+use backstep::tui::ui::train::Picture;
 use backstep::tui::{Action, finish_jobs, to_action};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -585,6 +586,34 @@ fn walk_training(keyword: &str, text: &str, explorer: bool, found: &mut Findings
             &format!("{keyword} training, 1 iteration"),
             &names,
         );
+    }
+    // v: a convolution's filters, then the selected image's feature maps (a status line
+    // otherwise); Tab: the next image's maps; v again: back to the charts
+    let has_conv = |a: &App| match a.training().map(|t| &t.view.picture) {
+        Some(Picture::Images(images)) => images.conv.is_some(),
+        _ => false,
+    };
+    let maps_of = |a: &App, k: usize| match a.training().map(|t| &t.view.picture) {
+        Some(Picture::Images(images)) => images
+            .conv
+            .as_ref()
+            .is_none_or(|c| c.maps.as_ref().is_some_and(|m| m.sample == k)),
+        _ => true,
+    };
+    for (code, view) in [
+        (KeyCode::Char('v'), "filters"),
+        (KeyCode::Char('v'), "feature maps"),
+        (KeyCode::Tab, "feature maps of image 2"),
+    ] {
+        press(&mut app, code);
+        let k = usize::from(code == KeyCode::Tab);
+        pump_until(&mut app, &rx, |a| maps_of(a, k));
+        for size in SIZES {
+            found.read(&app, size, &format!("{keyword} training, {view}"), &names);
+        }
+    }
+    if has_conv(&app) {
+        press(&mut app, KeyCode::Char('v'));
     }
     press(&mut app, KeyCode::Char('?'));
     for size in SIZES {

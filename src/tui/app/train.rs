@@ -21,7 +21,9 @@ use crate::t;
 use crate::tui::action::{Action, TrainMessage};
 use crate::tui::keymap::{Context, key_for};
 use crate::tui::training::{Command, Training, WorkerEvent, next_speed, worker_loop};
-use crate::tui::ui::train::{Picture, RunState, TrainAreas, TrainView, grid_size};
+use crate::tui::ui::train::{
+    ConvShow, ConvView, Picture, RunState, TrainAreas, TrainView, grid_size,
+};
 
 /// The iteration about to run, as the worker recorded it for the explorer.
 #[derive(Debug, Clone)]
@@ -263,6 +265,10 @@ impl App {
                 }
             }
             Action::NextOptimizer => self.command(Command::CycleOptimizer),
+            Action::ToggleGraph => self.next_conv_view(),
+            Action::FocusNext | Action::FocusPrev => {
+                self.select_image(action == Action::FocusNext);
+            }
             Action::Restart => self.command(Command::Restart),
             Action::Confirm => {
                 if let Some(state) = &mut self.trainings.state {
@@ -290,6 +296,57 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// The convolution's view of the screen, when the first layer is one.
+    fn conv_view(&mut self) -> Option<&mut ConvView> {
+        let state = self.trainings.state.as_mut()?;
+        match &mut state.view.picture {
+            Picture::Images(images) => images.conv.as_deref_mut(),
+            _ => None,
+        }
+    }
+
+    /// `v`: charts → the first layer's filters → the selected image's feature maps → charts.
+    fn next_conv_view(&mut self) {
+        match self.conv_view() {
+            Some(conv) => conv.show = conv.show.next(),
+            None => self.no_conv(),
+        }
+    }
+
+    /// `Tab` / `Shift-Tab`: the next or previous test image's feature maps (wrapping around).
+    fn select_image(&mut self, next: bool) {
+        let shown = match &self.trainings.state {
+            Some(state) => match &state.view.picture {
+                Picture::Images(images) => images.samples.len(),
+                _ => 0,
+            },
+            None => 0,
+        };
+        let Some(conv) = self.conv_view() else {
+            self.no_conv();
+            return;
+        };
+        if shown == 0 {
+            return;
+        }
+        conv.selected = if next {
+            (conv.selected + 1) % shown
+        } else {
+            (conv.selected + shown - 1) % shown
+        };
+        conv.show = ConvShow::Maps;
+        let selected = conv.selected;
+        self.command(Command::Select(selected));
+    }
+
+    /// The conv keys on a network whose first layer is not a convolution.
+    fn no_conv(&mut self) {
+        self.status = Some(t!(
+            "convtrain-no-conv",
+            key = key_for(Context::Train, &Action::ToggleGraph)
+        ));
     }
 
     /// `Esc` in the explorer showing an iteration opened from training: back to training.

@@ -1,7 +1,6 @@
-//! What the training screen is to draw of a network whose first layer is a convolution: its
-//! filters (the book's Fig. 7-24, `ch07/visualize_filter.py` draws `filters[i, 0]`) and one test
-//! image's feature maps after the convolution and after the first pooling layer, read from the
-//! network with the current weights. (The screen's panel is not built yet.)
+//! What the training screen draws of a network whose first layer is a convolution: its filters
+//! (the book's Fig. 7-24) and one test image's feature maps after the convolution and after the
+//! first pooling layer, read from the network with the current weights.
 
 use anyhow::Result;
 use ndarray::ArrayView2;
@@ -10,39 +9,39 @@ use crate::engine::Matrix;
 use crate::engine::layer::{Layer, LayerKind};
 use crate::engine::network::Network;
 use crate::engine::tensor::ImageShape;
+use crate::tui::ui::train::SmallImages;
 
-/// A set of same-sized small images: filters, or the feature maps of one layer.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SmallImages {
-    /// The layer they belong to (`Conv1`, `Pool1`).
-    pub layer: String,
-    /// Rows of each image.
-    pub h: usize,
-    /// Columns of each image.
-    pub w: usize,
-    /// Each image's `h × w` values, row by row.
-    pub images: Vec<Vec<f64>>,
-}
-
-/// The first layer's filters, channel 0 of each (as the book's `filter_show` draws
-/// `filters[i, 0]`), when the first layer is a convolution.
-pub fn filters(network: &Network) -> Option<SmallImages> {
+/// The first layer's filters when it is a convolution: each filter's C×FH×FW weights as one
+/// FH × C·FW image, its channels side by side (the book's `filter_show` draws channel 0 of
+/// each, `filters[i, 0]`; the built-in convnets have one channel), and C.
+pub fn filters(network: &Network) -> Option<(SmallImages, usize)> {
     let first = network.layers.first()?;
     let Layer::Convolution(conv) = &first.layer else {
         return None;
     };
     let f = conv.filter;
-    Some(SmallImages {
-        layer: first.name.clone(),
-        h: f.h,
-        w: f.w,
-        images: conv
-            .w
-            .rows()
-            .into_iter()
-            .map(|r| r.iter().take(f.plane()).copied().collect())
-            .collect(),
-    })
+    let plane = f.plane();
+    let image = |weights: &[f64]| -> Vec<f64> {
+        (0..f.h)
+            .flat_map(|r| (0..f.c).flat_map(move |c| (0..f.w).map(move |x| (c, r, x))))
+            .map(|(c, r, x)| weights.get(c * plane + r * f.w + x).copied().unwrap_or(0.0))
+            .collect()
+    };
+    let images = conv
+        .w
+        .rows()
+        .into_iter()
+        .map(|r| image(&r.to_vec()))
+        .collect();
+    Some((
+        SmallImages {
+            layer: first.name.clone(),
+            h: f.h,
+            w: f.c * f.w,
+            images,
+        },
+        f.c,
+    ))
 }
 
 /// Channel by channel, the H×W planes of the first row of `out`, a tensor of sample `shape`.
@@ -99,7 +98,8 @@ mod tests {
         let preset = Preset::builtin("train-convnet-digits").unwrap();
         let trainer = preset.trainer().unwrap();
         let network = trainer.network();
-        let f = filters(network).unwrap();
+        let (f, channels) = filters(network).unwrap();
+        assert_eq!(channels, 1);
         assert_eq!(
             (f.layer.as_str(), f.images.len(), f.h, f.w),
             ("Conv1", 16, 3, 3)

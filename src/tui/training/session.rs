@@ -4,7 +4,8 @@
 
 use anyhow::{Result, bail};
 
-use super::{PictureUpdate, Training};
+use super::conv::{feature_maps, filters};
+use super::{ConvUpdate, PictureUpdate, Training};
 use crate::engine::Matrix;
 use crate::engine::data::{Layout, argmax_rows};
 use crate::engine::optim::OptimizerConfig;
@@ -13,8 +14,8 @@ use crate::preset::Preset;
 use crate::t;
 use crate::tui::app::{OpenedIteration, Session};
 use crate::tui::ui::train::{
-    ClassGrid, EpochPoint, FinalPoint, ImageSample, ImagesView, Picture, PlanePoint, PlaneView,
-    RunState, TrainView,
+    ClassGrid, ConvView, EpochPoint, FeatureMaps, FinalPoint, ImageSample, ImagesView, Picture,
+    PlanePoint, PlaneView, RunState, TrainView,
 };
 
 /// Test images the screen may show (it draws as many as fit).
@@ -31,6 +32,8 @@ struct TrainerSession {
     samples: Option<Matrix>,
     /// 2-D data: the plane drawn.
     plane: Option<((f64, f64), (f64, f64))>,
+    /// The test image whose feature maps are drawn (a convolution first).
+    selected: usize,
 }
 
 /// The training loop and the first view for `preset`, which must have a `[train]` section.
@@ -57,6 +60,7 @@ pub fn session(preset: &Preset) -> Result<(Session, TrainView)> {
         trainer,
         samples: None,
         plane: None,
+        selected: 0,
     };
     match data.layout {
         Layout::Points if data.features() == 2 => {
@@ -111,12 +115,40 @@ pub fn session(preset: &Preset) -> Result<(Session, TrainView)> {
                     })
                     .collect(),
                 weights: Vec::new(),
+                // the filters before learning stay as they are now; the rest follows training
+                conv: filters(session.trainer.network()).map(|(f, channels)| {
+                    Box::new(ConvView {
+                        before: f.clone(),
+                        after: f,
+                        channels,
+                        ..ConvView::default()
+                    })
+                }),
             });
             session.samples = Some(picked.x);
         }
         _ => {}
     }
     Ok((Box::new(session), view))
+}
+
+impl TrainerSession {
+    /// The selected test image's feature maps with the current weights.
+    fn maps(&self, samples: &Matrix) -> Result<Option<FeatureMaps>> {
+        let (Some(image), Some(last)) = (self.trainer.image(), samples.nrows().checked_sub(1))
+        else {
+            return Ok(None);
+        };
+        let sample = self.selected.min(last);
+        let x = samples.row(sample).insert_axis(ndarray::Axis(0));
+        Ok(
+            feature_maps(self.trainer.network(), image, x)?.map(|(conv, pool)| FeatureMaps {
+                sample,
+                conv,
+                pool,
+            }),
+        )
+    }
 }
 
 impl Training for TrainerSession {
@@ -202,7 +234,22 @@ impl Training for TrainerSession {
             }
             _ => Vec::new(),
         };
-        Ok(Some(PictureUpdate::Images { predicted, weights }))
+        let conv = match filters(self.trainer.network()) {
+            Some((filters, _)) => Some(Box::new(ConvUpdate {
+                filters,
+                maps: self.maps(samples)?,
+            })),
+            None => None,
+        };
+        Ok(Some(PictureUpdate::Images {
+            predicted,
+            weights,
+            conv,
+        }))
+    }
+
+    fn select(&mut self, index: usize) {
+        self.selected = index;
     }
 
     fn final_eval(&self) -> Result<FinalPoint> {

@@ -360,6 +360,7 @@ fn apply_fills_the_picture() {
                 2
             ],
             weights: vec![],
+            conv: None,
         }),
         ..TrainView::default()
     };
@@ -380,6 +381,7 @@ fn apply_fills_the_picture() {
         picture: Some(PictureUpdate::Images {
             predicted: vec![1, 2],
             weights: vec![vec![0.5; 4]],
+            conv: None,
         }),
     };
     view.apply(p.clone());

@@ -231,6 +231,11 @@ impl<T: Training, S: FnMut(WorkerEvent<T::Recorded>) -> bool> Loop<T, S> {
                 self.grid = (cols, rows);
                 Ok(())
             }
+            Command::Select(index) => {
+                self.training.select(index);
+                self.picture_of = None;
+                Ok(())
+            }
         };
         if let Err(e) = result {
             // A refused setting (say, a learning rate out of range) leaves training as it was.

@@ -10,6 +10,7 @@
 
 mod accuracy;
 mod boundary;
+mod filters;
 mod images;
 mod loss;
 mod status;
@@ -23,6 +24,7 @@ use ratatui::widgets::Widget;
 
 pub use accuracy::AccuracyChart;
 pub use boundary::{BoundaryMap, POINT_GLYPHS, REGION_GLYPHS, grid_size};
+pub use filters::{ConvPanel, FiltersNow, scale_each, scale_together, shade};
 pub use images::{ImageGrid, WeightImages};
 pub use loss::LossChart;
 pub use status::StatusLines;
@@ -146,6 +148,73 @@ pub struct ImagesView {
     pub samples: Vec<ImageSample>,
     /// Each first-layer hidden unit's `side × side` weights (a column of W1), row by row.
     pub weights: Vec<Vec<f64>>,
+    /// A convolution first: its filters and the selected test image's feature maps.
+    pub conv: Option<Box<ConvView>>,
+}
+
+/// A set of same-sized small images: filters, or the feature maps of one layer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SmallImages {
+    /// The layer they belong to (`Conv1`, `Pool1`).
+    pub layer: String,
+    /// Rows of each image.
+    pub h: usize,
+    /// Columns of each image.
+    pub w: usize,
+    /// Each image's `h × w` values, row by row.
+    pub images: Vec<Vec<f64>>,
+}
+
+/// One test image's feature maps after the first layer (a convolution) and the first pooling.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FeatureMaps {
+    /// Which of the test images shown (an index into [`ImagesView::samples`]).
+    pub sample: usize,
+    /// After the convolution: one map per filter.
+    pub conv: SmallImages,
+    /// After the first pooling layer, when the network has one.
+    pub pool: Option<SmallImages>,
+}
+
+/// What the body of the screen shows for a convolution first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConvShow {
+    /// The charts and the test images, as for any image data.
+    #[default]
+    Charts,
+    /// The first layer's filters before and after learning (the book's Fig. 7-24).
+    Filters,
+    /// The selected test image's feature maps after the convolution and the pooling.
+    Maps,
+}
+
+impl ConvShow {
+    /// The view after this one: charts → filters → feature maps → charts.
+    pub fn next(self) -> ConvShow {
+        match self {
+            ConvShow::Charts => ConvShow::Filters,
+            ConvShow::Filters => ConvShow::Maps,
+            ConvShow::Maps => ConvShow::Charts,
+        }
+    }
+}
+
+/// A convolution first on the training screen: its filters and one test image's feature maps.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ConvView {
+    /// The filters of the preset's initial W (iteration 0), each C×FH×FW with its channels
+    /// side by side.
+    pub before: SmallImages,
+    /// The filters now.
+    pub after: SmallImages,
+    /// Channels of each filter (C).
+    pub channels: usize,
+    /// The selected test image's feature maps (none until the worker sends them).
+    pub maps: Option<FeatureMaps>,
+    /// The test image selected (an index into [`ImagesView::samples`]).
+    pub selected: usize,
+    /// What the body shows.
+    pub show: ConvShow,
 }
 
 /// What the right half of the screen shows.
@@ -308,6 +377,26 @@ impl Widget for TrainScreen<'_> {
         };
         let (view, theme) = (self.view, self.theme);
         StatusLines { view, theme }.render(areas.status, buf);
+        // a convolution's filters or feature maps take the whole body, charts and all
+        if let Picture::Images(images) = &view.picture
+            && let Some(conv) = &images.conv
+            && conv.show != ConvShow::Charts
+        {
+            let body = Rect {
+                y: areas.loss.y,
+                height: areas.footer.y.saturating_sub(areas.loss.y),
+                ..area
+            };
+            ConvPanel {
+                conv,
+                images,
+                iteration: view.iteration,
+                theme,
+            }
+            .render(body, buf);
+            self.footer.render(areas.footer, buf);
+            return;
+        }
         LossChart { view, theme }.render(areas.loss, buf);
         AccuracyChart { view, theme }.render(areas.accuracy, buf);
         match &view.picture {
@@ -315,7 +404,10 @@ impl Widget for TrainScreen<'_> {
             Picture::Plane(plane) => BoundaryMap { plane, theme }.render(areas.picture, buf),
             Picture::Images(images) => {
                 ImageGrid { images, theme }.render(areas.picture, buf);
-                WeightImages { images, theme }.render(areas.weights, buf);
+                match &images.conv {
+                    Some(conv) => FiltersNow { conv, theme }.render(areas.weights, buf),
+                    None => WeightImages { images, theme }.render(areas.weights, buf),
+                }
             }
         }
         self.footer.render(areas.footer, buf);

@@ -286,6 +286,7 @@ mod tests {
                 },
             ],
             weights: vec![],
+            conv: None,
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 24, 5));
         ImageGrid {
@@ -318,6 +319,7 @@ mod tests {
             side: 2,
             samples: vec![],
             weights: vec![vec![-1.0, 1.0, -1.0, 1.0], vec![5.0, 5.0, 0.0, 0.0]],
+            conv: None,
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 16, 3));
         WeightImages {
