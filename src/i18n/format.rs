@@ -279,22 +279,6 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// Every one of `n` things, said right for any `n`: `the one row`, `both rows`, `all 3 rows`.
-pub fn all_of(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("the one {noun}"),
-        2 => format!("both {}", plural(noun)),
-        _ => format!("all {n} {}", plural(noun)),
-    }
-}
-
-/// `k of n cells is` / `k of n cells are`: a part of a counted whole with the verb that agrees
-/// with the part (`1 of 4 cells is`, `3 of 4 cells are`, `1 of 1 cell is`).
-pub fn part_of(k: usize, n: usize, noun: &str) -> String {
-    let verb = if k == 1 { "is" } else { "are" };
-    format!("{k} of {} {verb}", count(n, noun))
-}
-
 /// The first cell of a matrix as the operand of an operator: like [`first`], a negative value
 /// in parentheses (see [`operand`]).
 pub fn first_operand(m: &Matrix) -> String {
@@ -554,17 +538,6 @@ mod tests {
         assert_eq!(operand(-2.0), "(-2.0000)");
         assert_eq!(operand(0.5), "0.5000");
         assert_eq!(operand(-0.0), "0.0000");
-    }
-
-    #[test]
-    fn every_one_and_parts_agree_with_their_count() {
-        assert_eq!(all_of(1, "row"), "the one row");
-        assert_eq!(all_of(2, "row"), "both rows");
-        assert_eq!(all_of(100, "row"), "all 100 rows");
-        assert_eq!(part_of(1, 4, "cell"), "1 of 4 cells is");
-        assert_eq!(part_of(3, 4, "cell"), "3 of 4 cells are");
-        assert_eq!(part_of(1, 1, "cell"), "1 of 1 cell is");
-        assert_eq!(part_of(0, 1, "cell"), "0 of 1 cell are");
     }
 
     #[test]
