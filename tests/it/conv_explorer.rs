@@ -4,6 +4,7 @@
 //! 80×24. Snapshots of the im2col, col2im and pooling steps at 80×24 and 120×36.
 
 use crate::support::driver::{press, screen};
+use crate::support::words::doubled_spaces;
 
 use backstep::engine::Op;
 use backstep::preset::Preset;
@@ -193,5 +194,22 @@ fn snapshots_of_im2col_col2im_and_pooling() {
         insta::assert_snapshot!(format!("pooling_argmax_{size}"), screen(&a, width, height));
         let a = at_op("pooling", |op| matches!(op, Op::Col2im(_)));
         insta::assert_snapshot!(format!("pooling_col2im_{size}"), screen(&a, width, height));
+    }
+}
+
+/// `backstep --preset conv`, `→` to step 2: the inspector writes the selected cell as one chain
+/// of equalities, one space each side of every `=`, at both sizes.
+#[test]
+fn the_inspectors_cell_line_has_one_space_beside_each_equals() {
+    let mut a = app("conv");
+    press(&mut a, KeyCode::Home);
+    press(&mut a, KeyCode::Right);
+    for (width, height) in [(120, 36), (80, 24)] {
+        let s = screen(&a, width, height);
+        let line = s
+            .lines()
+            .find(|l| l.matches(" = ").count() >= 2 && l.starts_with("\"   "))
+            .unwrap_or_else(|| panic!("no cell line in the inspector:\n{s}"));
+        assert!(doubled_spaces(line).is_empty(), "{line}");
     }
 }

@@ -265,7 +265,7 @@ fn cell_lines(app: &App) -> Vec<String> {
     let mut lines = explanation_lines(&step.op, &ex, 6);
     if lines.len() > 1 {
         let expansion = lines.remove(1);
-        lines[0] = format!("{}  {expansion}", lines[0]);
+        lines[0] = format!("{} {expansion}", lines[0]);
     }
     lines
 }

@@ -80,6 +80,32 @@ pub fn misreadings(text: &str) -> Vec<String> {
         }
     }
     found.extend(one_name_slips(text));
+    found.extend(doubled_spaces(text));
+    found
+}
+
+/// A chain of equalities with a doubled space beside an `=` (`col[0,0] = x[0,0,0,0]  = 1.0000`,
+/// `y =  2`): one space each side reads as one formula. A name padded to line up with the line
+/// above it (`dx  = [[2.2]]` under `out = …`, its line's first `=`) is layout, not a slip; so is
+/// the room between two columns of a screen (split at its `│` borders).
+pub fn doubled_spaces(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        for part in line.split(['│', '"']) {
+            let before_second = part
+                .match_indices("  = ")
+                .any(|(at, _)| part[..at].contains('='));
+            let after = part.match_indices(" =  ").any(|(at, m)| {
+                part[at + m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace())
+            });
+            if before_second || after {
+                found.push(format!("a doubled space beside =: {}", part.trim()));
+            }
+        }
+    }
     found
 }
 
@@ -476,6 +502,17 @@ pub fn without_wide_notes(screen: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[test]
+fn doubled_spaces_are_found_beside_an_equals_sign_of_a_chain() {
+    let inspector = "\"   col[0,0] = x[0,0,0,0]  = 1.0000        \"";
+    assert_eq!(doubled_spaces(inspector).len(), 1);
+    assert_eq!(doubled_spaces("│ y =  2.0000 │").len(), 1);
+    assert!(doubled_spaces("   col[0,0] = x[0,0,0,0] = 1.0000   ").is_empty());
+    // a padded name under another, and the room between columns
+    assert!(doubled_spaces("out = [[1, 0]]\ndx  = [[2.2]]").is_empty());
+    assert!(doubled_spaces("│ a = 1  │  b = 2 │").is_empty());
 }
 
 #[test]
