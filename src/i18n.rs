@@ -409,10 +409,55 @@ macro_rules! msg {
     };
 }
 
+/// Why a file could not be read or written, in the current language: the common kinds of
+/// [`std::io::Error`] (no such file, permission denied, a folder where a file was expected, a
+/// file that ends too early…) from the catalogs; any other as the system words it, after a
+/// lead in the language.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::t!("perr-io-not-found"),
+        K::PermissionDenied => crate::t!("perr-io-permission"),
+        K::IsADirectory => crate::t!("perr-io-is-directory"),
+        K::NotADirectory => crate::t!("perr-io-not-directory"),
+        K::InvalidData => crate::t!("perr-io-invalid-data"),
+        K::UnexpectedEof => crate::t!("perr-io-unexpected-eof"),
+        K::FileTooLarge => crate::t!("perr-io-too-large"),
+        K::InvalidFilename => crate::t!("perr-io-name-too-long"),
+        K::ResourceBusy | K::ExecutableFileBusy | K::WouldBlock => crate::t!("perr-io-busy"),
+        K::Interrupted => crate::t!("perr-io-interrupted"),
+        K::StorageFull | K::QuotaExceeded => crate::t!("perr-io-storage-full"),
+        K::ReadOnlyFilesystem => crate::t!("perr-io-read-only"),
+        K::AlreadyExists => crate::t!("perr-io-exists"),
+        K::OutOfMemory => crate::t!("perr-io-out-of-memory"),
+        _ => crate::t!("perr-io-other", reason = e.to_string()),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_errors_are_said_in_the_language_and_others_keep_the_systems_words() {
+        use std::io::{Error, ErrorKind};
+        scoped(Lang::Zh, || {
+            let reason = |kind: ErrorKind| io_reason(&Error::from(kind));
+            assert_eq!(reason(ErrorKind::IsADirectory), "这是文件夹，不是文件");
+            assert_eq!(
+                reason(ErrorKind::NotADirectory),
+                "路径中有一部分是文件，不是文件夹"
+            );
+            assert_eq!(reason(ErrorKind::InvalidData), "文件的内容无效");
+            assert_eq!(reason(ErrorKind::UnexpectedEof), "文件提前结束了");
+            assert_eq!(reason(ErrorKind::NotFound), "没有这个文件或文件夹");
+            assert_eq!(
+                io_reason(&Error::other("disk on fire")),
+                "系统报告：disk on fire"
+            );
+        });
+    }
 
     #[test]
     fn the_flag_then_backstep_lang_then_the_locale_choose() {

@@ -61,7 +61,8 @@ fn sentence(error: &clap::Error) -> String {
         ErrorKind::NoEquals => t!("cli-err-no-equals", arg = arg),
         _ => t!("cli-err-usage"),
     };
-    if let Some(valid) = text(error, ContextKind::ValidValue) {
+    // clap lists the valid values of a flag that has none as an empty list
+    if let Some(valid) = text(error, ContextKind::ValidValue).filter(|v| !v.is_empty()) {
         out.push_str(&format!(
             " {}",
             t!("cli-err-possible-values", values = valid)

@@ -82,15 +82,10 @@ fn bytes_text(n: u64) -> String {
     }
 }
 
-/// `what` with the system's reason after it: the common ones (no such file, permission denied)
-/// in the current language, any other as the system words it.
+/// `what` with the system's reason after it, in the current language (see
+/// [`crate::i18n::io_reason`]).
 pub fn io_error(what: String, e: &std::io::Error) -> anyhow::Error {
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => t!("perr-io-not-found"),
-        std::io::ErrorKind::PermissionDenied => t!("perr-io-permission"),
-        _ => e.to_string(),
-    };
-    anyhow::anyhow!("{what}: {why}")
+    anyhow::anyhow!(t!("perr-io", what = what, why = crate::i18n::io_reason(e)))
 }
 
 /// Open `path` for reading without ever blocking on a pipe or a device.

@@ -4,13 +4,14 @@
 //! exit 2, the file, line and column kept, the same numbers as English).
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
 use backstep::cli::{Cli, ParseError, error_text, run_command};
 use backstep::i18n::{Lang, scoped};
 use backstep::t;
 
+use crate::support::temp::TempDir;
 use crate::support::words::untranslated_except;
 
 /// One error a learner can cause.
@@ -550,6 +551,11 @@ const CASES: &[Case] = &[
     // files
     flags("no-such-preset", &["trace", "--preset", "no-such-preset"]),
     flags("no-such-file", &["trace", "--preset", "no-such-file.toml"]),
+    flags("preset-is-a-folder", &["trace", "--preset", "."]),
+    flags(
+        "preset-through-a-file",
+        &["trace", "--preset", "Cargo.toml/x.toml"],
+    ),
     flags(
         "mnist-needs-folder",
         &["train", "--preset", "train-mnist", "--format", "json"],
@@ -652,13 +658,8 @@ const CASES: &[Case] = &[
 ];
 
 /// A folder of its own for one test's preset files.
-fn folder(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "backstep-error-words-{}-{test}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn folder(test: &str) -> TempDir {
+    TempDir::new(&format!("error-words-{test}"))
 }
 
 /// The command line of `case`, its preset written under `dir`.
@@ -842,4 +843,167 @@ fn the_binary_writes_them_in_chinese_and_japanese_with_the_file_line_and_column(
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// Words of clap's own that a usage error in another language must not show (clap writes them
+/// when its error is printed as it is).
+const CLAP_ENGLISH: [&str; 9] = [
+    "Usage:",
+    "For more information",
+    "error:",
+    "unexpected argument",
+    "invalid value",
+    "a value is required",
+    "possible values",
+    "tip:",
+    "similar",
+];
+
+/// An unknown flag, a bad value, a missing value: in 中文 and 日本語 the sentence of the error's
+/// kind with the flag and value clap found, the usage heading and the `--help` hint from the
+/// catalogs, nothing of clap's English, exit 2; in the pseudo-language no word outside a message.
+#[test]
+fn usage_errors_are_written_in_the_learner_s_language() {
+    let cases: [(&[&str], fn() -> String, bool); 3] = [
+        (
+            &["presets", "--frobnicate"],
+            || t!("cli-err-unknown-arg", arg = "--frobnicate"),
+            true,
+        ),
+        (
+            &["trace", "--format", "xml"],
+            || {
+                format!(
+                    "{} {}",
+                    t!(
+                        "cli-err-invalid-value",
+                        arg = "--format <FORMAT>",
+                        value = "xml"
+                    ),
+                    t!("cli-err-possible-values", values = "text, json, markdown")
+                )
+            },
+            false,
+        ),
+        (
+            &["trace", "--preset"],
+            || t!("cli-err-value-required", arg = "--preset <NAME|PATH>"),
+            false,
+        ),
+    ];
+    for (args, sentence, usage) in cases {
+        for lang in [Lang::Zh, Lang::Ja] {
+            let o = Process::new(env!("CARGO_BIN_EXE_backstep"))
+                .env_remove("BACKSTEP_LANG")
+                .args(["--lang", lang.code()])
+                .args(args)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{args:?} {lang:?}: {err}");
+            let (first, heading, more) = scoped(lang, || {
+                (
+                    t!("cli-err-prefix", message = sentence()),
+                    t!("cli-usage-heading"),
+                    t!("cli-err-more"),
+                )
+            });
+            assert_eq!(
+                err.lines().next(),
+                Some(first.as_str()),
+                "{args:?} {lang:?}"
+            );
+            assert_eq!(err.lines().last(), Some(more.as_str()), "{args:?} {lang:?}");
+            assert_eq!(
+                err.lines().any(|l| l.starts_with(&heading)),
+                usage,
+                "{args:?} {lang:?}: {err}"
+            );
+            for english in CLAP_ENGLISH {
+                assert!(
+                    !err.contains(english),
+                    "{args:?} {lang:?}: {english:?} in {err}"
+                );
+            }
+        }
+        let argv = std::iter::once("backstep")
+            .chain(args.iter().copied())
+            .map(OsString::from);
+        let pseudo = scoped(Lang::Pseudo, || match Cli::parse_from_args(argv) {
+            Err(ParseError::Usage(text)) => text,
+            other => panic!("{args:?}: not a usage error: {other:?}"),
+        });
+        let heading = scoped(Lang::Pseudo, || t!("cli-usage-heading"));
+        let words: String = pseudo
+            .lines()
+            .filter(|l| !l.starts_with(&heading))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(
+            untranslated_except(&words, &[]),
+            [] as [&str; 0],
+            "{pseudo}"
+        );
+    }
+}
+
+/// A folder given as `--preset`, a file that is not UTF-8 and a path through a file, in 中文:
+/// the file's name and the reason from the catalogs, none of the system's English, exit 2.
+#[test]
+fn file_errors_name_the_file_and_say_why_in_chinese() {
+    let dir = folder("file-errors");
+    let folder_preset = dir.join("a-folder.toml");
+    std::fs::create_dir_all(&folder_preset).unwrap();
+    let latin1 = dir.join("latin1.toml");
+    std::fs::write(&latin1, b"x = [[1.0]] # caf\xe9\n").unwrap();
+    let through = dir.join("latin1.toml").join("x.toml");
+    let show = |p: &Path| p.display().to_string();
+    let cases = [
+        (
+            &folder_preset,
+            scoped(Lang::Zh, || {
+                t!(
+                    "perr-not-regular",
+                    path = show(&folder_preset),
+                    kind = t!("perr-kind-directory"),
+                    noun = t!("perr-noun-preset")
+                )
+            }),
+        ),
+        (
+            &latin1,
+            scoped(Lang::Zh, || {
+                t!("perr-not-utf8", path = show(&latin1), offset = "17")
+            }),
+        ),
+        (
+            &through,
+            scoped(Lang::Zh, || {
+                t!(
+                    "perr-io",
+                    what = t!(
+                        "perr-cannot-read",
+                        path = show(&through),
+                        noun = t!("perr-noun-preset")
+                    ),
+                    why = t!("perr-io-not-directory")
+                )
+            }),
+        ),
+    ];
+    for (path, said) in cases {
+        let o = Process::new(env!("CARGO_BIN_EXE_backstep"))
+            .env_remove("BACKSTEP_LANG")
+            .args(["--lang", "zh", "trace", "--preset"])
+            .arg(path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(&said), "{said}\nnot in\n{err}");
+        for english in ["os error", "directory", "Not a", "UTF-8 sequence"] {
+            assert!(!err.contains(english), "{english:?} in {err}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,7 +9,7 @@
 
 use std::io::Read;
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Result, bail, ensure};
 use flate2::read::GzDecoder;
 
 use crate::engine::Matrix;
@@ -36,7 +36,8 @@ pub fn ungzip(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>> {
         let mut out = Vec::new();
         GzDecoder::new(bytes)
             .read_to_end(&mut out)
-            .with_context(|| crate::t!("err-gzip-damaged"))?;
+            // flate2's own words say no more than this, in English
+            .map_err(|_| anyhow::anyhow!(crate::t!("err-gzip-damaged")))?;
         Ok(std::borrow::Cow::Owned(out))
     } else {
         Ok(std::borrow::Cow::Borrowed(bytes))

@@ -112,7 +112,7 @@ impl App {
                 .create_new(true)
                 .open(&path)
                 .and_then(|mut f| std::io::Write::write_all(&mut f, md.as_bytes()))
-                .map_err(anyhow::Error::from)
+                .map_err(|e| anyhow::anyhow!(crate::i18n::io_reason(&e)))
         });
         self.status = Some(match written {
             Ok(()) if free == base => {
