@@ -4,8 +4,7 @@
 //! `backstep trace`; the snapshots are 120×36 frames.
 
 use crate::support::driver;
-
-use std::path::PathBuf;
+use crate::support::temp::TempDir;
 
 use backstep::lesson::aids::NudgeTarget;
 use backstep::preset::{BUILTINS, Preset};
@@ -27,10 +26,8 @@ fn at_step(preset: &str, step: usize) -> App {
     a
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn temp_dir(name: &str) -> TempDir {
+    TempDir::new(name)
 }
 
 #[test]
@@ -356,7 +353,7 @@ fn quiz_asks_checks_and_scores() {
 fn export_writes_the_step_as_markdown() {
     let dir = temp_dir("export");
     let mut a = at_step("two-layer", 21);
-    a.set_export_dir(dir.clone());
+    a.set_export_dir(dir.to_path_buf());
     press(&mut a, KeyCode::Char('x'));
     let path = dir.join("backstep-two-layer-step-21.md");
     let md = std::fs::read_to_string(&path).expect("x wrote the file");
@@ -388,7 +385,7 @@ fn every_aid_key_at_every_step_of_every_builtin() {
     for b in BUILTINS {
         for (w, h) in [(120, 36), (80, 24)] {
             let mut a = app(b.name);
-            a.set_export_dir(dir.clone());
+            a.set_export_dir(dir.to_path_buf());
             a.update(Action::Resize {
                 width: w,
                 height: h,

@@ -1,7 +1,7 @@
 //! `backstep check` as the user met it: BatchNorm on identical rows, the relative error's
 //! definition and floor, each tensor's worst cell (text and JSON), and the kink note's words.
 
-use std::path::PathBuf;
+use crate::support::temp::TempFile;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -23,13 +23,9 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&backstep(&all).stdout).unwrap()
 }
 
-/// A preset file in a fresh temporary folder.
-fn preset_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-check-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.toml"));
-    std::fs::write(&path, text).unwrap();
-    path
+/// A preset file in a fresh temporary folder, removed when it is dropped.
+fn preset_file(name: &str, text: &str) -> TempFile {
+    TempFile::new(&format!("check-{name}"), &format!("{name}.toml"), text)
 }
 
 const BN: &str = "[[layers]]\ntype = \"batch_norm\"\ngamma = [1.0, 1.0]\nbeta = [0.0, 0.0]\n";

@@ -4,6 +4,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+use crate::support::temp::TempDir;
 use crate::support::words;
 use words::{ONE_ROW_NETS, misreadings};
 
@@ -206,7 +207,7 @@ fn check_json_and_failure_exit_code() {
 
 #[test]
 fn bad_input_exits_2_with_a_message_naming_the_file() {
-    let dir = std::env::temp_dir().join(format!("backstep-cli-{}", std::process::id()));
+    let dir = TempDir::new("cli");
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("broken.toml");
     std::fs::write(&bad, "x = [[1.0, 2.0]\n").unwrap();
@@ -372,7 +373,7 @@ fn the_license_cargo_toml_declares_is_in_the_repository() {
 
 #[test]
 fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
-    let dir = std::env::temp_dir().join(format!("backstep-cli-notes-{}", std::process::id()));
+    let dir = TempDir::new("cli-notes");
     std::fs::create_dir_all(&dir).unwrap();
     // the first pre-activation is 3e-7: within h = 1e-4 of ReLU's kink
     let kink = dir.join("kink.toml");
@@ -429,7 +430,7 @@ fn check_explains_a_relu_kink_and_the_loss_guard_in_text_and_json() {
 
 #[test]
 fn traces_of_one_row_nets_read_right() {
-    let dir = std::env::temp_dir().join(format!("backstep-cli-words-{}", std::process::id()));
+    let dir = TempDir::new("cli-words");
     std::fs::create_dir_all(&dir).unwrap();
     let nets = ONE_ROW_NETS;
     let mut found = Vec::new();
@@ -461,7 +462,7 @@ fn traces_of_one_row_nets_read_right() {
 
 #[test]
 fn a_loss_below_zero_says_it_is_the_books_1e_7() {
-    let dir = std::env::temp_dir().join(format!("backstep-cli-negloss-{}", std::process::id()));
+    let dir = TempDir::new("cli-negloss");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("sure.toml");
     // softmax of [0, 60] puts 1 − 9e-27 on class 1: y rounds to 1, and −log(1 + 1e-7) < 0
@@ -496,7 +497,7 @@ fn trace_format_markdown_prints_the_shared_rendering() {
 
 #[test]
 fn a_preset_with_generated_labels_traces_and_checks() {
-    let dir = std::env::temp_dir().join(format!("backstep-cli-labels-{}", std::process::id()));
+    let dir = TempDir::new("cli-labels");
     std::fs::create_dir_all(&dir).unwrap();
     let good = dir.join("labels.toml");
     std::fs::write(

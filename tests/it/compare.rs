@@ -1,6 +1,7 @@
 //! Chapter 6's experiments side by side: `backstep compare` (each run is the matching `train` run), its
 //! errors, and the labs' qualitative results (short runs of the book's figures).
 
+use crate::support::temp::TempDir;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -228,7 +229,7 @@ fn bad_vary_lists_exit_2_naming_the_flag() {
 
 #[test]
 fn a_bad_compare_section_names_its_line() {
-    let dir = std::env::temp_dir().join(format!("backstep-compare-{}", std::process::id()));
+    let dir = TempDir::new("compare");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("lab.toml");
     let text = backstep::preset::builtin_source("train-digits")

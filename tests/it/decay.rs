@@ -1,7 +1,7 @@
 //! Weight decay (6.4.2): `backstep train --weight-decay` against the book's `MultiLayerNet` run in
 //! NumPy, its steps on the tape, and its errors.
 
-use std::path::PathBuf;
+use crate::support::temp::TempDir;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -15,11 +15,8 @@ fn backstep(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> TempDir {
+    TempDir::new(name)
 }
 
 /// A 3 → 4 → 3 net on its own 4 rows: with batch 4 every iteration uses every row in order, so

@@ -1,20 +1,15 @@
 //! Chapter 6's experiments through the real binary and the library: the `tanh` layer, initial
 //! weights (Xavier, He), weight decay, the training-set size and epochs, activation histograms.
 
-use std::path::PathBuf;
-
 use backstep::preset::{Init, Preset, Source, TrainOverrides};
 use serde_json::Value;
 
 use crate::support::cli::{backstep, stderr, stdout};
+use crate::support::temp::TempFile;
 
-/// A preset file in a folder of this test's own.
-fn preset_file(test: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-exp-{test}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("p.toml");
-    std::fs::write(&path, text).unwrap();
-    path
+/// A preset file in a folder of this test's own, removed when it is dropped.
+fn preset_file(test: &str, text: &str) -> TempFile {
+    TempFile::new(&format!("exp-{test}"), "p.toml", text)
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! checked against `backstep trace --preset …`.
 
 use crate::support::driver;
+use crate::support::temp::TempDir;
 
 use std::time::Duration;
 
@@ -277,7 +278,7 @@ fn picker_loads_builtins_and_rejects_bad_files() {
     assert_eq!(a.preset().name, BUILTINS[2].name);
     assert_eq!(a.step(), 0);
 
-    let dir = std::env::temp_dir().join(format!("backstep-picker-{}", std::process::id()));
+    let dir = TempDir::new("picker");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("bad.toml");
     std::fs::write(&bad, "x = [[1.0, 2.0]]\n[[layers]]\ntype = \"nonsense\"\n").expect("write");

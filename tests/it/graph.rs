@@ -1,6 +1,7 @@
 //! Graph presets (chapter 5.1–5.5): the book's numbers through the real binary's JSON, gradients
 //! of shared values summed and checked by finite differences, and one test per bad graph.
 
+use crate::support::temp::TempDir;
 use std::process::Command;
 
 use backstep::engine::graph::Graph;
@@ -448,7 +449,7 @@ inputs = ["r", "k"]
     assert!(report.passed(), "{:?}", report.tensors);
     assert!(report.notes.is_empty(), "{:?}", report.notes);
     // and the command line prints the note
-    let dir = std::env::temp_dir().join(format!("backstep-graph-kink-{}", std::process::id()));
+    let dir = TempDir::new("graph-kink");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("kink.toml");
     std::fs::write(
@@ -642,7 +643,7 @@ fn fan_out_marks_each_path_and_totals_the_shared_input() {
 fn a_graph_nodes_one_dimensional_parameters_are_flat_in_json() {
     // gamma and beta are 1-D like Affine's b: the node's params are flat arrays by type, not by
     // the parameter's name.
-    let dir = std::env::temp_dir().join(format!("backstep-bn-graph-{}", std::process::id()));
+    let dir = TempDir::new("bn-graph");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bn.toml");
     std::fs::write(

@@ -3,8 +3,8 @@
 //! edits, quiz start, h's range, numbered exports, CJK names.
 
 use crate::support::driver;
+use crate::support::temp::TempDir;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use backstep::engine::Targets;
@@ -25,11 +25,8 @@ fn from_text(text: &str) -> App {
     App::new(preset).expect("runs")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn temp_dir(name: &str) -> TempDir {
+    TempDir::new(name)
 }
 
 fn focus(a: &mut App, title: &str) {
@@ -176,7 +173,7 @@ fn the_picker_scrolls_keeps_type_a_path_and_cuts_long_names() {
     )
     .expect("write");
     let mut a = app("two-layer");
-    a.set_picker_dir(dir.clone());
+    a.set_picker_dir(dir.to_path_buf());
     a.update(Action::Resize {
         width: 100,
         height: 30,
@@ -316,7 +313,7 @@ fn h_at_the_end_of_its_range_says_so() {
 fn x_numbers_the_file_instead_of_overwriting() {
     let dir = temp_dir("export-numbered");
     let mut a = app("relu");
-    a.set_export_dir(dir.clone());
+    a.set_export_dir(dir.to_path_buf());
     let first = dir.join("backstep-relu-step-1.md");
     std::fs::write(&first, "my notes").expect("write");
     press(&mut a, KeyCode::Char('x'));

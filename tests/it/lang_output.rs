@@ -11,6 +11,7 @@ use backstep::i18n::{Lang, scoped};
 use backstep::lesson::aids::numpy_line;
 use backstep::preset::{BUILTINS, Preset};
 
+use crate::support::temp::TempDir;
 use crate::support::words::untranslated_except;
 
 fn backstep(args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -382,12 +383,10 @@ fn help_follows_the_flag_and_the_locale() {
 }
 
 /// A preset file in a fresh temporary folder.
-fn preset_file(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("backstep-lang-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.toml"));
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
+fn preset_file(dir: &TempDir, name: &str, text: &str) -> String {
+    dir.file(&format!("{name}.toml"), text)
+        .to_string_lossy()
+        .into_owned()
 }
 
 const BN: &str = "[[layers]]\ntype = \"batch_norm\"\ngamma = [1.0, 1.0]\nbeta = [0.0, 0.0]\n";
@@ -408,26 +407,36 @@ fn check_at(preset: &str, eps: f64) -> Command {
 #[test]
 fn the_gradient_checks_notes_come_from_the_catalogs_with_englishs_numbers() {
     let h = backstep::engine::check::DEFAULT_H;
+    let dir = TempDir::new("lang-notes");
     let cases = [
         // BatchNorm: a one-row batch, one constant column, every column constant
         (
-            preset_file("bn-one", &format!("x = [[1.0, 2.0]]\n{BN}")),
+            preset_file(&dir, "bn-one", &format!("x = [[1.0, 2.0]]\n{BN}")),
             h,
             "constant_column",
         ),
         (
-            preset_file("bn-col", &format!("x = [[1.0, 2.0], [1.0, 3.0]]\n{BN}")),
+            preset_file(
+                &dir,
+                "bn-col",
+                &format!("x = [[1.0, 2.0], [1.0, 3.0]]\n{BN}"),
+            ),
             h,
             "constant_column",
         ),
         (
-            preset_file("bn-rows", &format!("x = [[1.0, 2.0], [1.0, 2.0]]\n{BN}")),
+            preset_file(
+                &dir,
+                "bn-rows",
+                &format!("x = [[1.0, 2.0], [1.0, 2.0]]\n{BN}"),
+            ),
             h,
             "constant_column",
         ),
         // ReLU: cells within h of the kink, one exactly on it, and a smaller step suggested
         (
             preset_file(
+                &dir,
                 "relu-kink",
                 "x = [[0.0, 1e-5, 2.0]]\n[[layers]]\ntype = \"relu\"\n",
             ),
@@ -440,6 +449,7 @@ fn the_gradient_checks_notes_come_from_the_catalogs_with_englishs_numbers() {
         // the loss's 1e-7 against a tiny target probability
         (
             preset_file(
+                &dir,
                 "tiny-y",
                 "x = [[20.0, 0.0], [0.0, 20.0]]\nt = [1, 0]\n[[layers]]\ntype = \"softmax_with_loss\"\n",
             ),
@@ -530,6 +540,7 @@ fn the_jacobian_sentences_come_from_the_catalogs() {
 
 #[test]
 fn the_engines_errors_come_from_the_catalogs() {
+    let dir = TempDir::new("lang-errors");
     let cases = [
         (
             "log-domain",
@@ -558,7 +569,7 @@ fn the_engines_errors_come_from_the_catalogs() {
         ("overflow", "x = [[800.0]]\n[[layers]]\ntype = \"exp\"\n"),
     ];
     for (name, text) in cases {
-        let path = preset_file(name, text);
+        let path = preset_file(&dir, name, text);
         let err = scoped(Lang::Pseudo, || {
             backstep::cli::load_preset(Some(&path)).and_then(|p| p.run().map(|_| ()))
         })

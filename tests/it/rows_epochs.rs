@@ -1,6 +1,7 @@
 //! Overfitting's settings (6.4.1): `[train] train_rows` keeps the first training rows (the book's
 //! `x_train[:300]`), `epochs` trains E × iter_per_epoch iterations instead of `iters`.
 
+use crate::support::temp::TempDir;
 use std::process::{Command, Output};
 
 use backstep::preset::{Preset, Source, TrainOverrides};
@@ -100,7 +101,7 @@ fn train_rows_takes_the_first_mnist_images_as_the_book() {
 
 #[test]
 fn epochs_train_epochs_times_iter_per_epoch_iterations() {
-    let dir = std::env::temp_dir().join(format!("backstep-epochs-{}", std::process::id()));
+    let dir = TempDir::new("epochs");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("lab.toml");
     // 300 rows in batches of 100: 3 iterations an epoch, 5 epochs = 15 iterations

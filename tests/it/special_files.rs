@@ -2,7 +2,7 @@
 //! once, with exit 2 — never read, never waited on (issue 18, item 1).
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -11,13 +11,11 @@ use backstep::tui::{Action, finish_jobs};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::support::driver::{keys, press, screen};
+use crate::support::temp::TempDir;
 
 /// A fresh folder under the system's temp folder.
-fn temp_dir(label: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-special-{label}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn temp_dir(label: &str) -> TempDir {
+    TempDir::new(&format!("special-{label}"))
 }
 
 /// Make a named pipe at `path` with the system's `mkfifo`.

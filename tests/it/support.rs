@@ -1,5 +1,7 @@
-//! Helpers shared by the integration tests: a key driver for the explorer, and words that read wrong.
+//! Helpers shared by the integration tests: a key driver for the explorer, words that read wrong,
+//! and temporary folders that clean up after themselves.
 
 pub mod cli;
 pub mod driver;
+pub mod temp;
 pub mod words;

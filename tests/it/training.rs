@@ -1,6 +1,7 @@
 //! Training: the built-in presets learn (fixed seeds), the MNIST reader on tiny IDX files, the
 //! `[train]` section's errors, the update phase on the tape, and `backstep train`'s output.
 
+use crate::support::temp::TempDir;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -75,10 +76,9 @@ pub fn write_mnist(dir: &Path, gz: bool) {
     }
 }
 
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("backstep-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
+/// A fresh folder of the test's own, removed when it is dropped.
+pub fn temp_dir(name: &str) -> TempDir {
+    TempDir::new(name)
 }
 
 fn mnist_preset(dir: &Path) -> anyhow::Result<Preset> {

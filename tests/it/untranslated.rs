@@ -3,6 +3,7 @@
 //! `Lang::Pseudo` (every catalog message wrapped in `⟦…⟧`), leave no word outside the markers.
 
 use crate::support::driver::{press, screen};
+use crate::support::temp::TempDir;
 use crate::support::words::{NOT_TRANSLATED, untranslated_except};
 
 use std::collections::BTreeMap;
@@ -432,14 +433,11 @@ fn back_to_explorer(app: &mut App) {
 /// every kind of screen is read at both sizes without the walk doing every key twice.
 fn walk_explorer(keyword: &str, text: &str, found: &mut Findings) {
     let names = own_names(keyword, text);
-    let dir = std::env::temp_dir().join(format!(
-        "backstep-untranslated-{}-{keyword}",
-        std::process::id()
-    ));
+    let dir = TempDir::new(&format!("untranslated-{keyword}"));
     let preset = Preset::builtin(keyword).unwrap();
     let mut app = App::new(preset).unwrap();
     app.set_check_times(Duration::from_micros(750), Duration::from_micros(25));
-    app.set_export_dir(dir.clone());
+    app.set_export_dir(dir.to_path_buf());
     let resize = |app: &mut App, size: (u16, u16)| {
         app.update(Action::Resize {
             width: size.0,
@@ -506,7 +504,6 @@ fn walk_explorer(keyword: &str, text: &str, found: &mut Findings) {
         resize(&mut app, size);
         walk_popups(&mut app, keyword, size, &names, found);
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The popups opened once per preset: help, the check (running, report, notes), the picker,

@@ -4,6 +4,7 @@
 //! preset — `trace` text and Markdown, the explorer's screen, its cell explanation and the book's
 //! figure with its edge popups — and the tests after it pin each sentence that read wrong.
 
+use crate::support::temp::TempDir;
 use crate::support::{driver, words};
 
 use backstep::preset::{BUILTINS, Preset, TRAIN_BUILTINS};
@@ -261,7 +262,7 @@ fn layers_are_named_not_counted_from_0_and_errors_count_from_1() {
     );
     assert!(!text.contains("from layer"), "{text}");
     let graph = "[inputs]\na = 1\n[[nodes]]\nname = \"p\"\ntype = \"mul\"\ninputs = [\"a\", \"q\"]\n[[nodes]]\nname = \"q\"\ntype = \"add\"\ninputs = [\"a\", \"a\"]\n";
-    let dir = std::env::temp_dir().join(format!("backstep-wording-{}", std::process::id()));
+    let dir = TempDir::new("wording");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("later.toml");
     std::fs::write(&path, graph).unwrap();
