@@ -864,7 +864,9 @@ const CLAP_ENGLISH: [&str; 9] = [
 /// catalogs, nothing of clap's English, exit 2; in the pseudo-language no word outside a message.
 #[test]
 fn usage_errors_are_written_in_the_learner_s_language() {
-    let cases: [(&[&str], fn() -> String, bool); 3] = [
+    // the command line, the sentence it gets, and whether a usage line follows
+    type UsageCase = (&'static [&'static str], fn() -> String, bool);
+    let cases: [UsageCase; 3] = [
         (
             &["presets", "--frobnicate"],
             || t!("cli-err-unknown-arg", arg = "--frobnicate"),
