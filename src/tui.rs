@@ -116,9 +116,8 @@ fn run_app(mut app: App) -> Result<Ended> {
     app.set_theme(theme::Theme::from_env());
     // Signals are caught before the terminal changes, so none can leave it changed.
     let mut signals =
-        Signals::new([SIGTERM, SIGHUP]).context("cannot listen for SIGTERM and SIGHUP")?;
-    let mut terminal =
-        ratatui::try_init().context("cannot set up the terminal (is this a terminal?)")?;
+        Signals::new([SIGTERM, SIGHUP]).context(crate::t!("views-terminal-signals"))?;
+    let mut terminal = ratatui::try_init().context(crate::t!("views-terminal-setup"))?;
     // Mouse capture is ours to undo: after a panic too.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -229,7 +228,7 @@ fn event_loop(
                     return Ok(Ended::Signal(signal));
                 }
                 Err(_) => Some(Action::Quit),
-                Ok(Message::Failed(e)) => return Err(e).context("cannot read the terminal"),
+                Ok(Message::Failed(e)) => return Err(e).context(crate::t!("views-terminal-read")),
             };
             if let Some(action) = action {
                 app.update(action);

@@ -1223,6 +1223,9 @@ views-fig-layer-backward = { $node } ({ $kind }) backward: from dout = { $dout }
 views-fig-fan-out = { $name } feeds { $n } nodes: total ∂{ $of }/∂{ $name } = { $paths } = { $total } (every path)
 # a terminal smaller than the explorer needs
 views-too-small = terminal too small: need { $need } (now { $now })
+views-terminal-signals = cannot listen for SIGTERM and SIGHUP
+views-terminal-setup = cannot set up the terminal (is this a terminal?)
+views-terminal-read = cannot read the terminal
 # the nudge's errors (a cell or layer that is not there)
 views-nudge-bad-h = the nudge h must be a non-zero number, got { $h }
 views-nudge-no-param = { $layer } has no parameter { $name }; its parameters: { $available }

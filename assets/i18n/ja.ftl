@@ -1049,6 +1049,9 @@ views-fig-layer-backward = { $node }（{ $kind }）の逆伝播：dout = { $dout
 views-fig-fan-out = { $name } は { $n } 個のノードに入ります：合計 ∂{ $of }/∂{ $name } = { $paths } = { $total }（すべての経路）
 # a terminal smaller than the explorer needs
 views-too-small = 端末が小さすぎます：{ $need } 必要です（現在 { $now }）
+views-terminal-signals = SIGTERM と SIGHUP を受け取る準備ができません
+views-terminal-setup = 端末を準備できません（端末で実行していますか？）
+views-terminal-read = 端末から読み取れません
 # the nudge's errors (a cell or layer that is not there)
 views-nudge-bad-h = 微動の h は 0 でない数でなければなりません（与えられたのは { $h }）
 views-nudge-no-param = { $layer } にはパラメータ { $name } がありません。パラメータ：{ $available }

@@ -1049,6 +1049,9 @@ views-fig-layer-backward = { $node }（{ $kind }）的反向传播：从 dout = 
 views-fig-fan-out = { $name } 输入到 { $n } 个节点：总的 ∂{ $of }/∂{ $name } = { $paths } = { $total }（所有路径之和）
 # a terminal smaller than the explorer needs
 views-too-small = 终端太小：需要 { $need }（现在是 { $now }）
+views-terminal-signals = 无法监听 SIGTERM 和 SIGHUP 信号
+views-terminal-setup = 无法设置终端（当前是在终端里运行吗？）
+views-terminal-read = 无法读取终端输入
 # the nudge's errors (a cell or layer that is not there)
 views-nudge-bad-h = 推动的 h 必须是非零的数，得到的是 { $h }
 views-nudge-no-param = { $layer } 没有参数 { $name }；它的参数：{ $available }
