@@ -990,3 +990,128 @@ fn every_word_of_the_search_screen_comes_from_a_catalog() {
         found.assert_none();
     });
 }
+
+/// The histogram screen (`backstep histogram` on a terminal) of each `init-*` lab, with a
+/// weight init given on the command line too, and its help.
+#[test]
+fn every_word_of_the_histogram_screen_comes_from_a_catalog() {
+    use backstep::preset::Init;
+    use backstep::preset::TrainOverrides;
+    use backstep::tui::app::HistogramView;
+    i18n::scoped(Lang::Pseudo, || {
+        let mut found = Findings::default();
+        for (keyword, init) in [
+            ("init-sigmoid", None),
+            ("init-tanh", Some("xavier")),
+            ("init-relu", Some("he")),
+        ] {
+            let b = LAB_BUILTINS.iter().find(|b| b.name == keyword).unwrap();
+            let names = own_names(keyword, b.text);
+            let overrides = TrainOverrides {
+                init: init.map(|i| Init::parse(i).unwrap()),
+                ..TrainOverrides::default()
+            };
+            let p = Preset::resolve_with(keyword, &overrides).unwrap();
+            let view = HistogramView::of(&p, overrides.init, p.histograms().unwrap());
+            let mut app = App::new(p).unwrap();
+            app.open_histogram(view);
+            for size in SIZES {
+                found.read(&app, size, &format!("{keyword} histograms"), &names);
+            }
+            press(&mut app, KeyCode::Char('?'));
+            for size in SIZES {
+                found.read(&app, size, &format!("{keyword} histograms, help"), &names);
+            }
+        }
+        found.assert_none();
+    });
+}
+
+/// The compare screen (`backstep compare` on a terminal) of lab-optimizers: paused, running to
+/// the end, a run picked and hidden, its help, and the picked run's iteration opened as a tape.
+#[test]
+fn every_word_of_the_compare_screen_comes_from_a_catalog() {
+    use backstep::preset::TrainOverrides;
+    use backstep::preset::compare::compare_runs;
+    use backstep::tui::app::NewRun;
+    i18n::scoped(Lang::Pseudo, || {
+        let mut found = Findings::default();
+        let keyword = "lab-optimizers";
+        let b = LAB_BUILTINS.iter().find(|b| b.name == keyword).unwrap();
+        let names = own_names(keyword, b.text);
+        let overrides = TrainOverrides {
+            iters: Some(30),
+            ..TrainOverrides::default()
+        };
+        let (vary, runs) = compare_runs(keyword, None, &overrides).unwrap();
+        // the values varied are preset keywords (`optimizer = "adam"`), named as written
+        let mut names = names;
+        names.extend(runs.iter().map(|r| r.value.clone()));
+        let mut app = App::new(runs[0].preset.clone()).unwrap();
+        let n = runs.len();
+        let new_runs = runs
+            .into_iter()
+            .map(|r| {
+                let (session, view) = session_for(&r.preset).unwrap();
+                NewRun {
+                    value: r.value,
+                    preset: r.preset,
+                    session,
+                    view,
+                }
+            })
+            .collect();
+        app.start_compare(vary.key.as_str(), new_runs, false);
+        let (tx, rx) = mpsc::channel();
+        while let Some(job) = app.take_training_job() {
+            let tx = Mutex::new(tx.clone());
+            std::thread::spawn(move || {
+                i18n::scoped(Lang::Pseudo, || {
+                    job.run(&|action| {
+                        if let Ok(tx) = tx.lock() {
+                            let _ = tx.send(action);
+                        }
+                    });
+                });
+            });
+        }
+        for _ in 0..n {
+            app.update(rx.recv_timeout(Duration::from_secs(30)).unwrap());
+        }
+        let read = |found: &mut Findings, app: &App, place: &str| {
+            for size in SIZES {
+                found.read(app, size, &format!("{keyword} compare: {place}"), &names);
+            }
+        };
+        read(&mut found, &app, "paused");
+        press(&mut app, KeyCode::Char(' '));
+        let start = Instant::now();
+        let finished = |app: &App| {
+            app.compare().is_some_and(|c| {
+                c.runs.iter().all(|r| {
+                    r.view.state == backstep::tui::ui::train::RunState::Finished
+                        && r.view.final_eval.is_some()
+                })
+            })
+        };
+        while !finished(&app) {
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "gave up waiting"
+            );
+            app.update(rx.recv_timeout(Duration::from_secs(60)).unwrap());
+        }
+        read(&mut found, &app, "finished");
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char('h'));
+        read(&mut found, &app, "the second run picked and hidden");
+        press(&mut app, KeyCode::Char('?'));
+        read(&mut found, &app, "help");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('h'));
+        press(&mut app, KeyCode::Enter);
+        finish_jobs(&mut app);
+        read(&mut found, &app, "the picked run's iteration as a tape");
+        found.assert_none();
+    });
+}
