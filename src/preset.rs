@@ -108,12 +108,12 @@ impl Preset {
             return Preset::from_graph_toml(text, source, name);
         }
         let parsed =
-            parse::parse(text, overrides.init).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+            parse::parse(text, overrides.init).map_err(|e| said(&label, format!("{e}")))?;
         let mut network = parsed.network;
         let (inputs, training) = match parsed.train {
             None => match parsed.inputs {
                 Some(inputs) => (inputs, None),
-                None => bail!("{label}: {}", crate::t!("perr-no-x")),
+                None => return Err(said(&label, crate::t!("perr-no-x"))),
             },
             Some(section) => {
                 let first = parsed.first_weights.as_ref();
@@ -125,13 +125,13 @@ impl Preset {
                     &section,
                     overrides,
                 )
-                .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?
+                .map_err(|e| said(&label, format!("{e:#}")))?
             }
         };
         let (title, description) = own_words(&source, text, parsed.title, parsed.description);
         network
             .resolve_images(inputs.image)
-            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
+            .map_err(|e| said(&label, format!("{e:#}")))?;
         let preset = Preset {
             name,
             title: title.unwrap_or_else(|| label.clone()),
@@ -146,18 +146,18 @@ impl Preset {
         preset
             .network
             .validate(&preset.inputs)
-            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
+            .map_err(|e| said(&label, format!("{e:#}")))?;
         Ok(preset)
     }
 
     /// A graph preset: parse, validate and run it once (a node's layer needs its inputs' values).
     fn from_graph_toml(text: &str, source: Source, name: String) -> Result<Preset> {
         let label = source.describe();
-        let parsed = graph::parse_graph(text).map_err(|e| anyhow::anyhow!("{label}: {e}"))?;
+        let parsed = graph::parse_graph(text).map_err(|e| said(&label, format!("{e}")))?;
         let run = parsed
             .graph
             .run()
-            .map_err(|e| anyhow::anyhow!("{label}: {e:#}"))?;
+            .map_err(|e| said(&label, format!("{e:#}")))?;
         let g = parsed.graph;
         let network = Network {
             layers: run
@@ -373,4 +373,13 @@ fn builtin_names() -> String {
         .map(|b| b.name)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `error` said of `who` (a preset's label), with the language's colon (`err-who-said`).
+fn said(who: &str, error: String) -> anyhow::Error {
+    anyhow::anyhow!(crate::t!(
+        "err-who-said",
+        who = who.to_string(),
+        error = error
+    ))
 }

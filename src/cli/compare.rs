@@ -81,7 +81,13 @@ impl CompareArgs {
     /// The varied setting and the preset of every run. `--vary` errors name the flag.
     pub fn load(&self) -> Result<(Vary, Vec<CompareRun>)> {
         let vary = match &self.vary {
-            Some(text) => Some(Vary::parse(text).map_err(|e| anyhow!("--vary {text}: {e:#}"))?),
+            Some(text) => Some(Vary::parse(text).map_err(|e| {
+                anyhow!(crate::t!(
+                    "err-who-said",
+                    who = format!("--vary {text}"),
+                    error = format!("{e:#}")
+                ))
+            })?),
             None => None,
         };
         let name = self.preset.preset.as_deref().unwrap_or(DEFAULT_PRESET);

@@ -1009,3 +1009,35 @@ fn file_errors_name_the_file_and_say_why_in_chinese() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A preset's label and a `--vary` list lead their error with the language's colon: `：` in zh
+/// and ja, as a layer's name does (`err-who-said`), never an ASCII `: ` after a CJK sentence.
+#[test]
+fn a_presets_label_and_a_vary_list_lead_with_the_languages_colon() {
+    let run = |lang: &str, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_backstep"))
+            .args(["--lang", lang])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let decay = ["train", "--preset", "train-xor", "--weight-decay", "-1"];
+    let vary = [
+        "compare",
+        "--preset",
+        "lab-optimizers",
+        "--vary",
+        "weight_decay=0,-0.1",
+    ];
+    for lang in ["zh", "ja"] {
+        let e = run(lang, &decay);
+        assert!(e.contains("\"train-xor\"：--weight-decay"), "{lang}: {e}");
+        let e = run(lang, &vary);
+        assert!(e.contains("--vary weight_decay=0,-0.1："), "{lang}: {e}");
+        assert!(!e.contains(": "), "{lang}: an ASCII colon in {e}");
+    }
+    let e = run("en", &decay);
+    assert!(e.contains("\"train-xor\": --weight-decay is -1"), "{e}");
+}
