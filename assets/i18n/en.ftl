@@ -1675,6 +1675,7 @@ convtrain-maps = { $layer }: { $n ->
    *[other] { $n } maps
 } { $shape }
 convtrain-maps-part = { $layer }: { $shown } of { $n } maps { $shape }
+convtrain-reduced = { $shape }, { $k }×{ $k } a cell
 convtrain-after-conv = after the convolution
 convtrain-after-pool = after the pooling
 convtrain-input = input

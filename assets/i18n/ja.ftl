@@ -1410,6 +1410,7 @@ convtrain-after = { $n } イテレーション後
 convtrain-maps-title = テスト画像 { $image }/{ $n }（{ $label }）の特徴マップ · { $next } 次へ · { $key } グラフ
 convtrain-maps = { $layer }：特徴マップ { $n } 枚 { $shape }
 convtrain-maps-part = { $layer }：特徴マップ { $n } 枚中 { $shown } 枚 { $shape }
+convtrain-reduced = { $shape }、1 マス { $k }×{ $k }
 convtrain-after-conv = 畳み込みの後
 convtrain-after-pool = プーリングの後
 convtrain-input = 入力

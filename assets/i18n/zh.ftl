@@ -1410,6 +1410,7 @@ convtrain-after = { $n } 次迭代之后
 convtrain-maps-title = 测试图像 { $image }/{ $n }（{ $label }）的特征图 · { $next } 下一张 · { $key } 图表
 convtrain-maps = { $layer }：{ $n } 个特征图 { $shape }
 convtrain-maps-part = { $layer }：{ $n } 个特征图中的 { $shown } 个 { $shape }
+convtrain-reduced = { $shape }，每格 { $k }×{ $k }
 convtrain-after-conv = 卷积之后
 convtrain-after-pool = 池化之后
 convtrain-input = 输入

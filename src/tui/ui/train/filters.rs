@@ -239,9 +239,18 @@ fn filters_caption(conv: &ConvView, shown: usize) -> String {
 
 /// `Conv1: 16 maps 8×8 · after the convolution · -0.52 … 0.91` (`7 of 16 maps` when fewer
 /// are shown; first, so a narrow caption keeps it).
-fn maps_caption(after: &str, set: &SmallImages, span: (f64, f64), shown: usize) -> String {
+fn maps_caption(
+    after: &str,
+    set: &SmallImages,
+    span: (f64, f64),
+    shown: usize,
+    step: usize,
+) -> String {
     let (layer, n) = (set.layer.as_str(), set.images.len());
-    let shape = format!("{}×{}", set.h, set.w);
+    let mut shape = format!("{}×{}", set.h, set.w);
+    if step > 1 {
+        shape = t!("convtrain-reduced", shape = shape, k = step);
+    }
     let maps = if shown < n {
         t!(
             "convtrain-maps-part",
@@ -367,24 +376,31 @@ impl ConvPanel<'_> {
             );
             return;
         };
-        let side = self.images.side;
+        // maps taller than the pane are drawn a cell per step×step pixels (their mean)
+        let step = reduction(usize::from(inner.height), &maps.conv, maps.pool.as_ref());
+        let conv_set = reduce(&maps.conv, step);
+        let pool_set = maps.pool.as_ref().map(|p| reduce(p, step));
+        let side = self.images.side.div_ceil(step);
         let layout = maps_layout(
             (usize::from(inner.width), usize::from(inner.height)),
             side,
-            &maps.conv,
-            maps.pool.as_ref(),
+            &conv_set,
+            pool_set.as_ref(),
         );
         let cells = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
         // the input image on the left, at the maps' pixel size
         if let Some(sample) = self.images.samples.get(maps.sample)
             && layout.left > 0
         {
-            let input = SmallImages {
-                layer: String::new(),
-                h: side,
-                w: side,
-                images: vec![sample.pixels.clone()],
-            };
+            let input = reduce(
+                &SmallImages {
+                    layer: String::new(),
+                    h: self.images.side,
+                    w: self.images.side,
+                    images: vec![sample.pixels.clone()],
+                },
+                step,
+            );
             let area = Rect {
                 width: cells(layout.left - 1),
                 ..inner
@@ -415,12 +431,12 @@ impl ConvPanel<'_> {
                 ..layout.scale
             }
         };
-        let (scaled, span) = scale_together(&maps.conv.images);
+        let (scaled, span) = scale_together(&conv_set.images);
         let after = t!("convtrain-after-conv");
-        let fit = at_scale(&maps.conv, conv_area);
-        let caption = |shown| maps_caption(&after, &maps.conv, span, shown);
+        let fit = at_scale(&conv_set, conv_area);
+        let caption = |shown| maps_caption(&after, &maps.conv, span, shown, step);
         draw_set(
-            &maps.conv,
+            &conv_set,
             &scaled,
             caption,
             conv_area,
@@ -428,7 +444,7 @@ impl ConvPanel<'_> {
             theme,
             Some(fit),
         );
-        if let Some(pool) = &maps.pool {
+        if let (Some(pool), Some(pool_set)) = (&maps.pool, &pool_set) {
             // right under the last row of the convolution's maps: its caption is the gap
             let y = conv_area.bottom().min(right.bottom());
             let area = Rect {
@@ -436,12 +452,58 @@ impl ConvPanel<'_> {
                 height: right.bottom() - y,
                 ..right
             };
-            let (scaled, span) = scale_together(&pool.images);
+            let (scaled, span) = scale_together(&pool_set.images);
             let after = t!("convtrain-after-pool");
-            let caption = |shown| maps_caption(&after, pool, span, shown);
-            let fit = at_scale(pool, area);
-            draw_set(pool, &scaled, caption, area, buf, theme, Some(fit));
+            let caption = |shown| maps_caption(&after, pool, span, shown, step);
+            let fit = at_scale(pool_set, area);
+            draw_set(pool_set, &scaled, caption, area, buf, theme, Some(fit));
         }
+    }
+}
+
+/// The smallest step (1, 2, 3, …) at which one map after the convolution and one after the
+/// pooling, each under its caption, fit `height` rows at a cell per step×step pixels.
+fn reduction(height: usize, conv: &SmallImages, pool: Option<&SmallImages>) -> usize {
+    let rows = |k: usize| 1 + conv.h.div_ceil(k) + pool.map_or(0, |p| 1 + p.h.div_ceil(k));
+    (1..=conv.h.max(1))
+        .find(|&k| rows(k) <= height)
+        .unwrap_or(conv.h.max(1))
+}
+
+/// `set` with each image cut to the means of its step×step blocks (the last blocks of a row or
+/// column may be smaller); `set` itself when `step` is 1.
+fn reduce(set: &SmallImages, step: usize) -> SmallImages {
+    if step <= 1 {
+        return set.clone();
+    }
+    let (h, w) = (set.h.div_ceil(step), set.w.div_ceil(step));
+    let images = set
+        .images
+        .iter()
+        .map(|img| {
+            let mut out = Vec::with_capacity(h * w);
+            for r in 0..h {
+                for c in 0..w {
+                    let (mut sum, mut n) = (0.0, 0usize);
+                    for y in r * step..((r + 1) * step).min(set.h) {
+                        for x in c * step..((c + 1) * step).min(set.w) {
+                            if let Some(v) = img.get(y * set.w + x) {
+                                sum += v;
+                                n += 1;
+                            }
+                        }
+                    }
+                    out.push(if n == 0 { 0.0 } else { sum / n as f64 });
+                }
+            }
+            out
+        })
+        .collect();
+    SmallImages {
+        layer: set.layer.clone(),
+        h,
+        w,
+        images,
     }
 }
 
@@ -575,6 +637,38 @@ mod tests {
         assert_eq!(span, (-1.0, 3.0));
         assert_eq!(scaled, vec![vec![0.0, 1.0], vec![0.25, 0.5]]);
         assert_eq!(range(span), "-1.00 … 3.00");
+    }
+
+    #[test]
+    fn maps_taller_than_the_pane_are_drawn_a_cell_per_block_of_pixels() {
+        let set = |h: usize, w: usize, images: Vec<Vec<f64>>| SmallImages {
+            layer: "Conv1".into(),
+            h,
+            w,
+            images,
+        };
+        // the book's SimpleConvNet on MNIST: 30 maps 24×24, pooled to 12×12
+        let conv = set(24, 24, vec![vec![0.0; 576]; 30]);
+        let pool = set(12, 12, vec![vec![0.0; 144]; 30]);
+        // 1 + 24 + 1 + 12 = 38 rows at one cell a pixel; 1 + 12 + 1 + 6 = 20 at 2×2 a cell
+        assert_eq!(reduction(38, &conv, Some(&pool)), 1);
+        assert_eq!(reduction(37, &conv, Some(&pool)), 2);
+        assert_eq!(reduction(20, &conv, Some(&pool)), 2);
+        assert_eq!(reduction(19, &conv, Some(&pool)), 3);
+        // each cell is the mean of its block; the last block of a 3-wide row is 1 wide
+        let img = set(2, 3, vec![vec![1.0, 3.0, 5.0, 3.0, 5.0, 9.0]]);
+        let half = reduce(&img, 2);
+        assert_eq!((half.h, half.w), (1, 2));
+        assert_eq!(half.images, vec![vec![3.0, 7.0]]);
+        assert_eq!(reduce(&img, 1), img);
+        // the caption keeps the maps' own size and says how many pixels a cell shows
+        let caption = crate::i18n::scoped(crate::i18n::Lang::En, || {
+            maps_caption("after the convolution", &conv, (-1.0, 1.0), 7, 3)
+        });
+        assert!(
+            caption.starts_with("Conv1: 7 of 30 maps 24×24, 3×3 a cell · after the convolution"),
+            "{caption}"
+        );
     }
 
     #[test]
