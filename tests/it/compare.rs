@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn backstep(args: &[&str]) -> Output {
+pub(crate) fn backstep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_backstep"))
         .args(args)
         .env_remove("BACKSTEP_LANG")
@@ -15,7 +15,7 @@ fn backstep(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn json(args: &[&str]) -> Value {
+pub(crate) fn json(args: &[&str]) -> Value {
     let out = backstep(args);
     assert!(
         out.status.success(),
@@ -26,7 +26,7 @@ fn json(args: &[&str]) -> Value {
 }
 
 /// The runs of a `compare --format json`, by value.
-fn runs(args: &[&str]) -> Vec<(String, Value)> {
+pub(crate) fn runs(args: &[&str]) -> Vec<(String, Value)> {
     let mut all = vec!["compare", "--format", "json"];
     all.extend_from_slice(args);
     let v = json(&all);
@@ -44,7 +44,7 @@ fn runs(args: &[&str]) -> Vec<(String, Value)> {
 }
 
 /// The mean of the last `n` recorded losses of a run.
-fn late_loss(run: &Value, n: usize) -> f64 {
+pub(crate) fn late_loss(run: &Value, n: usize) -> f64 {
     let loss: Vec<f64> = run["loss"]
         .as_array()
         .unwrap()

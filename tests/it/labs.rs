@@ -2,45 +2,9 @@
 //! keys (each run is the matching `train` run), the book's qualitative results (Figs. 6-15 and
 //! 6-21, short), and every lab on MNIST-shaped data (the first layer follows the data's width).
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-fn backstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstep"))
-        .args(args)
-        .env_remove("BACKSTEP_LANG")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = backstep(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The runs of a `compare --format json`, by value (the value taken out of each run).
-fn runs(args: &[&str]) -> Vec<(String, Value)> {
-    let mut all = vec!["compare", "--format", "json"];
-    all.extend_from_slice(args);
-    json(&all)["runs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            let value = r["value"].as_str().unwrap().to_string();
-            r.as_object_mut().unwrap().remove("value");
-            (value, r)
-        })
-        .collect()
-}
+use crate::compare::{backstep, json, late_loss, runs};
 
 fn losses(run: &Value) -> Vec<f64> {
     run["loss"]
@@ -49,12 +13,6 @@ fn losses(run: &Value) -> Vec<f64> {
         .iter()
         .map(|v| v.as_f64().unwrap())
         .collect()
-}
-
-/// The mean of the last `n` recorded losses.
-fn late_loss(run: &Value, n: usize) -> f64 {
-    let loss = losses(run);
-    loss[loss.len() - n..].iter().sum::<f64>() / n as f64
 }
 
 #[test]
