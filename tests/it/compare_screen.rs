@@ -20,12 +20,24 @@ use crate::support::driver::{press, screen};
 /// The compare screen on `preset` varying `vary`, `iters` iterations a run, paused at iteration
 /// 0, its workers on threads whose actions arrive on the receiver.
 fn paused(preset: &str, vary: &str, iters: usize) -> (App, Receiver<Action>) {
+    let (app, rx, _) = paused_with(preset, Some(vary), iters);
+    (app, rx)
+}
+
+/// The compare screen of `preset` (varying `vary`, else its `[compare]` section), paused after
+/// each run's first message, its workers speaking the caller's language; and the values varied.
+pub(crate) fn paused_with(
+    preset: &str,
+    vary: Option<&str>,
+    iters: usize,
+) -> (App, Receiver<Action>, Vec<String>) {
     let overrides = TrainOverrides {
         iters: Some(iters),
         ..TrainOverrides::default()
     };
-    let vary = Vary::parse(vary).unwrap();
-    let (vary, runs) = compare_runs(preset, Some(&vary), &overrides).unwrap();
+    let vary = vary.map(|v| Vary::parse(v).unwrap());
+    let (vary, runs) = compare_runs(preset, vary.as_ref(), &overrides).unwrap();
+    let values = runs.iter().map(|r| r.value.clone()).collect();
     let mut app = App::new(runs[0].preset.clone()).unwrap();
     let n = runs.len();
     let new_runs = runs
@@ -43,14 +55,17 @@ fn paused(preset: &str, vary: &str, iters: usize) -> (App, Receiver<Action>) {
     app.start_compare(vary.key.as_str(), new_runs, false);
     app.set_theme(Theme { colour: false });
     let (tx, rx) = mpsc::channel();
+    let lang = backstep::i18n::current();
     while let Some(job) = app.take_training_job() {
         let tx = tx.clone();
         std::thread::spawn(move || {
             let tx = Mutex::new(tx);
-            job.run(&|action| {
-                if let Ok(tx) = tx.lock() {
-                    let _ = tx.send(action);
-                }
+            backstep::i18n::scoped(lang, || {
+                job.run(&|action| {
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(action);
+                    }
+                });
             });
         });
     }
@@ -61,7 +76,7 @@ fn paused(preset: &str, vary: &str, iters: usize) -> (App, Receiver<Action>) {
             .expect("a first message");
         app.update(first);
     }
-    (app, rx)
+    (app, rx, values)
 }
 
 /// Feed the workers' actions to the App until `done` holds.

@@ -1031,53 +1031,15 @@ fn every_word_of_the_histogram_screen_comes_from_a_catalog() {
 /// the end, a run picked and hidden, its help, and the picked run's iteration opened as a tape.
 #[test]
 fn every_word_of_the_compare_screen_comes_from_a_catalog() {
-    use backstep::preset::TrainOverrides;
-    use backstep::preset::compare::compare_runs;
-    use backstep::tui::app::NewRun;
     i18n::scoped(Lang::Pseudo, || {
         let mut found = Findings::default();
         let keyword = "lab-optimizers";
         let b = LAB_BUILTINS.iter().find(|b| b.name == keyword).unwrap();
         let names = own_names(keyword, b.text);
-        let overrides = TrainOverrides {
-            iters: Some(30),
-            ..TrainOverrides::default()
-        };
-        let (vary, runs) = compare_runs(keyword, None, &overrides).unwrap();
+        let (mut app, rx, values) = crate::compare_screen::paused_with(keyword, None, 30);
         // the values varied are preset keywords (`optimizer = "adam"`), named as written
         let mut names = names;
-        names.extend(runs.iter().map(|r| r.value.clone()));
-        let mut app = App::new(runs[0].preset.clone()).unwrap();
-        let n = runs.len();
-        let new_runs = runs
-            .into_iter()
-            .map(|r| {
-                let (session, view) = session_for(&r.preset).unwrap();
-                NewRun {
-                    value: r.value,
-                    preset: r.preset,
-                    session,
-                    view,
-                }
-            })
-            .collect();
-        app.start_compare(vary.key.as_str(), new_runs, false);
-        let (tx, rx) = mpsc::channel();
-        while let Some(job) = app.take_training_job() {
-            let tx = Mutex::new(tx.clone());
-            std::thread::spawn(move || {
-                i18n::scoped(Lang::Pseudo, || {
-                    job.run(&|action| {
-                        if let Ok(tx) = tx.lock() {
-                            let _ = tx.send(action);
-                        }
-                    });
-                });
-            });
-        }
-        for _ in 0..n {
-            app.update(rx.recv_timeout(Duration::from_secs(30)).unwrap());
-        }
+        names.extend(values);
         let read = |found: &mut Findings, app: &App, place: &str| {
             for size in SIZES {
                 found.read(app, size, &format!("{keyword} compare: {place}"), &names);
