@@ -120,6 +120,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
+    // as the binary: helpers linger between calls only while no other program wants a core
+    backstep::engine::linalg::set_crowd_probe(backstep::cli::running_threads);
     let rounds = std::env::args()
         .skip_while(|a| a != "--rounds")
         .nth(1)

@@ -34,6 +34,8 @@ fn labeled(rows: usize, rng: &mut SplitMix64) -> Labeled {
 }
 
 fn main() {
+    // as the binary: helpers linger between calls only while no other program wants a core
+    backstep::engine::linalg::set_crowd_probe(backstep::cli::running_threads);
     let quick = std::env::args().any(|a| a == "--quick");
     let iters = if quick { 1_200 } else { 10_000 };
     let mut rng = SplitMix64(0);

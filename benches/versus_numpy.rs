@@ -33,6 +33,8 @@ fn median_ms(reps: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
+    // as the binary: helpers linger between calls only while no other program wants a core
+    backstep::engine::linalg::set_crowd_probe(backstep::cli::running_threads);
     let (net, inputs) = two_layer(100);
     let resolved = net.validate(&inputs).expect("valid network");
     let full = median_ms(2000, || {

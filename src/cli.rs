@@ -206,8 +206,28 @@ impl ThreadsArg {
             (None, None) => 0,
         };
         crate::engine::linalg::set_threads(n);
+        crate::engine::linalg::set_crowd_probe(running_threads);
         Ok(crate::engine::linalg::threads())
     }
+}
+
+/// How many threads the machine runs or has ready to run now, the caller included: the fourth
+/// field of Linux's `/proc/loadavg` (`running/total`); `None` elsewhere, or if it cannot be read.
+/// The team of cores lets its helpers wait spinning between calls only while this count leaves
+/// them a core of their own (`engine::linalg::set_crowd_probe`).
+pub fn running_threads() -> Option<usize> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    parse_running(&text)
+}
+
+/// The running count of a `/proc/loadavg` line: `0.97 1.85 2.19 3/120 12345` gives 3.
+fn parse_running(line: &str) -> Option<usize> {
+    line.split_whitespace()
+        .nth(3)?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The headless commands.
@@ -480,6 +500,14 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
+
+    #[test]
+    fn the_running_count_is_the_fourth_field_of_loadavg() {
+        assert_eq!(parse_running("0.97 1.85 2.19 3/120 12345\n"), Some(3));
+        assert_eq!(parse_running("0.00 0.01 0.05 12/480 7"), Some(12));
+        assert_eq!(parse_running("0.97 1.85 2.19"), None);
+        assert_eq!(parse_running("0.97 1.85 2.19 x/120 1"), None);
+    }
 
     #[test]
     fn every_command_that_computes_takes_threads() {

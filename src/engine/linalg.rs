@@ -200,6 +200,8 @@ thread_local! {
     static BACKOFF: Cell<Backoff> = Cell::new(Backoff::default());
     /// The current team call's splits so far: (timed, did not pay).
     static SPLITS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    /// The current team call's chances to split so far.
+    static CHANCES: Cell<u32> = const { Cell::new(0) };
 }
 
 /// This thread's backoff now (tests and benches read it).
@@ -297,15 +299,19 @@ pub fn team<T>(work: impl FnOnce() -> T) -> T {
         // a job spawned into this thread's queue waited there, unseen, in about 4 runs of 5).
         let done = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&done);
+        let presence = Arc::clone(&team.presence);
+        // counted before the broadcast: a helper lingering after the last call sees it and
+        // returns to the pool, which hands it this call's loop at once
+        presence.calls.fetch_add(1, Ordering::AcqRel);
         team.pool.spawn_broadcast(move |ctx| {
             if ctx.index() != 0 {
-                keep_warm(&flag);
+                keep_warm(&flag, &presence);
             }
         });
         // This thread's share of the broadcast does nothing: run it now rather than leave it
         // queued until this thread next waits inside the pool.
         rayon::yield_now();
-        let _team = Working::start(done, Arc::clone(&team.helpers));
+        let _team = Working::start(done, Arc::clone(&team.helpers), Arc::clone(&team.presence));
         work()
     })
 }
@@ -315,6 +321,38 @@ pub fn team<T>(work: impl FnOnce() -> T) -> T {
 struct Team {
     pool: ThreadPool,
     helpers: Arc<Mutex<Vec<Thread>>>,
+    presence: Arc<Presence>,
+}
+
+/// What a team's caller knows of its helpers without asking them.
+#[derive(Default)]
+struct Presence {
+    /// Helpers ready now: inside [`keep_warm`], not parked. A split is offered only to them.
+    awake: AtomicUsize,
+    /// Team calls started: a helper lingering after a call leaves when it changes.
+    calls: AtomicUsize,
+    /// Whether helpers linger after the call that just ended (its splits all paid and the machine
+    /// has room, [`room_to_linger`]); while set, a helper also waits for a share spinning for
+    /// [`ROOMY_SPIN`] rather than [`SPIN`].
+    linger: AtomicBool,
+    /// Helpers parked in [`keep_warm`] after [`SPIN`] without work.
+    parked: AtomicUsize,
+}
+
+/// Counts a helper in [`Presence::awake`] while alive (also when a share panics).
+struct Awake<'a>(&'a AtomicUsize);
+
+impl<'a> Awake<'a> {
+    fn enter(awake: &'a AtomicUsize) -> Awake<'a> {
+        awake.fetch_add(1, Ordering::AcqRel);
+        Awake(awake)
+    }
+}
+
+impl Drop for Awake<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 impl Team {
@@ -340,8 +378,25 @@ impl Team {
             })
             .build()
             .ok()?;
-        Some(Team { pool, helpers })
+        Some(Team {
+            pool,
+            helpers,
+            presence: Arc::default(),
+        })
     }
+}
+
+/// How many of this thread's team helpers are ready for a share now, and how many are parked in
+/// [`keep_warm`] for want of work (0 and 0 outside a team, and on a helper, which has no team
+/// of its own).
+fn helpers_awake() -> (usize, usize) {
+    TEAM.with(|team| match team.get() {
+        Some(Some(team)) => (
+            team.presence.awake.load(Ordering::Acquire),
+            team.presence.parked.load(Ordering::Acquire),
+        ),
+        _ => (0, 0),
+    })
 }
 
 /// Wakes this thread's helpers if they are parked in [`keep_warm`]: a split is about to be
@@ -364,23 +419,33 @@ fn unpark(helpers: &Mutex<Vec<Thread>>) {
 }
 
 /// While alive, this thread is in a team; dropped (also when the work panics), the helpers stop.
-struct Working(Arc<AtomicBool>, Arc<Mutex<Vec<Thread>>>);
+struct Working(Arc<AtomicBool>, Arc<Mutex<Vec<Thread>>>, Arc<Presence>);
 
 impl Working {
-    fn start(done: Arc<AtomicBool>, helpers: Arc<Mutex<Vec<Thread>>>) -> Working {
+    fn start(
+        done: Arc<AtomicBool>,
+        helpers: Arc<Mutex<Vec<Thread>>>,
+        presence: Arc<Presence>,
+    ) -> Working {
         IN_TEAM.with(|t| t.set(true));
         SPLITS.with(|s| s.set((0, 0)));
-        Working(done, helpers)
+        CHANCES.with(|c| c.set(0));
+        Working(done, helpers, presence)
     }
 }
 
 impl Drop for Working {
     fn drop(&mut self) {
+        let (splits, unpaid) = SPLITS.with(|s| s.replace((0, 0)));
+        // helpers stay ready for the next call only after a call whose splits all paid, and
+        // only while nothing else wants a core (see `room_to_linger`): on a busy machine a
+        // helper spinning between calls takes a core the caller may need
+        let linger = unpaid == 0 && room_to_linger(self.2.awake.load(Ordering::Acquire));
+        self.2.linger.store(linger, Ordering::Release);
         self.0.store(true, Ordering::Release);
         // a parked helper wakes, sees `done` and leaves its loop
         unpark(&self.1);
         IN_TEAM.with(|t| t.set(false));
-        let (splits, unpaid) = SPLITS.with(|s| s.replace((0, 0)));
         BACKOFF.with(|b| {
             let mut backoff = b.get();
             backoff.settle(splits, unpaid);
@@ -389,19 +454,120 @@ impl Drop for Working {
     }
 }
 
+/// Tells how many threads the machine can run now, this one included (on Linux the running count
+/// of `/proc/loadavg`), or `None` where the system does not say. The engine does no I/O: the
+/// binary installs it ([`set_crowd_probe`]); without one, helpers never linger.
+pub type CrowdProbe = fn() -> Option<usize>;
+
+static CROWD_PROBE: std::sync::OnceLock<CrowdProbe> = std::sync::OnceLock::new();
+
+/// Installs the probe [`room_to_linger`] asks (the first call wins).
+pub fn set_crowd_probe(probe: CrowdProbe) {
+    let _ = CROWD_PROBE.set(probe);
+}
+
+/// What the team knows of the other programs on the machine: when it last asked the probe, and
+/// how many threads of theirs were runnable, smoothed over the samples (in thousandths).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Crowd {
+    last: Option<Instant>,
+    others: u32,
+}
+
+/// The team's crowd, one for the process (every team shares the machine).
+static CROWD: Mutex<Crowd> = Mutex::new(Crowd {
+    last: None,
+    others: 0,
+});
+
+/// How often the crowd is sampled at most (reading /proc/loadavg costs a few µs).
+pub const CROWD_EVERY: Duration = Duration::from_millis(5);
+
+impl Crowd {
+    /// Whether a sample is due at `now` ([`CROWD_EVERY`] after the last).
+    pub fn due(&self, now: Instant) -> bool {
+        self.last
+            .is_none_or(|t| now.saturating_duration_since(t) >= CROWD_EVERY)
+    }
+
+    /// Folds in a sample taken at `now`: `running` threads on the machine (the probe's answer,
+    /// `None` when it could not tell), of which this thread and the `awake` helpers (spinning,
+    /// so running) are the team's own. The others are smoothed, each sample weighing a quarter:
+    /// a blip (a terminal redrawing, the probe's own reader) fades in a few samples, and a
+    /// program that keeps a core busy crowds the machine from its second sample on.
+    pub fn observe(&mut self, running: Option<usize>, awake: usize, now: Instant) {
+        let others = match running {
+            Some(r) => r.saturating_sub(1 + awake).min(64) as u32 * 1000,
+            // a system that does not say: as crowded, so helpers never linger
+            None => 64_000,
+        };
+        self.others = if self.last.is_none() {
+            others
+        } else {
+            (self.others * 3 + others) / 4
+        };
+        self.last = Some(now);
+    }
+
+    /// Whether helpers may linger: other programs' runnable threads average under 0.4.
+    pub fn roomy(&self) -> bool {
+        self.last.is_some() && self.others < 400
+    }
+}
+
+/// Whether a team's helpers may linger after a call and wait spinning ([`ROOMY_SPIN`]): nothing
+/// outside this team wants a core ([`Crowd`], sampled from the probe at most every
+/// [`CROWD_EVERY`]; `awake` helpers are the team's own). Beside a busy program a lingering
+/// helper would share the caller's core or the busy one's and slow the team below one core's
+/// speed (docs/performance.md). Without a probe helpers never linger.
+fn room_to_linger(awake: usize) -> bool {
+    ask_crowd(CROWD_PROBE.get().copied(), &CROWD, awake, Instant::now())
+}
+
+/// [`room_to_linger`] with its probe and crowd given: a sample when one is due, then the crowd's
+/// answer (no probe, or a crowd another team is updating now: no).
+fn ask_crowd(probe: Option<CrowdProbe>, crowd: &Mutex<Crowd>, awake: usize, now: Instant) -> bool {
+    let Some(probe) = probe else {
+        return false;
+    };
+    let Ok(mut crowd) = crowd.try_lock() else {
+        return false;
+    };
+    if crowd.due(now) {
+        crowd.observe(probe(), awake, now);
+    }
+    crowd.roomy()
+}
+
 /// How long a helper spins for the next share after its last one before it parks: the gaps
 /// between a training step's split products are shorter, the gap between two steps often not.
 pub const SPIN: Duration = Duration::from_micros(100);
 
+/// How long a helper spins without a share before it parks when the machine has room for it
+/// ([`room_to_linger`]): longer than the caller's longest stretch alone between two products of
+/// a pass, so that a helper is ready for each.
+pub const ROOMY_SPIN: Duration = Duration::from_millis(2);
+
 /// Helpers parked so far, by every team (a test reads it).
 static PARKS: AtomicUsize = AtomicUsize::new(0);
 
+/// How long a helper stays ready after its team call ends, for the next call of the same team:
+/// a training loop's next step, or the next gradient of a check, starts within it, and finds the
+/// helper ready instead of asleep in the pool (a sleeping pool thread takes 25–80 µs to wake,
+/// as long as the first product's share).
+pub const LINGER: Duration = Duration::from_micros(100);
+
 /// A helper's loop while its team works: run whatever share of a product is waiting; with none,
-/// spin for [`SPIN`], then park until the caller offers the next split ([`wake_helpers`]) or
+/// spin for [`SPIN`] ([`ROOMY_SPIN`] on a machine with room), then park until the caller offers the next split ([`wake_helpers`]) or
 /// the team call ends. A parked helper burns no core, and on a busy core the scheduler owes
 /// it the time it slept, so it is not the one descheduled halfway through a share. A share it
 /// has not taken when the caller is done with its own, the caller takes back (rayon's `join`).
-fn keep_warm(done: &AtomicBool) {
+/// While it spins the helper counts as ready in `presence`: the caller offers a split only to a
+/// ready helper. When a call whose splits all paid ends it lingers for [`LINGER`], and leaves as
+/// soon as the next call of its team starts (the pool then hands it that call's loop).
+fn keep_warm(done: &AtomicBool, presence: &Presence) {
+    let call = presence.calls.load(Ordering::Acquire);
+    let mut ready = Some(Awake::enter(&presence.awake));
     let mut idle_since = Instant::now();
     let mut spins = 0u32;
     while !done.load(Ordering::Acquire) {
@@ -410,14 +576,33 @@ fn keep_warm(done: &AtomicBool) {
             continue;
         }
         spins = spins.wrapping_add(1);
-        if spins % 64 != 0 || idle_since.elapsed() < SPIN {
+        // on a machine with room (the last call let helpers linger) a helper waits for the next
+        // share spinning, however long the caller works alone in between
+        let spin = if presence.linger.load(Ordering::Acquire) {
+            ROOMY_SPIN
+        } else {
+            SPIN
+        };
+        if spins % 64 != 0 || idle_since.elapsed() < spin {
             std::hint::spin_loop();
             continue;
         }
         PARKS.fetch_add(1, Ordering::Relaxed);
+        drop(ready.take());
+        let parked = Awake::enter(&presence.parked);
         std::thread::park_timeout(Duration::from_millis(100));
+        ready = Some(Awake::enter(&presence.awake));
+        drop(parked);
         idle_since = Instant::now();
     }
+    let ended = Instant::now();
+    while presence.linger.load(Ordering::Acquire)
+        && presence.calls.load(Ordering::Acquire) == call
+        && ended.elapsed() < LINGER
+    {
+        std::hint::spin_loop();
+    }
+    drop(ready);
 }
 
 /// How many blocks of rows an m×k·k×n product is cut into on `threads` threads, when products
@@ -485,16 +670,36 @@ where
     fill_parts(out, 0, parts, fill);
 }
 
-/// `fill` over `parts` blocks of `out`'s rows; the outermost split is timed (see [`Backoff`]).
+/// `fill` over `parts` blocks of `out`'s rows, at most one per ready helper and this thread (with
+/// none ready, the whole of `out` here, waking them for the next); the outermost split is timed
+/// (see [`Backoff`]).
 fn fill_parts<F>(out: ArrayViewMut2<'_, f64>, first: usize, parts: usize, fill: &F)
 where
     F: Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
 {
+    // a share is offered only to a helper ready for it: one still waking (25–80 µs) or parked
+    // would leave this thread to take it back after its own, as slow as no split
     if parts <= 1 {
         fill(first, out);
         return;
     }
+    let (ready, idle) = helpers_awake();
+    // a helper about to park may have just been counted: it wakes for its share
     wake_helpers();
+    let chance = CHANCES.with(|c| c.replace(c.get() + 1));
+    if ready == 0 {
+        if chance > 0 && idle == 0 {
+            // after the call's first split the helpers had time to come: none ready and none
+            // parked for want of work means another process holds their cores
+            SPLITS.with(|s| {
+                let (splits, unpaid) = s.get();
+                s.set((splits + 1, unpaid + 1));
+            });
+        }
+        fill(first, out);
+        return;
+    }
+    let parts = parts.min(ready + 1);
     let start = Instant::now();
     let own = split_in_two(out, first, parts, fill);
     let waited = start.elapsed().saturating_sub(own);
@@ -568,6 +773,99 @@ mod tests {
         for (g, w) in got.iter().zip(want) {
             assert!((g - w).abs() <= 1e-12 * (1.0 + w.abs()), "{g} vs {w}");
         }
+    }
+
+    /// Inside a team, waits (5 s at most) until a helper is ready for a share: a split is
+    /// offered only to a ready helper, and one still waking would leave it to this thread. The
+    /// helpers wait spinning for [`ROOMY_SPIN`] meanwhile, as on a machine with room (else, on a
+    /// loaded machine, a helper woken onto this thread's core could spin its [`SPIN`] and park
+    /// again while this thread is descheduled, every time); call it just before the split.
+    fn await_ready() {
+        if !in_team() {
+            return;
+        }
+        TEAM.with(|team| {
+            if let Some(Some(team)) = team.get() {
+                team.presence.linger.store(true, Ordering::Release);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while helpers_awake().0 == 0 && Instant::now() < deadline {
+            wake_helpers();
+            std::thread::yield_now();
+        }
+    }
+
+    /// A crowd fed `samples` of (running threads, awake helpers), [`CROWD_EVERY`] apart.
+    fn crowd_after(samples: &[(Option<usize>, usize)]) -> Crowd {
+        let mut crowd = Crowd::default();
+        let mut now = Instant::now();
+        for &(running, awake) in samples {
+            assert!(crowd.due(now));
+            crowd.observe(running, awake, now);
+            assert!(
+                !crowd.due(now + CROWD_EVERY / 2),
+                "sampled at most every 5 ms"
+            );
+            now += CROWD_EVERY;
+        }
+        crowd
+    }
+
+    #[test]
+    fn the_team_s_own_threads_leave_the_machine_roomy() {
+        assert!(!Crowd::default().roomy(), "nothing known yet: no lingering");
+        // the caller alone, then the caller and a spinning helper
+        assert!(crowd_after(&[(Some(1), 0)]).roomy());
+        assert!(crowd_after(&[(Some(2), 1), (Some(1), 0), (Some(2), 1)]).roomy());
+        // a system that does not say is taken as crowded
+        assert!(!crowd_after(&[(Some(1), 0), (None, 0)]).roomy());
+    }
+
+    #[test]
+    fn helpers_linger_only_with_a_probe_that_leaves_them_room() {
+        let crowd = Mutex::new(Crowd::default());
+        let now = Instant::now();
+        assert!(!ask_crowd(None, &crowd, 0, now), "no probe: never");
+        assert!(ask_crowd(Some(|| Some(2)), &crowd, 1, now));
+        // a busy program appears: the crowd is asked again only after CROWD_EVERY
+        let busy: CrowdProbe = || Some(3);
+        assert!(ask_crowd(Some(busy), &crowd, 1, now + CROWD_EVERY / 2));
+        assert!(ask_crowd(Some(busy), &crowd, 1, now + CROWD_EVERY));
+        assert!(!ask_crowd(Some(busy), &crowd, 1, now + 2 * CROWD_EVERY));
+        // a crowd another team holds is not waited for
+        let held = crowd.lock();
+        assert!(!ask_crowd(
+            Some(|| Some(1)),
+            &crowd,
+            0,
+            now + 9 * CROWD_EVERY
+        ));
+        drop(held);
+    }
+
+    #[test]
+    fn a_blip_fades_and_a_busy_program_crowds_the_machine_until_it_stops() {
+        let quiet = (Some(2), 1);
+        let busy = (Some(3), 1);
+        // one other thread for one sample (a redraw): still roomy
+        assert!(crowd_after(&[quiet, quiet, busy, quiet]).roomy());
+        let mut samples = vec![quiet, quiet];
+        // a program busy on a core: crowded from its second sample on
+        samples.push(busy);
+        let after_one = crowd_after(&samples);
+        samples.push(busy);
+        assert!(after_one.roomy() && !crowd_after(&samples).roomy());
+        samples.extend([busy; 20]);
+        assert!(!crowd_after(&samples).roomy());
+        // it stops: roomy again within a few samples, not at the first
+        samples.push(quiet);
+        assert!(
+            !crowd_after(&samples).roomy(),
+            "one quiet sample is not enough"
+        );
+        samples.extend([quiet; 4]);
+        assert!(crowd_after(&samples).roomy());
     }
 
     #[test]
@@ -734,6 +1032,7 @@ mod tests {
             let fill = || {
                 let mut out = Matrix::from_elem((rows, cols), -1.0);
                 let blocks = std::sync::Mutex::new(Vec::new());
+                await_ready();
                 fill_rows(out.view_mut(), &|first, mut block| {
                     blocks
                         .lock()
@@ -842,6 +1141,7 @@ mod tests {
         let slow_second_half = || {
             let mut out = Matrix::zeros((400, 200));
             let started = AtomicBool::new(false);
+            await_ready();
             let offered = Instant::now();
             fill_rows(out.view_mut(), &|first, mut block| {
                 if first > 0 {
@@ -876,6 +1176,7 @@ mod tests {
         // slow one, so whoever runs the other, it is back before this thread is done
         let slow_first_half = || {
             let mut out = Matrix::zeros((400, 200));
+            await_ready();
             fill_rows(out.view_mut(), &|first, mut block| {
                 if first == 0 {
                     std::thread::sleep(Duration::from_millis(20));
