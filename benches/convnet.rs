@@ -190,6 +190,8 @@ fn whole_loop() {
 }
 
 fn main() {
+    // as the binary: helpers linger between calls only while no other program wants a core
+    backstep::engine::linalg::set_crowd_probe(backstep::cli::running_threads);
     if std::env::args().any(|a| a == "--loop") {
         whole_loop();
     } else {
