@@ -141,6 +141,25 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_of_two_channels_is_drawn_with_its_channels_side_by_side() {
+        use crate::engine::NamedLayer;
+        use crate::engine::layer::Convolution;
+        // one filter of 2×2×2: channel 0 is 1 2 / 3 4, channel 1 is 5 6 / 7 8
+        let w = Matrix::from_shape_vec((1, 8), (1..=8).map(f64::from).collect()).unwrap();
+        let conv = Convolution::new(w, Matrix::zeros((1, 1)), ImageShape::new(2, 2, 2), 1, 0);
+        let network = Network {
+            layers: vec![NamedLayer {
+                name: "Conv1".into(),
+                layer: Layer::Convolution(conv),
+            }],
+        };
+        let (f, channels) = filters(&network).unwrap();
+        assert_eq!((channels, f.h, f.w), (2, 2, 4));
+        // row by row: channel 0's row, then channel 1's
+        assert_eq!(f.images, [vec![1.0, 2.0, 5.0, 6.0, 3.0, 4.0, 7.0, 8.0]]);
+    }
+
+    #[test]
     fn a_dense_first_layer_has_no_filters() {
         let preset = Preset::builtin("train-digits").unwrap();
         let trainer = preset.trainer().unwrap();
