@@ -490,7 +490,7 @@ fn the_explorer_speaks_chinese_with_the_locale() {
         "the footer is Chinese: {backward}"
     );
     tmux(&["send-keys", "-t", name, "?"]);
-    let help = wait_for(name, "下一步");
+    let help = wait_for_all(name, &["下一步", "按键"]);
     assert!(help.contains("按键"), "{help}");
     // Esc then q at once would read as Alt-q: wait for the help to close first
     tmux(&["send-keys", "-t", name, "Escape"]);
@@ -512,7 +512,10 @@ fn the_histogram_screen_draws_five_layers_and_leaves_with_esc() {
     assert!(shown.contains("1.0 ┤"), "{shown}");
     assert!(shown.contains('█'), "the bars are drawn: {shown}");
     tmux(&["send-keys", "-t", name, "?"]);
-    let help = wait_for(name, "On the histogram screen");
+    let help = wait_for_all(
+        name,
+        &["On the histogram screen", "leave the histogram screen"],
+    );
     assert!(help.contains("leave the histogram screen"), "{help}");
     tmux(&["send-keys", "-t", name, "Escape"]);
     wait_until_gone(name, "On the histogram screen");
@@ -539,7 +542,8 @@ fn the_compare_screen_trains_every_run_and_opens_the_picked_one() {
     let explorer = wait_for_all(name, &["W ← W − lr·dW", "back to training"]);
     assert!(explorer.contains("iteration "), "{explorer}");
     tmux(&["send-keys", "-t", name, "Escape"]);
-    let back = wait_for(name, "runs: lr");
+    // the compare screen is redrawn over the explorer's frame: wait for the whole of it
+    let back = wait_for_all(name, &["runs: lr", "▸▲ 0.5", "loss per iteration"]);
     assert!(
         back.contains("▸▲ 0.5"),
         "the second run stays picked: {back}"
