@@ -16,6 +16,7 @@ pub mod op;
 pub mod operand;
 pub mod optim;
 pub mod par;
+pub mod pool;
 pub mod rng;
 pub mod run;
 pub mod search;

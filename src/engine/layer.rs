@@ -315,6 +315,12 @@ macro_rules! layers {
                 match self { $(Layer::$variant(l) => l.perturbed_loss(x, t, delta, base, rows)),* }
             }
 
+            /// Whether finite input gives finite output forward, and a finite dout a finite dx
+            /// (see [`LayerType::FINITE_OUT`]).
+            pub fn keeps_finite(&self) -> (bool, bool) {
+                match self { $(Layer::$variant(_) => (<$ty as LayerType>::FINITE_OUT, <$ty as LayerType>::FINITE_DX)),* }
+            }
+
             /// The training hook (see [`LayerType::train_step`]); a cache from another kind of
             /// layer is ignored.
             pub fn train_step(&mut self, iteration: u64, cache: &Cache) {
@@ -327,6 +333,11 @@ macro_rules! layers {
         }
 
         impl Cache {
+            /// Give the big matrices back for reuse (see [`LayerType::recycle`]).
+            pub fn recycle(self) {
+                match self { $(Cache::$variant(c) => <$ty as LayerType>::recycle(c)),* }
+            }
+
             /// The loss, for a loss layer's cache.
             pub fn loss(&self) -> Option<f64> {
                 match self { $(Cache::$variant(c) => <$ty as LayerType>::loss(c)),* }

@@ -16,6 +16,7 @@ use super::layer::Layer;
 use super::layer::{Cache, Grad};
 use super::linalg::{splits, team_if};
 use super::network::{Inputs, Network, OutputNudge, Resolved, Run, layer_who};
+use super::pool;
 use super::tape::NoRecord;
 use super::tensor::ImageShape;
 use crate::i18n::format;
@@ -116,12 +117,15 @@ impl Network {
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in body.iter().enumerate() {
             let out = l.layer.infer(x.view())?;
-            ensure_finite(&out, || {
-                crate::t!("err-what-output", who = layer_who(i, &l.name))
-            })?;
-            x = Cow::Owned(out);
+            if i == 0 || !l.layer.keeps_finite().0 {
+                ensure_finite(&out, || {
+                    crate::t!("err-what-output", who = layer_who(i, &l.name))
+                })?;
+            }
+            give_back(std::mem::replace(&mut x, Cow::Owned(out)));
         }
         let (out, cache) = last.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
+        give_back(x);
         let objective = resolved.objective(Some(&cache), &out);
         ensure_finite(ndarray::aview2(&[[objective]]), || {
             crate::t!("err-what-objective")
@@ -141,6 +145,7 @@ impl Network {
             let fwd = self.forward_pass(inputs, resolved, true)?;
             let (grads, dx) =
                 self.backward_pass(resolved, &fwd.caches, Some((&inputs.x, FirstLayer::Dx)))?;
+            fwd.caches.into_iter().for_each(Cache::recycle);
             Ok((fwd.objective, dx, grads))
         })
     }
@@ -162,6 +167,7 @@ impl Network {
                 &fwd.caches,
                 Some((&inputs.x, FirstLayer::ParamsOnly)),
             )?;
+            fwd.caches.into_iter().for_each(Cache::recycle);
             Ok((fwd.objective, grads))
         })
     }
@@ -197,14 +203,19 @@ impl Network {
             } else {
                 l.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?
             };
-            ensure_finite(&out, || {
-                crate::t!("err-what-output", who = layer_who(i, &l.name))
-            })?;
+            // a layer that keeps finite numbers finite (ReLU, max pooling) is not looked over
+            // when what it read was; the first layer's input comes from outside
+            if i == 0 || !l.layer.keeps_finite().0 {
+                ensure_finite(&out, || {
+                    crate::t!("err-what-output", who = layer_who(i, &l.name))
+                })?;
+            }
             caches.push(cache);
-            x = Cow::Owned(out);
+            give_back(std::mem::replace(&mut x, Cow::Owned(out)));
         }
         let loss = caches.last().and_then(Cache::loss);
         let objective = resolved.objective(caches.last(), &x);
+        give_back(x);
         ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
             Some(_) => crate::t!("err-what-loss"),
             None => crate::t!("err-what-scalar"),
@@ -236,19 +247,29 @@ impl Network {
                 (0, Some((x, FirstLayer::Dx))) => l.layer.backward_from(x, cache, &dout)?,
                 _ => l.layer.backward(cache, &dout, &mut NoRecord)?,
             };
-            ensure_finite(&dx, || {
-                crate::t!("err-what-dx", who = layer_who(i, &l.name))
-            })?;
+            // as forward: the last layer's dout comes from outside
+            if i + 1 == self.layers.len() || !l.layer.keeps_finite().1 {
+                ensure_finite(&dx, || {
+                    crate::t!("err-what-dx", who = layer_who(i, &l.name))
+                })?;
+            }
             for g in &grads {
                 ensure_finite(&g.value, || {
                     crate::t!("err-what-grad", name = g.name, who = layer_who(i, &l.name))
                 })?;
             }
             grads_per_layer.push(grads);
-            dout = dx;
+            pool::give(std::mem::replace(&mut dout, dx));
         }
         grads_per_layer.reverse();
         Ok((grads_per_layer, dout))
+    }
+}
+
+/// Give an output a pass is done with back for reuse ([`pool`]); a borrowed input stays.
+fn give_back(x: Cow<'_, Matrix>) {
+    if let Cow::Owned(m) = x {
+        pool::give(m);
     }
 }
 

@@ -15,6 +15,7 @@ use ndarray::{ArrayView2, ArrayViewMut2};
 
 use super::Matrix;
 use super::linalg::fill_rows;
+use super::pool;
 
 /// The shape of one sample of a 4-D tensor: C channels of H×W cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -209,7 +210,8 @@ impl Window {
 
     /// [`Window::im2col`] of a view (a block of rows read in place).
     pub fn im2col_view(&self, x: ArrayView2<'_, f64>) -> Matrix {
-        let mut col = Matrix::zeros(self.col_dim(x.nrows()));
+        let (rows, cols) = self.col_dim(x.nrows());
+        let mut col = pool::uninit(rows, cols);
         self.im2col_to(x, col.view_mut());
         col
     }
@@ -286,7 +288,7 @@ impl Window {
     /// into the x cell it was copied from (padding dropped): an `n`×C·H·W matrix. Each x cell
     /// adds its copies window by window, in the order of `dcol`'s rows, as the book's loop does.
     pub fn col2im(&self, dcol: &Matrix, n: usize) -> Matrix {
-        let mut dx = Matrix::zeros((n, self.input.len()));
+        let mut dx = pool::zeros(n, self.input.len());
         let dcol = dcol.as_standard_layout();
         let (per, k, d) = (self.positions(), self.window_len(), self.input.len());
         let Some(cs) = dcol.as_slice() else {
@@ -374,7 +376,8 @@ pub fn to_image_plus(src: ArrayView2<'_, f64>, b: &Matrix, n: usize, plane: usiz
 
 fn image_of(src: ArrayView2<'_, f64>, n: usize, plane: usize, bias: Option<&Matrix>) -> Matrix {
     let k = src.len().checked_div(n * plane).unwrap_or(0);
-    let mut out = Matrix::zeros((n, k * plane));
+    // every cell is written below: n·plane·k ≤ src.len()
+    let mut out = pool::uninit(n, k * plane);
     let src = src.as_standard_layout();
     let bias = bias.map(|b| b.as_standard_layout());
     let b = bias.as_ref().and_then(|b| b.as_slice());
@@ -392,33 +395,48 @@ fn image_of(src: ArrayView2<'_, f64>, n: usize, plane: usize, bias: Option<&Matr
             let Some(from) = s.get((first + i) * d..(first + i + 1) * d) else {
                 continue;
             };
-            // channel by channel: the writes run along the row, the reads stay in cache
-            for (kk, channel) in dst.chunks_exact_mut(plane).enumerate() {
-                let bk = b.and_then(|b| b.get(kk).copied());
-                let values = from.iter().skip(kk).step_by(k);
-                match bk {
-                    Some(bk) => {
-                        for (o, &v) in channel.iter_mut().zip(values) {
-                            *o = v + bk;
-                        }
+            transpose_block(from, dst, k, plane, b);
+        }
+    });
+    out
+}
+
+/// Positions a block of [`transpose_block`] and [`from_image`] takes at a time: the block's
+/// rows of the source (64 × K values) stay in the first-level cache while each of its K
+/// channels is written 64 values at a time.
+const BLOCK: usize = 64;
+
+/// One sample of [`image_of`]: `dst[kk·P + p] = from[p·K + kk] (+ b[kk])`, a block of positions
+/// at a time (each sum is the same `v + b`).
+fn transpose_block(from: &[f64], dst: &mut [f64], k: usize, plane: usize, b: Option<&[f64]>) {
+    for p0 in (0..plane).step_by(BLOCK) {
+        let p1 = (p0 + BLOCK).min(plane);
+        let rows = &from[p0 * k..p1 * k];
+        for (kk, channel) in dst.chunks_exact_mut(plane).enumerate() {
+            let out = &mut channel[p0..p1];
+            let values = rows.iter().skip(kk).step_by(k);
+            match b.and_then(|b| b.get(kk).copied()) {
+                Some(bk) => {
+                    for (o, &v) in out.iter_mut().zip(values) {
+                        *o = v + bk;
                     }
-                    None => {
-                        for (o, &v) in channel.iter_mut().zip(values) {
-                            *o = v;
-                        }
+                }
+                None => {
+                    for (o, &v) in out.iter_mut().zip(values) {
+                        *o = v;
                     }
                 }
             }
         }
-    });
-    out
+    }
 }
 
 /// The inverse of [`to_image`], the book's `dout.transpose(0, 2, 3, 1).reshape(-1, K)`: from an
 /// N×(K·P) tensor, the (N·P)×K matrix whose cell (n·P + p, k) is tensor cell (n, k·P + p).
 pub fn from_image(src: &Matrix, plane: usize) -> Matrix {
     let k = src.ncols().checked_div(plane).unwrap_or(0);
-    let mut out = Matrix::zeros((src.nrows() * plane, k));
+    // every cell is written below
+    let mut out = pool::uninit(src.nrows() * plane, k);
     let src = src.as_standard_layout();
     let (Some(s), d) = (src.as_slice(), src.ncols()) else {
         return out;
@@ -430,14 +448,22 @@ pub fn from_image(src: &Matrix, plane: usize) -> Matrix {
         let Some(o) = block.as_slice_mut() else {
             return;
         };
-        for (i, row) in o.chunks_exact_mut(k).enumerate() {
-            let (n, p) = ((first + i) / plane, (first + i) % plane);
+        // blocks of rows within one sample: each channel's stretch of the block is read once
+        let mut r = 0;
+        let rows = o.len() / k;
+        while r < rows {
+            let (n, p0) = ((first + r) / plane, (first + r) % plane);
+            let p1 = (p0 + BLOCK).min(plane).min(p0 + rows - r);
             let Some(sample) = s.get(n * d..(n + 1) * d) else {
-                continue;
+                break;
             };
-            for (kk, v) in row.iter_mut().enumerate() {
-                *v = sample[kk * plane + p];
+            let block = &mut o[r * k..(r + p1 - p0) * k];
+            for (kk, channel) in sample.chunks_exact(plane).enumerate() {
+                for (row, &v) in block.chunks_exact_mut(k).zip(&channel[p0..p1]) {
+                    row[kk] = v;
+                }
             }
+            r += p1 - p0;
         }
     });
     out

@@ -246,3 +246,60 @@ fn the_fast_path_shared_by_a_team_gives_the_same_bits() {
         )
     });
 }
+
+/// Memory a pass without a tape reuses ([`backstep::engine::pool`]) holds what the last matrix
+/// left there; filled with NaN first, none of it may show in any number of a pass: every cell of
+/// a reused matrix is written before it is read.
+#[test]
+fn reused_memory_never_shows_in_a_pass() {
+    use backstep::engine::pool;
+    let poison = || {
+        for cells in [40_000, 70_000, 150_000, 300_000, 600_000] {
+            pool::give(Matrix::from_elem((cells / 100, 100), f64::NAN));
+        }
+    };
+    let mut rng = SplitMix64(25);
+    // large enough that im2col, the conv output, ReLU's mask and pooling's matrices are reused:
+    // 3 channels 20×20 with pad 1 and stride 1, a batch of 1 and odd filters with stride 2 too
+    for (case, (rows, c, stride, pad)) in [(12, 3, 1, 1), (1, 1, 1, 0), (9, 3, 2, 1), (16, 1, 1, 0)]
+        .into_iter()
+        .enumerate()
+    {
+        let image = ImageShape::new(c, 20, 20);
+        let mut conv = Convolution::new(
+            normal(&mut rng, (30, c * 9)),
+            normal(&mut rng, (1, 30)),
+            ImageShape::new(c, 3, 3),
+            stride,
+            pad,
+        );
+        conv.input = image;
+        let mut net = convnet(&mut rng, image);
+        net.layers[0].layer = Layer::Convolution(conv.clone());
+        let mut p = Pooling::new(2, 2, 2);
+        p.input = conv.out_image();
+        net.layers[2].layer = Layer::Pooling(p.clone());
+        if let Layer::Affine(a) = &mut net.layers[3].layer {
+            a.w = normal(&mut rng, (p.out_image().len(), a.w.ncols()));
+        }
+        net.resolve_images(Some(image)).unwrap();
+        for pass in 0..2 {
+            poison();
+            let what = format!("case {case} pass {pass}");
+            net_matches(&net, image, rows, &mut rng, &what);
+            poison();
+            team(|| net_matches(&net, image, rows, &mut rng, &format!("{what} in a team")));
+        }
+        poison();
+        let x = normal(&mut rng, (rows, image.len()));
+        let dout = normal(&mut rng, (rows, conv.out_image().len()));
+        layer_matches(Layer::Convolution(conv), &x, image, &dout, "conv");
+        poison();
+        let x = small_whole(&mut rng, (rows, p.input.len()));
+        let dout = normal(&mut rng, (rows, p.out_image().len()));
+        layer_matches(Layer::Pooling(p.clone()), &x, p.input, &dout, "pool");
+        poison();
+        let relu = Layer::Relu(Relu);
+        layer_matches(relu, &x, p.input, &x, "relu");
+    }
+}

@@ -13,6 +13,7 @@ use crate::engine::check::Delta;
 use crate::engine::linalg::{matmul, matmul_nt, matmul_tn};
 use crate::engine::op::{BinOp, Op};
 use crate::engine::operand::{Kind, Param};
+use crate::engine::pool;
 use crate::engine::tape::{Recorder, StepDraft};
 use crate::i18n::format::{first, inline, shape};
 
@@ -138,7 +139,11 @@ impl LayerType for Affine {
         Ok((
             y,
             AffineCache {
-                x: x.clone(),
+                x: if rec.records() {
+                    x.clone()
+                } else {
+                    pool::copy(x)
+                },
                 x_step,
             },
         ))
@@ -154,7 +159,11 @@ impl LayerType for Affine {
         let w = &self.w;
         ensure_dout(dy, (cache.x.nrows(), w.ncols()), "dY")?;
         let x = &cache.x;
-        let dx = matmul_nt(dy, w);
+        let dx = if rec.records() {
+            matmul_nt(dy, w)
+        } else {
+            pool::matmul(dy.view(), w.t())
+        };
         rec.record(|| {
             StepDraft::new(
                 Op::MatMul {
@@ -258,8 +267,12 @@ impl LayerType for Affine {
         dy: &Matrix,
     ) -> Result<(Matrix, Vec<Grad>)> {
         ensure_dout(dy, (x.nrows(), self.w.ncols()), "dY")?;
-        let dx = matmul_nt(dy, &self.w);
+        let dx = pool::matmul(dy.view(), self.w.t());
         Ok((dx, self.param_grads_from(x, cache, dy)?))
+    }
+
+    fn recycle(cache: AffineCache) {
+        pool::give(cache.x);
     }
 
     /// Each output cell is a dot product of D terms plus b: its rounding error is at most

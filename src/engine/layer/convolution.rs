@@ -18,9 +18,10 @@ use ndarray::{ArrayView2, ArrayViewMut2};
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::linalg::{matmul, matmul_into, matmul_nt, matmul_tn};
+use crate::engine::linalg::{matmul, matmul_into, matmul_tn};
 use crate::engine::op::Op;
 use crate::engine::operand::{Kind, Param};
+use crate::engine::pool;
 use crate::engine::tape::{Recorder, StepDraft};
 use crate::engine::tensor::{ImageShape, Window, column_sums, from_image, to_image, to_image_plus};
 use crate::i18n::format::first;
@@ -443,7 +444,7 @@ impl LayerType for Convolution {
             .numpy("self.dW = self.dW.transpose(1, 0).reshape(FN, C, FH, FW)")
             .note(crate::msg!("conv-dw-reshape-note", w = self.w_shape()))
         });
-        let dcol = matmul_nt(&d2, &cache.col_w);
+        let dcol = pool::matmul(d2.view(), cache.col_w.t());
         rec.record(|| {
             StepDraft::new(
                 Op::MatMul {
@@ -474,6 +475,10 @@ impl LayerType for Convolution {
                     x = self.input.batch(cache.n)
                 ))
         });
+        if !rec.records() {
+            pool::give(d2);
+            pool::give(dcol);
+        }
         Ok((
             dx,
             vec![Grad::new(Param::Weights, dw), Grad::new(Param::Bias, db)],
@@ -486,6 +491,7 @@ impl LayerType for Convolution {
         let d2 = from_image(dout, self.out_image().plane());
         let db = column_sums(&d2);
         let dw = matmul_tn(&cache.col, &d2).t().to_owned();
+        pool::give(d2);
         Ok(vec![
             Grad::new(Param::Weights, dw),
             Grad::new(Param::Bias, db),
@@ -521,6 +527,10 @@ impl LayerType for Convolution {
         mag += &self.b.mapv(f64::abs);
         let mag = to_image(&mag, x.nrows(), self.out_image().plane());
         (self.filter.len() as f64 + 1.0) * (&mag * &dout.mapv(f64::abs)).sum()
+    }
+
+    fn recycle(cache: ConvCache) {
+        pool::give(cache.col);
     }
 
     fn jacobian(&self, _input: (usize, usize), _output: (usize, usize)) -> String {

@@ -99,6 +99,12 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
     /// True when a 4-D input gives a 4-D output of the same shape (an element-wise layer,
     /// BatchNorm); false for a layer whose output is a plain matrix (Affine flattens).
     const KEEPS_IMAGE: bool = true;
+    /// True when finite numbers in give finite numbers out, forward (ReLU, max pooling): a pass
+    /// without a tape need not look for inf or NaN in the output of finite input.
+    const FINITE_OUT: bool = false;
+    /// True when a finite `dout` gives a finite `dx` (ReLU's mask): backward's dx need not be
+    /// looked over either.
+    const FINITE_DX: bool = false;
 
     /// The sample shape of the output for an input of sample shape `input` (`None`: a plain
     /// matrix), or an error saying why this layer cannot take it. The default keeps a 4-D shape
@@ -280,4 +286,8 @@ pub trait LayerType: Clone + std::fmt::Debug + PartialEq {
     /// The training hook, called after each iteration's backward: Dropout draws the next mask
     /// from `seed + iteration`, BatchNorm updates its running statistics from `cache`.
     fn train_step(&mut self, _iteration: u64, _cache: &Self::Cache) {}
+
+    /// Give the cache's big matrices back for reuse ([`crate::engine::pool`]) once backward has
+    /// read it; the default drops it.
+    fn recycle(_cache: Self::Cache) {}
 }

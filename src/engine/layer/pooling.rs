@@ -7,14 +7,17 @@
 //! window's dout at its argmax and 0 elsewhere — a mask like ReLU's — then col2im adds the windows
 //! back into dx. Cache: arg_max (and N).
 
+use std::sync::Mutex;
+
 use anyhow::{Result, ensure};
-use ndarray::{ArrayView2, Axis, Slice};
+use ndarray::ArrayView2;
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::linalg::fill_rows;
 use crate::engine::op::Op;
 use crate::engine::operand::Kind;
+use crate::engine::pool;
 use crate::engine::tape::{Recorder, StepDraft};
 use crate::engine::tensor::{ImageShape, Window, from_image, reshape, to_image};
 use crate::t;
@@ -101,31 +104,37 @@ impl Pooling {
         let (n, per) = (x.nrows(), self.out_image().len());
         let x = x.as_standard_layout();
         let d = self.input.len();
-        // a row per sample: its C·OH·OW maxima, then their OH·OW·C places in (p, c) order (the
-        // rows of the cache's (N·OH·OW·C)×1 column), written in one pass over x
-        let mut both = Matrix::zeros((n, 2 * per));
-        if let Some(xs) = x.as_slice().filter(|_| per > 0 && d > 0) {
-            fill_rows(both.view_mut(), &|first, mut block| {
+        let Some(xs) = x.as_slice().filter(|_| per > 0 && d > 0) else {
+            let cache = PoolCache {
+                arg_max: Matrix::zeros((n * per, 1)),
+                n,
+                arg_step: None,
+            };
+            return (Matrix::zeros((n, per)), cache);
+        };
+        // every cell is written: each window's maximum, and its place in the cache's
+        // (N·OH·OW·C)×1 column, a sample's OH·OW·C places in (p, c) order
+        let mut out = pool::uninit(n, per);
+        let mut arg_max = pool::uninit(n * per, 1);
+        {
+            // each sample's places, for whichever core writes its maxima
+            let places: Vec<Mutex<&mut [f64]>> = match arg_max.as_slice_mut() {
+                Some(a) => a.chunks_exact_mut(per).map(Mutex::new).collect(),
+                None => Vec::new(),
+            };
+            fill_rows(out.view_mut(), &|first, mut block| {
                 let Some(o) = block.as_slice_mut() else {
                     return;
                 };
-                for (i, row) in o.chunks_exact_mut(2 * per).enumerate() {
-                    if let Some(sample) = xs.get((first + i) * d..(first + i + 1) * d) {
-                        let (maxima, places) = row.split_at_mut(per);
-                        self.sample_maxima(sample, maxima, places);
+                for (i, maxima) in o.chunks_exact_mut(per).enumerate() {
+                    let sample = xs.get((first + i) * d..(first + i + 1) * d);
+                    let places = places.get(first + i).and_then(|p| p.lock().ok());
+                    if let (Some(sample), Some(mut places)) = (sample, places) {
+                        self.sample_maxima(sample, maxima, &mut places);
                     }
                 }
             });
         }
-        let out = both.slice_axis(Axis(1), Slice::from(..per)).to_owned();
-        let rows = n * per;
-        let places: Vec<f64> = both
-            .slice_axis(Axis(1), Slice::from(per..))
-            .iter()
-            .copied()
-            .collect();
-        let arg_max =
-            Matrix::from_shape_vec((rows, 1), places).unwrap_or_else(|_| Matrix::zeros((rows, 1)));
         let cache = PoolCache {
             arg_max,
             n,
@@ -138,6 +147,10 @@ impl Pooling {
     /// ky·pool_w + kx, in (p, c) order). A row of windows at a time: each window compares its cells in
     /// (ky, kx) order and keeps the first of equal values, as `np.argmax` does.
     fn sample_maxima(&self, sample: &[f64], maxima: &mut [f64], places: &mut [f64]) {
+        if (self.pool_h, self.pool_w, self.stride) == (2, 2, 2) {
+            self.sample_maxima_2x2(sample, maxima, places);
+            return;
+        }
         let (oh, ow) = self.window().out_hw();
         let ImageShape { c: ch, h, w } = self.input;
         let (ph, pw, s) = (self.pool_h, self.pool_w, self.stride);
@@ -171,6 +184,47 @@ impl Pooling {
         }
     }
 
+    /// [`Pooling::sample_maxima`] of 2×2 windows with stride 2 (the book's SimpleConvNet's): the
+    /// four cells of each window compared in the same order, (0, 0), (0, 1), (1, 0), (1, 1).
+    fn sample_maxima_2x2(&self, sample: &[f64], maxima: &mut [f64], places: &mut [f64]) {
+        let (oh, ow) = self.window().out_hw();
+        let ImageShape { c: ch, h, w } = self.input;
+        if oh == 0 || ow == 0 || h * w == 0 {
+            return;
+        }
+        for (c, (channel, out)) in sample
+            .chunks_exact(h * w)
+            .zip(maxima.chunks_exact_mut(oh * ow))
+            .enumerate()
+        {
+            for (oy, out_row) in out.chunks_exact_mut(ow).enumerate() {
+                let (Some(top), Some(bottom)) = (
+                    channel.get(2 * oy * w..2 * oy * w + 2 * ow),
+                    channel.get((2 * oy + 1) * w..(2 * oy + 1) * w + 2 * ow),
+                ) else {
+                    continue;
+                };
+                let cells = top.chunks_exact(2).zip(bottom.chunks_exact(2));
+                for (ox, (o, (t, b))) in out_row.iter_mut().zip(cells).enumerate() {
+                    let (mut k, mut v) = (0.0, t[0]);
+                    if t[1] > v {
+                        (k, v) = (1.0, t[1]);
+                    }
+                    if b[0] > v {
+                        (k, v) = (2.0, b[0]);
+                    }
+                    if b[1] > v {
+                        (k, v) = (3.0, b[1]);
+                    }
+                    *o = v;
+                    if let Some(place) = places.get_mut((oy * ow + ox) * ch + c) {
+                        *place = k;
+                    }
+                }
+            }
+        }
+    }
+
     /// Backward when nothing records the steps: each dout added straight into the dx cell where
     /// its window's maximum sat, without dmax and dcol. col2im adds a cell's windows in the
     /// order of dcol's rows and every other term it adds is 0, so dx is the same to the bit.
@@ -179,15 +233,18 @@ impl Pooling {
         let ImageShape { c: ch, h, w } = self.input;
         let (pw, s, d) = (self.pool_w.max(1), self.stride, self.input.len());
         let per = ch * oh * ow;
-        let mut dx = Matrix::zeros((cache.n, d));
         let dout = dout.as_standard_layout();
         let arg = cache.arg_max.as_standard_layout();
         let (Some(ds), Some(args)) = (dout.as_slice(), arg.as_slice()) else {
-            return dx;
+            return Matrix::zeros((cache.n, d));
         };
         if per == 0 || d == 0 {
-            return dx;
+            return Matrix::zeros((cache.n, d));
         }
+        if (self.pool_h, pw, s) == (2, 2, 2) && h == 2 * oh && w == 2 * ow {
+            return self.backward_2x2(cache.n, ds, args);
+        }
+        let mut dx = pool::zeros(cache.n, d);
         // where each window starts in a channel, and each of its cells from there
         let starts: Vec<usize> = (0..oh * ow)
             .map(|p| (p / ow.max(1)) * s * w + (p % ow.max(1)) * s)
@@ -214,6 +271,54 @@ impl Pooling {
                         if let (Some(cell), Some(&v)) = (sample.get_mut(at), g.get(c * oh * ow + p))
                         {
                             *cell += v;
+                        }
+                    }
+                }
+            }
+        });
+        dx
+    }
+}
+
+impl Pooling {
+    /// [`Pooling::backward_fast`] of 2×2 windows with stride 2 that tile x: every dx cell is
+    /// in one window, so each is written once, `0 + dout` where the maximum sat (the sum col2im
+    /// makes) and 0 elsewhere.
+    fn backward_2x2(&self, n: usize, ds: &[f64], args: &[f64]) -> Matrix {
+        let (oh, ow) = self.window().out_hw();
+        let ImageShape { c: ch, h, w } = self.input;
+        let (per, d) = (ch * oh * ow, self.input.len());
+        // every cell is written: the windows tile each channel
+        let mut dx = pool::uninit(n, d);
+        fill_rows(dx.view_mut(), &|first, mut block| {
+            let Some(o) = block.as_slice_mut() else {
+                return;
+            };
+            for (i, sample) in o.chunks_exact_mut(d).enumerate() {
+                let n = first + i;
+                let (Some(g), Some(a)) = (
+                    ds.get(n * per..(n + 1) * per),
+                    args.get(n * per..(n + 1) * per),
+                ) else {
+                    sample.fill(0.0);
+                    continue;
+                };
+                for (c, (channel, g)) in sample
+                    .chunks_exact_mut(h * w)
+                    .zip(g.chunks_exact(oh * ow))
+                    .enumerate()
+                {
+                    for (oy, (rows, g)) in channel
+                        .chunks_exact_mut(2 * w)
+                        .zip(g.chunks_exact(ow))
+                        .enumerate()
+                    {
+                        let (top, bottom) = rows.split_at_mut(w);
+                        let cells = top.chunks_exact_mut(2).zip(bottom.chunks_exact_mut(2));
+                        for (ox, ((t, b), &v)) in cells.zip(g).enumerate() {
+                            let k = a.get((oy * ow + ox) * ch + c).copied().unwrap_or(-1.0);
+                            let at = |j: f64| if k == j { 0.0 + v } else { 0.0 };
+                            (t[0], t[1], b[0], b[1]) = (at(0.0), at(1.0), at(2.0), at(3.0));
                         }
                     }
                 }
@@ -255,6 +360,7 @@ impl LayerType for Pooling {
     const TYPE: &'static str = "pooling";
     const DISPLAY: &'static str = "Pool";
     const NUMBERED: bool = true;
+    const FINITE_OUT: bool = true;
 
     fn check_parameters(&self) -> Result<()> {
         ensure!(
@@ -490,7 +596,13 @@ impl LayerType for Pooling {
 
     /// The output alone, each window's first maximum.
     fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
-        Ok(self.forward_fast(x).0)
+        let (out, cache) = self.forward_fast(x);
+        pool::give(cache.arg_max);
+        Ok(out)
+    }
+
+    fn recycle(cache: PoolCache) {
+        pool::give(cache.arg_max);
     }
 
     /// Taking a maximum rounds nothing.

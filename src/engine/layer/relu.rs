@@ -5,13 +5,14 @@
 //! masked cells set to 0. Cache: the mask (stored as 1.0 = True, 0.0 = False).
 
 use anyhow::Result;
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, Zip};
 
 use super::{Grad, Kink, LayerType, ensure_dout};
 use crate::engine::Matrix;
 use crate::engine::check::{Delta, map_cells};
 use crate::engine::op::{MaskRule, Op};
 use crate::engine::operand::{Kind, MaskSense};
+use crate::engine::pool;
 use crate::engine::tape::{Recorder, StepDraft};
 use crate::i18n::format::inline;
 
@@ -54,6 +55,30 @@ pub fn apply_mask(m: &Matrix, mask: &Matrix) -> Matrix {
     })
 }
 
+/// Forward without a tape: the mask and `out` of [`relu_mask`] and [`apply_mask`] in one pass,
+/// in reused memory.
+fn forward_fast(x: &Matrix) -> (Matrix, ReluCache) {
+    let (mut mask, mut out) = (
+        pool::uninit(x.nrows(), x.ncols()),
+        pool::uninit(x.nrows(), x.ncols()),
+    );
+    Zip::from(&mut mask)
+        .and(&mut out)
+        .and(x)
+        .for_each(|m, o, &v| {
+            let blocked = MaskRule::AtMostZero.test(v);
+            *m = if blocked { 1.0 } else { 0.0 };
+            *o = if blocked { 0.0 } else { v };
+        });
+    (
+        out,
+        ReluCache {
+            mask,
+            mask_step: None,
+        },
+    )
+}
+
 fn count_true(mask: &Matrix) -> usize {
     mask.iter().filter(|&&k| k != 0.0).count()
 }
@@ -64,6 +89,8 @@ impl LayerType for Relu {
     const DISPLAY: &'static str = "ReLU";
     /// The corner of max(0, x) at x = 0: slope 0 on the left, 1 on the right. Backward uses 0
     /// there, because the mask `x ≤ 0` is True at 0.
+    const FINITE_OUT: bool = true;
+    const FINITE_DX: bool = true;
     const KINKS: &'static [Kink] = &[Kink {
         at: 0.0,
         slopes: (0.0, 1.0),
@@ -77,6 +104,9 @@ impl LayerType for Relu {
         _t: Option<&Matrix>,
         rec: &mut R,
     ) -> Result<(Matrix, ReluCache)> {
+        if !rec.records() {
+            return Ok(forward_fast(x));
+        }
         let mask = relu_mask(x);
         let mask_step = rec.record(|| {
             StepDraft::new(
@@ -111,7 +141,15 @@ impl LayerType for Relu {
 
     /// `max(0, x)` in one pass (the same cells as mask-then-apply: x ≤ 0 gives 0).
     fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
-        Ok(x.mapv(|v| if MaskRule::AtMostZero.test(v) { 0.0 } else { v }))
+        let mut out = pool::uninit(x.nrows(), x.ncols());
+        Zip::from(&mut out).and(x).for_each(|o, &v| {
+            *o = if MaskRule::AtMostZero.test(v) { 0.0 } else { v };
+        });
+        Ok(out)
+    }
+
+    fn recycle(cache: ReluCache) {
+        pool::give(cache.mask);
     }
 
     /// Backward: `dx = dout` with the masked cells set to 0.
@@ -122,6 +160,20 @@ impl LayerType for Relu {
         rec: &mut R,
     ) -> Result<(Matrix, Vec<Grad>)> {
         ensure_dout(dout, cache.mask.dim(), "dout")?;
+        if !rec.records() {
+            let mut dx = pool::uninit(dout.nrows(), dout.ncols());
+            Zip::from(&mut dx)
+                .and(dout)
+                .and(&cache.mask)
+                .for_each(|d, &v, &k| {
+                    *d = if MaskSense::TrueBlocks.blocks(k) {
+                        0.0
+                    } else {
+                        v
+                    }
+                });
+            return Ok((dx, vec![]));
+        }
         let dx = apply_mask(dout, &cache.mask);
         rec.record(|| {
             StepDraft::new(
