@@ -642,6 +642,7 @@ ch6b-search-header = { $trials ->
        *[other] { $epochs } epochs
     }; { $validation } training rows held out for validation; best first
 ch6b-search-line = Best-{ $rank } (val acc: { $acc }) | lr: { $lr }, weight decay: { $decay }
+ch6b-search-chance = No trial did better than guessing (1 in { $classes }): { $preset } itself trains with lr { $lr }, outside the range searched. Search around it: --lr { $lo },{ $hi }
 ch6b-compare-about = Train one run per value of a setting (optimizer, lr, init, weight_decay, dropout, batch_norm, batch) on the same data, initial weights and mini-batches, and compare them (the book's chapter 6)
 ch6b-arg-vary = What to vary and its values, like optimizer=sgd,adam (default: the preset's [compare] section)
 ch6b-arg-compare-format = Output format: text, json or csv, which runs it headless. Without it: the compare screen when stdout is a terminal, else text
@@ -1624,6 +1625,7 @@ srchui-status-finished = ✓ finished · { $trials ->
        *[other] { $epochs } epochs
     }, ranked by final validation accuracy
 srchui-status-cancelled = ✗ cancelled · { $done } of { $trials } trials ended; the others were not trained to the end
+srchui-status-chance = ✓ finished · no trial beat guessing: try --lr { $lo },{ $hi } (the preset's lr is { $lr })
 srchui-status-failed = ✗ failed: { $error }
 srchui-about = { $preset } — { $title } · { $data }: { $train } training, { $validation } validation rows · seed { $seed }
 srchui-ranges = lr { $lr_lo }…{ $lr_hi } and weight decay { $wd_lo }…{ $wd_hi } drawn log-uniformly · { $epochs ->

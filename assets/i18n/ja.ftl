@@ -582,6 +582,7 @@ ch6b-search-bad-range = 0 より大きい数を 2 つ、小さい方を先に指
 ch6b-search-no-train = { $preset } には [train] セクションがないので、探索する学習がありません：学習プリセット（train-digits など）を使うか、[train] を追加してください
 ch6b-search-header = { $trials } 回の試行、各 { $epochs } エポック；訓練データのうち { $validation } 行を検証データに取り分け；検証データの認識精度の高い順
 ch6b-search-line = Best-{ $rank }（検証の認識精度：{ $acc }）| 学習率：{ $lr }、Weight decay：{ $decay }
+ch6b-search-chance = どの試行も当てずっぽう（{ $classes } 個から 1 個）より良くなりませんでした：{ $preset } 自身は学習率 { $lr } で学習し、探索した範囲の外にあります。その近くを探索してください：--lr { $lo },{ $hi }
 ch6b-compare-about = 一つの設定（optimizer、lr、init、weight_decay、dropout、batch_norm、batch）の値ごとに、同じデータ・重みの初期値・ミニバッチで一回ずつ学習して比較する（本書 6 章）
 ch6b-arg-vary = 変える設定とその値（例：optimizer=sgd,adam；既定はプリセットの [compare] セクション）
 ch6b-arg-compare-format = 出力形式：text、json、csv（画面なしで実行）。指定しないとき：stdout が端末なら比較画面、それ以外は text
@@ -1371,6 +1372,7 @@ srchui-status-running = ▶ 探索中 · { $done }/{ $trials } 回の試行が�
 srchui-status-cancelling = … 取り消し中 · { $done }/{ $trials } 回の試行が終了
 srchui-status-finished = ✓ 完了 · { $trials } 回の試行、各 { $epochs } エポック、最後の検証データの認識精度で順位づけ
 srchui-status-cancelled = ✗ 取り消し · { $trials } 回の試行のうち { $done } 回が終了；残りは最後まで学習していない
+srchui-status-chance = ✓ 完了 · どの試行も当てずっぽうより良くない：--lr { $lo },{ $hi } を試してください（プリセットの学習率は { $lr }）
 srchui-status-failed = ✗ 失敗：{ $error }
 srchui-about = { $preset } — { $title } · { $data }：訓練 { $train } 行、検証 { $validation } 行 · 乱数シード { $seed }
 srchui-ranges = 学習率 { $lr_lo }…{ $lr_hi }、Weight decay { $wd_lo }…{ $wd_hi } を対数一様分布から選ぶ · 各試行 { $epochs } エポック

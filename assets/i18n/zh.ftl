@@ -582,6 +582,7 @@ ch6b-search-bad-range = 请给出两个大于 0 的数，小的在前，如 { $e
 ch6b-search-no-train = { $preset } 没有 [train] 一节，没有可搜索的训练：请用训练预设（train-digits 等）或添加 [train]
 ch6b-search-header = { $trials } 次试验，每次 { $epochs } 个 epoch；留出 { $validation } 行训练数据作为验证数据；按验证识别精度从高到低
 ch6b-search-line = Best-{ $rank }（验证识别精度：{ $acc }）| 学习率：{ $lr }，权值衰减：{ $decay }
+ch6b-search-chance = 没有一次试验比随便猜（{ $classes } 个里猜中 1 个）更好：{ $preset } 本身用学习率 { $lr } 训练，不在搜索的范围内。请在它附近搜索：--lr { $lo },{ $hi }
 ch6b-compare-about = 对一个设置（optimizer、lr、init、weight_decay、dropout、batch_norm、batch）的每个取值各训练一次，使用相同的数据、权重初始值和 mini-batch，并加以比较（书中第 6 章）
 ch6b-arg-vary = 要改变的设置及其取值，如 optimizer=sgd,adam（默认：预设的 [compare] 一节）
 ch6b-arg-compare-format = 输出格式：text、json 或 csv，在无界面模式下运行。不指定时：stdout 是终端则打开比较界面，否则输出 text
@@ -1371,6 +1372,7 @@ srchui-status-running = ▶ 搜索中 · { $done }/{ $trials } 次试验已结�
 srchui-status-cancelling = … 正在取消 · { $done }/{ $trials } 次试验已结束
 srchui-status-finished = ✓ 已完成 · { $trials } 次试验，每次 { $epochs } 个 epoch，按最终的验证识别精度排名
 srchui-status-cancelled = ✗ 已取消 · { $trials } 次试验中 { $done } 次已结束；其余的没有训练完
+srchui-status-chance = ✓ 已完成 · 没有试验比随便猜更好：试试 --lr { $lo },{ $hi }（预设的学习率是 { $lr }）
 srchui-status-failed = ✗ 失败：{ $error }
 srchui-about = { $preset } — { $title } · { $data }：训练 { $train } 行，验证 { $validation } 行 · 随机种子 { $seed }
 srchui-ranges = 学习率 { $lr_lo }…{ $lr_hi }、权值衰减 { $wd_lo }…{ $wd_hi } 按对数均匀分布抽取 · 每次试验 { $epochs } 个 epoch

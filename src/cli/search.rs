@@ -17,10 +17,10 @@ use serde::Serialize;
 use super::PresetArg;
 use crate::engine::experiment::LogUniform;
 use crate::engine::search::{
-    LR_RANGE, SearchSpec, Trial, VALIDATION_FRACTION, WEIGHT_DECAY_RANGE, search,
+    LR_RANGE, SearchSpec, Trial, VALIDATION_FRACTION, WEIGHT_DECAY_RANGE, lr_to_search, search,
 };
 use crate::engine::train::MAX_ITERS;
-use crate::i18n::format::{parse_finite, sci};
+use crate::i18n::format::{flag_value, parse_finite, sci};
 use crate::preset::{Preset, TrainOverrides};
 use crate::t;
 
@@ -261,6 +261,24 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<()> {
                         decay = sci(trial.weight_decay)
                     )
                 )?;
+            }
+            if let Some(training) = &result.preset.training {
+                let (classes, lr) = (training.data.classes, training.config.optimizer.lr);
+                let best = result.trials.first().map(|t| t.final_val_acc);
+                if let Some((lo, hi)) = lr_to_search(best, classes, lr, spec.lr) {
+                    writeln!(
+                        out,
+                        "{}",
+                        t!(
+                            "ch6b-search-chance",
+                            classes = classes,
+                            preset = result.preset.name.as_str(),
+                            lr = flag_value(lr),
+                            lo = flag_value(lo),
+                            hi = flag_value(hi)
+                        )
+                    )?;
+                }
             }
         }
     }

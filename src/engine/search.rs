@@ -92,6 +92,24 @@ pub struct Watch<'a> {
     pub cancel: &'a AtomicBool,
 }
 
+/// The learning rates to search instead when no trial did better than guessing (a final
+/// validation accuracy of at most 1.5 in `classes`, 0.15 for ten digits) while the preset's own
+/// `lr` lies outside the range searched: from `lr`/100 to 10·`lr`. `None` when some trial
+/// learned, or when the preset's lr was searched (the trouble is elsewhere).
+pub fn lr_to_search(
+    best: Option<f64>,
+    classes: usize,
+    lr: f64,
+    searched: LogUniform,
+) -> Option<(f64, f64)> {
+    let best = best?;
+    let guessing = best <= 1.5 / classes.max(1) as f64;
+    // the range holds powers of ten; a tenth of a percent of slack for the rounding of log10
+    let power = lr.log10();
+    let outside = power < searched.lo - 1e-3 || power > searched.hi + 1e-3;
+    (guessing && outside && lr.is_finite() && lr > 0.0).then(|| (lr / 100.0, lr * 10.0))
+}
+
 /// Run the search on `network` and `data` with the loop's settings `base` (its batch, optimizer
 /// and seed; the learning rate, weight decay and iterations come from each trial). The trials
 /// come back ranked by final validation accuracy, best first (ties in drawing order).
@@ -190,9 +208,36 @@ fn with_weight_decay(config: TrainConfig, weight_decay: f64) -> TrainConfig {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::engine::optim::{OptimizerConfig, OptimizerKind};
+
+    #[test]
+    fn a_search_where_nothing_learned_suggests_a_range_around_the_presets_lr() {
+        let book = LogUniform::between(1e-6, 1e-2).unwrap();
+        // ten digits, every trial at chance, the preset trains with 0.1: search 1e-3 to 1
+        let (lo, hi) = lr_to_search(Some(0.1185), 10, 0.1, book).unwrap();
+        assert!(
+            (lo - 1e-3).abs() < 1e-15 && (hi - 1.0).abs() < 1e-12,
+            "{lo} {hi}"
+        );
+        assert!(
+            lr_to_search(Some(0.15), 10, 0.1, book).is_some(),
+            "1.5 in 10 is guessing"
+        );
+        // a trial that learned, or a preset whose lr was searched: nothing to suggest
+        assert_eq!(lr_to_search(Some(0.16), 10, 0.1, book), None);
+        assert_eq!(lr_to_search(Some(0.1), 10, 1e-2, book), None);
+        assert_eq!(lr_to_search(Some(0.1), 10, 1e-6, book), None);
+        assert!(
+            lr_to_search(Some(0.1), 10, 1e-7, book).is_some(),
+            "below the range"
+        );
+        assert_eq!(lr_to_search(None, 10, 0.1, book), None, "no trial ended");
+        // two classes: guessing is 0.5, up to 0.75
+        assert!(lr_to_search(Some(0.7), 2, 0.1, book).is_some());
+    }
 
     fn config(weight_decay: f64) -> TrainConfig {
         TrainConfig {

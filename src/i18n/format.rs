@@ -402,6 +402,17 @@ pub fn sci(v: f64) -> String {
     format!("{v:.2e}")
 }
 
+/// A value as a flag takes it, to three significant digits: `0.5`, `1`, `250`, `1e-3`, `2.5e-6`
+/// (plain from 0.1 to a million, else with an exponent).
+pub fn flag_value(v: f64) -> String {
+    let tidy: f64 = format!("{v:.2e}").parse().unwrap_or(v);
+    if (0.1..1e6).contains(&tidy) {
+        format!("{tidy}")
+    } else {
+        format!("{tidy:e}")
+    }
+}
+
 /// A duration with a unit that fits: `850 ns`, `12.4 µs`, `3.21 ms`, `1.50 s`.
 pub fn duration(d: std::time::Duration) -> String {
     let secs = d.as_secs_f64();

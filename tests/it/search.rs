@@ -132,6 +132,31 @@ fn text_lists_the_same_trials_in_the_same_order_as_the_book_prints_them() {
 }
 
 #[test]
+fn a_search_where_nothing_learned_says_which_learning_rates_to_search() {
+    // learning rates far below the preset's 0.1: every trial stays at guessing
+    let o = run(&["--lr", "1e-6,1e-5"]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "No trial did better than guessing (1 in 10): train-digits itself trains with lr 0.1, \
+         outside the range searched. Search around it: --lr 1e-3,1",
+        "{text}"
+    );
+    // the range it suggests learns: no such line
+    let o = run_with(
+        &["search", "--trials", "4", "--epochs", "5"],
+        &["--lr", "1e-3,1"],
+    );
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(!text.contains("guessing"), "{text}");
+    let best: f64 = text.lines().nth(2).unwrap()["Best-1 (val acc: ".len()..][..6]
+        .parse()
+        .unwrap();
+    assert!(best > 0.5, "{text}");
+}
+
+#[test]
 fn the_same_seed_gives_the_same_search_and_another_seed_another() {
     let a = run(&["--format", "json", "--seed", "7"]).stdout;
     let b = run(&["--format", "json", "--seed", "7"]).stdout;

@@ -247,6 +247,40 @@ fn learning() -> App {
 }
 
 #[test]
+fn a_search_where_nothing_learned_says_on_screen_which_learning_rates_to_try() {
+    for (lang, want) in [
+        (
+            Lang::En,
+            "✓ finished · no trial beat guessing: try --lr 1e-3,1 (the preset's lr is 0.1)",
+        ),
+        (
+            Lang::Zh,
+            "✓ 已完成 · 没有试验比随便猜更好：试试 --lr 1e-3,1（预设的学习率是 0.1）",
+        ),
+    ] {
+        scoped(lang, || {
+            let mut app = opened(SearchSpec {
+                lr: LogUniform::between(1e-6, 1e-5).unwrap(),
+                ..spec(2, 1)
+            });
+            for action in messages(&mut app) {
+                app.update(action);
+            }
+            // the whole sentence on the first line, not cut at 80 columns
+            let shown = screen(&app, 80, 24);
+            assert!(shown.lines().next().unwrap().contains(want), "{shown}");
+        });
+    }
+    // a search where a trial learned ends as before
+    let shown = screen(&learning(), 80, 24);
+    let first = shown.lines().next().unwrap();
+    assert!(
+        first.contains("✓ finished · 4 trials of 3 epochs"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn snapshots_in_english_and_chinese() {
     for (lang, code) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
         scoped(lang, || {

@@ -61,6 +61,10 @@ pub struct SearchState {
     pub seed: u64,
     /// What is searched: trials, epochs, ranges.
     pub spec: SearchSpec,
+    /// The data's classes (guessing is right once in so many).
+    pub classes: usize,
+    /// The preset's own learning rate.
+    pub preset_lr: f64,
     /// The trials that ended, best first.
     pub ranked: Vec<Trial>,
     /// Epochs ended over all trials.
@@ -168,6 +172,8 @@ impl App {
             validation,
             seed: training.config.seed,
             spec: spec.clone(),
+            classes: training.data.classes,
+            preset_lr: training.config.optimizer.lr,
             ranked: Vec::new(),
             epochs_done: 0,
             run: SearchRun::Running,

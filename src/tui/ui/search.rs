@@ -15,7 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::compare::{Plot, chart_block, glyph};
-use crate::i18n::format::sci;
+use crate::engine::search::lr_to_search;
+use crate::i18n::format::{flag_value, sci};
 use crate::t;
 use crate::tui::app::{SearchRun, SearchState};
 use crate::tui::text::{pad, truncate};
@@ -93,13 +94,7 @@ pub struct SearchScreen<'a> {
 /// An end of a drawing range, 10 to the power `log10`, to three digits and as short as they
 /// read: `1e-6`, `1e-2`, `3.5e-4`, `0.5`, `1`.
 fn end(log10: f64) -> String {
-    let v = 10f64.powf(log10);
-    let tidy: f64 = format!("{v:.2e}").parse().unwrap_or(v);
-    if (0.1..1e6).contains(&tidy) {
-        format!("{tidy}")
-    } else {
-        format!("{tidy:e}")
-    }
+    crate::i18n::format::flag_value(10f64.powf(log10))
 }
 
 /// An accuracy as the text output writes it: `0.9582`.
@@ -149,7 +144,18 @@ impl SearchScreen<'_> {
                 percent = format!("{:.1}", 100.0 * s.epochs_done as f64 / total as f64)
             ),
             SearchRun::Cancelling => t!("srchui-status-cancelling", done = done, trials = trials),
-            SearchRun::Finished => t!("srchui-status-finished", trials = trials, epochs = epochs),
+            SearchRun::Finished => {
+                let best = s.ranked.first().map(|t| t.final_val_acc);
+                match lr_to_search(best, s.classes, s.preset_lr, s.spec.lr) {
+                    Some((lo, hi)) => t!(
+                        "srchui-status-chance",
+                        lo = flag_value(lo),
+                        hi = flag_value(hi),
+                        lr = flag_value(s.preset_lr)
+                    ),
+                    None => t!("srchui-status-finished", trials = trials, epochs = epochs),
+                }
+            }
             SearchRun::Cancelled => t!("srchui-status-cancelled", done = done, trials = trials),
             SearchRun::Failed(why) => t!("srchui-status-failed", error = why.as_str()),
         };
