@@ -546,7 +546,7 @@ lesson-shapes-sum-gives = gives { $got } but db must be 1×{ $h }
 # clap's help
 cli-about = Step through backpropagation, one matrix operation at a time
 cli-after-help = Without a command, opens the explorer on the preset (default: two-layer); press ? there for every key.
-cli-usage-heading = Usage:
+cli-usage-line = Usage: { $usage }
 cli-options-heading = Options
 cli-commands-heading = Commands
 cli-presets-about = List the built-in presets, one line each

@@ -498,7 +498,7 @@ lesson-shapes-sum-gives = { $got } になるが、db は 1×{ $h } でなけれ�
 # clap のヘルプ
 cli-about = 誤差逆伝播法を、行列演算ひとつずつステップ実行で見ていきます
 cli-after-help = コマンドなしでは、そのプリセット（デフォルト：two-layer）でエクスプローラを開きます。そこで ? を押すとすべてのキーが表示されます。
-cli-usage-heading = 使い方：
+cli-usage-line = 使い方：{ $usage }
 cli-options-heading = オプション
 cli-commands-heading = コマンド
 cli-presets-about = 組み込みプリセットを一行ずつ一覧表示します

@@ -498,7 +498,7 @@ lesson-shapes-sum-gives = 得到 { $got }，但 db 必须是 1×{ $h }
 # clap 的帮助
 cli-about = 一步一步地看误差反向传播法，每次一个矩阵运算
 cli-after-help = 不带命令时，用这个预设打开步骤界面（默认：two-layer）；在那里按 ? 可以看到所有按键。
-cli-usage-heading = 用法：
+cli-usage-line = 用法：{ $usage }
 cli-options-heading = 选项
 cli-commands-heading = 命令
 cli-presets-about = 列出内置的预设，每个一行

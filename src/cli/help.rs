@@ -41,9 +41,10 @@ pub fn localize(mut cmd: Command) -> Command {
 
 fn localize_command(cmd: Command, root: bool) -> Command {
     let name = cmd.get_name().to_string();
+    // the language's own spacing: `Usage: backstep …`, `用法：backstep …`
     let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        t!("cli-usage-heading")
+        "{{before-help}}{{about-with-newline}}\n{}\n\n{{all-args}}{{after-help}}",
+        t!("cli-usage-line", usage = "{usage}")
     );
     let mut cmd = cmd
         .help_template(template)

@@ -101,7 +101,7 @@ pub fn with_usage(message: &str, usage: Option<&str>) -> String {
     if let Some(usage) = usage {
         let usage = usage.trim();
         let line = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-        out.push_str(&format!("\n\n{} {line}", t!("cli-usage-heading")));
+        out.push_str(&format!("\n\n{}", t!("cli-usage-line", usage = line)));
     }
     out.push_str(&format!("\n\n{}\n", t!("cli-err-more")));
     out

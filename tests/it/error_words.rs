@@ -711,6 +711,15 @@ fn own_names(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// What the pseudo-language's usage line starts with, before clap's synopsis of the command.
+fn usage_heading() -> String {
+    let line = scoped(Lang::Pseudo, || t!("cli-usage-line", usage = "\u{1}"));
+    let heading = line.split('\u{1}').next().unwrap_or_default().to_string();
+    // an empty heading would filter out every line of the error
+    assert!(heading.contains("Usage"), "{heading}");
+    heading
+}
+
 #[test]
 fn every_preset_and_flag_error_comes_from_the_catalogs_and_keeps_its_place() {
     let dir = folder("pseudo");
@@ -723,7 +732,7 @@ fn every_preset_and_flag_error_comes_from_the_catalogs_and_keeps_its_place() {
         let pseudo = scoped(Lang::Pseudo, || error_of(&args));
         // the usage line after its heading is clap's synopsis of the command (`backstep trace
         // [OPTIONS]`): names and placeholders, like a NumPy line
-        let heading = scoped(Lang::Pseudo, || t!("cli-usage-heading"));
+        let heading = usage_heading();
         let words: String = pseudo
             .lines()
             .filter(|l| !l.starts_with(&heading))
@@ -906,7 +915,8 @@ fn usage_errors_are_written_in_the_learner_s_language() {
             let (first, heading, more) = scoped(lang, || {
                 (
                     t!("cli-err-prefix", message = sentence()),
-                    t!("cli-usage-heading"),
+                    // the usage line, with the language's spacing after its colon
+                    t!("cli-usage-line", usage = "backstep "),
                     t!("cli-err-more"),
                 )
             });
@@ -935,7 +945,7 @@ fn usage_errors_are_written_in_the_learner_s_language() {
             Err(ParseError::Usage(text)) => text,
             other => panic!("{args:?}: not a usage error: {other:?}"),
         });
-        let heading = scoped(Lang::Pseudo, || t!("cli-usage-heading"));
+        let heading = usage_heading();
         let words: String = pseudo
             .lines()
             .filter(|l| !l.starts_with(&heading))

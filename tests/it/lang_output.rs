@@ -349,7 +349,7 @@ fn help_follows_the_flag_and_the_locale() {
     );
     let zh = stdout(&backstep(&["--lang", "zh", "--help"], &[]));
     for words in [
-        "用法：",
+        "用法：backstep [OPTIONS] [COMMAND]",
         "命令:",
         "选项:",
         "打印一个预设的正向传播和反向传播",
@@ -359,7 +359,7 @@ fn help_follows_the_flag_and_the_locale() {
     }
     let ja = stdout(&backstep(&["check", "--help"], &[("LANG", "ja_JP.UTF-8")]));
     for words in [
-        "使い方：",
+        "使い方：backstep check [OPTIONS]",
         "中心差分の刻み幅 h（デフォルト：0.0001）",
         "ヘルプを表示",
     ] {
