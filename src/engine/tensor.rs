@@ -395,20 +395,21 @@ fn image_of(src: ArrayView2<'_, f64>, n: usize, plane: usize, bias: Option<&Matr
             let Some(from) = s.get((first + i) * d..(first + i + 1) * d) else {
                 continue;
             };
-            transpose_block(from, dst, k, plane, b);
+            sample_to_image(from, dst, k, plane, b);
         }
     });
     out
 }
 
-/// Positions a block of [`transpose_block`] and [`from_image`] takes at a time: the block's
+/// Positions a block of [`sample_to_image`] and [`from_image`] takes at a time: the block's
 /// rows of the source (64 × K values) stay in the first-level cache while each of its K
 /// channels is written 64 values at a time.
 const BLOCK: usize = 64;
 
-/// One sample of [`image_of`]: `dst[kk·P + p] = from[p·K + kk] (+ b[kk])`, a block of positions
-/// at a time (each sum is the same `v + b`).
-fn transpose_block(from: &[f64], dst: &mut [f64], k: usize, plane: usize, b: Option<&[f64]>) {
+/// One sample of [`to_image`] (of [`to_image_plus`] with `b`): `dst[kk·P + p] = from[p·K + kk]
+/// (+ b[kk])`, from its P×K values to its K×P cells, a block of positions at a time (each sum is
+/// the same `v + b`).
+pub fn sample_to_image(from: &[f64], dst: &mut [f64], k: usize, plane: usize, b: Option<&[f64]>) {
     for p0 in (0..plane).step_by(BLOCK) {
         let p1 = (p0 + BLOCK).min(plane);
         let rows = &from[p0 * k..p1 * k];

@@ -14,16 +14,18 @@ use std::cell::Cell;
 use std::thread::LocalKey;
 
 use anyhow::{Result, ensure};
-use ndarray::{ArrayView2, ArrayViewMut2};
+use ndarray::{ArrayView2, ArrayViewMut2, Axis, Slice};
 
 use super::{Grad, LayerType, ensure_dout};
 use crate::engine::Matrix;
-use crate::engine::linalg::{matmul, matmul_into, matmul_tn};
+use crate::engine::linalg::{fill_rows, matmul, matmul_into, matmul_tn, one_core};
 use crate::engine::op::Op;
 use crate::engine::operand::{Kind, Param};
 use crate::engine::pool;
 use crate::engine::tape::{Recorder, StepDraft};
-use crate::engine::tensor::{ImageShape, Window, column_sums, from_image, to_image, to_image_plus};
+use crate::engine::tensor::{
+    ImageShape, Window, column_sums, from_image, sample_to_image, to_image,
+};
 use crate::i18n::format::first;
 use crate::t;
 
@@ -62,6 +64,10 @@ pub struct ConvCache {
 /// The most cells a buffer of [`with_buffer`] keeps between passes: 2²¹ (16 MiB), enough for the
 /// book's SimpleConvNet at batch 100 (57,600 × 30 sums, 57,600 × 25 col).
 const KEEP_CELLS: usize = 1 << 21;
+
+/// The most cells of the product [`Convolution::image_of_blocks`] makes at a time: 2¹⁶ (512
+/// KiB, within a core's second-level cache), at least a sample's.
+const BLOCK_CELLS: usize = 1 << 16;
 
 thread_local! {
     /// This thread's buffer for col·col_W before `+ b` and the reshape, in a pass without a tape.
@@ -167,19 +173,57 @@ impl Convolution {
         (out, cache)
     }
 
-    /// `col·col_W + b` reshaped to N×FN×OH×OW, the product written into this thread's buffer.
+    /// `col·col_W + b` reshaped to N×FN×OH×OW: the product of a few samples' rows at a time
+    /// into this thread's buffer, small enough to stay in the core's cache, and from there to
+    /// its place (instead of the whole (N·OH·OW)×FN product through memory). Each row of the
+    /// product is the same sum of the same numbers, in the same order, as in one product.
     fn image_of_product(&self, col: ArrayView2<'_, f64>, col_w: &Matrix, n: usize) -> Matrix {
-        let (rows, cols) = (col.nrows(), col_w.ncols());
-        let plane = self.window().positions();
-        with_buffer(&SUMS, rows * cols, |buf| {
-            match ArrayViewMut2::from_shape((rows, cols), buf) {
-                Ok(mut sums) => {
-                    matmul_into(col, col_w.view(), sums.view_mut());
-                    to_image_plus(sums.view(), &self.b, n, plane)
-                }
-                Err(_) => to_image_plus(matmul(col, col_w.view()).view(), &self.b, n, plane),
-            }
+        self.image_of_blocks(n, &|first, rows, sums| {
+            let block = col.slice_axis(Axis(0), Slice::from(first..first + rows));
+            matmul_into(block, col_w.view(), sums);
         })
+    }
+
+    /// The output N×FN×OH×OW, a block of samples at a time (shared by the cores of a team):
+    /// `product(first_row, rows, sums)` writes rows `first_row..` of `col·col_W` into `sums`,
+    /// then `+ b` and the reshape move them to their place.
+    fn image_of_blocks(
+        &self,
+        n: usize,
+        product: &(dyn Fn(usize, usize, ArrayViewMut2<'_, f64>) + Sync),
+    ) -> Matrix {
+        let (fnum, plane) = (self.filters(), self.window().positions());
+        let d = fnum * plane;
+        // every cell is written: each sample from its rows of the product
+        let mut out = pool::uninit(n, d);
+        if d == 0 {
+            return out;
+        }
+        let b = self.b.as_standard_layout();
+        let b = b.as_slice();
+        let samples = (BLOCK_CELLS / d).max(1);
+        fill_rows(out.view_mut(), &|first, mut block| {
+            let Some(o) = block.as_slice_mut() else {
+                return;
+            };
+            one_core(|| {
+                for (j, dst) in o.chunks_mut(samples * d).enumerate() {
+                    let count = dst.len() / d;
+                    let row = (first + j * samples) * plane;
+                    with_buffer(&SUMS, count * d, |buf| {
+                        if let Ok(sums) =
+                            ArrayViewMut2::from_shape((count * plane, fnum), &mut *buf)
+                        {
+                            product(row, count * plane, sums);
+                        }
+                        for (from, dst) in buf.chunks_exact(d).zip(dst.chunks_exact_mut(d)) {
+                            sample_to_image(from, dst, fnum, plane, b);
+                        }
+                    });
+                }
+            });
+        });
+        out
     }
 }
 
@@ -498,22 +542,25 @@ impl LayerType for Convolution {
         ])
     }
 
-    /// The output alone, through the same arithmetic as [`LayerType::forward`].
+    /// The output alone, through the same arithmetic as [`LayerType::forward`]: im2col, the
+    /// product, `+ b` and the reshape a block of samples at a time (nothing keeps col).
     fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
         let win = self.window();
-        let (rows, k) = win.col_dim(x.nrows());
+        let (plane, k) = (win.positions(), win.window_len());
         let col_w = self.w.t().to_owned();
-        Ok(with_buffer(
-            &COLS,
-            rows * k,
-            |buf| match ArrayViewMut2::from_shape((rows, k), buf) {
-                Ok(mut col) => {
-                    win.im2col_to(x, col.view_mut());
-                    self.image_of_product(col.view(), &col_w, x.nrows())
+        let x = x.as_standard_layout();
+        Ok(self.image_of_blocks(x.nrows(), &|first, rows, sums| {
+            let samples = x.slice_axis(
+                Axis(0),
+                Slice::from(first / plane.max(1)..(first + rows) / plane.max(1)),
+            );
+            with_buffer(&COLS, rows * k, |buf| {
+                if let Ok(mut col) = ArrayViewMut2::from_shape((rows, k), buf) {
+                    win.im2col_to(samples, col.view_mut());
+                    matmul_into(col.view(), col_w.view(), sums);
                 }
-                Err(_) => self.forward_fast(x).0,
-            },
-        ))
+            });
+        }))
     }
 
     /// Each output cell is a dot product of C·FH·FW terms plus b.
