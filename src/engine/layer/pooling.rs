@@ -143,6 +143,31 @@ impl Pooling {
         (out, cache)
     }
 
+    /// The output of [`Pooling::forward_fast`] alone (prediction): where each maximum sat is
+    /// written into a scratch row and dropped.
+    fn maxima(&self, x: ArrayView2<'_, f64>) -> Matrix {
+        let (n, per) = (x.nrows(), self.out_image().len());
+        let x = x.as_standard_layout();
+        let d = self.input.len();
+        let Some(xs) = x.as_slice().filter(|_| per > 0 && d > 0) else {
+            return Matrix::zeros((n, per));
+        };
+        // every cell is written: each window's maximum
+        let mut out = pool::uninit(n, per);
+        fill_rows(out.view_mut(), &|first, mut block| {
+            let Some(o) = block.as_slice_mut() else {
+                return;
+            };
+            let mut places = vec![0.0; per];
+            for (i, maxima) in o.chunks_exact_mut(per).enumerate() {
+                if let Some(sample) = xs.get((first + i) * d..(first + i + 1) * d) {
+                    self.sample_maxima(sample, maxima, &mut places);
+                }
+            }
+        });
+        out
+    }
+
     /// One sample's window maxima (C·OH·OW, the output's order) and where each sat (k, which is
     /// ky·pool_w + kx, in (p, c) order). A row of windows at a time: each window compares its cells in
     /// (ky, kx) order and keeps the first of equal values, as `np.argmax` does.
@@ -596,9 +621,7 @@ impl LayerType for Pooling {
 
     /// The output alone, each window's first maximum.
     fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
-        let (out, cache) = self.forward_fast(x);
-        pool::give(cache.arg_max);
-        Ok(out)
+        Ok(self.maxima(x))
     }
 
     fn recycle(cache: PoolCache) {

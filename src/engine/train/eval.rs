@@ -19,15 +19,17 @@ pub const CHUNK_ROWS: usize = 10_000;
 /// Rows per forward pass inside a team, where each core takes chunks of its own.
 const SPREAD_ROWS: usize = 2_500;
 
-/// The most cells the widest matrix of one block's pass may hold (2²³, 64 MiB of f64).
-const BLOCK_CELLS: usize = 1 << 23;
+/// The most cells the widest matrix of one block's pass may hold (2²¹, 16 MiB of f64): the
+/// size the memory a pass reuses keeps ([`crate::engine::pool`], a convolution's buffers), so
+/// that block after block is written into the same memory.
+const BLOCK_CELLS: usize = 1 << 21;
 
 /// `f(start, end)` for consecutive blocks of `n` rows, results in order: blocks of
 /// [`CHUNK_ROWS`], or inside a team smaller ones spread over its cores (so that they share them
 /// evenly: the book's 10,000 test rows are 4 blocks, not 1); fewer rows when a row of some matrix
 /// of `network`'s pass on `cols` columns is wide, so a block's matrices stay under
 /// [`BLOCK_CELLS`] cells (the book's SimpleConvNet: 17,280 cells a row after its convolution,
-/// 485 rows a block, where 10,000 rows would take 1.4 GB a matrix).
+/// 121 rows a block, where 10,000 rows would take 1.4 GB a matrix).
 fn by_blocks<T: Send>(
     network: &Network,
     cols: usize,
@@ -225,7 +227,7 @@ mod tests {
             ],
         };
         assert_eq!(widest_row(&net, 784), 17_280);
-        assert_eq!(BLOCK_CELLS / 17_280, 485);
+        assert_eq!(BLOCK_CELLS / 17_280, 121);
         // a two-column net keeps the chunk of CHUNK_ROWS rows
         assert_eq!(widest_row(&identity_net(), 2), 2);
     }
