@@ -410,21 +410,24 @@ const BLOCK: usize = 64;
 /// (+ b[kk])`, from its P×K values to its K×P cells, a block of positions at a time (each sum is
 /// the same `v + b`).
 pub fn sample_to_image(from: &[f64], dst: &mut [f64], k: usize, plane: usize, b: Option<&[f64]>) {
+    // plain indexing, not iterator adaptors: also quick in an unoptimised build (the tests')
     for p0 in (0..plane).step_by(BLOCK) {
         let p1 = (p0 + BLOCK).min(plane);
-        let rows = &from[p0 * k..p1 * k];
-        for (kk, channel) in dst.chunks_exact_mut(plane).enumerate() {
-            let out = &mut channel[p0..p1];
-            let values = rows.iter().skip(kk).step_by(k);
-            match b.and_then(|b| b.get(kk).copied()) {
+        for kk in 0..k {
+            let bk = b.and_then(|b| b.get(kk).copied());
+            let out = &mut dst[kk * plane + p0..kk * plane + p1];
+            let mut at = p0 * k + kk;
+            match bk {
                 Some(bk) => {
-                    for (o, &v) in out.iter_mut().zip(values) {
-                        *o = v + bk;
+                    for o in out {
+                        *o = from[at] + bk;
+                        at += k;
                     }
                 }
                 None => {
-                    for (o, &v) in out.iter_mut().zip(values) {
-                        *o = v;
+                    for o in out {
+                        *o = from[at];
+                        at += k;
                     }
                 }
             }
@@ -459,9 +462,11 @@ pub fn from_image(src: &Matrix, plane: usize) -> Matrix {
                 break;
             };
             let block = &mut o[r * k..(r + p1 - p0) * k];
-            for (kk, channel) in sample.chunks_exact(plane).enumerate() {
-                for (row, &v) in block.chunks_exact_mut(k).zip(&channel[p0..p1]) {
-                    row[kk] = v;
+            // plain indexing: also quick in an unoptimised build (the tests')
+            for kk in 0..k {
+                let channel = &sample[kk * plane + p0..kk * plane + p1];
+                for (j, &v) in channel.iter().enumerate() {
+                    block[j * k + kk] = v;
                 }
             }
             r += p1 - p0;
@@ -473,11 +478,25 @@ pub fn from_image(src: &Matrix, plane: usize) -> Matrix {
 /// The column sums of `m` as a 1×K row, each added row by row from 0 — the numbers
 /// `m.sum_axis(Axis(0))` gives for a row-major matrix (the book's `np.sum(dout, axis=0)`), in
 /// one pass over the rows instead of one array operation per row.
+#[allow(clippy::needless_range_loop)] // indexing: quick unoptimised too
 pub fn column_sums(m: &Matrix) -> Matrix {
-    let mut sums = Matrix::zeros((1, m.ncols()));
-    for row in m.rows() {
-        for (s, &v) in sums.iter_mut().zip(row) {
-            *s += v;
+    let k = m.ncols();
+    let mut sums = Matrix::zeros((1, k));
+    match (m.as_slice(), sums.as_slice_mut()) {
+        // plain indexing over slices: also quick in an unoptimised build (the tests')
+        (Some(values), Some(s)) if k > 0 => {
+            for row in values.chunks_exact(k) {
+                for j in 0..k {
+                    s[j] += row[j];
+                }
+            }
+        }
+        _ => {
+            for row in m.rows() {
+                for (s, &v) in sums.iter_mut().zip(row) {
+                    *s += v;
+                }
+            }
         }
     }
     sums

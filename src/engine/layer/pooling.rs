@@ -217,34 +217,27 @@ impl Pooling {
         if oh == 0 || ow == 0 || h * w == 0 {
             return;
         }
-        for (c, (channel, out)) in sample
-            .chunks_exact(h * w)
-            .zip(maxima.chunks_exact_mut(oh * ow))
-            .enumerate()
-        {
-            for (oy, out_row) in out.chunks_exact_mut(ow).enumerate() {
-                let (Some(top), Some(bottom)) = (
-                    channel.get(2 * oy * w..2 * oy * w + 2 * ow),
-                    channel.get((2 * oy + 1) * w..(2 * oy + 1) * w + 2 * ow),
-                ) else {
-                    continue;
-                };
-                let cells = top.chunks_exact(2).zip(bottom.chunks_exact(2));
-                for (ox, (o, (t, b))) in out_row.iter_mut().zip(cells).enumerate() {
-                    let (mut k, mut v) = (0.0, t[0]);
-                    if t[1] > v {
-                        (k, v) = (1.0, t[1]);
+        // plain indexing, not iterator adaptors: also quick in an unoptimised build (the tests')
+        let plane = oh * ow;
+        for c in 0..ch {
+            let channel = &sample[c * h * w..(c + 1) * h * w];
+            let out = &mut maxima[c * plane..(c + 1) * plane];
+            for oy in 0..oh {
+                let top = &channel[2 * oy * w..2 * oy * w + 2 * ow];
+                let bottom = &channel[(2 * oy + 1) * w..(2 * oy + 1) * w + 2 * ow];
+                for ox in 0..ow {
+                    let (mut k, mut v) = (0.0, top[2 * ox]);
+                    if top[2 * ox + 1] > v {
+                        (k, v) = (1.0, top[2 * ox + 1]);
                     }
-                    if b[0] > v {
-                        (k, v) = (2.0, b[0]);
+                    if bottom[2 * ox] > v {
+                        (k, v) = (2.0, bottom[2 * ox]);
                     }
-                    if b[1] > v {
-                        (k, v) = (3.0, b[1]);
+                    if bottom[2 * ox + 1] > v {
+                        (k, v) = (3.0, bottom[2 * ox + 1]);
                     }
-                    *o = v;
-                    if let Some(place) = places.get_mut((oy * ow + ox) * ch + c) {
-                        *place = k;
-                    }
+                    out[oy * ow + ox] = v;
+                    places[(oy * ow + ox) * ch + c] = k;
                 }
             }
         }
@@ -328,22 +321,19 @@ impl Pooling {
                     sample.fill(0.0);
                     continue;
                 };
-                for (c, (channel, g)) in sample
-                    .chunks_exact_mut(h * w)
-                    .zip(g.chunks_exact(oh * ow))
-                    .enumerate()
-                {
-                    for (oy, (rows, g)) in channel
-                        .chunks_exact_mut(2 * w)
-                        .zip(g.chunks_exact(ow))
-                        .enumerate()
-                    {
-                        let (top, bottom) = rows.split_at_mut(w);
-                        let cells = top.chunks_exact_mut(2).zip(bottom.chunks_exact_mut(2));
-                        for (ox, ((t, b), &v)) in cells.zip(g).enumerate() {
-                            let k = a.get((oy * ow + ox) * ch + c).copied().unwrap_or(-1.0);
+                // plain indexing: also quick in an unoptimised build (the tests')
+                for c in 0..ch {
+                    let channel = &mut sample[c * h * w..(c + 1) * h * w];
+                    for oy in 0..oh {
+                        for ox in 0..ow {
+                            let p = oy * ow + ox;
+                            let (k, v) = (a[p * ch + c], g[c * oh * ow + p]);
+                            let top = 2 * oy * w + 2 * ox;
                             let at = |j: f64| if k == j { 0.0 + v } else { 0.0 };
-                            (t[0], t[1], b[0], b[1]) = (at(0.0), at(1.0), at(2.0), at(3.0));
+                            channel[top] = at(0.0);
+                            channel[top + 1] = at(1.0);
+                            channel[top + w] = at(2.0);
+                            channel[top + w + 1] = at(3.0);
                         }
                     }
                 }

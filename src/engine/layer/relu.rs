@@ -58,18 +58,28 @@ pub fn apply_mask(m: &Matrix, mask: &Matrix) -> Matrix {
 /// Forward without a tape: the mask and `out` of [`relu_mask`] and [`apply_mask`] in one pass,
 /// in reused memory.
 fn forward_fast(x: &Matrix) -> (Matrix, ReluCache) {
-    let (mut mask, mut out) = (
-        pool::uninit(x.nrows(), x.ncols()),
-        pool::uninit(x.nrows(), x.ncols()),
-    );
-    Zip::from(&mut mask)
-        .and(&mut out)
-        .and(x)
-        .for_each(|m, o, &v| {
-            let blocked = MaskRule::AtMostZero.test(v);
-            *m = if blocked { 1.0 } else { 0.0 };
-            *o = if blocked { 0.0 } else { v };
-        });
+    let (rows, cols) = x.dim();
+    let (mut mask, mut out) = (pool::uninit(rows, cols), pool::uninit(rows, cols));
+    let cell = |v: f64| {
+        let blocked = MaskRule::AtMostZero.test(v);
+        (
+            if blocked { 1.0 } else { 0.0 },
+            if blocked { 0.0 } else { v },
+        )
+    };
+    let x = x.as_standard_layout();
+    if let (Some(xs), Some(ms), Some(os)) = (x.as_slice(), mask.as_slice_mut(), out.as_slice_mut())
+    {
+        // plain indexing: also quick in an unoptimised build (the tests')
+        for i in 0..xs.len().min(ms.len()).min(os.len()) {
+            (ms[i], os[i]) = cell(xs[i]);
+        }
+    } else {
+        Zip::from(&mut mask)
+            .and(&mut out)
+            .and(&x)
+            .for_each(|m, o, &v| (*m, *o) = cell(v));
+    }
     (
         out,
         ReluCache {
@@ -77,6 +87,33 @@ fn forward_fast(x: &Matrix) -> (Matrix, ReluCache) {
             mask_step: None,
         },
     )
+}
+
+/// `f(a, b)` into each cell of a matrix of `a`'s shape from reused memory (a pass without a
+/// tape), over slices where the operands are contiguous.
+fn cellwise(a: ArrayView2<'_, f64>, b: Option<&Matrix>, f: impl Fn(f64, f64) -> f64) -> Matrix {
+    let mut out = pool::uninit(a.nrows(), a.ncols());
+    let a = a.as_standard_layout();
+    let b = b.map(|b| b.as_standard_layout());
+    let bs = match &b {
+        Some(b) => b.as_slice(),
+        None => a.as_slice(),
+    };
+    if let (Some(xs), Some(ys), Some(os)) = (a.as_slice(), bs, out.as_slice_mut()) {
+        // plain indexing: also quick in an unoptimised build (the tests')
+        for i in 0..xs.len().min(ys.len()).min(os.len()) {
+            os[i] = f(xs[i], ys[i]);
+        }
+    } else {
+        match &b {
+            Some(b) => Zip::from(&mut out)
+                .and(&a)
+                .and(b)
+                .for_each(|o, &x, &y| *o = f(x, y)),
+            None => Zip::from(&mut out).and(&a).for_each(|o, &x| *o = f(x, x)),
+        }
+    }
+    out
 }
 
 fn count_true(mask: &Matrix) -> usize {
@@ -141,11 +178,9 @@ impl LayerType for Relu {
 
     /// `max(0, x)` in one pass (the same cells as mask-then-apply: x ≤ 0 gives 0).
     fn infer(&self, x: ArrayView2<'_, f64>) -> Result<Matrix> {
-        let mut out = pool::uninit(x.nrows(), x.ncols());
-        Zip::from(&mut out).and(x).for_each(|o, &v| {
-            *o = if MaskRule::AtMostZero.test(v) { 0.0 } else { v };
-        });
-        Ok(out)
+        Ok(cellwise(x, None, |v, _| {
+            if MaskRule::AtMostZero.test(v) { 0.0 } else { v }
+        }))
     }
 
     fn recycle(cache: ReluCache) {
@@ -161,17 +196,13 @@ impl LayerType for Relu {
     ) -> Result<(Matrix, Vec<Grad>)> {
         ensure_dout(dout, cache.mask.dim(), "dout")?;
         if !rec.records() {
-            let mut dx = pool::uninit(dout.nrows(), dout.ncols());
-            Zip::from(&mut dx)
-                .and(dout)
-                .and(&cache.mask)
-                .for_each(|d, &v, &k| {
-                    *d = if MaskSense::TrueBlocks.blocks(k) {
-                        0.0
-                    } else {
-                        v
-                    }
-                });
+            let dx = cellwise(dout.view(), Some(&cache.mask), |v, k| {
+                if MaskSense::TrueBlocks.blocks(k) {
+                    0.0
+                } else {
+                    v
+                }
+            });
             return Ok((dx, vec![]));
         }
         let dx = apply_mask(dout, &cache.mask);
