@@ -276,10 +276,7 @@ impl Pooling {
             };
             for (i, sample) in o.chunks_exact_mut(d).enumerate() {
                 let n = first + i;
-                let (Some(g), Some(a)) = (
-                    ds.get(n * per..(n + 1) * per),
-                    args.get(n * per..(n + 1) * per),
-                ) else {
+                let Some((g, a)) = sample_parts(ds, args, n, per) else {
                     continue;
                 };
                 // window by window (p = oy·OW + ox), channel by channel within each
@@ -314,10 +311,7 @@ impl Pooling {
             };
             for (i, sample) in o.chunks_exact_mut(d).enumerate() {
                 let n = first + i;
-                let (Some(g), Some(a)) = (
-                    ds.get(n * per..(n + 1) * per),
-                    args.get(n * per..(n + 1) * per),
-                ) else {
+                let Some((g, a)) = sample_parts(ds, args, n, per) else {
                     sample.fill(0.0);
                     continue;
                 };
@@ -341,6 +335,17 @@ impl Pooling {
         });
         dx
     }
+}
+
+/// Sample `n`'s douts and the places of its windows' maxima (`per` of each), when both are there.
+fn sample_parts<'a>(
+    ds: &'a [f64],
+    args: &'a [f64],
+    n: usize,
+    per: usize,
+) -> Option<(&'a [f64], &'a [f64])> {
+    let at = n * per..(n + 1) * per;
+    Some((ds.get(at.clone())?, args.get(at)?))
 }
 
 /// True when x cell (`row`, `col`) (sample `row`, C·H·W column `col`) is where the maximum of
