@@ -168,52 +168,18 @@ fn event_loop(
     while !app.should_quit() {
         // Jobs first: the training screen's worker starts before the loop waits for anything.
         while let Some(job) = app.take_training_job() {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let tx = std::sync::Mutex::new(tx);
-                job.run(&|action| {
-                    if let Ok(tx) = tx.lock() {
-                        let _ = tx.send(Message::Worker(action));
-                    }
-                });
-            });
+            spawn_worker(tx, |send| job.run(send));
         }
         if let Some(job) = app.take_search_job() {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let tx = std::sync::Mutex::new(tx);
-                job.run(&|action| {
-                    if let Ok(tx) = tx.lock() {
-                        let _ = tx.send(Message::Worker(action));
-                    }
-                });
-            });
+            spawn_worker(tx, |send| job.run(send));
         }
         // A preset file is read on a thread of its own: a slow or stuck read never stops the
         // loop (Esc stops waiting, q quits).
         if let Some(job) = app.take_load() {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let tx = std::sync::Mutex::new(tx);
-                job.run(&|action| {
-                    if let Ok(tx) = tx.lock() {
-                        let _ = tx.send(Message::Worker(action));
-                    }
-                });
-            });
+            spawn_worker(tx, |send| job.run(send));
         }
         if let Some(job) = app.take_job() {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                // The channel's sender is not `Sync`; a mutex makes it shareable between the
-                // check's threads.
-                let tx = std::sync::Mutex::new(tx);
-                job.run(&|action| {
-                    if let Ok(tx) = tx.lock() {
-                        let _ = tx.send(Message::Worker(action));
-                    }
-                });
-            });
+            spawn_worker(tx, |send| job.run(send));
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // Everything already waiting is taken in before the next frame, so a busy worker never
@@ -293,4 +259,21 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
+}
+
+/// Runs `work` on a thread of its own, its actions sent to the event loop as worker messages.
+/// The channel's sender is not `Sync`; a mutex makes it shareable between the threads a job
+/// starts (a check's, a search's trials).
+fn spawn_worker(
+    tx: &Sender<Message>,
+    work: impl FnOnce(&(dyn Fn(Action) + Sync)) + Send + 'static,
+) {
+    let tx = std::sync::Mutex::new(tx.clone());
+    std::thread::spawn(move || {
+        work(&|action| {
+            if let Ok(tx) = tx.lock() {
+                let _ = tx.send(Message::Worker(action));
+            }
+        });
+    });
 }
