@@ -166,6 +166,7 @@ fn whole_loop() {
     let iters = arg_after("--iters").unwrap_or(12_000);
     let mut trainer = trainer(iters);
     let (mut plain, mut with_eval, mut evals) = (Duration::ZERO, Duration::ZERO, 0u32);
+    let mut times = Vec::with_capacity(iters);
     let start = Instant::now();
     while !trainer.finished() {
         let s = Instant::now();
@@ -175,6 +176,7 @@ fn whole_loop() {
             evals += 1;
         } else {
             plain += s.elapsed();
+            times.push(s.elapsed().as_secs_f64() * 1e3);
         }
     }
     let total = start.elapsed();
@@ -187,6 +189,17 @@ fn whole_loop() {
         per_iter.as_secs_f64() * 1e3,
         per_eval.as_secs_f64() * 1e3
     );
+    times.sort_by(f64::total_cmp);
+    if !times.is_empty() {
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+        println!(
+            "iterations: median {:.3} ms, 10th percentile {:.3} ms, 90th {:.3} ms, slowest {:.3} ms",
+            at(0.5),
+            at(0.1),
+            at(0.9),
+            at(1.0)
+        );
+    }
 }
 
 fn main() {

@@ -11,6 +11,7 @@
 mod add;
 mod affine;
 mod batch_norm;
+mod conv_relu_pool;
 mod convolution;
 mod dropout;
 mod elementwise;
@@ -39,6 +40,7 @@ use super::tensor::ImageShape;
 pub use add::{Add, AddCache};
 pub use affine::{Affine, AffineCache};
 pub use batch_norm::{BN_EPS, BatchNorm, BatchNormCache};
+pub use conv_relu_pool::{ConvReluPool, FusedCache};
 pub use convolution::{ConvCache, Convolution};
 pub use dropout::{Dropout, DropoutCache};
 pub use elementwise::{Elementwise, ElementwiseCache, Keep};

@@ -7,13 +7,13 @@
 
 use std::borrow::Cow;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use ndarray::ArrayView2;
 
 use super::Matrix;
 use super::graph::{Graph, GraphShapes, Ref};
 use super::layer::Layer;
-use super::layer::{Cache, Grad};
+use super::layer::{Cache, ConvReluPool, FusedCache, Grad};
 use super::linalg::{splits, team_if};
 use super::network::{Inputs, Network, OutputNudge, Resolved, Run, layer_who};
 use super::pool;
@@ -67,8 +67,35 @@ fn annotate_images(run: &mut Run, images: &[Option<ImageShape>]) {
 
 /// What an unrecorded forward pass produced.
 struct ForwardPass {
-    caches: Vec<Cache>,
+    caches: Vec<Kept>,
     objective: f64,
+}
+
+/// What an unrecorded forward pass kept of one layer for backward.
+enum Kept {
+    /// A layer run on its own: its cache.
+    Layer(Cache),
+    /// A convolution run with the ReLU and the pooling after it as one ([`ConvReluPool`]).
+    Fused(FusedCache),
+    /// The ReLU or the pooling of such a run: nothing of its own.
+    Inside,
+}
+
+impl Kept {
+    fn recycle(self) {
+        match self {
+            Kept::Layer(c) => c.recycle(),
+            Kept::Fused(f) => f.recycle(),
+            Kept::Inside => {}
+        }
+    }
+
+    fn cache(&self) -> Option<&Cache> {
+        match self {
+            Kept::Layer(c) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 impl Network {
@@ -115,7 +142,15 @@ impl Network {
             return Ok(resolved.objective(None, &inputs.x));
         };
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
-        for (i, l) in body.iter().enumerate() {
+        let mut i = 0;
+        while let Some(l) = body.get(i) {
+            // a convolution, ReLU and pooling as one when it can, else (or to say which
+            // number is not finite) layer by layer
+            if let Some(out) = self.fused_at(i, body.len()).and_then(|f| f.infer(x.view())) {
+                give_back(std::mem::replace(&mut x, Cow::Owned(out)));
+                i += 3;
+                continue;
+            }
             let out = l.layer.infer(x.view())?;
             if i == 0 || !l.layer.keeps_finite().0 {
                 ensure_finite(&out, || {
@@ -123,6 +158,7 @@ impl Network {
                 })?;
             }
             give_back(std::mem::replace(&mut x, Cow::Owned(out)));
+            i += 1;
         }
         let (out, cache) = last.layer.forward(&x, resolved.t.as_ref(), &mut NoRecord)?;
         give_back(x);
@@ -142,10 +178,10 @@ impl Network {
         team_if(self.splits_products(inputs.x.nrows()), || {
             // The first layer keeps no copy of x (627 KB at the book's MNIST batch): its
             // backward reads inputs.x.
-            let fwd = self.forward_pass(inputs, resolved, true)?;
+            let fwd = self.forward_pass(inputs, resolved, true, true)?;
             let (grads, dx) =
                 self.backward_pass(resolved, &fwd.caches, Some((&inputs.x, FirstLayer::Dx)))?;
-            fwd.caches.into_iter().for_each(Cache::recycle);
+            fwd.caches.into_iter().for_each(Kept::recycle);
             Ok((fwd.objective, dx, grads))
         })
     }
@@ -161,13 +197,13 @@ impl Network {
     ) -> Result<(f64, Vec<Vec<Grad>>)> {
         team_if(self.splits_products(inputs.x.nrows()), || {
             // The first layer keeps no copy of x: its parameter gradients read inputs.x.
-            let fwd = self.forward_pass(inputs, resolved, true)?;
+            let fwd = self.forward_pass(inputs, resolved, true, true)?;
             let (grads, _) = self.backward_pass(
                 resolved,
                 &fwd.caches,
                 Some((&inputs.x, FirstLayer::ParamsOnly)),
             )?;
-            fwd.caches.into_iter().for_each(Cache::recycle);
+            fwd.caches.into_iter().for_each(Kept::recycle);
             Ok((fwd.objective, grads))
         })
     }
@@ -183,21 +219,56 @@ impl Network {
 
     /// The forward caches of a pass without recording (for training hooks and tests).
     pub fn forward_caches(&self, inputs: &Inputs, resolved: &Resolved) -> Result<Vec<Cache>> {
-        Ok(self.forward_pass(inputs, resolved, false)?.caches)
+        let fwd = self.forward_pass(inputs, resolved, false, false)?;
+        Ok(fwd
+            .caches
+            .into_iter()
+            .filter_map(|k| match k {
+                Kept::Layer(c) => Some(c),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Layers `i`, `i + 1` and `i + 2` (all before `end`) as one [`ConvReluPool`], when they
+    /// are a convolution, a ReLU and a pooling that can run so.
+    fn fused_at(&self, i: usize, end: usize) -> Option<ConvReluPool<'_>> {
+        if i + 3 > end {
+            return None;
+        }
+        let [a, b, c] = self.layers.get(i..i + 3)? else {
+            return None;
+        };
+        ConvReluPool::of(&a.layer, &b.layer, &c.layer)
     }
 
     /// Forward through every layer without recording, keeping only the caches. With `lean` the
     /// first layer runs [`Layer::forward_lean`](super::layer::Layer::forward_lean): its cache
     /// holds no copy of x (627 KB at the book's MNIST shape), and backward must be given x.
+    /// With `fuse` a convolution, ReLU and pooling run as one where they can ([`ConvReluPool`]).
     fn forward_pass(
         &self,
         inputs: &Inputs,
         resolved: &Resolved,
         lean: bool,
+        fuse: bool,
     ) -> Result<ForwardPass> {
-        let mut caches: Vec<Cache> = Vec::with_capacity(self.layers.len());
+        let mut caches: Vec<Kept> = Vec::with_capacity(self.layers.len());
         let mut x: Cow<'_, Matrix> = Cow::Borrowed(&inputs.x);
         for (i, l) in self.layers.iter().enumerate() {
+            if caches.len() > i {
+                continue; // inside a fused run
+            }
+            // when a convolution's output is not finite, the layers one by one say which
+            let fused = fuse
+                .then(|| self.fused_at(i, self.layers.len()))
+                .flatten()
+                .and_then(|f| f.forward(x.view()));
+            if let Some((out, cache)) = fused {
+                caches.extend([Kept::Fused(cache), Kept::Inside, Kept::Inside]);
+                give_back(std::mem::replace(&mut x, Cow::Owned(out)));
+                continue;
+            }
             let (out, cache) = if i == 0 && lean {
                 l.layer.forward_lean(&x, resolved.t.as_ref())?
             } else {
@@ -210,11 +281,12 @@ impl Network {
                     crate::t!("err-what-output", who = layer_who(i, &l.name))
                 })?;
             }
-            caches.push(cache);
+            caches.push(Kept::Layer(cache));
             give_back(std::mem::replace(&mut x, Cow::Owned(out)));
         }
-        let loss = caches.last().and_then(Cache::loss);
-        let objective = resolved.objective(caches.last(), &x);
+        let last = caches.last().and_then(Kept::cache);
+        let loss = last.and_then(Cache::loss);
+        let objective = resolved.objective(last, &x);
         give_back(x);
         ensure_finite(ndarray::aview2(&[[objective]]), || match loss {
             Some(_) => crate::t!("err-what-loss"),
@@ -230,7 +302,7 @@ impl Network {
     fn backward_pass(
         &self,
         resolved: &Resolved,
-        caches: &[Cache],
+        caches: &[Kept],
         lean: Option<(&Matrix, FirstLayer)>,
     ) -> Result<(Vec<Vec<Grad>>, Matrix)> {
         let mut dout = resolved
@@ -238,7 +310,20 @@ impl Network {
             .clone()
             .unwrap_or_else(|| Matrix::ones((1, 1)));
         let mut grads_per_layer = Vec::with_capacity(self.layers.len());
-        for (i, (l, cache)) in self.layers.iter().zip(caches).enumerate().rev() {
+        for (i, (l, kept)) in self.layers.iter().zip(caches).enumerate().rev() {
+            let cache = match kept {
+                Kept::Layer(cache) => cache,
+                Kept::Inside => {
+                    grads_per_layer.push(Vec::new());
+                    continue;
+                }
+                Kept::Fused(cache) => {
+                    let (dx, grads) = self.fused_backward(i, cache, &dout, lean)?;
+                    grads_per_layer.push(grads);
+                    pool::give(std::mem::replace(&mut dout, dx));
+                    continue;
+                }
+            };
             let (dx, grads) = match (i, lean) {
                 (0, Some((x, FirstLayer::ParamsOnly))) => (
                     Matrix::zeros((0, 0)),
@@ -263,6 +348,49 @@ impl Network {
         }
         grads_per_layer.reverse();
         Ok((grads_per_layer, dout))
+    }
+}
+
+impl Network {
+    /// Backward through the convolution at `i` and the ReLU and pooling after it, run as one:
+    /// its dx (empty for a first layer in training) and gradients, with the checks the layers
+    /// one by one make (pooling's dx, the convolution's dx and gradients finite).
+    fn fused_backward(
+        &self,
+        i: usize,
+        cache: &FusedCache,
+        dout: &Matrix,
+        lean: Option<(&Matrix, FirstLayer)>,
+    ) -> Result<(Matrix, Vec<Grad>)> {
+        let fused = self
+            .fused_at(i, self.layers.len())
+            .with_context(|| crate::t!("err-cache-kind", layer = "Conv"))?;
+        let (conv, pool_at) = (&self.layers[i], i + 2);
+        let pooling = &self.layers[pool_at];
+        // pooling's dx holds dout's numbers and zeros, ReLU's some of those: finite when dout is
+        // (which the layer after pooling, or the objective, has checked)
+        if pool_at + 1 == self.layers.len() || !pooling.layer.keeps_finite().1 {
+            ensure_finite(dout, || {
+                crate::t!("err-what-dx", who = layer_who(pool_at, &pooling.name))
+            })?;
+        }
+        let want_dx = !matches!((i, lean), (0, Some((_, FirstLayer::ParamsOnly))));
+        let (dx, grads) = fused.backward(cache, dout, want_dx)?;
+        if want_dx && !conv.layer.keeps_finite().1 {
+            ensure_finite(&dx, || {
+                crate::t!("err-what-dx", who = layer_who(i, &conv.name))
+            })?;
+        }
+        for g in &grads {
+            ensure_finite(&g.value, || {
+                crate::t!(
+                    "err-what-grad",
+                    name = g.name,
+                    who = layer_who(i, &conv.name)
+                )
+            })?;
+        }
+        Ok((dx, grads))
     }
 }
 
@@ -368,9 +496,15 @@ mod tests {
             };
             compared += 1;
             let resolved = p.network.validate(&p.inputs).unwrap();
-            let pass = p.network.forward_pass(&p.inputs, &resolved, false).unwrap();
             let got = p.network.objective(&p.inputs, &resolved).unwrap();
-            assert_eq!(got.to_bits(), pass.objective.to_bits(), "{}", b.name);
+            // layer by layer, and with a convolution, ReLU and pooling as one where they can
+            for fuse in [false, true] {
+                let pass = p
+                    .network
+                    .forward_pass(&p.inputs, &resolved, false, fuse)
+                    .unwrap();
+                assert_eq!(got.to_bits(), pass.objective.to_bits(), "{}", b.name);
+            }
         }
         assert!(
             compared > BUILTINS.len(),

@@ -303,3 +303,167 @@ fn reused_memory_never_shows_in_a_pass() {
         layer_matches(relu, &x, p.input, &x, "relu");
     }
 }
+
+/// Conv → ReLU → Pool with a given dout for the pooled output: the three layers a pass without
+/// a tape runs as one ([`ConvReluPool`]).
+fn conv_relu_pool(conv: Convolution, pool: Pooling) -> Network {
+    let layer = |name: &str, layer| NamedLayer {
+        name: name.into(),
+        layer,
+    };
+    Network {
+        layers: vec![
+            layer("Conv1", Layer::Convolution(conv)),
+            layer("ReLU1", Layer::Relu(Relu)),
+            layer("Pool1", Layer::Pooling(pool)),
+        ],
+    }
+}
+
+/// Whole numbers in a small range for a convolution: its outputs hold ties (at 0, where ReLU
+/// blocks them, and above), and the first maximum must win on both paths.
+fn small_conv(
+    rng: &mut SplitMix64,
+    image: ImageShape,
+    fnum: usize,
+    f: (usize, usize),
+    stride: usize,
+    pad: usize,
+) -> Convolution {
+    let filter = ImageShape::new(image.c, f.0, f.1);
+    let mut c = Convolution::new(
+        small_whole(rng, (fnum, filter.len())),
+        small_whole(rng, (1, fnum)),
+        filter,
+        stride,
+        pad,
+    );
+    c.input = image;
+    c
+}
+
+/// dx, the gradients and the objective of a pass without a tape against the taped run, and the
+/// parameter gradients of a training step.
+fn pass_matches(net: &Network, x: &Matrix, dout: &Matrix, image: ImageShape, what: &str) {
+    let inputs = Inputs {
+        x: x.clone(),
+        image: Some(image),
+        t: None,
+        dout: Some(dout.clone()),
+    };
+    let resolved = net.validate(&inputs).unwrap();
+    let taped = net.run(&inputs).unwrap();
+    let (objective, dx, grads) = net.gradients(&inputs, &resolved).unwrap();
+    assert_eq!(
+        objective.to_bits(),
+        taped.objective.to_bits(),
+        "{what}: objective"
+    );
+    same_bits(&dx, &taped.dx, &format!("{what} dx"));
+    let (_, params) = net.param_gradients(&inputs, &resolved).unwrap();
+    for (l, lr) in taped.layers.iter().enumerate() {
+        assert_eq!(
+            grads[l].len(),
+            lr.grads.len(),
+            "{what}: {} gradients",
+            lr.name
+        );
+        for (k, want) in lr.grads.iter().enumerate() {
+            let name = format!("{what} {} d{}", lr.name, want.name);
+            same_bits(&grads[l][k].value, &want.value, &name);
+            same_bits(&params[l][k].value, &want.value, &name);
+            assert_eq!(grads[l][k].vector, want.vector, "{name}: vector");
+        }
+    }
+    let before = net.objective(&inputs, &resolved).unwrap();
+    assert_eq!(
+        before.to_bits(),
+        taped.objective.to_bits(),
+        "{what}: objective alone"
+    );
+}
+
+#[test]
+fn convolution_relu_and_pooling_run_as_one_give_the_taped_numbers_to_the_bit() {
+    use backstep::engine::layer::ConvReluPool;
+    let mut rng = SplitMix64(26);
+    // (input, filters, filter size, stride, pad, pooling window and stride): windows that
+    // leave the last row and column out, a stride past the window, 1×1 windows, several
+    // channels, and the book's 2×2 stride 2
+    let cases = [
+        (ImageShape::new(1, 9, 9), 3, (3, 3), 1, 0, (2, 2, 2)),
+        (ImageShape::new(2, 8, 8), 4, (2, 2), 1, 1, (2, 3, 3)),
+        (ImageShape::new(3, 10, 7), 5, (3, 3), 2, 1, (1, 1, 1)),
+        (ImageShape::new(1, 12, 12), 2, (5, 5), 1, 0, (4, 4, 4)),
+        (ImageShape::new(1, 28, 28), 30, (5, 5), 1, 0, (2, 2, 2)),
+    ];
+    for (case, (image, fnum, f, stride, pad, (ph, pw, ps))) in cases.into_iter().enumerate() {
+        let conv = small_conv(&mut rng, image, fnum, f, stride, pad);
+        let mut pool = Pooling::new(ph, pw, ps);
+        pool.input = conv.out_image();
+        let net = conv_relu_pool(conv, pool.clone());
+        let [a, b, c] = &net.layers[..] else {
+            unreachable!()
+        };
+        assert!(
+            ConvReluPool::of(&a.layer, &b.layer, &c.layer).is_some(),
+            "case {case}: run as one"
+        );
+        for rows in [1, 5] {
+            let x = small_whole(&mut rng, (rows, image.len()));
+            let mut dout = normal(&mut rng, (rows, pool.out_image().len()));
+            // −0 must come out as col2im's 0 + (−0) = +0, and an exact 0 stays one
+            dout.row_mut(0).fill(-0.0);
+            if rows > 1 {
+                dout.row_mut(1).iter_mut().step_by(3).for_each(|v| *v = 0.0);
+            }
+            let what = format!("case {case}, {rows} rows");
+            pass_matches(&net, &x, &dout, image, &what);
+            team(|| pass_matches(&net, &x, &dout, image, &format!("{what} in a team")));
+        }
+    }
+    // windows that overlap add up in col2im: those run layer by layer
+    let conv = small_conv(&mut rng, ImageShape::new(1, 9, 9), 2, (3, 3), 1, 0);
+    let mut pool = Pooling::new(3, 3, 2);
+    pool.input = conv.out_image();
+    let (relu, conv, pool) = (
+        Layer::Relu(Relu),
+        Layer::Convolution(conv),
+        Layer::Pooling(pool),
+    );
+    assert!(ConvReluPool::of(&conv, &relu, &pool).is_none());
+    assert!(ConvReluPool::of(&conv, &pool, &relu).is_none());
+}
+
+#[test]
+fn a_number_that_is_not_finite_is_named_as_the_layers_one_by_one_name_it() {
+    let mut rng = SplitMix64(27);
+    let image = ImageShape::new(1, 6, 6);
+    let mut conv = small_conv(&mut rng, image, 2, (3, 3), 1, 0);
+    let mut pool = Pooling::new(2, 2, 2);
+    pool.input = conv.out_image();
+    let x = small_whole(&mut rng, (3, image.len())).mapv(|v| v + 3.0);
+    let dout = normal(&mut rng, (3, pool.out_image().len()));
+    let run = |net: &Network, dout: &Matrix| {
+        let inputs = Inputs {
+            x: x.clone(),
+            image: Some(image),
+            t: None,
+            dout: Some(dout.clone()),
+        };
+        let resolved = net.validate(&inputs).unwrap();
+        let errors = [
+            net.gradients(&inputs, &resolved).map(|_| ()),
+            net.param_gradients(&inputs, &resolved).map(|_| ()),
+            net.objective(&inputs, &resolved).map(|_| ()),
+        ];
+        errors.map(|e| e.err().map(|e| e.to_string()).unwrap_or_default())
+    };
+    // a convolution whose output overflows: its output names it
+    conv.w.fill(1e308);
+    conv.b.fill(1e308);
+    let net = conv_relu_pool(conv, pool);
+    for e in run(&net, &dout) {
+        assert!(e.starts_with("layer 1 (Conv1) output became inf"), "{e}");
+    }
+}

@@ -67,19 +67,19 @@ const KEEP_CELLS: usize = 1 << 21;
 
 /// The most cells of the product [`Convolution::image_of_blocks`] makes at a time: 2¹⁶ (512
 /// KiB, within a core's second-level cache), at least a sample's.
-const BLOCK_CELLS: usize = 1 << 16;
+pub(super) const BLOCK_CELLS: usize = 1 << 16;
 
 thread_local! {
     /// This thread's buffer for col·col_W before `+ b` and the reshape, in a pass without a tape.
-    static SUMS: Cell<Vec<f64>> = const { Cell::new(Vec::new()) };
+    pub(super) static SUMS: Cell<Vec<f64>> = const { Cell::new(Vec::new()) };
     /// This thread's buffer for col in prediction (nothing keeps it for a backward pass).
-    static COLS: Cell<Vec<f64>> = const { Cell::new(Vec::new()) };
+    pub(super) static COLS: Cell<Vec<f64>> = const { Cell::new(Vec::new()) };
 }
 
 /// `f` given `len` cells of this thread's `buffer` (their values left from the last pass): a
 /// matrix a pass throws away is written into the same memory each time instead of fresh pages
 /// the system zeroes first. Above [`KEEP_CELLS`] a fresh buffer is used and dropped.
-fn with_buffer<T>(
+pub(super) fn with_buffer<T>(
     buffer: &'static LocalKey<Cell<Vec<f64>>>,
     len: usize,
     f: impl FnOnce(&mut [f64]) -> T,
@@ -224,6 +224,34 @@ impl Convolution {
             });
         });
         out
+    }
+}
+
+impl Convolution {
+    /// Backward without recording from dout already in 2-D (`d2`, (N·OH·OW)×FN, given back
+    /// for reuse): `db`, `dW` and, with `dx`, `dcol` and col2im (else dx is empty) — the
+    /// numbers of [`LayerType::backward`]'s steps.
+    pub(super) fn backward_2d(
+        &self,
+        cache: &ConvCache,
+        d2: Matrix,
+        dx: bool,
+    ) -> (Matrix, Vec<Grad>) {
+        let db = column_sums(&d2);
+        let dw = matmul_tn(&cache.col, &d2).t().to_owned();
+        let dx = if dx {
+            let dcol = pool::matmul(d2.view(), cache.col_w.t());
+            let dx = self.window().col2im(&dcol, cache.n);
+            pool::give(dcol);
+            dx
+        } else {
+            Matrix::zeros((0, 0))
+        };
+        pool::give(d2);
+        (
+            dx,
+            vec![Grad::new(Param::Weights, dw), Grad::new(Param::Bias, db)],
+        )
     }
 }
 
@@ -533,13 +561,7 @@ impl LayerType for Convolution {
     fn param_grads(&self, cache: &ConvCache, dout: &Matrix) -> Result<Vec<Grad>> {
         ensure_dout(dout, (cache.n, self.out_image().len()), "dout")?;
         let d2 = from_image(dout, self.out_image().plane());
-        let db = column_sums(&d2);
-        let dw = matmul_tn(&cache.col, &d2).t().to_owned();
-        pool::give(d2);
-        Ok(vec![
-            Grad::new(Param::Weights, dw),
-            Grad::new(Param::Bias, db),
-        ])
+        Ok(self.backward_2d(cache, d2, false).1)
     }
 
     /// The output alone, through the same arithmetic as [`LayerType::forward`]: im2col, the
