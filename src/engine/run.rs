@@ -232,7 +232,7 @@ impl Network {
 
     /// Layers `i`, `i + 1` and `i + 2` (all before `end`) as one [`ConvReluPool`], when they
     /// are a convolution, a ReLU and a pooling that can run so.
-    fn fused_at(&self, i: usize, end: usize) -> Option<ConvReluPool<'_>> {
+    pub(crate) fn fused_at(&self, i: usize, end: usize) -> Option<ConvReluPool<'_>> {
         if i + 3 > end {
             return None;
         }

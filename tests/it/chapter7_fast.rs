@@ -10,6 +10,7 @@ use backstep::engine::layer::{Affine, Convolution, Pooling, Relu, SoftmaxWithLos
 use backstep::engine::linalg::team;
 use backstep::engine::tape::NoRecord;
 use backstep::engine::tensor::ImageShape;
+use backstep::engine::train::predict_scores;
 use backstep::engine::{Inputs, Layer, Matrix, NamedLayer, Network, Targets};
 use backstep::preset::SplitMix64;
 
@@ -196,6 +197,10 @@ fn net_matches(net: &Network, image: ImageShape, rows: usize, rng: &mut SplitMix
         taped.objective.to_bits(),
         "{what}: objective"
     );
+    // prediction: the scores Softmax-with-Loss reads
+    let scores = predict_scores(net, &inputs.x).unwrap();
+    let before_loss = &taped.layers[taped.layers.len() - 2].out;
+    same_bits(&scores, before_loss, &format!("{what} scores"));
 }
 
 #[test]

@@ -81,14 +81,26 @@ fn block(m: &Matrix, start: usize, end: usize) -> ArrayView2<'_, f64> {
     m.slice_axis(Axis(0), Slice::from(start..end))
 }
 
+/// The scores of a block of rows: layer by layer, and a convolution, ReLU and pooling as one
+/// where they can ([`Network::fused_at`]).
 fn forward_scores(network: &Network, x: ArrayView2<'_, f64>) -> Result<Matrix> {
+    let end = network
+        .layers
+        .iter()
+        .position(|l| l.layer.kind() == LayerKind::SoftmaxWithLoss)
+        .unwrap_or(network.layers.len());
     let mut out: Option<Matrix> = None;
-    for l in &network.layers {
-        if l.layer.kind() == LayerKind::SoftmaxWithLoss {
-            break;
-        }
+    let mut i = 0;
+    while let Some(l) = network.layers.get(i).filter(|_| i < end) {
         let input = out.as_ref().map_or(x, |m| m.view());
+        // not finite inside: layer by layer, as before
+        if let Some(pooled) = network.fused_at(i, end).and_then(|f| f.infer(input)) {
+            out = Some(pooled);
+            i += 3;
+            continue;
+        }
         out = Some(l.layer.infer(input)?);
+        i += 1;
     }
     Ok(out.unwrap_or_else(|| x.to_owned()))
 }
