@@ -204,9 +204,21 @@ thread_local! {
     static BACKOFF: Cell<Backoff> = Cell::new(Backoff::default());
     /// The current team call's splits so far: (timed, did not pay).
     static SPLITS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    /// When the current team call started (its helpers were sent for).
+    static CALL_START: Cell<Option<Instant>> = const { Cell::new(None) };
     /// The current team call's chances to split so far.
     static CHANCES: Cell<u32> = const { Cell::new(0) };
 }
+
+/// How long after a team call starts a big share waits for a helper still on its way: a pool
+/// thread asleep takes 25–80 µs to wake, and up to 600 µs on this project's VM (the training
+/// screen computes its picture between two steps, and the helper falls asleep meanwhile).
+pub const WAKE_GRACE: Duration = Duration::from_millis(1);
+
+/// A split of at least this many cells early in a team call waits (up to [`WAKE_GRACE`] from the
+/// call's start) for a helper still waking: 2¹⁸, a quarter of a convolution's im2col at the
+/// book's batch; a mini-batch's copy (78,400 cells) does not wait.
+pub const WAIT_CELLS: usize = 1 << 18;
 
 /// This thread's backoff now (tests and benches read it).
 pub fn backoff() -> Backoff {
@@ -433,6 +445,7 @@ impl Working {
     ) -> Working {
         IN_TEAM.with(|t| t.set(true));
         SPLITS.with(|s| s.set((0, 0)));
+        CALL_START.with(|c| c.set(Some(Instant::now())));
         CHANCES.with(|c| c.set(0));
         Working(done, helpers, presence)
     }
@@ -450,6 +463,7 @@ impl Drop for Working {
         // a parked helper wakes, sees `done` and leaves its loop
         unpark(&self.1);
         IN_TEAM.with(|t| t.set(false));
+        CALL_START.with(|c| c.set(None));
         BACKOFF.with(|b| {
             let mut backoff = b.get();
             backoff.settle(splits, unpaid);
@@ -687,14 +701,25 @@ where
         fill(first, out);
         return;
     }
-    let (ready, idle) = helpers_awake();
+    let (mut ready, mut idle) = helpers_awake();
     // a helper about to park may have just been counted: it wakes for its share
     wake_helpers();
+    let started = CALL_START.with(Cell::get).filter(|_| in_team());
+    // a big share early in a call is worth the wait for a helper still on its way (sent for
+    // when the call started, asleep in the pool if the last call ended long ago): a convolution
+    // pass alone would take milliseconds. Only inside a team call, and never past the grace.
+    if let Some(deadline) = started.map(|t| t + WAKE_GRACE) {
+        while ready == 0 && idle == 0 && out.len() >= WAIT_CELLS && Instant::now() < deadline {
+            std::hint::spin_loop();
+            (ready, idle) = helpers_awake();
+        }
+    }
     let chance = CHANCES.with(|c| c.replace(c.get() + 1));
     if ready == 0 {
         if chance > 0 && idle == 0 {
-            // after the call's first split the helpers had time to come: none ready and none
-            // parked for want of work means another process holds their cores
+            // after the call's first split (and a big share's wait) the helpers had time to
+            // come: none ready and none parked for want of work means another process holds
+            // their cores
             SPLITS.with(|s| {
                 let (splits, unpaid) = s.get();
                 s.set((splits + 1, unpaid + 1));
@@ -1203,6 +1228,39 @@ mod tests {
                 penalty: 2
             }
         );
+    }
+
+    #[test]
+    fn a_big_share_at_a_calls_start_waits_for_a_helper_still_waking() {
+        if threads() < 2 {
+            return; // one core: no helper to wait for
+        }
+        // Between calls the helper sleeps in the pool (without a probe it never lingers), so
+        // at a call's start it is still waking: the call's first split of WAIT_CELLS cells waits
+        // for it rather than running alone. On a loaded machine a wake can take longer than
+        // WAKE_GRACE: one call in 20 is enough.
+        let first_share_on_the_helper = || {
+            let mut out = Matrix::zeros(((WAIT_CELLS / 100).max(2), 100));
+            let on_helper = AtomicBool::new(false);
+            fill_rows(out.view_mut(), &|_, mut block| {
+                if std::thread::current().name() == Some("backstep-team-1") {
+                    on_helper.store(true, Ordering::Release);
+                }
+                block.fill(1.0);
+            });
+            on_helper.load(Ordering::Acquire)
+        };
+        let mut helped = false;
+        for _ in 0..20 {
+            std::thread::sleep(Duration::from_millis(5));
+            helped |= team(first_share_on_the_helper);
+            if helped {
+                break;
+            }
+        }
+        assert!(helped, "no call's first big share ran on the waking helper");
+        // a small one does not wait: a mini-batch's copy is quicker alone than the wait
+        const { assert!(WAIT_CELLS > 100 * 784) };
     }
 
     #[test]

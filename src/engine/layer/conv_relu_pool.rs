@@ -318,8 +318,9 @@ impl<'a> ConvReluPool<'a> {
             let Some(o) = block.as_slice_mut() else {
                 return;
             };
-            o.fill(0.0);
+            // a sample at a time, zeros then the maxima's, while its 2-D dout is in the cache
             for (i, sample) in o.chunks_exact_mut(plane * fnum).enumerate() {
+                sample.fill(0.0);
                 let at = (first + i) * per..(first + i + 1) * per;
                 let (Some(g), Some(spots)) = (ds.get(at.clone()), cache.places.get(at)) else {
                     continue;
