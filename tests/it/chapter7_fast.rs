@@ -63,6 +63,16 @@ fn small_whole(rng: &mut SplitMix64, shape: (usize, usize)) -> Matrix {
     Matrix::from_shape_simple_fn(shape, || rng.below(5) as f64 - 2.0)
 }
 
+/// Inputs of `image`s with the gradient `dout` given for the last output (no loss).
+fn given_dout(x: &Matrix, image: ImageShape, dout: &Matrix) -> Inputs {
+    Inputs {
+        x: x.clone(),
+        image: Some(image),
+        t: None,
+        dout: Some(dout.clone()),
+    }
+}
+
 /// One layer's forward, backward and prediction without recording against its taped run.
 fn layer_matches(layer: Layer, x: &Matrix, image: ImageShape, dout: &Matrix, what: &str) {
     let net = Network {
@@ -71,12 +81,7 @@ fn layer_matches(layer: Layer, x: &Matrix, image: ImageShape, dout: &Matrix, wha
             layer: layer.clone(),
         }],
     };
-    let inputs = Inputs {
-        x: x.clone(),
-        image: Some(image),
-        t: None,
-        dout: Some(dout.clone()),
-    };
+    let inputs = given_dout(x, image, dout);
     let taped = net.run(&inputs).unwrap();
     assert!(
         !taped.tape.steps.is_empty(),
@@ -144,29 +149,26 @@ fn convnet(rng: &mut SplitMix64, image: ImageShape) -> Network {
         name: name.into(),
         layer,
     };
-    Network {
-        layers: vec![
-            layer("Conv1", Layer::Convolution(c)),
-            layer("ReLU1", Layer::Relu(Relu)),
-            layer("Pool1", Layer::Pooling(p)),
-            layer(
-                "Affine1",
-                Layer::Affine(Affine {
-                    w: normal(rng, (flat, hidden)),
-                    b: normal(rng, (1, hidden)),
-                }),
-            ),
-            layer("ReLU2", Layer::Relu(Relu)),
-            layer(
-                "Affine2",
-                Layer::Affine(Affine {
-                    w: normal(rng, (hidden, 3)),
-                    b: normal(rng, (1, 3)),
-                }),
-            ),
-            layer("Softmax-with-Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
-        ],
-    }
+    let mut net = conv_relu_pool(c, p);
+    net.layers.extend([
+        layer(
+            "Affine1",
+            Layer::Affine(Affine {
+                w: normal(rng, (flat, hidden)),
+                b: normal(rng, (1, hidden)),
+            }),
+        ),
+        layer("ReLU2", Layer::Relu(Relu)),
+        layer(
+            "Affine2",
+            Layer::Affine(Affine {
+                w: normal(rng, (hidden, 3)),
+                b: normal(rng, (1, 3)),
+            }),
+        ),
+        layer("Softmax-with-Loss", Layer::SoftmaxWithLoss(SoftmaxWithLoss)),
+    ]);
+    net
 }
 
 /// The gradients a training step uses, the loss after its update and the predictions against
@@ -350,12 +352,7 @@ fn small_conv(
 /// dx, the gradients and the objective of a pass without a tape against the taped run, and the
 /// parameter gradients of a training step.
 fn pass_matches(net: &Network, x: &Matrix, dout: &Matrix, image: ImageShape, what: &str) {
-    let inputs = Inputs {
-        x: x.clone(),
-        image: Some(image),
-        t: None,
-        dout: Some(dout.clone()),
-    };
+    let inputs = given_dout(x, image, dout);
     let resolved = net.validate(&inputs).unwrap();
     let taped = net.run(&inputs).unwrap();
     let (objective, dx, grads) = net.gradients(&inputs, &resolved).unwrap();
@@ -450,12 +447,7 @@ fn a_number_that_is_not_finite_is_named_as_the_layers_one_by_one_name_it() {
     let x = small_whole(&mut rng, (3, image.len())).mapv(|v| v + 3.0);
     let dout = normal(&mut rng, (3, pool.out_image().len()));
     let run = |net: &Network, dout: &Matrix| {
-        let inputs = Inputs {
-            x: x.clone(),
-            image: Some(image),
-            t: None,
-            dout: Some(dout.clone()),
-        };
+        let inputs = given_dout(&x, image, dout);
         let resolved = net.validate(&inputs).unwrap();
         let errors = [
             net.gradients(&inputs, &resolved).map(|_| ()),

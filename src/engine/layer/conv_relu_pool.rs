@@ -28,7 +28,7 @@ use crate::engine::linalg::{fill_rows, matmul_into, one_core};
 use crate::engine::op::MaskRule;
 use crate::engine::operand::Param;
 use crate::engine::pool;
-use crate::engine::tensor::ImageShape;
+use crate::engine::tensor::{ImageShape, Window};
 
 /// A pooled cell's byte: set when ReLU blocked the window's maximum (it is 0, and no gradient
 /// reaches the convolution through it). The low bits hold the cell of the window, ky·pool_w + kx.
@@ -79,16 +79,19 @@ impl<'a> ConvReluPool<'a> {
         self.pool.out_image()
     }
 
+    /// The convolution's windows and `col_W = Wᵀ`, when `x` has its columns (else the layers
+    /// one by one say what is wrong).
+    fn fits(&self, x: ArrayView2<'_, f64>) -> Option<(Window, Matrix)> {
+        (x.ncols() == self.conv.input.len())
+            .then(|| (self.conv.window(), self.conv.w.t().to_owned()))
+    }
+
     /// Forward for backward: the pooled output and the cache, or `None` when some output of
     /// the convolution is not finite (the layers one by one then say which).
     pub fn forward(&self, x: ArrayView2<'_, f64>) -> Option<(Matrix, FusedCache)> {
-        if x.ncols() != self.conv.input.len() {
-            return None; // the layers one by one say what is wrong
-        }
+        let (win, col_w) = self.fits(x)?;
         let n = x.nrows();
-        let win = self.conv.window();
         let (plane, k, per) = (win.positions(), win.window_len(), self.pooled().len());
-        let col_w = self.conv.w.t().to_owned();
         let x = x.as_standard_layout();
         // every cell of col, the output and the places is written below
         let mut col = pool::uninit(n, plane * k);
@@ -159,13 +162,9 @@ impl<'a> ConvReluPool<'a> {
     /// The pooled output alone (prediction, the loss after an update), or `None` when some
     /// output of the convolution is not finite.
     pub fn infer(&self, x: ArrayView2<'_, f64>) -> Option<Matrix> {
-        if x.ncols() != self.conv.input.len() {
-            return None; // the layers one by one say what is wrong
-        }
+        let (win, col_w) = self.fits(x)?;
         let n = x.nrows();
-        let win = self.conv.window();
         let (plane, k, per) = (win.positions(), win.window_len(), self.pooled().len());
-        let col_w = self.conv.w.t().to_owned();
         let x = x.as_standard_layout();
         // every cell is written: each sample's pooled cells
         let mut out = pool::uninit(n, per);
