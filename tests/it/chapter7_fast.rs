@@ -407,10 +407,8 @@ fn convolution_relu_and_pooling_run_as_one_give_the_taped_numbers_to_the_bit() {
         let [a, b, c] = &net.layers[..] else {
             unreachable!()
         };
-        assert!(
-            ConvReluPool::of(&a.layer, &b.layer, &c.layer).is_some(),
-            "case {case}: run as one"
-        );
+        let fused = ConvReluPool::of(&a.layer, &b.layer, &c.layer);
+        assert!(fused.is_some(), "case {case}: run as one");
         for rows in [1, 5] {
             let x = small_whole(&mut rng, (rows, image.len()));
             let mut dout = normal(&mut rng, (rows, pool.out_image().len()));
@@ -420,6 +418,14 @@ fn convolution_relu_and_pooling_run_as_one_give_the_taped_numbers_to_the_bit() {
                 dout.row_mut(1).iter_mut().step_by(3).for_each(|v| *v = 0.0);
             }
             let what = format!("case {case}, {rows} rows");
+            // the pass itself, not the layers one by one it falls back to: pooling's output
+            let pooled = &net.run(&given_dout(&x, image, &dout)).unwrap().layers[2].out;
+            if let Some(f) = &fused {
+                let (out, _) = f.forward(x.view()).expect("finite: runs as one");
+                same_bits(&out, pooled, &format!("{what} forward"));
+                let out = f.infer(x.view()).expect("finite: runs as one");
+                same_bits(&out, pooled, &format!("{what} infer"));
+            }
             pass_matches(&net, &x, &dout, image, &what);
             team(|| pass_matches(&net, &x, &dout, image, &format!("{what} in a team")));
         }
