@@ -402,6 +402,27 @@ impl Team {
     }
 }
 
+/// Inside a [`team`], waits (5 s at most) until a helper is ready for a share, and keeps the
+/// helpers waiting for shares for [`ROOMY_SPIN`] in this call, as on a machine with room: for
+/// tests that must see work split between the cores (a split is offered only to a ready
+/// helper, and one still waking would leave it all to this thread). Outside a team it returns
+/// at once.
+pub fn await_helpers() {
+    if !in_team() {
+        return;
+    }
+    TEAM.with(|team| {
+        if let Some(Some(team)) = team.get() {
+            team.presence.linger.store(true, Ordering::Release);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while helpers_awake().0 == 0 && Instant::now() < deadline {
+        wake_helpers();
+        std::thread::yield_now();
+    }
+}
+
 /// How many of this thread's team helpers are ready for a share now, and how many are parked in
 /// [`keep_warm`] for want of work (0 and 0 outside a team, and on a helper, which has no team
 /// of its own).
@@ -809,27 +830,6 @@ mod tests {
         }
     }
 
-    /// Inside a team, waits (5 s at most) until a helper is ready for a share: a split is
-    /// offered only to a ready helper, and one still waking would leave it to this thread. The
-    /// helpers wait spinning for [`ROOMY_SPIN`] meanwhile, as on a machine with room (else, on a
-    /// loaded machine, a helper woken onto this thread's core could spin its [`SPIN`] and park
-    /// again while this thread is descheduled, every time); call it just before the split.
-    fn await_ready() {
-        if !in_team() {
-            return;
-        }
-        TEAM.with(|team| {
-            if let Some(Some(team)) = team.get() {
-                team.presence.linger.store(true, Ordering::Release);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while helpers_awake().0 == 0 && Instant::now() < deadline {
-            wake_helpers();
-            std::thread::yield_now();
-        }
-    }
-
     /// A crowd fed `samples` of (running threads, awake helpers), [`CROWD_EVERY`] apart.
     fn crowd_after(samples: &[(Option<usize>, usize)]) -> Crowd {
         let mut crowd = Crowd::default();
@@ -1066,7 +1066,7 @@ mod tests {
             let fill = || {
                 let mut out = Matrix::from_elem((rows, cols), -1.0);
                 let blocks = std::sync::Mutex::new(Vec::new());
-                await_ready();
+                await_helpers();
                 fill_rows(out.view_mut(), &|first, mut block| {
                     blocks
                         .lock()
@@ -1176,7 +1176,7 @@ mod tests {
         // sharing its work, and the next calls try the helpers
         let late_first = || {
             let mut out = Matrix::zeros((400, 200));
-            await_ready();
+            await_helpers();
             fill_rows(out.view_mut(), &|first, mut block| {
                 if first > 0 {
                     std::thread::sleep(Duration::from_millis(20));
@@ -1202,14 +1202,14 @@ mod tests {
         // on its way back from lingering): a quick one comes first.
         let first_split = || {
             let mut out = Matrix::zeros((400, 200));
-            await_ready();
+            await_helpers();
             fill_rows(out.view_mut(), &|_, mut block| block.fill(1.0));
         };
         let slow_second_half = || {
             first_split();
             let mut out = Matrix::zeros((400, 200));
             let started = AtomicBool::new(false);
-            await_ready();
+            await_helpers();
             let offered = Instant::now();
             fill_rows(out.view_mut(), &|first, mut block| {
                 if first > 0 {
@@ -1245,7 +1245,7 @@ mod tests {
         let slow_first_half = || {
             first_split();
             let mut out = Matrix::zeros((400, 200));
-            await_ready();
+            await_helpers();
             fill_rows(out.view_mut(), &|first, mut block| {
                 if first == 0 {
                     std::thread::sleep(Duration::from_millis(20));

@@ -4,10 +4,11 @@
 //! steps one by one, **to the bit**: it does the same floating-point operations on the same
 //! numbers in the same order (the same products through the same `matmul`, each sum in the
 //! book's order), and only moves data differently. So the comparisons are `==` on the bits, not a
-//! tolerance: a change that reorders a sum fails here.
+//! tolerance: a change that reorders a sum fails here. Inside a team each pass first waits for a
+//! helper to be ready (`await_helpers`), so that its work is really split between the cores.
 
 use backstep::engine::layer::{Affine, Convolution, Pooling, Relu, SoftmaxWithLoss};
-use backstep::engine::linalg::team;
+use backstep::engine::linalg::{await_helpers, team};
 use backstep::engine::tape::NoRecord;
 use backstep::engine::tensor::ImageShape;
 use backstep::engine::train::predict_scores;
@@ -88,13 +89,16 @@ fn layer_matches(layer: Layer, x: &Matrix, image: ImageShape, dout: &Matrix, wha
         "{what}: the taped path records"
     );
     let lr = &taped.layers[0];
+    await_helpers();
     let (out, cache) = layer.forward(x, None, &mut NoRecord).unwrap();
     same_bits(&out, &lr.out, &format!("{what} out"));
+    await_helpers();
     same_bits(
         &layer.infer(x.view()).unwrap(),
         &lr.out,
         &format!("{what} infer"),
     );
+    await_helpers();
     let (dx, grads) = layer.backward(&cache, dout, &mut NoRecord).unwrap();
     same_bits(&dx, &lr.dx, &format!("{what} dx"));
     assert_eq!(grads.len(), lr.grads.len(), "{what}: gradients");
@@ -102,7 +106,9 @@ fn layer_matches(layer: Layer, x: &Matrix, image: ImageShape, dout: &Matrix, wha
         same_bits(&g.value, &want.value, &format!("{what} d{}", g.name));
     }
     // the first layer of a training step: its parameter gradients without dx
+    await_helpers();
     let (_, lean) = layer.forward_lean(x, None).unwrap();
+    await_helpers();
     let params = layer.param_grads(Some(x), &lean, dout).unwrap();
     for (g, want) in params.iter().zip(&lr.grads) {
         same_bits(
@@ -182,8 +188,10 @@ fn net_matches(net: &Network, image: ImageShape, rows: usize, rng: &mut SplitMix
     };
     let resolved = net.validate(&inputs).unwrap();
     let taped = net.run(&inputs).unwrap();
+    await_helpers();
     let (loss, grads) = net.param_gradients(&inputs, &resolved).unwrap();
     assert_eq!(loss.to_bits(), taped.objective.to_bits(), "{what}: loss");
+    await_helpers();
     let (_, dx, all) = net.gradients(&inputs, &resolved).unwrap();
     same_bits(&dx, &taped.dx, &format!("{what} dx"));
     for (l, lr) in taped.layers.iter().enumerate() {
@@ -193,6 +201,7 @@ fn net_matches(net: &Network, image: ImageShape, rows: usize, rng: &mut SplitMix
             same_bits(&all[l][k].value, &want.value, &name);
         }
     }
+    await_helpers();
     let objective = net.objective(&inputs, &resolved).unwrap();
     assert_eq!(
         objective.to_bits(),
@@ -200,6 +209,7 @@ fn net_matches(net: &Network, image: ImageShape, rows: usize, rng: &mut SplitMix
         "{what}: objective"
     );
     // prediction: the scores Softmax-with-Loss reads
+    await_helpers();
     let scores = predict_scores(net, &inputs.x).unwrap();
     let before_loss = &taped.layers[taped.layers.len() - 2].out;
     same_bits(&scores, before_loss, &format!("{what} scores"));
@@ -355,6 +365,7 @@ fn pass_matches(net: &Network, x: &Matrix, dout: &Matrix, image: ImageShape, wha
     let inputs = given_dout(x, image, dout);
     let resolved = net.validate(&inputs).unwrap();
     let taped = net.run(&inputs).unwrap();
+    await_helpers();
     let (objective, dx, grads) = net.gradients(&inputs, &resolved).unwrap();
     assert_eq!(
         objective.to_bits(),
@@ -362,6 +373,7 @@ fn pass_matches(net: &Network, x: &Matrix, dout: &Matrix, image: ImageShape, wha
         "{what}: objective"
     );
     same_bits(&dx, &taped.dx, &format!("{what} dx"));
+    await_helpers();
     let (_, params) = net.param_gradients(&inputs, &resolved).unwrap();
     for (l, lr) in taped.layers.iter().enumerate() {
         assert_eq!(
@@ -377,6 +389,7 @@ fn pass_matches(net: &Network, x: &Matrix, dout: &Matrix, image: ImageShape, wha
             assert_eq!(grads[l][k].vector, want.vector, "{name}: vector");
         }
     }
+    await_helpers();
     let before = net.objective(&inputs, &resolved).unwrap();
     assert_eq!(
         before.to_bits(),
@@ -421,8 +434,10 @@ fn convolution_relu_and_pooling_run_as_one_give_the_taped_numbers_to_the_bit() {
             // the pass itself, not the layers one by one it falls back to: pooling's output
             let pooled = &net.run(&given_dout(&x, image, &dout)).unwrap().layers[2].out;
             if let Some(f) = &fused {
+                await_helpers();
                 let (out, _) = f.forward(x.view()).expect("finite: runs as one");
                 same_bits(&out, pooled, &format!("{what} forward"));
+                await_helpers();
                 let out = f.infer(x.view()).expect("finite: runs as one");
                 same_bits(&out, pooled, &format!("{what} infer"));
             }
@@ -441,6 +456,16 @@ fn convolution_relu_and_pooling_run_as_one_give_the_taped_numbers_to_the_bit() {
     );
     assert!(ConvReluPool::of(&conv, &relu, &pool).is_none());
     assert!(ConvReluPool::of(&conv, &pool, &relu).is_none());
+    // where a maximum sat is kept in 7 bits: a window of more cells runs layer by layer
+    let conv = small_conv(&mut rng, ImageShape::new(1, 14, 14), 1, (3, 3), 1, 0);
+    let fits = |size: usize| {
+        let mut pool = Pooling::new(size, size, size);
+        pool.input = conv.out_image();
+        let conv = Layer::Convolution(conv.clone());
+        ConvReluPool::of(&conv, &relu, &Layer::Pooling(pool)).is_some()
+    };
+    assert!(fits(11), "121 cells");
+    assert!(!fits(12), "144 cells");
 }
 
 #[test]
